@@ -1,0 +1,74 @@
+# framing: see README.md. "make report" and "make test" install what is
+# missing first (scripts/install-deps); plain "make" only builds.
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+WARNINGS = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	-Wpointer-arith -Wformat=2 -Wno-format-nonliteral
+PKGS = gsl libutf8proc
+# Recursive (=) so pkg-config is asked only when compiling, after install-deps.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lutf8proc -lm)
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARNINGS) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP
+LIBS = $(PKG_LIBS) -lm -lpthread
+
+# Sanitizer build: "make test SAN=1" builds everything under build/san.
+ifeq ($(SAN),1)
+BUILD = build/san
+CFLAGS += -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=address,undefined
+BIN = $(BUILD)/framing
+else
+BUILD = build
+BIN = bin/framing
+endif
+
+PREFIX ?= /usr/local
+
+# Library modules: everything but main.c, shared with the unit tests.
+LIB_OBJS = \
+	$(BUILD)/buf.o \
+	$(BUILD)/outfile.o \
+	$(BUILD)/tsv.o \
+	$(BUILD)/util.o
+
+UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
+
+.PHONY: all deps test unit-tests report clean install bench
+
+all: $(BIN)
+
+$(BIN): $(BUILD)/main.o $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LIBS) -lcmocka
+
+unit-tests: $(UNIT_TESTS)
+
+deps:
+	@scripts/install-deps
+
+# The test runner prints one closing line "N passed, N failed".
+test: deps
+	@$(MAKE) --no-print-directory $(BIN) unit-tests
+	@tests/run --bin $(BIN) --units $(BUILD)/tests
+
+report: deps
+	@$(MAKE) --no-print-directory $(BIN)
+	$(BIN) score corpus/seeds -o output
+	@echo "wrote output/scores.tsv and output/matches.tsv"
+
+bench: $(BIN)
+	scripts/bench
+
+clean:
+	rm -rf build bin
+
+-include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)

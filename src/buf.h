@@ -1,0 +1,42 @@
+#ifndef BUF_H
+#define BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#include "util.h"
+
+/*
+ * A growable byte buffer, always NUL-terminated. Initialise with BUF_INIT;
+ * buf_release frees the memory, buf_detach hands it to the caller.
+ */
+struct buf {
+	char *data;
+	size_t len;
+	size_t alloc;
+};
+
+#define BUF_INIT { NULL, 0, 0 }
+
+void buf_grow(struct buf *b, size_t extra);
+void buf_add(struct buf *b, const void *data, size_t len);
+void buf_adds(struct buf *b, const char *s);
+void buf_addch(struct buf *b, char c);
+void buf_addf(struct buf *b, const char *fmt, ...) FMT(2, 3);
+void buf_vaddf(struct buf *b, const char *fmt, va_list ap);
+/* Appends s with tabs, newlines and carriage returns turned into spaces. */
+void buf_add_tsv_field(struct buf *b, const char *s, size_t len);
+/* Appends a number in the one format every TSV of framing uses. */
+void buf_add_double(struct buf *b, double v);
+void buf_reset(struct buf *b);
+void buf_release(struct buf *b);
+/* Returns the string (never NULL) and leaves b empty; the caller frees. */
+char *buf_detach(struct buf *b);
+
+/* Returns an empty string when b has never grown, so callers can print it. */
+static inline const char *buf_str(const struct buf *b)
+{
+	return b->data ? b->data : "";
+}
+
+#endif

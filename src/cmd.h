@@ -1,0 +1,10 @@
+#ifndef CMD_H
+#define CMD_H
+
+/*
+ * One function per subcommand, each in its own cmd_NAME.c. argv[0] is the
+ * command name; each parses its own options and returns an exit status.
+ * "framing help NAME" runs the command with --help.
+ */
+
+#endif

@@ -1,0 +1,69 @@
+#ifndef UTIL_H
+#define UTIL_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* Exit statuses shared by every command. */
+enum {
+	EXIT_OK = 0,
+	EXIT_FAILED = 1,	/* the run failed (I/O, a bad article among many) */
+	EXIT_USAGE = 2		/* usage or input error: nothing was written */
+};
+
+/*
+ * Messages go to stderr as "framing: what is wrong". Callers that know a
+ * place put it first: error("%s:%zu: bad date '%s'", file, line, date).
+ */
+#if defined(__GNUC__)
+#define FMT(a, b) __attribute__((format(printf, a, b)))
+#define NORETURN __attribute__((noreturn))
+#else
+#define FMT(a, b)
+#define NORETURN
+#endif
+
+/* Prints the message and exits with status. */
+NORETURN void die_status(int status, const char *fmt, ...) FMT(2, 3);
+/* Prints the message and exits with EXIT_FAILED. */
+NORETURN void die(const char *fmt, ...) FMT(1, 2);
+/* Prints the message and returns -1, so that "return error(...)" reads well. */
+int error(const char *fmt, ...) FMT(1, 2);
+void warning(const char *fmt, ...) FMT(1, 2);
+/* Silences warning() (for -q); errors are always printed. */
+void util_set_quiet(int quiet);
+
+/* Allocation wrappers that die on out-of-memory; the caller frees. */
+void *xmalloc(size_t size);
+void *xcalloc(size_t nmemb, size_t size);
+void *xrealloc(void *ptr, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* Grows *arr so that it holds at least need elements of size elem. */
+#define ALLOC_GROW(arr, need, alloc) \
+	do { \
+		if ((need) > (alloc)) { \
+			size_t alloc_new_ = (alloc) < 16 ? 16 : (alloc) * 2; \
+			while (alloc_new_ < (need)) \
+				alloc_new_ *= 2; \
+			(arr) = xrealloc((arr), alloc_new_ * sizeof(*(arr))); \
+			(alloc) = alloc_new_; \
+		} \
+	} while (0)
+
+/*
+ * Reads a whole file into a NUL-terminated buffer owned by the caller.
+ * Returns NULL and sets errno on failure. *len gets the size without the NUL.
+ */
+char *read_file(const char *path, size_t *len);
+
+/* Parses a whole string as a number; returns -1 when it is not one. */
+int parse_long(const char *s, long min, long max, long *out);
+int parse_double(const char *s, double *out);
+
+/* Joins a directory and a file name into a new string owned by the caller. */
+char *path_join(const char *dir, const char *name);
+/* Creates dir (one level) unless it exists; returns -1 with a message. */
+int ensure_dir(const char *dir);
+
+#endif

@@ -1,0 +1,82 @@
+/* Unit tests for the growable buffer and the TSV reader. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "tsv.h"
+
+static void test_buf_addf_grows(void **state)
+{
+	struct buf b = BUF_INIT;
+	int i;
+	(void)state;
+	for (i = 0; i < 1000; i++)
+		buf_addf(&b, "%d,", i);
+	assert_int_equal(b.len, strlen(b.data));
+	assert_memory_equal(b.data, "0,1,2,", 6);
+	assert_string_equal(b.data + b.len - 4, "999,");
+	buf_release(&b);
+}
+
+static void test_buf_tsv_field_removes_separators(void **state)
+{
+	struct buf b = BUF_INIT;
+	(void)state;
+	buf_add_tsv_field(&b, "a\tb\nc\rd", 7);
+	assert_string_equal(b.data, "a b c d");
+	buf_release(&b);
+}
+
+static void test_buf_double_never_nan(void **state)
+{
+	struct buf b = BUF_INIT;
+	(void)state;
+	buf_add_double(&b, NAN);
+	buf_addch(&b, ' ');
+	buf_add_double(&b, INFINITY);
+	buf_addch(&b, ' ');
+	buf_add_double(&b, -0.0);
+	buf_addch(&b, ' ');
+	buf_add_double(&b, 1.0 / 3);
+	assert_string_equal(b.data, "NA NA 0 0.333333");
+	buf_release(&b);
+}
+
+static void test_tsv_reads_rows_and_reports_bad_width(void **state)
+{
+	char text[] = "\xEF\xBB\xBFid\tname\r\n1\tone\r\n\n2\ttwo\n3\n";
+	FILE *f = fmemopen(text, strlen(text), "r");
+	struct tsv *t = tsv_open_stream(f, "mem.tsv");
+	(void)state;
+	assert_non_null(t);
+	assert_int_equal(tsv_columns(t), 2);
+	assert_int_equal(tsv_column(t, "id"), 0);
+	assert_int_equal(tsv_column(t, "name"), 1);
+	assert_int_equal(tsv_next(t), 1);
+	assert_string_equal(tsv_field(t, 1), "one");
+	assert_int_equal(tsv_next(t), 1);
+	assert_string_equal(tsv_field(t, 0), "2");
+	assert_int_equal(tsv_line(t), 4);
+	assert_int_equal(tsv_next(t), -1);	/* "3" has one field */
+	tsv_close(t);
+	fclose(f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_buf_addf_grows),
+		cmocka_unit_test(test_buf_tsv_field_removes_separators),
+		cmocka_unit_test(test_buf_double_never_nan),
+		cmocka_unit_test(test_tsv_reads_rows_and_reports_bad_width),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
