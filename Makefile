@@ -28,7 +28,16 @@ PREFIX ?= /usr/local
 # Library modules: everything but main.c, shared with the unit tests.
 LIB_OBJS = \
 	$(BUILD)/buf.o \
+	$(BUILD)/clean.o \
+	$(BUILD)/cmd_clean.o \
+	$(BUILD)/cmd_score.o \
+	$(BUILD)/corpus.o \
+	$(BUILD)/counts.o \
+	$(BUILD)/lexicon.o \
+	$(BUILD)/match.o \
 	$(BUILD)/outfile.o \
+	$(BUILD)/score.o \
+	$(BUILD)/text.o \
 	$(BUILD)/tsv.o \
 	$(BUILD)/util.o
 

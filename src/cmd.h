@@ -7,4 +7,7 @@
  * "framing help NAME" runs the command with --help.
  */
 
+int cmd_clean(int argc, char **argv);
+int cmd_score(int argc, char **argv);
+
 #endif

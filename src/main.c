@@ -21,6 +21,8 @@ struct command {
 static int run_help(int argc, char **argv);
 
 static const struct command commands[] = {
+	{ "clean", cmd_clean, "show which lines of an article are kept and why" },
+	{ "score", cmd_score, "score a corpus against lexicons (scores.tsv, matches.tsv)" },
 	{ "help", run_help, "explain a command: framing help score" },
 };
 

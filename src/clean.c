@@ -1,0 +1,310 @@
+#include "clean.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "text.h"
+#include "util.h"
+#include "banned.h"
+
+/* Lines shorter than this (in characters) follow their neighbours. */
+#define SHORT_LINE_CHARS 70
+/* Fewer stop words than this share marks a line of names and nouns. */
+#define MIN_STOPWORD_DENSITY 0.15
+/* A document with fewer stop words than this share is not English. */
+#define ENGLISH_STOPWORD_DENSITY 0.20
+
+enum verdict { GOOD, SHORT, BAD, BLANK };
+
+/* What one pass over a line found. */
+struct line_features {
+	size_t chars, letters, words, stopwords;
+	size_t script_letters[SCRIPT_COUNT];
+	int32_t first, last;	/* first and last non-space code points */
+	int list_shape;
+};
+
+/* English function words, sorted for bsearch (jusText's idea of text). */
+static const char *const stopwords[] = {
+	"a", "about", "above", "after", "again", "against", "all", "also", "am", "an",
+	"and", "any", "are", "as", "at", "be", "because", "been", "before", "being",
+	"below", "between", "both", "but", "by", "can", "could", "did", "do", "does",
+	"doing", "down", "during", "each", "even", "few", "for", "from", "further", "had",
+	"has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i",
+	"if", "in", "into", "is", "it", "its", "itself", "just", "may", "me", "might",
+	"more", "most", "must", "my", "no", "nor", "not", "now", "of", "off", "on",
+	"once", "only", "or", "other", "our", "out", "over", "own", "same", "she",
+	"should", "so", "some", "such", "than", "that", "the", "their", "them", "then",
+	"there", "these", "they", "this", "those", "through", "to", "too", "under",
+	"until", "up", "very", "was", "we", "were", "what", "when", "where", "which",
+	"while", "who", "whom", "why", "will", "with", "would", "you", "your",
+};
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int is_stopword(const char *w)
+{
+	return bsearch(&w, stopwords, sizeof(stopwords) / sizeof(stopwords[0]),
+		       sizeof(stopwords[0]), cmp_str) != NULL;
+}
+
+static int is_list_marker(int32_t cp)
+{
+	return cp == '-' || cp == '*' || cp == '|' || cp == 0x2022 || cp == 0x00B7
+	       || cp == 0x25BA || cp == 0x00BB || cp == 0x2013 || cp == 0x2014 || cp == '>';
+}
+
+static void scan_line(const char *s, size_t start, size_t end, struct line_features *f)
+{
+	char word[32];
+	size_t wlen = 0, pos = start, pipes = 0;
+	int in_word = 0, ascii_word = 1;
+	int32_t second = 0;
+
+	memset(f, 0, sizeof(*f));
+	while (pos <= end) {
+		int bad = 0;
+		int32_t cp = pos < end ? text_decode(s, end, &pos, &bad) : ' ';
+		int wordish = text_is_letter(cp) || (cp >= '0' && cp <= '9') || cp == '\'';
+
+		if (pos == end && cp == ' ' && !wordish)
+			pos++;	/* the sentinel space that closes the last word */
+		else if (!text_is_space(cp)) {
+			f->chars++;
+			if (!f->first)
+				f->first = cp;
+			else if (!second)
+				second = cp;
+			f->last = cp;
+			if (text_is_letter(cp)) {
+				f->letters++;
+				f->script_letters[text_script(cp)]++;
+			}
+			pipes += cp == '|';
+		} else if (f->first && !second) {
+			second = ' ';
+		}
+		if (wordish) {
+			if (!in_word) {
+				in_word = 1;
+				wlen = 0;
+				ascii_word = 1;
+			}
+			if (cp < 0x80 && wlen < sizeof(word) - 1)
+				word[wlen++] = (char)((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp);
+			else
+				ascii_word = 0;
+		} else if (in_word) {
+			in_word = 0;
+			f->words++;
+			word[wlen] = '\0';
+			if (ascii_word && is_stopword(word))
+				f->stopwords++;
+		}
+	}
+	/* "- Headline", "| Menu |", "A | B | C": lists and menus, not prose. */
+	f->list_shape = (is_list_marker(f->first) && second == ' ') || f->last == '|' || pipes >= 2;
+}
+
+/* The last code point that is not a closing quote or bracket. */
+static int ends_sentence(const char *s, size_t start, size_t end)
+{
+	size_t pos = end;
+
+	while (pos > start) {
+		size_t p = pos, q;
+		int bad = 0;
+		int32_t cp;
+		do
+			p--;
+		while (p > start && ((unsigned char)s[p] & 0xC0) == 0x80);
+		q = p;
+		cp = text_decode(s, end, &q, &bad);
+		pos = p;
+		if (text_is_space(cp) || cp == '"' || cp == '\'' || cp == ')' || cp == ']'
+		    || cp == 0x201D || cp == 0x2019 || cp == 0x00BB || cp == 0x300D)
+			continue;
+		return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == 0x3002
+		       || cp == 0xFF01 || cp == 0xFF1F;
+	}
+	return 0;
+}
+
+static int matches_title(const char *s, size_t start, size_t end, const char *title_norm,
+			 struct buf *scratch)
+{
+	struct buf raw = BUF_INIT;
+	int same;
+
+	if (!title_norm || !*title_norm)
+		return 0;
+	text_append_clean(&raw, s, start, end);
+	text_normalize(buf_str(&raw), raw.len, 1, scratch);
+	same = !strcmp(buf_str(scratch), title_norm);
+	buf_release(&raw);
+	return same;
+}
+
+static enum text_script main_script(const size_t *letters)
+{
+	enum text_script best = SCRIPT_LATIN;
+	int s;
+
+	for (s = SCRIPT_LATIN; s < SCRIPT_COUNT; s++)
+		if (letters[s] > letters[best])
+			best = (enum text_script)s;
+	return best;
+}
+
+static void add_line(struct clean_result *r, size_t start, size_t end)
+{
+	struct clean_line *l;
+
+	ALLOC_GROW(r->lines, r->n + 1, r->alloc);
+	l = &r->lines[r->n++];
+	l->start = start;
+	l->end = end;
+	l->keep = 1;
+	l->reason = NULL;
+}
+
+/* Splits at \n, \r\n and lone \r, so old Mac files split into lines too. */
+static void split_lines(const char *text, size_t len, struct clean_result *r)
+{
+	size_t pos = 0, start = 0;
+
+	while (pos < len) {
+		if (text[pos] == '\n' || text[pos] == '\r') {
+			add_line(r, start, pos);
+			if (text[pos] == '\r' && pos + 1 < len && text[pos + 1] == '\n')
+				pos++;
+			start = pos + 1;
+		}
+		pos++;
+	}
+	if (start < len)
+		add_line(r, start, len);
+}
+
+static enum verdict judge(const struct line_features *f, const char *text,
+			  const struct clean_line *l, enum text_script script,
+			  int english, const char **reason)
+{
+	size_t foreign;
+
+	if (f->chars == 0)
+		return BLANK;
+	foreign = f->letters - f->script_letters[script];
+	if (f->letters > 0 && foreign * 2 > f->letters) {
+		*reason = "other script than the article";
+		return BAD;
+	}
+	if (f->words == 0 || f->letters * 2 < f->chars) {
+		*reason = "few letters";
+		return BAD;
+	}
+	if (f->list_shape) {
+		*reason = "list or menu";
+		return BAD;
+	}
+	if (!ends_sentence(text, l->start, l->end)) {
+		*reason = "no sentence end (headline, menu, caption or byline)";
+		return BAD;
+	}
+	if (english && f->words >= 5
+	    && (double)f->stopwords < MIN_STOPWORD_DENSITY * (double)f->words) {
+		*reason = "few stop words";
+		return BAD;
+	}
+	if (f->chars < SHORT_LINE_CHARS || f->words < 4)
+		return SHORT;
+	return GOOD;
+}
+
+/* The verdict of the nearest line in direction step that is not short. */
+static enum verdict neighbour(const enum verdict *v, size_t n, size_t i, int step)
+{
+	size_t j = i;
+
+	for (;;) {
+		if ((step < 0 && j == 0) || (step > 0 && j + 1 >= n))
+			return BAD;
+		j += (size_t)(long)step;
+		if (v[j] == GOOD || v[j] == BAD)
+			return v[j];
+	}
+}
+
+void clean_document(const char *text, size_t len, const struct clean_options *opt,
+		    struct clean_result *r)
+{
+	struct line_features *feat;
+	enum verdict *v;
+	size_t letters[SCRIPT_COUNT] = { 0 }, words = 0, stops = 0, i;
+	struct buf title_norm = BUF_INIT, scratch = BUF_INIT;
+	enum text_script script;
+	int english;
+
+	r->n = 0;
+	r->dropped_chars = 0;
+	r->dropped_lines = 0;
+	split_lines(text, len, r);
+	if (!opt->enabled)
+		return;
+
+	feat = xcalloc(r->n, sizeof(*feat));
+	v = xcalloc(r->n, sizeof(*v));
+	for (i = 0; i < r->n; i++) {
+		int s;
+		scan_line(text, r->lines[i].start, r->lines[i].end, &feat[i]);
+		for (s = 0; s < SCRIPT_COUNT; s++)
+			letters[s] += feat[i].script_letters[s];
+		words += feat[i].words;
+		stops += feat[i].stopwords;
+	}
+	script = text_script_of_language(opt->lang);
+	if (script == SCRIPT_NONE)
+		script = main_script(letters);
+	english = words > 0 && (double)stops >= ENGLISH_STOPWORD_DENSITY * (double)words;
+	if (opt->title)
+		text_normalize(opt->title, strlen(opt->title), 1, &title_norm);
+
+	for (i = 0; i < r->n; i++) {
+		struct clean_line *l = &r->lines[i];
+		v[i] = judge(&feat[i], text, l, script, english, &l->reason);
+		if (v[i] != BLANK && v[i] != GOOD
+		    && matches_title(text, l->start, l->end, title_norm.data, &scratch)) {
+			v[i] = GOOD;
+			l->reason = NULL;
+		}
+	}
+	for (i = 0; i < r->n; i++) {
+		struct clean_line *l = &r->lines[i];
+		if (v[i] == SHORT && neighbour(v, r->n, i, -1) != GOOD
+		    && neighbour(v, r->n, i, +1) != GOOD) {
+			v[i] = BAD;
+			l->reason = "short, among boilerplate";
+		}
+		if (v[i] == BAD) {
+			l->keep = 0;
+			r->dropped_chars += feat[i].chars;
+			r->dropped_lines++;
+		} else {
+			l->reason = NULL;
+		}
+	}
+	buf_release(&title_norm);
+	buf_release(&scratch);
+	free(feat);
+	free(v);
+}
+
+void clean_result_release(struct clean_result *r)
+{
+	free(r->lines);
+	memset(r, 0, sizeof(*r));
+}

@@ -1,0 +1,39 @@
+#ifndef CLEAN_H
+#define CLEAN_H
+
+#include <stddef.h>
+
+/*
+ * Boilerplate removal in the spirit of jusText: every line of an article
+ * (a paragraph, as text saved from the web has one per line) is kept or
+ * dropped by its length, stop-word density, final punctuation, list or
+ * menu shape and script, and short lines follow their neighbours.
+ */
+
+struct clean_line {
+	size_t start, end;	/* the line's text in the article, without line end */
+	int keep;
+	const char *reason;	/* why it was dropped; a static string, NULL if kept */
+};
+
+struct clean_result {
+	struct clean_line *lines;	/* every line, blank ones included (kept) */
+	size_t n, alloc;
+	size_t dropped_chars;	/* characters (code points) of dropped lines */
+	size_t dropped_lines;
+};
+
+#define CLEAN_RESULT_INIT { NULL, 0, 0, 0, 0 }
+
+struct clean_options {
+	const char *title;	/* lines equal to the title are always kept */
+	const char *lang;	/* ISO 639-1 code; NULL or "" to guess the script */
+	int enabled;		/* 0: keep every line (--no-clean) */
+};
+
+/* Classifies every line of text[0, len); out is reset first. */
+void clean_document(const char *text, size_t len, const struct clean_options *opt,
+		    struct clean_result *out);
+void clean_result_release(struct clean_result *r);
+
+#endif

@@ -1,0 +1,28 @@
+#ifndef COUNTS_H
+#define COUNTS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Counts of strings (term frequencies per outlet): a hash table that owns
+ * copies of its keys. Memory grows with the vocabulary, not the corpus.
+ */
+struct counts;
+
+struct counts *counts_new(void);
+void counts_free(struct counts *c);
+void counts_add(struct counts *c, const char *key, size_t len, uint64_t n);
+/* Adds every count of from into into. */
+void counts_merge(struct counts *into, const struct counts *from);
+size_t counts_size(const struct counts *c);
+
+struct count_item {
+	const char *key;	/* borrowed from the table */
+	uint64_t n;
+};
+
+/* Every item sorted by key (bytewise); the caller frees the array only. */
+struct count_item *counts_sorted(const struct counts *c, size_t *n);
+
+#endif

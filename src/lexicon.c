@@ -1,0 +1,364 @@
+#include "lexicon.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "buf.h"
+#include "text.h"
+#include "util.h"
+#include "banned.h"
+
+#ifndef FRAMING_DATADIR
+#define FRAMING_DATADIR "/usr/local/share/framing"
+#endif
+
+/* Where a parse problem is, for "FILE:LINE:COL" messages. */
+struct cursor {
+	const char *file;
+	size_t line;
+	const char *line_start;
+};
+
+static size_t column_of(const struct cursor *cur, const char *p)
+{
+	/* Columns count characters, not bytes, so editors agree with them. */
+	size_t col = 1;
+	const char *q;
+	for (q = cur->line_start; q < p; q++)
+		col += ((unsigned char)*q & 0xC0) != 0x80;
+	return col;
+}
+
+static int parse_error(const struct cursor *cur, const char *p, const char *fmt, const char *arg)
+{
+	struct buf msg = BUF_INIT;
+	buf_addf(&msg, fmt, arg);
+	error("%s:%zu:%zu: %s", cur->file, cur->line, column_of(cur, p), msg.data);
+	buf_release(&msg);
+	return -1;
+}
+
+static int is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static const char *skip_blanks(const char *p, const char *end)
+{
+	while (p < end && is_blank(*p))
+		p++;
+	return p;
+}
+
+static const char *trim_end(const char *start, const char *end)
+{
+	while (end > start && is_blank(end[-1]))
+		end--;
+	return end;
+}
+
+/* A comment starts at '#' at the line start or after a blank. */
+static const char *comment_start(const char *p, const char *end)
+{
+	const char *q;
+	for (q = p; q < end; q++)
+		if (*q == '#' && (q == p || is_blank(q[-1])))
+			return q;
+	return end;
+}
+
+static int valid_name(const char *s, size_t len)
+{
+	size_t i;
+	if (len == 0)
+		return 0;
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
+			return 0;
+	}
+	return !(s[0] >= '0' && s[0] <= '9');
+}
+
+static int parse_category(struct lexicon *lx, const struct cursor *cur, const char *p,
+			  const char *end)
+{
+	const char *close = memchr(p, ']', (size_t)(end - p));
+	const char *name = p + 1, *desc;
+	struct lex_category *c;
+	long existing;
+	struct buf nm = BUF_INIT;
+
+	if (!close)
+		return parse_error(cur, p, "'[' without ']'%s", "");
+	buf_add(&nm, name, (size_t)(close - name));
+	if (!valid_name(name, (size_t)(close - name))) {
+		parse_error(cur, name, "bad category name '%s' (use a-z, 0-9 and _, "
+			    "starting with a letter)", nm.data);
+		buf_release(&nm);
+		return -1;
+	}
+	existing = lexicon_category(lx, nm.data);
+	if (existing >= 0) {
+		struct buf where = BUF_INIT;
+		buf_addf(&where, "category '%s' is already defined at %s:%zu", nm.data,
+			 lx->categories[existing].file, lx->categories[existing].line);
+		parse_error(cur, p, "%s", where.data);
+		buf_release(&where);
+		buf_release(&nm);
+		return -1;
+	}
+	desc = skip_blanks(close + 1, end);
+	ALLOC_GROW(lx->categories, lx->ncategories + 1, lx->categories_alloc);
+	c = &lx->categories[lx->ncategories++];
+	c->name = buf_detach(&nm);
+	c->description = xstrndup(desc, (size_t)(trim_end(desc, end) - desc));
+	c->file = xstrdup(cur->file);
+	c->line = cur->line;
+	return 0;
+}
+
+/* Parses "= WEIGHT" at the end of an entry line; sets *stop where it starts. */
+static int parse_weight(const struct cursor *cur, const char *p, const char *end,
+			const char **stop, double *weight)
+{
+	const char *eq = NULL, *q;
+	struct buf num = BUF_INIT;
+	int r = 0;
+
+	*weight = 1;
+	*stop = end;
+	for (q = p; q < end; q++)
+		if (*q == '=')
+			eq = q;
+	if (!eq)
+		return 0;
+	*stop = trim_end(p, eq);
+	q = skip_blanks(eq + 1, end);
+	buf_add(&num, q, (size_t)(trim_end(q, end) - q));
+	if (parse_double(num.data, weight) < 0 || *weight <= 0)
+		r = parse_error(cur, q, "bad weight '%s' (a positive finite number)", num.data);
+	buf_release(&num);
+	return r;
+}
+
+/*
+ * Splits an entry into words with the article tokenizer, so both sides see
+ * the same words; a '*' right after a word's last character makes it a glob.
+ */
+static int split_entry(const struct cursor *cur, const char *p, const char *end,
+		       int case_sensitive, struct lex_entry *e)
+{
+	struct text_tokens tt = TEXT_TOKENS_INIT;
+	size_t i, alloc = 0, len = (size_t)(end - p);
+	const char *q;
+	int r = 0;
+
+	for (q = p; q < end; q++) {
+		if (*q != '*')
+			continue;
+		if (q == p || is_blank(q[-1]) || (q + 1 < end && !is_blank(q[1])))
+			return parse_error(cur, q, "'*' may only end a word (as in accus*)%s", "");
+	}
+	text_tokenize(&tt, p, 0, len);
+	if (tt.n == 0) {
+		text_tokens_release(&tt);
+		return parse_error(cur, p, "entry has no words%s", "");
+	}
+	for (i = 0; i < tt.n; i++) {
+		const struct token *t = &tt.tok[i];
+		struct lex_word *w;
+		const char *form = case_sensitive ? text_cased(&tt, i) : text_norm(&tt, i);
+		int glob = t->end < len && p[t->end] == '*';
+
+		/* Only the words are kept; anything else between them would be lost. */
+		if (i + 1 < tt.n) {
+			const char *gap;
+			for (gap = p + t->end + glob; gap < p + tt.tok[i + 1].start; gap++)
+				if (!is_blank(*gap) && *gap != '-') {
+					char what[2] = { *gap, '\0' };
+					r = parse_error(cur, gap, "'%s' cannot be matched: words are "
+							"split at it; write the words with spaces", what);
+					break;
+				}
+		}
+		ALLOC_GROW(e->words, e->nwords + 1, alloc);
+		w = &e->words[e->nwords++];
+		w->len = strlen(form);
+		w->text = xstrndup(form, w->len);
+		w->glob = glob;
+	}
+	text_tokens_release(&tt);
+	return r;
+}
+
+static int parse_entry(struct lexicon *lx, const struct cursor *cur, const char *p,
+		       const char *end)
+{
+	struct lex_entry e;
+	const char *stop;
+	int case_sensitive = 0;
+
+	memset(&e, 0, sizeof(e));
+	if (lx->ncategories == 0)
+		return parse_error(cur, p, "entry before the first [category] line%s", "");
+	if (parse_weight(cur, p, end, &stop, &e.weight) < 0)
+		return -1;
+	if (*p == '"') {
+		if (stop - p < 2 || stop[-1] != '"')
+			return parse_error(cur, p, "unclosed '\"' (a case-sensitive entry is "
+					   "written \"US\")%s", "");
+		case_sensitive = 1;
+		p++;
+		stop--;
+	}
+	e.written = xstrndup(p - case_sensitive, (size_t)(stop - p) + 2 * (size_t)case_sensitive);
+	if (split_entry(cur, p, stop, case_sensitive, &e) < 0) {
+		size_t i;
+		for (i = 0; i < e.nwords; i++)
+			free(e.words[i].text);
+		free(e.words);
+		free(e.written);
+		return -1;
+	}
+	e.case_sensitive = case_sensitive;
+	e.category = lx->ncategories - 1;
+	e.file = lx->categories[e.category].file;
+	e.line = cur->line;
+	e.col = column_of(cur, p - case_sensitive);
+	ALLOC_GROW(lx->entries, lx->nentries + 1, lx->entries_alloc);
+	lx->entries[lx->nentries++] = e;
+	return 0;
+}
+
+int lexicon_parse(struct lexicon *lx, const char *name, const char *text, size_t len)
+{
+	struct cursor cur = { name, 0, text };
+	const char *p = text, *end = text + len;
+	int bad = 0;
+
+	if (memchr(text, '\0', len))
+		return error("%s: not a text file (contains a NUL byte)", name);
+	ALLOC_GROW(lx->files, lx->nfiles + 1, lx->files_alloc);
+	lx->files[lx->nfiles++] = xstrdup(name);
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		const char *line_end = eol ? eol : end, *s, *e;
+
+		cur.line++;
+		cur.line_start = p;
+		if (cur.line == 1 && line_end - p >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
+			cur.line_start = p = p + 3;
+		if (line_end > p && line_end[-1] == '\r')
+			line_end--;
+		s = skip_blanks(p, line_end);
+		e = trim_end(s, comment_start(s, line_end));
+		if (s < e && *s == '[' ? parse_category(lx, &cur, s, e) < 0
+		    : s < e && parse_entry(lx, &cur, s, e) < 0)
+			bad = -1;
+		p = eol ? eol + 1 : end;
+	}
+	return bad;
+}
+
+int lexicon_load(struct lexicon *lx, const char *path)
+{
+	size_t len;
+	char *text = read_file(path, &len);
+	int r;
+
+	if (!text)
+		return error("%s: %s", path, strerror(errno));
+	r = lexicon_parse(lx, path, text, len);
+	free(text);
+	return r;
+}
+
+long lexicon_category(const struct lexicon *lx, const char *name)
+{
+	size_t i;
+	for (i = 0; i < lx->ncategories; i++)
+		if (!strcmp(lx->categories[i].name, name))
+			return (long)i;
+	return -1;
+}
+
+void lexicon_release(struct lexicon *lx)
+{
+	size_t i, j;
+
+	for (i = 0; i < lx->nentries; i++) {
+		for (j = 0; j < lx->entries[i].nwords; j++)
+			free(lx->entries[i].words[j].text);
+		free(lx->entries[i].words);
+		free(lx->entries[i].written);
+	}
+	for (i = 0; i < lx->ncategories; i++) {
+		free(lx->categories[i].name);
+		free(lx->categories[i].description);
+		free(lx->categories[i].file);
+	}
+	for (i = 0; i < lx->nfiles; i++)
+		free(lx->files[i]);
+	free(lx->files);
+	free(lx->entries);
+	free(lx->categories);
+	memset(lx, 0, sizeof(*lx));
+}
+
+static int is_dir(const char *p)
+{
+	struct stat st;
+	return p && *p && stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *lexicon_default_dir(void)
+{
+	const char *env = getenv("FRAMING_LEXICONS");
+
+	if (is_dir("lexicons"))
+		return "lexicons";
+	if (is_dir(env))
+		return env;
+	return FRAMING_DATADIR;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int lexicon_load_dir(struct lexicon *lx, const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *ent;
+	char **names = NULL;
+	size_t n = 0, alloc = 0, i;
+	int bad = 0;
+
+	if (!d)
+		return error("%s: %s (no lexicons; give one with -l FILE)", dir, strerror(errno));
+	while ((ent = readdir(d)) != NULL) {
+		size_t len = strlen(ent->d_name);
+		if (ent->d_name[0] == '.' || len < 5 || strcmp(ent->d_name + len - 4, ".lex"))
+			continue;
+		ALLOC_GROW(names, n + 1, alloc);
+		names[n++] = xstrdup(ent->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), cmp_name);
+	for (i = 0; i < n; i++) {
+		char *p = path_join(dir, names[i]);
+		if (lexicon_load(lx, p) < 0)
+			bad = -1;
+		free(p);
+		free(names[i]);
+	}
+	free(names);
+	if (n == 0)
+		bad = error("%s: no .lex files", dir);
+	return bad;
+}

@@ -1,0 +1,291 @@
+#include "match.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "banned.h"
+
+/* An open-addressing hash table from a word to the entries it starts. */
+struct slot {
+	const char *key;	/* borrowed from the lexicon; NULL when empty */
+	size_t keylen;
+	uint32_t *entries;
+	size_t n, alloc;
+};
+
+struct table {
+	struct slot *slots;
+	size_t cap;	/* a power of two, at least twice the keys */
+	size_t used;
+};
+
+/* Glob prefixes are looked up only at the lengths some glob has. */
+#define MAX_GLOB_MASK_LEN 64
+
+struct matcher {
+	const struct lexicon *lx;
+	struct table exact, exact_cased, glob, glob_cased;
+	uint64_t glob_lens, glob_cased_lens;	/* bit L-1: a prefix of L bytes */
+	size_t long_glob, long_glob_cased;	/* longest prefix beyond the mask */
+};
+
+static uint64_t hash_bytes(const char *s, size_t len)
+{
+	uint64_t h = 1469598103934665603ULL;	/* FNV-1a */
+	size_t i;
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static struct slot *table_find(const struct table *t, const char *key, size_t len)
+{
+	size_t i;
+
+	if (!t->cap)
+		return NULL;
+	for (i = hash_bytes(key, len) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+		struct slot *s = &t->slots[i];
+		if (!s->key)
+			return NULL;
+		if (s->keylen == len && !memcmp(s->key, key, len))
+			return s;
+	}
+}
+
+static void table_insert(struct table *t, const char *key, size_t len, uint32_t entry);
+
+static void table_grow(struct table *t)
+{
+	struct table bigger = { NULL, t->cap ? t->cap * 2 : 64, 0 };
+	size_t i;
+
+	bigger.slots = xcalloc(bigger.cap, sizeof(*bigger.slots));
+	for (i = 0; i < t->cap; i++) {
+		struct slot *s = &t->slots[i], *d;
+		size_t j;
+		if (!s->key)
+			continue;
+		for (j = hash_bytes(s->key, s->keylen) & (bigger.cap - 1); bigger.slots[j].key;
+		     j = (j + 1) & (bigger.cap - 1))
+			;
+		d = &bigger.slots[j];
+		*d = *s;
+		bigger.used++;
+	}
+	free(t->slots);
+	*t = bigger;
+}
+
+static void table_insert(struct table *t, const char *key, size_t len, uint32_t entry)
+{
+	struct slot *s;
+	size_t i;
+
+	if ((t->used + 1) * 2 > t->cap)
+		table_grow(t);
+	s = table_find(t, key, len);
+	if (!s) {
+		for (i = hash_bytes(key, len) & (t->cap - 1); t->slots[i].key; i = (i + 1) & (t->cap - 1))
+			;
+		s = &t->slots[i];
+		s->key = key;
+		s->keylen = len;
+		t->used++;
+	}
+	ALLOC_GROW(s->entries, s->n + 1, s->alloc);
+	s->entries[s->n++] = entry;
+}
+
+static void table_free(struct table *t)
+{
+	size_t i;
+	for (i = 0; i < t->cap; i++)
+		free(t->slots[i].entries);
+	free(t->slots);
+}
+
+static void note_glob_len(uint64_t *mask, size_t *longest, size_t len)
+{
+	if (len >= 1 && len <= MAX_GLOB_MASK_LEN)
+		*mask |= 1ULL << (len - 1);
+	else if (len > *longest)
+		*longest = len;
+}
+
+struct matcher *matcher_new(const struct lexicon *lx)
+{
+	struct matcher *m = xcalloc(1, sizeof(*m));
+	size_t i;
+
+	m->lx = lx;
+	for (i = 0; i < lx->nentries; i++) {
+		const struct lex_entry *e = &lx->entries[i];
+		const struct lex_word *w = &e->words[0];
+		if (w->glob && e->case_sensitive) {
+			table_insert(&m->glob_cased, w->text, w->len, (uint32_t)i);
+			note_glob_len(&m->glob_cased_lens, &m->long_glob_cased, w->len);
+		} else if (w->glob) {
+			table_insert(&m->glob, w->text, w->len, (uint32_t)i);
+			note_glob_len(&m->glob_lens, &m->long_glob, w->len);
+		} else {
+			table_insert(e->case_sensitive ? &m->exact_cased : &m->exact, w->text,
+				     w->len, (uint32_t)i);
+		}
+	}
+	return m;
+}
+
+void matcher_free(struct matcher *m)
+{
+	if (!m)
+		return;
+	table_free(&m->exact);
+	table_free(&m->exact_cased);
+	table_free(&m->glob);
+	table_free(&m->glob_cased);
+	free(m);
+}
+
+static int word_matches(const struct lex_word *w, int cased, const struct text_tokens *tt,
+			size_t i)
+{
+	const char *form = cased ? text_cased(tt, i) : text_norm(tt, i);
+	size_t len = cased ? tt->tok[i].cased_len : tt->tok[i].norm_len;
+
+	if (w->glob)
+		return len >= w->len && !memcmp(form, w->text, w->len);
+	return len == w->len && !memcmp(form, w->text, len);
+}
+
+/* Whether entry e matches at token i; phrases stay inside one sentence. */
+static int entry_matches(const struct lex_entry *e, const struct text_tokens *tt, size_t i)
+{
+	size_t k;
+
+	if (i + e->nwords > tt->n)
+		return 0;
+	for (k = 1; k < e->nwords; k++) {
+		if (tt->tok[i + k].sentence != tt->tok[i].sentence)
+			return 0;
+		if (!word_matches(&e->words[k], e->case_sensitive, tt, i + k))
+			return 0;
+	}
+	return 1;
+}
+
+/* The best candidate so far for one category at the current token. */
+struct best {
+	uint32_t category, entry, ntokens;
+};
+
+/* At most one candidate per category, so b holds ncategories. */
+struct candidates {
+	struct best *b;
+	size_t n;
+};
+
+static void consider(const struct matcher *m, const struct text_tokens *tt, size_t i,
+		     const struct slot *s, struct candidates *c)
+{
+	size_t k, j;
+
+	if (!s)
+		return;
+	for (k = 0; k < s->n; k++) {
+		uint32_t id = s->entries[k];
+		const struct lex_entry *e = &m->lx->entries[id];
+		uint32_t cat = (uint32_t)e->category;
+		if (!entry_matches(e, tt, i))
+			continue;
+		for (j = 0; j < c->n && c->b[j].category != cat; j++)
+			;
+		if (j == c->n) {
+			c->b[c->n].category = cat;
+			c->b[c->n].entry = id;
+			c->b[c->n].ntokens = (uint32_t)e->nwords;
+			c->n++;
+		} else if (e->nwords > c->b[j].ntokens
+			   || (e->nwords == c->b[j].ntokens && id < c->b[j].entry)) {
+			c->b[j].entry = id;
+			c->b[j].ntokens = (uint32_t)e->nwords;
+		}
+	}
+}
+
+static void consider_globs(const struct matcher *m, const struct table *t, uint64_t lens,
+			   size_t longest, const char *form, size_t len,
+			   const struct text_tokens *tt, size_t i, struct candidates *c)
+{
+	size_t l, top = len < MAX_GLOB_MASK_LEN ? len : MAX_GLOB_MASK_LEN;
+
+	if (!t->used)
+		return;
+	for (l = 1; l <= top; l++)
+		if (lens & (1ULL << (l - 1)))
+			consider(m, tt, i, table_find(t, form, l), c);
+	for (l = MAX_GLOB_MASK_LEN + 1; l <= longest && l <= len; l++)
+		consider(m, tt, i, table_find(t, form, l), c);
+}
+
+static int is_negated(const struct text_tokens *tt, size_t i)
+{
+	size_t j;
+	for (j = 1; j <= MATCH_NEGATION_WINDOW && j <= i; j++) {
+		const struct token *t = &tt->tok[i - j];
+		if (t->sentence != tt->tok[i].sentence)
+			break;
+		if (t->negator)
+			return 1;
+	}
+	return 0;
+}
+
+void matcher_run(const struct matcher *m, const struct text_tokens *tt, int negation,
+		 struct match_list *out)
+{
+	size_t ncat = m->lx->ncategories, i, k;
+	size_t *covered = xcalloc(ncat ? ncat : 1, sizeof(*covered));
+	struct candidates c;
+
+	c.b = xcalloc(ncat ? ncat : 1, sizeof(*c.b));
+	out->n = 0;
+	for (i = 0; i < tt->n; i++) {
+		const struct token *t = &tt->tok[i];
+
+		c.n = 0;
+		consider(m, tt, i, table_find(&m->exact, text_norm(tt, i), t->norm_len), &c);
+		if (m->exact_cased.used)
+			consider(m, tt, i, table_find(&m->exact_cased, text_cased(tt, i), t->cased_len), &c);
+		consider_globs(m, &m->glob, m->glob_lens, m->long_glob, text_norm(tt, i),
+			       t->norm_len, tt, i, &c);
+		consider_globs(m, &m->glob_cased, m->glob_cased_lens, m->long_glob_cased,
+			       text_cased(tt, i), t->cased_len, tt, i, &c);
+		for (k = 0; k < c.n; k++) {
+			struct match *mt;
+			if (i < covered[c.b[k].category])
+				continue;
+			covered[c.b[k].category] = i + c.b[k].ntokens;
+			ALLOC_GROW(out->m, out->n + 1, out->alloc);
+			mt = &out->m[out->n++];
+			mt->first = (uint32_t)i;
+			mt->ntokens = c.b[k].ntokens;
+			mt->entry = c.b[k].entry;
+			mt->category = c.b[k].category;
+			mt->quoted = t->quoted;
+			mt->negated = (uint8_t)(negation && is_negated(tt, i));
+		}
+	}
+	free(c.b);
+	free(covered);
+}
+
+void match_list_release(struct match_list *l)
+{
+	free(l->m);
+	l->m = NULL;
+	l->n = l->alloc = 0;
+}

@@ -1,0 +1,286 @@
+#include "score.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clean.h"
+#include "counts.h"
+#include "text.h"
+#include "util.h"
+#include "banned.h"
+
+/* Tokens of context on each side of a match in matches.tsv. */
+#define CONTEXT_TOKENS 8
+
+struct category_tally {
+	size_t matches, own;
+	double score;
+};
+
+struct scorer {
+	const struct lexicon *lx;
+	const struct matcher *m;
+	struct score_options opt;
+	long cat_acc, cat_conc, cat_china, cat_us;
+	struct text_tokens tt;
+	struct clean_result clean;
+	struct match_list matches;
+	struct category_tally *tally;
+	unsigned char *actors;	/* per sentence: bit 1 China side, bit 2 US side */
+	size_t actors_alloc;
+	struct counts *terms;
+	struct buf key;
+	const char **words;
+	size_t words_alloc;
+};
+
+struct scorer *scorer_new(const struct lexicon *lx, const struct matcher *m,
+			  const struct score_options *opt)
+{
+	struct scorer *s = xcalloc(1, sizeof(*s));
+
+	s->lx = lx;
+	s->m = m;
+	s->opt = *opt;
+	s->cat_acc = lexicon_category(lx, "accusatory");
+	s->cat_conc = lexicon_category(lx, "conciliatory");
+	s->cat_china = lexicon_category(lx, "china");
+	s->cat_us = lexicon_category(lx, "us");
+	s->tally = xcalloc(lx->ncategories ? lx->ncategories : 1, sizeof(*s->tally));
+	s->terms = counts_new();
+	return s;
+}
+
+void scorer_free(struct scorer *s)
+{
+	if (!s)
+		return;
+	text_tokens_release(&s->tt);
+	clean_result_release(&s->clean);
+	match_list_release(&s->matches);
+	counts_free(s->terms);
+	buf_release(&s->key);
+	free(s->tally);
+	free(s->actors);
+	free(s->words);
+	free(s);
+}
+
+const struct counts *scorer_terms(const struct scorer *s)
+{
+	return s->terms;
+}
+
+const char *const *scorer_words(const struct scorer *s, size_t *n)
+{
+	*n = s->tt.n;
+	return (const char *const *)s->words;
+}
+
+void score_header(struct buf *out, const struct lexicon *lx, char *const *extra_names,
+		  size_t nextra)
+{
+	size_t i;
+
+	buf_adds(out, "id\toutlet\tdate\ttitle\ttokens\tdropped_chars\treplaced_chars");
+	for (i = 0; i < lx->ncategories; i++) {
+		const char *c = lx->categories[i].name;
+		buf_addf(out, "\t%s_matches\t%s_score\t%s_rate\t%s_own", c, c, c, c);
+	}
+	buf_adds(out, "\tnegated\tstance\tacc_china\tacc_us\tacc_both");
+	for (i = 0; i < nextra; i++) {
+		buf_addch(out, '\t');
+		buf_add_tsv_field(out, extra_names[i], strlen(extra_names[i]));
+	}
+	buf_addch(out, '\n');
+}
+
+void score_matches_header(struct buf *out)
+{
+	buf_adds(out, "id\toutlet\tcategory\tentry\tsurface\tsentence\toffset\tquoted\tnegated"
+		      "\tleft\tright\n");
+}
+
+static void add_field(struct buf *out, const char *s)
+{
+	buf_add_tsv_field(out, s, strlen(s));
+	buf_addch(out, '\t');
+}
+
+/* Cleans and tokenises the kept lines; counts replacements in all of them. */
+static void tokenize_article(struct scorer *s, const char *title, const char *lang,
+			     const char *text, size_t len)
+{
+	struct clean_options copt;
+	size_t i;
+
+	copt.title = title;
+	copt.lang = lang;
+	copt.enabled = s->opt.clean;
+	clean_document(text, len, &copt, &s->clean);
+	text_tokens_reset(&s->tt);
+	for (i = 0; i < s->clean.n; i++) {
+		const struct clean_line *l = &s->clean.lines[i];
+		if (l->keep && l->end > l->start)
+			text_tokenize(&s->tt, text, l->start, l->end);
+	}
+	/* Replacements in dropped lines count too: the file had them. */
+	for (i = 0; i < s->clean.n; i++) {
+		const struct clean_line *l = &s->clean.lines[i];
+		size_t pos = l->start;
+		if (l->keep)
+			continue;
+		while (pos < l->end) {
+			int bad = 0;
+			text_decode(text, l->end, &pos, &bad);
+			s->tt.replaced += (size_t)bad;
+		}
+	}
+}
+
+static void count_terms(struct scorer *s, const char *outlet)
+{
+	size_t i, olen = strlen(outlet);
+
+	ALLOC_GROW(s->words, s->tt.n + 1, s->words_alloc);
+	for (i = 0; i < s->tt.n; i++) {
+		const struct token *t = &s->tt.tok[i];
+		s->words[i] = text_norm(&s->tt, i);
+		buf_reset(&s->key);
+		buf_add_tsv_field(&s->key, outlet, olen);
+		buf_addch(&s->key, '\t');
+		buf_add(&s->key, text_norm(&s->tt, i), t->norm_len);
+		counts_add(s->terms, s->key.data, s->key.len, 1);
+	}
+	s->words[s->tt.n] = NULL;
+}
+
+/* Marks which sentences name the China side and which the US side. */
+static void mark_actors(struct scorer *s)
+{
+	size_t i, need = (size_t)s->tt.sentences + 1;
+
+	ALLOC_GROW(s->actors, need, s->actors_alloc);
+	memset(s->actors, 0, need);
+	for (i = 0; i < s->matches.n; i++) {
+		const struct match *m = &s->matches.m[i];
+		uint32_t sentence = s->tt.tok[m->first].sentence;
+		if ((long)m->category == s->cat_china)
+			s->actors[sentence] |= 1;
+		else if ((long)m->category == s->cat_us)
+			s->actors[sentence] |= 2;
+	}
+}
+
+static void write_match(struct scorer *s, const struct article *a, const char *text,
+			const struct match *m, struct buf *out)
+{
+	const struct text_tokens *tt = &s->tt;
+	const struct lex_entry *e = &s->lx->entries[m->entry];
+	size_t first = m->first, last = m->first + m->ntokens - 1, l = first, r = last;
+	uint32_t para = tt->tok[first].paragraph;
+
+	while (l > 0 && first - l < CONTEXT_TOKENS && tt->tok[l - 1].paragraph == para)
+		l--;
+	while (r + 1 < tt->n && r - last < CONTEXT_TOKENS && tt->tok[r + 1].paragraph == para)
+		r++;
+	add_field(out, a->id);
+	add_field(out, a->outlet);
+	add_field(out, s->lx->categories[m->category].name);
+	add_field(out, e->written);
+	text_append_clean(out, text, tt->tok[first].start, tt->tok[last].end);
+	buf_addf(out, "\t%u\t%u\t%d\t%d\t", tt->tok[first].sentence, tt->tok[first].start,
+		 m->quoted, m->negated);
+	text_append_clean(out, text, tt->tok[l].start, tt->tok[first].start);
+	buf_addch(out, '\t');
+	text_append_clean(out, text, tt->tok[last].end, tt->tok[r].end);
+	buf_addch(out, '\n');
+}
+
+/* Tallies matches per category and counts accusations by the actors named. */
+static void tally(struct scorer *s, size_t *negated, size_t acc_actor[3])
+{
+	size_t i;
+
+	memset(s->tally, 0, s->lx->ncategories * sizeof(*s->tally));
+	*negated = 0;
+	acc_actor[0] = acc_actor[1] = acc_actor[2] = 0;
+	for (i = 0; i < s->matches.n; i++) {
+		const struct match *m = &s->matches.m[i];
+		struct category_tally *t = &s->tally[m->category];
+		if (m->negated) {
+			(*negated)++;
+			continue;
+		}
+		t->matches++;
+		t->score += s->lx->entries[m->entry].weight;
+		t->own += !m->quoted;
+		if ((long)m->category == s->cat_acc) {
+			unsigned char who = s->actors[s->tt.tok[m->first].sentence];
+			if (who == 1)
+				acc_actor[0]++;
+			else if (who == 2)
+				acc_actor[1]++;
+			else if (who == 3)
+				acc_actor[2]++;
+		}
+	}
+}
+
+static void write_row(struct scorer *s, const struct article *a, size_t nextra,
+		      struct buf *row)
+{
+	size_t negated, acc_actor[3], i, tokens = s->tt.n;
+
+	tally(s, &negated, acc_actor);
+	add_field(row, a->id);
+	add_field(row, a->outlet);
+	add_field(row, *a->date ? a->date : "NA");
+	add_field(row, a->title);
+	buf_addf(row, "%zu\t%zu\t%zu", tokens, s->clean.dropped_chars, s->tt.replaced);
+	for (i = 0; i < s->lx->ncategories; i++) {
+		const struct category_tally *t = &s->tally[i];
+		buf_addf(row, "\t%zu\t", t->matches);
+		buf_add_double(row, t->score);
+		buf_addch(row, '\t');
+		buf_add_double(row, tokens ? 1000.0 * (double)t->matches / (double)tokens : NAN);
+		buf_addf(row, "\t%zu", t->own);
+	}
+	buf_addf(row, "\t%zu\t", negated);
+	if (s->cat_acc >= 0 && s->cat_conc >= 0)
+		buf_add_double(row, log((s->tally[s->cat_acc].score + 0.5)
+					/ (s->tally[s->cat_conc].score + 0.5)));
+	else
+		buf_adds(row, "NA");
+	if (s->cat_acc >= 0 && s->cat_china >= 0 && s->cat_us >= 0)
+		buf_addf(row, "\t%zu\t%zu\t%zu", acc_actor[0], acc_actor[1], acc_actor[2]);
+	else
+		buf_adds(row, "\tNA\tNA\tNA");
+	for (i = 0; i < nextra; i++) {
+		buf_addch(row, '\t');
+		buf_add_tsv_field(row, a->extra[i], strlen(a->extra[i]));
+	}
+	buf_addch(row, '\n');
+}
+
+void scorer_article(struct scorer *s, const struct article *a, size_t nextra,
+		    const char *lang, const char *where, const char *text, size_t len,
+		    struct buf *row, struct buf *matches)
+{
+	const char *nul = memchr(text, '\0', len);
+	size_t i;
+
+	if (nul)
+		warning("%s: binary data (a NUL byte at offset %zu); scoring its text anyway",
+			where, (size_t)(nul - text));
+	tokenize_article(s, a->title, lang, text, len);
+	if (s->tt.n == 0)
+		warning("%s: no words%s", where, s->opt.clean && s->clean.n ? " after cleaning" : "");
+	matcher_run(s->m, &s->tt, s->opt.negation, &s->matches);
+	mark_actors(s);
+	count_terms(s, a->outlet);
+	write_row(s, a, nextra, row);
+	for (i = 0; i < s->matches.n; i++)
+		write_match(s, a, text, &s->matches.m[i], matches);
+}

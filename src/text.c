@@ -1,0 +1,620 @@
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "util.h"
+#include "banned.h"
+
+/* ---- decoding ---------------------------------------------------------- */
+
+int32_t text_decode(const char *str, size_t len, size_t *pos, int *bad)
+{
+	const unsigned char *s = (const unsigned char *)str + *pos;
+	size_t left = len - *pos;
+	unsigned char b = s[0], lo = 0x80, hi = 0xBF;
+	int32_t cp;
+	size_t n, i;
+
+	if (b < 0x80) {
+		*pos += 1;
+		return b;
+	}
+	if (b >= 0xC2 && b <= 0xDF) {
+		n = 2;
+		cp = b & 0x1F;
+	} else if (b >= 0xE0 && b <= 0xEF) {
+		n = 3;
+		cp = b & 0x0F;
+		if (b == 0xE0)
+			lo = 0xA0;	/* overlong */
+		else if (b == 0xED)
+			hi = 0x9F;	/* surrogates */
+	} else if (b >= 0xF0 && b <= 0xF4) {
+		n = 4;
+		cp = b & 0x07;
+		if (b == 0xF0)
+			lo = 0x90;	/* overlong */
+		else if (b == 0xF4)
+			hi = 0x8F;	/* above U+10FFFF */
+	} else {
+		goto invalid;
+	}
+	if (left < n)
+		goto invalid;
+	for (i = 1; i < n; i++) {
+		unsigned char c = s[i];
+		if (i == 1 ? (c < lo || c > hi) : (c < 0x80 || c > 0xBF))
+			goto invalid;
+		cp = (cp << 6) | (c & 0x3F);
+	}
+	*pos += n;
+	return cp;
+invalid:
+	*pos += 1;
+	*bad = 1;
+	return 0xFFFD;
+}
+
+/* ---- character classes ------------------------------------------------- */
+
+enum char_class {
+	CH_OTHER,
+	CH_LETTER,
+	CH_DIGIT,
+	CH_EXTEND,	/* combining marks: belong to the character before */
+	CH_CONNECT,	/* underscore and friends: join any word characters */
+	CH_IDEO,	/* Han and Hiragana: one character, one word */
+	CH_MIDLETTER,	/* between letters only: middle dot */
+	CH_MIDNUMLET,	/* between letters or digits: . and apostrophes */
+	CH_MIDNUM	/* between digits only: , ; */
+};
+
+static int is_apostrophe(int32_t cp)
+{
+	return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == 0xFF07;
+}
+
+static enum char_class classify(int32_t cp)
+{
+	if (cp < 0x80) {
+		if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
+			return CH_LETTER;
+		if (cp >= '0' && cp <= '9')
+			return CH_DIGIT;
+		switch (cp) {
+		case '_': return CH_CONNECT;
+		case '.': case '\'': return CH_MIDNUMLET;
+		case ',': case ';': return CH_MIDNUM;
+		default: return CH_OTHER;
+		}
+	}
+	if (is_apostrophe(cp) || cp == 0x2024 || cp == 0xFE52 || cp == 0xFF0E)
+		return CH_MIDNUMLET;
+	if (cp == 0x00B7 || cp == 0x0387 || cp == 0x05F4 || cp == 0x2027 || cp == 0xFE13)
+		return CH_MIDLETTER;
+	if (cp == 0x037E || cp == 0x0589 || cp == 0x060C || cp == 0x066C || cp == 0xFE50
+	    || cp == 0xFE54 || cp == 0xFF0C || cp == 0xFF1B)
+		return CH_MIDNUM;
+	switch (text_script(cp)) {
+	case SCRIPT_HAN:
+		return CH_IDEO;
+	case SCRIPT_KANA:
+		if (cp >= 0x3040 && cp <= 0x309F)
+			return CH_IDEO;	/* Hiragana */
+		break;
+	default:
+		break;
+	}
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_NL:
+		return CH_LETTER;
+	case UTF8PROC_CATEGORY_ND:
+		return CH_DIGIT;
+	case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+		return CH_EXTEND;
+	case UTF8PROC_CATEGORY_PC:
+		return CH_CONNECT;
+	default:
+		return CH_OTHER;
+	}
+}
+
+static int is_word_start(enum char_class c)
+{
+	return c == CH_LETTER || c == CH_DIGIT || c == CH_CONNECT || c == CH_IDEO;
+}
+
+int text_is_letter(int32_t cp)
+{
+	enum char_class c = classify(cp);
+	return c == CH_LETTER || c == CH_IDEO;
+}
+
+int text_is_space(int32_t cp)
+{
+	if (cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0xA0 || cp == 0xFEFF)
+		return 1;
+	return cp > 0x7F && utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
+}
+
+/* ---- scripts ----------------------------------------------------------- */
+
+static int text_is_letter_category(int32_t cp)
+{
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_NL:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+enum text_script text_script(int32_t cp)
+{
+	if (cp < 0x80)
+		return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ? SCRIPT_LATIN : SCRIPT_NONE;
+	if (!text_is_letter_category(cp))
+		return SCRIPT_NONE;
+	if (cp <= 0x024F || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2C60 && cp <= 0x2C7F)
+	    || (cp >= 0xA720 && cp <= 0xA7FF) || (cp >= 0xFF21 && cp <= 0xFF5A))
+		return SCRIPT_LATIN;
+	if (cp >= 0x0370 && cp <= 0x03FF)
+		return SCRIPT_GREEK;
+	if ((cp >= 0x0400 && cp <= 0x052F) || (cp >= 0x2DE0 && cp <= 0x2DFF)
+	    || (cp >= 0xA640 && cp <= 0xA69F))
+		return SCRIPT_CYRILLIC;
+	if (cp >= 0x0530 && cp <= 0x058F)
+		return SCRIPT_ARMENIAN;
+	if (cp >= 0x0590 && cp <= 0x05FF)
+		return SCRIPT_HEBREW;
+	if ((cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F)
+	    || (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF))
+		return SCRIPT_ARABIC;
+	if (cp >= 0x0900 && cp <= 0x097F)
+		return SCRIPT_DEVANAGARI;
+	if (cp >= 0x0E00 && cp <= 0x0E7F)
+		return SCRIPT_THAI;
+	if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)
+	    || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF)
+	    || cp == 0x3005 || cp == 0x3007)
+		return SCRIPT_HAN;
+	if ((cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF)
+	    || (cp >= 0xFF66 && cp <= 0xFF9F))
+		return SCRIPT_KANA;
+	if ((cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0x1100 && cp <= 0x11FF)
+	    || (cp >= 0x3130 && cp <= 0x318F))
+		return SCRIPT_HANGUL;
+	return SCRIPT_OTHER;
+}
+
+enum text_script text_script_of_language(const char *lang)
+{
+	static const struct { const char *code; enum text_script script; } langs[] = {
+		{ "ar", SCRIPT_ARABIC }, { "fa", SCRIPT_ARABIC }, { "ur", SCRIPT_ARABIC },
+		{ "ru", SCRIPT_CYRILLIC }, { "uk", SCRIPT_CYRILLIC }, { "bg", SCRIPT_CYRILLIC },
+		{ "sr", SCRIPT_CYRILLIC }, { "be", SCRIPT_CYRILLIC }, { "kk", SCRIPT_CYRILLIC },
+		{ "el", SCRIPT_GREEK }, { "he", SCRIPT_HEBREW }, { "hy", SCRIPT_ARMENIAN },
+		{ "hi", SCRIPT_DEVANAGARI }, { "th", SCRIPT_THAI }, { "zh", SCRIPT_HAN },
+		{ "ja", SCRIPT_HAN }, { "ko", SCRIPT_HANGUL },
+	};
+	size_t i;
+
+	if (!lang || strlen(lang) < 2)
+		return SCRIPT_NONE;
+	for (i = 0; i < sizeof(langs) / sizeof(langs[0]); i++)
+		if (!strncmp(lang, langs[i].code, 2) && (lang[2] == '\0' || lang[2] == '-' || lang[2] == '_'))
+			return langs[i].script;
+	/* Every other two-letter code we meet in news corpora is written in Latin. */
+	if ((lang[2] == '\0' || lang[2] == '-' || lang[2] == '_')
+	    && lang[0] >= 'a' && lang[0] <= 'z' && lang[1] >= 'a' && lang[1] <= 'z')
+		return SCRIPT_LATIN;
+	return SCRIPT_NONE;
+}
+
+const char *text_script_name(enum text_script s)
+{
+	static const char *const names[SCRIPT_COUNT] = {
+		"none", "Latin", "Greek", "Cyrillic", "Armenian", "Hebrew", "Arabic",
+		"Devanagari", "Thai", "Han", "Kana", "Hangul", "other",
+	};
+	return s < SCRIPT_COUNT ? names[s] : "other";
+}
+
+/* ---- normalisation ----------------------------------------------------- */
+
+static const utf8proc_option_t NFKC = UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE;
+
+/*
+ * Normalises s[0, len) into out (appending, NUL-terminated): apostrophes and
+ * typographic quotes become ASCII first, because NFKC leaves them alone and
+ * "China’s" must match "China's". cps is scratch space owned by the caller.
+ */
+static size_t normalize_append(const char *s, size_t len, int casefold,
+			       int32_t **cps, size_t *cps_alloc, struct buf *out)
+{
+	utf8proc_option_t opt = NFKC | (casefold ? UTF8PROC_CASEFOLD : 0);
+	size_t pos = 0, n = 0, start = out->len;
+	utf8proc_ssize_t got;
+	int bad = 0;
+
+	/* Pure ASCII needs no tables: NFKC is the identity and folding is tolower. */
+	while (pos < len && (unsigned char)s[pos] < 0x80)
+		pos++;
+	if (pos == len) {
+		size_t i;
+		buf_grow(out, len);
+		for (i = 0; i < len; i++) {
+			char c = s[i];
+			out->data[out->len++] = (casefold && c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+		}
+		out->data[out->len] = '\0';
+		return out->len - start;
+	}
+
+	pos = 0;
+	while (pos < len) {
+		int32_t cp = text_decode(s, len, &pos, &bad);
+		int boundclass = UTF8PROC_BOUNDCLASS_START;
+		if (is_apostrophe(cp))
+			cp = '\'';
+		else if (cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0xFF02)
+			cp = '"';
+		/* One code point decomposes into at most 18 (utf8proc's limit). */
+		ALLOC_GROW(*cps, n + 32, *cps_alloc);
+		got = utf8proc_decompose_char(cp, *cps + n, 32, opt, &boundclass);
+		if (got < 0 || got > 32) {
+			(*cps)[n] = 0xFFFD;
+			got = 1;
+		}
+		n += (size_t)got;
+	}
+	/* utf8proc_reencode writes UTF-8 over the same buffer: 4 bytes per slot. */
+	got = utf8proc_reencode(*cps, (utf8proc_ssize_t)n, opt);
+	if (got < 0) {
+		buf_adds(out, "\xEF\xBF\xBD");
+		return out->len - start;
+	}
+	buf_add(out, *cps, (size_t)got);
+	return out->len - start;
+}
+
+void text_normalize(const char *s, size_t len, int casefold, struct buf *out)
+{
+	int32_t *cps = NULL;
+	size_t alloc = 0;
+
+	buf_reset(out);
+	normalize_append(s, len, casefold, &cps, &alloc, out);
+	free(cps);
+}
+
+void text_append_clean(struct buf *out, const char *s, size_t start, size_t end)
+{
+	size_t pos = start, begin = out->len;
+	int space = 0;
+
+	while (pos < end) {
+		size_t at = pos;
+		int bad = 0;
+		int32_t cp = text_decode(s, end, &pos, &bad);
+		if (text_is_space(cp) || cp < 0x20 || cp == 0x7F) {
+			space = 1;
+			continue;
+		}
+		if (space && out->len > begin)
+			buf_addch(out, ' ');
+		space = 0;
+		if (bad)
+			buf_adds(out, "\xEF\xBF\xBD");
+		else
+			buf_add(out, s + at, pos - at);
+	}
+}
+
+size_t text_display_width(const char *s, size_t len)
+{
+	size_t pos = 0, width = 0;
+	int bad = 0;
+
+	while (pos < len) {
+		int32_t cp = text_decode(s, len, &pos, &bad);
+		int w = utf8proc_charwidth(cp);
+		width += w > 0 ? (size_t)w : 0;
+	}
+	return width;
+}
+
+/* ---- tokens ------------------------------------------------------------ */
+
+void text_tokens_reset(struct text_tokens *tt)
+{
+	tt->n = 0;
+	buf_reset(&tt->norm);
+	tt->sentences = 0;
+	tt->paragraphs = 0;
+	tt->replaced = 0;
+}
+
+void text_tokens_release(struct text_tokens *tt)
+{
+	free(tt->tok);
+	free(tt->cps);
+	free(tt->quotes);
+	buf_release(&tt->norm);
+	memset(tt, 0, sizeof(*tt));
+}
+
+/* Words that negate what follows them (the "n't" suffix is checked apart). */
+static int is_negator(const char *w, size_t len)
+{
+	static const char *const words[] = {
+		"not", "no", "never", "without", "nor", "neither", "nobody", "none",
+		"nothing", "nowhere", "cannot",
+	};
+	size_t i;
+
+	if (len >= 3 && !memcmp(w + len - 3, "n't", 3))
+		return 1;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strlen(words[i]) == len && !memcmp(words[i], w, len))
+			return 1;
+	return 0;
+}
+
+/* Abbreviations whose period does not end a sentence (SPEC: U.S., Mr., Sept.). */
+static int is_abbreviation(const char *w, size_t len)
+{
+	static const char *const words[] = {
+		"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt",
+		"sgt", "capt", "cmdr", "adm", "st", "jr", "sr", "inc", "co", "corp", "ltd",
+		"vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+		"nov", "dec", "fig", "approx", "dept", "govt", "pres", "rev", "hon", "mt",
+		"ft", "messrs", "mme", "mlle", "etc", "al",
+	};
+	size_t i;
+
+	/* Initials (J. Smith) and dotted forms (U.S, e.g) never end a sentence. */
+	if (len == 1 || memchr(w, '.', len))
+		return 1;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strlen(words[i]) == len && !memcmp(words[i], w, len))
+			return 1;
+	return 0;
+}
+
+
+static int32_t decode_at(const char *s, size_t len, size_t pos)
+{
+	int bad = 0;
+	return pos < len ? text_decode(s, len, &pos, &bad) : ' ';
+}
+
+/* The code point that ends just before pos (pos is on a character start). */
+static int32_t decode_before(const char *s, size_t start, size_t pos)
+{
+	size_t p = pos;
+	if (pos <= start)
+		return ' ';
+	do
+		p--;
+	while (p > start && pos - p < 4 && ((unsigned char)s[p] & 0xC0) == 0x80);
+	return decode_at(s, pos, p);
+}
+
+static int is_wordish(int32_t cp)
+{
+	enum char_class c = classify(cp);
+	return is_word_start(c) || c == CH_EXTEND;
+}
+
+static int is_closing_punct(int32_t cp)
+{
+	return cp == '.' || cp == ',' || cp == '!' || cp == '?' || cp == ';' || cp == ':';
+}
+
+static void add_span(struct text_tokens *tt, size_t start, size_t end)
+{
+	ALLOC_GROW(tt->quotes, tt->nquotes + 1, tt->quotes_alloc);
+	tt->quotes[tt->nquotes].start = start;
+	tt->quotes[tt->nquotes].end = end;
+	tt->nquotes++;
+}
+
+/*
+ * A single quote opens a scare quote when it stands before a word and a
+ * matching closing quote follows within a short distance; otherwise it is
+ * an apostrophe ("the students' books", "'tis") and quotes nothing.
+ */
+#define SCARE_QUOTE_MAX_BYTES 160
+
+static size_t find_closing_single(const char *s, size_t end, size_t from)
+{
+	size_t pos = from, limit = from + SCARE_QUOTE_MAX_BYTES;
+
+	while (pos < end && pos < limit) {
+		size_t at = pos;
+		int bad = 0;
+		int32_t cp = text_decode(s, end, &pos, &bad);
+		if (cp == '\'' || cp == 0x2019 || cp == 0x203A) {
+			int32_t before = decode_before(s, from, at);
+			int32_t after = decode_at(s, end, pos);
+			if ((is_wordish(before) || is_closing_punct(before)) && !is_wordish(after))
+				return at;
+		}
+		if (cp == '"' || cp == 0x201C || cp == 0x201D)
+			return 0;	/* a double quote ends the search */
+	}
+	return 0;
+}
+
+/* Finds the quoted stretches of the paragraph s[start, end). */
+static void scan_quotes(struct text_tokens *q, const char *s, size_t start, size_t end)
+{
+	size_t pos = start, open_double = (size_t)-1;
+
+	q->nquotes = 0;
+	while (pos < end) {
+		unsigned char b = (unsigned char)s[pos];
+		size_t at = pos;
+		int bad = 0;
+		int32_t cp;
+
+		/* Quote marks are ASCII or start with 0xC2, 0xE2, 0xE3 or 0xEF. */
+		if (b != '"' && b != '\'' && b != 0xC2 && b != 0xE2 && b != 0xE3 && b != 0xEF) {
+			pos++;
+			continue;
+		}
+		cp = text_decode(s, end, &pos, &bad);
+		if (cp == '"' || cp == 0xFF02) {
+			if (open_double == (size_t)-1) {
+				open_double = at;
+			} else {
+				add_span(q, open_double, pos);
+				open_double = (size_t)-1;
+			}
+		} else if (cp == 0x201C || cp == 0x201E || cp == 0x00AB || cp == 0x300C || cp == 0x300E) {
+			if (open_double == (size_t)-1)
+				open_double = at;
+		} else if (cp == 0x201D || cp == 0x00BB || cp == 0x300D || cp == 0x300F) {
+			if (open_double != (size_t)-1) {
+				add_span(q, open_double, pos);
+				open_double = (size_t)-1;
+			}
+		} else if (cp == '\'' || cp == 0x2018 || cp == 0x2019 || cp == 0x2039) {
+			int32_t before = decode_before(s, start, at);
+			int32_t after = decode_at(s, end, pos);
+			size_t close;
+			if (is_wordish(before) || !is_wordish(after))
+				continue;
+			close = find_closing_single(s, end, pos);
+			if (close) {
+				add_span(q, at, close + 1);
+				pos = close + 1;
+			}
+		}
+	}
+	/* A quotation left open runs to the end of its paragraph. */
+	if (open_double != (size_t)-1)
+		add_span(q, open_double, end);
+}
+
+static int in_spans(const struct text_tokens *q, size_t *cursor, size_t pos)
+{
+	size_t i;
+
+	while (*cursor < q->nquotes && q->quotes[*cursor].end <= pos)
+		(*cursor)++;
+	/* Spans may nest (a scare quote inside a quotation); any cover counts. */
+	for (i = *cursor; i < q->nquotes && q->quotes[i].start <= pos; i++)
+		if (pos < q->quotes[i].end)
+			return 1;
+	return 0;
+}
+
+/* Sentence state between tokens. */
+enum pending_end {
+	END_NONE,
+	END_WEAK,	/* a period: ends the sentence if the next word is not lowercase */
+	END_STRONG	/* ! or ? */
+};
+
+/* Scans one word from pos; returns its end. */
+static size_t scan_word(const char *s, size_t end, size_t pos, enum char_class first, int *bad)
+{
+	enum char_class last = first;
+
+	if (first == CH_IDEO)
+		return pos;
+	while (pos < end) {
+		size_t next = pos;
+		int32_t cp = text_decode(s, end, &next, bad);
+		enum char_class c = classify(cp);
+
+		if (c == CH_LETTER || c == CH_DIGIT || c == CH_CONNECT) {
+			last = c;
+			pos = next;
+		} else if (c == CH_EXTEND) {
+			pos = next;
+		} else if (c == CH_MIDLETTER || c == CH_MIDNUMLET || c == CH_MIDNUM) {
+			enum char_class after = next < end ? classify(decode_at(s, end, next)) : CH_OTHER;
+			int letters = last == CH_LETTER && after == CH_LETTER && c != CH_MIDNUM;
+			int digits = last == CH_DIGIT && after == CH_DIGIT && c != CH_MIDLETTER;
+			if (!letters && !digits)
+				break;
+			pos = next;
+		} else {
+			break;
+		}
+	}
+	return pos;
+}
+
+static void push_token(struct text_tokens *tt, const char *s, size_t start, size_t end,
+		       int quoted)
+{
+	struct token *t;
+	size_t len;
+
+	ALLOC_GROW(tt->tok, tt->n + 1, tt->alloc);
+	t = &tt->tok[tt->n++];
+	t->start = (uint32_t)start;
+	t->end = (uint32_t)end;
+	t->sentence = tt->sentences;
+	t->paragraph = tt->paragraphs;
+	t->quoted = (uint8_t)quoted;
+	t->norm = (uint32_t)tt->norm.len;
+	len = normalize_append(s + start, end - start, 1, &tt->cps, &tt->cps_alloc, &tt->norm);
+	t->norm_len = (uint32_t)len;
+	buf_addch(&tt->norm, '\0');
+	t->cased = (uint32_t)tt->norm.len;
+	t->cased_len = (uint32_t)normalize_append(s + start, end - start, 0, &tt->cps,
+						  &tt->cps_alloc, &tt->norm);
+	buf_addch(&tt->norm, '\0');
+	t->negator = (uint8_t)is_negator(tt->norm.data + t->norm, len);
+}
+
+void text_tokenize(struct text_tokens *tt, const char *s, size_t start, size_t end)
+{
+	enum pending_end pending = END_NONE;
+	size_t pos = start, cursor = 0;
+	int bad;
+
+	scan_quotes(tt, s, start, end);
+	tt->paragraphs++;
+	tt->sentences++;
+	while (pos < end) {
+		size_t at = pos;
+		int32_t cp;
+		enum char_class c;
+
+		bad = 0;
+		cp = text_decode(s, end, &pos, &bad);
+		tt->replaced += (size_t)bad;
+		c = classify(cp);
+		if (is_word_start(c)) {
+			size_t wend;
+			bad = 0;
+			wend = scan_word(s, end, pos, c, &bad);
+			if (pending == END_STRONG
+			    || (pending == END_WEAK && utf8proc_category(cp) != UTF8PROC_CATEGORY_LL))
+				tt->sentences++;
+			pending = END_NONE;
+			push_token(tt, s, at, wend, in_spans(tt, &cursor, at));
+			pos = wend;
+		} else if (cp == '!' || cp == '?' || cp == 0xFF01 || cp == 0xFF1F || cp == 0x3002) {
+			pending = END_STRONG;
+		} else if (cp == '.' || cp == 0x2026) {
+			const struct token *prev = tt->n ? &tt->tok[tt->n - 1] : NULL;
+			if (prev && prev->paragraph == tt->paragraphs
+			    && is_abbreviation(tt->norm.data + prev->norm, prev->norm_len)
+			    && pending == END_NONE)
+				continue;
+			if (pending == END_NONE)
+				pending = END_WEAK;
+		}
+	}
+}
