@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "text.h"
@@ -20,6 +21,7 @@ struct cursor {
 	const char *file;
 	size_t line;
 	const char *line_start;
+	int in_bad_category;	/* entries under a broken header are not reported again */
 };
 
 static size_t column_of(const struct cursor *cur, const char *p)
@@ -236,7 +238,7 @@ static int parse_entry(struct lexicon *lx, const struct cursor *cur, const char 
 
 int lexicon_parse(struct lexicon *lx, const char *name, const char *text, size_t len)
 {
-	struct cursor cur = { name, 0, text };
+	struct cursor cur = { name, 0, text, 0 };
 	const char *p = text, *end = text + len;
 	int bad = 0;
 
@@ -256,9 +258,13 @@ int lexicon_parse(struct lexicon *lx, const char *name, const char *text, size_t
 			line_end--;
 		s = skip_blanks(p, line_end);
 		e = trim_end(s, comment_start(s, line_end));
-		if (s < e && *s == '[' ? parse_category(lx, &cur, s, e) < 0
-		    : s < e && parse_entry(lx, &cur, s, e) < 0)
+		if (s < e && *s == '[') {
+			cur.in_bad_category = parse_category(lx, &cur, s, e) < 0;
+			if (cur.in_bad_category)
+				bad = -1;
+		} else if (s < e && !cur.in_bad_category && parse_entry(lx, &cur, s, e) < 0) {
 			bad = -1;
+		}
 		p = eol ? eol + 1 : end;
 	}
 	return bad;
@@ -315,14 +321,38 @@ static int is_dir(const char *p)
 	return p && *p && stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* The lexicons beside a binary run from its build tree: BIN/../lexicons. */
+static const char *beside_binary(void)
+{
+	static char path[4096];
+	ssize_t n = readlink("/proc/self/exe", path, sizeof(path) - 32);
+	char *slash;
+
+	if (n <= 0)
+		return NULL;
+	path[n] = '\0';
+	slash = strrchr(path, '/');
+	if (!slash)
+		return NULL;
+	*slash = '\0';
+	slash = strrchr(path, '/');
+	if (!slash)
+		return NULL;
+	memcpy(slash, "/lexicons", sizeof("/lexicons"));
+	return path;
+}
+
 const char *lexicon_default_dir(void)
 {
-	const char *env = getenv("FRAMING_LEXICONS");
+	const char *env = getenv("FRAMING_LEXICONS"), *near;
 
 	if (is_dir("lexicons"))
 		return "lexicons";
 	if (is_dir(env))
 		return env;
+	near = beside_binary();
+	if (is_dir(near))
+		return near;
 	return FRAMING_DATADIR;
 }
 

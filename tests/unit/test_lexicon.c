@@ -1,0 +1,150 @@
+/* Unit tests for lexicon parsing and matching. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "match.h"
+#include "text.h"
+
+static const char lex_text[] =
+	"# a comment\n"
+	"[accusatory] Accusing the other side.\n"
+	"groundless\n"
+	"groundless accusation*   # longest match wins\n"
+	"hypocri*\n"
+	"smear = 2.5\n"
+	"so-called\n"
+	"\n"
+	"[actors]\n"
+	"\"US\"\n"
+	"united states\n";
+
+static void test_parse_categories_and_entries(void **state)
+{
+	struct lexicon lx = LEXICON_INIT;
+	(void)state;
+	assert_int_equal(lexicon_parse(&lx, "t.lex", lex_text, strlen(lex_text)), 0);
+	assert_int_equal(lx.ncategories, 2);
+	assert_string_equal(lx.categories[0].name, "accusatory");
+	assert_string_equal(lx.categories[0].description, "Accusing the other side.");
+	assert_int_equal(lx.nentries, 7);
+	assert_int_equal(lx.entries[1].nwords, 2);
+	assert_int_equal(lx.entries[1].words[1].glob, 1);
+	assert_string_equal(lx.entries[1].written, "groundless accusation*");
+	assert_true(lx.entries[3].weight == 2.5);
+	assert_string_equal(lx.entries[3].written, "smear");
+	assert_int_equal(lx.entries[4].nwords, 2);	/* so-called: so + called */
+	assert_int_equal(lx.entries[5].case_sensitive, 1);
+	assert_string_equal(lx.entries[5].words[0].text, "US");
+	assert_string_equal(lx.entries[5].written, "\"US\"");
+	assert_int_equal(lx.entries[5].line, 10);
+	assert_int_equal(lexicon_category(&lx, "actors"), 1);
+	lexicon_release(&lx);
+}
+
+static int parse_fails(const char *text)
+{
+	struct lexicon lx = LEXICON_INIT;
+	int r = lexicon_parse(&lx, "bad.lex", text, strlen(text));
+	lexicon_release(&lx);
+	return r < 0;
+}
+
+static void test_parse_errors(void **state)
+{
+	(void)state;
+	assert_true(parse_fails("word\n"));			/* before any category */
+	assert_true(parse_fails("[Bad Name]\nx\n"));
+	assert_true(parse_fails("[a\nx\n"));
+	assert_true(parse_fails("[a]\n*x\n"));			/* glob not at the end */
+	assert_true(parse_fails("[a]\nfo*o\n"));
+	assert_true(parse_fails("[a]\nx = nan\n"));
+	assert_true(parse_fails("[a]\nx = inf\n"));
+	assert_true(parse_fails("[a]\nx = 1e400\n"));
+	assert_true(parse_fails("[a]\nx = -1\n"));
+	assert_true(parse_fails("[a]\n\"US\n"));
+	assert_true(parse_fails("[a]\n*\n"));
+	assert_true(parse_fails("[a]\n...\n"));
+	assert_true(parse_fails("[a]\nx\n[a]\ny\n"));		/* category twice */
+	assert_false(parse_fails("[a]\nx = 0.5\n"));
+}
+
+/* Matches lex_text against s; returns "category:entry:quoted:negated" joined by ' '. */
+static void run(const char *s, int negation, char *out, size_t outlen)
+{
+	struct lexicon lx = LEXICON_INIT;
+	struct text_tokens tt = TEXT_TOKENS_INIT;
+	struct match_list ml = MATCH_LIST_INIT;
+	struct matcher *m;
+	size_t i, used = 0;
+
+	assert_int_equal(lexicon_parse(&lx, "t.lex", lex_text, strlen(lex_text)), 0);
+	m = matcher_new(&lx);
+	text_tokenize(&tt, s, 0, strlen(s));
+	matcher_run(m, &tt, negation, &ml);
+	out[0] = '\0';
+	for (i = 0; i < ml.n; i++)
+		used += (size_t)snprintf(out + used, outlen - used, "%s%s:%s:%d:%d",
+					 i ? " " : "", lx.categories[ml.m[i].category].name,
+					 lx.entries[ml.m[i].entry].written, ml.m[i].quoted,
+					 ml.m[i].negated);
+	match_list_release(&ml);
+	matcher_free(m);
+	text_tokens_release(&tt);
+	lexicon_release(&lx);
+}
+
+static void test_longest_match_and_globs(void **state)
+{
+	char out[512];
+	(void)state;
+	run("Stop the groundless accusations and the hypocritical smears.", 1, out, sizeof(out));
+	/* "smears" is not "smear": no glob on that entry */
+	assert_string_equal(out, "accusatory:groundless accusation*:0:0 accusatory:hypocri*:0:0");
+	run("Groundless. Accusations", 1, out, sizeof(out));	/* no phrase across sentences */
+	assert_string_equal(out, "accusatory:groundless:0:0");
+}
+
+static void test_case_sensitive_and_phrases(void **state)
+{
+	char out[512];
+	(void)state;
+	run("Let us tell the US and the United States", 1, out, sizeof(out));
+	assert_string_equal(out, "actors:\"US\":0:0 actors:united states:0:0");
+	run("the so-called \"smear\"", 1, out, sizeof(out));
+	assert_string_equal(out, "accusatory:so-called:0:0 accusatory:smear:1:0");
+}
+
+static void test_negation_window(void **state)
+{
+	char out[512];
+	(void)state;
+	run("This is not a groundless claim.", 1, out, sizeof(out));
+	assert_string_equal(out, "accusatory:groundless:0:1");
+	run("This is not at all a groundless claim.", 1, out, sizeof(out));	/* 4 tokens back */
+	assert_string_equal(out, "accusatory:groundless:0:0");
+	run("It isn't groundless.", 1, out, sizeof(out));
+	assert_string_equal(out, "accusatory:groundless:0:1");
+	run("No. Groundless.", 1, out, sizeof(out));	/* not across sentences */
+	assert_string_equal(out, "accusatory:groundless:0:0");
+	run("This is not a groundless claim.", 0, out, sizeof(out));
+	assert_string_equal(out, "accusatory:groundless:0:0");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse_categories_and_entries),
+		cmocka_unit_test(test_parse_errors),
+		cmocka_unit_test(test_longest_match_and_globs),
+		cmocka_unit_test(test_case_sensitive_and_phrases),
+		cmocka_unit_test(test_negation_window),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,185 @@
+/* Unit tests for tokens, normalisation, sentences, quotations, negators. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "buf.h"
+#include "text.h"
+
+/* Tokenises s as one paragraph and joins the normalised tokens with '|'. */
+static void words_of(const char *s, struct text_tokens *tt, struct buf *out)
+{
+	size_t i;
+	text_tokens_reset(tt);
+	text_tokenize(tt, s, 0, strlen(s));
+	buf_reset(out);
+	for (i = 0; i < tt->n; i++) {
+		if (i)
+			buf_addch(out, '|');
+		buf_adds(out, text_norm(tt, i));
+	}
+}
+
+static void test_apostrophes_stay_inside_words(void **state)
+{
+	struct text_tokens tt = TEXT_TOKENS_INIT;
+	struct buf b = BUF_INIT;
+	(void)state;
+	words_of("Don't touch China\xE2\x80\x99s rock 'n' roll, students' books", &tt, &b);
+	assert_string_equal(b.data, "don't|touch|china's|rock|n|roll|students|books");
+	text_tokens_release(&tt);
+	buf_release(&b);
+}
+
+static void test_hyphens_split_numbers_join(void **state)
+{
+	struct text_tokens tt = TEXT_TOKENS_INIT;
+	struct buf b = BUF_INIT;
+	(void)state;
+	words_of("cyber-spying: 62.9 percent of 144,000 attacks at 21:03 in U.S. page1", &tt, &b);
+	assert_string_equal(b.data, "cyber|spying|62.9|percent|of|144,000|attacks|at|21|03|in|u.s|page1");
+	text_tokens_release(&tt);
+	buf_release(&b);
+}
+
+static void test_nfkc_casefold_and_cased_form(void **state)
+{
+	struct text_tokens tt = TEXT_TOKENS_INIT;
+	struct buf b = BUF_INIT;
+	(void)state;
+	/* fullwidth Ｕ Ｓ, the ﬁ ligature, German sharp s, e + combining acute */
+	words_of("\xEF\xBC\xB5\xEF\xBC\xB3 \xEF\xAC\x81ne STRASSE Stra\xC3\x9F" "e Cafe\xCC\x81", &tt, &b);
+	assert_string_equal(b.data, "us|fine|strasse|strasse|caf\xC3\xA9");
+	assert_string_equal(text_cased(&tt, 0), "US");
+	assert_string_equal(text_cased(&tt, 4), "Caf\xC3\xA9");
+	/* Offsets point at the original bytes. */
+	assert_int_equal(tt.tok[1].start, 7);
+	assert_int_equal(tt.tok[1].end, 12);
+	text_tokens_release(&tt);
+	buf_release(&b);
+}
+
+static void test_invalid_utf8_is_counted_and_splits(void **state)
+{
+	struct text_tokens tt = TEXT_TOKENS_INIT;
+	struct buf b = BUF_INIT;
+	(void)state;
+	/* 0xFF, an overlong '/', a surrogate, and a sequence cut off at the end */
+	words_of("ab\xFF" "cd \xC0\xAF x \xED\xA0\x80 y \xE2\x82", &tt, &b);
+	assert_string_equal(b.data, "ab|cd|x|y");
+	assert_int_equal(tt.replaced, 1 + 2 + 3 + 2);
+	text_tokens_release(&tt);
+	buf_release(&b);
+}
+
+static void test_sentences_skip_abbreviations(void **state)
+{
+	struct text_tokens tt = TEXT_TOKENS_INIT;
+	struct buf b = BUF_INIT;
+	const char *s = "Mr. Smith met U.S. officials in Sept. last year. They left! Why? e.g. now.";
+	(void)state;
+	words_of(s, &tt, &b);
+	/* Mr Smith met ... year | They left | Why | e.g now */
+	assert_int_equal(tt.tok[0].sentence, 1);
+	assert_int_equal(tt.tok[8].sentence, 1);	/* "year" */
+	assert_int_equal(tt.tok[9].sentence, 2);	/* "They" */
+	assert_int_equal(tt.tok[11].sentence, 3);	/* "Why" */
+	assert_int_equal(tt.tok[12].sentence, 4);	/* "e.g" */
+	assert_int_equal(tt.tok[13].sentence, 4);	/* "now": lowercase after e.g. */
+	assert_int_equal(tt.sentences, 4);
+	text_tokens_release(&tt);
+	buf_release(&b);
+}
+
+static void test_quotations_and_scare_quotes(void **state)
+{
+	struct text_tokens tt = TEXT_TOKENS_INIT;
+	struct buf b = BUF_INIT;
+	size_t i;
+	/* quoted: "we object", ‘liars’, 'gain momentum'; not: China's, students' */
+	const char *s = "China's \"we object\" said \xE2\x80\x98liars\xE2\x80\x99 and 'gain momentum' "
+			"to students' view";
+	const int want[] = { 0, 1, 1, 0, 1, 0, 1, 1, 0, 0, 0 };
+	(void)state;
+	words_of(s, &tt, &b);
+	assert_string_equal(b.data, "china's|we|object|said|liars|and|gain|momentum|to|students|view");
+	for (i = 0; i < tt.n; i++)
+		assert_int_equal(tt.tok[i].quoted, want[i]);
+	text_tokens_release(&tt);
+	buf_release(&b);
+}
+
+static void test_open_quote_runs_to_paragraph_end(void **state)
+{
+	struct text_tokens tt = TEXT_TOKENS_INIT;
+	const char *s = "as an \xE2\x80\x9C" "area that requires thought.\nNext";
+	(void)state;
+	text_tokenize(&tt, s, 0, strlen(s) - 5);
+	text_tokenize(&tt, s, strlen(s) - 4, strlen(s));
+	assert_int_equal(tt.tok[0].quoted, 0);
+	assert_int_equal(tt.tok[2].quoted, 1);
+	assert_int_equal(tt.tok[5].quoted, 1);
+	assert_int_equal(tt.tok[6].quoted, 0);	/* the next paragraph starts afresh */
+	assert_int_equal(tt.tok[6].sentence, 2);
+	text_tokens_release(&tt);
+}
+
+static void test_negators(void **state)
+{
+	struct text_tokens tt = TEXT_TOKENS_INIT;
+	struct buf b = BUF_INIT;
+	const char *s = "not no never can't without nothing know";
+	size_t i;
+	(void)state;
+	words_of(s, &tt, &b);
+	for (i = 0; i < 6; i++)
+		assert_int_equal(tt.tok[i].negator, 1);
+	assert_int_equal(tt.tok[6].negator, 0);
+	text_tokens_release(&tt);
+	buf_release(&b);
+}
+
+static void test_scripts_and_width(void **state)
+{
+	(void)state;
+	assert_int_equal(text_script('a'), SCRIPT_LATIN);
+	assert_int_equal(text_script(0x4E2D), SCRIPT_HAN);
+	assert_int_equal(text_script(0x0417), SCRIPT_CYRILLIC);
+	assert_int_equal(text_script('1'), SCRIPT_NONE);
+	assert_int_equal(text_script_of_language("en"), SCRIPT_LATIN);
+	assert_int_equal(text_script_of_language("zh-CN"), SCRIPT_HAN);
+	assert_int_equal(text_display_width("\xE4\xB8\xAD\xE6\x96\x87" "ab", 8), 6);
+}
+
+static void test_han_characters_are_single_words(void **state)
+{
+	struct text_tokens tt = TEXT_TOKENS_INIT;
+	struct buf b = BUF_INIT;
+	(void)state;
+	words_of("\xE4\xB8\xAD\xE6\x96\x87 ok", &tt, &b);
+	assert_string_equal(b.data, "\xE4\xB8\xAD|\xE6\x96\x87|ok");
+	text_tokens_release(&tt);
+	buf_release(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_apostrophes_stay_inside_words),
+		cmocka_unit_test(test_hyphens_split_numbers_join),
+		cmocka_unit_test(test_nfkc_casefold_and_cased_form),
+		cmocka_unit_test(test_invalid_utf8_is_counted_and_splits),
+		cmocka_unit_test(test_sentences_skip_abbreviations),
+		cmocka_unit_test(test_quotations_and_scare_quotes),
+		cmocka_unit_test(test_open_quote_runs_to_paragraph_end),
+		cmocka_unit_test(test_negators),
+		cmocka_unit_test(test_scripts_and_width),
+		cmocka_unit_test(test_han_characters_are_single_words),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
