@@ -68,7 +68,8 @@ void buf_add_tsv_field(struct buf *b, const char *s, size_t len)
 	buf_grow(b, len);
 	for (i = 0; i < len; i++) {
 		char c = s[i];
-		b->data[b->len++] = (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
+		/* Control bytes (tabs, newlines, NUL) would break a row apart. */
+		b->data[b->len++] = ((unsigned char)c < 0x20 || c == 0x7F) ? ' ' : c;
 	}
 	b->data[b->len] = '\0';
 }

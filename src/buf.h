@@ -24,7 +24,7 @@ void buf_adds(struct buf *b, const char *s);
 void buf_addch(struct buf *b, char c);
 void buf_addf(struct buf *b, const char *fmt, ...) FMT(2, 3);
 void buf_vaddf(struct buf *b, const char *fmt, va_list ap);
-/* Appends s with tabs, newlines and carriage returns turned into spaces. */
+/* Appends s with tabs, newlines and other control bytes turned into spaces. */
 void buf_add_tsv_field(struct buf *b, const char *s, size_t len);
 /* Appends a number in the one format every TSV of framing uses. */
 void buf_add_double(struct buf *b, double v);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "cmd.h"
@@ -15,53 +16,107 @@
 #include "lexicon.h"
 #include "match.h"
 #include "outfile.h"
+#include "pipeline.h"
 #include "score.h"
+#include "source.h"
 #include "util.h"
 #include "banned.h"
 
 static const char usage[] =
-	"usage: framing score [-l LEXICON]... [-o DIR] [--no-clean] [--no-negation] [-q] CORPUS\n"
+	"usage: framing score [-l LEXICON]... [-o DIR] [-j N] [--no-clean] [--no-negation]\n"
+	"                     [--max-article-bytes N] [-q] CORPUS\n"
+	"       framing score --jsonl FILE|- [--stdout] [--matches FILE] [--terms FILE] ...\n"
 	"\n"
 	"Scores every article of CORPUS (a folder with manifest.tsv, or with one\n"
-	"folder of .txt files per outlet) and writes DIR/scores.tsv (one row per\n"
-	"article), DIR/matches.tsv (one row per match) and DIR/terms.tsv (word\n"
-	"counts per outlet, for keyness).\n"
+	"folder of .txt files per outlet) or of a JSON Lines file (one article per\n"
+	"line: {\"id\",\"outlet\",\"date\",\"title\",\"text\",...}; - reads stdin) and writes\n"
+	"DIR/scores.tsv (one row per article), DIR/matches.tsv (one row per match)\n"
+	"and DIR/terms.tsv (word counts per outlet, for keyness).\n"
 	"\n"
 	"  -l, --lexicon FILE  a lexicon to use; repeat for several (default: every\n"
 	"                      .lex file in lexicons/)\n"
 	"  -o, --output DIR    the output folder (default: output)\n"
+	"  -j, --jobs N        worker threads (default: the number of cores); the\n"
+	"                      output is the same for every N\n"
+	"      --jsonl FILE    read JSON Lines instead of a corpus folder\n"
+	"      --stdout        write scores.tsv rows to standard output, as a filter\n"
+	"                      (with --matches FILE and --terms FILE for the others)\n"
+	"      --matches FILE  with --stdout: also write matches.tsv to FILE\n"
+	"      --terms FILE    with --stdout: also write terms.tsv to FILE\n"
 	"      --no-clean      score every line, boilerplate included\n"
 	"      --no-negation   count negated matches like the others\n"
-	"  -q, --quiet         no warnings about single articles\n"
+	"      --max-article-bytes N  skip larger articles with a message (default\n"
+	"                      52428800, 50 MB; 0 for no limit)\n"
+	"  -q, --quiet         no warnings about single articles, no progress line\n"
 	"\n"
-	"example: framing score corpus/seeds -o output\n";
+	"examples: framing score corpus/seeds -o output\n"
+	"          framing score --jsonl articles.jsonl --stdout > scores.tsv\n";
+
+#define DEFAULT_MAX_ARTICLE_BYTES (50UL * 1024 * 1024)
 
 struct score_args {
 	char **lexicons;
 	size_t nlexicons;
 	const char *outdir;
 	const char *corpus;
+	const char *jsonl;
+	const char *matches_file;
+	const char *terms_file;
+	int to_stdout;
+	int quiet;
+	int jobs;
+	size_t max_bytes;
 	struct score_options opt;
 };
+
+static int parse_number_option(const char *name, const char *arg, long max, long *out)
+{
+	if (parse_long(arg, 0, max, out) < 0)
+		return error("%s needs a whole number from 0 to %ld, not '%s'", name, max, arg);
+	return 0;
+}
+
+static int check_args(struct score_args *args, int argc, char **argv)
+{
+	int positional = argc - optind;
+
+	if (args->jsonl && positional != 0)
+		return error("give either a CORPUS folder or --jsonl, not both");
+	if (!args->jsonl && positional != 1)
+		return error("score needs one CORPUS folder (or --jsonl FILE)");
+	if (!args->to_stdout && (args->matches_file || args->terms_file))
+		return error("--matches and --terms go with --stdout; without it they are in -o DIR");
+	args->corpus = args->jsonl ? NULL : argv[optind];
+	return 0;
+}
 
 static int parse_args(int argc, char **argv, struct score_args *args)
 {
 	static const struct option longopts[] = {
 		{ "lexicon", required_argument, NULL, 'l' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "jsonl", required_argument, NULL, 'J' },
+		{ "stdout", no_argument, NULL, 'S' },
+		{ "matches", required_argument, NULL, 'M' },
+		{ "terms", required_argument, NULL, 'T' },
 		{ "no-clean", no_argument, NULL, 'C' },
 		{ "no-negation", no_argument, NULL, 'N' },
+		{ "max-article-bytes", required_argument, NULL, 'B' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	long v;
 	int c;
 
 	args->outdir = "output";
 	args->opt.clean = 1;
 	args->opt.negation = 1;
+	args->jobs = pipeline_default_jobs();
+	args->max_bytes = DEFAULT_MAX_ARTICLE_BYTES;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "l:o:q", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "l:o:j:q", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'l':
 			args->lexicons = xrealloc(args->lexicons,
@@ -69,19 +124,31 @@ static int parse_args(int argc, char **argv, struct score_args *args)
 			args->lexicons[args->nlexicons++] = optarg;
 			break;
 		case 'o': args->outdir = optarg; break;
+		case 'j':
+			if (parse_number_option("-j", optarg, 256, &v) < 0 || v < 1)
+				return v < 1 ? error("-j needs at least 1") : -1;
+			args->jobs = (int)v;
+			break;
+		case 'J': args->jsonl = optarg; break;
+		case 'S': args->to_stdout = 1; break;
+		case 'M': args->matches_file = optarg; break;
+		case 'T': args->terms_file = optarg; break;
 		case 'C': args->opt.clean = 0; break;
 		case 'N': args->opt.negation = 0; break;
-		case 'q': util_set_quiet(1); break;
+		case 'B':
+			if (parse_number_option("--max-article-bytes", optarg, 4000000000L, &v) < 0)
+				return -1;
+			args->max_bytes = (size_t)v;
+			break;
+		case 'q': args->quiet = 1; util_set_quiet(1); break;
 		case 'h': fputs(usage, stdout); return 1;
 		default: fputs(usage, stderr); return -1;
 		}
 	}
-	if (argc - optind != 1) {
-		error("score needs one CORPUS folder");
+	if (check_args(args, argc, argv) < 0) {
 		fputs(usage, stderr);
 		return -1;
 	}
-	args->corpus = argv[optind];
 	return 0;
 }
 
@@ -98,32 +165,17 @@ static int load_lexicons(const struct score_args *args, struct lexicon *lx)
 	return bad;
 }
 
-/* The three output files, written whole or not at all. */
+/* The output files, written whole or not at all; NULL ones are not wanted. */
 struct outputs {
 	struct outfile *scores, *matches, *terms;
 };
 
-static int open_outputs(const char *dir, struct outputs *o)
+static struct outfile *open_in(const char *dir, const char *name)
 {
-	char *p;
-
-	memset(o, 0, sizeof(*o));
-	if (ensure_dir(dir) < 0)
-		return -1;
-	p = path_join(dir, "scores.tsv");
-	o->scores = outfile_open(p);
+	char *p = path_join(dir, name);
+	struct outfile *o = outfile_open(p);
 	free(p);
-	p = path_join(dir, "matches.tsv");
-	o->matches = o->scores ? outfile_open(p) : NULL;
-	free(p);
-	p = path_join(dir, "terms.tsv");
-	o->terms = o->matches ? outfile_open(p) : NULL;
-	free(p);
-	if (o->terms)
-		return 0;
-	outfile_abort(o->scores);
-	outfile_abort(o->matches);
-	return -1;
+	return o;
 }
 
 static void abort_outputs(struct outputs *o)
@@ -131,31 +183,55 @@ static void abort_outputs(struct outputs *o)
 	outfile_abort(o->scores);
 	outfile_abort(o->matches);
 	outfile_abort(o->terms);
+	memset(o, 0, sizeof(*o));
 }
 
-/* Commits all three only when all were written without error. */
-static int commit_outputs(struct outputs *o)
+static int open_outputs(const struct score_args *args, struct outputs *o)
 {
-	FILE *f[3] = { outfile_stream(o->scores), outfile_stream(o->matches),
-		       outfile_stream(o->terms) };
-	int i;
-
-	for (i = 0; i < 3; i++)
-		if (fflush(f[i]) != 0 || ferror(f[i])) {
-			error("cannot write to the output folder: %s", strerror(errno));
+	memset(o, 0, sizeof(*o));
+	if (args->to_stdout) {
+		if (args->matches_file && !(o->matches = outfile_open(args->matches_file)))
+			return -1;
+		if (args->terms_file && !(o->terms = outfile_open(args->terms_file))) {
 			abort_outputs(o);
 			return -1;
 		}
-	if (outfile_commit(o->scores) < 0) {
-		outfile_abort(o->matches);
-		outfile_abort(o->terms);
+		return 0;
+	}
+	if (ensure_dir(args->outdir) < 0)
+		return -1;
+	if (!(o->scores = open_in(args->outdir, "scores.tsv"))
+	    || !(o->matches = open_in(args->outdir, "matches.tsv"))
+	    || !(o->terms = open_in(args->outdir, "terms.tsv"))) {
+		abort_outputs(o);
 		return -1;
 	}
-	if (outfile_commit(o->matches) < 0) {
-		outfile_abort(o->terms);
-		return -1;
+	return 0;
+}
+
+/* Commits every file only when all were written without error. */
+static int commit_outputs(struct outputs *o)
+{
+	struct outfile *all[3] = { o->scores, o->matches, o->terms };
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		FILE *f = all[i] ? outfile_stream(all[i]) : NULL;
+		if (f && (fflush(f) != 0 || ferror(f))) {
+			error("cannot write the output: %s", strerror(errno ? errno : EIO));
+			abort_outputs(o);
+			return -1;
+		}
 	}
-	return outfile_commit(o->terms);
+	for (i = 0; i < 3; i++) {
+		if (all[i] && outfile_commit(all[i]) < 0) {
+			int j;
+			for (j = i + 1; j < 3; j++)
+				outfile_abort(all[j]);
+			return -1;
+		}
+	}
+	return 0;
 }
 
 static void write_terms(const struct counts *terms, FILE *f)
@@ -169,33 +245,40 @@ static void write_terms(const struct counts *terms, FILE *f)
 	free(items);
 }
 
-/* Scores every article in order; returns the number that could not be read. */
-static size_t score_corpus(const struct corpus *c, struct scorer *sc, struct outputs *o)
+static void write_headers(const struct lexicon *lx, const struct source *src, FILE *scores,
+			  FILE *matches)
 {
-	struct buf row = BUF_INIT, matches = BUF_INIT;
-	FILE *fs = outfile_stream(o->scores), *fm = outfile_stream(o->matches);
-	size_t i, failed = 0;
+	struct buf header = BUF_INIT;
+	size_t nextra;
+	char *const *names = source_extra_names(src, &nextra);
 
-	for (i = 0; i < c->n; i++) {
-		const struct article *a = &c->articles[i];
-		size_t len;
-		char *text = read_file(a->path, &len);
-		if (!text) {
-			error("%s: %s", a->path, strerror(errno));
-			failed++;
-			continue;
-		}
-		buf_reset(&row);
-		buf_reset(&matches);
-		scorer_article(sc, a, c->nextra, corpus_extra(c, a, "lang"), a->path, text, len,
-			       &row, &matches);
-		fwrite(row.data, 1, row.len, fs);
-		fwrite(matches.data, 1, matches.len, fm);
-		free(text);
+	score_header(&header, lx, names, nextra);
+	fputs(header.data, scores);
+	if (matches) {
+		buf_reset(&header);
+		score_matches_header(&header);
+		fputs(header.data, matches);
 	}
-	buf_release(&row);
-	buf_release(&matches);
-	return failed;
+	buf_release(&header);
+}
+
+/* Opens the input: a corpus folder (checked whole first) or a JSON Lines stream. */
+static struct source *open_source(const struct score_args *args, struct corpus *c, FILE **jf)
+{
+	*jf = NULL;
+	if (!args->jsonl) {
+		if (corpus_load(args->corpus, c) < 0)
+			return NULL;
+		return source_corpus(c, args->max_bytes);
+	}
+	if (!strcmp(args->jsonl, "-"))
+		return source_jsonl(stdin, "stdin", args->max_bytes);
+	*jf = fopen(args->jsonl, "rb");
+	if (!*jf) {
+		error("%s: %s", args->jsonl, strerror(errno));
+		return NULL;
+	}
+	return source_jsonl(*jf, args->jsonl, args->max_bytes);
 }
 
 static int run(const struct score_args *args)
@@ -203,32 +286,42 @@ static int run(const struct score_args *args)
 	struct corpus c = CORPUS_INIT;
 	struct lexicon lx = LEXICON_INIT;
 	struct matcher *m = NULL;
-	struct scorer *sc = NULL;
+	struct source *src = NULL;
+	struct counts *terms = NULL;
 	struct outputs o;
-	struct buf header = BUF_INIT;
-	size_t failed;
+	struct pipeline_options popt;
+	struct pipeline_output pout;
+	FILE *jf = NULL;
+	size_t skipped;
 	int status = EXIT_USAGE;
 
+	memset(&o, 0, sizeof(o));
 	/* Everything is checked before anything is written. */
-	if (load_lexicons(args, &lx) < 0 || corpus_load(args->corpus, &c) < 0)
+	if (load_lexicons(args, &lx) < 0 || !(src = open_source(args, &c, &jf)))
 		goto out;
 	status = EXIT_FAILED;
-	if (open_outputs(args->outdir, &o) < 0)
+	if (open_outputs(args, &o) < 0)
 		goto out;
 	m = matcher_new(&lx);
-	sc = scorer_new(&lx, m, &args->opt);
-	score_header(&header, &lx, c.extra_names, c.nextra);
-	fputs(header.data, outfile_stream(o.scores));
-	buf_reset(&header);
-	score_matches_header(&header);
-	fputs(header.data, outfile_stream(o.matches));
-	failed = score_corpus(&c, sc, &o);
-	write_terms(scorer_terms(sc), outfile_stream(o.terms));
+	terms = o.terms ? counts_new() : NULL;
+	pout.scores = o.scores ? outfile_stream(o.scores) : stdout;
+	pout.matches = o.matches ? outfile_stream(o.matches) : NULL;
+	pout.terms = terms;
+	write_headers(&lx, src, pout.scores, pout.matches);
+	popt.jobs = args->jobs;
+	popt.progress = !args->quiet && isatty(STDERR_FILENO);
+	skipped = pipeline_run(src, &lx, m, &args->opt, &popt, &pout);
+	if (terms)
+		write_terms(terms, outfile_stream(o.terms));
 	if (commit_outputs(&o) == 0)
-		status = failed ? EXIT_FAILED : EXIT_OK;
+		status = skipped ? EXIT_FAILED : EXIT_OK;
+	if (skipped)
+		error("%zu article%s skipped", skipped, skipped == 1 ? "" : "s");
 out:
-	buf_release(&header);
-	scorer_free(sc);
+	counts_free(terms);
+	source_free(src);
+	if (jf)
+		fclose(jf);
 	matcher_free(m);
 	corpus_release(&c);
 	lexicon_release(&lx);

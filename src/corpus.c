@@ -59,7 +59,7 @@ static int escapes_corpus(const char *file)
 	return 0;
 }
 
-static int check_readable(const char *path, const char *where)
+static int check_readable(const char *path, const char *where, size_t *size)
 {
 	struct stat st;
 
@@ -69,6 +69,7 @@ static int check_readable(const char *path, const char *where)
 		return error("%s: '%s': not a regular file", where, path);
 	if (access(path, R_OK) < 0)
 		return error("%s: '%s': %s", where, path, strerror(errno));
+	*size = (size_t)st.st_size;
 	return 0;
 }
 
@@ -170,7 +171,7 @@ static int read_manifest_row(struct corpus *c, struct tsv *t, const long *col,
 		bad = error("%s: empty file name", where.data);
 	else if (escapes_corpus(a->file))
 		bad = error("%s: '%s' is outside the corpus folder", where.data, a->file);
-	else if (check_readable(a->path, where.data) < 0)
+	else if (check_readable(a->path, where.data, &a->size) < 0)
 		bad = -1;
 	buf_release(&where);
 	return bad;
@@ -275,7 +276,7 @@ static int is_text_file(const char *dir, const char *name)
 }
 
 static void add_folder_article(struct corpus *c, const char *outlet, const char *odir,
-			       const char *name)
+			       const char *name, size_t size)
 {
 	struct article *a = new_article(c);
 	size_t stem = strlen(name) - 4;
@@ -292,6 +293,7 @@ static void add_folder_article(struct corpus *c, const char *outlet, const char 
 	a->date = corpus_valid_date(buf_str(&b)) ? buf_detach(&b) : xstrdup("");
 	buf_release(&b);
 	a->title = corpus_first_line(a->path);
+	a->size = size;
 	a->extra = xcalloc(1, sizeof(*a->extra));
 }
 
@@ -315,10 +317,11 @@ static int load_folders(struct corpus *c)
 		char **files = list_dir(odir, is_text_file, &nfiles);
 		for (j = 0; j < nfiles; j++) {
 			char *p = path_join(odir, files[j]);
-			if (check_readable(p, odir) < 0)
+			size_t size;
+			if (check_readable(p, odir, &size) < 0)
 				bad = -1;
 			else
-				add_folder_article(c, outlets[i], odir, files[j]);
+				add_folder_article(c, outlets[i], odir, files[j], size);
 			free(p);
 			free(files[j]);
 		}
@@ -346,22 +349,28 @@ int corpus_load(const char *dir, struct corpus *c)
 	return load_folders(c);
 }
 
+void article_release(struct article *a, size_t nextra)
+{
+	size_t j;
+
+	free(a->id);
+	free(a->outlet);
+	free(a->date);
+	free(a->title);
+	free(a->file);
+	free(a->path);
+	for (j = 0; a->extra && j < nextra; j++)
+		free(a->extra[j]);
+	free(a->extra);
+	memset(a, 0, sizeof(*a));
+}
+
 void corpus_release(struct corpus *c)
 {
 	size_t i, j;
 
-	for (i = 0; i < c->n; i++) {
-		struct article *a = &c->articles[i];
-		free(a->id);
-		free(a->outlet);
-		free(a->date);
-		free(a->title);
-		free(a->file);
-		free(a->path);
-		for (j = 0; a->extra && j < c->nextra; j++)
-			free(a->extra[j]);
-		free(a->extra);
-	}
+	for (i = 0; i < c->n; i++)
+		article_release(&c->articles[i], c->nextra);
 	for (j = 0; j < c->nextra; j++)
 		free(c->extra_names[j]);
 	free(c->extra_names);

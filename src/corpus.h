@@ -18,7 +18,11 @@ struct article {
 	char *path;	/* the file to open */
 	char **extra;	/* values of the corpus's extra columns */
 	size_t line;	/* manifest line, 0 without a manifest */
+	size_t size;	/* bytes of the file when the list was loaded */
 };
+
+/* Frees what a holds (its nextra extra values included) and zeroes it. */
+void article_release(struct article *a, size_t nextra);
 
 struct corpus {
 	char *dir;

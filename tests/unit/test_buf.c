@@ -30,8 +30,8 @@ static void test_buf_tsv_field_removes_separators(void **state)
 {
 	struct buf b = BUF_INIT;
 	(void)state;
-	buf_add_tsv_field(&b, "a\tb\nc\rd", 7);
-	assert_string_equal(b.data, "a b c d");
+	buf_add_tsv_field(&b, "a\tb\nc\rd\0e", 9);
+	assert_string_equal(b.data, "a b c d e");
 	buf_release(&b);
 }
 

@@ -1,0 +1,281 @@
+#include "pipeline.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "util.h"
+#include "banned.h"
+
+/* Articles in flight per worker: enough to keep workers busy while rows are written. */
+#define ITEMS_PER_WORKER 16
+
+enum item_state { ITEM_FREE, ITEM_READY, ITEM_TAKEN, ITEM_DONE };
+
+struct item {
+	struct article a;
+	char *text;
+	size_t len;
+	struct buf row, matches;
+	enum item_state state;
+};
+
+struct progress {
+	int on;
+	struct timespec start, last;
+	uint64_t total;
+	size_t articles;
+};
+
+struct shared {
+	const struct source *src;
+	size_t nextra;
+	long lang_col;
+	struct item *ring;
+	size_t cap;
+	size_t next_read, next_take, next_write;	/* sequence numbers */
+	int finished;
+	pthread_mutex_t lock;
+	pthread_cond_t work, done;
+};
+
+struct worker {
+	pthread_t thread;
+	struct shared *sh;
+	struct scorer *scorer;
+};
+
+int pipeline_default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 256 ? 256 : (int)n;
+}
+
+static double seconds_since(const struct timespec *t)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+static void progress_show(struct progress *p, const struct source *src, int final)
+{
+	double elapsed, mb;
+	struct timespec now;
+
+	if (!p->on)
+		return;
+	if (final) {
+		fputs("\r\033[K", stderr);
+		return;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (seconds_since(&p->last) < 0.25)
+		return;
+	p->last = now;
+	elapsed = seconds_since(&p->start);
+	mb = (double)source_bytes_read(src) / 1e6;
+	fprintf(stderr, "\r\033[Kframing: %zu articles, %.1f MB, %.1f MB/s, %.0f s", p->articles,
+		mb, elapsed > 0 ? mb / elapsed : 0.0, elapsed);
+	if (p->total && mb > 0)
+		fprintf(stderr, ", ETA %.0f s", elapsed * ((double)p->total / 1e6 - mb) / mb);
+	fflush(stderr);
+}
+
+static const char *article_lang(const struct shared *sh, const struct article *a)
+{
+	return sh->lang_col >= 0 ? a->extra[sh->lang_col] : NULL;
+}
+
+static void score_item(struct scorer *sc, const struct shared *sh, struct item *it)
+{
+	buf_reset(&it->row);
+	buf_reset(&it->matches);
+	scorer_article(sc, &it->a, sh->nextra, article_lang(sh, &it->a), it->a.path, it->text,
+		       it->len, &it->row, &it->matches);
+	free(it->text);
+	it->text = NULL;
+}
+
+static void write_item(struct shared *sh, struct item *it, const struct pipeline_output *out)
+{
+	fputs(buf_str(&it->row), out->scores);
+	if (out->matches && it->matches.len)
+		fwrite(it->matches.data, 1, it->matches.len, out->matches);
+	article_release(&it->a, sh->nextra);
+	it->state = ITEM_FREE;
+}
+
+static void *worker_main(void *arg)
+{
+	struct worker *w = arg;
+	struct shared *sh = w->sh;
+
+	pthread_mutex_lock(&sh->lock);
+	for (;;) {
+		struct item *it;
+		while (sh->next_take == sh->next_read && !sh->finished)
+			pthread_cond_wait(&sh->work, &sh->lock);
+		if (sh->next_take == sh->next_read)
+			break;
+		it = &sh->ring[sh->next_take++ % sh->cap];
+		it->state = ITEM_TAKEN;
+		pthread_mutex_unlock(&sh->lock);
+		score_item(w->scorer, sh, it);
+		pthread_mutex_lock(&sh->lock);
+		it->state = ITEM_DONE;
+		pthread_cond_broadcast(&sh->done);
+	}
+	pthread_mutex_unlock(&sh->lock);
+	return NULL;
+}
+
+/* Writes finished items in order; with wait, blocks until the oldest is done. */
+static void drain(struct shared *sh, const struct pipeline_output *out, int wait)
+{
+	for (;;) {
+		struct item *it;
+		if (sh->next_write == sh->next_read)
+			return;
+		it = &sh->ring[sh->next_write % sh->cap];
+		if (it->state != ITEM_DONE) {
+			if (!wait)
+				return;
+			pthread_cond_wait(&sh->done, &sh->lock);
+			continue;
+		}
+		/* Writing outside the lock lets workers go on meanwhile. */
+		pthread_mutex_unlock(&sh->lock);
+		write_item(sh, it, out);
+		pthread_mutex_lock(&sh->lock);
+		sh->next_write++;
+		wait = 0;
+	}
+}
+
+static size_t run_threads(struct shared *sh, struct worker *workers, int jobs,
+			  struct source *src, const struct pipeline_output *out,
+			  struct progress *pr)
+{
+	size_t skipped = 0;
+	int i, r;
+
+	for (i = 0; i < jobs; i++)
+		if (pthread_create(&workers[i].thread, NULL, worker_main, &workers[i]) != 0)
+			die("cannot start a worker thread");
+	pthread_mutex_lock(&sh->lock);
+	for (;;) {
+		struct item *it;
+		while (sh->next_read - sh->next_write == sh->cap)
+			drain(sh, out, 1);
+		it = &sh->ring[sh->next_read % sh->cap];
+		pthread_mutex_unlock(&sh->lock);
+		r = source_next(src, &it->a, &it->text, &it->len);
+		pthread_mutex_lock(&sh->lock);
+		if (r == 0)
+			break;
+		if (r < 0) {
+			skipped++;
+			continue;
+		}
+		it->state = ITEM_READY;
+		sh->next_read++;
+		pr->articles++;
+		pthread_cond_signal(&sh->work);
+		drain(sh, out, 0);
+		progress_show(pr, src, 0);
+	}
+	sh->finished = 1;
+	pthread_cond_broadcast(&sh->work);
+	while (sh->next_write < sh->next_read)
+		drain(sh, out, 1);
+	pthread_mutex_unlock(&sh->lock);
+	for (i = 0; i < jobs; i++)
+		pthread_join(workers[i].thread, NULL);
+	return skipped;
+}
+
+static size_t run_inline(struct shared *sh, struct scorer *sc, struct source *src,
+			 const struct pipeline_output *out, struct progress *pr)
+{
+	struct item *it = &sh->ring[0];
+	size_t skipped = 0;
+	int r;
+
+	while ((r = source_next(src, &it->a, &it->text, &it->len)) != 0) {
+		if (r < 0) {
+			skipped++;
+			continue;
+		}
+		score_item(sc, sh, it);
+		write_item(sh, it, out);
+		pr->articles++;
+		progress_show(pr, src, 0);
+	}
+	return skipped;
+}
+
+static long find_lang_column(char *const *names, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (!strcmp(names[i], "lang"))
+			return (long)i;
+	return -1;
+}
+
+size_t pipeline_run(struct source *src, const struct lexicon *lx, const struct matcher *m,
+		    const struct score_options *opt, const struct pipeline_options *popt,
+		    const struct pipeline_output *out)
+{
+	struct shared sh;
+	struct worker *workers;
+	struct progress pr;
+	char *const *names;
+	int jobs = popt->jobs < 1 ? 1 : popt->jobs, i;
+	size_t skipped, k;
+
+	memset(&sh, 0, sizeof(sh));
+	memset(&pr, 0, sizeof(pr));
+	pr.on = popt->progress;
+	pr.total = source_total_bytes(src);
+	clock_gettime(CLOCK_MONOTONIC, &pr.start);
+	names = source_extra_names(src, &sh.nextra);
+	sh.lang_col = find_lang_column(names, sh.nextra);
+	sh.cap = jobs == 1 ? 1 : (size_t)jobs * ITEMS_PER_WORKER;
+	sh.ring = xcalloc(sh.cap, sizeof(*sh.ring));
+	pthread_mutex_init(&sh.lock, NULL);
+	pthread_cond_init(&sh.work, NULL);
+	pthread_cond_init(&sh.done, NULL);
+	workers = xcalloc((size_t)jobs, sizeof(*workers));
+	for (i = 0; i < jobs; i++) {
+		workers[i].sh = &sh;
+		workers[i].scorer = scorer_new(lx, m, opt);
+	}
+
+	if (jobs == 1)
+		skipped = run_inline(&sh, workers[0].scorer, src, out, &pr);
+	else
+		skipped = run_threads(&sh, workers, jobs, src, out, &pr);
+	progress_show(&pr, src, 1);
+
+	for (i = 0; i < jobs; i++) {
+		if (out->terms)
+			counts_merge(out->terms, scorer_terms(workers[i].scorer));
+		scorer_free(workers[i].scorer);
+	}
+	for (k = 0; k < sh.cap; k++) {
+		buf_release(&sh.ring[k].row);
+		buf_release(&sh.ring[k].matches);
+	}
+	free(workers);
+	free(sh.ring);
+	pthread_mutex_destroy(&sh.lock);
+	pthread_cond_destroy(&sh.work);
+	pthread_cond_destroy(&sh.done);
+	return skipped;
+}

@@ -1,0 +1,40 @@
+#ifndef PIPELINE_H
+#define PIPELINE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "counts.h"
+#include "lexicon.h"
+#include "match.h"
+#include "score.h"
+#include "source.h"
+
+/*
+ * Scores every article of a source with several worker threads and writes
+ * the rows in input order, so the output of -j N is byte-identical to -j 1.
+ * Memory is bounded by the articles in flight, not by the corpus.
+ */
+struct pipeline_options {
+	int jobs;		/* worker threads; 1 scores in the calling thread */
+	int progress;		/* show a progress line on stderr */
+};
+
+struct pipeline_output {
+	FILE *scores;		/* rows of scores.tsv (no header) */
+	FILE *matches;		/* rows of matches.tsv, or NULL to skip them */
+	struct counts *terms;	/* term counts are added here, or NULL */
+};
+
+/*
+ * Returns the number of articles skipped with a message (unreadable, too
+ * large, bad JSON). lx, m and the streams are borrowed.
+ */
+size_t pipeline_run(struct source *src, const struct lexicon *lx, const struct matcher *m,
+		    const struct score_options *opt, const struct pipeline_options *popt,
+		    const struct pipeline_output *out);
+
+/* The number of online processors, at least 1. */
+int pipeline_default_jobs(void);
+
+#endif

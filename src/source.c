@@ -1,0 +1,363 @@
+#include "source.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "buf.h"
+#include "util.h"
+#include "banned.h"
+
+struct source {
+	/* corpus folder */
+	const struct corpus *corpus;
+	size_t next;
+	/* JSON Lines */
+	FILE *f;
+	const char *name;
+	size_t line;
+	struct buf linebuf;
+	char rbuf[65536];
+	size_t rpos, rlen;
+	int have_first;	/* the first line was read ahead to learn the columns */
+	int first_status;
+	char **extra_names;
+	size_t nextra;
+	/* both */
+	size_t max_bytes;
+	uint64_t total, consumed;
+};
+
+static struct source *source_new(size_t max_bytes)
+{
+	struct source *s = xcalloc(1, sizeof(*s));
+	s->max_bytes = max_bytes;
+	return s;
+}
+
+struct source *source_corpus(const struct corpus *c, size_t max_article_bytes)
+{
+	struct source *s = source_new(max_article_bytes);
+	size_t i;
+
+	s->corpus = c;
+	for (i = 0; i < c->n; i++)
+		s->total += c->articles[i].size;
+	return s;
+}
+
+static void copy_article(struct article *to, const struct article *from, size_t nextra)
+{
+	size_t i;
+
+	to->id = xstrdup(from->id);
+	to->outlet = xstrdup(from->outlet);
+	to->date = xstrdup(from->date);
+	to->title = xstrdup(from->title);
+	to->file = xstrdup(from->file);
+	to->path = xstrdup(from->path);
+	to->line = from->line;
+	to->size = from->size;
+	to->extra = xcalloc(nextra ? nextra : 1, sizeof(*to->extra));
+	for (i = 0; i < nextra; i++)
+		to->extra[i] = xstrdup(from->extra[i]);
+}
+
+static int next_from_corpus(struct source *s, struct article *a, char **text, size_t *len)
+{
+	const struct article *src;
+
+	if (s->next >= s->corpus->n)
+		return 0;
+	src = &s->corpus->articles[s->next++];
+	s->consumed += src->size;
+	/* The size can change after the list was loaded; read_file tells the truth. */
+	if (s->max_bytes && src->size > s->max_bytes) {
+		error("%s: %zu bytes, more than --max-article-bytes %zu; skipped", src->path,
+		      src->size, s->max_bytes);
+		return -1;
+	}
+	*text = read_file(src->path, len);
+	if (!*text) {
+		error("%s: %s", src->path, strerror(errno));
+		return -1;
+	}
+	if (s->max_bytes && *len > s->max_bytes) {
+		error("%s: %zu bytes, more than --max-article-bytes %zu; skipped", src->path,
+		      *len, s->max_bytes);
+		free(*text);
+		return -1;
+	}
+	copy_article(a, src, s->corpus->nextra);
+	return 1;
+}
+
+/* Refills the read buffer; returns the bytes now available (0 at EOF). */
+static size_t refill(struct source *s)
+{
+	if (s->rpos < s->rlen)
+		return s->rlen - s->rpos;
+	s->rpos = 0;
+	s->rlen = fread(s->rbuf, 1, sizeof(s->rbuf), s->f);
+	return s->rlen;
+}
+
+/*
+ * Reads one line into s->linebuf, NUL bytes and all. Returns 1 with a line,
+ * 0 at EOF, -1 for a line over the limit, which is consumed but not kept, so
+ * memory stays bounded whatever the input.
+ */
+static int read_line(struct source *s)
+{
+	int too_long = 0, any = 0;
+
+	buf_reset(&s->linebuf);
+	while (refill(s)) {
+		char *start = s->rbuf + s->rpos;
+		size_t avail = s->rlen - s->rpos;
+		char *nl = memchr(start, '\n', avail);
+		size_t n = nl ? (size_t)(nl - start) + 1 : avail;
+
+		any = 1;
+		s->rpos += n;
+		s->consumed += n;
+		if (!too_long) {
+			buf_add(&s->linebuf, start, n);
+			if (s->max_bytes && s->linebuf.len > s->max_bytes + 4096) {
+				too_long = 1;
+				buf_release(&s->linebuf);
+			}
+		}
+		if (nl)
+			break;
+	}
+	if (!any)
+		return 0;
+	s->line++;
+	return too_long ? -1 : 1;
+}
+
+static int is_known_field(const char *key)
+{
+	static const char *const known[] = { "id", "outlet", "date", "title", "text" };
+	size_t i;
+	for (i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		if (!strcmp(key, known[i]))
+			return 1;
+	return 0;
+}
+
+/* A string or number field as text; NULL when absent, -1 in *bad when of another type. */
+static char *field_text(json_t *obj, const char *key, int *bad)
+{
+	json_t *v = json_object_get(obj, key);
+	struct buf b = BUF_INIT;
+
+	if (!v || json_is_null(v))
+		return NULL;
+	if (json_is_string(v)) {
+		buf_add_tsv_field(&b, json_string_value(v), json_string_length(v));
+		return buf_detach(&b);
+	}
+	if (json_is_integer(v)) {
+		buf_addf(&b, "%lld", (long long)json_integer_value(v));
+		return buf_detach(&b);
+	}
+	if (json_is_real(v)) {
+		buf_add_double(&b, json_real_value(v));
+		return buf_detach(&b);
+	}
+	*bad = -1;
+	return NULL;
+}
+
+static void learn_columns(struct source *s, json_t *obj)
+{
+	const char *key;
+	json_t *v;
+	size_t alloc = 0;
+
+	json_object_foreach(obj, key, v) {
+		if (is_known_field(key) || !(json_is_string(v) || json_is_number(v)))
+			continue;
+		ALLOC_GROW(s->extra_names, s->nextra + 1, alloc);
+		s->extra_names[s->nextra++] = xstrdup(key);
+	}
+}
+
+static int bad_line(const struct source *s, const char *what, const char *detail)
+{
+	return error("%s:%zu: %s%s; skipped", s->name, s->line, what, detail);
+}
+
+/* Turns the JSON object of the current line into an article and its text. */
+static int article_from_json(struct source *s, json_t *obj, struct article *a, char **text,
+			     size_t *len)
+{
+	json_t *t = json_object_get(obj, "text");
+	struct buf b = BUF_INIT;
+	int bad = 0;
+	size_t i;
+
+	if (!json_is_object(obj))
+		return bad_line(s, "not a JSON object", "");
+	if (!json_is_string(t))
+		return bad_line(s, t ? "\"text\" is not a string" : "no \"text\" field", "");
+	if (s->max_bytes && json_string_length(t) > s->max_bytes)
+		return error("%s:%zu: %zu bytes of text, more than --max-article-bytes %zu; skipped",
+			     s->name, s->line, json_string_length(t), s->max_bytes);
+	a->id = field_text(obj, "id", &bad);
+	a->outlet = field_text(obj, "outlet", &bad);
+	a->date = field_text(obj, "date", &bad);
+	a->title = field_text(obj, "title", &bad);
+	if (bad || !a->outlet || !*a->outlet) {
+		article_release(a, 0);
+		return bad_line(s, bad ? "id, outlet, date and title must be strings or numbers"
+				       : "no \"outlet\"", "");
+	}
+	if (a->date && *a->date && !corpus_valid_date(a->date)) {
+		buf_addf(&b, " '%s' (expected YYYY-MM-DD)", a->date);
+		article_release(a, 0);
+		bad_line(s, "bad date", b.data);
+		buf_release(&b);
+		return -1;
+	}
+	if (!a->id) {
+		buf_addf(&b, "%s:%zu", s->name, s->line);
+		a->id = buf_detach(&b);
+	}
+	if (!a->date)
+		a->date = xstrdup("");
+	if (!a->title)
+		a->title = xstrdup("");
+	a->extra = xcalloc(s->nextra ? s->nextra : 1, sizeof(*a->extra));
+	for (i = 0; i < s->nextra; i++) {
+		int ignored = 0;
+		a->extra[i] = field_text(obj, s->extra_names[i], &ignored);
+		if (!a->extra[i])
+			a->extra[i] = xstrdup("");
+	}
+	buf_addf(&b, "%s:%zu", s->name, s->line);
+	a->path = buf_detach(&b);
+	a->file = xstrdup(a->path);
+	a->line = s->line;
+	*len = json_string_length(t);
+	*text = xstrndup(json_string_value(t), *len);
+	return 1;
+}
+
+/* Parses the line in linebuf; status as source_next. */
+static int parse_current(struct source *s, int status, json_t **out)
+{
+	json_error_t err;
+
+	*out = NULL;
+	if (status <= 0)
+		return status < 0 ? error("%s:%zu: a line of more than --max-article-bytes %zu; "
+					  "skipped", s->name, s->line, s->max_bytes) : 0;
+	*out = json_loadb(s->linebuf.data, s->linebuf.len, JSON_ALLOW_NUL | JSON_DISABLE_EOF_CHECK
+			  | JSON_REJECT_DUPLICATES, &err);
+	if (!*out)
+		return bad_line(s, "bad JSON: ", err.text);
+	return 1;
+}
+
+static int is_blank_line(const struct buf *b)
+{
+	size_t i;
+	for (i = 0; i < b->len; i++)
+		if (b->data[i] != ' ' && b->data[i] != '\t' && b->data[i] != '\r' && b->data[i] != '\n')
+			return 0;
+	return 1;
+}
+
+static int next_from_jsonl(struct source *s, struct article *a, char **text, size_t *len)
+{
+	int status;
+	json_t *obj;
+
+	do {
+		if (s->have_first) {
+			s->have_first = 0;
+			status = s->first_status;
+		} else {
+			status = read_line(s);
+		}
+	} while (status == 1 && is_blank_line(&s->linebuf));
+	status = parse_current(s, status, &obj);
+	if (status != 1)
+		return status;
+	status = article_from_json(s, obj, a, text, len);
+	json_decref(obj);
+	return status;
+}
+
+struct source *source_jsonl(FILE *f, const char *name, size_t max_article_bytes)
+{
+	struct source *s = source_new(max_article_bytes);
+	struct stat st;
+	json_error_t err;
+	json_t *obj;
+
+	s->f = f;
+	s->name = name;
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode))
+		s->total = (uint64_t)st.st_size;
+	/* Read the first article ahead: its fields name the extra columns. */
+	do
+		s->first_status = read_line(s);
+	while (s->first_status == 1 && is_blank_line(&s->linebuf));
+	s->have_first = 1;
+	if (s->first_status == 1) {
+		obj = json_loadb(s->linebuf.data, s->linebuf.len,
+				 JSON_ALLOW_NUL | JSON_DISABLE_EOF_CHECK, &err);
+		if (json_is_object(obj))
+			learn_columns(s, obj);
+		json_decref(obj);
+	}
+	return s;
+}
+
+void source_free(struct source *s)
+{
+	size_t i;
+	if (!s)
+		return;
+	for (i = 0; i < s->nextra; i++)
+		free(s->extra_names[i]);
+	free(s->extra_names);
+	buf_release(&s->linebuf);
+	free(s);
+}
+
+char *const *source_extra_names(const struct source *s, size_t *n)
+{
+	if (s->corpus) {
+		*n = s->corpus->nextra;
+		return s->corpus->extra_names;
+	}
+	*n = s->nextra;
+	return s->extra_names;
+}
+
+uint64_t source_total_bytes(const struct source *s)
+{
+	return s->total;
+}
+
+uint64_t source_bytes_read(const struct source *s)
+{
+	return s->consumed;
+}
+
+int source_next(struct source *s, struct article *a, char **text, size_t *len)
+{
+	memset(a, 0, sizeof(*a));
+	*text = NULL;
+	*len = 0;
+	if (s->corpus)
+		return next_from_corpus(s, a, text, len);
+	return next_from_jsonl(s, a, text, len);
+}

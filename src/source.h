@@ -1,0 +1,46 @@
+#ifndef SOURCE_H
+#define SOURCE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "corpus.h"
+
+/*
+ * Where articles come from, one at a time: the files of a corpus folder, or
+ * a JSON Lines stream ({"id","outlet","date","title","text",...} per line)
+ * read with constant memory. The only module that includes jansson.
+ */
+struct source;
+
+/* Articles of a loaded corpus (borrowed; must outlive the source). */
+struct source *source_corpus(const struct corpus *c, size_t max_article_bytes);
+
+/*
+ * Articles of a JSON Lines stream f (borrowed; name is for messages). The
+ * extra columns are the string and number fields of the first article
+ * beyond id, outlet, date, title and text, in their order.
+ */
+struct source *source_jsonl(FILE *f, const char *name, size_t max_article_bytes);
+
+void source_free(struct source *s);
+
+/* Extra column names; borrowed, valid for the source's life. */
+char *const *source_extra_names(const struct source *s, size_t *n);
+
+/* Total input bytes when known (for progress), else 0. */
+uint64_t source_total_bytes(const struct source *s);
+
+/*
+ * The next article: fills a (owned by the caller: article_release) and
+ * *text (owned: free). Returns 1 with an article, 0 at the end, -1 when an
+ * article was skipped after a message (unreadable, too large, bad JSON):
+ * call again for the next one.
+ */
+int source_next(struct source *s, struct article *a, char **text, size_t *len);
+
+/* Bytes consumed so far, for progress. */
+uint64_t source_bytes_read(const struct source *s);
+
+#endif
