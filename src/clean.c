@@ -1,5 +1,6 @@
 #include "clean.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,15 +42,41 @@ static const char *const stopwords[] = {
 	"while", "who", "whom", "why", "will", "with", "would", "you", "your",
 };
 
-static int cmp_str(const void *a, const void *b)
+#define NSTOPWORDS (sizeof(stopwords) / sizeof(stopwords[0]))
+#define STOP_SLOTS 512	/* a power of two, over twice NSTOPWORDS */
+
+/* Stop words in an open-addressing table, built once: looked up for every word. */
+static const char *stop_table[STOP_SLOTS];
+static pthread_once_t stop_once = PTHREAD_ONCE_INIT;
+
+static size_t stop_hash(const char *w, size_t len)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
+	size_t h = 5381, i;
+	for (i = 0; i < len; i++)
+		h = h * 33 + (unsigned char)w[i];
+	return h & (STOP_SLOTS - 1);
 }
 
-static int is_stopword(const char *w)
+static void build_stop_table(void)
 {
-	return bsearch(&w, stopwords, sizeof(stopwords) / sizeof(stopwords[0]),
-		       sizeof(stopwords[0]), cmp_str) != NULL;
+	size_t i, h;
+	for (i = 0; i < NSTOPWORDS; i++) {
+		for (h = stop_hash(stopwords[i], strlen(stopwords[i])); stop_table[h];
+		     h = (h + 1) & (STOP_SLOTS - 1))
+			;
+		stop_table[h] = stopwords[i];
+	}
+}
+
+static int is_stopword(const char *w, size_t len)
+{
+	size_t h;
+
+	pthread_once(&stop_once, build_stop_table);
+	for (h = stop_hash(w, len); stop_table[h]; h = (h + 1) & (STOP_SLOTS - 1))
+		if (!strncmp(stop_table[h], w, len) && stop_table[h][len] == '\0')
+			return 1;
+	return 0;
 }
 
 static int is_list_marker(int32_t cp)
@@ -82,7 +109,7 @@ static void scan_line(const char *s, size_t start, size_t end, struct line_featu
 			f->last = cp;
 			if (text_is_letter(cp)) {
 				f->letters++;
-				f->script_letters[text_script(cp)]++;
+				f->script_letters[cp < 0x80 ? SCRIPT_LATIN : text_script(cp)]++;
 			}
 			pipes += cp == '|';
 		} else if (f->first && !second) {
@@ -101,8 +128,7 @@ static void scan_line(const char *s, size_t start, size_t end, struct line_featu
 		} else if (in_word) {
 			in_word = 0;
 			f->words++;
-			word[wlen] = '\0';
-			if (ascii_word && is_stopword(word))
+			if (ascii_word && wlen < sizeof(word) - 1 && is_stopword(word, wlen))
 				f->stopwords++;
 		}
 	}
@@ -140,7 +166,10 @@ static int matches_title(const char *s, size_t start, size_t end, const char *ti
 	struct buf raw = BUF_INIT;
 	int same;
 
-	if (!title_norm || !*title_norm)
+	size_t title_len = title_norm ? strlen(title_norm) : 0, len = end - start;
+
+	/* Normalising every line would cost more than the rest of cleaning. */
+	if (!title_len || len + 8 < title_len / 2 || len > 2 * title_len + 8)
 		return 0;
 	text_append_clean(&raw, s, start, end);
 	text_normalize(buf_str(&raw), raw.len, 1, scratch);

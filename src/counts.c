@@ -74,7 +74,7 @@ static void grow(struct counts *c)
 	c->cap = cap;
 }
 
-void counts_add(struct counts *c, const char *key, size_t len, uint64_t n)
+uint64_t *counts_slot(struct counts *c, const char *key, size_t len)
 {
 	uint64_t h = hash_key(key, len);
 	struct entry *e = find_slot(c->slots, c->cap, key, len, h);
@@ -89,7 +89,12 @@ void counts_add(struct counts *c, const char *key, size_t len, uint64_t n)
 		e->hash = h;
 		c->used++;
 	}
-	e->n += n;
+	return &e->n;
+}
+
+void counts_add(struct counts *c, const char *key, size_t len, uint64_t n)
+{
+	*counts_slot(c, key, len) += n;
 }
 
 void counts_merge(struct counts *into, const struct counts *from)

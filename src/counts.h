@@ -13,6 +13,8 @@ struct counts;
 struct counts *counts_new(void);
 void counts_free(struct counts *c);
 void counts_add(struct counts *c, const char *key, size_t len, uint64_t n);
+/* The count of key, created as 0 when absent; valid until the next insertion. */
+uint64_t *counts_slot(struct counts *c, const char *key, size_t len);
 /* Adds every count of from into into. */
 void counts_merge(struct counts *into, const struct counts *from);
 size_t counts_size(const struct counts *c);

@@ -265,7 +265,7 @@ size_t pipeline_run(struct source *src, const struct lexicon *lx, const struct m
 
 	for (i = 0; i < jobs; i++) {
 		if (out->terms)
-			counts_merge(out->terms, scorer_terms(workers[i].scorer));
+			scorer_merge_terms(workers[i].scorer, out->terms);
 		scorer_free(workers[i].scorer);
 	}
 	for (k = 0; k < sh.cap; k++) {

@@ -29,8 +29,11 @@ struct scorer {
 	struct category_tally *tally;
 	unsigned char *actors;	/* per sentence: bit 1 China side, bit 2 US side */
 	size_t actors_alloc;
-	struct counts *terms;
-	struct buf key;
+	/* Term counts per outlet: outlet name -> index + 1 into by_outlet. */
+	struct counts *outlet_index;
+	struct counts **by_outlet;
+	char **outlet_names;
+	size_t noutlets, outlets_alloc;
 	const char **words;
 	size_t words_alloc;
 };
@@ -48,7 +51,7 @@ struct scorer *scorer_new(const struct lexicon *lx, const struct matcher *m,
 	s->cat_china = lexicon_category(lx, "china");
 	s->cat_us = lexicon_category(lx, "us");
 	s->tally = xcalloc(lx->ncategories ? lx->ncategories : 1, sizeof(*s->tally));
-	s->terms = counts_new();
+	s->outlet_index = counts_new();
 	return s;
 }
 
@@ -59,17 +62,51 @@ void scorer_free(struct scorer *s)
 	text_tokens_release(&s->tt);
 	clean_result_release(&s->clean);
 	match_list_release(&s->matches);
-	counts_free(s->terms);
-	buf_release(&s->key);
+	for (size_t i = 0; i < s->noutlets; i++) {
+		counts_free(s->by_outlet[i]);
+		free(s->outlet_names[i]);
+	}
+	free(s->by_outlet);
+	free(s->outlet_names);
+	counts_free(s->outlet_index);
 	free(s->tally);
 	free(s->actors);
 	free(s->words);
 	free(s);
 }
 
-const struct counts *scorer_terms(const struct scorer *s)
+void scorer_merge_terms(const struct scorer *s, struct counts *into)
 {
-	return s->terms;
+	struct buf key = BUF_INIT;
+	size_t i, j, n;
+
+	for (i = 0; i < s->noutlets; i++) {
+		struct count_item *items = counts_sorted(s->by_outlet[i], &n);
+		for (j = 0; j < n; j++) {
+			buf_reset(&key);
+			buf_add_tsv_field(&key, s->outlet_names[i], strlen(s->outlet_names[i]));
+			buf_addch(&key, '\t');
+			buf_adds(&key, items[j].key);
+			counts_add(into, key.data, key.len, items[j].n);
+		}
+		free(items);
+	}
+	buf_release(&key);
+}
+
+/* The term table of an outlet, made on first sight. */
+static struct counts *outlet_terms(struct scorer *s, const char *outlet)
+{
+	uint64_t *slot = counts_slot(s->outlet_index, outlet, strlen(outlet));
+
+	if (!*slot) {
+		ALLOC_GROW(s->by_outlet, s->noutlets + 1, s->outlets_alloc);
+		s->outlet_names = xrealloc(s->outlet_names, s->outlets_alloc * sizeof(*s->outlet_names));
+		s->by_outlet[s->noutlets] = counts_new();
+		s->outlet_names[s->noutlets] = xstrdup(outlet);
+		*slot = ++s->noutlets;
+	}
+	return s->by_outlet[*slot - 1];
 }
 
 const char *const *scorer_words(const struct scorer *s, size_t *n)
@@ -141,17 +178,13 @@ static void tokenize_article(struct scorer *s, const char *title, const char *la
 
 static void count_terms(struct scorer *s, const char *outlet)
 {
-	size_t i, olen = strlen(outlet);
+	struct counts *terms = outlet_terms(s, outlet);
+	size_t i;
 
 	ALLOC_GROW(s->words, s->tt.n + 1, s->words_alloc);
 	for (i = 0; i < s->tt.n; i++) {
-		const struct token *t = &s->tt.tok[i];
 		s->words[i] = text_norm(&s->tt, i);
-		buf_reset(&s->key);
-		buf_add_tsv_field(&s->key, outlet, olen);
-		buf_addch(&s->key, '\t');
-		buf_add(&s->key, text_norm(&s->tt, i), t->norm_len);
-		counts_add(s->terms, s->key.data, s->key.len, 1);
+		counts_add(terms, s->words[i], s->tt.tok[i].norm_len, 1);
 	}
 	s->words[s->tt.n] = NULL;
 }

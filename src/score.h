@@ -5,6 +5,7 @@
 
 #include "buf.h"
 #include "corpus.h"
+#include "counts.h"
 #include "lexicon.h"
 #include "match.h"
 
@@ -41,10 +42,10 @@ void scorer_article(struct scorer *s, const struct article *a, size_t nextra,
 		    struct buf *row, struct buf *matches);
 
 /*
- * Term counts per outlet for keyness ("outlet\tterm" -> count), summed over
- * every article this scorer saw. Borrowed; valid until scorer_free.
+ * Adds the term counts of every article this scorer saw to into, keyed
+ * "outlet\tterm", for keyness.
  */
-const struct counts *scorer_terms(const struct scorer *s);
+void scorer_merge_terms(const struct scorer *s, struct counts *into);
 
 /*
  * Normalised tokens of the last article scored, for near-duplicate

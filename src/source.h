@@ -10,7 +10,7 @@
 /*
  * Where articles come from, one at a time: the files of a corpus folder, or
  * a JSON Lines stream ({"id","outlet","date","title","text",...} per line)
- * read with constant memory. The only module that includes jansson.
+ * read with constant memory. The only module that includes cJSON.
  */
 struct source;
 

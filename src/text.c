@@ -9,7 +9,7 @@
 
 /* ---- decoding ---------------------------------------------------------- */
 
-int32_t text_decode(const char *str, size_t len, size_t *pos, int *bad)
+int32_t text_decode_multibyte(const char *str, size_t len, size_t *pos, int *bad)
 {
 	const unsigned char *s = (const unsigned char *)str + *pos;
 	size_t left = len - *pos;
@@ -76,20 +76,29 @@ static int is_apostrophe(int32_t cp)
 	return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == 0xFF07;
 }
 
+/* Classes of ASCII characters, looked up rather than computed: most text is ASCII. */
+#define L CH_LETTER
+#define D CH_DIGIT
+#define O CH_OTHER
+static const unsigned char ascii_class[128] = {
+	O, O, O, O, O, O, O, O, O, O, O, O, O, O, O, O,
+	O, O, O, O, O, O, O, O, O, O, O, O, O, O, O, O,
+	/* space ! " # $ % & ' ( ) * + , - . / */
+	O, O, O, O, O, O, O, CH_MIDNUMLET, O, O, O, O, CH_MIDNUM, O, CH_MIDNUMLET, O,
+	D, D, D, D, D, D, D, D, D, D, O, CH_MIDNUM, O, O, O, O,
+	O, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+	L, L, L, L, L, L, L, L, L, L, L, O, O, O, O, CH_CONNECT,
+	O, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+	L, L, L, L, L, L, L, L, L, L, L, O, O, O, O, O,
+};
+#undef L
+#undef D
+#undef O
+
 static enum char_class classify(int32_t cp)
 {
-	if (cp < 0x80) {
-		if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
-			return CH_LETTER;
-		if (cp >= '0' && cp <= '9')
-			return CH_DIGIT;
-		switch (cp) {
-		case '_': return CH_CONNECT;
-		case '.': case '\'': return CH_MIDNUMLET;
-		case ',': case ';': return CH_MIDNUM;
-		default: return CH_OTHER;
-		}
-	}
+	if (cp < 0x80)
+		return (enum char_class)ascii_class[cp];
 	if (is_apostrophe(cp) || cp == 0x2024 || cp == 0xFE52 || cp == 0xFF0E)
 		return CH_MIDNUMLET;
 	if (cp == 0x00B7 || cp == 0x0387 || cp == 0x05F4 || cp == 0x2027 || cp == 0xFE13)
@@ -127,17 +136,17 @@ static int is_word_start(enum char_class c)
 	return c == CH_LETTER || c == CH_DIGIT || c == CH_CONNECT || c == CH_IDEO;
 }
 
-int text_is_letter(int32_t cp)
+int text_is_letter_multibyte(int32_t cp)
 {
 	enum char_class c = classify(cp);
 	return c == CH_LETTER || c == CH_IDEO;
 }
 
-int text_is_space(int32_t cp)
+int text_is_space_multibyte(int32_t cp)
 {
-	if (cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0xA0 || cp == 0xFEFF)
+	if (cp == 0x85 || cp == 0xA0 || cp == 0xFEFF || cp == 0x2028 || cp == 0x2029)
 		return 1;
-	return cp > 0x7F && utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
 }
 
 /* ---- scripts ----------------------------------------------------------- */
@@ -300,7 +309,19 @@ void text_append_clean(struct buf *out, const char *s, size_t start, size_t end)
 	while (pos < end) {
 		size_t at = pos;
 		int bad = 0;
-		int32_t cp = text_decode(s, end, &pos, &bad);
+		int32_t cp;
+
+		/* Copy a run of printable ASCII at once. */
+		while (pos < end && (unsigned char)s[pos] > 0x20 && (unsigned char)s[pos] < 0x7F)
+			pos++;
+		if (pos > at) {
+			if (space && out->len > begin)
+				buf_addch(out, ' ');
+			space = 0;
+			buf_add(out, s + at, pos - at);
+			continue;
+		}
+		cp = text_decode(s, end, &pos, &bad);
 		if (text_is_space(cp) || cp < 0x20 || cp == 0x7F) {
 			space = 1;
 			continue;
@@ -348,42 +369,55 @@ void text_tokens_release(struct text_tokens *tt)
 	memset(tt, 0, sizeof(*tt));
 }
 
+/* A word list checked once per token: lengths are kept to skip most entries fast. */
+struct word_list {
+	const char *w;
+	size_t len;
+};
+#define W(s) { s, sizeof(s) - 1 }
+
+static int in_list(const struct word_list *list, size_t n, const char *w, size_t len)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (list[i].len == len && list[i].w[0] == w[0] && !memcmp(list[i].w, w, len))
+			return 1;
+	return 0;
+}
+
 /* Words that negate what follows them (the "n't" suffix is checked apart). */
 static int is_negator(const char *w, size_t len)
 {
-	static const char *const words[] = {
-		"not", "no", "never", "without", "nor", "neither", "nobody", "none",
-		"nothing", "nowhere", "cannot",
+	static const struct word_list words[] = {
+		W("not"), W("no"), W("never"), W("without"), W("nor"), W("neither"),
+		W("nobody"), W("none"), W("nothing"), W("nowhere"), W("cannot"),
 	};
-	size_t i;
 
 	if (len >= 3 && !memcmp(w + len - 3, "n't", 3))
 		return 1;
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (strlen(words[i]) == len && !memcmp(words[i], w, len))
-			return 1;
-	return 0;
+	/* Every negator starts with n, w or c. */
+	if (w[0] != 'n' && w[0] != 'w' && w[0] != 'c')
+		return 0;
+	return in_list(words, sizeof(words) / sizeof(words[0]), w, len);
 }
 
 /* Abbreviations whose period does not end a sentence (SPEC: U.S., Mr., Sept.). */
 static int is_abbreviation(const char *w, size_t len)
 {
-	static const char *const words[] = {
-		"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt",
-		"sgt", "capt", "cmdr", "adm", "st", "jr", "sr", "inc", "co", "corp", "ltd",
-		"vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-		"nov", "dec", "fig", "approx", "dept", "govt", "pres", "rev", "hon", "mt",
-		"ft", "messrs", "mme", "mlle", "etc", "al",
+	static const struct word_list words[] = {
+		W("mr"), W("mrs"), W("ms"), W("dr"), W("prof"), W("sen"), W("rep"), W("gov"),
+		W("gen"), W("col"), W("lt"), W("sgt"), W("capt"), W("cmdr"), W("adm"), W("st"),
+		W("jr"), W("sr"), W("inc"), W("co"), W("corp"), W("ltd"), W("vs"), W("jan"),
+		W("feb"), W("mar"), W("apr"), W("jun"), W("jul"), W("aug"), W("sep"), W("sept"),
+		W("oct"), W("nov"), W("dec"), W("fig"), W("approx"), W("dept"), W("govt"),
+		W("pres"), W("rev"), W("hon"), W("mt"), W("ft"), W("messrs"), W("mme"),
+		W("mlle"), W("etc"), W("al"),
 	};
-	size_t i;
 
 	/* Initials (J. Smith) and dotted forms (U.S, e.g) never end a sentence. */
 	if (len == 1 || memchr(w, '.', len))
 		return 1;
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (strlen(words[i]) == len && !memcmp(words[i], w, len))
-			return 1;
-	return 0;
+	return len <= 6 && in_list(words, sizeof(words) / sizeof(words[0]), w, len);
 }
 
 
@@ -522,14 +556,24 @@ enum pending_end {
 	END_STRONG	/* ! or ? */
 };
 
-/* Scans one word from pos; returns its end. */
-static size_t scan_word(const char *s, size_t end, size_t pos, enum char_class first, int *bad)
+/* Scans one word from pos; returns its end. *ascii is cleared for other bytes. */
+static size_t scan_word(const char *s, size_t end, size_t pos, enum char_class first, int *bad,
+			int *ascii)
 {
 	enum char_class last = first;
 
 	if (first == CH_IDEO)
 		return pos;
 	while (pos < end) {
+		unsigned char b = (unsigned char)s[pos];
+		/* The common case: ASCII letters and digits, no decoding needed. */
+		if (b < 0x80 && (ascii_class[b] == CH_LETTER || ascii_class[b] == CH_DIGIT)) {
+			last = (enum char_class)ascii_class[b];
+			pos++;
+			continue;
+		}
+		if (b >= 0x80)
+			*ascii = 0;
 		size_t next = pos;
 		int32_t cp = text_decode(s, end, &next, bad);
 		enum char_class c = classify(cp);
@@ -553,8 +597,28 @@ static size_t scan_word(const char *s, size_t end, size_t pos, enum char_class f
 	return pos;
 }
 
+/* Both forms of an ASCII word at once: a copy and a lowercase copy. */
+static void add_ascii_forms(struct text_tokens *tt, struct token *t, const char *w, size_t len)
+{
+	char *p;
+	size_t i;
+
+	buf_grow(&tt->norm, 2 * len + 2);
+	p = tt->norm.data + tt->norm.len;
+	t->norm = (uint32_t)tt->norm.len;
+	t->norm_len = (uint32_t)len;
+	for (i = 0; i < len; i++)
+		p[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
+	p[len] = '\0';
+	t->cased = t->norm + (uint32_t)len + 1;
+	t->cased_len = (uint32_t)len;
+	memcpy(p + len + 1, w, len);
+	p[2 * len + 1] = '\0';
+	tt->norm.len += 2 * len + 2;
+}
+
 static void push_token(struct text_tokens *tt, const char *s, size_t start, size_t end,
-		       int quoted)
+		       int quoted, int ascii)
 {
 	struct token *t;
 	size_t len;
@@ -566,15 +630,19 @@ static void push_token(struct text_tokens *tt, const char *s, size_t start, size
 	t->sentence = tt->sentences;
 	t->paragraph = tt->paragraphs;
 	t->quoted = (uint8_t)quoted;
-	t->norm = (uint32_t)tt->norm.len;
-	len = normalize_append(s + start, end - start, 1, &tt->cps, &tt->cps_alloc, &tt->norm);
-	t->norm_len = (uint32_t)len;
-	buf_addch(&tt->norm, '\0');
-	t->cased = (uint32_t)tt->norm.len;
-	t->cased_len = (uint32_t)normalize_append(s + start, end - start, 0, &tt->cps,
-						  &tt->cps_alloc, &tt->norm);
-	buf_addch(&tt->norm, '\0');
-	t->negator = (uint8_t)is_negator(tt->norm.data + t->norm, len);
+	if (ascii) {
+		add_ascii_forms(tt, t, s + start, end - start);
+	} else {
+		t->norm = (uint32_t)tt->norm.len;
+		len = normalize_append(s + start, end - start, 1, &tt->cps, &tt->cps_alloc, &tt->norm);
+		t->norm_len = (uint32_t)len;
+		buf_addch(&tt->norm, '\0');
+		t->cased = (uint32_t)tt->norm.len;
+		t->cased_len = (uint32_t)normalize_append(s + start, end - start, 0, &tt->cps,
+							  &tt->cps_alloc, &tt->norm);
+		buf_addch(&tt->norm, '\0');
+	}
+	t->negator = (uint8_t)is_negator(tt->norm.data + t->norm, t->norm_len);
 }
 
 void text_tokenize(struct text_tokens *tt, const char *s, size_t start, size_t end)
@@ -597,13 +665,14 @@ void text_tokenize(struct text_tokens *tt, const char *s, size_t start, size_t e
 		c = classify(cp);
 		if (is_word_start(c)) {
 			size_t wend;
+			int ascii = cp < 0x80;
 			bad = 0;
-			wend = scan_word(s, end, pos, c, &bad);
+			wend = scan_word(s, end, pos, c, &bad, &ascii);
 			if (pending == END_STRONG
 			    || (pending == END_WEAK && utf8proc_category(cp) != UTF8PROC_CATEGORY_LL))
 				tt->sentences++;
 			pending = END_NONE;
-			push_token(tt, s, at, wend, in_spans(tt, &cursor, at));
+			push_token(tt, s, at, wend, in_spans(tt, &cursor, at), ascii);
 			pos = wend;
 		} else if (cp == '!' || cp == '?' || cp == 0xFF01 || cp == 0xFF1F || cp == 0x3002) {
 			pending = END_STRONG;

@@ -89,12 +89,23 @@ static inline const char *text_cased(const struct text_tokens *tt, size_t i)
 	return tt->norm.data + tt->tok[i].cased;
 }
 
+/* The multi-byte case of text_decode. */
+int32_t text_decode_multibyte(const char *s, size_t len, size_t *pos, int *bad);
+
 /*
  * Decodes one code point at s[*pos] (len bytes in all) and advances *pos.
  * Invalid or truncated sequences give 0xFFFD and advance one byte; *bad is
- * set to 1 then (it is left alone otherwise).
+ * set to 1 then (it is left alone otherwise). Inline: ASCII is most text.
  */
-int32_t text_decode(const char *s, size_t len, size_t *pos, int *bad);
+static inline int32_t text_decode(const char *s, size_t len, size_t *pos, int *bad)
+{
+	unsigned char b = (unsigned char)s[*pos];
+	if (b < 0x80) {
+		(*pos)++;
+		return b;
+	}
+	return text_decode_multibyte(s, len, pos, bad);
+}
 
 /* The script of a code point, SCRIPT_NONE for anything not a letter. */
 enum text_script text_script(int32_t cp);
@@ -102,9 +113,23 @@ enum text_script text_script(int32_t cp);
 enum text_script text_script_of_language(const char *lang);
 const char *text_script_name(enum text_script s);
 
-/* Unicode general category tests used by the cleaner. */
-int text_is_letter(int32_t cp);
-int text_is_space(int32_t cp);
+/* Unicode general category tests used by the cleaner; ASCII is inline. */
+int text_is_letter_multibyte(int32_t cp);
+int text_is_space_multibyte(int32_t cp);
+
+static inline int text_is_letter(int32_t cp)
+{
+	if (cp < 0x80)
+		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+	return text_is_letter_multibyte(cp);
+}
+
+static inline int text_is_space(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
+	return text_is_space_multibyte(cp);
+}
 
 /*
  * Normalises a whole string (NFKC + case fold, typographic quotes to ASCII)

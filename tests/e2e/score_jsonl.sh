@@ -55,6 +55,7 @@ fi
 	printf '%0500d' 0 | sed 's/0/[/g'; echo
 	echo '{"id":"z","outlet":"X","date":"2015-13-01","text":"bad date"}'
 	echo '{"id":"ok","outlet":"X","text":"A groundless claim."}'
+	echo '{"id":"nul","outlet":"X","text":"cut\u0000here"}'
 	printf '{"id":"cut","outlet":"X","text":"trunc'
 } > "$T/bad.jsonl"
 set +e
@@ -62,10 +63,11 @@ set +e
 st=$?
 set -e
 [ $st -eq 1 ] || fail "bad lines: status $st"
-for want in "bad.jsonl:2: \"text\" is not a string; skipped" "bad.jsonl:3: bad JSON: " \
+for want in "bad.jsonl:2: \"text\" is not a string; skipped" "bad.jsonl:3: bad JSON at byte 1" \
 	"bad.jsonl:4: no \"outlet\"; skipped" "bad.jsonl:5: not a JSON object; skipped" \
-	"bad.jsonl:6: bad JSON: " "bad.jsonl:7: bad date '2015-13-01'" "bad.jsonl:9: bad JSON: " \
-	"7 articles skipped"; do
+	"bad.jsonl:6: bad JSON at byte 501" "bad.jsonl:7: bad date '2015-13-01'" \
+	"bad.jsonl:9: a string holds \\u0000" "bad.jsonl:10: bad JSON at byte 34" \
+	"8 articles skipped"; do
 	grep -qF "$want" "$T/err" || { cat "$T/err"; fail "no message '$want'"; }
 done
 [ "$(cut -f1 "$T/bad/scores.tsv" | tr '\n' ' ')" = "id cd-2014-10-20 ok " ] || fail "rows of bad.jsonl"
