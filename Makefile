@@ -39,6 +39,7 @@ LIB_OBJS = \
 	$(BUILD)/pipeline.o \
 	$(BUILD)/score.o \
 	$(BUILD)/source.o \
+	$(BUILD)/stats.o \
 	$(BUILD)/text.o \
 	$(BUILD)/tsv.o \
 	$(BUILD)/util.o
