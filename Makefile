@@ -33,6 +33,7 @@ LIB_OBJS = \
 	$(BUILD)/cmd_score.o \
 	$(BUILD)/corpus.o \
 	$(BUILD)/counts.o \
+	$(BUILD)/dedup.o \
 	$(BUILD)/lexicon.o \
 	$(BUILD)/match.o \
 	$(BUILD)/outfile.o \
