@@ -6,8 +6,10 @@
  */
 #include <getopt.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "cmd.h"
@@ -21,7 +23,7 @@
 struct stats_opts {
 	const char *outdir, *by;
 	unsigned long seed;
-	size_t boot, perms, perm_max;
+	size_t boot, perms, perm_max, threads;
 	int dedup;
 	double alpha0;
 };
@@ -36,12 +38,17 @@ struct run {
 	double *cnt;		/* n x m matches behind each rate; NAN for stance */
 	size_t *start;		/* articles of group g: start[g] .. start[g+1] */
 	double *work_a, *work_b;
+	/* Bootstrap intervals, ngroups x m, computed before writing. */
+	double *boot_lo, *boot_hi;
+	const char **boot_why;
+	size_t boot_next;	/* next group for a worker, under boot_lock */
+	pthread_mutex_t boot_lock;
 };
 
 static const char usage[] =
 	"usage: framing stats [SCORES.tsv ...] [-o DIR] [--by COLUMN] [--seed N]\n"
 	"                     [--bootstrap B] [--permutations P] [--perm-max N]\n"
-	"                     [--alpha0 A] [--dedup] [-q]\n"
+	"                     [--alpha0 A] [-j N] [--dedup] [-q]\n"
 	"\n"
 	"Reads one or more scores.tsv files (shards of one corpus, read as one\n"
 	"table; default output/scores.tsv) and writes to DIR (default output):\n"
@@ -67,6 +74,8 @@ static const char usage[] =
 	"  --perm-max N          skip permutations (NA) when a pair has more than N\n"
 	"                        articles (default 2000): Welch and Mann-Whitney are\n"
 	"                        reliable there and shuffling would take minutes\n"
+	"  -j, --threads N       bootstrap groups in N threads (default: the number\n"
+	"                        of processors); the numbers do not depend on N\n"
 	"  --alpha0 A            keyness prior size (default: the corpus token count)\n"
 	"  --dedup               keep one article (the earliest) of each cluster of\n"
 	"                        near-duplicates in duplicates.tsv beside the scores\n"
@@ -179,6 +188,9 @@ static void run_free(struct run *r)
 	free(r->start);
 	free(r->work_a);
 	free(r->work_b);
+	free(r->boot_lo);
+	free(r->boot_hi);
+	free(r->boot_why);
 }
 
 /* ---- writing ---- */
@@ -261,11 +273,9 @@ static void outlets_group(struct run *r, size_t g, FILE *f)
 {
 	struct buf line = BUF_INIT, note = BUF_INIT;
 	size_t n = run_size(r, g), j;
-	double *lo = xmalloc((r->m + 1) * sizeof(double)), *hi = xmalloc((r->m + 1) * sizeof(double));
-	const char **why = xmalloc((r->m + 1) * sizeof(char *));
+	double *lo = r->boot_lo + g * r->m, *hi = r->boot_hi + g * r->m;
+	const char **why = r->boot_why + g * r->m;
 
-	stats_bootstrap_means(r->val + r->start[g] * r->m, n, r->m, r->o->boot,
-			      stats_seed(r->o->seed, r->t->groups[g], "bootstrap"), lo, hi, why);
 	for (j = 0; j < r->m; j++) {
 		struct stats_summary s;
 		size_t k = run_values(r, g, j, r->work_a);
@@ -285,16 +295,62 @@ static void outlets_group(struct run *r, size_t g, FILE *f)
 		row_num(&line, hi[j]);
 		row_end(&line, &note, f);
 	}
-	free(lo);
-	free(hi);
-	free(why);
 	buf_release(&line);
 	buf_release(&note);
+}
+
+/*
+ * Bootstrap workers take groups one at a time. Each group has its own
+ * seed (from its name), so the numbers do not depend on which thread ran
+ * it or how many there were.
+ */
+static void *outlets_boot_worker(void *arg)
+{
+	struct run *r = arg;
+
+	for (;;) {
+		size_t g;
+		pthread_mutex_lock(&r->boot_lock);
+		g = r->boot_next++;
+		pthread_mutex_unlock(&r->boot_lock);
+		if (g >= r->t->ngroups)
+			return NULL;
+		stats_bootstrap_means(r->val + r->start[g] * r->m, run_size(r, g), r->m,
+				      r->o->boot, stats_seed(r->o->seed, r->t->groups[g], "bootstrap"),
+				      r->boot_lo + g * r->m, r->boot_hi + g * r->m,
+				      r->boot_why + g * r->m);
+	}
+}
+
+static void outlets_bootstrap(struct run *r)
+{
+	size_t cells = r->t->ngroups * r->m + 1, nthreads = r->o->threads, i, started = 0;
+	pthread_t *tid;
+
+	r->boot_lo = xmalloc(cells * sizeof(double));
+	r->boot_hi = xmalloc(cells * sizeof(double));
+	r->boot_why = xmalloc(cells * sizeof(char *));
+	r->boot_next = 0;
+	pthread_mutex_init(&r->boot_lock, NULL);
+	if (nthreads > r->t->ngroups)
+		nthreads = r->t->ngroups;
+	tid = xmalloc((nthreads + 1) * sizeof(*tid));
+	/* Threads that cannot start are no error: this thread does their share. */
+	for (i = 1; i < nthreads; i++)
+		if (pthread_create(&tid[started], NULL, outlets_boot_worker, r) == 0)
+			started++;
+	outlets_boot_worker(r);
+	for (i = 0; i < started; i++)
+		pthread_join(tid[i], NULL);
+	pthread_mutex_destroy(&r->boot_lock);
+	free(tid);
 }
 
 static void outlets_write(struct run *r, FILE *f)
 {
 	size_t g;
+
+	outlets_bootstrap(r);
 	for (g = 0; g < r->t->ngroups; g++)
 		outlets_group(r, g, f);
 }
@@ -357,20 +413,17 @@ static void compare_metric(struct run *r, size_t a, size_t b, size_t j, double p
 	size_t na = run_values(r, a, j, r->work_a), nb = run_values(r, b, j, r->work_b);
 	struct stats_welch w;
 	struct stats_mw mw;
-	struct stats_summary sa, sb;
-	double d;
+	double d, mean_a = stats_mean(r->work_a, na), mean_b = stats_mean(r->work_b, nb);
 	struct buf *line = &row->text, *note = &row->tail;
 
-	stats_summary(r->work_a, na, &sa);
-	stats_summary(r->work_b, nb, &sb);
 	row_str(line, r->t->groups[a]);
 	row_str(line, r->t->groups[b]);
 	row_str(line, r->metric[j]);
 	row_num(line, (double)na);
 	row_num(line, (double)nb);
-	row_num(line, sa.mean);
-	row_num(line, sb.mean);
-	row_num(line, sa.mean - sb.mean);
+	row_num(line, mean_a);
+	row_num(line, mean_b);
+	row_num(line, mean_a - mean_b);
 	note_add(note, "welch", stats_welch(r->work_a, na, r->work_b, nb, &w));
 	row_num(line, w.t);
 	row_num(line, w.df);
@@ -528,6 +581,7 @@ static int stats_parse(int argc, char **argv, struct stats_opts *o)
 		{ "permutations", required_argument, NULL, 'P' },
 		{ "perm-max", required_argument, NULL, 'M' },
 		{ "alpha0", required_argument, NULL, 'a' },
+		{ "threads", required_argument, NULL, 'j' },
 		{ "dedup", no_argument, NULL, 'd' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -537,7 +591,7 @@ static int stats_parse(int argc, char **argv, struct stats_opts *o)
 	int c;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:qh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:j:qh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o': o->outdir = optarg; break;
 		case 'b': o->by = optarg; break;
@@ -561,6 +615,10 @@ static int stats_parse(int argc, char **argv, struct stats_opts *o)
 		case 'a':
 			if (parse_double(optarg, &o->alpha0) < 0 || !(o->alpha0 > 0))
 				return error("--alpha0: '%s' is not a positive number", optarg);
+			break;
+		case 'j':
+			if (parse_count("--threads", optarg, 256, &o->threads) < 0 || !o->threads)
+				return error("--threads: '%s' is not a number from 1 to 256", optarg);
 			break;
 		case 'd': o->dedup = 1; break;
 		case 'q': util_set_quiet(1); break;
@@ -621,7 +679,9 @@ static int stats_write_all(struct run *r, char **files, size_t nfiles)
 
 int cmd_stats(int argc, char **argv)
 {
-	struct stats_opts o = { "output", "outlet", 1, 10000, 10000, 2000, 0, 0 };
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	struct stats_opts o = { "output", "outlet", 1, 10000, 10000, 2000,
+				cpus > 0 ? (size_t)(cpus < 64 ? cpus : 64) : 1, 0, 0 };
 	char *deflt[] = { (char *)"output/scores.tsv" };
 	char **files;
 	size_t nfiles;

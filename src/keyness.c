@@ -23,6 +23,7 @@ struct kcount {
 	int kind;
 	char *term, *category, *outlet;	/* category "NA" for token types */
 	double count;
+	size_t g;			/* index of outlet, set by keyness_outlets */
 };
 
 struct kdata {
@@ -171,6 +172,12 @@ static int keyness_cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static size_t keyness_outlet_index(const struct kdata *d, const char *outlet)
+{
+	char *const *p = bsearch(&outlet, d->outlets, d->noutlets, sizeof(char *), keyness_cmp_str);
+	return (size_t)(p - d->outlets);
+}
+
 static void keyness_outlets(struct kdata *d)
 {
 	size_t i, k = 0;
@@ -184,12 +191,8 @@ static void keyness_outlets(struct kdata *d)
 			all[k++] = all[i];
 	d->outlets = all;
 	d->noutlets = k;
-}
-
-static size_t keyness_outlet_index(const struct kdata *d, const char *outlet)
-{
-	char *const *p = bsearch(&outlet, d->outlets, d->noutlets, sizeof(char *), keyness_cmp_str);
-	return (size_t)(p - d->outlets);
+	for (i = 0; i < d->n; i++)
+		d->c[i].g = keyness_outlet_index(d, d->c[i].outlet);
 }
 
 /* Category of the entry whose text equals a token type, or NULL. */
@@ -242,7 +245,7 @@ static void keyness_totals(const struct kdata *d, struct kkind *k)
 	k->outlet_total = xcalloc(d->noutlets + 1, sizeof(double));
 	k->total = 0;
 	for (i = k->first; i < k->end; i++) {
-		k->outlet_total[keyness_outlet_index(d, d->c[i].outlet)] += d->c[i].count;
+		k->outlet_total[d->c[i].g] += d->c[i].count;
 		k->total += d->c[i].count;
 	}
 }
@@ -258,7 +261,7 @@ static size_t keyness_score(const struct kdata *d, const struct kkind *k, size_t
 		double y = 0, y_i = 0, a_w;
 		for (; j < k->end && keyness_same_unit(&d->c[i], &d->c[j]); j++) {
 			y += d->c[j].count;
-			if (keyness_outlet_index(d, d->c[j].outlet) == g)
+			if (d->c[j].g == g)
 				y_i += d->c[j].count;
 		}
 		a_w = alpha0 * y / k->total;

@@ -43,6 +43,11 @@ static double stats_qt(double p, double df)
 	return isfinite(q) ? q : NAN;
 }
 
+double stats_mean(const double *x, size_t n)
+{
+	return n ? gsl_stats_mean(x, 1, n) : NAN;
+}
+
 const char *stats_summary(const double *x, size_t n, struct stats_summary *s)
 {
 	double *sorted, half;
@@ -428,15 +433,74 @@ static gsl_rng *stats_rng(unsigned long seed)
 	return r;
 }
 
-/* Adds row-wise metric values of one chosen row into sum/cnt (NAN skipped). */
+/*
+ * Adds the metric values of one chosen row into sum/cnt, NAN skipped.
+ * cnt NULL means the caller knows there is no NAN and counts itself: the
+ * adds then need no test.
+ */
 static inline void stats_add_row(const double *row, size_t m, double *sum, double *cnt)
 {
 	size_t j;
+
+	if (!cnt) {
+		for (j = 0; j < m; j++)
+			sum[j] += row[j];
+		return;
+	}
 	for (j = 0; j < m; j++)
 		if (!isnan(row[j])) {
 			sum[j] += row[j];
 			cnt[j] += 1;
 		}
+}
+
+/*
+ * A uniform integer in [0, n) from taus2's full 32 bits, by Lemire's
+ * multiply-and-shift with rejection (exactly uniform, and without the
+ * division that gsl_rng_uniform_int pays on every call: the resampling
+ * loops spend most of their time here).
+ */
+static inline size_t stats_below(gsl_rng *r, size_t n)
+{
+	uint64_t m = (uint64_t)gsl_rng_get(r) * n;
+	uint32_t low = (uint32_t)m;
+
+	if (low < n) {
+		uint32_t floor = (uint32_t)(-(uint32_t)n) % (uint32_t)n;
+		while (low < floor) {
+			m = (uint64_t)gsl_rng_get(r) * n;
+			low = (uint32_t)m;
+		}
+	}
+	return (size_t)(m >> 32);
+}
+
+static int stats_any_nan(const double *x, size_t count)
+{
+	size_t i;
+	for (i = 0; i < count; i++)
+		if (isnan(x[i]))
+			return 1;
+	return 0;
+}
+
+/* One bootstrap resample: sums (and counts) of n rows drawn with replacement. */
+static void stats_resample(gsl_rng *r, const double *x, size_t n, size_t m, int nan,
+			   double *sum, double *cnt)
+{
+	size_t i, j;
+
+	memset(sum, 0, m * sizeof(*sum));
+	if (nan) {
+		memset(cnt, 0, m * sizeof(*cnt));
+		for (i = 0; i < n; i++)
+			stats_add_row(x + stats_below(r, n) * m, m, sum, cnt);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		stats_add_row(x + stats_below(r, n) * m, m, sum, NULL);
+	for (j = 0; j < m; j++)
+		cnt[j] = (double)n;
 }
 
 /* Why metric j of x has no bootstrap interval, or NULL. */
@@ -480,7 +544,8 @@ void stats_bootstrap_means(const double *x, size_t n, size_t m, size_t B,
 {
 	double *means, *sum, *cnt;
 	gsl_rng *r;
-	size_t b, i, j;
+	size_t b, j;
+	int nan;
 
 	for (j = 0; j < m; j++) {
 		lo[j] = hi[j] = NAN;
@@ -492,12 +557,10 @@ void stats_bootstrap_means(const double *x, size_t n, size_t m, size_t B,
 	sum = xmalloc(m * sizeof(*sum));
 	cnt = xmalloc(m * sizeof(*cnt));
 	r = stats_rng(seed);
+	nan = stats_any_nan(x, n * m);
 	/* One resample of rows serves every metric: m times fewer draws. */
 	for (b = 0; b < B; b++) {
-		memset(sum, 0, m * sizeof(*sum));
-		memset(cnt, 0, m * sizeof(*cnt));
-		for (i = 0; i < n; i++)
-			stats_add_row(x + gsl_rng_uniform_int(r, n) * m, m, sum, cnt);
+		stats_resample(r, x, n, m, nan, sum, cnt);
 		for (j = 0; j < m; j++)
 			means[j * B + b] = cnt[j] > 0 ? sum[j] / cnt[j] : NAN;
 	}
@@ -518,6 +581,7 @@ struct stats_perm {
 	double *obs;			/* |observed difference| */
 	double *sum, *cnt;		/* of the chosen rows */
 	double *extreme, *valid;	/* per metric */
+	int nan;			/* any missing value in x */
 };
 
 /* Scores one split: the chosen rows (in sum/cnt) against all the others. */
@@ -575,11 +639,14 @@ static void stats_perm_random(struct stats_perm *s, size_t k, size_t shuffles,
 	for (t = 0; t < shuffles; t++) {
 		stats_perm_clear(s);
 		for (i = 0; i < k; i++) {
-			size_t j = i + gsl_rng_uniform_int(r, s->n - i), tmp = idx[i];
+			size_t j = i + stats_below(r, s->n - i), tmp = idx[i];
 			idx[i] = idx[j];
 			idx[j] = tmp;
-			stats_add_row(s->x + idx[i] * s->m, s->m, s->sum, s->cnt);
+			stats_add_row(s->x + idx[i] * s->m, s->m, s->sum, s->nan ? s->cnt : NULL);
 		}
+		if (!s->nan)
+			for (i = 0; i < s->m; i++)
+				s->cnt[i] = (double)k;
 		stats_perm_count(s);
 	}
 	gsl_rng_free(r);
@@ -630,7 +697,8 @@ void stats_permutation(const double *x, size_t na, size_t nb, size_t m, size_t s
 		return;
 	mem = xcalloc(8 * m, sizeof(*mem));
 	s = (struct stats_perm){ x, na + nb, m, mem, mem + m, mem + 2 * m, mem + 3 * m,
-				 mem + 4 * m, mem + 5 * m, mem + 6 * m };
+				 mem + 4 * m, mem + 5 * m, mem + 6 * m, 0 };
+	s.nan = stats_any_nan(x, (na + nb) * m);
 	stats_perm_observed(&s, na);
 	splits = stats_choose(na + nb, na);
 	if (splits <= (double)shuffles) {

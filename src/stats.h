@@ -24,6 +24,9 @@ struct stats_summary {
 	double median;
 };
 
+/* Mean of x[0..n); NAN when n is 0. */
+double stats_mean(const double *x, size_t n);
+
 /* Fills s from x[0..n); x is not changed. Reason when sd or the interval is NA. */
 const char *stats_summary(const double *x, size_t n, struct stats_summary *s);
 
