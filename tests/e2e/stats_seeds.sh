@@ -4,8 +4,10 @@
 # variance is needed (with the reason), and no number is nan or inf.
 set -u
 fail() { echo "FAIL: $*"; exit 1; }
-$FRAMING score "$ROOT/corpus/seeds" -o out 2>err || { cat err; fail "score exit $?"; }
-$FRAMING stats out/scores.tsv -o out 2>err || { cat err; fail "stats exit $?"; }
+# The shipped lexicons by path: the binary under test may sit anywhere.
+$FRAMING score -l "$ROOT/lexicons/stance.lex" -l "$ROOT/lexicons/actors.lex" \
+	"$ROOT/corpus/seeds" -o out 2>err || { cat err; fail "score failed"; }
+$FRAMING stats out/scores.tsv -o out 2>err || { cat err; fail "stats failed"; }
 for f in outlets compare tests keyness; do
 	[ -s out/$f.tsv ] && [ "$(wc -l <out/$f.tsv)" -gt 1 ] || fail "no rows in $f.tsv"
 done
