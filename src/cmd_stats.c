@@ -359,7 +359,7 @@ static void outlets_write(struct run *r, FILE *f)
 
 /* One finished row of compare.tsv; p_holm is filled in at the end. */
 struct cmp_row {
-	struct buf text;	/* everything up to welch_p's successors, without p_holm */
+	struct buf text;	/* the fields before p_holm */
 	struct buf tail;	/* the note */
 	double welch_p;
 };
