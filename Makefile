@@ -31,14 +31,19 @@ LIB_OBJS = \
 	$(BUILD)/clean.o \
 	$(BUILD)/cmd_clean.o \
 	$(BUILD)/cmd_score.o \
+	$(BUILD)/cmd_stats.o \
 	$(BUILD)/corpus.o \
 	$(BUILD)/counts.o \
+	$(BUILD)/dedup.o \
+	$(BUILD)/keyness.o \
 	$(BUILD)/lexicon.o \
 	$(BUILD)/match.o \
 	$(BUILD)/outfile.o \
 	$(BUILD)/pipeline.o \
 	$(BUILD)/score.o \
+	$(BUILD)/scoretab.o \
 	$(BUILD)/source.o \
+	$(BUILD)/stats.o \
 	$(BUILD)/text.o \
 	$(BUILD)/tsv.o \
 	$(BUILD)/util.o

@@ -23,6 +23,7 @@ static int run_help(int argc, char **argv);
 static const struct command commands[] = {
 	{ "clean", cmd_clean, "show which lines of an article are kept and why" },
 	{ "score", cmd_score, "score a corpus against lexicons (scores.tsv, matches.tsv)" },
+	{ "stats", cmd_stats, "per-outlet statistics, tests and keyness of scores.tsv" },
 	{ "help", run_help, "explain a command: framing help score" },
 };
 

@@ -1,0 +1,284 @@
+/*
+ * Near-duplicate detection with MinHash signatures and LSH banding.
+ * References: Broder (1997) for shingling and MinHash; Li, Owen & Zhang
+ * (2012) for one-permutation hashing; Shrivastava (2017) for the optimal
+ * densification that fills empty bins.
+ */
+#include "dedup.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "outfile.h"
+#include "util.h"
+#include "banned.h"
+
+#define DEDUP_SHINGLE 5
+#define DEDUP_BINS 128
+#define DEDUP_ROWS 2		/* bins per LSH band */
+#define DEDUP_BANDS (DEDUP_BINS / DEDUP_ROWS)
+#define DEDUP_MIN_EQUAL 64	/* bins equal for similarity >= 0.5 */
+
+struct dedup_item {
+	char *id, *outlet, *date;
+	uint32_t sig[DEDUP_BINS];
+	int empty;
+};
+
+struct dedup_pair {
+	size_t a, b;		/* a is the earlier article */
+	const char *ida, *idb;	/* their ids, borrowed, for sorting */
+	unsigned equal;
+};
+
+struct dedup {
+	struct dedup_item *items;
+	size_t n, alloc;
+};
+
+/* splitmix64's finaliser: a fixed, well-mixing hash of 64 bits. */
+static uint64_t dedup_mix(uint64_t x)
+{
+	x += 0x9e3779b97f4a7c15ULL;
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+	return x ^ (x >> 31);
+}
+
+static uint64_t dedup_word(const char *w)
+{
+	uint64_t h = 14695981039346656037ULL;
+	for (; *w; w++)
+		h = (h ^ (unsigned char)*w) * 1099511628211ULL;
+	return h;
+}
+
+struct dedup *dedup_new(void)
+{
+	return xcalloc(1, sizeof(struct dedup));
+}
+
+/* Hash of the shingle of n words starting at wh (order matters). */
+static uint64_t dedup_shingle(const uint64_t *wh, size_t n)
+{
+	uint64_t h = 0x5eed;
+	size_t k;
+	for (k = 0; k < n; k++)
+		h = dedup_mix(h ^ wh[k]);
+	return h;
+}
+
+/* Fills each empty bin from the bin that a fixed probe sequence reaches first. */
+static void dedup_densify(uint32_t *sig, const unsigned char *filled)
+{
+	size_t j;
+
+	for (j = 0; j < DEDUP_BINS; j++) {
+		uint64_t attempt = 0;
+		size_t from;
+		if (filled[j])
+			continue;
+		do
+			from = (size_t)(dedup_mix(((uint64_t)j << 32) | ++attempt) % DEDUP_BINS);
+		while (!filled[from]);
+		sig[j] = sig[from];
+	}
+}
+
+static void dedup_signature(struct dedup_item *it, const char *const *words, size_t nwords)
+{
+	uint64_t *wh = xmalloc((nwords + 1) * sizeof(*wh));
+	unsigned char filled[DEDUP_BINS] = { 0 };
+	size_t i, span = nwords < DEDUP_SHINGLE ? nwords : DEDUP_SHINGLE;
+
+	for (i = 0; i < nwords; i++)
+		wh[i] = dedup_word(words[i]);
+	for (i = 0; i + span <= nwords && nwords > 0; i++) {
+		uint64_t h = dedup_shingle(wh + i, span);
+		size_t bin = (size_t)(h >> 57);		/* top 7 bits: 128 bins */
+		uint32_t v = (uint32_t)h;
+		if (!filled[bin] || v < it->sig[bin])
+			it->sig[bin] = v;
+		filled[bin] = 1;
+	}
+	free(wh);
+	it->empty = nwords == 0;
+	if (!it->empty)
+		dedup_densify(it->sig, filled);
+}
+
+void dedup_add(struct dedup *d, const char *id, const char *outlet, const char *date,
+	       const char *const *words, size_t nwords)
+{
+	struct dedup_item *it;
+
+	ALLOC_GROW(d->items, d->n + 1, d->alloc);
+	it = &d->items[d->n++];
+	memset(it, 0, sizeof(*it));
+	it->id = xstrdup(id);
+	it->outlet = xstrdup(outlet ? outlet : "NA");
+	it->date = xstrdup(date && *date ? date : "NA");
+	dedup_signature(it, words, nwords);
+}
+
+static unsigned dedup_equal(const struct dedup_item *a, const struct dedup_item *b)
+{
+	unsigned k, same = 0;
+	for (k = 0; k < DEDUP_BINS; k++)
+		same += a->sig[k] == b->sig[k];
+	return same;
+}
+
+/* Is a earlier than b: by date (NA last), then id. */
+static int dedup_earlier(const struct dedup_item *a, const struct dedup_item *b)
+{
+	int na = !strcmp(a->date, "NA"), nb = !strcmp(b->date, "NA"), c;
+
+	if (na != nb)
+		return nb;
+	if ((c = strcmp(a->date, b->date)))
+		return c < 0;
+	return strcmp(a->id, b->id) < 0;
+}
+
+struct dedup_key {
+	uint64_t key;
+	size_t item;
+};
+
+static int dedup_cmp_key(const void *pa, const void *pb)
+{
+	const struct dedup_key *a = pa, *b = pb;
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return a->item < b->item ? -1 : a->item > b->item;
+}
+
+struct dedup_pairs {
+	struct dedup_pair *p;
+	size_t n, alloc;
+};
+
+static void dedup_check(struct dedup *d, size_t x, size_t y, struct dedup_pairs *out)
+{
+	unsigned eq = dedup_equal(&d->items[x], &d->items[y]);
+
+	if (eq < DEDUP_MIN_EQUAL)
+		return;
+	ALLOC_GROW(out->p, out->n + 1, out->alloc);
+	if (dedup_earlier(&d->items[y], &d->items[x])) {
+		size_t t = x;
+		x = y;
+		y = t;
+	}
+	out->p[out->n++] = (struct dedup_pair){ x, y, d->items[x].id, d->items[y].id, eq };
+}
+
+/* Candidates of one band: articles whose two bins of the band agree. */
+static void dedup_band(struct dedup *d, size_t band, struct dedup_key *keys,
+		       struct dedup_pairs *out)
+{
+	size_t i, n = 0, run;
+
+	for (i = 0; i < d->n; i++) {
+		const uint32_t *s = d->items[i].sig + band * DEDUP_ROWS;
+		if (d->items[i].empty)
+			continue;
+		keys[n].key = dedup_mix(((uint64_t)s[0] << 32 | s[1]) ^ band);
+		keys[n++].item = i;
+	}
+	qsort(keys, n, sizeof(*keys), dedup_cmp_key);
+	for (i = 0; i < n; i = run) {
+		size_t x, y;
+		for (run = i + 1; run < n && keys[run].key == keys[i].key; run++)
+			;
+		for (x = i; x < run; x++)
+			for (y = x + 1; y < run; y++)
+				dedup_check(d, keys[x].item, keys[y].item, out);
+	}
+}
+
+static int dedup_cmp_pair(const void *pa, const void *pb)
+{
+	const struct dedup_pair *a = pa, *b = pb;
+	int c = strcmp(a->ida, b->ida);
+	if (c)
+		return c;
+	if ((c = strcmp(a->idb, b->idb)))
+		return c;
+	return a->a < b->a ? -1 : a->a > b->a ? 1 : a->b < b->b ? -1 : a->b > b->b;
+}
+
+/* Sorts and removes the pairs found again in another band. */
+static void dedup_unique(struct dedup_pairs *pairs)
+{
+	size_t i, k = 0;
+
+	qsort(pairs->p, pairs->n, sizeof(*pairs->p), dedup_cmp_pair);
+	for (i = 0; i < pairs->n; i++)
+		if (k == 0 || pairs->p[k - 1].a != pairs->p[i].a || pairs->p[k - 1].b != pairs->p[i].b)
+			pairs->p[k++] = pairs->p[i];
+	pairs->n = k;
+}
+
+static void dedup_line(const struct dedup *d, const struct dedup_pair *p, struct buf *line)
+{
+	const struct dedup_item *a = &d->items[p->a], *b = &d->items[p->b];
+
+	buf_reset(line);
+	buf_add_tsv_field(line, a->id, strlen(a->id));
+	buf_addch(line, '\t');
+	buf_add_tsv_field(line, b->id, strlen(b->id));
+	buf_addch(line, '\t');
+	buf_add_tsv_field(line, a->outlet, strlen(a->outlet));
+	buf_addch(line, '\t');
+	buf_add_tsv_field(line, b->outlet, strlen(b->outlet));
+	buf_addch(line, '\t');
+	buf_add_double(line, (double)p->equal / DEDUP_BINS);
+	buf_addch(line, '\n');
+}
+
+int dedup_write(struct dedup *d, const char *dir)
+{
+	struct dedup_pairs pairs = { NULL, 0, 0 };
+	struct dedup_key *keys = xmalloc((d->n + 1) * sizeof(*keys));
+	char *path = path_join(dir, "duplicates.tsv");
+	struct outfile *out = outfile_open(path);
+	struct buf line = BUF_INIT;
+	size_t band, i;
+	int ret = -1;
+
+	free(path);
+	if (out) {
+		for (band = 0; band < DEDUP_BANDS; band++)
+			dedup_band(d, band, keys, &pairs);
+		dedup_unique(&pairs);
+		fputs("id_a\tid_b\toutlet_a\toutlet_b\tsimilarity\n", outfile_stream(out));
+		for (i = 0; i < pairs.n; i++) {
+			dedup_line(d, &pairs.p[i], &line);
+			fwrite(line.data, 1, line.len, outfile_stream(out));
+		}
+		ret = outfile_commit(out);
+	}
+	buf_release(&line);
+	free(keys);
+	free(pairs.p);
+	return ret;
+}
+
+void dedup_free(struct dedup *d)
+{
+	size_t i;
+
+	if (!d)
+		return;
+	for (i = 0; i < d->n; i++) {
+		free(d->items[i].id);
+		free(d->items[i].outlet);
+		free(d->items[i].date);
+	}
+	free(d->items);
+	free(d);
+}

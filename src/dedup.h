@@ -1,0 +1,37 @@
+#ifndef DEDUP_H
+#define DEDUP_H
+
+#include <stddef.h>
+
+/*
+ * Near-duplicate articles (syndicated wire copy): pairs whose word
+ * 5-shingle Jaccard similarity is at least 0.5. Each article is reduced to
+ * a MinHash signature of fixed size when it is added (one-permutation
+ * hashing with optimal densification, 128 bins), so memory grows by a
+ * constant per article and no text is kept. The similarity written is the
+ * MinHash estimate (the share of equal bins; standard error about 0.045
+ * near 0.5). Candidates come from locality-sensitive hashing (64 bands of
+ * 2 bins): a pair at Jaccard 0.5 is missed with probability below 1e-8.
+ */
+struct dedup;
+
+struct dedup *dedup_new(void);
+
+/*
+ * words: the article's normalised tokens in order (borrowed for the call).
+ * id, outlet and date are copied. An article with fewer than 5 words is one
+ * shingle; an article without words is never a duplicate.
+ */
+void dedup_add(struct dedup *d, const char *id, const char *outlet, const char *date,
+	       const char *const *words, size_t nwords);
+
+/*
+ * Writes DIR/duplicates.tsv (id_a id_b outlet_a outlet_b similarity): id_a
+ * is the earlier article of the pair (by date, NA last, then id); rows are
+ * sorted by id_a, then id_b. Returns -1 with a message on a write error.
+ */
+int dedup_write(struct dedup *d, const char *dir);
+
+void dedup_free(struct dedup *d);
+
+#endif

@@ -1,0 +1,23 @@
+#ifndef KEYNESS_H
+#define KEYNESS_H
+
+#include <stddef.h>
+
+/*
+ * Keyness of every term per outlet against all other outlets: the
+ * log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi &
+ * Quinn 2008; see stats_log_odds). Two kinds of units: the token types of
+ * terms.tsv ("token") and the lexicon entries of matches.tsv, negated
+ * matches left out ("entry"). Each kind is its own corpus with its own
+ * prior.
+ *
+ * Reads terms.tsv and matches.tsv in the folder of each scores file
+ * (shards are summed per outlet and unit) and writes path (through
+ * outfile). alpha0 <= 0 means the default: the corpus size of the kind
+ * (its total count), so the prior weighs as much as the data. Returns -1
+ * after a message on a read or write error; a missing input file is a
+ * warning.
+ */
+int keyness_write(char **scores_files, size_t nfiles, const char *path, double alpha0);
+
+#endif

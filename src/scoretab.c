@@ -1,0 +1,503 @@
+/*
+ * Reads scores.tsv files into one table and applies the article filters
+ * that framing stats needs (same ids, near-duplicates, empty articles).
+ */
+#include "scoretab.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "tsv.h"
+#include "util.h"
+#include "banned.h"
+
+/* Column positions in one file. */
+struct scoretab_cols {
+	long id, outlet, date, tokens, stance, by;
+	long *matches, *own;	/* per category */
+};
+
+static int scoretab_has_suffix(const char *s, const char *suffix, size_t *stem)
+{
+	size_t ls = strlen(s), lx = strlen(suffix);
+	if (ls <= lx || strcmp(s + ls - lx, suffix))
+		return 0;
+	*stem = ls - lx;
+	return 1;
+}
+
+/* Is column i+k named stem + suffix? */
+static int scoretab_col_is(struct tsv *in, size_t i, const char *stem, size_t len,
+			   const char *suffix)
+{
+	const char *name = tsv_column_name(in, i);
+	return !strncmp(name, stem, len) && !strcmp(name + len, suffix);
+}
+
+/* Category names from the header, as a new array; *n gets the count. */
+static char **scoretab_categories(struct tsv *in, size_t *n)
+{
+	char **cats = NULL;
+	size_t alloc = 0, i, len;
+
+	*n = 0;
+	for (i = 0; i + 3 < tsv_columns(in); i++) {
+		const char *name = tsv_column_name(in, i);
+		if (!scoretab_has_suffix(name, "_matches", &len) ||
+		    !scoretab_col_is(in, i + 1, name, len, "_score") ||
+		    !scoretab_col_is(in, i + 2, name, len, "_rate") ||
+		    !scoretab_col_is(in, i + 3, name, len, "_own"))
+			continue;
+		ALLOC_GROW(cats, *n + 1, alloc);
+		cats[(*n)++] = xstrndup(name, len);
+	}
+	return cats;
+}
+
+static long scoretab_need(struct tsv *in, const char *name)
+{
+	long c = tsv_column(in, name);
+	if (c < 0)
+		error("%s:1: no column '%s'", tsv_name(in), name);
+	return c;
+}
+
+static int scoretab_same_categories(struct scoretab *t, struct tsv *in, char **cats, size_t n)
+{
+	size_t i;
+
+	if (n != t->ncat)
+		return error("%s:1: %zu categories, but '%s' has %zu", tsv_name(in), n,
+			     t->files[0], t->ncat);
+	for (i = 0; i < n; i++)
+		if (strcmp(cats[i], t->cats[i]))
+			return error("%s:1: category '%s' where '%s' has '%s'", tsv_name(in),
+				     cats[i], t->files[0], t->cats[i]);
+	return 0;
+}
+
+static void scoretab_free_names(char **names, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+/* Finds every needed column of one file; checks its categories against t. */
+static int scoretab_columns(struct scoretab *t, struct tsv *in, struct scoretab_cols *c)
+{
+	size_t n, i;
+	char **cats = scoretab_categories(in, &n);
+	struct buf name = BUF_INIT;
+	int ret = 0;
+
+	if (!t->cats) {
+		t->cats = cats;
+		t->ncat = n;
+		cats = NULL;
+	} else if (scoretab_same_categories(t, in, cats, n) < 0) {
+		ret = -1;
+	}
+	scoretab_free_names(cats, cats ? n : 0);
+	c->id = scoretab_need(in, "id");
+	c->outlet = scoretab_need(in, "outlet");
+	c->date = scoretab_need(in, "date");
+	c->tokens = scoretab_need(in, "tokens");
+	c->by = scoretab_need(in, t->by);
+	c->stance = tsv_column(in, "stance");
+	if (ret < 0 || c->id < 0 || c->outlet < 0 || c->date < 0 || c->tokens < 0 || c->by < 0)
+		return -1;
+	c->matches = xmalloc((t->ncat + 1) * sizeof(long));
+	c->own = xmalloc((t->ncat + 1) * sizeof(long));
+	for (i = 0; i < t->ncat; i++) {
+		buf_reset(&name);
+		buf_addf(&name, "%s_matches", t->cats[i]);
+		c->matches[i] = tsv_column(in, name.data);
+		buf_reset(&name);
+		buf_addf(&name, "%s_own", t->cats[i]);
+		c->own[i] = tsv_column(in, name.data);
+	}
+	buf_release(&name);
+	return 0;
+}
+
+/* A number or NA (NAN); -1 with "FILE:LINE: ..." when it is neither. */
+static int scoretab_number(struct tsv *in, long col, double *v)
+{
+	const char *s = tsv_field(in, (size_t)col);
+
+	if (!strcmp(s, "NA") || !*s) {
+		*v = NAN;
+		return 0;
+	}
+	if (parse_double(s, v) < 0)
+		return error("%s:%zu: column '%s': '%s' is not a number", tsv_name(in),
+			     tsv_line(in), tsv_column_name(in, (size_t)col), s);
+	return 0;
+}
+
+static int scoretab_count(struct tsv *in, long col, double *v)
+{
+	if (scoretab_number(in, col, v) < 0)
+		return -1;
+	if (*v < 0)
+		return error("%s:%zu: column '%s': negative count '%s'", tsv_name(in),
+			     tsv_line(in), tsv_column_name(in, (size_t)col),
+			     tsv_field(in, (size_t)col));
+	return 0;
+}
+
+static int scoretab_row(struct scoretab *t, struct tsv *in, const struct scoretab_cols *c,
+			struct scoretab_article *a)
+{
+	size_t i;
+	const char *group = tsv_field(in, (size_t)c->by);
+
+	memset(a, 0, sizeof(*a));
+	a->counts = xmalloc((2 * t->ncat + 1) * sizeof(double));
+	if (scoretab_count(in, c->tokens, &a->tokens) < 0)
+		return -1;
+	for (i = 0; i < t->ncat; i++)
+		if (scoretab_count(in, c->matches[i], &a->counts[2 * i]) < 0 ||
+		    scoretab_count(in, c->own[i], &a->counts[2 * i + 1]) < 0)
+			return -1;
+	a->stance = NAN;
+	if (c->stance >= 0) {
+		const char *s = tsv_field(in, (size_t)c->stance);
+		if (strcmp(s, "NA") && parse_double(s, &a->stance) < 0)
+			return error("%s:%zu: column 'stance': '%s' is not a number",
+				     tsv_name(in), tsv_line(in), s);
+	}
+	a->id = xstrdup(tsv_field(in, (size_t)c->id));
+	a->outlet = xstrdup(tsv_field(in, (size_t)c->outlet));
+	a->date = xstrdup(*tsv_field(in, (size_t)c->date) ? tsv_field(in, (size_t)c->date) : "NA");
+	a->gname = xstrdup(*group ? group : "NA");
+	a->seq = t->n;
+	return 0;
+}
+
+static void scoretab_article_free(struct scoretab_article *a)
+{
+	free(a->id);
+	free(a->outlet);
+	free(a->date);
+	free(a->gname);
+	free(a->counts);
+}
+
+static int scoretab_read_file(struct scoretab *t, const char *path)
+{
+	struct tsv *in = tsv_open(path);
+	struct scoretab_cols c = { 0 };
+	int r, ret = 0;
+
+	if (!in)
+		return -1;
+	if (scoretab_columns(t, in, &c) < 0) {
+		tsv_close(in);
+		return -1;
+	}
+	while ((r = tsv_next(in)) > 0) {
+		ALLOC_GROW(t->a, t->n + 1, t->alloc);
+		if (scoretab_row(t, in, &c, &t->a[t->n]) < 0) {
+			scoretab_article_free(&t->a[t->n]);
+			ret = -1;
+			break;
+		}
+		t->n++;
+	}
+	if (r < 0)
+		ret = -1;
+	free(c.matches);
+	free(c.own);
+	tsv_close(in);
+	return ret;
+}
+
+static int scoretab_any_stance(const struct scoretab *t)
+{
+	size_t i;
+	for (i = 0; i < t->n; i++)
+		if (!isnan(t->a[i].stance))
+			return 1;
+	return 0;
+}
+
+struct scoretab *scoretab_read(char **files, size_t nfiles, const char *by)
+{
+	struct scoretab *t = xcalloc(1, sizeof(*t));
+	size_t i;
+
+	t->files = files;
+	t->nfiles = nfiles;
+	t->by = xstrdup(by);
+	for (i = 0; i < nfiles; i++)
+		if (scoretab_read_file(t, files[i]) < 0) {
+			scoretab_free(t);
+			return NULL;
+		}
+	t->has_stance = scoretab_any_stance(t);
+	scoretab_finish(t);
+	return t;
+}
+
+/* Removes the articles marked by a NULL id, keeping the order of the rest. */
+static void scoretab_compact(struct scoretab *t)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < t->n; i++) {
+		if (!t->a[i].id) {
+			scoretab_article_free(&t->a[i]);
+			continue;
+		}
+		t->a[k++] = t->a[i];
+	}
+	t->n = k;
+}
+
+static void scoretab_drop(struct scoretab_article *a)
+{
+	free(a->id);
+	a->id = NULL;
+}
+
+static int scoretab_cmp_id(const void *pa, const void *pb)
+{
+	const struct scoretab_article *a = pa, *b = pb;
+	int c = strcmp(a->id, b->id);
+	if (c)
+		return c;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+size_t scoretab_drop_same_ids(struct scoretab *t)
+{
+	size_t i, dropped = 0;
+
+	qsort(t->a, t->n, sizeof(*t->a), scoretab_cmp_id);
+	/* Backwards, so that a run of equal ids keeps only the one read first. */
+	for (i = t->n; i-- > 1;)
+		if (!strcmp(t->a[i].id, t->a[i - 1].id)) {
+			scoretab_drop(&t->a[i]);
+			dropped++;
+		}
+	scoretab_compact(t);
+	scoretab_finish(t);
+	return dropped;
+}
+
+size_t scoretab_drop_empty(struct scoretab *t)
+{
+	size_t i, dropped = 0;
+
+	for (i = 0; i < t->n; i++)
+		if (!(t->a[i].tokens > 0)) {
+			scoretab_drop(&t->a[i]);
+			dropped++;
+		}
+	scoretab_compact(t);
+	scoretab_finish(t);
+	return dropped;
+}
+
+/* Union-find with path halving over article indices. */
+static size_t scoretab_find(size_t *parent, size_t i)
+{
+	while (parent[i] != i) {
+		parent[i] = parent[parent[i]];
+		i = parent[i];
+	}
+	return i;
+}
+
+/* Is article a earlier than b: by date (NA last), then id. */
+static int scoretab_earlier(const struct scoretab_article *a, const struct scoretab_article *b)
+{
+	int na = !strcmp(a->date, "NA"), nb = !strcmp(b->date, "NA"), c;
+
+	if (na != nb)
+		return nb;
+	c = strcmp(a->date, b->date);
+	if (c)
+		return c < 0;
+	return strcmp(a->id, b->id) < 0;
+}
+
+static void scoretab_union(struct scoretab *t, size_t *parent, size_t x, size_t y)
+{
+	x = scoretab_find(parent, x);
+	y = scoretab_find(parent, y);
+	if (x == y)
+		return;
+	/* The root is always the earliest article, the one to keep. */
+	if (scoretab_earlier(&t->a[y], &t->a[x]))
+		parent[x] = y;
+	else
+		parent[y] = x;
+}
+
+/* Index of the article with this id (t sorted by id), or -1. */
+static long scoretab_lookup(const struct scoretab *t, const char *id)
+{
+	size_t lo = 0, hi = t->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(t->a[mid].id, id);
+		if (!c)
+			return (long)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+static int scoretab_read_pairs(struct scoretab *t, const char *path, size_t *parent)
+{
+	struct tsv *in = tsv_open(path);
+	long ca, cb;
+	int r;
+
+	if (!in)
+		return -1;
+	ca = tsv_column(in, "id_a");
+	cb = tsv_column(in, "id_b");
+	if (ca < 0 || cb < 0) {
+		tsv_close(in);
+		return error("%s:1: no columns 'id_a' and 'id_b'", path);
+	}
+	while ((r = tsv_next(in)) > 0) {
+		long x = scoretab_lookup(t, tsv_field(in, (size_t)ca));
+		long y = scoretab_lookup(t, tsv_field(in, (size_t)cb));
+		/* Articles dropped earlier or in other shards are not ours to join. */
+		if (x >= 0 && y >= 0)
+			scoretab_union(t, parent, (size_t)x, (size_t)y);
+	}
+	tsv_close(in);
+	return r < 0 ? -1 : 0;
+}
+
+/* Reads duplicates.tsv beside every distinct folder of the files read. */
+static int scoretab_read_all_pairs(struct scoretab *t, size_t *parent)
+{
+	size_t i, j;
+
+	for (i = 0; i < t->nfiles; i++) {
+		char *path = scoretab_sibling(t->files[i], "duplicates.tsv");
+		int seen = 0, ret;
+		for (j = 0; j < i && !seen; j++) {
+			char *other = scoretab_sibling(t->files[j], "duplicates.tsv");
+			seen = !strcmp(path, other);
+			free(other);
+		}
+		ret = seen ? 0 : scoretab_read_pairs(t, path, parent);
+		free(path);
+		if (ret < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Counts clusters (of 2 or more) and those whose articles come from several outlets. */
+static void scoretab_count_clusters(struct scoretab *t, size_t *parent,
+				    size_t *clusters, size_t *crossing)
+{
+	char *mark = xcalloc(t->n, 1);	/* 1: in a cluster, 2: crossing */
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		size_t r = scoretab_find(parent, i);
+		if (r == i)
+			continue;
+		if (!mark[r])
+			++*clusters;
+		if (mark[r] < 2 && strcmp(t->a[i].outlet, t->a[r].outlet)) {
+			++*crossing;
+			mark[r] = 2;
+		} else if (!mark[r]) {
+			mark[r] = 1;
+		}
+	}
+	free(mark);
+}
+
+int scoretab_dedup(struct scoretab *t, size_t *dropped, size_t *clusters, size_t *crossing)
+{
+	size_t *parent, i;
+
+	*dropped = *clusters = *crossing = 0;
+	qsort(t->a, t->n, sizeof(*t->a), scoretab_cmp_id);
+	parent = xmalloc((t->n ? t->n : 1) * sizeof(*parent));
+	for (i = 0; i < t->n; i++)
+		parent[i] = i;
+	if (scoretab_read_all_pairs(t, parent) < 0) {
+		free(parent);
+		scoretab_finish(t);
+		return -1;
+	}
+	scoretab_count_clusters(t, parent, clusters, crossing);
+	for (i = 0; i < t->n; i++)
+		if (scoretab_find(parent, i) != i) {
+			scoretab_drop(&t->a[i]);
+			(*dropped)++;
+		}
+	free(parent);
+	scoretab_compact(t);
+	scoretab_finish(t);
+	return 0;
+}
+
+static int scoretab_cmp_group(const void *pa, const void *pb)
+{
+	const struct scoretab_article *a = pa, *b = pb;
+	int c = strcmp(a->gname, b->gname);
+	return c ? c : scoretab_cmp_id(pa, pb);
+}
+
+void scoretab_finish(struct scoretab *t)
+{
+	size_t i;
+
+	qsort(t->a, t->n, sizeof(*t->a), scoretab_cmp_group);
+	t->ngroups = 0;
+	for (i = 0; i < t->n; i++) {
+		if (i == 0 || strcmp(t->a[i].gname, t->a[i - 1].gname)) {
+			t->groups = xrealloc(t->groups, (t->ngroups + 1) * sizeof(char *));
+			t->groups[t->ngroups++] = t->a[i].gname;
+		}
+		t->a[i].group = t->ngroups - 1;
+	}
+}
+
+char *scoretab_sibling(const char *path, const char *name)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir, *p;
+
+	if (!slash)
+		return xstrdup(name);
+	dir = xstrndup(path, (size_t)(slash - path + 1));
+	p = path_join(dir, name);
+	free(dir);
+	return p;
+}
+
+void scoretab_free(struct scoretab *t)
+{
+	size_t i;
+
+	if (!t)
+		return;
+	for (i = 0; i < t->n; i++)
+		scoretab_article_free(&t->a[i]);
+	free(t->a);
+	scoretab_free_names(t->cats, t->ncat);
+	free(t->groups);
+	free(t->by);
+	free(t);
+}

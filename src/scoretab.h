@@ -1,0 +1,65 @@
+#ifndef SCORETAB_H
+#define SCORETAB_H
+
+#include <stddef.h>
+
+/*
+ * The per-article table that "framing score" writes (scores.tsv), read
+ * from one or more files (shards of one corpus) as one table. Lexicon
+ * categories are discovered from the header: every column C_matches
+ * followed by C_score, C_rate and C_own.
+ */
+
+struct scoretab_article {
+	char *id, *outlet, *date;	/* owned; date is "NA" when unknown */
+	char *gname;			/* owned: the value of the grouping column */
+	size_t group;			/* index into groups, set by scoretab_finish */
+	double tokens;			/* NAN when NA */
+	double *counts;			/* 2 per category: matches, own; NAN when NA */
+	double stance;			/* NAN when NA */
+	size_t seq;			/* order of reading, to keep the first of equal ids */
+};
+
+struct scoretab {
+	size_t ncat;
+	char **cats;			/* category names, in lexicon order */
+	int has_stance;			/* 0 when every stance is NA */
+	char *by;			/* the grouping column */
+	size_t ngroups;
+	char **groups;			/* sorted bytewise, borrowed from articles' gname */
+	size_t n, alloc;
+	struct scoretab_article *a;	/* sorted by group, then id */
+	size_t nfiles;
+	char **files;			/* the files read, borrowed from the caller */
+};
+
+/*
+ * Reads every file into one table grouped by the column by. Returns NULL
+ * after printing "framing: FILE:LINE: ..." on unreadable files, missing
+ * columns, different categories across files or numbers that are not.
+ */
+struct scoretab *scoretab_read(char **files, size_t nfiles, const char *by);
+
+/* Keeps the first of articles with the same id; returns how many were dropped. */
+size_t scoretab_drop_same_ids(struct scoretab *t);
+
+/*
+ * Reads duplicates.tsv beside each file read, joins the pairs into
+ * clusters and keeps the earliest article (by date, then id) of each.
+ * Returns -1 on a read error; otherwise *dropped and *crossing (clusters
+ * with more than one outlet) are set.
+ */
+int scoretab_dedup(struct scoretab *t, size_t *dropped, size_t *clusters, size_t *crossing);
+
+/* Drops articles without tokens (NA or 0): they carry no text to measure. */
+size_t scoretab_drop_empty(struct scoretab *t);
+
+/* Sorts by group then id and (re)builds the sorted group list. */
+void scoretab_finish(struct scoretab *t);
+
+/* The file NAME in the folder of the scores file path; the caller frees. */
+char *scoretab_sibling(const char *path, const char *name);
+
+void scoretab_free(struct scoretab *t);
+
+#endif

@@ -1,0 +1,732 @@
+/*
+ * Statistics with GSL. Every distribution function, quantile, sort and
+ * random number comes from GSL; what GSL lacks (ranks with ties, the exact
+ * Mann-Whitney distribution, Holm) is written here following R's code so
+ * that the numbers agree with R to the digits we print.
+ */
+#include "stats.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_combination.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_sf_gamma.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+
+#include "util.h"
+#include "banned.h"
+
+void stats_init(void)
+{
+	/* Bad data must give NA and a message, never an abort(). */
+	gsl_set_error_handler_off();
+}
+
+static double *stats_sorted_copy(const double *x, size_t n)
+{
+	double *s = xmalloc(n * sizeof(*s));
+	memcpy(s, x, n * sizeof(*s));
+	gsl_sort(s, 1, n);
+	return s;
+}
+
+/* Quantile of a t distribution, NAN when GSL cannot compute it. */
+static double stats_qt(double p, double df)
+{
+	double q = gsl_cdf_tdist_Pinv(p, df);
+	return isfinite(q) ? q : NAN;
+}
+
+double stats_mean(const double *x, size_t n)
+{
+	return n ? gsl_stats_mean(x, 1, n) : NAN;
+}
+
+const char *stats_summary(const double *x, size_t n, struct stats_summary *s)
+{
+	double *sorted, half;
+
+	s->n = n;
+	s->mean = s->sd = s->mean_lo = s->mean_hi = s->median = NAN;
+	if (n == 0)
+		return "no values";
+	sorted = stats_sorted_copy(x, n);
+	s->median = gsl_stats_median_from_sorted_data(sorted, 1, n);
+	free(sorted);
+	s->mean = gsl_stats_mean(x, 1, n);
+	if (n < 2)
+		return "one article";
+	s->sd = gsl_stats_sd_m(x, 1, n, s->mean);
+	if (!(s->sd > 0))
+		return "zero variance";
+	half = stats_qt(0.975, (double)(n - 1)) * s->sd / sqrt((double)n);
+	s->mean_lo = s->mean - half;
+	s->mean_hi = s->mean + half;
+	return NULL;
+}
+
+const char *stats_poisson_ci(double count, double exposure, double *lo, double *hi)
+{
+	*lo = *hi = NAN;
+	if (!(exposure > 0))
+		return "no tokens";
+	*lo = count > 0 ? gsl_cdf_chisq_Pinv(0.025, 2 * count) / 2 / exposure : 0;
+	*hi = gsl_cdf_chisq_Pinv(0.975, 2 * count + 2) / 2 / exposure;
+	if (!isfinite(*lo) || !isfinite(*hi)) {
+		*lo = *hi = NAN;
+		return "poisson quantile failed";
+	}
+	return NULL;
+}
+
+const char *stats_welch(const double *a, size_t na, const double *b, size_t nb,
+			struct stats_welch *w)
+{
+	double ma, mb, sa, sb, se;
+
+	w->t = w->df = w->p = NAN;
+	if (na < 2 || nb < 2)
+		return "fewer than 2 articles";
+	ma = gsl_stats_mean(a, 1, na);
+	mb = gsl_stats_mean(b, 1, nb);
+	sa = gsl_stats_variance_m(a, 1, na, ma) / (double)na;
+	sb = gsl_stats_variance_m(b, 1, nb, mb) / (double)nb;
+	se = sqrt(sa + sb);
+	/* R's t.test stops with "data are essentially constant" here. */
+	if (!(se > 10 * DBL_EPSILON * fmax(fabs(ma), fabs(mb))))
+		return "zero variance";
+	w->t = (ma - mb) / se;
+	w->df = (sa + sb) * (sa + sb) /
+		(sa * sa / (double)(na - 1) + sb * sb / (double)(nb - 1));
+	w->p = 2 * gsl_cdf_tdist_Q(fabs(w->t), w->df);
+	return NULL;
+}
+
+/*
+ * Mid-ranks of x[0..n) into rank[], as R's rank(ties.method = "average").
+ * Returns sum over tie groups of t^3 - t, used by the tie corrections.
+ */
+static double stats_rank(const double *x, size_t n, double *rank)
+{
+	size_t *order = xmalloc(n * sizeof(*order));
+	double ties = 0;
+	size_t i = 0;
+
+	gsl_sort_index(order, x, 1, n);
+	while (i < n) {
+		size_t j = i + 1, k;
+		double t;
+		while (j < n && x[order[j]] == x[order[i]])
+			j++;
+		for (k = i; k < j; k++)
+			rank[order[k]] = (double)(i + j + 1) / 2;
+		t = (double)(j - i);
+		ties += t * t * t - t;
+		i = j;
+	}
+	free(order);
+	return ties;
+}
+
+/*
+ * Frequencies of the Mann-Whitney U (0..m n) for sample sizes m and n
+ * without ties: counts the m-subsets of the ranks 1..m+n by their rank sum,
+ * which is what R's cwilcox does. The caller frees.
+ */
+static double *stats_wilcox_counts(size_t m, size_t n)
+{
+	size_t N = m + n, maxs = m * N, i, j, s, u;
+	double *dp = xcalloc((m + 1) * (maxs + 1), sizeof(*dp));
+	double *count = xcalloc(m * n + 1, sizeof(*count));
+	size_t base = m * (m + 1) / 2;
+
+	dp[0] = 1;
+	for (i = 1; i <= N; i++)
+		for (j = (i < m ? i : m); j >= 1; j--)
+			for (s = (j * i < maxs ? j * i : maxs); s >= i; s--)
+				dp[j * (maxs + 1) + s] += dp[(j - 1) * (maxs + 1) + s - i];
+	for (u = 0; u <= m * n; u++)
+		count[u] = dp[m * (maxs + 1) + base + u];
+	free(dp);
+	return count;
+}
+
+static void stats_mw_exact(double u, size_t na, size_t nb, struct stats_mw *mw)
+{
+	double *count = stats_wilcox_counts(na, nb), total = 0, tail = 0;
+	size_t k, q = (size_t)u;
+
+	for (k = 0; k <= na * nb; k++)
+		total += count[k];
+	/* R: the tail on the side of the observed U, summed directly, doubled. */
+	if (u > (double)(na * nb) / 2)
+		for (k = q; k <= na * nb; k++)
+			tail += count[k];
+	else
+		for (k = 0; k <= q; k++)
+			tail += count[k];
+	free(count);
+	mw->p = fmin(2 * tail / total, 1);
+	mw->exact = 1;
+}
+
+static const char *stats_mw_normal(double u, size_t na, size_t nb, double ties,
+				   struct stats_mw *mw)
+{
+	double N = (double)(na + nb), z, sigma;
+
+	sigma = sqrt((double)na * (double)nb / 12 * ((N + 1) - ties / (N * (N - 1))));
+	if (!(sigma > 0))
+		return "all values tied";
+	z = u - (double)na * (double)nb / 2;
+	z = (z - (z > 0 ? 0.5 : z < 0 ? -0.5 : 0)) / sigma;
+	mw->p = fmin(2 * fmin(gsl_cdf_ugaussian_P(z), gsl_cdf_ugaussian_Q(z)), 1);
+	mw->exact = 0;
+	return NULL;
+}
+
+const char *stats_mann_whitney(const double *a, size_t na, const double *b, size_t nb,
+			       struct stats_mw *mw)
+{
+	size_t n = na + nb, i;
+	double *x, *rank, ties, ra = 0;
+	const char *why = NULL;
+
+	mw->u = mw->p = NAN;
+	mw->exact = 0;
+	if (na == 0 || nb == 0)
+		return "empty group";
+	x = xmalloc(n * sizeof(*x));
+	rank = xmalloc(n * sizeof(*rank));
+	memcpy(x, a, na * sizeof(*x));
+	memcpy(x + na, b, nb * sizeof(*x));
+	ties = stats_rank(x, n, rank);
+	for (i = 0; i < na; i++)
+		ra += rank[i];
+	mw->u = ra - (double)na * (double)(na + 1) / 2;
+	if (na < 50 && nb < 50 && ties == 0)
+		stats_mw_exact(mw->u, na, nb, mw);
+	else
+		why = stats_mw_normal(mw->u, na, nb, ties, mw);
+	free(x);
+	free(rank);
+	return why;
+}
+
+/* Sum of squared deviations from the mean; 0 for one value. */
+static double stats_ss(const double *x, size_t n)
+{
+	double m;
+	if (n < 2)
+		return 0;
+	m = gsl_stats_mean(x, 1, n);
+	return gsl_stats_variance_m(x, 1, n, m) * (double)(n - 1);
+}
+
+const char *stats_cohens_d(const double *a, size_t na, const double *b, size_t nb, double *d)
+{
+	double pooled;
+
+	*d = NAN;
+	/* Like Welch: a group of one says nothing about its own spread. */
+	if (na < 2 || nb < 2)
+		return "fewer than 2 articles";
+	pooled = sqrt((stats_ss(a, na) + stats_ss(b, nb)) / (double)(na + nb - 2));
+	if (!(pooled > 0))
+		return "zero variance";
+	*d = (gsl_stats_mean(a, 1, na) - gsl_stats_mean(b, 1, nb)) / pooled;
+	return NULL;
+}
+
+const char *stats_rate_ratio(double xa, double ta, double xb, double tb,
+			     double *rr, double *lo, double *hi)
+{
+	double n = xa + xb, plo, phi;
+
+	*rr = *lo = *hi = NAN;
+	if (!(ta > 0) || !(tb > 0))
+		return "no tokens";
+	if (n == 0)
+		return "no matches in either group";
+	if (xb == 0)
+		return "no matches in group b";
+	/* Clopper-Pearson interval of the conditional binomial proportion. */
+	plo = xa > 0 ? gsl_cdf_beta_Pinv(0.025, xa, n - xa + 1) : 0;
+	phi = gsl_cdf_beta_Pinv(0.975, xa + 1, n - xa);
+	if (!isfinite(plo) || !isfinite(phi) || phi >= 1)
+		return "beta quantile failed";
+	*rr = (xa / ta) / (xb / tb);
+	*lo = plo / (1 - plo) * tb / ta;
+	*hi = phi / (1 - phi) * tb / ta;
+	return NULL;
+}
+
+/* Number of distinct groups among g[0..n) that are below k, and their sizes. */
+static size_t stats_group_sizes(const size_t *g, size_t n, size_t k, double *size)
+{
+	size_t i, used = 0;
+
+	for (i = 0; i < k; i++)
+		size[i] = 0;
+	for (i = 0; i < n; i++)
+		size[g[i]] += 1;
+	for (i = 0; i < k; i++)
+		used += size[i] > 0;
+	return used;
+}
+
+const char *stats_kruskal(const double *x, const size_t *g, size_t n, size_t k,
+			  struct stats_test *t)
+{
+	double *rank, *size, *rsum, ties, N = (double)n, h = 0;
+	size_t i, used;
+
+	t->statistic = t->df = t->p = t->cramers_v = NAN;
+	size = xcalloc(k ? k : 1, sizeof(*size));
+	used = stats_group_sizes(g, n, k, size);
+	if (used < 2) {
+		free(size);
+		return "fewer than 2 groups";
+	}
+	rank = xmalloc(n * sizeof(*rank));
+	rsum = xcalloc(k, sizeof(*rsum));
+	ties = stats_rank(x, n, rank);
+	for (i = 0; i < n; i++)
+		rsum[g[i]] += rank[i];
+	for (i = 0; i < k; i++)
+		if (size[i] > 0)
+			h += rsum[i] * rsum[i] / size[i];
+	free(rank);
+	free(rsum);
+	free(size);
+	if (!(N * N * N - N - ties > 0))
+		return "all values tied";
+	h = (12 / (N * (N + 1)) * h - 3 * (N + 1)) / (1 - ties / (N * N * N - N));
+	t->statistic = h;
+	t->df = (double)(used - 1);
+	t->p = gsl_cdf_chisq_Q(h, t->df);
+	return NULL;
+}
+
+/* Marks rows (or columns) with a zero total; returns how many are kept. */
+static size_t stats_margins(const double *table, size_t rows, size_t cols,
+			    double *rsum, double *csum)
+{
+	size_t i, j, kept = 0;
+
+	for (i = 0; i < rows; i++)
+		rsum[i] = 0;
+	for (j = 0; j < cols; j++)
+		csum[j] = 0;
+	for (i = 0; i < rows; i++)
+		for (j = 0; j < cols; j++) {
+			rsum[i] += table[i * cols + j];
+			csum[j] += table[i * cols + j];
+		}
+	for (i = 0; i < rows; i++)
+		kept += rsum[i] > 0;
+	return kept;
+}
+
+const char *stats_chisq(const double *table, size_t rows, size_t cols,
+			struct stats_test *t, size_t *dropped)
+{
+	double *rsum = xmalloc((rows + 1) * sizeof(*rsum));
+	double *csum = xmalloc((cols + 1) * sizeof(*csum));
+	double total = 0, x2 = 0;
+	size_t i, j, r, c = 0;
+
+	t->statistic = t->df = t->p = t->cramers_v = NAN;
+	r = stats_margins(table, rows, cols, rsum, csum);
+	for (j = 0; j < cols; j++) {
+		c += csum[j] > 0;
+		total += csum[j];
+	}
+	*dropped = (rows - r) + (cols - c);
+	for (i = 0; i < rows && r >= 2 && c >= 2; i++)
+		for (j = 0; j < cols; j++) {
+			double e;
+			if (rsum[i] == 0 || csum[j] == 0)
+				continue;
+			e = rsum[i] * csum[j] / total;
+			x2 += (table[i * cols + j] - e) * (table[i * cols + j] - e) / e;
+		}
+	free(rsum);
+	free(csum);
+	if (r < 2 || c < 2)
+		return r < 2 ? "fewer than 2 groups with matches" : "fewer than 2 categories with matches";
+	t->statistic = x2;
+	t->df = (double)((r - 1) * (c - 1));
+	t->p = gsl_cdf_chisq_Q(x2, t->df);
+	t->cramers_v = sqrt(x2 / (total * (double)((r < c ? r : c) - 1)));
+	return NULL;
+}
+
+void stats_holm(const double *p, size_t n, double *adj)
+{
+	size_t *order = xmalloc((n ? n : 1) * sizeof(*order));
+	double *valid = xmalloc((n ? n : 1) * sizeof(*valid));
+	size_t *where = xmalloc((n ? n : 1) * sizeof(*where));
+	size_t i, m = 0;
+	double run = 0;
+
+	for (i = 0; i < n; i++) {
+		adj[i] = NAN;
+		if (isfinite(p[i])) {
+			valid[m] = p[i];
+			where[m++] = i;
+		}
+	}
+	gsl_sort_index(order, valid, 1, m);
+	/* Step-down: p_(i) (m - i + 1), made monotone, capped at 1. */
+	for (i = 0; i < m; i++) {
+		double v = fmin(1, (double)(m - i) * valid[order[i]]);
+		run = fmax(run, v);
+		adj[where[order[i]]] = run;
+	}
+	free(order);
+	free(valid);
+	free(where);
+}
+
+static uint64_t stats_fnv(uint64_t h, const char *s)
+{
+	for (; s && *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return (h ^ 0xff) * 1099511628211ULL;
+}
+
+/* splitmix64's finaliser: spreads nearby seeds over the whole range. */
+static uint64_t stats_mix(uint64_t x)
+{
+	x += 0x9e3779b97f4a7c15ULL;
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+	return x ^ (x >> 31);
+}
+
+unsigned long stats_seed(unsigned long seed, const char *name_a, const char *name_b)
+{
+	uint64_t h = stats_fnv(stats_fnv(14695981039346656037ULL, name_a), name_b);
+	/* taus2 takes 32 bits of seed; 0 would mean "GSL's default seed". */
+	uint32_t s = (uint32_t)(stats_mix(h ^ stats_mix((uint64_t)seed)) >> 32);
+	return s ? s : 1;
+}
+
+/*
+ * taus2 is one of GSL's fast generators of good quality (L'Ecuyer 1996);
+ * with 10,000 resamples of thousands of rows, the generator is most of the
+ * running time, and mt19937 is twice as slow here.
+ */
+static gsl_rng *stats_rng(unsigned long seed)
+{
+	gsl_rng *r = gsl_rng_alloc(gsl_rng_taus2);
+	if (!r)
+		die("out of memory allocating a random number generator");
+	gsl_rng_set(r, seed);
+	return r;
+}
+
+/*
+ * Adds the metric values of one chosen row into sum/cnt, NAN skipped.
+ * cnt NULL means the caller knows there is no NAN and counts itself: the
+ * adds then need no test.
+ */
+static inline void stats_add_row(const double *row, size_t m, double *sum, double *cnt)
+{
+	size_t j;
+
+	if (!cnt) {
+		for (j = 0; j < m; j++)
+			sum[j] += row[j];
+		return;
+	}
+	for (j = 0; j < m; j++)
+		if (!isnan(row[j])) {
+			sum[j] += row[j];
+			cnt[j] += 1;
+		}
+}
+
+/*
+ * A uniform integer in [0, n) from taus2's full 32 bits, by Lemire's
+ * multiply-and-shift with rejection (exactly uniform, and without the
+ * division that gsl_rng_uniform_int pays on every call: the resampling
+ * loops spend most of their time here).
+ */
+static inline size_t stats_below(gsl_rng *r, size_t n)
+{
+	uint64_t m = (uint64_t)gsl_rng_get(r) * n;
+	uint32_t low = (uint32_t)m;
+
+	if (low < n) {
+		uint32_t floor = (uint32_t)(-(uint32_t)n) % (uint32_t)n;
+		while (low < floor) {
+			m = (uint64_t)gsl_rng_get(r) * n;
+			low = (uint32_t)m;
+		}
+	}
+	return (size_t)(m >> 32);
+}
+
+static int stats_any_nan(const double *x, size_t count)
+{
+	size_t i;
+	for (i = 0; i < count; i++)
+		if (isnan(x[i]))
+			return 1;
+	return 0;
+}
+
+/* One bootstrap resample: sums (and counts) of n rows drawn with replacement. */
+static void stats_resample(gsl_rng *r, const double *x, size_t n, size_t m, int nan,
+			   double *sum, double *cnt)
+{
+	size_t i, j;
+
+	memset(sum, 0, m * sizeof(*sum));
+	if (nan) {
+		memset(cnt, 0, m * sizeof(*cnt));
+		for (i = 0; i < n; i++)
+			stats_add_row(x + stats_below(r, n) * m, m, sum, cnt);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		stats_add_row(x + stats_below(r, n) * m, m, sum, NULL);
+	for (j = 0; j < m; j++)
+		cnt[j] = (double)n;
+}
+
+/* Why metric j of x has no bootstrap interval, or NULL. */
+static const char *stats_boot_reason(const double *x, size_t n, size_t m, size_t j)
+{
+	size_t i, k = 0;
+	double first = NAN;
+	int varies = 0;
+
+	for (i = 0; i < n; i++) {
+		double v = x[i * m + j];
+		if (isnan(v))
+			continue;
+		if (k++ == 0)
+			first = v;
+		else if (v != first)
+			varies = 1;
+	}
+	if (k < 2)
+		return k ? "one article" : "no values";
+	return varies ? NULL : "zero variance";
+}
+
+/* Sorts the B resampled means of one metric and takes the percentiles. */
+static void stats_boot_percentiles(double *means, size_t B, double *lo, double *hi)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < B; i++)
+		if (!isnan(means[i]))
+			means[k++] = means[i];
+	if (k == 0)
+		return;
+	gsl_sort(means, 1, k);
+	*lo = gsl_stats_quantile_from_sorted_data(means, 1, k, 0.025);
+	*hi = gsl_stats_quantile_from_sorted_data(means, 1, k, 0.975);
+}
+
+void stats_bootstrap_means(const double *x, size_t n, size_t m, size_t B,
+			   unsigned long seed, double *lo, double *hi, const char **reason)
+{
+	double *means, *sum, *cnt;
+	gsl_rng *r;
+	size_t b, j;
+	int nan;
+
+	for (j = 0; j < m; j++) {
+		lo[j] = hi[j] = NAN;
+		reason[j] = B ? stats_boot_reason(x, n, m, j) : "no resamples";
+	}
+	if (n < 2 || B == 0)
+		return;
+	means = xmalloc(m * B * sizeof(*means));
+	sum = xmalloc(m * sizeof(*sum));
+	cnt = xmalloc(m * sizeof(*cnt));
+	r = stats_rng(seed);
+	nan = stats_any_nan(x, n * m);
+	/* One resample of rows serves every metric: m times fewer draws. */
+	for (b = 0; b < B; b++) {
+		stats_resample(r, x, n, m, nan, sum, cnt);
+		for (j = 0; j < m; j++)
+			means[j * B + b] = cnt[j] > 0 ? sum[j] / cnt[j] : NAN;
+	}
+	for (j = 0; j < m; j++)
+		if (!reason[j])
+			stats_boot_percentiles(means + j * B, B, &lo[j], &hi[j]);
+	gsl_rng_free(r);
+	free(means);
+	free(sum);
+	free(cnt);
+}
+
+/* State shared by the exact and the Monte Carlo permutation loops. */
+struct stats_perm {
+	const double *x;
+	size_t n, m;
+	double *tot_sum, *tot_cnt;	/* over all rows */
+	double *obs;			/* |observed difference| */
+	double *sum, *cnt;		/* of the chosen rows */
+	double *extreme, *valid;	/* per metric */
+	int nan;			/* any missing value in x */
+};
+
+/* Scores one split: the chosen rows (in sum/cnt) against all the others. */
+static void stats_perm_count(struct stats_perm *s)
+{
+	size_t j;
+
+	for (j = 0; j < s->m; j++) {
+		double rest = s->tot_cnt[j] - s->cnt[j], d;
+		if (s->cnt[j] == 0 || rest == 0 || isnan(s->obs[j]))
+			continue;
+		d = fabs(s->sum[j] / s->cnt[j] - (s->tot_sum[j] - s->sum[j]) / rest);
+		s->valid[j] += 1;
+		if (d >= s->obs[j] - 1e-9 * s->obs[j])
+			s->extreme[j] += 1;
+	}
+}
+
+static void stats_perm_clear(struct stats_perm *s)
+{
+	memset(s->sum, 0, s->m * sizeof(*s->sum));
+	memset(s->cnt, 0, s->m * sizeof(*s->cnt));
+}
+
+static void stats_perm_exact(struct stats_perm *s, size_t na)
+{
+	gsl_combination *c = gsl_combination_calloc(s->n, na);
+	size_t i;
+
+	if (!c)
+		die("out of memory allocating a combination");
+	do {
+		stats_perm_clear(s);
+		for (i = 0; i < na; i++)
+			stats_add_row(s->x + gsl_combination_get(c, i) * s->m, s->m, s->sum, s->cnt);
+		stats_perm_count(s);
+	} while (gsl_combination_next(c) == GSL_SUCCESS);
+	gsl_combination_free(c);
+}
+
+/*
+ * A partial Fisher-Yates shuffle of k steps leaves a uniform random
+ * k-subset at the front whatever the array's order was, so the index
+ * array never needs resetting between shuffles.
+ */
+static void stats_perm_random(struct stats_perm *s, size_t k, size_t shuffles,
+			      unsigned long seed)
+{
+	size_t *idx = xmalloc(s->n * sizeof(*idx));
+	gsl_rng *r = stats_rng(seed);
+	size_t i, t;
+
+	for (i = 0; i < s->n; i++)
+		idx[i] = i;
+	for (t = 0; t < shuffles; t++) {
+		stats_perm_clear(s);
+		for (i = 0; i < k; i++) {
+			size_t j = i + stats_below(r, s->n - i), tmp = idx[i];
+			idx[i] = idx[j];
+			idx[j] = tmp;
+			stats_add_row(s->x + idx[i] * s->m, s->m, s->sum, s->nan ? s->cnt : NULL);
+		}
+		if (!s->nan)
+			for (i = 0; i < s->m; i++)
+				s->cnt[i] = (double)k;
+		stats_perm_count(s);
+	}
+	gsl_rng_free(r);
+	free(idx);
+}
+
+/* Observed |mean difference| per metric; NAN when a side has no values. */
+static void stats_perm_observed(struct stats_perm *s, size_t na)
+{
+	size_t i, j;
+
+	stats_perm_clear(s);
+	for (i = 0; i < na; i++)
+		stats_add_row(s->x + i * s->m, s->m, s->sum, s->cnt);
+	memset(s->tot_sum, 0, s->m * sizeof(*s->tot_sum));
+	memset(s->tot_cnt, 0, s->m * sizeof(*s->tot_cnt));
+	for (i = 0; i < s->n; i++)
+		stats_add_row(s->x + i * s->m, s->m, s->tot_sum, s->tot_cnt);
+	for (j = 0; j < s->m; j++) {
+		double rest = s->tot_cnt[j] - s->cnt[j];
+		s->obs[j] = s->cnt[j] > 0 && rest > 0 ?
+			fabs(s->sum[j] / s->cnt[j] - (s->tot_sum[j] - s->sum[j]) / rest) : NAN;
+	}
+}
+
+/* C(n, k) as a double, or HUGE_VAL when GSL cannot represent it. */
+static double stats_choose(size_t n, size_t k)
+{
+	gsl_sf_result res;
+	if (gsl_sf_choose_e((unsigned int)n, (unsigned int)k, &res) != GSL_SUCCESS)
+		return HUGE_VAL;
+	return res.val;
+}
+
+void stats_permutation(const double *x, size_t na, size_t nb, size_t m, size_t shuffles,
+		       unsigned long seed, double *p, const char **reason, int *exact)
+{
+	struct stats_perm s;
+	double *mem, splits;
+	size_t j;
+
+	*exact = 0;
+	for (j = 0; j < m; j++) {
+		p[j] = NAN;
+		reason[j] = na && nb ? NULL : "empty group";
+	}
+	if (!na || !nb || !m)
+		return;
+	mem = xcalloc(8 * m, sizeof(*mem));
+	s = (struct stats_perm){ x, na + nb, m, mem, mem + m, mem + 2 * m, mem + 3 * m,
+				 mem + 4 * m, mem + 5 * m, mem + 6 * m, 0 };
+	s.nan = stats_any_nan(x, (na + nb) * m);
+	stats_perm_observed(&s, na);
+	splits = stats_choose(na + nb, na);
+	if (splits <= (double)shuffles) {
+		*exact = 1;
+		stats_perm_exact(&s, na);
+	} else if (shuffles > 0) {
+		stats_perm_random(&s, na < nb ? na : nb, shuffles, seed);
+	}
+	for (j = 0; j < m; j++) {
+		if (isnan(s.obs[j]) || s.valid[j] == 0)
+			reason[j] = shuffles || *exact ? "no values in a group" : "no shuffles";
+		else if (*exact)
+			p[j] = s.extreme[j] / s.valid[j];
+		else
+			p[j] = (1 + s.extreme[j]) / (1 + s.valid[j]);
+	}
+	free(mem);
+}
+
+const char *stats_log_odds(double y_i, double n_i, double y_j, double n_j,
+			   double alpha_w, double alpha0, double *delta, double *z)
+{
+	double oi = n_i + alpha0 - y_i - alpha_w, oj = n_j + alpha0 - y_j - alpha_w;
+
+	*delta = *z = NAN;
+	if (!(alpha_w > 0) || !(oi > 0) || !(oj > 0))
+		return "no prior or only one term";
+	*delta = log((y_i + alpha_w) / oi) - log((y_j + alpha_w) / oj);
+	*z = *delta / sqrt(1 / (y_i + alpha_w) + 1 / (y_j + alpha_w));
+	return NULL;
+}

@@ -1,0 +1,132 @@
+#ifndef STATS_H
+#define STATS_H
+
+#include <stddef.h>
+
+/*
+ * Statistics for framing, all computed with GSL. This is the only module
+ * that includes GSL headers; it never prints and never exits. Functions
+ * that can fail on degenerate data return NULL when the result is valid,
+ * or a short reason ("one article", "zero variance") when it is not; the
+ * outputs are then NAN, which the writers print as NA.
+ *
+ * Intervals are two-sided at 95 %. Arrays are borrowed for the call.
+ */
+
+/* Turns GSL's abort-on-error handler off; call once before anything else. */
+void stats_init(void);
+
+/* Per-article summary of one metric. */
+struct stats_summary {
+	size_t n;
+	double mean, sd;
+	double mean_lo, mean_hi;	/* t-interval: mean +- qt(.975, n-1) sd/sqrt(n) */
+	double median;
+};
+
+/* Mean of x[0..n); NAN when n is 0. */
+double stats_mean(const double *x, size_t n);
+
+/* Fills s from x[0..n); x is not changed. Reason when sd or the interval is NA. */
+const char *stats_summary(const double *x, size_t n, struct stats_summary *s);
+
+/*
+ * Exact Poisson interval for a rate count/exposure (chi-square quantiles,
+ * as R's poisson.test): lo = qchisq(.025, 2x)/2/T, hi = qchisq(.975, 2x+2)/2/T.
+ */
+const char *stats_poisson_ci(double count, double exposure, double *lo, double *hi);
+
+/* Welch's two-sample t-test, as R's t.test(a, b). */
+struct stats_welch {
+	double t, df, p;
+};
+const char *stats_welch(const double *a, size_t na, const double *b, size_t nb,
+			struct stats_welch *w);
+
+/*
+ * Mann-Whitney U (R's W: rank sum of a minus na(na+1)/2) and two-sided p.
+ * As R's wilcox.test(a, b): exact when na < 50, nb < 50 and there are no
+ * ties; otherwise the normal approximation with tie and continuity
+ * correction (correct = TRUE). *exact says which was used.
+ */
+struct stats_mw {
+	double u, p;
+	int exact;
+};
+const char *stats_mann_whitney(const double *a, size_t na, const double *b, size_t nb,
+			       struct stats_mw *mw);
+
+/* Cohen's d with the pooled standard deviation. */
+const char *stats_cohens_d(const double *a, size_t na, const double *b, size_t nb, double *d);
+
+/*
+ * Rate ratio (xa/ta)/(xb/tb) with the exact conditional interval: given
+ * xa + xb, xa is binomial with p = ra ta/(ra ta + rb tb); the Clopper-Pearson
+ * interval of p is mapped by p/(1-p) tb/ta (as R's poisson.test(c(xa,xb), c(ta,tb))).
+ */
+const char *stats_rate_ratio(double xa, double ta, double xb, double tb,
+			     double *rr, double *lo, double *hi);
+
+/*
+ * Kruskal-Wallis over k groups: x[i] belongs to group g[i] (< k). Groups
+ * without values are left out; df is the number of groups with values - 1.
+ */
+struct stats_test {
+	double statistic, df, p;
+	double cramers_v;	/* chi-square only */
+};
+const char *stats_kruskal(const double *x, const size_t *g, size_t n, size_t k,
+			  struct stats_test *t);
+
+/*
+ * Pearson's chi-square test of independence on a rows x cols table of
+ * counts (row-major), as R's chisq.test(m) for tables larger than 2x2
+ * (no continuity correction is applied to any size here). Rows and columns
+ * with a zero total are left out first; *dropped counts them.
+ */
+const char *stats_chisq(const double *table, size_t rows, size_t cols,
+			struct stats_test *t, size_t *dropped);
+
+/* Holm's step-down adjustment, as R's p.adjust(p, "holm"); NAN stays NAN and is not counted. */
+void stats_holm(const double *p, size_t n, double *adj);
+
+/*
+ * Seed for one named computation: the same seed and names always give the
+ * same stream, whatever else is in the table, so adding a group or a
+ * metric does not change the numbers of the others.
+ */
+unsigned long stats_seed(unsigned long seed, const char *name_a, const char *name_b);
+
+/*
+ * Percentile bootstrap of the means of m metrics at once: x is n rows of m
+ * values (row-major; NAN = missing, left out of that metric's mean). B
+ * resamples of the n rows with replacement; lo[j], hi[j] are the 2.5 % and
+ * 97.5 % quantiles (R's type 7) of metric j's resampled means. reason[j]
+ * is NULL or why metric j has no interval.
+ */
+void stats_bootstrap_means(const double *x, size_t n, size_t m, size_t B,
+			   unsigned long seed, double *lo, double *hi, const char **reason);
+
+/*
+ * Two-sided permutation p of the difference in means between the first na
+ * rows of x and the other nb rows, for m metrics at once (row-major, NAN =
+ * missing). When the number of distinct splits C(na+nb, na) is at most
+ * shuffles, every split is enumerated and p is exact; otherwise shuffles
+ * random relabellings give p = (1 + extreme)/(1 + shuffles). A split is
+ * extreme when |diff| >= |observed diff| (with a relative tolerance of
+ * 1e-9 for rounding). *exact tells which was used.
+ */
+void stats_permutation(const double *x, size_t na, size_t nb, size_t m, size_t shuffles,
+		       unsigned long seed, double *p, const char **reason, int *exact);
+
+/*
+ * Log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi &
+ * Quinn 2008, eq. 22 and 24) for one term: y_i of n_i tokens in the group,
+ * y_j of n_j in the rest, prior alpha_w = alpha0 * corpus share of the
+ * term. delta = log((y_i+a_w)/(n_i+a_0-y_i-a_w)) - log((y_j+a_w)/(n_j+a_0-y_j-a_w)),
+ * var = 1/(y_i+a_w) + 1/(y_j+a_w), z = delta/sqrt(var).
+ */
+const char *stats_log_odds(double y_i, double n_i, double y_j, double n_j,
+			   double alpha_w, double alpha0, double *delta, double *z);
+
+#endif

@@ -1,0 +1,98 @@
+#!/bin/sh
+# framing stats on a hand-written scores.tsv (tests/e2e/stats-fixture):
+# exact output lines checked against R, byte-identical reruns, --seed
+# changing only the bootstrap and permutation columns, --dedup, --by,
+# shards read as one table, and usage errors.
+set -u
+fx="$ROOT/tests/e2e/stats-fixture"
+fail() { echo "FAIL: $*"; exit 1; }
+has() { grep -Fxq "$2" "$1" || { echo "missing in $1:"; echo "$2"; exit 1; }; }
+TAB=$(printf '\t')
+line() { printf '%s' "$1" | tr '|' "$TAB"; }
+
+cp "$fx"/*.tsv . || fail "copy fixture"
+# Few shuffles force Monte Carlo permutations (the groups are small enough
+# for exact enumeration otherwise) and few resamples make the bootstrap
+# percentiles move with the seed, so that --seed has something to change.
+$FRAMING stats scores.tsv -o a --permutations 20 --bootstrap 30 2>err || fail "stats exit $?"
+for f in outlets compare tests keyness; do
+	[ -s a/$f.tsv ] || fail "no a/$f.tsv"
+done
+grep -qiE 'nan|inf' a/*.tsv && fail "nan or inf in output"
+grep -Fq "1 articles without tokens were left out" err || fail "no warning about sp-0"
+
+# R: poisson.test(14, 1470)$conf.int * 1000 -> 5.20676 15.9793;
+#    a <- c(6,3,1,4)/c(400,250,500,320)*1000: mean 10.375, sd 5.73549,
+#    t.test(a)$conf.int 1.24856 19.5014, median 12.25
+has a/outlets.tsv "$(line 'China Daily|accusatory_rate|4|1470|14|9.52381|5.20676|15.9793|10.375|5.73549|1.24856|19.5014|12.25|4.625|14.375|')"
+# Sputnik has one article left: no sd, no intervals of the mean; R: poisson.test(0, 350) -> 0 10.5397
+has a/outlets.tsv "$(line 'Sputnik|accusatory_rate|1|350|0|0|0|10.5397|0|NA|NA|NA|0|NA|NA|mean: one article; boot: one article')"
+has a/outlets.tsv "$(line 'Press TV|conciliatory_own_rate|3|740|0|0|0|4.98497|0|0|NA|NA|0|NA|NA|mean: zero variance; boot: zero variance')"
+# R: b <- c(3,5,2)/c(260,180,300)*1000; t.test(a, b) -> t -0.707856, df 2.81276, p 0.53317;
+#    wilcox.test(a, b) -> W 6, p 1; poisson.test(c(14,10), c(1470,740)) -> 0.704762 [0.291147, 1.77343]
+has a/compare.tsv "$(line 'China Daily|Press TV|accusatory_rate|4|3|10.375|15.3276|-4.95264|-0.707856|2.81276|0.53317|6|1|0.714286|-0.597907|0.704762|0.291147|1.77343|1|')"
+has a/compare.tsv "$(line 'China Daily|Sputnik|stance|4|1|0.675188|-2.19722|2.87241|NA|NA|NA|4|0.4|0.2|NA|NA|NA|NA|NA|welch: fewer than 2 articles; d: fewer than 2 articles')"
+# R: kruskal.test(list(a, b, 0)) -> 2.33333, p 0.311403
+has a/tests.tsv "$(line 'kruskal|accusatory_rate|3|8|2.33333|2|0.311403|NA|')"
+# R: chisq.test(matrix(c(14,10,0,8,1,4), nrow = 3)) -> 10.6731, p 0.0048125; V = sqrt(X2/37)
+has a/tests.tsv "$(line 'chisq|categories|3|37|10.6731|2|0.0048125|0.537086|')"
+# Monroe et al. by hand: CD has 5 of 64 tokens, the rest 0 of 72; alpha_0 = 136, alpha_w = 5:
+#   log(10/190) - log(5/203) = 0.759329; z = 0.759329/sqrt(1/10 + 1/5) = 1.38634
+has a/keyness.tsv "$(line 'China Daily|accusations|5|0|0.759329|1.38634|0|NA|token')"
+has a/keyness.tsv "$(line 'Sputnik|cooperation|4|1|1.09861|2.08447|1|conciliatory|entry')"
+
+# Same input and seed: the same bytes.
+$FRAMING stats scores.tsv -o b --permutations 20 --bootstrap 30 2>/dev/null || fail "second run"
+for f in outlets compare tests keyness; do
+	cmp -s a/$f.tsv b/$f.tsv || fail "$f.tsv differs between two runs"
+done
+
+# --seed 2 changes the bootstrap (outlets 14-15) and permutation (compare 14) columns only.
+$FRAMING stats scores.tsv -o c --permutations 20 --bootstrap 30 --seed 2 2>/dev/null || fail "seed 2"
+cut -f1-13,16- a/outlets.tsv >x1; cut -f1-13,16- c/outlets.tsv >x2
+cmp -s x1 x2 || fail "--seed changed other outlets.tsv columns"
+cmp -s a/outlets.tsv c/outlets.tsv && fail "--seed did not change the bootstrap"
+cut -f1-13,15- a/compare.tsv >x1; cut -f1-13,15- c/compare.tsv >x2
+cmp -s x1 x2 || fail "--seed changed other compare.tsv columns"
+cmp -s a/compare.tsv c/compare.tsv && fail "--seed did not change perm_p"
+cmp -s a/tests.tsv c/tests.tsv || fail "--seed changed tests.tsv"
+cmp -s a/keyness.tsv c/keyness.tsv || fail "--seed changed keyness.tsv"
+
+# Default (10,000 shuffles): C(7,4) = 35 splits are enumerated, exact p.
+# R: pool <- c(a, b); cmb <- combn(7, 4); mean(abs diff >= observed) -> 0.542857
+$FRAMING stats scores.tsv -o e 2>/dev/null || fail "exact run"
+grep -F "$(line 'China Daily|Press TV|accusatory_rate|4|3|')" e/compare.tsv | cut -f14 | grep -qx 0.542857 \
+	|| fail "exact permutation p"
+
+# --dedup: ptv-1 (earlier) keeps cd-2's cluster, cd-1 keeps cd-4's.
+$FRAMING stats scores.tsv -o d --dedup 2>err || fail "dedup exit"
+grep -Fq "dedup: dropped 2 near-duplicate articles (2 clusters, 1 across outlets)" err \
+	|| { cat err; fail "dedup message"; }
+has d/outlets.tsv "$(line 'China Daily|accusatory_rate|2|900|7|7.77778|3.12707|16.0252|8.5|9.19239|-74.0903|91.0903|8.5|2|15|')"
+
+# --by another column: groups are its values; keyness warns it stays by outlet.
+$FRAMING stats scores.tsv -o w --by wire 2>err || fail "by wire"
+cut -f1 w/outlets.tsv | sort -u | tr '\n' ',' | grep -qx 'Agencies,NA,Xinhua,group,' || fail "wire groups"
+grep -Fq "keyness groups by outlet, not by 'wire'" err || fail "by warning"
+
+# Two shards in two folders read as one table give the same numbers.
+mkdir -p s1 s2
+head -n 5 scores.tsv >s1/scores.tsv
+{ head -n 1 scores.tsv; tail -n +6 scores.tsv; } >s2/scores.tsv
+head -n 5 terms.tsv >s1/terms.tsv
+{ head -n 1 terms.tsv; tail -n +6 terms.tsv; } >s2/terms.tsv
+head -n 12 matches.tsv >s1/matches.tsv
+{ head -n 1 matches.tsv; tail -n +13 matches.tsv; } >s2/matches.tsv
+$FRAMING stats s2/scores.tsv s1/scores.tsv -o s --permutations 20 --bootstrap 30 2>/dev/null || fail "shards"
+for f in outlets compare tests keyness; do
+	cmp -s a/$f.tsv s/$f.tsv || { diff a/$f.tsv s/$f.tsv | head; fail "shards: $f.tsv differs"; }
+done
+
+# Usage and input errors: status 2, "framing: FILE:LINE: ...".
+$FRAMING stats --bootstrap x scores.tsv 2>err; [ $? = 2 ] || fail "bad option status"
+$FRAMING stats missing.tsv 2>err; [ $? = 2 ] || fail "missing file status"
+sed '3s/\t250\t/\tmany\t/' scores.tsv >bad.tsv
+$FRAMING stats bad.tsv -o z 2>err; [ $? = 2 ] || fail "bad number status"
+grep -Fq "framing: bad.tsv:3: column 'tokens': 'many' is not a number" err || { cat err; fail "bad number message"; }
+$FRAMING stats --help | grep -q '^example: framing stats' || fail "help example"
+echo ok

@@ -1,0 +1,431 @@
+/*
+ * Unit tests for the stats module: every number is checked against R
+ * (4.2.2) to 6 significant digits. The R command and its output sit next
+ * to each expected value.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stats.h"
+
+/* R:  x <- c(1.2, 3.4, 2.2, 5.1, 4.4); y <- c(6.3, 2.8, 7.7, 5.9) */
+static const double X[] = { 1.2, 3.4, 2.2, 5.1, 4.4 };
+static const double Y[] = { 6.3, 2.8, 7.7, 5.9 };
+
+#define close_to(actual, expected) close_to_(actual, expected, __FILE__, __LINE__)
+
+/* Equal to 6 significant digits (relative error below 1e-6). */
+static void close_to_(double actual, double expected, const char *file, int line)
+{
+	double tol = 1e-6 * fabs(expected) + 1e-12;
+	if (!(fabs(actual - expected) <= tol))
+		_fail(file, line), fprintf(stderr, "got %.10g, R says %.10g\n", actual, expected);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	stats_init();
+	return 0;
+}
+
+static void test_summary_matches_r(void **state)
+{
+	struct stats_summary s;
+	(void)state;
+	assert_null(stats_summary(X, 5, &s));
+	/* R: c(mean(x), sd(x), median(x))  ->  3.260000000 1.586820721 3.400000000 */
+	close_to(s.mean, 3.26);
+	close_to(s.sd, 1.586820721);
+	close_to(s.median, 3.4);
+	/* R: t.test(x)$conf.int  ->  1.289701839 5.230298161 */
+	close_to(s.mean_lo, 1.289701839);
+	close_to(s.mean_hi, 5.230298161);
+	/* R: median(y)  ->  6.1 (even count: mean of the middle two) */
+	assert_null(stats_summary(Y, 4, &s));
+	close_to(s.median, 6.1);
+}
+
+static void test_summary_degenerate_is_na_with_reason(void **state)
+{
+	struct stats_summary s;
+	const double one[] = { 4.5 }, same[] = { 2, 2, 2 };
+	(void)state;
+	assert_string_equal(stats_summary(one, 1, &s), "one article");
+	close_to(s.mean, 4.5);
+	assert_true(isnan(s.sd) && isnan(s.mean_lo) && isnan(s.mean_hi));
+	assert_string_equal(stats_summary(same, 3, &s), "zero variance");
+	assert_true(s.sd == 0 && isnan(s.mean_lo));
+	assert_string_equal(stats_summary(NULL, 0, &s), "no values");
+	assert_true(isnan(s.mean) && isnan(s.median));
+}
+
+static void test_welch_matches_r(void **state)
+{
+	struct stats_welch w;
+	(void)state;
+	assert_null(stats_welch(X, 5, Y, 4, &w));
+	/* R: tt <- t.test(x, y); c(tt$statistic, tt$parameter, tt$p.value)
+	 *    ->  -1.9268327404  5.5690842545  0.1060338237 */
+	close_to(w.t, -1.9268327404);
+	close_to(w.df, 5.5690842545);
+	close_to(w.p, 0.1060338237);
+}
+
+static void test_welch_one_constant_group(void **state)
+{
+	struct stats_welch w;
+	const double z[] = { 2, 2, 2 }, q[] = { 1, 3, 5.5 };
+	(void)state;
+	assert_null(stats_welch(z, 3, q, 3, &w));
+	/* R: t.test(c(2,2,2), c(1,3,5.5))  ->  t -0.8962581595, df 2, p 0.4646966210 */
+	close_to(w.t, -0.8962581595);
+	close_to(w.df, 2);
+	close_to(w.p, 0.4646966210);
+}
+
+static void test_welch_degenerate(void **state)
+{
+	struct stats_welch w;
+	const double z[] = { 2, 2, 2 }, one[] = { 1 };
+	(void)state;
+	/* R: t.test(c(2,2,2), c(2,2))  ->  error "data are essentially constant" */
+	assert_string_equal(stats_welch(z, 3, z, 2, &w), "zero variance");
+	assert_true(isnan(w.t) && isnan(w.df) && isnan(w.p));
+	/* R: t.test(x, 1)  ->  error "not enough 'y' observations" */
+	assert_string_equal(stats_welch(X, 5, one, 1, &w), "fewer than 2 articles");
+}
+
+static void test_mann_whitney_exact_matches_r(void **state)
+{
+	struct stats_mw mw;
+	const double x3[] = { 0.5, 8.25, 9.5, 10.75, 11 }, y3[] = { 1, 1.5, 2.75, 3.5, 4, 12.5 };
+	(void)state;
+	assert_null(stats_mann_whitney(X, 5, Y, 4, &mw));
+	/* R: wilcox.test(x, y, exact = TRUE)  ->  W 3, p 0.1111111111 */
+	assert_int_equal(mw.exact, 1);
+	close_to(mw.u, 3);
+	close_to(mw.p, 0.1111111111);
+	/* R: wilcox.test(c(0.5,8.25,9.5,10.75,11), c(1,1.5,2.75,3.5,4,12.5), exact = TRUE)
+	 *    ->  W 20, p 0.4285714286 (upper tail) */
+	assert_null(stats_mann_whitney(x3, 5, y3, 6, &mw));
+	close_to(mw.u, 20);
+	close_to(mw.p, 0.4285714286);
+}
+
+static void test_mann_whitney_ties_matches_r(void **state)
+{
+	struct stats_mw mw;
+	const double x2[] = { 1, 2, 2, 3, 5 }, y2[] = { 2, 3, 4, 4, 6, 7 };
+	(void)state;
+	assert_null(stats_mann_whitney(x2, 5, y2, 6, &mw));
+	/* R: wilcox.test(c(1,2,2,3,5), c(2,3,4,4,6,7), exact = FALSE, correct = TRUE)
+	 *    ->  W 6.5, p 0.1386258799 */
+	assert_int_equal(mw.exact, 0);
+	close_to(mw.u, 6.5);
+	close_to(mw.p, 0.1386258799);
+}
+
+static void test_mann_whitney_large_is_normal(void **state)
+{
+	double u[60], v[55];
+	struct stats_mw mw;
+	size_t i;
+	(void)state;
+	for (i = 0; i < 60; i++)
+		u[i] = (double)(i + 1) * 0.37;
+	for (i = 0; i < 55; i++)
+		v[i] = (double)(i + 1) * 0.41 + 0.001;
+	/* R: u <- (1:60) * 0.37; v <- (1:55) * 0.41 + 0.001; wilcox.test(u, v)
+	 *    (no ties, but 50 or more: normal with continuity correction)
+	 *    ->  W 1621, p 0.8732203124 */
+	assert_null(stats_mann_whitney(u, 60, v, 55, &mw));
+	assert_int_equal(mw.exact, 0);
+	close_to(mw.u, 1621);
+	close_to(mw.p, 0.8732203124);
+}
+
+static void test_cohens_d(void **state)
+{
+	double d;
+	const double z[] = { 2, 2 }, one[] = { 1 };
+	(void)state;
+	/* R: (mean(x)-mean(y))/sqrt(((5-1)*var(x)+(4-1)*var(y))/(5+4-2))  ->  -1.335804464 */
+	assert_null(stats_cohens_d(X, 5, Y, 4, &d));
+	close_to(d, -1.335804464);
+	assert_string_equal(stats_cohens_d(z, 2, z, 2, &d), "zero variance");
+	assert_true(isnan(d));
+	assert_string_equal(stats_cohens_d(X, 5, one, 1, &d), "fewer than 2 articles");
+}
+
+static void test_poisson_ci_matches_r(void **state)
+{
+	double lo, hi;
+	(void)state;
+	/* R: poisson.test(14, 1470)$conf.int * 1000  ->  5.20675529 15.97933410 */
+	assert_null(stats_poisson_ci(14, 1470, &lo, &hi));
+	close_to(lo * 1000, 5.20675529);
+	close_to(hi * 1000, 15.97933410);
+	/* R: poisson.test(0, 350)$conf.int * 1000  ->  0.00000000 10.53965558 */
+	assert_null(stats_poisson_ci(0, 350, &lo, &hi));
+	assert_true(lo == 0);
+	close_to(hi * 1000, 10.53965558);
+	assert_string_equal(stats_poisson_ci(3, 0, &lo, &hi), "no tokens");
+	assert_true(isnan(lo) && isnan(hi));
+}
+
+static void test_rate_ratio_matches_r(void **state)
+{
+	double rr, lo, hi;
+	(void)state;
+	/* R: pt <- poisson.test(c(14, 10), c(1470, 740)); c(pt$estimate, pt$conf.int)
+	 *    ->  0.7047619048 0.2911467929 1.7734344900
+	 * R: b <- binom.test(14, 24)$conf.int; b / (1 - b) * 740 / 1470
+	 *    ->  0.2911467929 1.7734344900 (the same, through the binomial) */
+	assert_null(stats_rate_ratio(14, 1470, 10, 740, &rr, &lo, &hi));
+	close_to(rr, 0.7047619048);
+	close_to(lo, 0.2911467929);
+	close_to(hi, 1.7734344900);
+	/* R: poisson.test(c(0, 4), c(740, 350))  ->  0, [0, 0.7164910821] */
+	assert_null(stats_rate_ratio(0, 740, 4, 350, &rr, &lo, &hi));
+	assert_true(rr == 0 && lo == 0);
+	close_to(hi, 0.7164910821);
+	assert_string_equal(stats_rate_ratio(3, 100, 0, 100, &rr, &lo, &hi),
+			    "no matches in group b");
+	assert_true(isnan(rr) && isnan(lo) && isnan(hi));
+	assert_string_equal(stats_rate_ratio(0, 100, 0, 100, &rr, &lo, &hi),
+			    "no matches in either group");
+}
+
+static void test_kruskal_matches_r(void **state)
+{
+	const double x[] = { 2.1, 3.3, 3.3, 4.0, 5.5, 6.1, 3.3, 1.0, 2.1 };
+	const size_t g[] = { 0, 0, 0, 0, 1, 1, 1, 3, 3 };	/* group 2 is empty */
+	struct stats_test t;
+	(void)state;
+	/* R: kruskal.test(list(c(2.1,3.3,3.3,4.0), c(5.5,6.1,3.3), c(1.0,2.1)))
+	 *    ->  5.22028985507, df 2, p 0.07352388736 */
+	assert_null(stats_kruskal(x, g, 9, 4, &t));
+	close_to(t.statistic, 5.22028985507);
+	close_to(t.df, 2);
+	close_to(t.p, 0.07352388736);
+	assert_string_equal(stats_kruskal(x, g, 4, 4, &t), "fewer than 2 groups");
+	assert_true(isnan(t.p));
+}
+
+static void test_chisq_matches_r(void **state)
+{
+	/* R: m <- matrix(c(14, 8, 10, 1, 0, 4), nrow = 3) (column-major: rows are
+	 * groups 14 1 / 8 0 / 10 4), plus a group without matches, left out. */
+	const double m[] = { 14, 1, 8, 0, 0, 0, 10, 4 };
+	const double m2[] = { 12, 7, 5, 9 };
+	struct stats_test t;
+	size_t dropped;
+	(void)state;
+	/* R: cs <- chisq.test(m, correct = FALSE)
+	 *    c(cs$statistic, cs$parameter, cs$p.value, sqrt(cs$statistic/(sum(m)*(min(dim(m))-1))))
+	 *    ->  4.5677380952 2 0.1018892288 0.3513579100 */
+	assert_null(stats_chisq(m, 4, 2, &t, &dropped));
+	assert_int_equal(dropped, 1);
+	close_to(t.statistic, 4.5677380952);
+	close_to(t.df, 2);
+	close_to(t.p, 0.1018892288);
+	close_to(t.cramers_v, 0.3513579100);
+	/* R: m2 <- matrix(c(12, 5, 7, 9), nrow = 2); chisq.test(m2, correct = FALSE)
+	 *    ->  2.4305755197 1 0.1189892055, V 0.2713923426 */
+	assert_null(stats_chisq(m2, 2, 2, &t, &dropped));
+	close_to(t.statistic, 2.4305755197);
+	close_to(t.p, 0.1189892055);
+	close_to(t.cramers_v, 0.2713923426);
+	assert_string_equal(stats_chisq(m, 1, 2, &t, &dropped), "fewer than 2 groups with matches");
+}
+
+static void test_holm_matches_r(void **state)
+{
+	const double p[] = { 0.01, 0.04, 0.03, NAN, 0.2 };
+	double adj[5];
+	(void)state;
+	/* R: p.adjust(c(0.01, 0.04, 0.03, NA, 0.2), "holm")  ->  0.04 0.09 0.09 NA 0.20 */
+	stats_holm(p, 5, adj);
+	close_to(adj[0], 0.04);
+	close_to(adj[1], 0.09);
+	close_to(adj[2], 0.09);
+	assert_true(isnan(adj[3]));
+	close_to(adj[4], 0.2);
+}
+
+/* x and y as one block of rows with 2 metrics: the values and their negation. */
+static void perm_block(const double *a, size_t na, const double *b, size_t nb, double *rows)
+{
+	size_t i;
+	for (i = 0; i < na + nb; i++) {
+		rows[2 * i] = i < na ? a[i] : b[i - na];
+		rows[2 * i + 1] = -rows[2 * i];
+	}
+}
+
+static void test_permutation_exact_matches_r(void **state)
+{
+	double rows[18], p[2];
+	const char *why[2];
+	int exact;
+	(void)state;
+	perm_block(X, 5, Y, 4, rows);
+	/* R: pool <- c(x, y); obs <- abs(mean(x)-mean(y)); cmb <- combn(9, 5)
+	 *    st <- apply(cmb, 2, function(i) abs(mean(pool[i]) - mean(pool[-i])))
+	 *    mean(st >= obs - 1e-9*obs)  ->  0.09523809524 */
+	stats_permutation(rows, 5, 4, 2, 10000, 1, p, why, &exact);
+	assert_int_equal(exact, 1);
+	assert_null(why[0]);
+	close_to(p[0], 0.09523809524);
+	close_to(p[1], 0.09523809524);
+}
+
+static void test_permutation_monte_carlo_near_exact(void **state)
+{
+	const double a[] = { 3.1, 4.7, 2.2, 5.9, 4.4, 3.8, 6.0, 2.9 };
+	const double b[] = { 4.9, 6.6, 5.2, 7.1, 3.9, 6.8, 5.5, 6.2 };
+	double rows[32], p[2], p2[2];
+	const char *why[2];
+	int exact;
+	(void)state;
+	perm_block(a, 8, b, 8, rows);
+	/* C(16, 8) = 12870 splits > 10000 shuffles: Monte Carlo.
+	 * R (exact, all splits with combn(16, 8) as above)  ->  0.02253302253;
+	 * 10,000 shuffles have a standard error of 0.0015 there. */
+	stats_permutation(rows, 8, 8, 2, 10000, 1, p, why, &exact);
+	assert_int_equal(exact, 0);
+	assert_true(fabs(p[0] - 0.02253302253) < 0.006);
+	assert_true(p[0] == p[1]);	/* one shuffle serves every metric */
+	stats_permutation(rows, 8, 8, 2, 10000, 1, p2, why, &exact);
+	assert_true(p2[0] == p[0]);	/* same seed, same p */
+	stats_permutation(rows, 8, 8, 2, 10000, 2, p2, why, &exact);
+	assert_true(p2[0] != p[0]);
+}
+
+static void test_permutation_missing_values(void **state)
+{
+	const double rows[] = { 1, NAN, 2, NAN, 3, 7, 4, 8 };
+	double p[2];
+	const char *why[2];
+	int exact;
+	(void)state;
+	stats_permutation(rows, 2, 2, 2, 100, 1, p, why, &exact);
+	assert_null(why[0]);
+	assert_string_equal(why[1], "no values in a group");
+	assert_true(isnan(p[1]));
+	stats_permutation(rows, 0, 4, 2, 100, 1, p, why, &exact);
+	assert_string_equal(why[0], "empty group");
+}
+
+static void test_bootstrap_deterministic_and_degenerate(void **state)
+{
+	/* metric 0: X; metric 1: constant; metric 2: one value */
+	double rows[15], lo[3], hi[3], lo2[3], hi2[3];
+	const char *why[3];
+	size_t i;
+	(void)state;
+	for (i = 0; i < 5; i++) {
+		rows[3 * i] = X[i];
+		rows[3 * i + 1] = 7;
+		rows[3 * i + 2] = i == 2 ? 1 : NAN;
+	}
+	stats_bootstrap_means(rows, 5, 3, 2000, 42, lo, hi, why);
+	assert_null(why[0]);
+	/* The percentile interval lies inside the range of x around the mean 3.26. */
+	assert_true(lo[0] > 1.2 && lo[0] < 3.26 && hi[0] > 3.26 && hi[0] < 5.1);
+	assert_string_equal(why[1], "zero variance");
+	assert_string_equal(why[2], "one article");
+	assert_true(isnan(lo[1]) && isnan(hi[2]));
+	stats_bootstrap_means(rows, 5, 3, 2000, 42, lo2, hi2, why);
+	assert_true(lo2[0] == lo[0] && hi2[0] == hi[0]);
+}
+
+static void test_bootstrap_seed_changes_interval(void **state)
+{
+	double rows[40], lo, hi, lo2, hi2;
+	const char *why;
+	size_t i;
+	(void)state;
+	for (i = 0; i < 40; i++)
+		rows[i] = fmod((double)i * 7.31, 11.0);
+	stats_bootstrap_means(rows, 40, 1, 2000, 42, &lo, &hi, &why);
+	stats_bootstrap_means(rows, 40, 1, 2000, 43, &lo2, &hi2, &why);
+	assert_null(why);
+	assert_true(lo2 != lo || hi2 != hi);
+	/* Both near the t-interval of the mean; they differ by Monte Carlo error only. */
+	assert_true(fabs(lo2 - lo) < 0.3 && fabs(hi2 - hi) < 0.3);
+}
+
+static void test_seed_depends_on_names(void **state)
+{
+	(void)state;
+	assert_true(stats_seed(1, "a", "b") == stats_seed(1, "a", "b"));
+	assert_true(stats_seed(1, "a", "b") != stats_seed(2, "a", "b"));
+	assert_true(stats_seed(1, "ab", "") != stats_seed(1, "a", "b"));
+	assert_true(stats_seed(1, "a", "b") != 0);
+}
+
+/*
+ * Monroe, Colaresi & Quinn (2008), eq. 22 and 24, by hand. A term occurs
+ * y_i = 20 times in a group of n_i = 1000 tokens and y_j = 5 times in the
+ * rest, n_j = 3000 tokens. With alpha_0 = 4000 (the corpus size, our
+ * default) the prior of the term is alpha_w = 4000 * 25 / 4000 = 25.
+ *   delta = log((20 + 25) / (1000 + 4000 - 20 - 25))
+ *         - log((5 + 25) / (3000 + 4000 - 5 - 25))
+ *         = log(45 / 4955) - log(30 / 6970)
+ *         = -4.701500 - (-5.448183) = 0.7466832
+ *   var   = 1/45 + 1/30 = 0.0555556;  z = 0.7466832 / 0.2357023 = 3.167908
+ * R: yi <- 20; ni <- 1000; yj <- 5; nj <- 3000; a0 <- 4000; aw <- 25
+ *    delta <- log((yi+aw)/(ni+a0-yi-aw)) - log((yj+aw)/(nj+a0-yj-aw))
+ *    c(delta, delta/sqrt(1/(yi+aw)+1/(yj+aw)))  ->  0.7466831651 3.1679083766
+ */
+static void test_log_odds_hand_computed(void **state)
+{
+	double delta, z;
+	(void)state;
+	assert_null(stats_log_odds(20, 1000, 5, 3000, 25, 4000, &delta, &z));
+	close_to(delta, 0.7466831651);
+	close_to(z, 3.1679083766);
+	/* A term of the rest only has a negative log-odds for the group. */
+	assert_null(stats_log_odds(0, 1000, 25, 3000, 25, 4000, &delta, &z));
+	assert_true(delta < 0 && z < 0);
+	assert_non_null(stats_log_odds(1, 10, 0, 0, 0, 0, &delta, &z));
+	assert_true(isnan(delta) && isnan(z));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_summary_matches_r),
+		cmocka_unit_test(test_summary_degenerate_is_na_with_reason),
+		cmocka_unit_test(test_welch_matches_r),
+		cmocka_unit_test(test_welch_one_constant_group),
+		cmocka_unit_test(test_welch_degenerate),
+		cmocka_unit_test(test_mann_whitney_exact_matches_r),
+		cmocka_unit_test(test_mann_whitney_ties_matches_r),
+		cmocka_unit_test(test_mann_whitney_large_is_normal),
+		cmocka_unit_test(test_cohens_d),
+		cmocka_unit_test(test_poisson_ci_matches_r),
+		cmocka_unit_test(test_rate_ratio_matches_r),
+		cmocka_unit_test(test_kruskal_matches_r),
+		cmocka_unit_test(test_chisq_matches_r),
+		cmocka_unit_test(test_holm_matches_r),
+		cmocka_unit_test(test_permutation_exact_matches_r),
+		cmocka_unit_test(test_permutation_monte_carlo_near_exact),
+		cmocka_unit_test(test_permutation_missing_values),
+		cmocka_unit_test(test_bootstrap_deterministic_and_degenerate),
+		cmocka_unit_test(test_bootstrap_seed_changes_interval),
+		cmocka_unit_test(test_seed_depends_on_names),
+		cmocka_unit_test(test_log_odds_hand_computed),
+	};
+	return cmocka_run_group_tests(tests, setup, NULL);
+}
