@@ -25,13 +25,15 @@
 static const char usage[] =
 	"usage: framing score [-l LEXICON]... [-o DIR] [-j N] [--no-clean] [--no-negation]\n"
 	"                     [--max-article-bytes N] [-q] CORPUS\n"
-	"       framing score --jsonl FILE|- [--stdout] [--matches FILE] [--terms FILE] ...\n"
+	"       framing score --jsonl FILE|- [--stdout] [--matches FILE] [--terms FILE]\n"
+	"                     [--signatures FILE] ...\n"
 	"\n"
 	"Scores every article of CORPUS (a folder with manifest.tsv, or with one\n"
 	"folder of .txt files per outlet) or of a JSON Lines file (one article per\n"
 	"line: {\"id\",\"outlet\",\"date\",\"title\",\"text\",...}; - reads stdin) and writes\n"
-	"DIR/scores.tsv (one row per article), DIR/matches.tsv (one row per match)\n"
-	"and DIR/terms.tsv (word counts per outlet, for keyness).\n"
+	"DIR/scores.tsv (one row per article), DIR/matches.tsv (one row per match),\n"
+	"DIR/terms.tsv (word counts per outlet, for keyness) and DIR/signatures.tsv\n"
+	"(MinHash signatures, from which framing stats finds near-duplicates).\n"
 	"\n"
 	"  -l, --lexicon FILE  a lexicon to use; repeat for several (default: every\n"
 	"                      .lex file in lexicons/)\n"
@@ -43,6 +45,7 @@ static const char usage[] =
 	"                      (with --matches FILE and --terms FILE for the others)\n"
 	"      --matches FILE  with --stdout: also write matches.tsv to FILE\n"
 	"      --terms FILE    with --stdout: also write terms.tsv to FILE\n"
+	"      --signatures FILE  with --stdout: also write signatures.tsv to FILE\n"
 	"      --no-clean      score every line, boilerplate included\n"
 	"      --no-negation   count negated matches like the others\n"
 	"      --max-article-bytes N  skip larger articles with a message (default\n"
@@ -62,6 +65,7 @@ struct score_args {
 	const char *jsonl;
 	const char *matches_file;
 	const char *terms_file;
+	const char *signatures_file;
 	int to_stdout;
 	int quiet;
 	int jobs;
@@ -84,8 +88,9 @@ static int check_args(struct score_args *args, int argc, char **argv)
 		return error("give either a CORPUS folder or --jsonl, not both");
 	if (!args->jsonl && positional != 1)
 		return error("score needs one CORPUS folder (or --jsonl FILE)");
-	if (!args->to_stdout && (args->matches_file || args->terms_file))
-		return error("--matches and --terms go with --stdout; without it they are in -o DIR");
+	if (!args->to_stdout && (args->matches_file || args->terms_file || args->signatures_file))
+		return error("--matches, --terms and --signatures go with --stdout; "
+			     "without it they are written to -o DIR");
 	args->corpus = args->jsonl ? NULL : argv[optind];
 	return 0;
 }
@@ -100,6 +105,7 @@ static int parse_args(int argc, char **argv, struct score_args *args)
 		{ "stdout", no_argument, NULL, 'S' },
 		{ "matches", required_argument, NULL, 'M' },
 		{ "terms", required_argument, NULL, 'T' },
+		{ "signatures", required_argument, NULL, 'G' },
 		{ "no-clean", no_argument, NULL, 'C' },
 		{ "no-negation", no_argument, NULL, 'N' },
 		{ "max-article-bytes", required_argument, NULL, 'B' },
@@ -133,6 +139,7 @@ static int parse_args(int argc, char **argv, struct score_args *args)
 		case 'S': args->to_stdout = 1; break;
 		case 'M': args->matches_file = optarg; break;
 		case 'T': args->terms_file = optarg; break;
+		case 'G': args->signatures_file = optarg; break;
 		case 'C': args->opt.clean = 0; break;
 		case 'N': args->opt.negation = 0; break;
 		case 'B':
@@ -166,68 +173,70 @@ static int load_lexicons(const struct score_args *args, struct lexicon *lx)
 }
 
 /* The output files, written whole or not at all; NULL ones are not wanted. */
-struct outputs {
-	struct outfile *scores, *matches, *terms;
+enum { OUT_SCORES, OUT_MATCHES, OUT_TERMS, OUT_SIGNATURES, NOUTPUTS };
+
+static const char *const output_names[NOUTPUTS] = {
+	"scores.tsv", "matches.tsv", "terms.tsv", "signatures.tsv",
 };
 
-static struct outfile *open_in(const char *dir, const char *name)
-{
-	char *p = path_join(dir, name);
-	struct outfile *o = outfile_open(p);
-	free(p);
-	return o;
-}
+struct outputs {
+	struct outfile *f[NOUTPUTS];
+};
 
 static void abort_outputs(struct outputs *o)
 {
-	outfile_abort(o->scores);
-	outfile_abort(o->matches);
-	outfile_abort(o->terms);
+	int i;
+	for (i = 0; i < NOUTPUTS; i++)
+		outfile_abort(o->f[i]);
 	memset(o, 0, sizeof(*o));
 }
 
 static int open_outputs(const struct score_args *args, struct outputs *o)
 {
+	const char *files[NOUTPUTS] = { NULL, args->matches_file, args->terms_file,
+					args->signatures_file };
+	int i;
+
 	memset(o, 0, sizeof(*o));
-	if (args->to_stdout) {
-		if (args->matches_file && !(o->matches = outfile_open(args->matches_file)))
-			return -1;
-		if (args->terms_file && !(o->terms = outfile_open(args->terms_file))) {
+	if (!args->to_stdout && ensure_dir(args->outdir) < 0)
+		return -1;
+	for (i = 0; i < NOUTPUTS; i++) {
+		char *path = args->to_stdout ? (files[i] ? xstrdup(files[i]) : NULL)
+					     : path_join(args->outdir, output_names[i]);
+		if (!path)
+			continue;
+		o->f[i] = outfile_open(path);
+		free(path);
+		if (!o->f[i]) {
 			abort_outputs(o);
 			return -1;
 		}
-		return 0;
-	}
-	if (ensure_dir(args->outdir) < 0)
-		return -1;
-	if (!(o->scores = open_in(args->outdir, "scores.tsv"))
-	    || !(o->matches = open_in(args->outdir, "matches.tsv"))
-	    || !(o->terms = open_in(args->outdir, "terms.tsv"))) {
-		abort_outputs(o);
-		return -1;
 	}
 	return 0;
+}
+
+static FILE *stream(const struct outputs *o, int which)
+{
+	return o->f[which] ? outfile_stream(o->f[which]) : NULL;
 }
 
 /* Commits every file only when all were written without error. */
 static int commit_outputs(struct outputs *o)
 {
-	struct outfile *all[3] = { o->scores, o->matches, o->terms };
-	int i;
+	int i, j;
 
-	for (i = 0; i < 3; i++) {
-		FILE *f = all[i] ? outfile_stream(all[i]) : NULL;
+	for (i = 0; i < NOUTPUTS; i++) {
+		FILE *f = stream(o, i);
 		if (f && (fflush(f) != 0 || ferror(f))) {
-			error("cannot write the output: %s", strerror(errno ? errno : EIO));
+			error("cannot write %s: %s", output_names[i], strerror(errno ? errno : EIO));
 			abort_outputs(o);
 			return -1;
 		}
 	}
-	for (i = 0; i < 3; i++) {
-		if (all[i] && outfile_commit(all[i]) < 0) {
-			int j;
-			for (j = i + 1; j < 3; j++)
-				outfile_abort(all[j]);
+	for (i = 0; i < NOUTPUTS; i++) {
+		if (o->f[i] && outfile_commit(o->f[i]) < 0) {
+			for (j = i + 1; j < NOUTPUTS; j++)
+				outfile_abort(o->f[j]);
 			return -1;
 		}
 	}
@@ -245,19 +254,24 @@ static void write_terms(const struct counts *terms, FILE *f)
 	free(items);
 }
 
-static void write_headers(const struct lexicon *lx, const struct source *src, FILE *scores,
-			  FILE *matches)
+static void write_headers(const struct lexicon *lx, const struct source *src,
+			  const struct pipeline_output *out)
 {
 	struct buf header = BUF_INIT;
 	size_t nextra;
 	char *const *names = source_extra_names(src, &nextra);
 
 	score_header(&header, lx, names, nextra);
-	fputs(header.data, scores);
-	if (matches) {
+	fputs(header.data, out->scores);
+	if (out->matches) {
 		buf_reset(&header);
 		score_matches_header(&header);
-		fputs(header.data, matches);
+		fputs(header.data, out->matches);
+	}
+	if (out->signatures) {
+		buf_reset(&header);
+		score_signatures_header(&header);
+		fputs(header.data, out->signatures);
 	}
 	buf_release(&header);
 }
@@ -303,16 +317,17 @@ static int run(const struct score_args *args)
 	if (open_outputs(args, &o) < 0)
 		goto out;
 	m = matcher_new(&lx);
-	terms = o.terms ? counts_new() : NULL;
-	pout.scores = o.scores ? outfile_stream(o.scores) : stdout;
-	pout.matches = o.matches ? outfile_stream(o.matches) : NULL;
+	terms = o.f[OUT_TERMS] ? counts_new() : NULL;
+	pout.scores = o.f[OUT_SCORES] ? stream(&o, OUT_SCORES) : stdout;
+	pout.matches = stream(&o, OUT_MATCHES);
+	pout.signatures = stream(&o, OUT_SIGNATURES);
 	pout.terms = terms;
-	write_headers(&lx, src, pout.scores, pout.matches);
+	write_headers(&lx, src, &pout);
 	popt.jobs = args->jobs;
 	popt.progress = !args->quiet && isatty(STDERR_FILENO);
 	skipped = pipeline_run(src, &lx, m, &args->opt, &popt, &pout);
 	if (terms)
-		write_terms(terms, outfile_stream(o.terms));
+		write_terms(terms, stream(&o, OUT_TERMS));
 	if (commit_outputs(&o) == 0)
 		status = skipped ? EXIT_FAILED : EXIT_OK;
 	if (skipped)

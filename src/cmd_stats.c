@@ -13,10 +13,13 @@
 
 #include "buf.h"
 #include "cmd.h"
+#include "counts.h"
+#include "dedup.h"
 #include "keyness.h"
 #include "outfile.h"
 #include "scoretab.h"
 #include "stats.h"
+#include "tsv.h"
 #include "util.h"
 #include "banned.h"
 
@@ -78,7 +81,8 @@ static const char usage[] =
 	"                        of processors); the numbers do not depend on N\n"
 	"  --alpha0 A            keyness prior size (default: the corpus token count)\n"
 	"  --dedup               keep one article (the earliest) of each cluster of\n"
-	"                        near-duplicates in duplicates.tsv beside the scores\n"
+	"                        near-duplicates (written to DIR/duplicates.tsv from\n"
+	"                        the signatures.tsv beside the scores)\n"
 	"  -q, --quiet           no warnings\n"
 	"\n"
 	"example: framing stats output/scores.tsv -o output --by wire --seed 7\n";
@@ -629,15 +633,84 @@ static int stats_parse(int argc, char **argv, struct stats_opts *o)
 	return optind;
 }
 
+/* Adds the rows of one signatures.tsv, each id once; -1 after a message. */
+static int read_signatures(struct dedup *d, const char *path, struct counts *seen)
+{
+	struct tsv *in = tsv_open(path);
+	long col[4];
+	const char *names[4] = { "id", "outlet", "date", "signature" };
+	int r, i;
+
+	if (!in)
+		return -1;
+	for (i = 0; i < 4; i++)
+		if ((col[i] = tsv_column(in, names[i])) < 0) {
+			tsv_close(in);
+			return error("%s:1: no column '%s'", path, names[i]);
+		}
+	while ((r = tsv_next(in)) > 0) {
+		const char *id = tsv_field(in, (size_t)col[0]);
+		uint64_t *n = counts_slot(seen, id, strlen(id));
+		if ((*n)++)
+			continue;
+		if (dedup_add_signature(d, id, tsv_field(in, (size_t)col[1]),
+					tsv_field(in, (size_t)col[2]), tsv_field(in, (size_t)col[3])) < 0) {
+			r = error("%s:%zu: not a signature written by framing score", path,
+				  tsv_line(in));
+			break;
+		}
+	}
+	tsv_close(in);
+	return r < 0 ? -1 : 0;
+}
+
+/*
+ * Near-duplicates are found here, at the merge step, from the signatures
+ * that score wrote beside each scores file: so shards scored apart are
+ * paired with each other too. Writes DIR/duplicates.tsv; returns 1 when
+ * written, 0 when there were no signatures, -1 after a message.
+ */
+static int find_duplicates(char **files, size_t nfiles, const char *outdir)
+{
+	struct dedup *d = dedup_new();
+	struct counts *seen = counts_new(), *dirs = counts_new();
+	size_t i, found = 0;
+	int ret = 0;
+
+	for (i = 0; i < nfiles && ret == 0; i++) {
+		char *path = scoretab_sibling(files[i], "signatures.tsv");
+		FILE *probe;
+		if ((*counts_slot(dirs, path, strlen(path)))++ == 0 && (probe = fopen(path, "r"))) {
+			fclose(probe);
+			found++;
+			ret = read_signatures(d, path, seen);
+		} else if (!found && i + 1 == nfiles) {
+			warning("no signatures.tsv beside %s: near-duplicates not checked", files[i]);
+		}
+		free(path);
+	}
+	if (ret == 0 && found)
+		ret = ensure_dir(outdir) < 0 || dedup_write(d, outdir) < 0 ? -1 : 1;
+	dedup_free(d);
+	counts_free(seen);
+	counts_free(dirs);
+	return ret;
+}
+
 /* Applies the article filters, each reported on stderr. */
-static int stats_filter(struct scoretab *t, const struct stats_opts *o)
+static int stats_filter(struct scoretab *t, const struct stats_opts *o, int have_pairs)
 {
 	size_t same = scoretab_drop_same_ids(t), dropped, clusters, crossing, empty;
 
 	if (same)
 		warning("%zu articles with an id seen before were left out", same);
-	if (o->dedup) {
-		if (scoretab_dedup(t, &dropped, &clusters, &crossing) < 0)
+	if (o->dedup && !have_pairs)
+		warning("--dedup: no signatures.tsv beside the scores, so no article was dropped");
+	if (o->dedup && have_pairs) {
+		char *pairs = path_join(o->outdir, "duplicates.tsv");
+		int r = scoretab_dedup(t, pairs, &dropped, &clusters, &crossing);
+		free(pairs);
+		if (r < 0)
 			return -1;
 		fprintf(stderr, "framing: dedup: dropped %zu near-duplicate articles "
 			"(%zu clusters, %zu across outlets)\n", dropped, clusters, crossing);
@@ -686,7 +759,7 @@ int cmd_stats(int argc, char **argv)
 	char **files;
 	size_t nfiles;
 	struct run r;
-	int first = stats_parse(argc, argv, &o), ret;
+	int first = stats_parse(argc, argv, &o), ret, have_pairs;
 
 	if (first == -2) {
 		fputs(usage, stdout);
@@ -704,7 +777,8 @@ int cmd_stats(int argc, char **argv)
 	r.t = scoretab_read(files, nfiles, o.by);
 	if (!r.t)
 		return EXIT_USAGE;
-	if (stats_filter(r.t, &o) < 0) {
+	have_pairs = find_duplicates(files, nfiles, o.outdir);
+	if (have_pairs < 0 || stats_filter(r.t, &o, have_pairs) < 0) {
 		scoretab_free(r.t);
 		return EXIT_USAGE;
 	}

@@ -20,10 +20,19 @@
 #define DEDUP_ROWS 2		/* bins per LSH band */
 #define DEDUP_BANDS (DEDUP_BINS / DEDUP_ROWS)
 #define DEDUP_MIN_EQUAL 64	/* bins equal for similarity >= 0.5 */
+#define DEDUP_MAX_BUCKET 64	/* larger LSH buckets are checked as a star */
+
+/*
+ * Bins keep the low 16 bits of the minimum (b-bit MinHash, Li & Koenig
+ * 2010): two different minima agree by chance with probability 1/65536,
+ * which moves a similarity by less than 0.0001, and signatures take half
+ * the memory and disk.
+ */
+typedef uint16_t dedup_bin;
 
 struct dedup_item {
 	char *id, *outlet, *date;
-	uint32_t sig[DEDUP_BINS];
+	dedup_bin sig[DEDUP_BINS];
 	int empty;
 };
 
@@ -60,18 +69,8 @@ struct dedup *dedup_new(void)
 	return xcalloc(1, sizeof(struct dedup));
 }
 
-/* Hash of the shingle of n words starting at wh (order matters). */
-static uint64_t dedup_shingle(const uint64_t *wh, size_t n)
-{
-	uint64_t h = 0x5eed;
-	size_t k;
-	for (k = 0; k < n; k++)
-		h = dedup_mix(h ^ wh[k]);
-	return h;
-}
-
 /* Fills each empty bin from the bin that a fixed probe sequence reaches first. */
-static void dedup_densify(uint32_t *sig, const unsigned char *filled)
+static void dedup_densify(dedup_bin *sig, const unsigned char *filled)
 {
 	size_t j;
 
@@ -89,28 +88,89 @@ static void dedup_densify(uint32_t *sig, const unsigned char *filled)
 
 static void dedup_signature(struct dedup_item *it, const char *const *words, size_t nwords)
 {
-	uint64_t *wh = xmalloc((nwords + 1) * sizeof(*wh));
+	uint64_t wh[DEDUP_SHINGLE];
+	uint32_t min[DEDUP_BINS];
 	unsigned char filled[DEDUP_BINS] = { 0 };
-	size_t i, span = nwords < DEDUP_SHINGLE ? nwords : DEDUP_SHINGLE;
+	size_t i, j, span = nwords < DEDUP_SHINGLE ? nwords : DEDUP_SHINGLE;
 
-	for (i = 0; i < nwords; i++)
-		wh[i] = dedup_word(words[i]);
-	for (i = 0; i + span <= nwords && nwords > 0; i++) {
-		uint64_t h = dedup_shingle(wh + i, span);
-		size_t bin = (size_t)(h >> 57);		/* top 7 bits: 128 bins */
-		uint32_t v = (uint32_t)h;
-		if (!filled[bin] || v < it->sig[bin])
-			it->sig[bin] = v;
+	/* A ring of the last words' hashes: no allocation per article. */
+	for (i = 0; i < nwords; i++) {
+		uint64_t h;
+		size_t bin;
+		wh[i % DEDUP_SHINGLE] = dedup_word(words[i]);
+		if (i + 1 < span)
+			continue;
+		h = 0x5eed;
+		for (j = i + 1 - span; j <= i; j++)
+			h = dedup_mix(h ^ wh[j % DEDUP_SHINGLE]);
+		bin = (size_t)(h >> 57);		/* top 7 bits: 128 bins */
+		if (!filled[bin] || (uint32_t)h < min[bin])
+			min[bin] = (uint32_t)h;
 		filled[bin] = 1;
 	}
-	free(wh);
+	for (j = 0; j < DEDUP_BINS; j++)
+		it->sig[j] = filled[j] ? (dedup_bin)min[j] : 0;
 	it->empty = nwords == 0;
 	if (!it->empty)
 		dedup_densify(it->sig, filled);
 }
 
-void dedup_add(struct dedup *d, const char *id, const char *outlet, const char *date,
-	       const char *const *words, size_t nwords)
+void dedup_sign(const char *const *words, size_t nwords, struct buf *out)
+{
+	static const char hex[] = "0123456789abcdef";
+	struct dedup_item it;
+	size_t j;
+
+	dedup_signature(&it, words, nwords);
+	if (it.empty) {
+		buf_addch(out, '-');
+		return;
+	}
+	buf_grow(out, 4 * DEDUP_BINS);
+	for (j = 0; j < DEDUP_BINS; j++) {
+		char *p = out->data + out->len;
+		p[0] = hex[(it.sig[j] >> 12) & 15];
+		p[1] = hex[(it.sig[j] >> 8) & 15];
+		p[2] = hex[(it.sig[j] >> 4) & 15];
+		p[3] = hex[it.sig[j] & 15];
+		out->len += 4;
+	}
+	out->data[out->len] = '\0';
+}
+
+static int hex_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+static int dedup_parse(const char *text, struct dedup_item *it)
+{
+	size_t j, k;
+
+	it->empty = !strcmp(text, "-");
+	if (it->empty)
+		return 0;
+	if (strlen(text) != 4 * DEDUP_BINS)
+		return -1;
+	for (j = 0; j < DEDUP_BINS; j++) {
+		unsigned v = 0;
+		for (k = 0; k < 4; k++) {
+			int d = hex_value(text[4 * j + k]);
+			if (d < 0)
+				return -1;
+			v = v << 4 | (unsigned)d;
+		}
+		it->sig[j] = (dedup_bin)v;
+	}
+	return 0;
+}
+
+static struct dedup_item *dedup_new_item(struct dedup *d, const char *id, const char *outlet,
+					 const char *date)
 {
 	struct dedup_item *it;
 
@@ -120,7 +180,27 @@ void dedup_add(struct dedup *d, const char *id, const char *outlet, const char *
 	it->id = xstrdup(id);
 	it->outlet = xstrdup(outlet ? outlet : "NA");
 	it->date = xstrdup(date && *date ? date : "NA");
-	dedup_signature(it, words, nwords);
+	return it;
+}
+
+int dedup_add_signature(struct dedup *d, const char *id, const char *outlet, const char *date,
+			const char *signature)
+{
+	struct dedup_item *it = dedup_new_item(d, id, outlet, date);
+
+	if (dedup_parse(signature, it) == 0)
+		return 0;
+	free(it->id);
+	free(it->outlet);
+	free(it->date);
+	d->n--;
+	return -1;
+}
+
+void dedup_add(struct dedup *d, const char *id, const char *outlet, const char *date,
+	       const char *const *words, size_t nwords)
+{
+	dedup_signature(dedup_new_item(d, id, outlet, date), words, nwords);
 }
 
 static unsigned dedup_equal(const struct dedup_item *a, const struct dedup_item *b)
@@ -183,10 +263,10 @@ static void dedup_band(struct dedup *d, size_t band, struct dedup_key *keys,
 	size_t i, n = 0, run;
 
 	for (i = 0; i < d->n; i++) {
-		const uint32_t *s = d->items[i].sig + band * DEDUP_ROWS;
+		const dedup_bin *s = d->items[i].sig + band * DEDUP_ROWS;
 		if (d->items[i].empty)
 			continue;
-		keys[n].key = dedup_mix(((uint64_t)s[0] << 32 | s[1]) ^ band);
+		keys[n].key = dedup_mix(((uint64_t)s[0] << 16 | s[1]) ^ ((uint64_t)band << 32));
 		keys[n++].item = i;
 	}
 	qsort(keys, n, sizeof(*keys), dedup_cmp_key);
@@ -194,6 +274,16 @@ static void dedup_band(struct dedup *d, size_t band, struct dedup_key *keys,
 		size_t x, y;
 		for (run = i + 1; run < n && keys[run].key == keys[i].key; run++)
 			;
+		/*
+		 * A bucket of thousands (a million one-word articles, a template
+		 * repeated) would take quadratic time; its articles are checked
+		 * against its first one only, which keeps the clusters for --dedup.
+		 */
+		if (run - i > DEDUP_MAX_BUCKET) {
+			for (y = i + 1; y < run; y++)
+				dedup_check(d, keys[i].item, keys[y].item, out);
+			continue;
+		}
 		for (x = i; x < run; x++)
 			for (y = x + 1; y < run; y++)
 				dedup_check(d, keys[x].item, keys[y].item, out);

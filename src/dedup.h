@@ -3,6 +3,8 @@
 
 #include <stddef.h>
 
+#include "buf.h"
+
 /*
  * Near-duplicate articles (syndicated wire copy): pairs whose word
  * 5-shingle Jaccard similarity is at least 0.5. Each article is reduced to
@@ -24,6 +26,17 @@ struct dedup *dedup_new(void);
  */
 void dedup_add(struct dedup *d, const char *id, const char *outlet, const char *date,
 	       const char *const *words, size_t nwords);
+
+/*
+ * The signature of an article as text, appended to out: 512 hex digits
+ * (128 bins of 16 bits), or "-" for an article without words. Pure and
+ * thread-safe: workers sign, so that shards can be paired later.
+ */
+void dedup_sign(const char *const *words, size_t nwords, struct buf *out);
+
+/* Adds an article by a signature made by dedup_sign; -1 when malformed. */
+int dedup_add_signature(struct dedup *d, const char *id, const char *outlet, const char *date,
+			const char *signature);
 
 /*
  * Writes DIR/duplicates.tsv (id_a id_b outlet_a outlet_b similarity): id_a

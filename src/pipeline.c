@@ -20,7 +20,7 @@ struct item {
 	struct article a;
 	char *text;
 	size_t len;
-	struct buf row, matches;
+	struct buf row, matches, signature;
 	enum item_state state;
 };
 
@@ -35,6 +35,7 @@ struct shared {
 	const struct source *src;
 	size_t nextra;
 	long lang_col;
+	int want_matches, want_signatures;
 	struct item *ring;
 	size_t cap;
 	size_t next_read, next_take, next_write;	/* sequence numbers */
@@ -93,10 +94,16 @@ static const char *article_lang(const struct shared *sh, const struct article *a
 
 static void score_item(struct scorer *sc, const struct shared *sh, struct item *it)
 {
+	struct score_rows rows;
+
 	buf_reset(&it->row);
 	buf_reset(&it->matches);
+	buf_reset(&it->signature);
+	rows.row = &it->row;
+	rows.matches = sh->want_matches ? &it->matches : NULL;
+	rows.signature = sh->want_signatures ? &it->signature : NULL;
 	scorer_article(sc, &it->a, sh->nextra, article_lang(sh, &it->a), it->a.path, it->text,
-		       it->len, &it->row, &it->matches);
+		       it->len, &rows);
 	free(it->text);
 	it->text = NULL;
 }
@@ -106,6 +113,8 @@ static void write_item(struct shared *sh, struct item *it, const struct pipeline
 	fputs(buf_str(&it->row), out->scores);
 	if (out->matches && it->matches.len)
 		fwrite(it->matches.data, 1, it->matches.len, out->matches);
+	if (out->signatures)
+		fputs(buf_str(&it->signature), out->signatures);
 	article_release(&it->a, sh->nextra);
 	it->state = ITEM_FREE;
 }
@@ -246,6 +255,8 @@ size_t pipeline_run(struct source *src, const struct lexicon *lx, const struct m
 	clock_gettime(CLOCK_MONOTONIC, &pr.start);
 	names = source_extra_names(src, &sh.nextra);
 	sh.lang_col = find_lang_column(names, sh.nextra);
+	sh.want_matches = out->matches != NULL;
+	sh.want_signatures = out->signatures != NULL;
 	sh.cap = jobs == 1 ? 1 : (size_t)jobs * ITEMS_PER_WORKER;
 	sh.ring = xcalloc(sh.cap, sizeof(*sh.ring));
 	pthread_mutex_init(&sh.lock, NULL);
@@ -271,6 +282,7 @@ size_t pipeline_run(struct source *src, const struct lexicon *lx, const struct m
 	for (k = 0; k < sh.cap; k++) {
 		buf_release(&sh.ring[k].row);
 		buf_release(&sh.ring[k].matches);
+		buf_release(&sh.ring[k].signature);
 	}
 	free(workers);
 	free(sh.ring);

@@ -6,6 +6,7 @@
 
 #include "clean.h"
 #include "counts.h"
+#include "dedup.h"
 #include "text.h"
 #include "util.h"
 #include "banned.h"
@@ -109,11 +110,6 @@ static struct counts *outlet_terms(struct scorer *s, const char *outlet)
 	return s->by_outlet[*slot - 1];
 }
 
-const char *const *scorer_words(const struct scorer *s, size_t *n)
-{
-	*n = s->tt.n;
-	return (const char *const *)s->words;
-}
 
 void score_header(struct buf *out, const struct lexicon *lx, char *const *extra_names,
 		  size_t nextra)
@@ -143,6 +139,20 @@ static void add_field(struct buf *out, const char *s)
 {
 	buf_add_tsv_field(out, s, strlen(s));
 	buf_addch(out, '\t');
+}
+
+void score_signatures_header(struct buf *out)
+{
+	buf_adds(out, "id\toutlet\tdate\tsignature\n");
+}
+
+static void write_signature(struct scorer *s, const struct article *a, struct buf *out)
+{
+	add_field(out, a->id);
+	add_field(out, a->outlet);
+	add_field(out, *a->date ? a->date : "NA");
+	dedup_sign((const char *const *)s->words, s->tt.n, out);
+	buf_addch(out, '\n');
 }
 
 /* Cleans and tokenises the kept lines; counts replacements in all of them. */
@@ -299,7 +309,7 @@ static void write_row(struct scorer *s, const struct article *a, size_t nextra,
 
 void scorer_article(struct scorer *s, const struct article *a, size_t nextra,
 		    const char *lang, const char *where, const char *text, size_t len,
-		    struct buf *row, struct buf *matches)
+		    const struct score_rows *out)
 {
 	const char *nul = memchr(text, '\0', len);
 	size_t i;
@@ -313,7 +323,10 @@ void scorer_article(struct scorer *s, const struct article *a, size_t nextra,
 	matcher_run(s->m, &s->tt, s->opt.negation, &s->matches);
 	mark_actors(s);
 	count_terms(s, a->outlet);
-	write_row(s, a, nextra, row);
-	for (i = 0; i < s->matches.n; i++)
-		write_match(s, a, text, &s->matches.m[i], matches);
+	if (out->row)
+		write_row(s, a, nextra, out->row);
+	for (i = 0; out->matches && i < s->matches.n; i++)
+		write_match(s, a, text, &s->matches.m[i], out->matches);
+	if (out->signature)
+		write_signature(s, a, out->signature);
 }

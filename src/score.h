@@ -32,14 +32,24 @@ void score_header(struct buf *out, const struct lexicon *lx, char *const *extra_
 /* The matches.tsv header line. */
 void score_matches_header(struct buf *out);
 
+/* Where the rows of one article go; NULL members are not wanted. */
+struct score_rows {
+	struct buf *row;	/* one scores.tsv row */
+	struct buf *matches;	/* matches.tsv rows */
+	struct buf *signature;	/* one signatures.tsv row (near-duplicates) */
+};
+
 /*
- * Scores text[0, len) of article a: appends one row to row and one row per
- * match to matches. lang is the article's language or NULL. Warnings about
- * the article (empty, binary) name where.
+ * Scores text[0, len) of article a and appends its rows to out. lang is
+ * the article's language or NULL. Warnings about the article (empty,
+ * binary) name where.
  */
 void scorer_article(struct scorer *s, const struct article *a, size_t nextra,
 		    const char *lang, const char *where, const char *text, size_t len,
-		    struct buf *row, struct buf *matches);
+		    const struct score_rows *out);
+
+/* The signatures.tsv header line. */
+void score_signatures_header(struct buf *out);
 
 /*
  * Adds the term counts of every article this scorer saw to into, keyed
@@ -47,10 +57,5 @@ void scorer_article(struct scorer *s, const struct article *a, size_t nextra,
  */
 void scorer_merge_terms(const struct scorer *s, struct counts *into);
 
-/*
- * Normalised tokens of the last article scored, for near-duplicate
- * detection; borrowed, valid until the next scorer_article.
- */
-const char *const *scorer_words(const struct scorer *s, size_t *n);
 
 #endif

@@ -382,27 +382,6 @@ static int scoretab_read_pairs(struct scoretab *t, const char *path, size_t *par
 	return r < 0 ? -1 : 0;
 }
 
-/* Reads duplicates.tsv beside every distinct folder of the files read. */
-static int scoretab_read_all_pairs(struct scoretab *t, size_t *parent)
-{
-	size_t i, j;
-
-	for (i = 0; i < t->nfiles; i++) {
-		char *path = scoretab_sibling(t->files[i], "duplicates.tsv");
-		int seen = 0, ret;
-		for (j = 0; j < i && !seen; j++) {
-			char *other = scoretab_sibling(t->files[j], "duplicates.tsv");
-			seen = !strcmp(path, other);
-			free(other);
-		}
-		ret = seen ? 0 : scoretab_read_pairs(t, path, parent);
-		free(path);
-		if (ret < 0)
-			return -1;
-	}
-	return 0;
-}
-
 /* Counts clusters (of 2 or more) and those whose articles come from several outlets. */
 static void scoretab_count_clusters(struct scoretab *t, size_t *parent,
 				    size_t *clusters, size_t *crossing)
@@ -426,7 +405,8 @@ static void scoretab_count_clusters(struct scoretab *t, size_t *parent,
 	free(mark);
 }
 
-int scoretab_dedup(struct scoretab *t, size_t *dropped, size_t *clusters, size_t *crossing)
+int scoretab_dedup(struct scoretab *t, const char *pairs, size_t *dropped, size_t *clusters,
+		   size_t *crossing)
 {
 	size_t *parent, i;
 
@@ -435,7 +415,7 @@ int scoretab_dedup(struct scoretab *t, size_t *dropped, size_t *clusters, size_t
 	parent = xmalloc((t->n ? t->n : 1) * sizeof(*parent));
 	for (i = 0; i < t->n; i++)
 		parent[i] = i;
-	if (scoretab_read_all_pairs(t, parent) < 0) {
+	if (scoretab_read_pairs(t, pairs, parent) < 0) {
 		free(parent);
 		scoretab_finish(t);
 		return -1;

@@ -44,12 +44,13 @@ struct scoretab *scoretab_read(char **files, size_t nfiles, const char *by);
 size_t scoretab_drop_same_ids(struct scoretab *t);
 
 /*
- * Reads duplicates.tsv beside each file read, joins the pairs into
- * clusters and keeps the earliest article (by date, then id) of each.
- * Returns -1 on a read error; otherwise *dropped and *crossing (clusters
- * with more than one outlet) are set.
+ * Reads the pairs of near-duplicates in the file pairs (duplicates.tsv),
+ * joins them into clusters and keeps the earliest article (by date, then
+ * id) of each; says how many were dropped, how many clusters there were
+ * and how many of them cross outlets. -1 after a message.
  */
-int scoretab_dedup(struct scoretab *t, size_t *dropped, size_t *clusters, size_t *crossing);
+int scoretab_dedup(struct scoretab *t, const char *pairs, size_t *dropped, size_t *clusters,
+		   size_t *crossing);
 
 /* Drops articles without tokens (NA or 0): they carry no text to measure. */
 size_t scoretab_drop_empty(struct scoretab *t);
