@@ -168,16 +168,39 @@ char *path_join(const char *dir, const char *name)
 	return p;
 }
 
+/* Creates every missing folder of path, like mkdir -p; errno on failure. */
+static int make_parents(char *path)
+{
+	char *p;
+
+	for (p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(path, 0777) < 0 && errno != EEXIST) {
+			*p = '/';
+			return -1;
+		}
+		*p = '/';
+	}
+	return mkdir(path, 0777) < 0 && errno != EEXIST ? -1 : 0;
+}
+
 int ensure_dir(const char *dir)
 {
 	struct stat st;
+	char *copy;
+	int r;
 
 	if (stat(dir, &st) == 0) {
 		if (S_ISDIR(st.st_mode))
 			return 0;
 		return error("'%s': not a directory", dir);
 	}
-	if (mkdir(dir, 0777) < 0)
-		return error("cannot create directory '%s': %s", dir, strerror(errno));
+	copy = xstrdup(dir);
+	r = make_parents(copy);
+	free(copy);
+	if (r < 0 || stat(dir, &st) < 0 || !S_ISDIR(st.st_mode))
+		return error("cannot create directory '%s': %s", dir, strerror(errno ? errno : ENOTDIR));
 	return 0;
 }

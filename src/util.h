@@ -63,7 +63,7 @@ int parse_double(const char *s, double *out);
 
 /* Joins a directory and a file name into a new string owned by the caller. */
 char *path_join(const char *dir, const char *name);
-/* Creates dir (one level) unless it exists; returns -1 with a message. */
+/* Creates dir and its parents unless they exist; returns -1 with a message. */
 int ensure_dir(const char *dir);
 
 #endif

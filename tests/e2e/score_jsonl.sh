@@ -35,12 +35,29 @@ tail -n +3 "$T/seeds.jsonl" > "$T/b.jsonl"
 "$FRAMING" score -q --jsonl "$T/b.jsonl" --stdout > "$T/b.tsv"
 { cat "$T/a.tsv"; tail -n +2 "$T/b.tsv"; } | cmp - "$T/jsonl/scores.tsv" || fail "shards differ"
 
-# The GNU parallel recipe of the README, when parallel is installed.
+# Shards merged by framing stats give the bytes of one run over everything:
+# statistics, keyness (terms.tsv summed) and near-duplicates (signatures).
+"$FRAMING" score -q --jsonl "$T/a.jsonl" -o "$T/shardA"
+"$FRAMING" score -q --jsonl "$T/b.jsonl" -o "$T/shardB"
+"$FRAMING" stats -q "$T/jsonl/scores.tsv" -o "$T/stats-one"
+"$FRAMING" stats -q "$T/shardA/scores.tsv" "$T/shardB/scores.tsv" -o "$T/stats-shards"
+for f in outlets compare tests keyness duplicates; do
+	cmp "$T/stats-one/$f.tsv" "$T/stats-shards/$f.tsv" || fail "stats over shards: $f.tsv differs"
+done
+
+# The GNU parallel recipes of the README, when parallel is installed.
 if command -v parallel >/dev/null 2>&1; then
 	parallel --will-cite --pipepart -a "$T/seeds.jsonl" --block 2k -k -j 2 \
 		"$FRAMING" score -q -j 1 --jsonl - --stdout > "$T/par.tsv"
 	{ head -n 1 "$T/par.tsv"; grep -v '^id	outlet	' "$T/par.tsv"; } | cmp - "$T/jsonl/scores.tsv" \
-		|| fail "GNU parallel recipe differs from one run"
+		|| fail "GNU parallel filter recipe differs from one run"
+	parallel --will-cite --pipepart -a "$T/seeds.jsonl" --block 3k -j 2 \
+		"$FRAMING" score -q -j 1 --jsonl - -o "$T/par/{#}"
+	[ "$(ls "$T/par" | wc -l)" -gt 1 ] || fail "the recipe made one shard only"
+	"$FRAMING" stats -q "$T"/par/*/scores.tsv -o "$T/stats-par"
+	for f in outlets compare tests keyness duplicates; do
+		cmp "$T/stats-one/$f.tsv" "$T/stats-par/$f.tsv" || fail "parallel shards: $f.tsv differs"
+	done
 else
 	echo "skip: GNU parallel not installed"
 fi
