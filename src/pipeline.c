@@ -253,6 +253,7 @@ size_t pipeline_run(struct source *src, const struct lexicon *lx, const struct m
 	pr.on = popt->progress;
 	pr.total = source_total_bytes(src);
 	clock_gettime(CLOCK_MONOTONIC, &pr.start);
+	pr.last = pr.start;
 	names = source_extra_names(src, &sh.nextra);
 	sh.lang_col = find_lang_column(names, sh.nextra);
 	sh.want_matches = out->matches != NULL;
