@@ -21,6 +21,7 @@
 #define DEDUP_BANDS (DEDUP_BINS / DEDUP_ROWS)
 #define DEDUP_MIN_EQUAL 64	/* bins equal for similarity >= 0.5 */
 #define DEDUP_MAX_BUCKET 64	/* larger LSH buckets are checked as a star */
+#define DEDUP_ROLL 0x100000001b3ULL	/* odd multiplier of the rolling shingle hash */
 
 /*
  * Bins keep the low 16 bits of the minimum (b-bit MinHash, Li & Koenig
@@ -93,16 +94,25 @@ static void dedup_signature(struct dedup_item *it, const char *const *words, siz
 	unsigned char filled[DEDUP_BINS] = { 0 };
 	size_t i, j, span = nwords < DEDUP_SHINGLE ? nwords : DEDUP_SHINGLE;
 
-	/* A ring of the last words' hashes: no allocation per article. */
+	uint64_t roll = 0, top = 1;
+
+	/*
+	 * A shingle's hash is a polynomial in its words' hashes (order counts),
+	 * updated as the window slides, then mixed once: one mix per word.
+	 * wh is a ring of the last words' hashes, so nothing is allocated.
+	 */
+	for (j = 0; j < span; j++)
+		top *= DEDUP_ROLL;
 	for (i = 0; i < nwords; i++) {
-		uint64_t h;
+		uint64_t h, w = dedup_word(words[i]);
 		size_t bin;
-		wh[i % DEDUP_SHINGLE] = dedup_word(words[i]);
+		roll = roll * DEDUP_ROLL + w;
+		if (i >= span)
+			roll -= wh[i % DEDUP_SHINGLE] * top;
+		wh[i % DEDUP_SHINGLE] = w;
 		if (i + 1 < span)
 			continue;
-		h = 0x5eed;
-		for (j = i + 1 - span; j <= i; j++)
-			h = dedup_mix(h ^ wh[j % DEDUP_SHINGLE]);
+		h = dedup_mix(roll ^ 0x5eed);
 		bin = (size_t)(h >> 57);		/* top 7 bits: 128 bins */
 		if (!filled[bin] || (uint32_t)h < min[bin])
 			min[bin] = (uint32_t)h;

@@ -30,30 +30,41 @@ struct matcher {
 	size_t long_glob, long_glob_cased;	/* longest prefix beyond the mask */
 };
 
+/*
+ * FNV-1a, byte by byte: the hash of a prefix is a state on the way to the
+ * hash of the word, so all glob prefixes of a token cost one pass.
+ */
+#define FNV_OFFSET 1469598103934665603ULL
+#define FNV_STEP(h, c) (((h) ^ (unsigned char)(c)) * 1099511628211ULL)
+
 static uint64_t hash_bytes(const char *s, size_t len)
 {
-	uint64_t h = 1469598103934665603ULL;	/* FNV-1a */
+	uint64_t h = FNV_OFFSET;
 	size_t i;
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
+	for (i = 0; i < len; i++)
+		h = FNV_STEP(h, s[i]);
 	return h;
 }
 
-static struct slot *table_find(const struct table *t, const char *key, size_t len)
+static struct slot *table_find_hashed(const struct table *t, const char *key, size_t len,
+				      uint64_t hash)
 {
 	size_t i;
 
-	if (!t->cap)
+	if (!t->used)
 		return NULL;
-	for (i = hash_bytes(key, len) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+	for (i = hash & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
 		struct slot *s = &t->slots[i];
 		if (!s->key)
 			return NULL;
 		if (s->keylen == len && !memcmp(s->key, key, len))
 			return s;
 	}
+}
+
+static struct slot *table_find(const struct table *t, const char *key, size_t len)
+{
+	return table_find_hashed(t, key, len, hash_bytes(key, len));
 }
 
 static void table_insert(struct table *t, const char *key, size_t len, uint32_t entry);
@@ -216,19 +227,25 @@ static void consider(const struct matcher *m, const struct text_tokens *tt, size
 	}
 }
 
-static void consider_globs(const struct matcher *m, const struct table *t, uint64_t lens,
-			   size_t longest, const char *form, size_t len,
-			   const struct text_tokens *tt, size_t i, struct candidates *c)
+/*
+ * Looks a token up in an exact table and a glob table at once: one pass
+ * computes the hash of every prefix, and the glob table is probed only at
+ * the prefix lengths some glob has; the full hash then serves the exact one.
+ */
+static void lookup(const struct matcher *m, const struct table *exact, const struct table *glob,
+		   uint64_t lens, size_t longest, const char *form, size_t len,
+		   const struct text_tokens *tt, size_t i, struct candidates *c)
 {
-	size_t l, top = len < MAX_GLOB_MASK_LEN ? len : MAX_GLOB_MASK_LEN;
+	uint64_t h = FNV_OFFSET;
+	size_t l;
 
-	if (!t->used)
-		return;
-	for (l = 1; l <= top; l++)
-		if (lens & (1ULL << (l - 1)))
-			consider(m, tt, i, table_find(t, form, l), c);
-	for (l = MAX_GLOB_MASK_LEN + 1; l <= longest && l <= len; l++)
-		consider(m, tt, i, table_find(t, form, l), c);
+	for (l = 1; l <= len; l++) {
+		h = FNV_STEP(h, form[l - 1]);
+		if (l <= MAX_GLOB_MASK_LEN ? (lens >> (l - 1)) & 1 : l <= longest)
+			consider(m, tt, i, table_find_hashed(glob, form, l, h), c);
+	}
+	if (exact->used)
+		consider(m, tt, i, table_find_hashed(exact, form, len, h), c);
 }
 
 static int is_negated(const struct text_tokens *tt, size_t i)
@@ -257,13 +274,11 @@ void matcher_run(const struct matcher *m, const struct text_tokens *tt, int nega
 		const struct token *t = &tt->tok[i];
 
 		c.n = 0;
-		consider(m, tt, i, table_find(&m->exact, text_norm(tt, i), t->norm_len), &c);
-		if (m->exact_cased.used)
-			consider(m, tt, i, table_find(&m->exact_cased, text_cased(tt, i), t->cased_len), &c);
-		consider_globs(m, &m->glob, m->glob_lens, m->long_glob, text_norm(tt, i),
-			       t->norm_len, tt, i, &c);
-		consider_globs(m, &m->glob_cased, m->glob_cased_lens, m->long_glob_cased,
-			       text_cased(tt, i), t->cased_len, tt, i, &c);
+		lookup(m, &m->exact, &m->glob, m->glob_lens, m->long_glob, text_norm(tt, i),
+		       t->norm_len, tt, i, &c);
+		if (m->exact_cased.used || m->glob_cased.used)
+			lookup(m, &m->exact_cased, &m->glob_cased, m->glob_cased_lens,
+			       m->long_glob_cased, text_cased(tt, i), t->cased_len, tt, i, &c);
 		for (k = 0; k < c.n; k++) {
 			struct match *mt;
 			if (i < covered[c.b[k].category])

@@ -68,7 +68,7 @@ grep -F "$(line 'China Daily|Press TV|accusatory_rate|4|3|')" e/compare.tsv | cu
 # cd-4 is cd-1 cut and extended, and cd-2 is ptv-1 with one more sentence).
 # --dedup: ptv-1 (earlier) keeps cd-2's cluster, cd-1 keeps cd-4's.
 $FRAMING stats scores.tsv -o d --dedup 2>err || fail "dedup exit"
-printf 'id_a\tid_b\toutlet_a\toutlet_b\tsimilarity\ncd-1\tcd-4\tChina Daily\tChina Daily\t0.78125\nptv-1\tcd-2\tPress TV\tChina Daily\t0.984375\n' \
+printf 'id_a\tid_b\toutlet_a\toutlet_b\tsimilarity\ncd-1\tcd-4\tChina Daily\tChina Daily\t0.742188\nptv-1\tcd-2\tPress TV\tChina Daily\t0.992188\n' \
 	| cmp - d/duplicates.tsv || fail "duplicates.tsv"
 grep -Fq "dedup: dropped 2 near-duplicate articles (2 clusters, 1 across outlets)" err \
 	|| { cat err; fail "dedup message"; }
