@@ -85,6 +85,84 @@ static int is_list_marker(int32_t cp)
 	       || cp == 0x25BA || cp == 0x00BB || cp == 0x2013 || cp == 0x2014 || cp == '>';
 }
 
+static int ascii_space(unsigned char c)
+{
+	return c == ' ' || (c >= 0x09 && c <= 0x0D);
+}
+
+static int ascii_letter(unsigned char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+static int ascii_wordish(unsigned char c)
+{
+	return ascii_letter(c) || (c >= '0' && c <= '9') || c == '\'';
+}
+
+static int is_stopword_ascii(const unsigned char *w, size_t len)
+{
+	char lower[32];
+	size_t i;
+
+	if (len >= sizeof(lower) - 1)
+		return 0;
+	for (i = 0; i < len; i++)
+		lower[i] = (char)((w[i] >= 'A' && w[i] <= 'Z') ? w[i] + 32 : w[i]);
+	return is_stopword(lower, len);
+}
+
+/*
+ * scan_line for a line of ASCII, which most lines are: whole words at a
+ * time, no decoding. Gives exactly what the general scan gives.
+ */
+static void scan_ascii_line(const unsigned char *s, size_t n, struct line_features *f)
+{
+	size_t i = 0, pipes = 0, first_at = n, last_at = n;
+
+	memset(f, 0, sizeof(*f));
+	while (i < n) {
+		unsigned char c = s[i];
+		if (ascii_space(c)) {
+			i++;
+			continue;
+		}
+		if (first_at == n)
+			first_at = i;
+		if (ascii_wordish(c)) {
+			size_t ws = i;
+			do
+				f->letters += ascii_letter(s[i++]);
+			while (i < n && ascii_wordish(s[i]));
+			f->chars += i - ws;
+			f->words++;
+			f->stopwords += is_stopword_ascii(s + ws, i - ws);
+			last_at = i - 1;
+			continue;
+		}
+		f->chars++;
+		pipes += c == '|';
+		last_at = i++;
+	}
+	f->script_letters[SCRIPT_LATIN] = f->letters;
+	if (first_at < n) {
+		int32_t second = first_at + 1 < n ? (ascii_space(s[first_at + 1]) ? ' ' : s[first_at + 1]) : 0;
+		f->first = s[first_at];
+		f->last = s[last_at];
+		f->list_shape = (is_list_marker(f->first) && second == ' ') || f->last == '|'
+				|| pipes >= 2;
+	}
+}
+
+static int is_ascii(const char *s, size_t start, size_t end)
+{
+	size_t i;
+	for (i = start; i < end; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 0;
+	return 1;
+}
+
 static void scan_line(const char *s, size_t start, size_t end, struct line_features *f)
 {
 	char word[32];
@@ -92,6 +170,10 @@ static void scan_line(const char *s, size_t start, size_t end, struct line_featu
 	int in_word = 0, ascii_word = 1;
 	int32_t second = 0;
 
+	if (is_ascii(s, start, end)) {
+		scan_ascii_line((const unsigned char *)s + start, end - start, f);
+		return;
+	}
 	memset(f, 0, sizeof(*f));
 	while (pos <= end) {
 		int bad = 0;
@@ -160,6 +242,38 @@ static int ends_sentence(const char *s, size_t start, size_t end)
 	return 0;
 }
 
+/*
+ * Compares an ASCII line with the normalised title: case-folded, runs of
+ * white space as one space, no normalisation tables needed. -1 when the
+ * line is not ASCII and the full comparison must decide.
+ */
+static int ascii_equals_title(const char *s, size_t start, size_t end, const char *title)
+{
+	size_t i = start;
+	const char *t = title;
+
+	while (i < end && ascii_space((unsigned char)s[i]))
+		i++;
+	while (i < end) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80 || c < 0x20 || c == 0x7F)
+			return -1;
+		if (ascii_space(c)) {
+			while (i < end && ascii_space((unsigned char)s[i]))
+				i++;
+			if (i == end)
+				break;
+			if (*t++ != ' ')
+				return 0;
+			continue;
+		}
+		if (*t++ != ((c >= 'A' && c <= 'Z') ? c + 32 : c))
+			return 0;
+		i++;
+	}
+	return *t == '\0';
+}
+
 static int matches_title(const char *s, size_t start, size_t end, const char *title_norm,
 			 struct buf *scratch)
 {
@@ -171,6 +285,9 @@ static int matches_title(const char *s, size_t start, size_t end, const char *ti
 	/* Normalising every line would cost more than the rest of cleaning. */
 	if (!title_len || len + 8 < title_len / 2 || len > 2 * title_len + 8)
 		return 0;
+	same = ascii_equals_title(s, start, end, title_norm);
+	if (same >= 0)
+		return same;
 	text_append_clean(&raw, s, start, end);
 	text_normalize(buf_str(&raw), raw.len, 1, scratch);
 	same = !strcmp(buf_str(scratch), title_norm);
@@ -204,19 +321,23 @@ static void add_line(struct clean_result *r, size_t start, size_t end)
 /* Splits at \n, \r\n and lone \r, so old Mac files split into lines too. */
 static void split_lines(const char *text, size_t len, struct clean_result *r)
 {
-	size_t pos = 0, start = 0;
+	size_t start = 0;
 
-	while (pos < len) {
-		if (text[pos] == '\n' || text[pos] == '\r') {
-			add_line(r, start, pos);
-			if (text[pos] == '\r' && pos + 1 < len && text[pos + 1] == '\n')
-				pos++;
-			start = pos + 1;
+	while (start < len) {
+		const char *nl = memchr(text + start, '\n', len - start);
+		size_t end = nl ? (size_t)(nl - text) : len;
+		const char *cr = memchr(text + start, '\r', end - start);
+
+		if (cr && (size_t)(cr - text) + 1 < end) {
+			/* A lone CR inside: the line ends there. */
+			end = (size_t)(cr - text);
+			add_line(r, start, end);
+			start = end + 1;
+			continue;
 		}
-		pos++;
+		add_line(r, start, cr ? end - 1 : end);
+		start = end + 1;
 	}
-	if (start < len)
-		add_line(r, start, len);
 }
 
 static enum verdict judge(const struct line_features *f, const char *text,
@@ -298,9 +419,17 @@ void clean_document(const char *text, size_t len, const struct clean_options *op
 	script = text_script_of_language(opt->lang);
 	if (script == SCRIPT_NONE)
 		script = main_script(letters);
-	english = words > 0 && (double)stops >= ENGLISH_STOPWORD_DENSITY * (double)words;
-	if (opt->title)
-		text_normalize(opt->title, strlen(opt->title), 1, &title_norm);
+	/* The stop-word rule knows English only: a declared language decides, else a guess. */
+	if (opt->lang && *opt->lang)
+		english = !strncmp(opt->lang, "en", 2) && (opt->lang[2] == '\0' || opt->lang[2] == '-'
+							   || opt->lang[2] == '_');
+	else
+		english = words > 0 && (double)stops >= ENGLISH_STOPWORD_DENSITY * (double)words;
+	if (opt->title) {
+		/* Runs of white space count as one, as they do for the lines. */
+		text_append_clean(&scratch, opt->title, 0, strlen(opt->title));
+		text_normalize(buf_str(&scratch), scratch.len, 1, &title_norm);
+	}
 
 	for (i = 0; i < r->n; i++) {
 		struct clean_line *l = &r->lines[i];

@@ -132,7 +132,7 @@ static int check_unique_ids(const struct corpus *c, const char *manifest)
 
 	for (i = 0; i < c->n; i++)
 		sorted[i] = &c->articles[i];
-	qsort(sorted, c->n, sizeof(*sorted), cmp_article_id);
+	sort_array(sorted, c->n, sizeof(*sorted), cmp_article_id);
 	for (i = 1; i < c->n; i++)
 		if (!strcmp(sorted[i]->id, sorted[i - 1]->id))
 			bad = error("%s:%zu: duplicate id '%s' (first on line %zu)", manifest,
@@ -255,7 +255,7 @@ static char **list_dir(const char *dir, int (*keep)(const char *, const char *),
 		names[(*n)++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, *n, sizeof(*names), cmp_name);
+	sort_array(names, *n, sizeof(*names), cmp_name);
 	return names;
 }
 

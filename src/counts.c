@@ -126,7 +126,7 @@ struct count_item *counts_sorted(const struct counts *c, size_t *n)
 			items[k].n = c->slots[i].n;
 			k++;
 		}
-	qsort(items, k, sizeof(*items), cmp_item);
+	sort_array(items, k, sizeof(*items), cmp_item);
 	*n = k;
 	return items;
 }

@@ -279,7 +279,7 @@ static void dedup_band(struct dedup *d, size_t band, struct dedup_key *keys,
 		keys[n].key = dedup_mix(((uint64_t)s[0] << 16 | s[1]) ^ ((uint64_t)band << 32));
 		keys[n++].item = i;
 	}
-	qsort(keys, n, sizeof(*keys), dedup_cmp_key);
+	sort_array(keys, n, sizeof(*keys), dedup_cmp_key);
 	for (i = 0; i < n; i = run) {
 		size_t x, y;
 		for (run = i + 1; run < n && keys[run].key == keys[i].key; run++)
@@ -316,7 +316,7 @@ static void dedup_unique(struct dedup_pairs *pairs)
 {
 	size_t i, k = 0;
 
-	qsort(pairs->p, pairs->n, sizeof(*pairs->p), dedup_cmp_pair);
+	sort_array(pairs->p, pairs->n, sizeof(*pairs->p), dedup_cmp_pair);
 	for (i = 0; i < pairs->n; i++)
 		if (k == 0 || pairs->p[k - 1].a != pairs->p[i].a || pairs->p[k - 1].b != pairs->p[i].b)
 			pairs->p[k++] = pairs->p[i];

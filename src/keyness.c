@@ -154,7 +154,7 @@ static void keyness_merge(struct kdata *d)
 {
 	size_t i, k = 0;
 
-	qsort(d->c, d->n, sizeof(*d->c), keyness_cmp);
+	sort_array(d->c, d->n, sizeof(*d->c), keyness_cmp);
 	for (i = 0; i < d->n; i++) {
 		if (k > 0 && keyness_same_unit(&d->c[k - 1], &d->c[i]) &&
 		    !strcmp(d->c[k - 1].outlet, d->c[i].outlet)) {
@@ -185,7 +185,7 @@ static void keyness_outlets(struct kdata *d)
 
 	for (i = 0; i < d->n; i++)
 		all[i] = d->c[i].outlet;
-	qsort(all, d->n, sizeof(char *), keyness_cmp_str);
+	sort_array(all, d->n, sizeof(char *), keyness_cmp_str);
 	for (i = 0; i < d->n; i++)
 		if (k == 0 || strcmp(all[k - 1], all[i]))
 			all[k++] = all[i];
@@ -302,7 +302,7 @@ static void keyness_write_kind(const struct kdata *d, struct kkind *k, size_t g,
 	size_t n, i;
 
 	n = keyness_score(d, k, g, k->alpha0, rows);
-	qsort(rows, n, sizeof(*rows), krow_cmp);
+	sort_array(rows, n, sizeof(*rows), krow_cmp);
 	for (i = 0; i < n; i++) {
 		keyness_row(d, k, g, &rows[i], &line);
 		fwrite(line.data, 1, line.len, f);

@@ -379,7 +379,7 @@ int lexicon_load_dir(struct lexicon *lx, const char *dir)
 		names[n++] = xstrdup(ent->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_name);
+	sort_array(names, n, sizeof(*names), cmp_name);
 	for (i = 0; i < n; i++) {
 		char *p = path_join(dir, names[i]);
 		if (lexicon_load(lx, p) < 0)

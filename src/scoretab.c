@@ -278,7 +278,7 @@ size_t scoretab_drop_same_ids(struct scoretab *t)
 {
 	size_t i, dropped = 0;
 
-	qsort(t->a, t->n, sizeof(*t->a), scoretab_cmp_id);
+	sort_array(t->a, t->n, sizeof(*t->a), scoretab_cmp_id);
 	/* Backwards, so that a run of equal ids keeps only the one read first. */
 	for (i = t->n; i-- > 1;)
 		if (!strcmp(t->a[i].id, t->a[i - 1].id)) {
@@ -411,7 +411,7 @@ int scoretab_dedup(struct scoretab *t, const char *pairs, size_t *dropped, size_
 	size_t *parent, i;
 
 	*dropped = *clusters = *crossing = 0;
-	qsort(t->a, t->n, sizeof(*t->a), scoretab_cmp_id);
+	sort_array(t->a, t->n, sizeof(*t->a), scoretab_cmp_id);
 	parent = xmalloc((t->n ? t->n : 1) * sizeof(*parent));
 	for (i = 0; i < t->n; i++)
 		parent[i] = i;
@@ -443,7 +443,7 @@ void scoretab_finish(struct scoretab *t)
 {
 	size_t i;
 
-	qsort(t->a, t->n, sizeof(*t->a), scoretab_cmp_group);
+	sort_array(t->a, t->n, sizeof(*t->a), scoretab_cmp_group);
 	t->ngroups = 0;
 	for (i = 0; i < t->n; i++) {
 		if (i == 0 || strcmp(t->a[i].gname, t->a[i - 1].gname)) {

@@ -129,6 +129,12 @@ char *read_file(const char *path, size_t *len)
 	return data;
 }
 
+void sort_array(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}
+
 int parse_long(const char *s, long min, long max, long *out)
 {
 	char *end;

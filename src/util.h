@@ -57,6 +57,9 @@ char *xstrndup(const char *s, size_t n);
  */
 char *read_file(const char *path, size_t *len);
 
+/* qsort that accepts an empty (NULL) array, which qsort itself must not get. */
+void sort_array(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
 /* Parses a whole string as a number; returns -1 when it is not one. */
 int parse_long(const char *s, long min, long max, long *out);
 int parse_double(const char *s, double *out);

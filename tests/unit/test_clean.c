@@ -1,0 +1,97 @@
+/* Unit tests for boilerplate removal: line splitting, verdicts, context. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "clean.h"
+
+/* Cleans text and returns one character per line: '+' kept, '-' dropped. */
+static void verdicts(const char *text, const char *title, const char *lang, char *out)
+{
+	struct clean_result r = CLEAN_RESULT_INIT;
+	struct clean_options opt = { title, lang, 1 };
+	size_t i;
+
+	clean_document(text, strlen(text), &opt, &r);
+	for (i = 0; i < r.n; i++)
+		out[i] = r.lines[i].keep ? '+' : '-';
+	out[r.n] = '\0';
+	clean_result_release(&r);
+}
+
+#define PARA "The spokesman said on Monday that the two sides should work together and " \
+	"that the talks would go on as planned."
+
+static void test_line_ends(void **state)
+{
+	struct clean_result r = CLEAN_RESULT_INIT;
+	struct clean_options opt = { NULL, NULL, 0 };
+	const char *text = "a\r\nbb\rccc\n\ndddd";
+	(void)state;
+	clean_document(text, strlen(text), &opt, &r);
+	assert_int_equal(r.n, 5);
+	assert_int_equal(r.lines[0].end - r.lines[0].start, 1);	/* no \r kept */
+	assert_int_equal(r.lines[1].start, 3);
+	assert_int_equal(r.lines[1].end, 5);
+	assert_int_equal(r.lines[2].start, 6);
+	assert_int_equal(r.lines[3].end - r.lines[3].start, 0);
+	assert_int_equal(r.lines[4].end, strlen(text));
+	clean_result_release(&r);
+}
+
+static void test_verdicts(void **state)
+{
+	char v[32];
+	(void)state;
+	/* title, menu, paragraph, short paragraph between good ones, list, paragraph, spam */
+	verdicts("China  urges   US to stop\nMost Viewed\n" PARA "\nHe declined to comment.\n"
+		 "- Related headline here\n" PARA "\n\xe4\xb8\xad\xe6\x96\x87\xe5\xad\x97\xe5\xb9\x95"
+		 "\xe5\x9c\xa8\xe7\xba\xbf\xe8\xa7\x82\xe7\x9c\x8b\n8.03K\n",
+		 "China urges US to stop", "en", v);
+	assert_string_equal(v, "+-++-+--");
+}
+
+static void test_short_lines_follow_neighbours(void **state)
+{
+	char v[32];
+	(void)state;
+	/* A short sentence among menus goes; among paragraphs it stays. */
+	verdicts("Home\nSign in.\nMenu\n", NULL, "en", v);
+	assert_string_equal(v, "---");
+	verdicts(PARA "\nSign in.\n" PARA "\n", NULL, "en", v);
+	assert_string_equal(v, "+++");
+}
+
+static void test_script_from_language_or_majority(void **state)
+{
+	char v[32];
+	const char *ru = "\xd0\x9f\xd1\x80\xd0\xb5\xd0\xb7\xd0\xb8\xd0\xb4\xd0\xb5\xd0\xbd\xd1\x82 "
+			 "\xd1\x81\xd0\xba\xd0\xb0\xd0\xb7\xd0\xb0\xd0\xbb \xd1\x8d\xd1\x82\xd0\xbe "
+			 "\xd1\x81\xd0\xb5\xd0\xb3\xd0\xbe\xd0\xb4\xd0\xbd\xd1\x8f \xd1\x83\xd1\x82"
+			 "\xd1\x80\xd0\xbe\xd0\xbc \xd0\xb2 \xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2"
+			 "\xd0\xb5 \xd0\xb8 \xd0\xbd\xd0\xb5 \xd1\x82\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xba"
+			 "\xd0\xbe \xd1\x82\xd0\xb0\xd0\xbc.";
+	char text[1024];
+	(void)state;
+	snprintf(text, sizeof(text), "%s\n%s %s\n", PARA, ru, ru);
+	verdicts(text, NULL, "en", v);
+	assert_string_equal(v, "+-");
+	verdicts(text, NULL, "ru", v);
+	assert_string_equal(v, "-+");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_line_ends),
+		cmocka_unit_test(test_verdicts),
+		cmocka_unit_test(test_short_lines_follow_neighbours),
+		cmocka_unit_test(test_script_from_language_or_majority),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
