@@ -30,13 +30,18 @@ LIB_OBJS = \
 	$(BUILD)/buf.o \
 	$(BUILD)/clean.o \
 	$(BUILD)/cmd_clean.o \
+	$(BUILD)/cmd_lexicon.o \
+	$(BUILD)/cmd_lexicon_check.o \
+	$(BUILD)/cmd_lexicon_stats.o \
 	$(BUILD)/cmd_score.o \
 	$(BUILD)/cmd_stats.o \
 	$(BUILD)/corpus.o \
 	$(BUILD)/counts.o \
 	$(BUILD)/dedup.o \
 	$(BUILD)/keyness.o \
+	$(BUILD)/lexcheck.o \
 	$(BUILD)/lexicon.o \
+	$(BUILD)/lexrun.o \
 	$(BUILD)/match.o \
 	$(BUILD)/outfile.o \
 	$(BUILD)/pipeline.o \
@@ -44,6 +49,8 @@ LIB_OBJS = \
 	$(BUILD)/scoretab.o \
 	$(BUILD)/source.o \
 	$(BUILD)/stats.o \
+	$(BUILD)/table.o \
+	$(BUILD)/tally.o \
 	$(BUILD)/text.o \
 	$(BUILD)/tsv.o \
 	$(BUILD)/util.o
