@@ -32,6 +32,8 @@ LIB_OBJS = \
 	$(BUILD)/cmd_clean.o \
 	$(BUILD)/cmd_lexicon.o \
 	$(BUILD)/cmd_lexicon_check.o \
+	$(BUILD)/cmd_lexicon_export.o \
+	$(BUILD)/cmd_lexicon_import.o \
 	$(BUILD)/cmd_lexicon_stats.o \
 	$(BUILD)/cmd_score.o \
 	$(BUILD)/cmd_stats.o \
@@ -39,6 +41,7 @@ LIB_OBJS = \
 	$(BUILD)/counts.o \
 	$(BUILD)/dedup.o \
 	$(BUILD)/keyness.o \
+	$(BUILD)/dic.o \
 	$(BUILD)/lexcheck.o \
 	$(BUILD)/lexicon.o \
 	$(BUILD)/lexrun.o \
