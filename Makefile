@@ -30,6 +30,7 @@ LIB_OBJS = \
 	$(BUILD)/buf.o \
 	$(BUILD)/clean.o \
 	$(BUILD)/cmd_clean.o \
+	$(BUILD)/cmd_kwic.o \
 	$(BUILD)/cmd_lexicon.o \
 	$(BUILD)/cmd_lexicon_check.o \
 	$(BUILD)/cmd_lexicon_export.o \
@@ -42,6 +43,7 @@ LIB_OBJS = \
 	$(BUILD)/dedup.o \
 	$(BUILD)/keyness.o \
 	$(BUILD)/dic.o \
+	$(BUILD)/kwic.o \
 	$(BUILD)/lexcheck.o \
 	$(BUILD)/lexicon.o \
 	$(BUILD)/lexrun.o \
