@@ -33,6 +33,7 @@ LIB_OBJS = \
 	$(BUILD)/cmd_kwic.o \
 	$(BUILD)/cmd_lexicon.o \
 	$(BUILD)/cmd_lexicon_check.o \
+	$(BUILD)/cmd_lexicon_diff.o \
 	$(BUILD)/cmd_lexicon_export.o \
 	$(BUILD)/cmd_lexicon_import.o \
 	$(BUILD)/cmd_lexicon_stats.o \
