@@ -37,6 +37,7 @@ LIB_OBJS = \
 	$(BUILD)/cmd_lexicon_export.o \
 	$(BUILD)/cmd_lexicon_import.o \
 	$(BUILD)/cmd_lexicon_stats.o \
+	$(BUILD)/cmd_lexicon_suggest.o \
 	$(BUILD)/cmd_score.o \
 	$(BUILD)/cmd_stats.o \
 	$(BUILD)/corpus.o \
@@ -55,6 +56,7 @@ LIB_OBJS = \
 	$(BUILD)/scoretab.o \
 	$(BUILD)/source.o \
 	$(BUILD)/stats.o \
+	$(BUILD)/suggest.o \
 	$(BUILD)/table.o \
 	$(BUILD)/tally.o \
 	$(BUILD)/text.o \

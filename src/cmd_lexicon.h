@@ -8,6 +8,7 @@
 
 int cmd_lexicon_check(int argc, char **argv);
 int cmd_lexicon_stats(int argc, char **argv);
+int cmd_lexicon_suggest(int argc, char **argv);
 int cmd_lexicon_diff(int argc, char **argv);
 int cmd_lexicon_import(int argc, char **argv);
 int cmd_lexicon_export(int argc, char **argv);
