@@ -30,13 +30,25 @@ LIB_OBJS = \
 	$(BUILD)/buf.o \
 	$(BUILD)/clean.o \
 	$(BUILD)/cmd_clean.o \
+	$(BUILD)/cmd_kwic.o \
+	$(BUILD)/cmd_lexicon.o \
+	$(BUILD)/cmd_lexicon_check.o \
+	$(BUILD)/cmd_lexicon_diff.o \
+	$(BUILD)/cmd_lexicon_export.o \
+	$(BUILD)/cmd_lexicon_import.o \
+	$(BUILD)/cmd_lexicon_stats.o \
+	$(BUILD)/cmd_lexicon_suggest.o \
 	$(BUILD)/cmd_score.o \
 	$(BUILD)/cmd_stats.o \
 	$(BUILD)/corpus.o \
 	$(BUILD)/counts.o \
 	$(BUILD)/dedup.o \
 	$(BUILD)/keyness.o \
+	$(BUILD)/dic.o \
+	$(BUILD)/kwic.o \
+	$(BUILD)/lexcheck.o \
 	$(BUILD)/lexicon.o \
+	$(BUILD)/lexrun.o \
 	$(BUILD)/match.o \
 	$(BUILD)/outfile.o \
 	$(BUILD)/pipeline.o \
@@ -44,6 +56,9 @@ LIB_OBJS = \
 	$(BUILD)/scoretab.o \
 	$(BUILD)/source.o \
 	$(BUILD)/stats.o \
+	$(BUILD)/suggest.o \
+	$(BUILD)/table.o \
+	$(BUILD)/tally.o \
 	$(BUILD)/text.o \
 	$(BUILD)/tsv.o \
 	$(BUILD)/util.o

@@ -466,3 +466,8 @@ void clean_result_release(struct clean_result *r)
 	free(r->lines);
 	memset(r, 0, sizeof(*r));
 }
+
+int clean_is_stopword(const char *w)
+{
+	return is_stopword(w, strlen(w));
+}

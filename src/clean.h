@@ -36,4 +36,8 @@ void clean_document(const char *text, size_t len, const struct clean_options *op
 		    struct clean_result *out);
 void clean_result_release(struct clean_result *r);
 
+/* Whether w (normalised, NUL-terminated) is one of the English function
+ * words the cleaner counts; for tools that skip them (lexicon suggest). */
+int clean_is_stopword(const char *w);
+
 #endif

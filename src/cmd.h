@@ -10,5 +10,7 @@
 int cmd_clean(int argc, char **argv);
 int cmd_score(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
+int cmd_lexicon(int argc, char **argv);
+int cmd_kwic(int argc, char **argv);
 
 #endif

@@ -130,3 +130,9 @@ struct count_item *counts_sorted(const struct counts *c, size_t *n)
 	*n = k;
 	return items;
 }
+
+uint64_t counts_get(const struct counts *c, const char *key, size_t len)
+{
+	const struct entry *e = find_slot(c->slots, c->cap, key, len, hash_key(key, len));
+	return e->key ? e->n : 0;
+}

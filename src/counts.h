@@ -18,6 +18,8 @@ uint64_t *counts_slot(struct counts *c, const char *key, size_t len);
 /* Adds every count of from into into. */
 void counts_merge(struct counts *into, const struct counts *from);
 size_t counts_size(const struct counts *c);
+/* The count of key, 0 when it was never added. */
+uint64_t counts_get(const struct counts *c, const char *key, size_t len);
 
 struct count_item {
 	const char *key;	/* borrowed from the table */

@@ -330,3 +330,20 @@ void scorer_article(struct scorer *s, const struct article *a, size_t nextra,
 	if (out->signature)
 		write_signature(s, a, out->signature);
 }
+
+void scorer_analyze(struct scorer *s, const struct article *a, const char *lang,
+		    const char *text, size_t len)
+{
+	tokenize_article(s, a->title, lang, text, len);
+	matcher_run(s->m, &s->tt, s->opt.negation, &s->matches);
+}
+
+const struct text_tokens *scorer_tokens(const struct scorer *s)
+{
+	return &s->tt;
+}
+
+const struct match_list *scorer_matches(const struct scorer *s)
+{
+	return &s->matches;
+}

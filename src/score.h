@@ -58,4 +58,18 @@ void score_signatures_header(struct buf *out);
 void scorer_merge_terms(const struct scorer *s, struct counts *into);
 
 
+/*
+ * Cleans, tokenises and matches text[0, len) of article a without
+ * formatting any row, for tools that look at the tokens and matches
+ * themselves (kwic, lexicon stats, suggest, diff): the same pipeline as
+ * scorer_article, so both see the same matches.
+ */
+void scorer_analyze(struct scorer *s, const struct article *a, const char *lang,
+		    const char *text, size_t len);
+
+/* The tokens and matches of the last article; borrowed, valid until the next
+ * scorer_article or scorer_analyze on s. */
+const struct text_tokens *scorer_tokens(const struct scorer *s);
+const struct match_list *scorer_matches(const struct scorer *s);
+
 #endif

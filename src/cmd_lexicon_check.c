@@ -1,0 +1,194 @@
+/*
+ * framing lexicon check [--corpus DIR] FILE...: every problem of the
+ * lexicon files with FILE:LINE:COL, and with --corpus what each glob
+ * expands to in a corpus.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cmd_lexicon.h"
+#include "corpus.h"
+#include "counts.h"
+#include "lexcheck.h"
+#include "lexicon.h"
+#include "lexrun.h"
+#include "match.h"
+#include "util.h"
+#include "banned.h"
+
+static const char usage[] =
+	"usage: framing lexicon check [--corpus CORPUS] [--no-clean] [FILE...]\n"
+	"\n"
+	"Reads the lexicon FILEs (default: every .lex file in lexicons/) and reports\n"
+	"on stderr, as FILE:LINE:COL:\n"
+	"  errors    what stops the lexicon from loading (syntax, a bad weight, a\n"
+	"            misplaced '*', a category defined twice); exit status 2\n"
+	"  warnings  an entry twice in one category, an entry in two categories,\n"
+	"            an entry that never counts because an earlier one in its\n"
+	"            category matches everything it does, globs with a prefix\n"
+	"            shorter than 4 characters, characters that are not part of any\n"
+	"            word and are ignored, empty categories; exit status 0\n"
+	"A summary per file goes to stdout.\n"
+	"\n"
+	"  --corpus CORPUS  also print what every glob matched in CORPUS, with\n"
+	"                   counts: accus* -> accusations 4, accused 2, ...\n"
+	"  --no-clean       with --corpus, look at boilerplate lines too\n"
+	"\n"
+	"example: framing lexicon check --corpus corpus/seeds lexicons/stance.lex\n";
+
+/* What each glob entry expanded to: one category per glob in glx. */
+struct expansions {
+	const struct lexicon *glx;
+	struct counts **seen;	/* per glob category: matched text -> count */
+	struct buf key;
+};
+
+static void count_expansions(void *ctx, const struct lexrun_article *ra)
+{
+	struct expansions *x = ctx;
+	size_t i, k;
+
+	for (i = 0; i < ra->ml->n; i++) {
+		const struct match *m = &ra->ml->m[i];
+		const struct lex_entry *e = &x->glx->entries[m->entry];
+		buf_reset(&x->key);
+		for (k = 0; k < m->ntokens; k++) {
+			if (k)
+				buf_addch(&x->key, ' ');
+			buf_adds(&x->key, e->case_sensitive ? text_cased(ra->tt, m->first + k)
+				 : text_norm(ra->tt, m->first + k));
+		}
+		counts_add(x->seen[m->category], x->key.data, x->key.len, 1);
+	}
+}
+
+static int cmp_count_desc(const void *a, const void *b)
+{
+	const struct count_item *x = a, *y = b;
+	if (x->n != y->n)
+		return x->n > y->n ? -1 : 1;
+	return strcmp(x->key, y->key);
+}
+
+static int is_glob(const struct lex_entry *e)
+{
+	size_t k;
+	for (k = 0; k < e->nwords; k++)
+		if (e->words[k].glob)
+			return 1;
+	return 0;
+}
+
+/* Matches every glob entry on its own, so competition with other entries
+ * does not hide what a glob reaches. */
+static int print_expansions(const struct lexicon *lx, const char *dir, int clean)
+{
+	struct lexicon glx = LEXICON_INIT;
+	struct corpus c = CORPUS_INIT;
+	struct buf text = BUF_INIT;
+	struct expansions x;
+	struct score_options opt;
+	struct matcher *m;
+	size_t *origin = xcalloc(lx->nentries ? lx->nentries : 1, sizeof(*origin));
+	size_t i, j, n = 0, failed;
+
+	if (corpus_load(dir, &c) < 0) {
+		free(origin);
+		return -1;
+	}
+	for (i = 0; i < lx->nentries; i++) {
+		if (!is_glob(&lx->entries[i]))
+			continue;
+		buf_addf(&text, "[g%zu]\n%s\n", n, lx->entries[i].written);
+		origin[n++] = i;
+	}
+	if (lexicon_parse(&glx, "globs", text.data ? text.data : "", text.len) < 0)
+		die("cannot re-read the globs of the lexicon");
+	memset(&x, 0, sizeof(x));
+	x.glx = &glx;
+	x.seen = xcalloc(n ? n : 1, sizeof(*x.seen));
+	for (i = 0; i < n; i++)
+		x.seen[i] = counts_new();
+	opt.clean = clean;
+	opt.negation = 0;
+	m = matcher_new(&glx);
+	failed = lexrun_corpus(&c, &glx, m, &opt, count_expansions, &x);
+	for (i = 0; i < n; i++) {
+		const struct lex_entry *e = &lx->entries[origin[i]];
+		size_t nitems;
+		struct count_item *items = counts_sorted(x.seen[i], &nitems);
+
+		qsort(items, nitems, sizeof(*items), cmp_count_desc);
+		printf("%s:%zu:%zu: %s ->", e->file, e->line, e->col, e->written);
+		for (j = 0; j < nitems; j++)
+			printf("%s %s %llu", j ? "," : "", items[j].key, (unsigned long long)items[j].n);
+		if (nitems == 0)
+			printf(" (nothing in %s)", dir);
+		putchar('\n');
+		free(items);
+		counts_free(x.seen[i]);
+	}
+	matcher_free(m);
+	buf_release(&x.key);
+	free(x.seen);
+	buf_release(&text);
+	lexicon_release(&glx);
+	corpus_release(&c);
+	free(origin);
+	return failed ? -1 : 0;
+}
+
+int cmd_lexicon_check(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "corpus", required_argument, NULL, 'c' },
+		{ "no-clean", no_argument, NULL, 'C' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct lexicon lx = LEXICON_INIT;
+	struct lexcheck_list problems = LEXCHECK_LIST_INIT;
+	const char *corpus = NULL;
+	int c, clean = 1, bad = 0, status;
+	size_t i, f;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'c': corpus = optarg; break;
+		case 'C': clean = 0; break;
+		case 'h': fputs(usage, stdout); return EXIT_OK;
+		default: fputs(usage, stderr); return EXIT_USAGE;
+		}
+	}
+	if (optind == argc)
+		bad = lexicon_load_dir(&lx, lexicon_default_dir());
+	for (i = (size_t)optind; i < (size_t)argc; i++)
+		if (lexicon_load(&lx, argv[i]) < 0)
+			bad = -1;
+	lexcheck_run(&lx, &problems);
+	for (i = 0; i < problems.n; i++)
+		warning("%s:%zu:%zu: %s", problems.p[i].file, problems.p[i].line, problems.p[i].col,
+			problems.p[i].message);
+	for (f = 0; f < lx.nfiles; f++) {
+		size_t ncat = 0, nent = 0, nwarn = 0;
+		for (i = 0; i < lx.ncategories; i++)
+			ncat += !strcmp(lx.categories[i].file, lx.files[f]);
+		for (i = 0; i < lx.nentries; i++)
+			nent += !strcmp(lx.entries[i].file, lx.files[f]);
+		for (i = 0; i < problems.n; i++)
+			nwarn += problems.p[i].file_index == f;
+		printf("%s: %zu categor%s, %zu entr%s, %zu warning%s\n", lx.files[f], ncat,
+		       ncat == 1 ? "y" : "ies", nent, nent == 1 ? "y" : "ies", nwarn,
+		       nwarn == 1 ? "" : "s");
+	}
+	status = bad ? EXIT_USAGE : EXIT_OK;
+	if (corpus && print_expansions(&lx, corpus, clean) < 0 && !bad)
+		status = EXIT_FAILED;
+	lexcheck_list_release(&problems);
+	lexicon_release(&lx);
+	return status;
+}

@@ -1,0 +1,123 @@
+#include "tally.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "util.h"
+#include "banned.h"
+
+struct tally *tally_new(const struct lexicon *lx, const char *by)
+{
+	struct tally *t = xcalloc(1, sizeof(*t));
+
+	t->lx = lx;
+	t->by = xstrdup(by);
+	t->entries = xcalloc(lx->nentries ? lx->nentries : 1, sizeof(*t->entries));
+	t->cat_acc = lexicon_category(lx, "accusatory");
+	t->cat_conc = lexicon_category(lx, "conciliatory");
+	t->seen = counts_new();
+	return t;
+}
+
+void tally_free(struct tally *t)
+{
+	size_t i;
+
+	if (!t)
+		return;
+	for (i = 0; i < t->ngroups; i++) {
+		free(t->groups[i].name);
+		free(t->groups[i].matches);
+		free(t->groups[i].score);
+	}
+	free(t->groups);
+	free(t->entries);
+	free(t->by);
+	counts_free(t->seen);
+	free(t);
+}
+
+long tally_group(const struct tally *t, const char *name)
+{
+	size_t i;
+	for (i = 0; i < t->ngroups; i++)
+		if (!strcmp(t->groups[i].name, name))
+			return (long)i;
+	return -1;
+}
+
+static size_t group_of(struct tally *t, const char *name)
+{
+	long g = tally_group(t, name);
+	struct tally_group *grp;
+	size_t ncat = t->lx->ncategories ? t->lx->ncategories : 1;
+
+	if (g >= 0)
+		return (size_t)g;
+	ALLOC_GROW(t->groups, t->ngroups + 1, t->groups_alloc);
+	grp = &t->groups[t->ngroups];
+	memset(grp, 0, sizeof(*grp));
+	grp->name = xstrdup(name);
+	grp->matches = xcalloc(ncat, sizeof(*grp->matches));
+	grp->score = xcalloc(ncat, sizeof(*grp->score));
+	return t->ngroups++;
+}
+
+void tally_article(void *ctx, const struct lexrun_article *ra)
+{
+	struct tally *t = ctx;
+	const char *name = lexrun_column(ra->corpus, ra->article, t->by);
+	size_t g = group_of(t, name ? name : "NA"), i;
+	struct tally_group *grp = &t->groups[g];
+	double acc = 0, conc = 0;
+	struct buf key = BUF_INIT;
+
+	grp->articles++;
+	grp->tokens += ra->tt->n;
+	for (i = 0; i < ra->ml->n; i++) {
+		const struct match *m = &ra->ml->m[i];
+		struct tally_entry *e = &t->entries[m->entry];
+		double w = t->lx->entries[m->entry].weight;
+
+		e->matches++;
+		e->quoted += m->quoted;
+		if (e->last_article != ra->index + 1) {
+			e->last_article = ra->index + 1;
+			e->articles++;
+		}
+		buf_reset(&key);
+		buf_addf(&key, "%u\t%zu", m->entry, g);
+		if (!counts_get(t->seen, key.data, key.len))
+			e->groups++;
+		counts_add(t->seen, key.data, key.len, 1);
+		if (m->negated) {
+			e->negated++;
+			continue;
+		}
+		e->counted++;
+		grp->matches[m->category]++;
+		grp->score[m->category] += w;
+		if ((long)m->category == t->cat_acc)
+			acc += w;
+		else if ((long)m->category == t->cat_conc)
+			conc += w;
+	}
+	grp->stance_sum += log((acc + 0.5) / (conc + 0.5));
+	buf_release(&key);
+}
+
+double tally_rate(const struct tally *t, size_t g, size_t cat)
+{
+	const struct tally_group *grp = &t->groups[g];
+	return grp->tokens ? 1000.0 * (double)grp->matches[cat] / (double)grp->tokens : NAN;
+}
+
+double tally_stance(const struct tally *t, size_t g)
+{
+	const struct tally_group *grp = &t->groups[g];
+	if (t->cat_acc < 0 || t->cat_conc < 0 || !grp->articles)
+		return NAN;
+	return grp->stance_sum / (double)grp->articles;
+}
