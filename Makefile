@@ -83,12 +83,17 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 
 unit-tests: $(UNIT_TESTS)
 
+# The corpus generator of scripts/bench.
+$(BUILD)/gencorpus: tests/bench/gencorpus.c $(BUILD)/buf.o $(BUILD)/util.o
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(BUILD)/buf.o $(BUILD)/util.o
+
 deps:
 	@scripts/install-deps
 
 # The test runner prints one closing line "N passed, N failed".
 test: deps
-	@$(MAKE) --no-print-directory $(BIN) unit-tests
+	@$(MAKE) --no-print-directory $(BIN) unit-tests $(BUILD)/gencorpus
 	@tests/run --bin $(BIN) --units $(BUILD)/tests
 
 report: deps
@@ -96,8 +101,9 @@ report: deps
 	$(BIN) score corpus/seeds -o output
 	@echo "wrote output/scores.tsv and output/matches.tsv"
 
-bench: $(BIN)
-	scripts/bench
+# scripts/bench --help tells the options: make bench BENCH_ARGS="--size 1G".
+bench: $(BIN) $(BUILD)/gencorpus
+	scripts/bench $(BENCH_ARGS)
 
 clean:
 	rm -rf build bin

@@ -556,12 +556,17 @@ enum pending_end {
 	END_STRONG	/* ! or ? */
 };
 
-/* Scans one word from pos; returns its end. *ascii is cleared for other bytes. */
+/*
+ * Scans one word from pos; returns its end. *ascii is cleared for other
+ * bytes. *wordy tells whether it holds a letter or digit: underscores alone
+ * ("_", "___") are punctuation, not words.
+ */
 static size_t scan_word(const char *s, size_t end, size_t pos, enum char_class first, int *bad,
-			int *ascii)
+			int *ascii, int *wordy)
 {
 	enum char_class last = first;
 
+	*wordy = first != CH_CONNECT;
 	if (first == CH_IDEO)
 		return pos;
 	while (pos < end) {
@@ -569,6 +574,7 @@ static size_t scan_word(const char *s, size_t end, size_t pos, enum char_class f
 		/* The common case: ASCII letters and digits, no decoding needed. */
 		if (b < 0x80 && (ascii_class[b] == CH_LETTER || ascii_class[b] == CH_DIGIT)) {
 			last = (enum char_class)ascii_class[b];
+			*wordy = 1;
 			pos++;
 			continue;
 		}
@@ -579,6 +585,7 @@ static size_t scan_word(const char *s, size_t end, size_t pos, enum char_class f
 		enum char_class c = classify(cp);
 
 		if (c == CH_LETTER || c == CH_DIGIT || c == CH_CONNECT) {
+			*wordy |= c != CH_CONNECT;
 			last = c;
 			pos = next;
 		} else if (c == CH_EXTEND) {
@@ -665,9 +672,13 @@ void text_tokenize(struct text_tokens *tt, const char *s, size_t start, size_t e
 		c = classify(cp);
 		if (is_word_start(c)) {
 			size_t wend;
-			int ascii = cp < 0x80;
+			int ascii = cp < 0x80, wordy;
 			bad = 0;
-			wend = scan_word(s, end, pos, c, &bad, &ascii);
+			wend = scan_word(s, end, pos, c, &bad, &ascii, &wordy);
+			if (!wordy) {
+				pos = wend;
+				continue;
+			}
 			if (pending == END_STRONG
 			    || (pending == END_WEAK && utf8proc_category(cp) != UTF8PROC_CATEGORY_LL))
 				tt->sentences++;

@@ -1,0 +1,784 @@
+/*
+ * gencorpus: writes a deterministic news-like corpus for scripts/bench.
+ *
+ *   gencorpus [-s SIZE] [-r SEED] [-f dir|jsonl] [-d SEEDS] OUT
+ *
+ * SIZE is the article text to write in bytes, with an optional K, M or G
+ * suffix (powers of 1000): 10M, 100M, 1G. With -f dir (the default) OUT is
+ * a folder that gets manifest.tsv (id file outlet date title lang) and
+ * OUTLET/ID.txt per article; with -f jsonl OUT is a file ("-" for standard
+ * output) with one {"id","outlet","date","title","text","lang"} object per
+ * line, the text being the same bytes the .txt file would hold.
+ *
+ * The same seed gives the same bytes on every machine: one PRNG
+ * (splitmix64), no locale, no clock. Sentences come from three sources so
+ * that the text looks like news to a tokenizer and a matcher: a word-bigram
+ * chain over the article paragraphs of the seed corpus (corpus/seeds), news
+ * templates with actors, names (some accented), numbers and lexicon phrases
+ * at per-outlet rates, and plain sentences that draw on a Zipf-distributed
+ * vocabulary so that the number of distinct words grows as in real text.
+ * Around the text sit the usual page furniture: menus, datelines, share
+ * widgets, related-headline lists, captions, Chinese and Russian
+ * boilerplate lines.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "util.h"
+#include "banned.h"
+
+/* ---- random numbers ------------------------------------------------------ */
+
+static uint64_t rng_state;
+
+static uint64_t rng_next(void)
+{
+	uint64_t z = (rng_state += 0x9E3779B97F4A7C15ULL);
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+	return z ^ (z >> 31);
+}
+
+/* A uniform integer in [0, n). */
+static size_t rnd(size_t n)
+{
+	return n ? (size_t)(rng_next() % n) : 0;
+}
+
+/* A uniform double in [0, 1). */
+static double rndf(void)
+{
+	return (double)(rng_next() >> 11) / 9007199254740992.0;
+}
+
+#define PICK(arr) ((arr)[rnd(sizeof(arr) / sizeof((arr)[0]))])
+
+/* ---- what the text is made of ------------------------------------------- */
+
+struct outlet {
+	const char *name, *slug, *tag;
+	double acc, conc, dist;	/* chance per sentence of a lexicon phrase */
+	int curly;		/* writes ’ and “ ” rather than ' and " */
+	double cjk, cyrillic;	/* chance per article of such a boilerplate line */
+};
+
+static const struct outlet outlets[] = {
+	{ "China Daily", "china-daily", "(chinadaily.com.cn)", 0.05, 0.10, 0.02, 0, 0.40, 0 },
+	{ "Xinhua", "xinhua", "(Xinhua)", 0.04, 0.11, 0.02, 0, 0.30, 0 },
+	{ "Global Times", "global-times", "(Global Times)", 0.12, 0.04, 0.03, 0, 0.30, 0 },
+	{ "Press TV", "press-tv", "(Press TV)", 0.10, 0.02, 0.03, 0, 0, 0.05 },
+	{ "Sputnik", "sputnik", "(Sputnik)", 0.07, 0.05, 0.04, 1, 0, 0.60 },
+	{ "RT", "rt", "(RT)", 0.08, 0.03, 0.05, 1, 0, 0.40 },
+	{ "Reuters", "reuters", "(Reuters)", 0.03, 0.03, 0.07, 1, 0, 0 },
+	{ "Associated Press", "ap", "(AP)", 0.03, 0.02, 0.06, 1, 0, 0 },
+	{ "BBC", "bbc", "(BBC)", 0.02, 0.02, 0.08, 1, 0.02, 0.02 },
+	{ "Al Jazeera", "al-jazeera", "(Al Jazeera)", 0.05, 0.04, 0.05, 1, 0, 0 },
+};
+#define NOUTLETS (sizeof(outlets) / sizeof(outlets[0]))
+
+/* Surface forms of lexicons/stance.lex entries (globs written out). */
+static const char *const acc_phrases[] = {
+	"groundless accusations", "groundless", "baseless", "unfounded", "unjustified",
+	"unwarranted", "without any basis", "no evidence", "fabricated", "fabrication",
+	"made up", "a smear campaign", "slander", "distorted", "distortion", "lies",
+	"hypocrisy", "hypocritical", "double standards", "irresponsible", "mistaken",
+	"wrong actions", "a Cold War mentality", "accusations", "accused", "blamed",
+	"allegations", "finger-pointing", "an act of aggression", "provocation",
+	"provocations", "interference", "hegemony", "hegemonic", "bullying",
+};
+static const char *const conc_phrases[] = {
+	"dialogue", "cooperation", "cooperate", "cooperative", "mutual respect",
+	"mutual trust", "mutual benefit", "mutual understanding", "common interests",
+	"common challenges", "win-win", "consensus", "constructive", "partnership",
+	"friendship", "peaceful", "work together", "enhance understanding",
+};
+static const char *const dist_phrases[] = {
+	"alleged", "allegedly", "so-called", "purported", "purportedly", "reportedly",
+	"claimed", "supposed", "supposedly",
+};
+static const char *const actors[] = {
+	"China", "the United States", "Washington", "Beijing", "the US", "the U.S.",
+	"Chinese officials", "US officials", "the Pentagon", "the Foreign Ministry",
+	"the White House", "Moscow", "the European Union", "Tehran", "Russia",
+	"the State Department", "the Chinese government", "the Obama administration",
+	"NATO", "Japan", "the United Nations", "Congress",
+};
+static const char *const people[] = {
+	"Hong Lei", "Hua Chunying", "Lu Kang", "Geng Shuang", "Wang Yi", "Zheng Zeguang",
+	"James Clapper", "John Kerry", "Barack Obama", "Xi Jinping", "Sergei Lavrov",
+	"Maria Zakharova", "José Rodríguez", "Zoë Müller", "François Lefèvre",
+	"Søren Kierkegaard-Hansen", "Ayşe Yılmaz", "Nguyễn Văn An", "Łukasz Wróbel",
+	"Mohammad Javad Zarif", "Jen Psaki", "Susan Rice", "Li Keqiang", "Yang Jiechi",
+};
+static const char *const roles[] = {
+	"Foreign Ministry spokesman", "spokeswoman", "a senior official", "analyst",
+	"a State Department spokeswoman", "Defense Secretary", "the ambassador",
+	"a researcher at the Chinese Academy of Social Sciences", "a former diplomat",
+};
+static const char *const topics[] = {
+	"cyber security", "the trade talks", "the South China Sea", "hacking",
+	"cyber espionage", "the sanctions", "tariffs", "human rights", "the summit",
+	"the Office of Personnel Management breach", "intellectual property",
+	"the nuclear deal", "military exercises", "the working group", "climate change",
+};
+static const char *const days[] = {
+	"on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday",
+	"on Saturday", "on Sunday", "last week", "earlier this month", "in a statement",
+};
+static const char *const places[] = {
+	"Beijing", "Washington", "Moscow", "Tehran", "Geneva", "Brussels", "Hong Kong",
+	"Shanghai", "Tokyo", "Seoul", "New York", "Zürich", "São Paulo", "Kraków",
+};
+static const char *const saids[] = {
+	"said", "told reporters", "said at a regular news briefing", "told Reuters",
+	"wrote in a commentary", "said in an interview", "added",
+};
+static const char *const numbers[] = {
+	"1,200", "3.5 percent", "$4.2 billion", "10,000", "21.6 million", "two", "three",
+	"dozens of", "more than 400", "0.8 percent", "$1.5 trillion", "17", "2,000",
+};
+static const char *const function_words[] = {
+	"the", "the", "the", "of", "of", "and", "to", "to", "in", "in", "a", "that", "for",
+	"on", "with", "as", "was", "is", "by", "it", "from", "at", "have", "has", "be",
+	"are", "this", "which", "its", "their", "would", "will", "not", "but", "or", "after",
+	"an", "were", "been", "more", "said", "also", "than", "over", "into", "against",
+};
+static const char *const news_words[] = {
+	"government", "officials", "country", "security", "talks", "report", "president",
+	"minister", "foreign", "military", "economic", "trade", "policy", "agreement",
+	"statement", "spokesman", "relations", "cyber", "attack", "attacks", "hackers",
+	"information", "companies", "issue", "issues", "countries", "international",
+	"national", "public", "state", "week", "year", "years", "people", "meeting",
+	"visit", "leaders", "bilateral", "sides", "network", "data", "systems", "threat",
+	"threats", "measures", "ministry", "department", "agency", "intelligence",
+	"technology", "internet", "online", "law", "rules", "investigation", "charges",
+	"market", "growth", "billion", "million", "percent", "region", "border",
+	"defense", "force", "forces", "support", "response", "plan", "deal", "summit",
+	"election", "court", "case", "members", "council", "committee", "sources",
+};
+
+/* ---- a Zipf vocabulary of made-up words ---------------------------------- */
+
+#define ZIPF_WORDS 40000
+
+static char **zipf_word;
+static double *zipf_cdf;
+
+static void zipf_init(void)
+{
+	static const char *const onsets[] = {
+		"b", "c", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v",
+		"w", "br", "ch", "cr", "dr", "fl", "gr", "pl", "pr", "sh", "st", "str", "th", "tr",
+	};
+	static const char *const vowels[] = { "a", "e", "i", "o", "u", "ai", "ea", "io", "ou" };
+	static const char *const codas[] = { "", "", "n", "r", "s", "t", "l", "nd", "st", "ng", "x" };
+	double sum = 0;
+	size_t i;
+
+	zipf_word = xmalloc(ZIPF_WORDS * sizeof(*zipf_word));
+	zipf_cdf = xmalloc(ZIPF_WORDS * sizeof(*zipf_cdf));
+	for (i = 0; i < ZIPF_WORDS; i++) {
+		struct buf w = BUF_INIT;
+		size_t k, syl = 1 + rnd(3) + (i > 2000);
+		for (k = 0; k < syl; k++) {
+			buf_adds(&w, PICK(onsets));
+			buf_adds(&w, PICK(vowels));
+		}
+		buf_adds(&w, PICK(codas));
+		zipf_word[i] = buf_detach(&w);
+		sum += 1.0 / (double)(i + 1);
+		zipf_cdf[i] = sum;
+	}
+	for (i = 0; i < ZIPF_WORDS; i++)
+		zipf_cdf[i] /= sum;
+}
+
+static const char *zipf_pick(void)
+{
+	double u = rndf();
+	size_t lo = 0, hi = ZIPF_WORDS - 1;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (zipf_cdf[mid] < u)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return zipf_word[lo];
+}
+
+/* ---- a bigram chain over the seed articles ------------------------------- */
+
+struct chain {
+	char **word;		/* distinct words as written */
+	size_t nwords, words_alloc;
+	size_t **next;		/* per word: the ids that follow it, repeats kept */
+	size_t *nnext, *next_alloc;
+	size_t *starts;		/* words that begin a sentence */
+	size_t nstarts, starts_alloc;
+};
+
+static struct chain chain;
+
+static size_t chain_intern(const char *w, size_t len)
+{
+	size_t i;
+
+	/* A few thousand words, built once: a linear search is fast enough. */
+	for (i = 0; i < chain.nwords; i++)
+		if (strlen(chain.word[i]) == len && !memcmp(chain.word[i], w, len))
+			return i;
+	ALLOC_GROW(chain.word, chain.nwords + 1, chain.words_alloc);
+	chain.next = xrealloc(chain.next, chain.words_alloc * sizeof(*chain.next));
+	chain.nnext = xrealloc(chain.nnext, chain.words_alloc * sizeof(*chain.nnext));
+	chain.next_alloc = xrealloc(chain.next_alloc, chain.words_alloc * sizeof(*chain.next_alloc));
+	chain.word[chain.nwords] = xstrndup(w, len);
+	chain.next[chain.nwords] = NULL;
+	chain.nnext[chain.nwords] = chain.next_alloc[chain.nwords] = 0;
+	return chain.nwords++;
+}
+
+static int ends_sentence(const char *w)
+{
+	size_t n = strlen(w);
+	return n > 0 && (w[n - 1] == '.' || w[n - 1] == '?' || w[n - 1] == '!')
+	       && strcmp(w, "U.S.") && strcmp(w, "Mr.") && strcmp(w, "Mrs.");
+}
+
+/* Whether a seed line is article prose rather than furniture. */
+static int is_prose(const char *line, size_t len)
+{
+	size_t i, words = 0;
+	int in_word = 0;
+
+	for (i = 0; i < len; i++) {
+		int space = line[i] == ' ' || line[i] == '\t';
+		if (!space && !in_word)
+			words++;
+		in_word = !space;
+	}
+	return words >= 15 && (line[len - 1] == '.' || line[len - 1] == '"');
+}
+
+/* Adds one prose line: quotes are dropped, the templates add their own. */
+static void chain_add_line(const char *line, size_t len)
+{
+	struct buf w = BUF_INIT;
+	size_t i = 0, prev = (size_t)-1;
+
+	while (i <= len) {
+		if (i == len || line[i] == ' ') {
+			if (w.len) {
+				size_t id = chain_intern(w.data, w.len);
+				if (prev == (size_t)-1) {
+					ALLOC_GROW(chain.starts, chain.nstarts + 1, chain.starts_alloc);
+					chain.starts[chain.nstarts++] = id;
+				} else {
+					ALLOC_GROW(chain.next[prev], chain.nnext[prev] + 1,
+						   chain.next_alloc[prev]);
+					chain.next[prev][chain.nnext[prev]++] = id;
+				}
+				prev = ends_sentence(w.data) ? (size_t)-1 : id;
+				buf_reset(&w);
+			}
+			i++;
+			continue;
+		}
+		if (line[i] == '"') {
+			i++;
+		} else if (!memcmp(line + i, "\xE2\x80\x9C", 3) || !memcmp(line + i, "\xE2\x80\x9D", 3)) {
+			i += 3;
+		} else {
+			buf_addch(&w, line[i]);
+			i++;
+		}
+	}
+	buf_release(&w);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void chain_load(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, alloc = 0, i;
+
+	if (!d)
+		die("cannot open '%s': %s", dir, strerror(errno));
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		if (len > 4 && !strcmp(e->d_name + len - 4, ".txt")) {
+			ALLOC_GROW(names, n + 1, alloc);
+			names[n++] = xstrdup(e->d_name);
+		}
+	}
+	closedir(d);
+	/* readdir order differs between file systems; the output must not. */
+	qsort(names, n, sizeof(*names), cmp_str);
+	for (i = 0; i < n; i++) {
+		char *path = path_join(dir, names[i]), *text, *p;
+		size_t len;
+		if (!(text = read_file(path, &len)))
+			die("cannot read '%s': %s", path, strerror(errno));
+		for (p = text; p < text + len;) {
+			char *nl = memchr(p, '\n', (size_t)(text + len - p));
+			size_t ll = nl ? (size_t)(nl - p) : (size_t)(text + len - p);
+			if (ll && p[ll - 1] == '\r')
+				ll--;
+			if (ll && is_prose(p, ll))
+				chain_add_line(p, ll);
+			p += (nl ? (size_t)(nl - p) + 1 : ll);
+		}
+		free(text);
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	if (!chain.nstarts)
+		die("no article text in '%s' to learn sentences from", dir);
+}
+
+/* ---- sentences ----------------------------------------------------------- */
+
+/* Appends s, with apostrophes curled when the outlet writes them so. */
+static void add_text(struct buf *b, const char *s, int curly)
+{
+	for (; *s; s++) {
+		if (*s == '\'' && curly)
+			buf_adds(b, "\xE2\x80\x99");
+		else
+			buf_addch(b, *s);
+	}
+}
+
+static void add_upper_first(struct buf *b, const char *s, int curly)
+{
+	size_t at = b->len;
+	add_text(b, s, curly);
+	if (b->data[at] >= 'a' && b->data[at] <= 'z')
+		b->data[at] = (char)(b->data[at] - 32);
+}
+
+static void open_quote(struct buf *b, int curly)
+{
+	buf_adds(b, curly ? "\xE2\x80\x9C" : "\"");
+}
+
+static void close_quote(struct buf *b, int curly)
+{
+	buf_adds(b, curly ? "\xE2\x80\x9D" : "\"");
+}
+
+static void chain_sentence(struct buf *b, int curly)
+{
+	size_t id = chain.starts[rnd(chain.nstarts)], n = 0;
+
+	for (;;) {
+		if (n++)
+			buf_addch(b, ' ');
+		add_text(b, chain.word[id], curly);
+		if (ends_sentence(chain.word[id]))
+			return;
+		if (!chain.nnext[id] || n > 45) {
+			buf_addch(b, '.');
+			return;
+		}
+		id = chain.next[id][rnd(chain.nnext[id])];
+	}
+}
+
+/* A plain sentence over function words, news words and the Zipf vocabulary. */
+static void plain_sentence(struct buf *b)
+{
+	size_t n = 8 + rnd(20), i;
+
+	for (i = 0; i < n; i++) {
+		double u = rndf();
+		const char *w = u < 0.45 ? PICK(function_words) : u < 0.80 ? PICK(news_words) : zipf_pick();
+		if (i)
+			buf_addch(b, ' ');
+		if (i == 0)
+			add_upper_first(b, w, 0);
+		else
+			buf_adds(b, w);
+		if (i + 1 < n && rnd(12) == 0)
+			buf_addch(b, ',');
+	}
+	buf_addch(b, '.');
+}
+
+static const char *stance_phrase(const struct outlet *o)
+{
+	double u = rndf() * (o->acc + o->conc + o->dist);
+	if (u < o->acc)
+		return PICK(acc_phrases);
+	if (u < o->acc + o->conc)
+		return PICK(conc_phrases);
+	return PICK(dist_phrases);
+}
+
+/* A news sentence from a template, with one lexicon phrase. */
+static void template_sentence(struct buf *b, const struct outlet *o)
+{
+	const char *ph = stance_phrase(o);
+	int c = o->curly;
+
+	switch (rnd(8)) {
+	case 0:
+		add_upper_first(b, PICK(actors), c);
+		buf_addf(b, " rejected the charges over %s as %s, %s %s %s %s.", PICK(topics), ph,
+			 PICK(roles), PICK(people), PICK(saids), PICK(days));
+		break;
+	case 1:
+		open_quote(b, c);
+		buf_addf(b, "We call on %s to stop this %s,", PICK(actors), ph);
+		close_quote(b, c);
+		buf_addf(b, " %s %s.", PICK(people), PICK(saids));
+		break;
+	case 2:
+		buf_addf(b, "The two sides stressed %s on %s during talks in %s %s.", ph, PICK(topics),
+			 PICK(places), PICK(days));
+		break;
+	case 3:
+		buf_addf(b, "According to %s, %s hackers were behind %s %s intrusions, a charge "
+			    "officials described as ", PICK(actors), ph, PICK(numbers), PICK(topics));
+		open_quote(b, c);
+		buf_adds(b, PICK(acc_phrases));
+		buf_addch(b, '.');
+		close_quote(b, c);
+		break;
+	case 4:
+		add_upper_first(b, PICK(people), c);
+		buf_addf(b, ", %s, %s the %s move on %s showed %s.", PICK(roles), PICK(saids), ph,
+			 PICK(topics), PICK(acc_phrases));
+		break;
+	case 5:
+		buf_addf(b, "Analysts in %s said %s and %s could find %s on %s, with trade worth %s "
+			    "at stake.", PICK(places), PICK(actors), PICK(actors), ph, PICK(topics),
+			 PICK(numbers));
+		break;
+	case 6:
+		open_quote(b, c);
+		add_upper_first(b, ph, c);
+		buf_addf(b, " is not the way to deal with %s,", PICK(topics));
+		close_quote(b, c);
+		buf_addf(b, " %s %s.", PICK(people), PICK(saids));
+		break;
+	default:
+		add_upper_first(b, PICK(actors), c);
+		buf_addf(b, " said it was ready for %s with %s, %s the %s report.", ph, PICK(actors),
+			 rnd(2) ? "citing" : "dismissing", PICK(dist_phrases));
+		break;
+	}
+}
+
+static void sentence(struct buf *b, const struct outlet *o)
+{
+	double u = rndf(), p = o->acc + o->conc + o->dist;
+
+	if (u < p)
+		template_sentence(b, o);
+	else if (u < p + 0.55)
+		chain_sentence(b, o->curly);
+	else
+		plain_sentence(b);
+}
+
+/* ---- articles ------------------------------------------------------------ */
+
+struct date {
+	int y, m, d;
+};
+
+/* Days since 1970-01-01 to a civil date (H. Hinnant's algorithm). */
+static struct date civil(long z)
+{
+	struct date r;
+	long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	r.d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	r.m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	r.y = (int)(yoe + era * 400 + (r.m <= 2));
+	return r;
+}
+
+static void headline(struct buf *b, const struct outlet *o)
+{
+	switch (rnd(4)) {
+	case 0:
+		add_upper_first(b, PICK(actors), o->curly);
+		buf_addf(b, " urges %s to stop '%s'", PICK(actors), PICK(acc_phrases));
+		break;
+	case 1:
+		add_upper_first(b, PICK(actors), o->curly);
+		buf_addf(b, " offers %s on %s", PICK(conc_phrases), PICK(topics));
+		break;
+	case 2:
+		add_upper_first(b, PICK(topics), o->curly);
+		buf_addf(b, " talks resume in %s", PICK(places));
+		break;
+	default:
+		add_upper_first(b, PICK(people), o->curly);
+		buf_addf(b, ": %s %s", PICK(news_words), zipf_pick());
+		break;
+	}
+}
+
+static void article(struct buf *b, const struct outlet *o, const char *title, struct date dt)
+{
+	static const char *const menus[] = {
+		"Home | World | China | Business | Opinion | Sports | Video",
+		"Home\tNews\tWorld\tAsia\tUS\tTech\tMore",
+		"Subscribe",
+		"Log in | Register",
+	};
+	static const char *const shares[] = {
+		"Share this: Facebook Twitter WeChat Email",
+		"Print  Mail  Large Medium  Small",
+		"8.03K",
+		"0 Comments",
+	};
+	static const char *const tails[] = {
+		"Most Viewed", "Editor's Picks", "Join the mailing list", "Hot Topics",
+		"To participate in the discussion log in or register", "Newsfeed",
+		"Ukraine Snake Island Flag - Buy it Here!",
+	};
+	static const char *const cjk[] = {
+		"中国日报网版权所有 未经授权禁止转载 联系我们 广告服务",
+		"本网站所刊登的新闻、信息和各种专题专栏资料，均为版权所有",
+		"京ICP备13028878号-6 互联网新闻信息服务许可证",
+	};
+	static const char *const cyr[] = {
+		"Заголовок открываемого материала",
+		"Читайте также: главные новости дня",
+		"Все материалы ленты",
+	};
+	size_t paras = 5 + rnd(11), i, k;
+
+	buf_addf(b, "%s\n%s\n", title, PICK(menus));
+	buf_addf(b, "Updated: %04d-%02d-%02d %02zu:%02zu\n%s\n\n", dt.y, dt.m, dt.d, rnd(24), rnd(60),
+		 o->tag);
+	if (rnd(3) == 0)
+		buf_addf(b, "A file photo of %s in %s. (Photo/Agencies)\n\n", PICK(people), PICK(places));
+	for (i = 0; i < paras; i++) {
+		size_t sents = 1 + rnd(3);
+		if (i == 0)
+			buf_addf(b, "%s -- ", PICK(places));
+		for (k = 0; k < sents; k++) {
+			if (k)
+				buf_addch(b, ' ');
+			sentence(b, o);
+		}
+		buf_adds(b, "\n\n");
+	}
+	buf_addf(b, "%s\nRelated Stories\n", PICK(shares));
+	for (i = 0, k = 2 + rnd(4); i < k; i++) {
+		struct buf h = BUF_INIT;
+		headline(&h, o);
+		buf_addf(b, "%s %04d-%02d-%02d %02zu:%02zu\n", h.data, dt.y, dt.m, dt.d, rnd(24), rnd(60));
+		buf_release(&h);
+	}
+	buf_addf(b, "%s\n%s\n", PICK(tails), PICK(tails));
+	if (rndf() < o->cjk)
+		buf_addf(b, "%s\n", PICK(cjk));
+	if (rndf() < o->cyrillic)
+		buf_addf(b, "%s\n", PICK(cyr));
+	buf_addf(b, "\xC2\xA9 %d %s. All rights reserved.\n", dt.y, o->name);
+}
+
+/* ---- output -------------------------------------------------------------- */
+
+static void json_string(struct buf *b, const char *s, size_t len)
+{
+	size_t i;
+
+	buf_addch(b, '"');
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		switch (c) {
+		case '"': buf_adds(b, "\\\""); break;
+		case '\\': buf_adds(b, "\\\\"); break;
+		case '\n': buf_adds(b, "\\n"); break;
+		case '\t': buf_adds(b, "\\t"); break;
+		case '\r': buf_adds(b, "\\r"); break;
+		default:
+			if (c < 0x20)
+				buf_addf(b, "\\u%04x", c);
+			else
+				buf_addch(b, (char)c);
+		}
+	}
+	buf_addch(b, '"');
+}
+
+static void xwrite(FILE *f, const char *data, size_t len, const char *what)
+{
+	if (len && fwrite(data, 1, len, f) != len)
+		die("cannot write '%s': %s", what, strerror(errno));
+}
+
+static void xclose(FILE *f, const char *what)
+{
+	if (f != stdout ? fclose(f) : fflush(f))
+		die("cannot write '%s': %s", what, strerror(errno));
+}
+
+static int parse_size(const char *s, uint64_t *out)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno || end == s)
+		return -1;
+	switch (*end) {
+	case 'k': case 'K': v *= 1000ULL; end++; break;
+	case 'm': case 'M': v *= 1000000ULL; end++; break;
+	case 'g': case 'G': v *= 1000000000ULL; end++; break;
+	default: break;
+	}
+	if (*end == 'B' || *end == 'b')
+		end++;
+	if (*end || v == 0)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static const char usage[] =
+	"usage: gencorpus [-s SIZE] [-r SEED] [-f dir|jsonl] [-d SEEDS] OUT\n"
+	"  -s SIZE   bytes of article text, K/M/G = 10^3/10^6/10^9 (default 100M)\n"
+	"  -r SEED   random seed (default 1)\n"
+	"  -f FORMAT dir: OUT/manifest.tsv + OUT/OUTLET/ID.txt (default);\n"
+	"            jsonl: one JSON object per line into OUT (- = stdout)\n"
+	"  -d SEEDS  folder of seed articles to learn sentences from (default corpus/seeds)\n"
+	"example: gencorpus -s 10M /tmp/bench-10M\n";
+
+int main(int argc, char **argv)
+{
+	uint64_t size = 100000000ULL, written = 0, seed = 1;
+	const char *format = "dir", *seeds = "corpus/seeds", *out;
+	struct buf text = BUF_INIT, line = BUF_INIT, title = BUF_INIT;
+	FILE *index;
+	char *index_path;
+	size_t n = 0, i;
+	int jsonl, c;
+	long v;
+
+	while ((c = getopt(argc, argv, "s:r:f:d:h")) != -1) {
+		switch (c) {
+		case 's':
+			if (parse_size(optarg, &size) < 0)
+				die_status(EXIT_USAGE, "bad size '%s' (use e.g. 10M, 100M, 1G)", optarg);
+			break;
+		case 'r':
+			if (parse_long(optarg, 0, 2147483647L, &v) < 0)
+				die_status(EXIT_USAGE, "bad seed '%s'", optarg);
+			seed = (uint64_t)v;
+			break;
+		case 'f': format = optarg; break;
+		case 'd': seeds = optarg; break;
+		case 'h': fputs(usage, stdout); return 0;
+		default: fputs(usage, stderr); return EXIT_USAGE;
+		}
+	}
+	if (argc - optind != 1 || (strcmp(format, "dir") && strcmp(format, "jsonl"))) {
+		fputs(usage, stderr);
+		return EXIT_USAGE;
+	}
+	out = argv[optind];
+	jsonl = !strcmp(format, "jsonl");
+	rng_state = seed;
+	chain_load(seeds);
+	zipf_init();
+
+	if (jsonl) {
+		index_path = xstrdup(out);
+		index = strcmp(out, "-") ? fopen(out, "w") : stdout;
+	} else {
+		if (ensure_dir(out) < 0)
+			return EXIT_FAILED;
+		for (i = 0; i < NOUTLETS; i++) {
+			char *d = path_join(out, outlets[i].slug);
+			if (ensure_dir(d) < 0)
+				return EXIT_FAILED;
+			free(d);
+		}
+		index_path = path_join(out, "manifest.tsv");
+		index = fopen(index_path, "w");
+	}
+	if (!index)
+		die("cannot write '%s': %s", index_path, strerror(errno));
+	if (!jsonl)
+		xwrite(index, "id\tfile\toutlet\tdate\ttitle\tlang\n", 31, index_path);
+
+	while (written < size) {
+		/* Outlets publish at different rates: the first ones more. */
+		const struct outlet *o = &outlets[rnd(NOUTLETS + 4) % NOUTLETS];
+		struct date dt = civil(15706 + (long)rnd(2900));	/* 2013-01-01 on */
+		struct buf id = BUF_INIT;
+
+		n++;
+		buf_addf(&id, "%s-%07zu", o->slug, n);
+		buf_reset(&title);
+		headline(&title, o);
+		buf_reset(&text);
+		article(&text, o, title.data, dt);
+		buf_reset(&line);
+		if (jsonl) {
+			buf_adds(&line, "{\"id\":");
+			json_string(&line, id.data, id.len);
+			buf_adds(&line, ",\"outlet\":");
+			json_string(&line, o->name, strlen(o->name));
+			buf_addf(&line, ",\"date\":\"%04d-%02d-%02d\",\"title\":", dt.y, dt.m, dt.d);
+			json_string(&line, title.data, title.len);
+			buf_adds(&line, ",\"text\":");
+			json_string(&line, text.data, text.len);
+			buf_adds(&line, ",\"lang\":\"en\"}\n");
+		} else {
+			struct buf file = BUF_INIT;
+			char *path;
+			FILE *f;
+			buf_addf(&file, "%s/%s.txt", o->slug, id.data);
+			path = path_join(out, file.data);
+			if (!(f = fopen(path, "w")))
+				die("cannot write '%s': %s", path, strerror(errno));
+			xwrite(f, text.data, text.len, path);
+			xclose(f, path);
+			free(path);
+			buf_addf(&line, "%s\t%s\t%s\t%04d-%02d-%02d\t%s\ten\n", id.data, file.data,
+				 o->name, dt.y, dt.m, dt.d, title.data);
+			buf_release(&file);
+		}
+		xwrite(index, line.data, line.len, index_path);
+		written += text.len;
+		buf_release(&id);
+	}
+	xclose(index, index_path);
+	fprintf(stderr, "gencorpus: %zu articles, %llu bytes of text in %s\n", n,
+		(unsigned long long)written, out);
+	free(index_path);
+	buf_release(&text);
+	buf_release(&line);
+	buf_release(&title);
+	return 0;
+}
