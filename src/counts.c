@@ -3,20 +3,29 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "util.h"
 #include "banned.h"
 
+/*
+ * Keys live one after another in an arena, each NUL-terminated, and slots
+ * hold their offset: 24 bytes a slot and no allocation per key, because a
+ * newsroom archive has hundreds of thousands of distinct words per outlet.
+ */
 struct entry {
-	char *key;
-	size_t len;
 	uint64_t hash;
 	uint64_t n;
+	uint32_t off;	/* of the key in keys */
+	uint32_t len1;	/* key length + 1; 0 marks an empty slot */
 };
 
 struct counts {
 	struct entry *slots;
 	size_t cap, used;
+	struct buf keys;
 };
+
+#define INITIAL_SLOTS 256
 
 static uint64_t hash_key(const char *s, size_t len)
 {
@@ -32,29 +41,42 @@ static uint64_t hash_key(const char *s, size_t len)
 struct counts *counts_new(void)
 {
 	struct counts *c = xcalloc(1, sizeof(*c));
-	c->cap = 1024;
+	c->cap = INITIAL_SLOTS;
 	c->slots = xcalloc(c->cap, sizeof(*c->slots));
 	return c;
 }
 
 void counts_free(struct counts *c)
 {
-	size_t i;
 	if (!c)
 		return;
-	for (i = 0; i < c->cap; i++)
-		free(c->slots[i].key);
 	free(c->slots);
+	buf_release(&c->keys);
 	free(c);
 }
 
-static struct entry *find_slot(struct entry *slots, size_t cap, const char *key, size_t len,
-			       uint64_t h)
+void counts_reset(struct counts *c)
+{
+	if (!c->used)
+		return;
+	memset(c->slots, 0, c->cap * sizeof(*c->slots));
+	c->used = 0;
+	buf_reset(&c->keys);
+}
+
+static const char *key_of(const struct counts *c, const struct entry *e)
+{
+	return c->keys.data + e->off;
+}
+
+static struct entry *find_slot(const struct counts *c, struct entry *slots, size_t cap,
+			       const char *key, size_t len, uint64_t h)
 {
 	size_t i;
 	for (i = h & (cap - 1);; i = (i + 1) & (cap - 1)) {
 		struct entry *e = &slots[i];
-		if (!e->key || (e->hash == h && e->len == len && !memcmp(e->key, key, len)))
+		if (!e->len1 || (e->hash == h && e->len1 == len + 1
+				 && !memcmp(key_of(c, e), key, len)))
 			return e;
 	}
 }
@@ -66,8 +88,12 @@ static void grow(struct counts *c)
 
 	for (i = 0; i < c->cap; i++) {
 		struct entry *e = &c->slots[i];
-		if (e->key)
-			*find_slot(slots, cap, e->key, e->len, e->hash) = *e;
+		size_t j;
+		if (!e->len1)
+			continue;
+		for (j = e->hash & (cap - 1); slots[j].len1; j = (j + 1) & (cap - 1))
+			;
+		slots[j] = *e;
 	}
 	free(c->slots);
 	c->slots = slots;
@@ -77,16 +103,21 @@ static void grow(struct counts *c)
 uint64_t *counts_slot(struct counts *c, const char *key, size_t len)
 {
 	uint64_t h = hash_key(key, len);
-	struct entry *e = find_slot(c->slots, c->cap, key, len, h);
+	struct entry *e = find_slot(c, c->slots, c->cap, key, len, h);
 
-	if (!e->key) {
+	if (!e->len1) {
+		if (len >= UINT32_MAX || c->keys.len + len + 1 >= UINT32_MAX)
+			die("more distinct terms than a count table can hold");
 		if ((c->used + 1) * 4 > c->cap * 3) {
 			grow(c);
-			e = find_slot(c->slots, c->cap, key, len, h);
+			e = find_slot(c, c->slots, c->cap, key, len, h);
 		}
-		e->key = xstrndup(key, len);
-		e->len = len;
+		e->off = (uint32_t)c->keys.len;
+		buf_add(&c->keys, key, len);
+		buf_addch(&c->keys, '\0');
+		e->len1 = (uint32_t)len + 1;
 		e->hash = h;
+		e->n = 0;
 		c->used++;
 	}
 	return &e->n;
@@ -97,17 +128,36 @@ void counts_add(struct counts *c, const char *key, size_t len, uint64_t n)
 	*counts_slot(c, key, len) += n;
 }
 
+uint64_t counts_get(const struct counts *c, const char *key, size_t len)
+{
+	const struct entry *e = find_slot(c, c->slots, c->cap, key, len, hash_key(key, len));
+	return e->len1 ? e->n : 0;
+}
+
 void counts_merge(struct counts *into, const struct counts *from)
 {
 	size_t i;
-	for (i = 0; i < from->cap; i++)
-		if (from->slots[i].key)
-			counts_add(into, from->slots[i].key, from->slots[i].len, from->slots[i].n);
+	for (i = 0; i < from->cap; i++) {
+		const struct entry *e = &from->slots[i];
+		if (e->len1)
+			counts_add(into, key_of(from, e), e->len1 - 1, e->n);
+	}
 }
 
 size_t counts_size(const struct counts *c)
 {
 	return c->used;
+}
+
+void counts_each(const struct counts *c, void (*fn)(void *ctx, const char *key, size_t len,
+						    uint64_t n), void *ctx)
+{
+	size_t i;
+	for (i = 0; i < c->cap; i++) {
+		const struct entry *e = &c->slots[i];
+		if (e->len1)
+			fn(ctx, key_of(c, e), e->len1 - 1, e->n);
+	}
 }
 
 static int cmp_item(const void *a, const void *b)
@@ -121,18 +171,12 @@ struct count_item *counts_sorted(const struct counts *c, size_t *n)
 	size_t i, k = 0;
 
 	for (i = 0; i < c->cap; i++)
-		if (c->slots[i].key) {
-			items[k].key = c->slots[i].key;
+		if (c->slots[i].len1) {
+			items[k].key = key_of(c, &c->slots[i]);
 			items[k].n = c->slots[i].n;
 			k++;
 		}
 	sort_array(items, k, sizeof(*items), cmp_item);
 	*n = k;
 	return items;
-}
-
-uint64_t counts_get(const struct counts *c, const char *key, size_t len)
-{
-	const struct entry *e = find_slot(c->slots, c->cap, key, len, hash_key(key, len));
-	return e->key ? e->n : 0;
 }

@@ -7,17 +7,23 @@
 /*
  * Counts of strings (term frequencies per outlet): a hash table that owns
  * copies of its keys. Memory grows with the vocabulary, not the corpus.
+ * Keys borrowed from a table stay valid until its next insertion.
  */
 struct counts;
 
 struct counts *counts_new(void);
 void counts_free(struct counts *c);
+/* Empties the table, keeping its memory for the next use. */
+void counts_reset(struct counts *c);
 void counts_add(struct counts *c, const char *key, size_t len, uint64_t n);
 /* The count of key, created as 0 when absent; valid until the next insertion. */
 uint64_t *counts_slot(struct counts *c, const char *key, size_t len);
 /* Adds every count of from into into. */
 void counts_merge(struct counts *into, const struct counts *from);
 size_t counts_size(const struct counts *c);
+/* Calls fn for every key in table order (not sorted). */
+void counts_each(const struct counts *c, void (*fn)(void *ctx, const char *key, size_t len,
+						    uint64_t n), void *ctx);
 /* The count of key, 0 when it was never added. */
 uint64_t counts_get(const struct counts *c, const char *key, size_t len);
 

@@ -346,10 +346,11 @@ const char *lexicon_default_dir(void)
 {
 	const char *env = getenv("FRAMING_LEXICONS"), *near;
 
-	if (is_dir("lexicons"))
-		return "lexicons";
+	/* An explicit setting wins over the folder the user happens to be in. */
 	if (is_dir(env))
 		return env;
+	if (is_dir("lexicons"))
+		return "lexicons";
 	near = beside_binary();
 	if (is_dir(near))
 		return near;

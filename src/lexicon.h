@@ -61,8 +61,9 @@ long lexicon_category(const struct lexicon *lx, const char *name);
 void lexicon_release(struct lexicon *lx);
 
 /*
- * The folder of the default lexicons: ./lexicons when it exists, else
- * $FRAMING_LEXICONS, else the installed share folder. Borrowed string.
+ * The folder of the default lexicons: $FRAMING_LEXICONS when set, else
+ * ./lexicons, else BIN/../lexicons beside the binary, else the installed
+ * share folder. Borrowed string.
  */
 const char *lexicon_default_dir(void);
 

@@ -30,11 +30,8 @@ struct scorer {
 	struct category_tally *tally;
 	unsigned char *actors;	/* per sentence: bit 1 China side, bit 2 US side */
 	size_t actors_alloc;
-	/* Term counts per outlet: outlet name -> index + 1 into by_outlet. */
-	struct counts *outlet_index;
-	struct counts **by_outlet;
-	char **outlet_names;
-	size_t noutlets, outlets_alloc;
+	struct counts *article_terms;	/* the last article's words and counts */
+	struct buf key;
 	const char **words;
 	size_t words_alloc;
 };
@@ -52,7 +49,7 @@ struct scorer *scorer_new(const struct lexicon *lx, const struct matcher *m,
 	s->cat_china = lexicon_category(lx, "china");
 	s->cat_us = lexicon_category(lx, "us");
 	s->tally = xcalloc(lx->ncategories ? lx->ncategories : 1, sizeof(*s->tally));
-	s->outlet_index = counts_new();
+	s->article_terms = counts_new();
 	return s;
 }
 
@@ -63,53 +60,41 @@ void scorer_free(struct scorer *s)
 	text_tokens_release(&s->tt);
 	clean_result_release(&s->clean);
 	match_list_release(&s->matches);
-	for (size_t i = 0; i < s->noutlets; i++) {
-		counts_free(s->by_outlet[i]);
-		free(s->outlet_names[i]);
-	}
-	free(s->by_outlet);
-	free(s->outlet_names);
-	counts_free(s->outlet_index);
+	counts_free(s->article_terms);
+	buf_release(&s->key);
 	free(s->tally);
 	free(s->actors);
 	free(s->words);
 	free(s);
 }
 
-void scorer_merge_terms(const struct scorer *s, struct counts *into)
-{
-	struct buf key = BUF_INIT;
-	size_t i, j, n;
+struct add_terms {
+	struct buf *key;
+	size_t prefix;
+	struct counts *into;
+};
 
-	for (i = 0; i < s->noutlets; i++) {
-		struct count_item *items = counts_sorted(s->by_outlet[i], &n);
-		for (j = 0; j < n; j++) {
-			buf_reset(&key);
-			buf_add_tsv_field(&key, s->outlet_names[i], strlen(s->outlet_names[i]));
-			buf_addch(&key, '\t');
-			buf_adds(&key, items[j].key);
-			counts_add(into, key.data, key.len, items[j].n);
-		}
-		free(items);
-	}
-	buf_release(&key);
+static void add_one_term(void *ctx, const char *term, size_t len, uint64_t n)
+{
+	struct add_terms *a = ctx;
+
+	a->key->len = a->prefix;
+	buf_add(a->key, term, len);
+	counts_add(a->into, a->key->data, a->key->len, n);
 }
 
-/* The term table of an outlet, made on first sight. */
-static struct counts *outlet_terms(struct scorer *s, const char *outlet)
+void scorer_add_terms(struct scorer *s, const char *outlet, struct counts *into)
 {
-	uint64_t *slot = counts_slot(s->outlet_index, outlet, strlen(outlet));
+	struct add_terms a;
 
-	if (!*slot) {
-		ALLOC_GROW(s->by_outlet, s->noutlets + 1, s->outlets_alloc);
-		s->outlet_names = xrealloc(s->outlet_names, s->outlets_alloc * sizeof(*s->outlet_names));
-		s->by_outlet[s->noutlets] = counts_new();
-		s->outlet_names[s->noutlets] = xstrdup(outlet);
-		*slot = ++s->noutlets;
-	}
-	return s->by_outlet[*slot - 1];
+	buf_reset(&s->key);
+	buf_add_tsv_field(&s->key, outlet, strlen(outlet));
+	buf_addch(&s->key, '\t');
+	a.key = &s->key;
+	a.prefix = s->key.len;
+	a.into = into;
+	counts_each(s->article_terms, add_one_term, &a);
 }
-
 
 void score_header(struct buf *out, const struct lexicon *lx, char *const *extra_names,
 		  size_t nextra)
@@ -186,15 +171,16 @@ static void tokenize_article(struct scorer *s, const char *title, const char *la
 	}
 }
 
-static void count_terms(struct scorer *s, const char *outlet)
+/* Counts the article's words in a small table of its own, merged later. */
+static void count_terms(struct scorer *s)
 {
-	struct counts *terms = outlet_terms(s, outlet);
 	size_t i;
 
+	counts_reset(s->article_terms);
 	ALLOC_GROW(s->words, s->tt.n + 1, s->words_alloc);
 	for (i = 0; i < s->tt.n; i++) {
 		s->words[i] = text_norm(&s->tt, i);
-		counts_add(terms, s->words[i], s->tt.tok[i].norm_len, 1);
+		counts_add(s->article_terms, s->words[i], s->tt.tok[i].norm_len, 1);
 	}
 	s->words[s->tt.n] = NULL;
 }
@@ -322,7 +308,7 @@ void scorer_article(struct scorer *s, const struct article *a, size_t nextra,
 		warning("%s: no words%s", where, s->opt.clean && s->clean.n ? " after cleaning" : "");
 	matcher_run(s->m, &s->tt, s->opt.negation, &s->matches);
 	mark_actors(s);
-	count_terms(s, a->outlet);
+	count_terms(s);
 	if (out->row)
 		write_row(s, a, nextra, out->row);
 	for (i = 0; out->matches && i < s->matches.n; i++)

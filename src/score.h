@@ -52,10 +52,11 @@ void scorer_article(struct scorer *s, const struct article *a, size_t nextra,
 void score_signatures_header(struct buf *out);
 
 /*
- * Adds the term counts of every article this scorer saw to into, keyed
- * "outlet\tterm", for keyness.
+ * Adds the word counts of the last article scored to into, keyed
+ * "outlet\tterm" (terms.tsv, for keyness). Counting per article first and
+ * merging once keeps one table for the corpus, however many workers.
  */
-void scorer_merge_terms(const struct scorer *s, struct counts *into);
+void scorer_add_terms(struct scorer *s, const char *outlet, struct counts *into);
 
 
 /*

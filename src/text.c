@@ -66,6 +66,7 @@ enum char_class {
 	CH_EXTEND,	/* combining marks: belong to the character before */
 	CH_CONNECT,	/* underscore and friends: join any word characters */
 	CH_IDEO,	/* Han and Hiragana: one character, one word */
+	CH_KATAKANA,	/* joins Katakana only (UAX #29 WB13) */
 	CH_MIDLETTER,	/* between letters only: middle dot */
 	CH_MIDNUMLET,	/* between letters or digits: . and apostrophes */
 	CH_MIDNUM	/* between digits only: , ; */
@@ -106,13 +107,15 @@ static enum char_class classify(int32_t cp)
 	if (cp == 0x037E || cp == 0x0589 || cp == 0x060C || cp == 0x066C || cp == 0xFE50
 	    || cp == 0xFE54 || cp == 0xFF0C || cp == 0xFF1B)
 		return CH_MIDNUM;
+	if (cp == 0x066B)
+		return CH_DIGIT;	/* Arabic decimal separator: inside numbers (UAX #29) */
 	switch (text_script(cp)) {
 	case SCRIPT_HAN:
 		return CH_IDEO;
 	case SCRIPT_KANA:
 		if (cp >= 0x3040 && cp <= 0x309F)
 			return CH_IDEO;	/* Hiragana */
-		break;
+		return CH_KATAKANA;
 	default:
 		break;
 	}
@@ -133,13 +136,14 @@ static enum char_class classify(int32_t cp)
 
 static int is_word_start(enum char_class c)
 {
-	return c == CH_LETTER || c == CH_DIGIT || c == CH_CONNECT || c == CH_IDEO;
+	return c == CH_LETTER || c == CH_DIGIT || c == CH_CONNECT || c == CH_IDEO
+	       || c == CH_KATAKANA;
 }
 
 int text_is_letter_multibyte(int32_t cp)
 {
 	enum char_class c = classify(cp);
-	return c == CH_LETTER || c == CH_IDEO;
+	return c == CH_LETTER || c == CH_IDEO || c == CH_KATAKANA;
 }
 
 int text_is_space_multibyte(int32_t cp)
@@ -569,6 +573,17 @@ static size_t scan_word(const char *s, size_t end, size_t pos, enum char_class f
 	*wordy = first != CH_CONNECT;
 	if (first == CH_IDEO)
 		return pos;
+	if (first == CH_KATAKANA) {
+		*ascii = 0;
+		while (pos < end) {
+			size_t next = pos;
+			enum char_class c = classify(text_decode(s, end, &next, bad));
+			if (c != CH_KATAKANA && c != CH_EXTEND && c != CH_CONNECT)
+				break;
+			pos = next;
+		}
+		return pos;
+	}
 	while (pos < end) {
 		unsigned char b = (unsigned char)s[pos];
 		/* The common case: ASCII letters and digits, no decoding needed. */

@@ -156,6 +156,18 @@ static void test_scripts_and_width(void **state)
 	assert_int_equal(text_display_width("\xE4\xB8\xAD\xE6\x96\x87" "ab", 8), 6);
 }
 
+static void test_katakana_and_arabic_numbers(void **state)
+{
+	struct text_tokens tt = TEXT_TOKENS_INIT;
+	struct buf b = BUF_INIT;
+	(void)state;
+	/* abcカタカナ: Katakana joins only Katakana; ٣٫٥ with the Arabic decimal separator */
+	words_of("abc\xe3\x82\xab\xe3\x82\xbf\xe3\x82\xab\xe3\x83\x8a \xd9\xa3\xd9\xab\xd9\xa5", &tt, &b);
+	assert_string_equal(b.data, "abc|\xe3\x82\xab\xe3\x82\xbf\xe3\x82\xab\xe3\x83\x8a|\xd9\xa3\xd9\xab\xd9\xa5");
+	text_tokens_release(&tt);
+	buf_release(&b);
+}
+
 static void test_han_characters_are_single_words(void **state)
 {
 	struct text_tokens tt = TEXT_TOKENS_INIT;
@@ -180,6 +192,7 @@ int main(void)
 		cmocka_unit_test(test_negators),
 		cmocka_unit_test(test_scripts_and_width),
 		cmocka_unit_test(test_han_characters_are_single_words),
+		cmocka_unit_test(test_katakana_and_arabic_numbers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
