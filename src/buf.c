@@ -74,6 +74,21 @@ void buf_add_tsv_field(struct buf *b, const char *s, size_t len)
 	b->data[b->len] = '\0';
 }
 
+void buf_add_uint(struct buf *b, uint64_t v)
+{
+	char digits[20];
+	size_t n = 0;
+
+	do {
+		digits[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	buf_grow(b, n);
+	while (n)
+		b->data[b->len++] = digits[--n];
+	b->data[b->len] = '\0';
+}
+
 void buf_add_double(struct buf *b, double v)
 {
 	/*

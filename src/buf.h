@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "util.h"
 
@@ -26,6 +27,8 @@ void buf_addf(struct buf *b, const char *fmt, ...) FMT(2, 3);
 void buf_vaddf(struct buf *b, const char *fmt, va_list ap);
 /* Appends s with tabs, newlines and other control bytes turned into spaces. */
 void buf_add_tsv_field(struct buf *b, const char *s, size_t len);
+/* Appends a whole number in decimal, without printf (it is on the hot path). */
+void buf_add_uint(struct buf *b, uint64_t v);
 /* Appends a number in the one format every TSV of framing uses. */
 void buf_add_double(struct buf *b, double v);
 void buf_reset(struct buf *b);

@@ -219,8 +219,12 @@ static void write_match(struct scorer *s, const struct article *a, const char *t
 	add_field(out, s->lx->categories[m->category].name);
 	add_field(out, e->written);
 	text_append_clean(out, text, tt->tok[first].start, tt->tok[last].end);
-	buf_addf(out, "\t%u\t%u\t%d\t%d\t", tt->tok[first].sentence, tt->tok[first].start,
-		 m->quoted, m->negated);
+	buf_addch(out, '\t');
+	buf_add_uint(out, tt->tok[first].sentence);
+	buf_addch(out, '\t');
+	buf_add_uint(out, tt->tok[first].start);
+	buf_adds(out, m->quoted ? "\t1" : "\t0");
+	buf_adds(out, m->negated ? "\t1\t" : "\t0\t");
 	text_append_clean(out, text, tt->tok[l].start, tt->tok[first].start);
 	buf_addch(out, '\t');
 	text_append_clean(out, text, tt->tok[last].end, tt->tok[r].end);

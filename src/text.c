@@ -307,37 +307,50 @@ void text_normalize(const char *s, size_t len, int casefold, struct buf *out)
 
 void text_append_clean(struct buf *out, const char *s, size_t start, size_t end)
 {
-	size_t pos = start, begin = out->len;
+	size_t pos = start;
+	char *p, *begin;
 	int space = 0;
 
+	/* At most three bytes out for one in (U+FFFD for an invalid byte). */
+	buf_grow(out, 3 * (end - start) + 1);
+	begin = p = out->data + out->len;
 	while (pos < end) {
+		unsigned char b = (unsigned char)s[pos];
 		size_t at = pos;
 		int bad = 0;
 		int32_t cp;
 
-		/* Copy a run of printable ASCII at once. */
-		while (pos < end && (unsigned char)s[pos] > 0x20 && (unsigned char)s[pos] < 0x7F)
-			pos++;
-		if (pos > at) {
-			if (space && out->len > begin)
-				buf_addch(out, ' ');
+		if (b > 0x20 && b < 0x7F) {
+			if (space && p > begin)
+				*p++ = ' ';
 			space = 0;
-			buf_add(out, s + at, pos - at);
+			*p++ = (char)b;
+			pos++;
 			continue;
 		}
-		cp = text_decode(s, end, &pos, &bad);
-		if (text_is_space(cp) || cp < 0x20 || cp == 0x7F) {
+		if (b < 0x80) {
+			space = 1;	/* white space and control characters */
+			pos++;
+			continue;
+		}
+		cp = text_decode_multibyte(s, end, &pos, &bad);
+		if (text_is_space(cp) || cp < 0xA0) {
 			space = 1;
 			continue;
 		}
-		if (space && out->len > begin)
-			buf_addch(out, ' ');
+		if (space && p > begin)
+			*p++ = ' ';
 		space = 0;
-		if (bad)
-			buf_adds(out, "\xEF\xBF\xBD");
-		else
-			buf_add(out, s + at, pos - at);
+		if (bad) {
+			memcpy(p, "\xEF\xBF\xBD", 3);
+			p += 3;
+		} else {
+			memcpy(p, s + at, pos - at);
+			p += pos - at;
+		}
 	}
+	out->len = (size_t)(p - out->data);
+	*p = '\0';
 }
 
 size_t text_display_width(const char *s, size_t len)
@@ -489,6 +502,11 @@ static size_t find_closing_single(const char *s, size_t end, size_t from)
 	return 0;
 }
 
+/* The bytes that can start a quotation mark, looked up for every byte. */
+static const unsigned char may_start_quote[256] = {
+	['"'] = 1, ['\''] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+};
+
 /* Finds the quoted stretches of the paragraph s[start, end). */
 static void scan_quotes(struct text_tokens *q, const char *s, size_t start, size_t end)
 {
@@ -502,7 +520,7 @@ static void scan_quotes(struct text_tokens *q, const char *s, size_t start, size
 		int32_t cp;
 
 		/* Quote marks are ASCII or start with 0xC2, 0xE2, 0xE3 or 0xEF. */
-		if (b != '"' && b != '\'' && b != 0xC2 && b != 0xE2 && b != 0xE3 && b != 0xEF) {
+		if (!may_start_quote[b]) {
 			pos++;
 			continue;
 		}
