@@ -65,7 +65,7 @@ LIB_OBJS = \
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all deps test unit-tests report clean install bench
+.PHONY: all deps test unit-tests report clean install uninstall bench FORCE
 
 all: $(BIN)
 
@@ -75,7 +75,18 @@ $(BIN): $(BUILD)/main.o $(LIB_OBJS)
 
 $(BUILD)/%.o: src/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Isrc -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -Isrc -I$(BUILD) -c -o $@ $<
+
+# Where an installed framing finds its lexicons; rewritten only when PREFIX
+# changes, so that "make install PREFIX=..." rebuilds what depends on it.
+$(BUILD)/config.h: FORCE
+	@mkdir -p $(dir $@)
+	@printf '#define FRAMING_DATADIR "%s"\n' '$(PREFIX)/share/framing' > $@.new
+	@cmp -s $@.new $@ && rm -f $@.new || mv $@.new $@
+
+$(BUILD)/lexicon.o: $(BUILD)/config.h
+
+FORCE:
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 	@mkdir -p $(dir $@)
@@ -107,5 +118,17 @@ bench: $(BIN) $(BUILD)/gencorpus
 
 clean:
 	rm -rf build bin
+
+# Honours PREFIX (default /usr/local) and DESTDIR (for packagers).
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/framing \
+		$(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/framing
+	install -m 644 lexicons/*.lex lexicons/README.md $(DESTDIR)$(PREFIX)/share/framing/
+	install -m 644 docs/framing.1 $(DESTDIR)$(PREFIX)/share/man/man1/framing.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/framing $(DESTDIR)$(PREFIX)/share/man/man1/framing.1
+	rm -rf $(DESTDIR)$(PREFIX)/share/framing
 
 -include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)

@@ -12,9 +12,7 @@
 #include "util.h"
 #include "banned.h"
 
-#ifndef FRAMING_DATADIR
-#define FRAMING_DATADIR "/usr/local/share/framing"
-#endif
+#include "config.h"	/* FRAMING_DATADIR, from PREFIX in the Makefile */
 
 /* Where a parse problem is, for "FILE:LINE:COL" messages. */
 struct cursor {
@@ -321,25 +319,35 @@ static int is_dir(const char *p)
 	return p && *p && stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* The lexicons beside a binary run from its build tree: BIN/../lexicons. */
+/*
+ * Lexicons near the binary: BIN/../lexicons in a build tree, and
+ * BIN/../share/framing in an installation moved from its PREFIX (or staged
+ * with DESTDIR). Returns the first that is a folder, or NULL.
+ */
 static const char *beside_binary(void)
 {
 	static char path[4096];
+	static const char *const tails[] = { "/lexicons", "/share/framing" };
 	ssize_t n = readlink("/proc/self/exe", path, sizeof(path) - 32);
 	char *slash;
+	size_t i;
 
 	if (n <= 0)
 		return NULL;
 	path[n] = '\0';
-	slash = strrchr(path, '/');
-	if (!slash)
-		return NULL;
-	*slash = '\0';
-	slash = strrchr(path, '/');
-	if (!slash)
-		return NULL;
-	memcpy(slash, "/lexicons", sizeof("/lexicons"));
-	return path;
+	for (i = 0; i < 2; i++) {
+		slash = strrchr(path, '/');
+		if (!slash)
+			return NULL;
+		*slash = '\0';
+	}
+	n = (ssize_t)strlen(path);
+	for (i = 0; i < sizeof(tails) / sizeof(tails[0]); i++) {
+		memcpy(path + n, tails[i], strlen(tails[i]) + 1);
+		if (is_dir(path))
+			return path;
+	}
+	return NULL;
 }
 
 const char *lexicon_default_dir(void)
@@ -352,7 +360,7 @@ const char *lexicon_default_dir(void)
 	if (is_dir("lexicons"))
 		return "lexicons";
 	near = beside_binary();
-	if (is_dir(near))
+	if (near)
 		return near;
 	return FRAMING_DATADIR;
 }
