@@ -28,7 +28,9 @@ PREFIX ?= /usr/local
 # Library modules: everything but main.c, shared with the unit tests.
 LIB_OBJS = \
 	$(BUILD)/buf.o \
+	$(BUILD)/chart.o \
 	$(BUILD)/clean.o \
+	$(BUILD)/cmd_chart.o \
 	$(BUILD)/cmd_clean.o \
 	$(BUILD)/cmd_kwic.o \
 	$(BUILD)/cmd_lexicon.o \
@@ -38,6 +40,7 @@ LIB_OBJS = \
 	$(BUILD)/cmd_lexicon_import.o \
 	$(BUILD)/cmd_lexicon_stats.o \
 	$(BUILD)/cmd_lexicon_suggest.o \
+	$(BUILD)/cmd_report.o \
 	$(BUILD)/cmd_score.o \
 	$(BUILD)/cmd_stats.o \
 	$(BUILD)/corpus.o \
@@ -50,10 +53,14 @@ LIB_OBJS = \
 	$(BUILD)/lexicon.o \
 	$(BUILD)/lexrun.o \
 	$(BUILD)/match.o \
+	$(BUILD)/methods.o \
 	$(BUILD)/outfile.o \
 	$(BUILD)/pipeline.o \
+	$(BUILD)/report.o \
+	$(BUILD)/results.o \
 	$(BUILD)/score.o \
 	$(BUILD)/scoretab.o \
+	$(BUILD)/sha256.o \
 	$(BUILD)/source.o \
 	$(BUILD)/stats.o \
 	$(BUILD)/suggest.o \
@@ -88,6 +95,14 @@ $(BUILD)/lexicon.o: $(BUILD)/config.h
 
 FORCE:
 
+# The methods section of report.html is README's, generated at build time.
+$(BUILD)/methods.c: README.md scripts/methods-c
+	@mkdir -p $(dir $@)
+	scripts/methods-c README.md > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/methods.o: $(BUILD)/methods.c
+	$(CC) $(ALL_CFLAGS) -Wno-missing-variable-declarations -c -o $@ $<
+
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LIBS) -lcmocka
@@ -109,8 +124,8 @@ test: deps
 
 report: deps
 	@$(MAKE) --no-print-directory $(BIN)
-	$(BIN) score corpus/seeds -o output
-	@echo "wrote output/scores.tsv and output/matches.tsv"
+	$(BIN) report corpus/seeds -o output
+	@echo "report: $(CURDIR)/output/report.html (open it in a browser: xdg-open output/report.html)"
 
 # scripts/bench --help tells the options: make bench BENCH_ARGS="--size 1G".
 bench: $(BIN) $(BUILD)/gencorpus

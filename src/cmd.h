@@ -12,5 +12,7 @@ int cmd_score(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_lexicon(int argc, char **argv);
 int cmd_kwic(int argc, char **argv);
+int cmd_chart(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 #endif

@@ -24,6 +24,8 @@ static const struct command commands[] = {
 	{ "clean", cmd_clean, "show which lines of an article are kept and why" },
 	{ "score", cmd_score, "score a corpus against lexicons (scores.tsv, matches.tsv)" },
 	{ "stats", cmd_stats, "per-outlet statistics, tests and keyness of scores.tsv" },
+	{ "chart", cmd_chart, "draw the charts of a run with gnuplot (SVG and PNG)" },
+	{ "report", cmd_report, "score, stats and charts in one go, then report.html" },
 	{ "kwic", cmd_kwic, "keyword in context for any pattern or a category" },
 	{ "lexicon", cmd_lexicon, "check, stats, suggest, diff, import, export lexicons" },
 	{ "help", run_help, "explain a command: framing help score" },

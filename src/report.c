@@ -1,0 +1,1190 @@
+/*
+ * report.html from the tables and charts of a run. Everything is read back
+ * from the files "framing score", "stats" and "chart" wrote, so the page
+ * shows exactly what the tables say.
+ */
+#include "report.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "corpus.h"
+#include "lexicon.h"
+#include "lexrun.h"
+#include "outfile.h"
+#include "results.h"
+#include "sha256.h"
+#include "text.h"
+#include "tsv.h"
+#include "util.h"
+#include "version.h"
+#include "banned.h"
+
+/* From build/methods.c, made from README.md by scripts/methods-c. */
+extern const char report_methods_md[];
+
+/* ---- escaping ---- */
+
+void report_html_escape(struct buf *b, const char *s)
+{
+	size_t len = strlen(s), pos = 0;
+
+	while (pos < len) {
+		size_t start = pos;
+		int bad = 0;
+		int32_t cp = text_decode(s, len, &pos, &bad);
+
+		if (bad) {
+			buf_adds(b, "\xEF\xBF\xBD");
+			continue;
+		}
+		switch (cp) {
+		case '&': buf_adds(b, "&amp;"); break;
+		case '<': buf_adds(b, "&lt;"); break;
+		case '>': buf_adds(b, "&gt;"); break;
+		case '"': buf_adds(b, "&quot;"); break;
+		case '\'': buf_adds(b, "&#39;"); break;
+		default:
+			if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+				buf_addch(b, ' ');
+			else
+				buf_add(b, s + start, pos - start);
+		}
+	}
+}
+
+static void esc(struct buf *b, const char *s)
+{
+	report_html_escape(b, s);
+}
+
+/* Inline markdown of one paragraph: **bold** and `code`, the rest escaped. */
+static void md_inline(struct buf *b, const char *s, size_t len)
+{
+	struct buf piece = BUF_INIT;
+	int code = 0, bold = 0;
+	size_t i = 0;
+
+	while (i < len) {
+		if (s[i] == '`') {
+			buf_adds(b, code ? "</code>" : "<code>");
+			code = !code;
+			i++;
+		} else if (!code && s[i] == '*' && i + 1 < len && s[i + 1] == '*') {
+			buf_adds(b, bold ? "</strong>" : "<strong>");
+			bold = !bold;
+			i += 2;
+		} else {
+			size_t j = i;
+			while (j < len && s[j] != '`' && !(!code && s[j] == '*' && j + 1 < len && s[j + 1] == '*'))
+				j++;
+			buf_reset(&piece);
+			buf_add(&piece, s + i, j - i);
+			esc(b, piece.data);
+			i = j;
+		}
+	}
+	if (code)
+		buf_adds(b, "</code>");
+	if (bold)
+		buf_adds(b, "</strong>");
+	buf_release(&piece);
+}
+
+void report_markdown(struct buf *b, const char *md)
+{
+	struct buf para = BUF_INIT;
+	const char *p = md;
+	int in_list = 0, in_item = 0;
+
+	for (;;) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		int blank = n == 0, item = n >= 2 && p[0] == '-' && p[1] == ' ';
+		int cont = !blank && !item && n > 0 && p[0] == ' ';
+
+		/* A paragraph or item ends at a blank line, a new item or the end. */
+		if ((blank || item || !nl || (in_item && !cont)) && para.len) {
+			if (in_item) {
+				buf_adds(b, "<li>");
+				md_inline(b, para.data, para.len);
+				buf_adds(b, "</li>\n");
+			} else {
+				buf_adds(b, "<p>");
+				md_inline(b, para.data, para.len);
+				buf_adds(b, "</p>\n");
+			}
+			buf_reset(&para);
+			in_item = 0;
+		}
+		if (item) {
+			if (!in_list)
+				buf_adds(b, "<ul>\n");
+			in_list = in_item = 1;
+			buf_add(&para, p + 2, n - 2);
+		} else if (!blank) {
+			if (in_list && !cont) {
+				buf_adds(b, "</ul>\n");
+				in_list = 0;
+			}
+			if (para.len)
+				buf_addch(&para, ' ');
+			while (n > 0 && *p == ' ') {
+				p++;
+				n--;
+			}
+			buf_add(&para, p, n);
+			if (in_list)
+				in_item = 1;
+		} else if (in_list) {
+			buf_adds(b, "</ul>\n");
+			in_list = 0;
+		}
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	if (para.len) {
+		buf_adds(b, in_item ? "<li>" : "<p>");
+		md_inline(b, para.data, para.len);
+		buf_adds(b, in_item ? "</li>\n" : "</p>\n");
+	}
+	if (in_list)
+		buf_adds(b, "</ul>\n");
+	buf_release(&para);
+}
+
+/* ---- inline SVG ---- */
+
+static int has_ci(const char *s, size_t len, const char *needle)
+{
+	size_t n = strlen(needle), i, j;
+	for (i = 0; i + n <= len; i++) {
+		for (j = 0; j < n; j++) {
+			char c = s[i + j];
+			if (c >= 'A' && c <= 'Z')
+				c = (char)(c - 'A' + 'a');
+			if (c != needle[j])
+				break;
+		}
+		if (j == n)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether an event attribute (" onload=", "\tonclick =") is in s. */
+static int has_event_attribute(const char *s, size_t len)
+{
+	size_t i;
+	for (i = 1; i + 3 < len; i++) {
+		size_t j;
+		if (!(s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\n') ||
+		    (s[i] | 0x20) != 'o' || (s[i + 1] | 0x20) != 'n')
+			continue;
+		for (j = i + 2; j < len && ((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z'); j++)
+			;
+		while (j < len && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n'))
+			j++;
+		/* Only inside a tag: text content holds escaped text, no '=' check there. */
+		if (j < len && s[j] == '=' && j > i + 2) {
+			size_t k = i;
+			while (k > 0 && s[k] != '<' && s[k] != '>')
+				k--;
+			if (s[k] == '<')
+				return 1;
+		}
+	}
+	return 0;
+}
+
+int report_svg_inline(struct buf *b, const char *svg, size_t len, const char *prefix)
+{
+	const char *start = NULL;
+	size_t i;
+
+	for (i = 0; i + 4 <= len; i++)
+		if (!memcmp(svg + i, "<svg", 4) && (i + 4 == len || svg[i + 4] == ' ' ||
+						    svg[i + 4] == '\n' || svg[i + 4] == '>')) {
+			start = svg + i;
+			break;
+		}
+	if (!start)
+		return -1;
+	len -= (size_t)(start - svg);
+	if (has_ci(start, len, "<script") || has_ci(start, len, "<foreignobject") ||
+	    has_ci(start, len, "javascript:") || has_ci(start, len, "<!doctype") ||
+	    has_ci(start, len, "<!entity") || has_ci(start, len, "<iframe") ||
+	    has_event_attribute(start, len))
+		return -1;
+	for (i = 0; i < len; i++) {
+		/* id='x' / id="x" -> id='PREFIXx'; href='#x' and url(#x) alike. */
+		if ((i == 0 || start[i - 1] == ' ' || start[i - 1] == '\t' || start[i - 1] == '\n') &&
+		    i + 4 <= len && !memcmp(start + i, "id=", 3) &&
+		    (start[i + 3] == '\'' || start[i + 3] == '"')) {
+			buf_add(b, start + i, 4);
+			buf_adds(b, prefix);
+			i += 3;
+		} else if (i + 7 <= len && !memcmp(start + i, "href=", 5) &&
+			   (start[i + 5] == '\'' || start[i + 5] == '"') && start[i + 6] == '#') {
+			buf_add(b, start + i, 7);
+			buf_adds(b, prefix);
+			i += 6;
+		} else if (i + 5 <= len && !memcmp(start + i, "url(#", 5)) {
+			buf_adds(b, "url(#");
+			buf_adds(b, prefix);
+			i += 4;
+		} else {
+			buf_addch(b, start[i]);
+		}
+	}
+	return 0;
+}
+
+/* ---- numbers ---- */
+
+static void num(struct buf *b, double v, int digits)
+{
+	if (isnan(v))
+		buf_adds(b, "NA");
+	else
+		buf_addf(b, "%.*f", digits, v);
+}
+
+static void pval(struct buf *b, double p)
+{
+	if (isnan(p))
+		buf_adds(b, "NA");
+	else if (p < 0.001)
+		buf_adds(b, "&lt; 0.001");
+	else
+		buf_addf(b, "%.3f", p);
+}
+
+static void interval(struct buf *b, double lo, double hi, int digits)
+{
+	if (isnan(lo) || isnan(hi)) {
+		buf_adds(b, "<span class=\"na\">no interval</span>");
+		return;
+	}
+	buf_adds(b, "<span class=\"ci\">[");
+	num(b, lo, digits);
+	buf_adds(b, ", ");
+	num(b, hi, digits);
+	buf_adds(b, "]</span>");
+}
+
+/* ---- the matches table, aggregated per outlet, category and entry ---- */
+
+struct mrow {
+	char *outlet, *category, *entry;
+	size_t count, quoted, negated;
+	char *id, *left, *surface, *right;
+	int ex_quoted, ex_negated;
+	size_t cat_index;
+};
+
+struct mtab {
+	struct mrow *rows;
+	size_t n, alloc;
+	size_t *slot;	/* open addressing: row index + 1, 0 = empty */
+	size_t nslots;
+	size_t total;
+};
+
+static uint64_t mhash(const char *a, const char *b, const char *c)
+{
+	uint64_t h = 1469598103934665603ULL;
+	const char *parts[3] = { a, b, c };
+	size_t i;
+	for (i = 0; i < 3; i++) {
+		const unsigned char *p = (const unsigned char *)parts[i];
+		for (; *p; p++)
+			h = (h ^ *p) * 1099511628211ULL;
+		h = (h ^ 0xff) * 1099511628211ULL;
+	}
+	return h;
+}
+
+static void mtab_rehash(struct mtab *t)
+{
+	size_t i, n = t->nslots ? t->nslots * 2 : 1024;
+
+	free(t->slot);
+	t->slot = xcalloc(n, sizeof(size_t));
+	t->nslots = n;
+	for (i = 0; i < t->n; i++) {
+		size_t s = (size_t)mhash(t->rows[i].outlet, t->rows[i].category, t->rows[i].entry) & (n - 1);
+		while (t->slot[s])
+			s = (s + 1) & (n - 1);
+		t->slot[s] = i + 1;
+	}
+}
+
+static struct mrow *mtab_get(struct mtab *t, const char *outlet, const char *cat, const char *entry)
+{
+	size_t s;
+	struct mrow *r;
+
+	if ((t->n + 1) * 2 > t->nslots)
+		mtab_rehash(t);
+	s = (size_t)mhash(outlet, cat, entry) & (t->nslots - 1);
+	while (t->slot[s]) {
+		r = &t->rows[t->slot[s] - 1];
+		if (!strcmp(r->outlet, outlet) && !strcmp(r->category, cat) && !strcmp(r->entry, entry))
+			return r;
+		s = (s + 1) & (t->nslots - 1);
+	}
+	ALLOC_GROW(t->rows, t->n + 1, t->alloc);
+	r = &t->rows[t->n++];
+	memset(r, 0, sizeof(*r));
+	r->outlet = xstrdup(outlet);
+	r->category = xstrdup(cat);
+	r->entry = xstrdup(entry);
+	t->slot[s] = t->n;
+	return r;
+}
+
+static void mtab_release(struct mtab *t)
+{
+	size_t i;
+	for (i = 0; i < t->n; i++) {
+		struct mrow *r = &t->rows[i];
+		free(r->outlet);
+		free(r->category);
+		free(r->entry);
+		free(r->id);
+		free(r->left);
+		free(r->surface);
+		free(r->right);
+	}
+	free(t->rows);
+	free(t->slot);
+	memset(t, 0, sizeof(*t));
+}
+
+static int load_matches(struct mtab *t, const char *path)
+{
+	struct tsv *f = tsv_open(path);
+	long c[10];
+	static const char *const names[10] = {
+		"id", "outlet", "category", "entry", "surface", "quoted", "negated", "left", "right", "sentence",
+	};
+	size_t i;
+	int rc;
+
+	if (!f)
+		return -1;
+	for (i = 0; i < 9; i++) {
+		c[i] = tsv_column(f, names[i]);
+		if (c[i] < 0) {
+			error("%s: no column '%s'", path, names[i]);
+			tsv_close(f);
+			return -1;
+		}
+	}
+	while ((rc = tsv_next(f)) > 0) {
+		struct mrow *r = mtab_get(t, tsv_field(f, (size_t)c[1]), tsv_field(f, (size_t)c[2]),
+					  tsv_field(f, (size_t)c[3]));
+		int quoted = !strcmp(tsv_field(f, (size_t)c[5]), "1");
+		int negated = !strcmp(tsv_field(f, (size_t)c[6]), "1");
+
+		t->total++;
+		r->negated += negated;
+		if (negated)
+			;
+		else {
+			r->count++;
+			r->quoted += quoted;
+		}
+		/* The example: the first match that counts (not negated). */
+		if (!r->id || (r->ex_negated && !negated)) {
+			free(r->id);
+			free(r->left);
+			free(r->surface);
+			free(r->right);
+			r->id = xstrdup(tsv_field(f, (size_t)c[0]));
+			r->surface = xstrdup(tsv_field(f, (size_t)c[4]));
+			r->left = xstrdup(tsv_field(f, (size_t)c[7]));
+			r->right = xstrdup(tsv_field(f, (size_t)c[8]));
+			r->ex_quoted = quoted;
+			r->ex_negated = negated;
+		}
+	}
+	tsv_close(f);
+	return rc < 0 ? -1 : 0;
+}
+
+static int mrow_cmp(const void *pa, const void *pb)
+{
+	const struct mrow *a = pa, *b = pb;
+	int d = strcmp(a->outlet, b->outlet);
+	if (d)
+		return d;
+	if (a->cat_index != b->cat_index)
+		return a->cat_index < b->cat_index ? -1 : 1;
+	if (a->count != b->count)
+		return a->count > b->count ? -1 : 1;
+	return strcmp(a->entry, b->entry);
+}
+
+/* ---- the page ---- */
+
+struct page {
+	const struct report_opts *o;
+	struct buf h;
+	struct res_outlets out;
+	struct res_articles art;	/* grouped as the stats */
+	struct res_articles by_outlet;	/* for boilerplate shares */
+	struct mtab m;
+	struct lexicon lx;
+	int lx_ok;
+};
+
+static const char css[] =
+	"body{font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans','DejaVu Sans',"
+	"sans-serif;color:#1a1a1a;background:#fff;margin:0}"
+	"main{max-width:1120px;margin:0 auto;padding:24px 32px 64px}"
+	"h1{font-size:1.9em;margin:.4em 0 .1em}h2{font-size:1.4em;margin:1.8em 0 .5em;"
+	"border-bottom:2px solid #0072B2;padding-bottom:.15em}h3{font-size:1.1em;margin:1.2em 0 .4em}"
+	".sub{color:#555;margin:0 0 1em}"
+	"table{border-collapse:collapse;margin:.5em 0 1em;font-size:.92em}"
+	"th,td{padding:.3em .6em;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}"
+	"th{background:#f3f6f9;font-weight:600}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}"
+	"tr.one td{background:#fff8ec}"
+	".flag{display:inline-block;background:#D55E00;color:#fff;border-radius:3px;padding:0 .4em;"
+	"font-size:.8em;margin-left:.4em;white-space:nowrap}"
+	".ci{color:#555;white-space:nowrap}.na{color:#888;font-style:italic}"
+	"figure{margin:1.2em 0 2em;border:1px solid #e3e3e3;border-radius:4px;padding:12px}"
+	"figure svg{display:block;width:100%;height:auto;max-width:100%}"
+	"figcaption{color:#444;font-size:.92em;margin-top:.5em}"
+	"mark{background:#ffe2c6;padding:0 .15em}"
+	".ctx-l{text-align:right;color:#444}.ctx-r{color:#444}"
+	".tag{font-size:.8em;border-radius:3px;padding:0 .35em;white-space:nowrap}"
+	".q{background:#d8ecf8;color:#004b75}.own{background:#fde3d1;color:#8a3300}"
+	".neg{background:#eee;color:#555}"
+	"code{font-family:'DejaVu Sans Mono',Menlo,Consolas,monospace;font-size:.9em;"
+	"background:#f4f4f4;padding:0 .2em}"
+	".warn li{margin:.3em 0}.hash{font-family:'DejaVu Sans Mono',monospace;font-size:.8em;"
+	"word-break:break-all}"
+	"nav a{margin-right:1em}";
+
+static void section(struct page *p, const char *id, const char *title)
+{
+	buf_addf(&p->h, "<h2 id=\"%s\">", id);
+	esc(&p->h, title);
+	buf_adds(&p->h, "</h2>\n");
+}
+
+static double group_articles(const struct page *p, size_t g)
+{
+	size_t m;
+	for (m = 0; m < p->out.nmetrics; m++) {
+		double n = p->out.stat[g * p->out.nmetrics + m].articles;
+		if (!isnan(n))
+			return n;
+	}
+	return NAN;
+}
+
+static double group_tokens(const struct page *p, size_t g)
+{
+	size_t m;
+	for (m = 0; m < p->out.nmetrics; m++) {
+		double n = p->out.stat[g * p->out.nmetrics + m].tokens;
+		if (!isnan(n))
+			return n;
+	}
+	return NAN;
+}
+
+static void write_summary(struct page *p)
+{
+	struct buf *h = &p->h, metric = BUF_INIT;
+	size_t g, k, ones = 0;
+
+	section(p, "summary", "Summary by group");
+	buf_adds(h, "<p>Rates are matches per 1,000 tokens, pooled over the group's articles, "
+		    "with an exact Poisson 95% interval. Stance is the mean over articles of "
+		    "log((accusatory + 0.5) / (conciliatory + 0.5)), positive when accusatory "
+		    "phrasing outweighs conciliatory phrasing, with a bootstrap 95% interval "
+		    "(t-interval when the bootstrap is not available).</p>\n");
+	buf_adds(h, "<table><thead><tr><th>");
+	esc(h, p->o->by);
+	buf_adds(h, "</th><th class=\"n\">articles</th><th class=\"n\">tokens</th>");
+	for (k = 0; k < p->out.ncategories; k++) {
+		buf_adds(h, "<th class=\"n\">");
+		esc(h, p->out.categories[k]);
+		buf_adds(h, "</th>");
+	}
+	buf_adds(h, "<th class=\"n\">stance</th></tr></thead>\n<tbody>\n");
+	for (g = 0; g < p->out.ngroups; g++) {
+		const struct res_stat *st = res_outlets_get(&p->out, g, "stance");
+		double n = group_articles(p, g);
+		int one = n == 1;
+
+		ones += one;
+		buf_addf(h, "<tr%s><td>", one ? " class=\"one\"" : "");
+		esc(h, p->out.groups[g]);
+		if (one)
+			buf_adds(h, "<span class=\"flag\">one article</span>");
+		buf_adds(h, "</td><td class=\"n\">");
+		num(h, n, 0);
+		buf_adds(h, "</td><td class=\"n\">");
+		num(h, group_tokens(p, g), 0);
+		buf_adds(h, "</td>");
+		for (k = 0; k < p->out.ncategories; k++) {
+			const struct res_stat *s;
+			buf_reset(&metric);
+			buf_addf(&metric, "%s_rate", p->out.categories[k]);
+			s = res_outlets_get(&p->out, g, metric.data);
+			buf_adds(h, "<td class=\"n\">");
+			if (s) {
+				num(h, s->rate, 1);
+				buf_adds(h, "<br>");
+				interval(h, s->rate_lo, s->rate_hi, 1);
+			} else {
+				buf_adds(h, "NA");
+			}
+			buf_adds(h, "</td>");
+		}
+		buf_adds(h, "<td class=\"n\">");
+		if (st) {
+			num(h, st->mean, 2);
+			buf_adds(h, "<br>");
+			if (!isnan(st->boot_lo) && n > 1)
+				interval(h, st->boot_lo, st->boot_hi, 2);
+			else
+				interval(h, st->mean_lo, st->mean_hi, 2);
+		} else {
+			buf_adds(h, "NA");
+		}
+		buf_adds(h, "</td></tr>\n");
+	}
+	buf_adds(h, "</tbody></table>\n");
+	if (ones)
+		buf_addf(h, "<p><span class=\"flag\">one article</span> %zu group%s rest%s on a single "
+			 "article: the values are that article's, there is no interval, and "
+			 "comparisons with %s cannot use Welch's test or Cohen's d.</p>\n",
+			 ones, ones == 1 ? "" : "s", ones == 1 ? "s" : "", ones == 1 ? "it" : "them");
+	buf_release(&metric);
+}
+
+static const struct {
+	const char *name, *caption;
+} charts[] = {
+	{ "stance", "Mean stance per group with its 95% interval (bootstrap; t-interval "
+		    "when there is no bootstrap). Open circles: groups of one article, no interval." },
+	{ "categories", "Matches per 1,000 tokens per group and category, pooled, with exact "
+			"Poisson 95% intervals." },
+	{ "articles", "The stance of every article (one dot each, jittered vertically) and "
+		      "the group mean (bar)." },
+	{ "timeline", "The stance of every article over its date of publication." },
+	{ "keyness", "The ten words that most set each outlet apart from all the others "
+		     "(z of the log-odds ratio with an informative Dirichlet prior); words "
+		     "written exactly as a lexicon entry that matched are marked." },
+	{ "voice", "Accusatory matches per 1,000 tokens, split into the outlet's own voice "
+		   "and quotations, with the counts." },
+};
+
+static void write_charts(struct page *p)
+{
+	size_t i;
+
+	section(p, "charts", "Charts");
+	for (i = 0; i < sizeof(charts) / sizeof(charts[0]); i++) {
+		struct buf file = BUF_INIT, prefix = BUF_INIT;
+		char *path, *svg;
+		size_t len;
+
+		buf_addf(&file, "%s.svg", charts[i].name);
+		path = path_join(p->o->outdir, file.data);
+		svg = read_file(path, &len);
+		buf_addf(&p->h, "<figure id=\"chart-%s\">\n", charts[i].name);
+		buf_addf(&prefix, "%s-", charts[i].name);
+		if (!svg) {
+			buf_adds(&p->h, "<p class=\"na\">This chart was not drawn.</p>\n");
+		} else if (memchr(svg, '\0', len) || report_svg_inline(&p->h, svg, len, prefix.data) < 0) {
+			warning("'%s' is not a plain gnuplot SVG; left out of the report", path);
+			buf_adds(&p->h, "<p class=\"na\">This chart was left out: its SVG file holds "
+				     "something other than a drawing.</p>\n");
+		}
+		buf_addf(&p->h, "\n<figcaption><strong>%s.svg</strong> (also %s.png). ",
+			 charts[i].name, charts[i].name);
+		esc(&p->h, charts[i].caption);
+		buf_adds(&p->h, "</figcaption>\n</figure>\n");
+		free(svg);
+		free(path);
+		buf_release(&file);
+		buf_release(&prefix);
+	}
+}
+
+static void write_comparisons(struct page *p)
+{
+	struct buf *h = &p->h;
+	char *path = path_join(p->o->outdir, "compare.tsv");
+	struct tsv *t = tsv_open(path);
+	static const char *const names[] = {
+		"group_a", "group_b", "metric", "n_a", "n_b", "mean_a", "mean_b", "welch_p",
+		"mw_p", "perm_p", "cohens_d", "rate_ratio", "rr_lo", "rr_hi", "p_holm",
+	};
+	enum { GA, GB, MET, NA_, NB, MA, MB, WP, MWP, PP, D, RR, RRLO, RRHI, PH, NCOL };
+	long c[NCOL];
+	size_t i, rows = 0, tested = 0, shown = 0;
+	int rc;
+
+	section(p, "comparisons", "Pairwise comparisons worth noting");
+	free(path);
+	if (!t) {
+		buf_adds(h, "<p class=\"na\">compare.tsv could not be read.</p>\n");
+		return;
+	}
+	for (i = 0; i < NCOL; i++)
+		c[i] = tsv_column(t, names[i]);
+	for (i = 0; i < NCOL; i++)
+		if (c[i] < 0) {
+			buf_adds(h, "<p class=\"na\">compare.tsv lacks columns.</p>\n");
+			tsv_close(t);
+			return;
+		}
+	while ((rc = tsv_next(t)) > 0) {
+		double ph = res_number(tsv_field(t, (size_t)c[PH]));
+		rows++;
+		if (isnan(ph))
+			continue;
+		tested++;
+		if (!(ph < 0.05))
+			continue;
+		if (!shown++)
+			buf_adds(h, "<table><thead><tr><th>group a</th><th>group b</th><th>metric</th>"
+				    "<th class=\"n\">n a / b</th><th class=\"n\">mean a</th>"
+				    "<th class=\"n\">mean b</th><th class=\"n\">Cohen's d</th>"
+				    "<th class=\"n\">rate ratio [95%]</th><th class=\"n\">Welch p</th>"
+				    "<th class=\"n\">Mann-Whitney p</th><th class=\"n\">p (Holm)</th>"
+				    "</tr></thead><tbody>\n");
+		buf_adds(h, "<tr><td>");
+		esc(h, tsv_field(t, (size_t)c[GA]));
+		buf_adds(h, "</td><td>");
+		esc(h, tsv_field(t, (size_t)c[GB]));
+		buf_adds(h, "</td><td>");
+		esc(h, tsv_field(t, (size_t)c[MET]));
+		buf_adds(h, "</td><td class=\"n\">");
+		esc(h, tsv_field(t, (size_t)c[NA_]));
+		buf_adds(h, " / ");
+		esc(h, tsv_field(t, (size_t)c[NB]));
+		buf_adds(h, "</td><td class=\"n\">");
+		num(h, res_number(tsv_field(t, (size_t)c[MA])), 2);
+		buf_adds(h, "</td><td class=\"n\">");
+		num(h, res_number(tsv_field(t, (size_t)c[MB])), 2);
+		buf_adds(h, "</td><td class=\"n\">");
+		num(h, res_number(tsv_field(t, (size_t)c[D])), 2);
+		buf_adds(h, "</td><td class=\"n\">");
+		num(h, res_number(tsv_field(t, (size_t)c[RR])), 2);
+		buf_adds(h, " ");
+		interval(h, res_number(tsv_field(t, (size_t)c[RRLO])), res_number(tsv_field(t, (size_t)c[RRHI])), 2);
+		buf_adds(h, "</td><td class=\"n\">");
+		pval(h, res_number(tsv_field(t, (size_t)c[WP])));
+		buf_adds(h, "</td><td class=\"n\">");
+		pval(h, res_number(tsv_field(t, (size_t)c[MWP])));
+		buf_adds(h, "</td><td class=\"n\">");
+		pval(h, ph);
+		buf_adds(h, "</td></tr>\n");
+	}
+	tsv_close(t);
+	if (!shown)
+		buf_addf(h, "<p>No pairwise difference reaches p &lt; 0.05 after Holm's adjustment. "
+			 "Of %zu comparisons (pairs of groups &times; metrics), %zu could be tested "
+			 "with Welch's t; the others involve a group of one article or no variance "
+			 "(the note column of compare.tsv says which).</p>\n", rows, tested);
+	else
+		buf_addf(h, "</tbody></table>\n<p>%zu of %zu tested comparisons reach p &lt; 0.05 after Holm's "
+			 "adjustment over all %zu rows of compare.tsv.</p>\n", shown, tested, rows);
+
+	/* The overall tests. */
+	path = path_join(p->o->outdir, "tests.tsv");
+	t = tsv_open(path);
+	free(path);
+	if (t) {
+		long ct = tsv_column(t, "test"), cm = tsv_column(t, "metric"), cs = tsv_column(t, "statistic"),
+		     cd = tsv_column(t, "df"), cp = tsv_column(t, "p"), cv = tsv_column(t, "cramers_v"),
+		     cn = tsv_column(t, "n");
+		if (ct >= 0 && cm >= 0 && cs >= 0 && cd >= 0 && cp >= 0 && cv >= 0 && cn >= 0) {
+			buf_adds(h, "<h3>Overall</h3>\n<ul>\n");
+			while (tsv_next(t) > 0) {
+				const char *metric = tsv_field(t, (size_t)cm);
+				if (strcmp(tsv_field(t, (size_t)ct), "chisq") && strcmp(metric, "stance"))
+					continue;
+				buf_adds(h, "<li>");
+				if (!strcmp(tsv_field(t, (size_t)ct), "chisq")) {
+					buf_adds(h, "Chi-square, groups &times; categories (");
+					esc(h, metric);
+					buf_adds(h, ", ");
+					esc(h, tsv_field(t, (size_t)cn));
+					buf_adds(h, " matches): X&sup2; = ");
+					num(h, res_number(tsv_field(t, (size_t)cs)), 2);
+					buf_adds(h, ", df = ");
+					esc(h, tsv_field(t, (size_t)cd));
+					buf_adds(h, ", p = ");
+					pval(h, res_number(tsv_field(t, (size_t)cp)));
+					buf_adds(h, ", Cram&eacute;r's V = ");
+					num(h, res_number(tsv_field(t, (size_t)cv)), 3);
+				} else {
+					buf_adds(h, "Kruskal-Wallis on stance (");
+					esc(h, tsv_field(t, (size_t)cn));
+					buf_adds(h, " articles): H = ");
+					num(h, res_number(tsv_field(t, (size_t)cs)), 2);
+					buf_adds(h, ", df = ");
+					esc(h, tsv_field(t, (size_t)cd));
+					buf_adds(h, ", p = ");
+					pval(h, res_number(tsv_field(t, (size_t)cp)));
+				}
+				buf_adds(h, "</li>\n");
+			}
+			buf_adds(h, "</ul>\n");
+		}
+		tsv_close(t);
+	}
+}
+
+#define TOP_ENTRIES 5
+
+static void write_matches(struct page *p)
+{
+	struct buf *h = &p->h;
+	size_t i, j, shown = 0;
+	const char *outlet = NULL;
+
+	section(p, "matches", "Top matches in context");
+	buf_adds(h, "<p>Per outlet and category, the entries that matched most often (negated "
+		    "matches are not counted), each with its first match in context. "
+		    "<span class=\"tag own\">own voice</span> marks text in the outlet's own voice, "
+		    "<span class=\"tag q\">quoted</span> text inside a quotation. Every match is "
+		    "in matches.tsv with its article and byte offset.</p>\n");
+	for (i = 0; i < p->m.n; i++) {
+		struct mrow *r = &p->m.rows[i];
+		r->cat_index = (size_t)-1;
+		for (j = 0; j < p->out.ncategories; j++)
+			if (!strcmp(p->out.categories[j], r->category))
+				r->cat_index = j;
+	}
+	sort_array(p->m.rows, p->m.n, sizeof(struct mrow), mrow_cmp);
+	/* The sort moved rows: the hash slots are stale from here on. */
+	free(p->m.slot);
+	p->m.slot = NULL;
+	p->m.nslots = 0;
+	for (i = 0; i < p->m.n; i++) {
+		struct mrow *r = &p->m.rows[i];
+		int new_cat = i == 0 || strcmp(r->outlet, p->m.rows[i - 1].outlet) ||
+			      strcmp(r->category, p->m.rows[i - 1].category);
+
+		if (!outlet || strcmp(outlet, r->outlet)) {
+			if (outlet)
+				buf_adds(h, "</tbody></table>\n");
+			outlet = r->outlet;
+			buf_adds(h, "<h3>");
+			esc(h, outlet);
+			buf_adds(h, "</h3>\n<table><thead><tr><th>category</th><th>entry</th>"
+				    "<th class=\"n\">matches</th><th class=\"n\">quoted</th>"
+				    "<th colspan=\"3\">first match in context</th><th></th><th>article</th>"
+				    "</tr></thead><tbody>\n");
+		}
+		if (new_cat)
+			shown = 0;
+		if (r->count == 0 || shown >= TOP_ENTRIES)
+			continue;
+		shown++;
+		buf_adds(h, "<tr><td>");
+		esc(h, r->category);
+		buf_adds(h, "</td><td>");
+		esc(h, r->entry);
+		buf_addf(h, "</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td><td class=\"ctx-l\">",
+			 r->count, r->quoted);
+		esc(h, r->left);
+		buf_adds(h, "</td><td><mark>");
+		esc(h, r->surface);
+		buf_adds(h, "</mark></td><td class=\"ctx-r\">");
+		esc(h, r->right);
+		buf_adds(h, "</td><td>");
+		buf_adds(h, r->ex_quoted ? "<span class=\"tag q\">quoted</span>"
+					 : "<span class=\"tag own\">own voice</span>");
+		buf_adds(h, "</td><td>");
+		esc(h, r->id);
+		buf_adds(h, "</td></tr>\n");
+	}
+	if (outlet)
+		buf_adds(h, "</tbody></table>\n");
+	else
+		buf_adds(h, "<p class=\"na\">No lexicon entry matched.</p>\n");
+}
+
+static int matched(const struct page *p, const char *cat, const char *entry)
+{
+	size_t i;
+	for (i = 0; i < p->m.n; i++)
+		if (!strcmp(p->m.rows[i].category, cat) && !strcmp(p->m.rows[i].entry, entry))
+			return 1;
+	return 0;
+}
+
+static void write_coverage(struct page *p)
+{
+	struct buf *h = &p->h;
+	size_t c, i;
+	char *used;
+
+	section(p, "coverage", "Lexicon coverage");
+	if (!p->lx_ok) {
+		buf_adds(h, "<p class=\"na\">The lexicons could not be read again.</p>\n");
+		return;
+	}
+	used = xcalloc(p->lx.nentries + 1, 1);
+	for (i = 0; i < p->lx.nentries; i++)
+		used[i] = (char)matched(p, p->lx.categories[p->lx.entries[i].category].name,
+					p->lx.entries[i].written);
+	buf_adds(h, "<p>Entries that never matched in this corpus (negated matches count as "
+		    "matches here): candidates to check with <code>framing lexicon check "
+		    "--corpus</code>, or simply words this corpus does not use.</p>\n"
+		    "<table><thead><tr><th>category</th><th class=\"n\">entries</th>"
+		    "<th class=\"n\">matched</th><th>never matched</th></tr></thead><tbody>\n");
+	for (c = 0; c < p->lx.ncategories; c++) {
+		size_t n = 0, u = 0, listed = 0;
+		for (i = 0; i < p->lx.nentries; i++)
+			if (p->lx.entries[i].category == c) {
+				n++;
+				u += (size_t)used[i];
+			}
+		buf_adds(h, "<tr><td>");
+		esc(h, p->lx.categories[c].name);
+		buf_addf(h, "</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td><td>", n, u);
+		for (i = 0; i < p->lx.nentries; i++) {
+			if (p->lx.entries[i].category != c || used[i])
+				continue;
+			if (listed++)
+				buf_adds(h, ", ");
+			buf_adds(h, "<code>");
+			esc(h, p->lx.entries[i].written);
+			buf_adds(h, "</code>");
+		}
+		if (!listed)
+			buf_adds(h, "<span class=\"na\">every entry matched</span>");
+		buf_adds(h, "</td></tr>\n");
+	}
+	buf_adds(h, "</tbody></table>\n");
+	free(used);
+}
+
+/* Characters other than white space in a file: what dropped_chars is a share of. */
+static double visible_chars(const char *path)
+{
+	size_t len, pos = 0;
+	char *text = read_file(path, &len);
+	double n = 0;
+
+	if (!text)
+		return NAN;
+	while (pos < len) {
+		int bad = 0;
+		if (!text_is_space(text_decode(text, len, &pos, &bad)))
+			n++;
+	}
+	free(text);
+	return n;
+}
+
+struct dup_node {
+	char *id, *outlet;
+	size_t parent;
+};
+
+static size_t dup_find(struct dup_node *d, size_t i)
+{
+	while (d[i].parent != i)
+		i = d[i].parent = d[d[i].parent].parent;
+	return i;
+}
+
+static size_t dup_index(struct dup_node **d, size_t *n, size_t *alloc, const char *id, const char *outlet)
+{
+	size_t i;
+	for (i = 0; i < *n; i++)
+		if (!strcmp((*d)[i].id, id))
+			return i;
+	ALLOC_GROW(*d, *n + 1, *alloc);
+	(*d)[*n].id = xstrdup(id);
+	(*d)[*n].outlet = xstrdup(outlet);
+	(*d)[*n].parent = *n;
+	return (*n)++;
+}
+
+static void write_duplicates(struct page *p)
+{
+	struct buf *h = &p->h;
+	char *path = path_join(p->o->outdir, "duplicates.tsv");
+	struct tsv *t = tsv_open(path);
+	struct dup_node *d = NULL;
+	size_t n = 0, alloc = 0, i, j, clusters = 0, pairs = 0;
+	long ca, cb, coa, cob;
+
+	free(path);
+	buf_adds(h, "<li><strong>Near-duplicates across outlets</strong> (wire copy: word "
+		    "5-shingle Jaccard similarity of 0.5 or more, from duplicates.tsv): ");
+	if (!t) {
+		buf_adds(h, "duplicates.tsv could not be read.</li>\n");
+		return;
+	}
+	ca = tsv_column(t, "id_a");
+	cb = tsv_column(t, "id_b");
+	coa = tsv_column(t, "outlet_a");
+	cob = tsv_column(t, "outlet_b");
+	while (ca >= 0 && cb >= 0 && coa >= 0 && cob >= 0 && tsv_next(t) > 0 && n < 100000) {
+		size_t a, b;
+		if (!strcmp(tsv_field(t, (size_t)coa), tsv_field(t, (size_t)cob)))
+			continue;
+		a = dup_index(&d, &n, &alloc, tsv_field(t, (size_t)ca), tsv_field(t, (size_t)coa));
+		b = dup_index(&d, &n, &alloc, tsv_field(t, (size_t)cb), tsv_field(t, (size_t)cob));
+		d[dup_find(d, a)].parent = dup_find(d, b);
+		pairs++;
+	}
+	tsv_close(t);
+	if (!pairs) {
+		buf_adds(h, "none.</li>\n");
+		return;
+	}
+	buf_adds(h, "<ul>\n");
+	for (i = 0; i < n; i++) {
+		if (dup_find(d, i) != i)
+			continue;
+		if (++clusters > 30)
+			continue;
+		buf_adds(h, "<li>");
+		for (j = 0, alloc = 0; j < n; j++) {
+			if (dup_find(d, j) != i)
+				continue;
+			if (alloc++)
+				buf_adds(h, "; ");
+			esc(h, d[j].id);
+			buf_adds(h, " (");
+			esc(h, d[j].outlet);
+			buf_adds(h, ")");
+		}
+		buf_adds(h, "</li>\n");
+	}
+	if (clusters > 30)
+		buf_addf(h, "<li>... and %zu more clusters</li>\n", clusters - 30);
+	buf_addf(h, "</ul>%zu cluster%s across outlets; framing stats --dedup keeps one article of "
+		 "each.</li>\n", clusters, clusters == 1 ? "" : "s");
+	for (i = 0; i < n; i++) {
+		free(d[i].id);
+		free(d[i].outlet);
+	}
+	free(d);
+}
+
+static void write_warnings(struct page *p)
+{
+	struct buf *h = &p->h;
+	struct corpus c = CORPUS_INIT;
+	size_t g, i, small = 0, zero = 0;
+
+	section(p, "warnings", "Warnings");
+	buf_adds(h, "<ul class=\"warn\">\n");
+	for (g = 0; g < p->out.ngroups; g++) {
+		double n = group_articles(p, g);
+		if (!(n < 5))
+			continue;
+		if (!small++)
+			buf_adds(h, "<li><strong>Small groups</strong>: ");
+		else
+			buf_adds(h, "; ");
+		esc(h, p->out.groups[g]);
+		buf_addf(h, " (%.0f article%s%s)", n, n == 1 ? "" : "s",
+			 n == 1 ? ": no interval, no Welch test" : ": wide intervals");
+	}
+	if (small)
+		buf_adds(h, ".</li>\n");
+	else
+		buf_adds(h, "<li>Every group has at least 5 articles.</li>\n");
+	for (i = 0; i < p->art.n; i++)
+		zero += p->art.a[i].tokens == 0;
+	if (zero)
+		buf_addf(h, "<li><strong>Articles without words</strong>: %zu article%s kept no "
+			 "text after cleaning and %s left out of the statistics.</li>\n",
+			 zero, zero == 1 ? "" : "s", zero == 1 ? "is" : "are");
+
+	/* Boilerplate: dropped characters against the visible characters of the files. */
+	if (corpus_load(p->o->corpus, &c) == 0) {
+		size_t no = 0;
+		char **outlets = NULL;
+		double *total = NULL, *dropped = NULL;
+
+		for (i = 0; i < c.n; i++) {
+			size_t k;
+			for (k = 0; k < no; k++)
+				if (!strcmp(outlets[k], c.articles[i].outlet))
+					break;
+			if (k == no) {
+				outlets = xrealloc(outlets, (no + 1) * sizeof(char *));
+				total = xrealloc(total, (no + 1) * sizeof(double));
+				dropped = xrealloc(dropped, (no + 1) * sizeof(double));
+				outlets[no] = c.articles[i].outlet;
+				total[no] = dropped[no] = 0;
+				no++;
+			}
+			total[k] += visible_chars(c.articles[i].path);
+		}
+		for (i = 0; i < p->by_outlet.n; i++) {
+			size_t k;
+			for (k = 0; k < no; k++)
+				if (!strcmp(outlets[k], p->by_outlet.a[i].group) && !isnan(p->by_outlet.a[i].dropped))
+					dropped[k] += p->by_outlet.a[i].dropped;
+		}
+		buf_adds(h, "<li><strong>Boilerplate dropped</strong> before scoring (navigation, "
+			    "related headlines, captions; share of the visible characters of the "
+			    "article files): ");
+		for (i = 0; i < no; i++) {
+			double share = total[i] > 0 ? dropped[i] / total[i] : NAN;
+			if (i)
+				buf_adds(h, "; ");
+			esc(h, outlets[i]);
+			buf_adds(h, " ");
+			if (isnan(share))
+				buf_adds(h, "NA");
+			else
+				buf_addf(h, "%.0f%%%s", 100 * share,
+					 share > 0.5 ? " <span class=\"flag\">over half</span>" : "");
+		}
+		buf_adds(h, ". Check what was dropped with <code>framing clean FILE</code>.</li>\n");
+		free(outlets);
+		free(total);
+		free(dropped);
+	}
+	corpus_release(&c);
+	write_duplicates(p);
+	if (strcmp(p->o->by, "outlet"))
+		buf_adds(h, "<li>Keyness is always computed by outlet, whatever the grouping.</li>\n");
+	buf_adds(h, "</ul>\n");
+}
+
+static void write_methods(struct page *p)
+{
+	struct buf *h = &p->h;
+	size_t i;
+
+	section(p, "methods", "Methods");
+	buf_adds(h, "<table><tbody>\n<tr><th>framing</th><td>version ");
+	esc(h, FRAMING_VERSION);
+	buf_adds(h, "</td></tr>\n<tr><th>corpus</th><td><code>");
+	esc(h, p->o->corpus);
+	buf_addf(h, "</code> (%zu articles)</td></tr>\n<tr><th>grouping</th><td>", p->art.n);
+	esc(h, p->o->by);
+	buf_addf(h, "</td></tr>\n<tr><th>statistics</th><td>seed %lu, %ld bootstrap resamples, "
+		 "%ld permutations</td></tr>\n", p->o->seed, p->o->bootstrap, p->o->permutations);
+	if (p->lx_ok) {
+		for (i = 0; i < p->lx.nfiles; i++) {
+			size_t len, c, n = 0;
+			char *text = read_file(p->lx.files[i], &len);
+			char hex[65];
+
+			buf_adds(h, "<tr><th>lexicon</th><td><code>");
+			esc(h, p->lx.files[i]);
+			buf_adds(h, "</code>: ");
+			for (c = 0; c < p->lx.ncategories; c++) {
+				if (strcmp(p->lx.categories[c].file, p->lx.files[i]))
+					continue;
+				if (n++)
+					buf_adds(h, ", ");
+				esc(h, p->lx.categories[c].name);
+			}
+			buf_adds(h, "<br>SHA-256 <span class=\"hash\">");
+			if (text) {
+				sha256_hex(text, len, hex);
+				buf_adds(h, hex);
+			} else {
+				buf_adds(h, "unreadable");
+			}
+			buf_adds(h, "</span></td></tr>\n");
+			free(text);
+		}
+	}
+	buf_adds(h, "</tbody></table>\n");
+	report_markdown(h, report_methods_md);
+}
+
+static void write_page(struct page *p)
+{
+	struct buf *h = &p->h;
+	struct buf title = BUF_INIT;
+
+	buf_addf(&title, "Framing report: %s", p->o->corpus_name);
+	buf_adds(h, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+		    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+		    "style-src 'unsafe-inline'; img-src data:\">\n"
+		    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+	esc(h, title.data);
+	buf_addf(h, "</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n<h1>", css);
+	esc(h, title.data);
+	buf_addf(h, "</h1>\n<p class=\"sub\">%zu articles in %zu groups (grouped by ",
+		 p->art.n, p->out.ngroups);
+	esc(h, p->o->by);
+	buf_adds(h, "); framing ");
+	esc(h, FRAMING_VERSION);
+	buf_adds(h, "</p>\n<nav><a href=\"#summary\">Summary</a><a href=\"#charts\">Charts</a>"
+		    "<a href=\"#comparisons\">Comparisons</a><a href=\"#matches\">Matches</a>"
+		    "<a href=\"#coverage\">Lexicon coverage</a><a href=\"#warnings\">Warnings</a>"
+		    "<a href=\"#methods\">Methods</a></nav>\n");
+	write_summary(p);
+	write_charts(p);
+	write_comparisons(p);
+	write_matches(p);
+	write_coverage(p);
+	write_warnings(p);
+	write_methods(p);
+	buf_adds(h, "</main>\n</body>\n</html>\n");
+	buf_release(&title);
+}
+
+int report_write(const struct report_opts *o)
+{
+	struct page p;
+	char *path;
+	struct outfile *out;
+	int r = 0;
+
+	memset(&p, 0, sizeof(p));
+	p.o = o;
+	path = path_join(o->outdir, "outlets.tsv");
+	r |= res_outlets_load(&p.out, path);
+	free(path);
+	path = path_join(o->outdir, "scores.tsv");
+	r |= res_articles_load(&p.art, path, o->by);
+	r |= res_articles_load(&p.by_outlet, path, NULL);
+	free(path);
+	path = path_join(o->outdir, "matches.tsv");
+	r |= load_matches(&p.m, path);
+	free(path);
+	if (r == 0) {
+		struct lexicon lx = LEXICON_INIT;
+		p.lx = lx;
+		p.lx_ok = lexrun_load_lexicons(&p.lx, o->lexicons, o->nlexicons) == 0;
+		write_page(&p);
+		path = path_join(o->outdir, "report.html");
+		out = outfile_open(path);
+		free(path);
+		if (!out) {
+			r = -1;
+		} else {
+			fwrite(p.h.data, 1, p.h.len, outfile_stream(out));
+			r = outfile_commit(out);
+		}
+		lexicon_release(&p.lx);
+	}
+	res_outlets_release(&p.out);
+	res_articles_release(&p.art);
+	res_articles_release(&p.by_outlet);
+	mtab_release(&p.m);
+	buf_release(&p.h);
+	return r < 0 ? -1 : 0;
+}
