@@ -148,7 +148,22 @@ static void add_common(struct buf *b)
 	buf_adds(b, "set border 3 lw 1 lc rgb '#333333'\n"
 		    "set tics nomirror out scale 0.6 textcolor rgb '#222222'\n"
 		    "set style fill solid 0.85 noborder\n"
+		    "set pointintervalbox 0\n"
 		    "set key noautotitle\n");
+}
+
+static void short_term(const char *s, size_t max, struct buf *out);
+
+/* Group names longer than this are cut on the charts (the report has them whole). */
+#define NAME_MAX_CHARS 36
+
+/* A group name as a chart shows it: cut with an ellipsis when long. */
+static void add_group_name(struct buf *b, const char *name)
+{
+	struct buf cut = BUF_INIT;
+	short_term(name, NAME_MAX_CHARS, &cut);
+	chart_quote(b, cut.data);
+	buf_release(&cut);
 }
 
 /* "NAME (3 articles)", the label of a group on an axis. */
@@ -162,8 +177,7 @@ static void group_label(struct chart_ctx *c, size_t g, struct buf *out)
 		n = s->articles;
 	for (m = 0; isnan(n) && m < c->out.nmetrics; m++)
 		n = c->out.stat[g * c->out.nmetrics + m].articles;
-	buf_reset(out);
-	buf_adds(out, c->out.groups[g]);
+	short_term(c->out.groups[g], NAME_MAX_CHARS, out);
 	if (!isnan(n))
 		buf_addf(out, " (%.0f article%s)", n, n == 1 ? "" : "s");
 }
@@ -392,8 +406,10 @@ static int chart_categories(struct chart_ctx *c)
 		if (g)
 			buf_adds(&b, ", ");
 		buf_addf(&b, "$g%zu using 1:2 with boxes lc rgb '%s' title ", g, color_of(g));
-		chart_quote(&b, c->out.groups[g]);
-		buf_addf(&b, ", $g%zu using 1:2:3:4 with yerrorbars pt 7 ps 0 lw 1.5 lc rgb '#222222' notitle", g);
+		add_group_name(&b, c->out.groups[g]);
+		/* Whiskers as plain segments: gnuplot's errorbars leave a gap at the point. */
+		buf_addf(&b, ", $g%zu using 1:3:(0):($4 - $3) with vectors nohead lw 1.5 "
+			 "lc rgb '#222222' notitle", g);
 	}
 	if (!K)
 		buf_adds(&b, "NaN notitle");
@@ -527,7 +543,7 @@ static int chart_timeline(struct chart_ctx *c)
 {
 	struct buf b = BUF_INIT, sub = BUF_INIT;
 	size_t i, g, undated = 0;
-	double dlo = INFINITY, dhi = -INFINITY;
+	double dlo = INFINITY, dhi = -INFINITY, slo = 0, shi = 0;
 	long y0 = 0, m0 = 0, y1 = 0, m1 = 0;
 	int ret;
 
@@ -552,6 +568,7 @@ static int chart_timeline(struct chart_ctx *c)
 			m1 = m;
 		}
 		extend(&dlo, &dhi, days);
+		extend(&slo, &shi, c->art.a[i].stance);
 		chart_num(&b, days * 86400);
 		buf_addch(&b, ' ');
 		chart_num(&b, c->art.a[i].stance);
@@ -573,7 +590,15 @@ static int chart_timeline(struct chart_ctx *c)
 		chart_num(&b, (dhi + pad) * 86400);
 		buf_adds(&b, "]\n");
 	}
-	buf_adds(&b, "set offsets 0, 0, graph 0.1, graph 0.1\n");
+	/* The zero line always shows; a range is never empty. */
+	{
+		double pad = shi > slo ? (shi - slo) * 0.1 : 0.5;
+		buf_adds(&b, "set yrange [");
+		chart_num(&b, slo - pad);
+		buf_addch(&b, ':');
+		chart_num(&b, shi + pad);
+		buf_adds(&b, "]\n");
+	}
 	add_hline0(&b);
 	buf_adds(&b, "set grid xtics ytics lc rgb '#e5e5e5' lw 1 dt 1\n"
 		     "set key outside bottom center horizontal samplen 1 width 2 font ',13'\n"
@@ -582,7 +607,7 @@ static int chart_timeline(struct chart_ctx *c)
 	for (g = 0; g < c->out.ngroups; g++) {
 		buf_addf(&b, "$dots using 1:($3 == %zu ? $2 : NaN) with points pt %d ps 1.5 "
 			 "lc rgb '%s' title ", g, point_of(g), color_of(g));
-		chart_quote(&b, c->out.groups[g]);
+		add_group_name(&b, c->out.groups[g]);
 		buf_adds(&b, ", ");
 	}
 	buf_adds(&b, "NaN notitle\n");
@@ -732,7 +757,7 @@ static int chart_keyness(struct chart_ctx *c)
 		}
 		buf_adds(&b, ") scale 0 nomirror\n");
 		buf_adds(&b, "set title ");
-		chart_quote(&b, c->out.groups[g]);
+		add_group_name(&b, c->out.groups[g]);
 		buf_adds(&b, " font ',15'\n");
 		if (panel == 0)
 			buf_adds(&b, "set key at screen 0.995, screen 0.995 right top vertical samplen 1 "

@@ -1,0 +1,182 @@
+/* Unit tests for the escaping of the chart and report modules and SHA-256. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "chart.h"
+#include "report.h"
+#include "sha256.h"
+
+static void quote_is(const char *in, const char *want)
+{
+	struct buf b = BUF_INIT;
+	chart_quote(&b, in);
+	assert_string_equal(b.data, want);
+	buf_release(&b);
+}
+
+static void test_chart_quote_hostile(void **state)
+{
+	(void)state;
+	quote_is("China Daily", "'China Daily'");
+	/* Inside single quotes gnuplot expands nothing; a quote is doubled. */
+	quote_is("it's", "'it''s'");
+	quote_is("'", "''''");
+	quote_is("\"q\"", "'\"q\"'");
+	quote_is("`touch SENTINEL`", "'`touch SENTINEL`'");
+	quote_is("a\\", "'a\\'");
+	quote_is("a;b", "'a;b'");
+	quote_is("@macro", "'@macro'");
+	quote_is("system(\"touch SENTINEL\")", "'system(\"touch SENTINEL\")'");
+	quote_is("<script>", "'<script>'");
+	/* A newline would end the command: it becomes a space, as do controls. */
+	quote_is("a\nb\rc\td", "'a b c d'");
+	quote_is("x\nEOD\ny", "'x EOD y'");
+	quote_is("中国日报 Спутник", "'中国日报 Спутник'");
+	/* Invalid UTF-8 would make the SVG invalid XML. */
+	quote_is("a\xff" "b", "'a\xEF\xBF\xBD" "b'");
+	quote_is("", "''");
+}
+
+/* Every literal chart_quote makes is one gnuplot token: ' pairs balance. */
+static void test_chart_quote_balanced(void **state)
+{
+	const char *in[] = { "''", "a'b'c", "'''", "x' ; system('ls') ; '", NULL };
+	size_t i, j;
+	(void)state;
+	for (i = 0; in[i]; i++) {
+		struct buf b = BUF_INIT;
+		int open = 0;
+		chart_quote(&b, in[i]);
+		for (j = 0; j < b.len; j++) {
+			if (b.data[j] != '\'')
+				continue;
+			if (open && j + 1 < b.len && b.data[j + 1] == '\'') {
+				j++;
+				continue;
+			}
+			open = !open;
+			/* The literal closes only at the very end. */
+			if (!open)
+				assert_int_equal(j, b.len - 1);
+		}
+		assert_false(open);
+		buf_release(&b);
+	}
+}
+
+static void escape_is(const char *in, const char *want)
+{
+	struct buf b = BUF_INIT;
+	report_html_escape(&b, in);
+	assert_string_equal(buf_str(&b), want);
+	buf_release(&b);
+}
+
+static void test_html_escape(void **state)
+{
+	(void)state;
+	escape_is("", "");
+	escape_is("plain text", "plain text");
+	escape_is("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;");
+	escape_is("a & b", "a &amp; b");
+	escape_is("\"x\" 'y'", "&quot;x&quot; &#39;y&#39;");
+	escape_is("&amp;", "&amp;amp;");
+	escape_is("`touch SENTINEL` \\ ;", "`touch SENTINEL` \\ ;");
+	escape_is("中国日报 Спутник", "中国日报 Спутник");
+	escape_is("a\x01" "b\nc", "a b c");
+	escape_is("bad \xc3(", "bad \xEF\xBF\xBD(");
+}
+
+static void test_markdown(void **state)
+{
+	struct buf b = BUF_INIT;
+	(void)state;
+	report_markdown(&b, "**Stance** is `log(a < b)`.\n\n- one\n  more\n- two <i>\n\nend\n");
+	assert_string_equal(b.data,
+			    "<p><strong>Stance</strong> is <code>log(a &lt; b)</code>.</p>\n"
+			    "<ul>\n<li>one more</li>\n<li>two &lt;i&gt;</li>\n</ul>\n<p>end</p>\n");
+	buf_release(&b);
+}
+
+static void test_svg_inline(void **state)
+{
+	const char ok[] = "<?xml version=\"1.0\"?>\n<!-- c -->\n<svg width=\"1\">"
+			  "<g id=\"gnuplot_canvas\"><use xlink:href='#gpPt1'/>"
+			  "<text>&lt;script&gt; onload=x</text></g></svg>\n";
+	const char *bad[] = {
+		"<svg><script>alert(1)</script></svg>",
+		"<svg><SCRIPT>x</SCRIPT></svg>",
+		"<svg><g onload=\"x()\"></g></svg>",
+		"<svg><foreignObject></foreignObject></svg>",
+		"<svg><a href=\"javascript:x\"></a></svg>",
+		"no svg here",
+		NULL,
+	};
+	struct buf b = BUF_INIT;
+	size_t i;
+	(void)state;
+	assert_int_equal(report_svg_inline(&b, ok, strlen(ok), "c1-"), 0);
+	assert_string_equal(b.data, "<svg width=\"1\"><g id=\"c1-gnuplot_canvas\">"
+			    "<use xlink:href='#c1-gpPt1'/><text>&lt;script&gt; onload=x</text></g></svg>\n");
+	for (i = 0; bad[i]; i++) {
+		buf_reset(&b);
+		assert_int_equal(report_svg_inline(&b, bad[i], strlen(bad[i]), "p-"), -1);
+		assert_int_equal(b.len, 0);
+	}
+	buf_release(&b);
+}
+
+static void sha_is(const char *in, size_t len, const char *want)
+{
+	char hex[65];
+	sha256_hex(in, len, hex);
+	assert_string_equal(hex, want);
+}
+
+/* The examples of FIPS 180-2 (appendix B) and NIST's one-million-a test. */
+static void test_sha256_fips(void **state)
+{
+	char *million = malloc(1000000);
+	struct sha256 s;
+	unsigned char d[32];
+	size_t i;
+	(void)state;
+	sha_is("abc", 3, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	sha_is("", 0, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	sha_is("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", 56,
+	       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+	sha_is("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",
+	       112, "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1");
+	assert_non_null(million);
+	memset(million, 'a', 1000000);
+	sha_is(million, 1000000, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+	/* Fed in odd pieces, the same digest. */
+	sha256_init(&s);
+	for (i = 0; i < 1000000; i += 777)
+		sha256_update(&s, million + i, 1000000 - i < 777 ? 1000000 - i : 777);
+	sha256_final(&s, d);
+	assert_int_equal(d[0], 0xcd);
+	assert_int_equal(d[31], 0xd0);
+	free(million);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_chart_quote_hostile),
+		cmocka_unit_test(test_chart_quote_balanced),
+		cmocka_unit_test(test_html_escape),
+		cmocka_unit_test(test_markdown),
+		cmocka_unit_test(test_svg_inline),
+		cmocka_unit_test(test_sha256_fips),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
