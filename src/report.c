@@ -457,6 +457,7 @@ static const char css[] =
 	".flag{display:inline-block;background:#D55E00;color:#fff;border-radius:3px;padding:0 .4em;"
 	"font-size:.8em;margin-left:.4em;white-space:nowrap}"
 	".ci{color:#555;white-space:nowrap}.na{color:#888;font-style:italic}"
+	"td.id{white-space:nowrap;font-size:.85em}"
 	"figure{margin:1.2em 0 2em;border:1px solid #e3e3e3;border-radius:4px;padding:12px}"
 	"figure svg{display:block;width:100%;height:auto;max-width:100%}"
 	"figcaption{color:#444;font-size:.92em;margin-top:.5em}"
@@ -810,7 +811,7 @@ static void write_matches(struct page *p)
 		buf_adds(h, "</td><td>");
 		buf_adds(h, r->ex_quoted ? "<span class=\"tag q\">quoted</span>"
 					 : "<span class=\"tag own\">own voice</span>");
-		buf_adds(h, "</td><td>");
+		buf_adds(h, "</td><td class=\"id\">");
 		esc(h, r->id);
 		buf_adds(h, "</td></tr>\n");
 	}
