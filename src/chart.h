@@ -25,6 +25,8 @@ enum chart_format {
  * its line, and invalid UTF-8 becomes U+FFFD so the SVG stays valid XML.
  */
 void chart_quote(struct buf *b, const char *s);
+/* The same for a tic label, which gnuplot also reads as a printf format. */
+void chart_quote_tic(struct buf *b, const char *s);
 
 /* Appends a number gnuplot reads back exactly enough; NaN as NaN. */
 void chart_num(struct buf *b, double v);

@@ -193,7 +193,7 @@ static void add_group_ytics(struct chart_ctx *c, struct buf *b)
 		group_label(c, c->order[i], &label);
 		if (i)
 			buf_adds(b, ", ");
-		chart_quote(b, label.data);
+		chart_quote_tic(b, label.data);
 		buf_addf(b, " %zu", i + 1);
 	}
 	buf_adds(b, ") nomirror\n");
@@ -370,7 +370,7 @@ static int chart_categories(struct chart_ctx *c)
 	for (k = 0; k < C; k++) {
 		if (k)
 			buf_adds(&b, ", ");
-		chart_quote(&b, c->out.categories[k]);
+		chart_quote_tic(&b, c->out.categories[k]);
 		buf_addf(&b, " %zu", k);
 	}
 	buf_adds(&b, ") nomirror scale 0\n");
@@ -751,7 +751,7 @@ static int chart_keyness(struct chart_ctx *c)
 			short_term(c->key[i].term, 16, &label);
 			if (n)
 				buf_adds(&b, ", ");
-			chart_quote(&b, label.data);
+			chart_quote_tic(&b, label.data);
 			buf_addf(&b, " %zu", KEY_TOP - n);
 			n++;
 		}

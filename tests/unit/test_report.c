@@ -25,49 +25,56 @@ static void quote_is(const char *in, const char *want)
 static void test_chart_quote_hostile(void **state)
 {
 	(void)state;
-	quote_is("China Daily", "'China Daily'");
-	/* Inside single quotes gnuplot expands nothing; a quote is doubled. */
-	quote_is("it's", "'it''s'");
-	quote_is("'", "''''");
-	quote_is("\"q\"", "'\"q\"'");
-	quote_is("`touch SENTINEL`", "'`touch SENTINEL`'");
-	quote_is("a\\", "'a\\'");
-	quote_is("a;b", "'a;b'");
-	quote_is("@macro", "'@macro'");
-	quote_is("system(\"touch SENTINEL\")", "'system(\"touch SENTINEL\")'");
-	quote_is("<script>", "'<script>'");
+	quote_is("China Daily", "\"China Daily\"");
+	/* Everything but plain ASCII is an octal escape, so nothing is special. */
+	quote_is("it's", "\"it\\0047s\"");
+	quote_is("'Quoted'' News", "\"\\0047Quoted\\0047\\0047 News\"");
+	quote_is("\"q\"", "\"\\0042q\\0042\"");
+	quote_is("`touch SENTINEL`", "\"\\0140touch SENTINEL\\0140\"");
+	quote_is("a\\", "\"a\\0134\"");
+	quote_is("a;b", "\"a\\0073b\"");
+	quote_is("@macro", "\"\\0100macro\"");
+	quote_is("system(\"x\")", "\"system(\\0042x\\0042)\"");
+	quote_is("<script>", "\"\\0074script\\0076\"");
 	/* A newline would end the command: it becomes a space, as do controls. */
-	quote_is("a\nb\rc\td", "'a b c d'");
-	quote_is("x\nEOD\ny", "'x EOD y'");
-	quote_is("中国日报 Спутник", "'中国日报 Спутник'");
+	quote_is("a\nb\rc\td", "\"a b c d\"");
+	quote_is("x\nEOD\ny", "\"x EOD y\"");
+	quote_is("中国日报 Спутник", "\"中国日报 Спутник\"");
 	/* Invalid UTF-8 would make the SVG invalid XML. */
-	quote_is("a\xff" "b", "'a\xEF\xBF\xBD" "b'");
-	quote_is("", "''");
+	quote_is("a\xff" "b", "\"a\xEF\xBF\xBD" "b\"");
+	quote_is("", "\"\"");
 }
 
-/* Every literal chart_quote makes is one gnuplot token: ' pairs balance. */
+/* Tic labels are printf formats to gnuplot: % is doubled there only. */
+static void test_chart_quote_tic_percent(void **state)
+{
+	struct buf b = BUF_INIT;
+	(void)state;
+	chart_quote_tic(&b, "50% News");
+	assert_string_equal(b.data, "\"50\\0045\\0045 News\"");
+	buf_reset(&b);
+	chart_quote(&b, "50% News");
+	assert_string_equal(b.data, "\"50\\0045 News\"");
+	buf_release(&b);
+}
+
+/* The only double quotes of a literal are its first and last byte. */
 static void test_chart_quote_balanced(void **state)
 {
-	const char *in[] = { "''", "a'b'c", "'''", "x' ; system('ls') ; '", NULL };
+	const char *in[] = { "\"\"", "a\"b\"c", "\\\"", "x\" ; system(\"ls\") ; \"", NULL };
 	size_t i, j;
 	(void)state;
 	for (i = 0; in[i]; i++) {
 		struct buf b = BUF_INIT;
-		int open = 0;
 		chart_quote(&b, in[i]);
-		for (j = 0; j < b.len; j++) {
-			if (b.data[j] != '\'')
-				continue;
-			if (open && j + 1 < b.len && b.data[j + 1] == '\'') {
-				j++;
-				continue;
-			}
-			open = !open;
-			/* The literal closes only at the very end. */
-			if (!open)
-				assert_int_equal(j, b.len - 1);
+		assert_true(b.len >= 2);
+		assert_int_equal(b.data[0], '"');
+		assert_int_equal(b.data[b.len - 1], '"');
+		for (j = 1; j + 1 < b.len; j++) {
+			assert_int_not_equal(b.data[j], '"');
+			assert_int_not_equal(b.data[j], '`');
+			assert_int_not_equal(b.data[j], '@');
 		}
-		assert_false(open);
 		buf_release(&b);
 	}
 }
@@ -173,6 +180,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_chart_quote_hostile),
 		cmocka_unit_test(test_chart_quote_balanced),
+		cmocka_unit_test(test_chart_quote_tic_percent),
 		cmocka_unit_test(test_html_escape),
 		cmocka_unit_test(test_markdown),
 		cmocka_unit_test(test_svg_inline),
