@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "counts.h"
 #include "outfile.h"
 #include "scoretab.h"
 #include "stats.h"
@@ -103,11 +104,29 @@ static int keyness_read_terms(struct kdata *d, const char *path)
 	return r < 0 ? -1 : 0;
 }
 
+/* Adds one summed "entry\tcategory\toutlet" count of the matches. */
+static void add_entry_count(void *ctx, const char *key, size_t len, uint64_t n)
+{
+	struct kdata *d = ctx;
+	char *copy = xstrndup(key, len);
+	char *category = strchr(copy, '\t');
+	char *outlet = category ? strchr(category + 1, '\t') : NULL;
+
+	if (outlet) {
+		*category++ = '\0';
+		*outlet++ = '\0';
+		kdata_add(d, 1, copy, category, outlet, (double)n);
+	}
+	free(copy);
+}
+
 static int keyness_read_matches(struct kdata *d, const char *path)
 {
 	static const char *names[] = { "outlet", "category", "entry", "negated" };
 	long col[4];
 	int missing, r;
+	struct counts *agg;
+	struct buf key = BUF_INIT;
 	struct tsv *in = keyness_open(path, &missing);
 
 	if (!in)
@@ -116,12 +135,28 @@ static int keyness_read_matches(struct kdata *d, const char *path)
 		tsv_close(in);
 		return -1;
 	}
-	/* Negated matches do not count, here as in the scores. */
-	while ((r = tsv_next(in)) > 0)
-		if (!strcmp(tsv_field(in, (size_t)col[3]), "0"))
-			kdata_add(d, 1, tsv_field(in, (size_t)col[2]), tsv_field(in, (size_t)col[1]),
-				  tsv_field(in, (size_t)col[0]), 1);
+	/*
+	 * Negated matches do not count, here as in the scores. A corpus has
+	 * millions of match rows but few distinct (entry, category, outlet):
+	 * they are summed in a hash table first, joined by tabs, which no
+	 * field can hold.
+	 */
+	agg = counts_new();
+	while ((r = tsv_next(in)) > 0) {
+		if (strcmp(tsv_field(in, (size_t)col[3]), "0"))
+			continue;
+		buf_reset(&key);
+		buf_adds(&key, tsv_field(in, (size_t)col[2]));
+		buf_addch(&key, '\t');
+		buf_adds(&key, tsv_field(in, (size_t)col[1]));
+		buf_addch(&key, '\t');
+		buf_adds(&key, tsv_field(in, (size_t)col[0]));
+		counts_add(agg, key.data, key.len, 1);
+	}
 	tsv_close(in);
+	counts_each(agg, add_entry_count, d);
+	counts_free(agg);
+	buf_release(&key);
 	return r < 0 ? -1 : 0;
 }
 
