@@ -72,7 +72,7 @@ LIB_OBJS = \
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all deps test unit-tests report clean install uninstall bench FORCE
+.PHONY: all deps test unit-tests report clean install uninstall bench FORCE fuzz fuzz-build
 
 all: $(BIN)
 
@@ -146,4 +146,36 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/framing $(DESTDIR)$(PREFIX)/share/man/man1/framing.1
 	rm -rf $(DESTDIR)$(PREFIX)/share/framing
 
--include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)
+# Fuzzing (issue 7): libFuzzer harnesses of tests/fuzz, built with clang under
+# ASan + UBSan into build/fuzz. "make fuzz FUZZ_SECONDS=N" runs each for N
+# seconds (scripts/fuzz says how; crashes land in build/fuzz/crashes).
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = lexicon manifest jsonl text
+FUZZ_BUILD = build/fuzz
+FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARNINGS) $(PKG_CFLAGS) \
+	-g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-DFRAMING_SRCDIR='"$(CURDIR)"' -MMD -MP
+FUZZ_OBJS = $(patsubst $(BUILD)/%,$(FUZZ_BUILD)/%,$(LIB_OBJS)) $(FUZZ_BUILD)/fuzz_common.o
+FUZZ_BINS = $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
+
+$(FUZZ_BUILD)/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -Isrc -I$(BUILD) -c -o $@ $<
+
+$(FUZZ_BUILD)/lexicon.o: $(BUILD)/config.h
+
+$(FUZZ_BUILD)/fuzz_common.o: tests/fuzz/fuzz_common.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -Isrc -c -o $@ $<
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Isrc -o $@ $< $(FUZZ_OBJS) $(LIBS)
+
+fuzz-build: deps
+	@$(MAKE) --no-print-directory $(FUZZ_BINS)
+
+fuzz: fuzz-build
+	@scripts/fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+-include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d $(FUZZ_BUILD)/*.d)

@@ -1,0 +1,24 @@
+#ifndef FUZZ_H
+#define FUZZ_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Fuzz targets: each takes arbitrary bytes and must neither crash, leak nor
+ * trip a sanitizer, whatever they hold. The libFuzzer binaries (make fuzz)
+ * call them from LLVMFuzzerTestOneInput; the unit test test_fuzz_replay
+ * runs every seed and every saved crash input through them without
+ * libFuzzer, so a fixed crash stays fixed under plain "make test".
+ *
+ * fuzz_text and fuzz_jsonl need fuzz_setup first (it loads the shipped
+ * lexicons from lexdir); fuzz_manifest makes a scratch corpus folder.
+ */
+int fuzz_setup(const char *lexdir);
+
+int fuzz_lexicon(const uint8_t *data, size_t size);
+int fuzz_manifest(const uint8_t *data, size_t size);
+int fuzz_jsonl(const uint8_t *data, size_t size);
+int fuzz_text(const uint8_t *data, size_t size);
+
+#endif
