@@ -13,6 +13,7 @@
 #include "clean.h"
 #include "cmd.h"
 #include "corpus.h"
+#include "text.h"
 #include "util.h"
 #include "banned.h"
 
@@ -76,6 +77,30 @@ static size_t blank_lines(const char *text, const struct clean_result *r)
 	return n;
 }
 
+/*
+ * Appends text[start, end) as it is, but never its raw bytes where they
+ * would harm: a NUL would cut the line, control characters from the web
+ * (escape sequences) would reach the terminal, and invalid UTF-8 becomes
+ * U+FFFD as everywhere else. Tabs and other white space stay as written.
+ */
+static void append_shown(struct buf *out, const char *text, size_t start, size_t end)
+{
+	size_t pos = start;
+
+	while (pos < end) {
+		size_t at = pos;
+		int bad = 0;
+		int32_t cp = text_decode(text, end, &pos, &bad);
+
+		if (bad)
+			buf_adds(out, "\xEF\xBF\xBD");
+		else if ((cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp < 0xA0))
+			buf_addch(out, ' ');
+		else
+			buf_add(out, text + at, pos - at);
+	}
+}
+
 static void print_lines(const char *text, const struct clean_result *r, int kept_only)
 {
 	size_t i;
@@ -84,7 +109,7 @@ static void print_lines(const char *text, const struct clean_result *r, int kept
 		const struct clean_line *l = &r->lines[i];
 		struct buf line = BUF_INIT;
 
-		buf_add(&line, text + l->start, l->end - l->start);
+		append_shown(&line, text, l->start, l->end);
 		if (kept_only) {
 			if (l->keep)
 				printf("%s\n", buf_str(&line));
