@@ -35,6 +35,19 @@ static void test_buf_tsv_field_removes_separators(void **state)
 	buf_release(&b);
 }
 
+/* Names and titles from the web reach every table: always valid UTF-8. */
+static void test_buf_tsv_field_replaces_invalid_utf8(void **state)
+{
+	struct buf b = BUF_INIT;
+	/* Overlong, surrogate, 0xFF, above U+10FFFF, truncated at the end. */
+	static const char in[] = "a\xC0\xAF b\xED\xA0\x80 c\xFF d\xF4\x90\x80\x80 \xC3\xA9\xE2\x80";
+	buf_add_tsv_field(&b, in, sizeof(in) - 1);
+	(void)state;
+	assert_string_equal(b.data, "a\xEF\xBF\xBD\xEF\xBF\xBD b\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD c\xEF\xBF\xBD d"
+			    "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD \xC3\xA9\xEF\xBF\xBD\xEF\xBF\xBD");
+	buf_release(&b);
+}
+
 static void test_buf_double_never_nan(void **state)
 {
 	struct buf b = BUF_INIT;
@@ -75,6 +88,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_buf_addf_grows),
 		cmocka_unit_test(test_buf_tsv_field_removes_separators),
+		cmocka_unit_test(test_buf_tsv_field_replaces_invalid_utf8),
 		cmocka_unit_test(test_buf_double_never_nan),
 		cmocka_unit_test(test_tsv_reads_rows_and_reports_bad_width),
 	};
