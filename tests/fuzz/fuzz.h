@@ -20,5 +20,6 @@ int fuzz_lexicon(const uint8_t *data, size_t size);
 int fuzz_manifest(const uint8_t *data, size_t size);
 int fuzz_jsonl(const uint8_t *data, size_t size);
 int fuzz_text(const uint8_t *data, size_t size);
+int fuzz_dic(const uint8_t *data, size_t size);
 
 #endif

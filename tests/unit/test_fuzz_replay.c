@@ -22,6 +22,7 @@
 #include "../fuzz/fuzz_manifest.c"
 #include "../fuzz/fuzz_jsonl.c"
 #include "../fuzz/fuzz_text.c"
+#include "../fuzz/fuzz_dic.c"
 
 static const char *root(void)
 {
@@ -99,6 +100,12 @@ static void test_replay_text(void **state)
 	replay("text", fuzz_text);
 }
 
+static void test_replay_dic(void **state)
+{
+	(void)state;
+	replay("dic", fuzz_dic);
+}
+
 /* Empty and one-byte inputs, which seeds never are. */
 static void test_replay_tiny(void **state)
 {
@@ -114,6 +121,8 @@ static void test_replay_tiny(void **state)
 		fuzz_jsonl(bytes + i, 1);
 		fuzz_text(bytes + i, 0);
 		fuzz_text(bytes + i, 1);
+		fuzz_dic(bytes + i, 0);
+		fuzz_dic(bytes + i, 1);
 	}
 }
 
@@ -124,6 +133,7 @@ int main(void)
 		cmocka_unit_test(test_replay_manifest),
 		cmocka_unit_test(test_replay_jsonl),
 		cmocka_unit_test(test_replay_text),
+		cmocka_unit_test(test_replay_dic),
 		cmocka_unit_test(test_replay_tiny),
 	};
 	char lexdir[1024];
