@@ -682,7 +682,7 @@ static int import_dicx(struct import *im, const char *text, size_t len)
 	struct buf *f = NULL;
 	size_t falloc = 0, pos = 0, lines = 0, ncols, n, i, row;
 	struct buf where = BUF_INIT;
-	struct import_cat **cols;
+	size_t *cols;	/* indexes into im->c, which moves as it grows */
 	int r = 0;
 
 	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3))
@@ -690,6 +690,8 @@ static int import_dicx(struct import *im, const char *text, size_t len)
 	ncols = csv_record(text, len, &pos, &lines, &f, &falloc);
 	lines++;
 	if (ncols < 2 || strcasecmp(buf_str(&f[0]), "DicTerm")) {
+		for (i = 0; i < falloc; i++)
+			buf_release(&f[i]);
 		free(f);
 		return error("%s:1: a LIWC-22 .dicx starts with the columns DicTerm,CATEGORY,...",
 			     im->name);
@@ -700,7 +702,8 @@ static int import_dicx(struct import *im, const char *text, size_t len)
 		buf_addf(&d, "LIWC-22 category '%s' of %s", buf_str(&f[i]), im->name);
 		buf_reset(&where);
 		buf_addf(&where, "%s:1", im->name);
-		cols[i] = add_category(im, buf_str(&f[i]), buf_str(&f[i]), d.data, where.data);
+		add_category(im, buf_str(&f[i]), buf_str(&f[i]), d.data, where.data);
+		cols[i] = im->n - 1;
 		buf_release(&d);
 	}
 	for (row = 2; pos < len; row++) {
@@ -722,13 +725,13 @@ static int import_dicx(struct import *im, const char *text, size_t len)
 			if (!*cell)
 				continue;
 			if (!strcmp(cell, "X") || !strcmp(cell, "x"))
-				add_term(im, cols[i], buf_str(&f[0]), 1, where.data);
+				add_term(im, &im->c[cols[i]], buf_str(&f[0]), 1, where.data);
 			else if (parse_double(cell, &w) == 0 && w > 0)
-				add_term(im, cols[i], buf_str(&f[0]), w, where.data);
+				add_term(im, &im->c[cols[i]], buf_str(&f[0]), w, where.data);
 			else
 				note(im->notes, "%s: cell '%s' of '%s' in column '%s' is neither X nor "
 				     "a positive weight; left out", where.data, cell, buf_str(&f[0]),
-				     cols[i]->id);
+				     im->c[cols[i]].id);
 		}
 	}
 	for (i = 0; i < falloc; i++)
