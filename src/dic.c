@@ -396,6 +396,9 @@ static const char *term_problem(const char *term, struct buf *why)
 	text_tokenize(&tt, term, 0, len);
 	if (tt.n == 0)
 		buf_adds(why, "it has no words (only punctuation or symbols)");
+	else if (tt.n > LEXICON_MAX_WORDS)
+		buf_addf(why, "it has %zu words; a .lex entry has at most %d", tt.n,
+			 LEXICON_MAX_WORDS);
 	while (!why->len && pos < len) {
 		size_t at = pos;
 		int bad = 0;

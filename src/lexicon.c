@@ -14,6 +14,9 @@
 
 #include "config.h"	/* FRAMING_DATADIR, from PREFIX in the Makefile */
 
+#define STR(x) #x
+#define XSTR(x) STR(x)
+
 /* Where a parse problem is, for "FILE:LINE:COL" messages. */
 struct cursor {
 	const char *file;
@@ -167,6 +170,15 @@ static int split_entry(const struct cursor *cur, const char *p, const char *end,
 	if (tt.n == 0) {
 		text_tokens_release(&tt);
 		return parse_error(cur, p, "entry has no words%s", "");
+	}
+	if (tt.n > LEXICON_MAX_WORDS) {
+		struct buf n = BUF_INIT;
+		buf_addf(&n, "%zu", tt.n);
+		text_tokens_release(&tt);
+		r = parse_error(cur, p, "entry has %s words; at most " XSTR(LEXICON_MAX_WORDS)
+				" (a phrase, not a text)", n.data);
+		buf_release(&n);
+		return r;
 	}
 	for (i = 0; i < tt.n; i++) {
 		const struct token *t = &tt.tok[i];

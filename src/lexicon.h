@@ -16,6 +16,13 @@ struct lex_word {
 	int glob;	/* written with a trailing '*': matches any word it starts */
 };
 
+/*
+ * Words an entry may have. No real phrase comes near; the bound keeps
+ * matching linear in the article (a phrase is compared word by word at
+ * every token that starts it).
+ */
+#define LEXICON_MAX_WORDS 64
+
 struct lex_entry {
 	char *written;	/* the entry as written in the file, for reports */
 	struct lex_word *words;
