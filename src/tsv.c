@@ -70,6 +70,11 @@ struct tsv *tsv_open_stream(FILE *f, const char *name)
 		return NULL;
 	}
 	t->line = 1;
+	if (memchr(t->header.data, '\0', t->header.len)) {
+		error("%s:1: a NUL byte (not a text file?)", name);
+		tsv_close(t);
+		return NULL;
+	}
 	/* A UTF-8 byte order mark would otherwise stick to the first name. */
 	if (t->header.len >= 3 && !memcmp(t->header.data, "\xEF\xBB\xBF", 3))
 		memmove(t->header.data, t->header.data + 3, (t->header.len -= 3) + 1);
@@ -140,6 +145,9 @@ int tsv_next(struct tsv *t)
 		t->line++;
 		if (t->row.len == 0)
 			continue;
+		/* Fields are C strings: a NUL would cut a row silently. */
+		if (memchr(t->row.data, '\0', t->row.len))
+			return error("%s:%zu: a NUL byte (not a text file?)", t->name, t->line);
 		t->nfields = split_tabs(&t->row, &t->fields, &t->fields_alloc);
 		if (t->nfields != t->ncols)
 			return error("%s:%zu: %zu fields, but the header has %zu",
