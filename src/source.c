@@ -255,22 +255,84 @@ static int article_from_json(struct source *s, const cJSON *obj, struct article 
 	return 1;
 }
 
+static int hex4(const char *p, const char *end, unsigned *v)
+{
+	int i;
+
+	*v = 0;
+	if (end - p < 4)
+		return 0;
+	for (i = 0; i < 4; i++) {
+		char c = p[i];
+		int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+			: c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+		if (d < 0)
+			return 0;
+		*v = *v << 4 | (unsigned)d;
+	}
+	return 1;
+}
+
+/*
+ * Looks at the \u escapes of a line before cJSON does: returns -1 for an
+ * escaped NUL (\u0000), which a C string cannot hold, else the number of
+ * lone surrogate escapes (half of a UTF-16 pair, as cut JavaScript strings
+ * leave them), which it rewrites in place as \ufffd: cJSON refuses them,
+ * and text is never refused for bad characters, only marked.
+ */
+static long check_escapes(char *p, size_t len)
+{
+	char *end = p + len;
+	long lone = 0;
+	unsigned v, w;
+
+	for (; p < end; p++) {
+		if (*p != '\\')
+			continue;
+		if (p + 1 >= end || p[1] != 'u' || !hex4(p + 2, end, &v)) {
+			p++;	/* another escape: skip the escaped character */
+			continue;
+		}
+		if (v == 0)
+			return -1;
+		if (v >= 0xD800 && v <= 0xDBFF && end - p >= 12 && p[6] == '\\' && p[7] == 'u'
+		    && hex4(p + 8, end, &w) && w >= 0xDC00 && w <= 0xDFFF) {
+			p += 11;	/* a whole pair */
+			continue;
+		}
+		if (v >= 0xD800 && v <= 0xDFFF) {
+			memcpy(p + 2, "fffd", 4);
+			lone++;
+		}
+		p += 5;
+	}
+	return lone;
+}
+
 /*
  * Parses the line in linebuf; status as source_next. cJSON is used for its
  * speed (about seven times jansson's on news text); it keeps strings
- * NUL-terminated, so an escaped NUL (\u0000) is refused rather than cut.
+ * NUL-terminated, so a NUL, escaped (\u0000) or raw, is refused rather
+ * than cut.
  */
 static int parse_current(struct source *s, int status, cJSON **out)
 {
 	const char *end = NULL;
 	struct buf where = BUF_INIT;
+	long lone;
 
 	*out = NULL;
 	if (status <= 0)
 		return status < 0 ? error("%s:%zu: a line of more than --max-article-bytes %zu; "
 					  "skipped", s->name, s->line, s->max_bytes) : 0;
-	if (memmem(s->linebuf.data, s->linebuf.len, "\\u0000", 6))
+	if (memchr(s->linebuf.data, '\0', s->linebuf.len))
+		return bad_line(s, "a NUL byte, which JSON cannot hold", "");
+	lone = check_escapes(s->linebuf.data, s->linebuf.len);
+	if (lone < 0)
 		return bad_line(s, "a string holds \\u0000 (NUL), which text cannot hold", "");
+	if (lone > 0)
+		warning("%s:%zu: %ld lone surrogate escape%s (\\ud800-\\udfff) read as U+FFFD",
+			s->name, s->line, lone, lone == 1 ? "" : "s");
 	*out = cJSON_ParseWithLengthOpts(s->linebuf.data, s->linebuf.len, &end, 0);
 	if (*out)
 		return 1;
