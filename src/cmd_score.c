@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -295,6 +296,22 @@ static struct source *open_source(const struct score_args *args, struct corpus *
 	return source_jsonl(*jf, args->jsonl, args->max_bytes);
 }
 
+/*
+ * Outputs written into the corpus folder would mix with the articles (and
+ * replace one that happened to be called scores.tsv): refused, exit 2.
+ */
+static int output_is_corpus(const struct score_args *args)
+{
+	struct stat a, b;
+
+	if (args->to_stdout || !args->corpus || stat(args->outdir, &a) < 0
+	    || stat(args->corpus, &b) < 0 || a.st_dev != b.st_dev || a.st_ino != b.st_ino)
+		return 0;
+	error("the output folder '%s' is the corpus folder; give another with -o DIR",
+	      args->outdir);
+	return 1;
+}
+
 static int run(const struct score_args *args)
 {
 	struct corpus c = CORPUS_INIT;
@@ -311,7 +328,8 @@ static int run(const struct score_args *args)
 
 	memset(&o, 0, sizeof(o));
 	/* Everything is checked before anything is written. */
-	if (load_lexicons(args, &lx) < 0 || !(src = open_source(args, &c, &jf)))
+	if (load_lexicons(args, &lx) < 0 || !(src = open_source(args, &c, &jf))
+	    || output_is_corpus(args))
 		goto out;
 	status = EXIT_FAILED;
 	if (open_outputs(args, &o) < 0)

@@ -668,7 +668,8 @@ static int read_signatures(struct dedup *d, const char *path, struct counts *see
  * Near-duplicates are found here, at the merge step, from the signatures
  * that score wrote beside each scores file: so shards scored apart are
  * paired with each other too. Writes DIR/duplicates.tsv; returns 1 when
- * written, 0 when there were no signatures, -1 after a message.
+ * written, 0 when there were no signatures, -1 after a message about the
+ * input, -2 after one about writing (a failed run, not a bad input).
  */
 static int find_duplicates(char **files, size_t nfiles, const char *outdir)
 {
@@ -690,7 +691,7 @@ static int find_duplicates(char **files, size_t nfiles, const char *outdir)
 		free(path);
 	}
 	if (ret == 0 && found)
-		ret = ensure_dir(outdir) < 0 || dedup_write(d, outdir) < 0 ? -1 : 1;
+		ret = ensure_dir(outdir) < 0 || dedup_write(d, outdir) < 0 ? -2 : 1;
 	dedup_free(d);
 	counts_free(seen);
 	counts_free(dirs);
@@ -780,7 +781,7 @@ int cmd_stats(int argc, char **argv)
 	have_pairs = find_duplicates(files, nfiles, o.outdir);
 	if (have_pairs < 0 || stats_filter(r.t, &o, have_pairs) < 0) {
 		scoretab_free(r.t);
-		return EXIT_USAGE;
+		return have_pairs == -2 ? EXIT_FAILED : EXIT_USAGE;
 	}
 	if (r.t->n == 0)
 		warning("no articles left to compare");

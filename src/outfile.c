@@ -1,6 +1,7 @@
 #include "outfile.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -14,7 +15,66 @@ struct outfile {
 	char *path;
 	char *tmp;
 	FILE *f;
+	int slot;	/* in pending[], or -1 */
 };
+
+/*
+ * Temporary files not yet committed or aborted, so that a run stopped by
+ * a signal (Ctrl-C, kill, a closed terminal) removes them instead of
+ * leaving half-written files beside the outputs. The handler only reads
+ * the array and calls unlink, which is async-signal-safe.
+ */
+#define MAX_PENDING 64
+static char *volatile pending[MAX_PENDING];
+static const int cleanup_signals[] = { SIGINT, SIGTERM, SIGHUP };
+
+static void remove_pending(int sig)
+{
+	size_t i;
+
+	for (i = 0; i < MAX_PENDING; i++)
+		if (pending[i])
+			unlink(pending[i]);
+	/* Die of the same signal, so the parent sees why. */
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void install_handlers(void)
+{
+	static int installed;
+	struct sigaction sa;
+	size_t i;
+
+	if (installed)
+		return;
+	installed = 1;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = remove_pending;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof(cleanup_signals) / sizeof(cleanup_signals[0]); i++) {
+		struct sigaction old;
+		/* A signal ignored by the parent (nohup) stays ignored. */
+		if (sigaction(cleanup_signals[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			sigaction(cleanup_signals[i], &sa, NULL);
+	}
+	/* Over a file size limit (ulimit -f), fail the write with EFBIG and
+	 * report it, rather than be killed with the file half written. */
+	signal(SIGXFSZ, SIG_IGN);
+}
+
+static int add_pending(char *tmp)
+{
+	int i;
+
+	install_handlers();
+	for (i = 0; i < MAX_PENDING; i++)
+		if (!pending[i]) {
+			pending[i] = tmp;
+			return i;
+		}
+	return -1;
+}
 
 struct outfile *outfile_open(const char *path)
 {
@@ -32,6 +92,7 @@ struct outfile *outfile_open(const char *path)
 	o = xcalloc(1, sizeof(*o));
 	o->path = xstrdup(path);
 	o->tmp = buf_detach(&tmp);
+	o->slot = add_pending(o->tmp);
 	o->f = fdopen(fd, "w");
 	if (!o->f) {
 		close(fd);
@@ -52,6 +113,8 @@ FILE *outfile_stream(struct outfile *o)
 
 static void outfile_free(struct outfile *o)
 {
+	if (o->slot >= 0)
+		pending[o->slot] = NULL;
 	free(o->path);
 	free(o->tmp);
 	free(o);
