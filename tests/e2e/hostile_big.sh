@@ -1,0 +1,64 @@
+# Issue 7, items 1 and 6: big inputs, made here in the temporary folder. A
+# 200 MB article on one line is refused by --max-article-bytes (default
+# 50 MB) with a message and the run goes on; a million one-word articles
+# stream through in constant memory: peak memory is the same for 10,000
+# and 100,000 articles.
+. "$ROOT/tests/e2e/hostile.lib"
+
+# 200 MB on one line, in a corpus folder and as a JSON Lines string.
+mkdir -p "$T/c/X"
+printf 'A groundless claim, said the officials of the ministry today.\n' > "$T/c/X/a.txt"
+awk 'BEGIN { s = "The groundless claim was made again by the officials today. "
+	for (i = 0; i < 12; i++) s = s s
+	for (n = 0; n < 200 * 1048576; n += length(s)) printf "%s", s; print "" }' > "$T/c/X/big.txt"
+cp "$T/c/X/a.txt" "$T/c/X/z.txt"
+expect 1 "c/X/big.txt: 2098.* bytes, more than --max-article-bytes 52428800; skipped" \
+	-- score -q -l "$T/ok.lex" "$T/c" -o "$T/o"
+grep -q "1 article skipped" "$T/stderr" || fail "no count of skipped articles"
+[ "$(cut -f1 "$T/o/scores.tsv" | tr '\n' ' ')" = "id X/a X/z " ] || fail "rows around the big article"
+{ printf '{"outlet":"X","text":"'; tr -d '\n' < "$T/c/X/big.txt"; echo '"}'; } \
+	> "$T/big.jsonl"
+rm "$T/c/X/big.txt"
+printf '{"outlet":"X","text":"A groundless claim."}\n' >> "$T/big.jsonl"
+expect 1 "big.jsonl:1: a line of more than --max-article-bytes 52428800; skipped" \
+	-- score -q -l "$T/ok.lex" --jsonl "$T/big.jsonl" -o "$T/o"
+[ "$(wc -l < "$T/o/scores.tsv")" = 2 ] || fail "the line after the 200 MB one"
+if have_time; then
+	kb=$(peak_kb "$FRAMING" score -q -j 2 -l "$T/ok.lex" --jsonl "$T/big.jsonl" -o "$T/o")
+	echo "200 MB line skipped: peak RSS $kb KB"
+	[ "$kb" -lt 102400 ] || fail "skipping a 200 MB line took $kb KB"
+fi
+rm "$T/big.jsonl"
+# A limit that every article is over: each is named, exit 1, no rows.
+expect 1 "a.txt: 62 bytes, more than --max-article-bytes 10; skipped" \
+	-- score -q --max-article-bytes 10 -l "$T/ok.lex" "$T/c" -o "$T/o"
+grep -q "2 articles skipped" "$T/stderr" || fail "count of skipped articles"
+[ "$(wc -l < "$T/o/scores.tsv")" = 1 ] || fail "rows of skipped articles"
+expect 2 "max-article-bytes needs a whole number" -- score --max-article-bytes -1 "$T/c"
+expect 2 "max-article-bytes needs a whole number" -- score --max-article-bytes 1e9 "$T/c"
+
+# A million one-word articles: every one scored, in order, in memory that
+# does not grow with their number.
+awk 'BEGIN { for (i = 1; i <= 1000000; i++)
+	printf "{\"id\":\"a%d\",\"outlet\":\"O%d\",\"text\":\"groundless\"}\n", i, i % 7 }' > "$T/m.jsonl"
+start=$(date +%s)
+expect 0 "" -- score -q -j 2 --no-clean -l "$T/ok.lex" --jsonl "$T/m.jsonl" -o "$T/m"
+echo "1,000,000 one-word articles: $(($(date +%s) - start)) s"
+[ "$(wc -l < "$T/m/scores.tsv")" = 1000001 ] || fail "rows of a million articles"
+[ "$(sed -n '1000001p' "$T/m/scores.tsv" | cut -f1,2,5,8)" = "$(printf 'a1000000\tO1\t1\t1')" ] \
+	|| fail "the last of a million articles"
+[ "$(wc -l < "$T/m/matches.tsv")" = 1000001 ] || fail "matches of a million articles"
+if have_time; then
+	head -n 10000 "$T/m.jsonl" > "$T/10k.jsonl"
+	head -n 100000 "$T/m.jsonl" > "$T/100k.jsonl"
+	for j in 1 2; do
+		a=$(peak_kb "$FRAMING" score -q -j $j -l "$T/ok.lex" --jsonl "$T/10k.jsonl" -o "$T/p")
+		b=$(peak_kb "$FRAMING" score -q -j $j -l "$T/ok.lex" --jsonl "$T/100k.jsonl" -o "$T/p")
+		echo "peak RSS, -j $j: 10,000 articles $a KB, 100,000 $b KB"
+		[ "$b" -lt $((a + a / 4 + 1024)) ] \
+			|| fail "memory grows with the number of articles (-j $j: $a, $b KB)"
+	done
+else
+	echo "skip: peak memory needs /usr/bin/time"
+fi
+echo ok
