@@ -120,7 +120,7 @@ deps:
 # The test runner prints one closing line "N passed, N failed".
 test: deps
 	@$(MAKE) --no-print-directory $(BIN) unit-tests $(BUILD)/gencorpus
-	@tests/run --bin $(BIN) --units $(BUILD)/tests
+	@SAN=$(SAN) tests/run --bin $(BIN) --units $(BUILD)/tests
 
 report: deps
 	@$(MAKE) --no-print-directory $(BIN)
