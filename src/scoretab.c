@@ -147,6 +147,11 @@ static int scoretab_count(struct tsv *in, long col, double *v)
 		return error("%s:%zu: column '%s': negative count '%s'", tsv_name(in),
 			     tsv_line(in), tsv_column_name(in, (size_t)col),
 			     tsv_field(in, (size_t)col));
+	/* Counts are whole numbers a double holds exactly (below 2^53). */
+	if (!isnan(*v) && (*v != floor(*v) || *v > 9007199254740992.0))
+		return error("%s:%zu: column '%s': '%s' is not a whole number up to 2^53",
+			     tsv_name(in), tsv_line(in), tsv_column_name(in, (size_t)col),
+			     tsv_field(in, (size_t)col));
 	return 0;
 }
 

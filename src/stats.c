@@ -256,6 +256,9 @@ const char *stats_rate_ratio(double xa, double ta, double xb, double tb,
 		return "no matches in either group";
 	if (xb == 0)
 		return "no matches in group b";
+	/* GSL's beta quantile does not return for counts near 1e18. */
+	if (n > 1e15)
+		return "counts too large for an exact interval";
 	/* Clopper-Pearson interval of the conditional binomial proportion. */
 	plo = xa > 0 ? gsl_cdf_beta_Pinv(0.025, xa, n - xa + 1) : 0;
 	phi = gsl_cdf_beta_Pinv(0.975, xa + 1, n - xa);
