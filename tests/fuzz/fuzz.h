@@ -21,5 +21,6 @@ int fuzz_manifest(const uint8_t *data, size_t size);
 int fuzz_jsonl(const uint8_t *data, size_t size);
 int fuzz_text(const uint8_t *data, size_t size);
 int fuzz_dic(const uint8_t *data, size_t size);
+int fuzz_scores(const uint8_t *data, size_t size);
 
 #endif

@@ -4,6 +4,7 @@
  */
 #include "fuzz.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,26 +23,37 @@ struct lexicon fuzz_lx = LEXICON_INIT;
 struct matcher *fuzz_m;
 char fuzz_dir[256];
 
+/* Removes path and, when it is a folder, what it holds (symlinks as such). */
+static void remove_tree(const char *path)
+{
+	struct stat st;
+	struct dirent *e;
+	char sub[1024];
+	DIR *d;
+
+	if (lstat(path, &st) < 0)
+		return;
+	if (S_ISDIR(st.st_mode) && (d = opendir(path)) != NULL) {
+		while ((e = readdir(d)) != NULL) {
+			if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+				continue;
+			snprintf(sub, sizeof(sub), "%s/%s", path, e->d_name);
+			remove_tree(sub);
+		}
+		closedir(d);
+		rmdir(path);
+	} else {
+		unlink(path);
+	}
+}
+
 static void fuzz_cleanup(void)
 {
-	char path[512];
-	static const char *const files[] = { "manifest.tsv", "a.txt", "b.txt", "sub/c.txt" };
-	size_t i;
-
 	matcher_free(fuzz_m);
 	fuzz_m = NULL;
 	lexicon_release(&fuzz_lx);
-	if (!fuzz_dir[0])
-		return;
-	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
-		snprintf(path, sizeof(path), "%s/%s", fuzz_dir, files[i]);
-		unlink(path);
-	}
-	snprintf(path, sizeof(path), "%s/sub", fuzz_dir);
-	rmdir(path);
-	snprintf(path, sizeof(path), "%s/loop", fuzz_dir);
-	unlink(path);
-	rmdir(fuzz_dir);
+	if (fuzz_dir[0])
+		remove_tree(fuzz_dir);
 	fuzz_dir[0] = '\0';
 }
 

@@ -23,6 +23,7 @@
 #include "../fuzz/fuzz_jsonl.c"
 #include "../fuzz/fuzz_text.c"
 #include "../fuzz/fuzz_dic.c"
+#include "../fuzz/fuzz_scores.c"
 
 static const char *root(void)
 {
@@ -106,6 +107,12 @@ static void test_replay_dic(void **state)
 	replay("dic", fuzz_dic);
 }
 
+static void test_replay_scores(void **state)
+{
+	(void)state;
+	replay("scores", fuzz_scores);
+}
+
 /* Empty and one-byte inputs, which seeds never are. */
 static void test_replay_tiny(void **state)
 {
@@ -123,6 +130,8 @@ static void test_replay_tiny(void **state)
 		fuzz_text(bytes + i, 1);
 		fuzz_dic(bytes + i, 0);
 		fuzz_dic(bytes + i, 1);
+		fuzz_scores(bytes + i, 0);
+		fuzz_scores(bytes + i, 1);
 	}
 }
 
@@ -134,6 +143,7 @@ int main(void)
 		cmocka_unit_test(test_replay_jsonl),
 		cmocka_unit_test(test_replay_text),
 		cmocka_unit_test(test_replay_dic),
+		cmocka_unit_test(test_replay_scores),
 		cmocka_unit_test(test_replay_tiny),
 	};
 	char lexdir[1024];
