@@ -318,15 +318,27 @@ static void add_line(struct clean_result *r, size_t start, size_t end)
 	l->reason = NULL;
 }
 
-/* Splits at \n, \r\n and lone \r, so old Mac files split into lines too. */
+/*
+ * Splits at \n, \r\n and lone \r, so old Mac files split into lines too.
+ * The next \n is looked for once, not once per lone \r before it: a file
+ * of CRs alone would otherwise be read to its end for every line.
+ */
 static void split_lines(const char *text, size_t len, struct clean_result *r)
 {
-	size_t start = 0;
+	size_t start = 0, next_nl = 0;
+	int looked = 0;
 
 	while (start < len) {
-		const char *nl = memchr(text + start, '\n', len - start);
-		size_t end = nl ? (size_t)(nl - text) : len;
-		const char *cr = memchr(text + start, '\r', end - start);
+		size_t end;
+		const char *cr;
+
+		if (!looked || next_nl < start) {
+			const char *nl = memchr(text + start, '\n', len - start);
+			next_nl = nl ? (size_t)(nl - text) : len;
+			looked = 1;
+		}
+		end = next_nl;
+		cr = memchr(text + start, '\r', end - start);
 
 		if (cr && (size_t)(cr - text) + 1 < end) {
 			/* A lone CR inside: the line ends there. */

@@ -75,4 +75,12 @@ expect 0 "" -- score -q -l "$T/ok.lex" "$c" -o "$T/o"
 [ "$(grep '^word' "$T/o/scores.tsv" | cut -f5)" = 0 ] || fail "1 MB word is dropped as boilerplate"
 expect 0 "" -- score -q --no-clean -l "$T/ok.lex" "$c" -o "$T/o"
 [ "$(grep '^word' "$T/o/scores.tsv" | cut -f5)" = 1 ] || fail "1 MB word is one token"
+# 4 MB of lone CRs: four million empty lines, split in linear time (the
+# next LF was searched to the end of the file for every CR: minutes).
+mkdir -p "$T/cr/X"
+head -c 4194304 /dev/zero | tr '\0' '\r' > "$T/cr/X/cr.txt"
+start=$(date +%s)
+expect 0 "cr.txt: no words" -- score -j 1 -l "$T/ok.lex" "$T/cr" -o "$T/cro"
+expect 0 "kept 0 of 0 lines" -- clean "$T/cr/X/cr.txt"
+[ $(($(date +%s) - start)) -lt 30 ] || fail "4 MB of CRs took 30 s or more"
 echo ok
