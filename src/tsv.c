@@ -70,7 +70,7 @@ struct tsv *tsv_open_stream(FILE *f, const char *name)
 		return NULL;
 	}
 	t->line = 1;
-	if (memchr(t->header.data, '\0', t->header.len)) {
+	if (t->header.len && memchr(t->header.data, '\0', t->header.len)) {
 		error("%s:1: a NUL byte (not a text file?)", name);
 		tsv_close(t);
 		return NULL;
