@@ -387,25 +387,11 @@ static enum verdict judge(const struct line_features *f, const char *text,
 	return GOOD;
 }
 
-/* The verdict of the nearest line in direction step that is not short. */
-static enum verdict neighbour(const enum verdict *v, size_t n, size_t i, int step)
-{
-	size_t j = i;
-
-	for (;;) {
-		if ((step < 0 && j == 0) || (step > 0 && j + 1 >= n))
-			return BAD;
-		j += (size_t)(long)step;
-		if (v[j] == GOOD || v[j] == BAD)
-			return v[j];
-	}
-}
-
 void clean_document(const char *text, size_t len, const struct clean_options *opt,
 		    struct clean_result *r)
 {
 	struct line_features *feat;
-	enum verdict *v;
+	enum verdict *v, *next, before;
 	size_t letters[SCRIPT_COUNT] = { 0 }, words = 0, stops = 0, i;
 	struct buf title_norm = BUF_INIT, scratch = BUF_INIT;
 	enum text_script script;
@@ -452,13 +438,25 @@ void clean_document(const char *text, size_t len, const struct clean_options *op
 			l->reason = NULL;
 		}
 	}
+	/*
+	 * A short line follows the nearest line on either side that is not
+	 * short (BAD at the ends). Those verdicts are carried along, before
+	 * (as this pass leaves them) and after (as judged), rather than looked
+	 * for from every line: that was quadratic in a run of short lines.
+	 */
+	next = xmalloc((r->n ? r->n : 1) * sizeof(*next));
+	for (i = r->n; i-- > 0;)
+		next[i] = i + 1 == r->n ? BAD
+			: v[i + 1] == GOOD || v[i + 1] == BAD ? v[i + 1] : next[i + 1];
+	before = BAD;
 	for (i = 0; i < r->n; i++) {
 		struct clean_line *l = &r->lines[i];
-		if (v[i] == SHORT && neighbour(v, r->n, i, -1) != GOOD
-		    && neighbour(v, r->n, i, +1) != GOOD) {
+		if (v[i] == SHORT && before != GOOD && next[i] != GOOD) {
 			v[i] = BAD;
 			l->reason = "short, among boilerplate";
 		}
+		if (v[i] == GOOD || v[i] == BAD)
+			before = v[i];
 		if (v[i] == BAD) {
 			l->keep = 0;
 			r->dropped_chars += feat[i].chars;
@@ -467,6 +465,7 @@ void clean_document(const char *text, size_t len, const struct clean_options *op
 			l->reason = NULL;
 		}
 	}
+	free(next);
 	buf_release(&title_norm);
 	buf_release(&scratch);
 	free(feat);

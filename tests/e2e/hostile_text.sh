@@ -83,4 +83,14 @@ start=$(date +%s)
 expect 0 "cr.txt: no words" -- score -j 1 -l "$T/ok.lex" "$T/cr" -o "$T/cro"
 expect 0 "kept 0 of 0 lines" -- clean "$T/cr/X/cr.txt"
 [ $(($(date +%s) - start)) -lt 30 ] || fail "4 MB of CRs took 30 s or more"
+
+# A million short lines in a row (10 MB): each follows its neighbours, which
+# were looked for from every line (quadratic: about four minutes).
+mkdir -p "$T/short/X"
+awk 'BEGIN { print "A headline"; for (i = 0; i < 1000000; i++) print "It is so." }' \
+	> "$T/short/X/short.txt"
+start=$(date +%s)
+expect 0 "kept 1000001 of 1000001 lines" -- clean "$T/short/X/short.txt"
+expect 0 "" -- score -q -j 1 -l "$T/ok.lex" "$T/short" -o "$T/shorto"
+[ $(($(date +%s) - start)) -lt 30 ] || fail "a million short lines took 30 s or more"
 echo ok
