@@ -170,7 +170,14 @@ $(FUZZ_BUILD)/fuzz_common.o: tests/fuzz/fuzz_common.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -Isrc -c -o $@ $<
 
-$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJS)
+$(FUZZ_BUILD)/methods.o: $(BUILD)/methods.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Wno-missing-variable-declarations -fsanitize=fuzzer-no-link \
+		-c -o $@ $<
+
+# A static pattern rule, so that an object without a rule is an error, not
+# a stale harness.
+$(FUZZ_BINS): $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJS)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Isrc -o $@ $< $(FUZZ_OBJS) $(LIBS)
 
 fuzz-build: deps
