@@ -155,6 +155,19 @@ void buf_add_double(struct buf *b, double v)
 	buf_addf(b, "%.6g", v);
 }
 
+const char *buf_base_name(const char *path, struct buf *tmp)
+{
+	size_t len = strlen(path);
+	const char *slash;
+
+	while (len > 1 && path[len - 1] == '/')
+		len--;
+	buf_reset(tmp);
+	buf_add(tmp, path, len);
+	slash = strrchr(tmp->data, '/');
+	return slash && slash[1] ? slash + 1 : tmp->data;
+}
+
 void buf_reset(struct buf *b)
 {
 	b->len = 0;

@@ -31,6 +31,11 @@ void buf_add_tsv_field(struct buf *b, const char *s, size_t len);
 void buf_add_uint(struct buf *b, uint64_t v);
 /* Appends a number in the one format every TSV of framing uses. */
 void buf_add_double(struct buf *b, double v);
+/*
+ * The last component of path ("corpus/seeds/" gives "seeds"), kept in tmp,
+ * which is reset first; borrowed, valid until tmp changes.
+ */
+const char *buf_base_name(const char *path, struct buf *tmp);
 void buf_reset(struct buf *b);
 void buf_release(struct buf *b);
 /* Returns the string (never NULL) and leaves b empty; the caller frees. */

@@ -919,19 +919,6 @@ static int parse_formats(const char *s, int *formats)
 	return *formats ? 0 : -1;
 }
 
-static const char *base_name(const char *path, struct buf *tmp)
-{
-	size_t len = strlen(path);
-	const char *slash;
-
-	while (len > 1 && path[len - 1] == '/')
-		len--;
-	buf_reset(tmp);
-	buf_add(tmp, path, len);
-	slash = strrchr(tmp->data, '/');
-	return slash && slash[1] ? slash + 1 : tmp->data;
-}
-
 int cmd_chart(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -973,7 +960,7 @@ int cmd_chart(int argc, char **argv)
 	if (!o.outdir)
 		o.outdir = o.indir;
 	if (!o.corpus)
-		o.corpus = base_name(o.indir, &base);
+		o.corpus = buf_base_name(o.indir, &base);
 
 	memset(&c, 0, sizeof(c));
 	c.o = &o;

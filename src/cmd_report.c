@@ -54,19 +54,6 @@ static int run(int (*fn)(int, char **), char **argv)
 	return fn(argc, argv);
 }
 
-static const char *base_name(const char *path, struct buf *tmp)
-{
-	size_t len = strlen(path);
-	const char *slash;
-
-	while (len > 1 && path[len - 1] == '/')
-		len--;
-	buf_reset(tmp);
-	buf_add(tmp, path, len);
-	slash = strrchr(tmp->data, '/');
-	return slash && slash[1] ? slash + 1 : tmp->data;
-}
-
 int cmd_report(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -173,7 +160,7 @@ int cmd_report(int argc, char **argv)
 		cv[k++] = (char *)"--by";
 		cv[k++] = (char *)by;
 		cv[k++] = (char *)"--corpus";
-		cv[k++] = (char *)base_name(corpus, &name);
+		cv[k++] = (char *)buf_base_name(corpus, &name);
 		cv[k] = NULL;
 		status = run(cmd_chart, cv);
 		if (status != EXIT_OK)
@@ -182,7 +169,7 @@ int cmd_report(int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	o.corpus = corpus;
-	o.corpus_name = base_name(corpus, &name);
+	o.corpus_name = buf_base_name(corpus, &name);
 	o.outdir = outdir;
 	o.by = by;
 	o.lexicons = lex;
