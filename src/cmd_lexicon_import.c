@@ -79,13 +79,9 @@ int cmd_lexicon_import(int argc, char **argv)
 	for (i = 0; i < notes.n; i++)
 		warning("%s", notes.msg[i]);
 	if (status == EXIT_OK && output) {
-		struct outfile *o = outfile_open(output);
-		if (!o || fwrite(buf_str(&out), 1, out.len, outfile_stream(o)) != out.len
-		    || outfile_commit(o) < 0) {
-			if (o)
-				outfile_abort(o);
+		/* outfile_commit frees the file even when it fails: no abort after it. */
+		if (outfile_write_all(output, buf_str(&out), out.len) < 0)
 			status = EXIT_FAILED;
-		}
 	} else if (status == EXIT_OK) {
 		fwrite(buf_str(&out), 1, out.len, stdout);
 	}

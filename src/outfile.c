@@ -148,6 +148,18 @@ int outfile_commit(struct outfile *o)
 	return 0;
 }
 
+int outfile_write_all(const char *path, const char *data, size_t len)
+{
+	struct outfile *o = outfile_open(path);
+
+	if (!o)
+		return -1;
+	/* A short write shows in commit's ferror check; commit frees o either way. */
+	if (len)
+		fwrite(data, 1, len, o->f);
+	return outfile_commit(o);
+}
+
 void outfile_abort(struct outfile *o)
 {
 	if (!o)

@@ -17,6 +17,12 @@ struct outfile *outfile_open(const char *path);
 FILE *outfile_stream(struct outfile *o);
 /* Flushes, checks for write errors, renames; frees o. Returns -1 on error. */
 int outfile_commit(struct outfile *o);
+/*
+ * Writes len bytes to path as a whole (temporary file, then rename).
+ * Returns -1 after a message.
+ */
+int outfile_write_all(const char *path, const char *data, size_t len);
+
 /* Removes the temporary file; frees o. Safe with NULL. */
 void outfile_abort(struct outfile *o);
 
