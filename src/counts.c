@@ -27,15 +27,24 @@ struct counts {
 
 #define INITIAL_SLOTS 256
 
+/*
+ * Eight bytes at a time, then a final mix: every word of every article is
+ * hashed, and FNV's byte-by-byte multiply chain was a tenth of scoring.
+ */
 static uint64_t hash_key(const char *s, size_t len)
 {
-	uint64_t h = 1469598103934665603ULL;	/* FNV-1a */
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ len, w;
 	size_t i;
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
+
+	for (; len >= 8; s += 8, len -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+		h ^= h >> 32;
 	}
-	return h;
+	for (w = 0, i = 0; i < len; i++)
+		w |= (uint64_t)(unsigned char)s[i] << (8 * i);
+	h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
+	return h ^ (h >> 29);
 }
 
 struct counts *counts_new(void)

@@ -36,8 +36,7 @@ struct shared {
 	size_t nextra;
 	long lang_col;
 	int want_matches, want_signatures;
-	struct counts *terms;	/* shared by the workers, under terms_lock */
-	pthread_mutex_t terms_lock;
+	struct counts *terms;	/* whether to count terms; filled at the end */
 	struct item *ring;
 	size_t cap;
 	size_t next_read, next_take, next_write;	/* sequence numbers */
@@ -104,13 +103,9 @@ static void score_item(struct scorer *sc, struct shared *sh, struct item *it)
 	rows.row = &it->row;
 	rows.matches = sh->want_matches ? &it->matches : NULL;
 	rows.signature = sh->want_signatures ? &it->signature : NULL;
+	rows.terms = sh->terms != NULL;
 	scorer_article(sc, &it->a, sh->nextra, article_lang(sh, &it->a), it->a.path, it->text,
 		       it->len, &rows);
-	if (sh->terms) {
-		pthread_mutex_lock(&sh->terms_lock);
-		scorer_add_terms(sc, it->a.outlet, sh->terms);
-		pthread_mutex_unlock(&sh->terms_lock);
-	}
 	free(it->text);
 	it->text = NULL;
 }
@@ -266,7 +261,6 @@ size_t pipeline_run(struct source *src, const struct lexicon *lx, const struct m
 	sh.want_matches = out->matches != NULL;
 	sh.want_signatures = out->signatures != NULL;
 	sh.terms = out->terms;
-	pthread_mutex_init(&sh.terms_lock, NULL);
 	sh.cap = jobs == 1 ? 1 : (size_t)jobs * ITEMS_PER_WORKER;
 	sh.ring = xcalloc(sh.cap, sizeof(*sh.ring));
 	pthread_mutex_init(&sh.lock, NULL);
@@ -284,8 +278,11 @@ size_t pipeline_run(struct source *src, const struct lexicon *lx, const struct m
 		skipped = run_threads(&sh, workers, jobs, src, out, &pr);
 	progress_show(&pr, src, 1);
 
-	for (i = 0; i < jobs; i++)
+	for (i = 0; i < jobs; i++) {
+		if (out->terms)
+			scorer_flush_terms(workers[i].scorer, out->terms);
 		scorer_free(workers[i].scorer);
+	}
 	for (k = 0; k < sh.cap; k++) {
 		buf_release(&sh.ring[k].row);
 		buf_release(&sh.ring[k].matches);
@@ -294,7 +291,6 @@ size_t pipeline_run(struct source *src, const struct lexicon *lx, const struct m
 	free(workers);
 	free(sh.ring);
 	pthread_mutex_destroy(&sh.lock);
-	pthread_mutex_destroy(&sh.terms_lock);
 	pthread_cond_destroy(&sh.work);
 	pthread_cond_destroy(&sh.done);
 	return skipped;

@@ -19,6 +19,11 @@ struct category_tally {
 	double score;
 };
 
+struct outlet_terms {
+	char *outlet;
+	struct counts *terms;
+};
+
 struct scorer {
 	const struct lexicon *lx;
 	const struct matcher *m;
@@ -30,7 +35,15 @@ struct scorer {
 	struct category_tally *tally;
 	unsigned char *actors;	/* per sentence: bit 1 China side, bit 2 US side */
 	size_t actors_alloc;
-	struct counts *article_terms;	/* the last article's words and counts */
+	/*
+	 * Word counts per outlet, this scorer's articles only: each worker
+	 * counts on its own, without a lock, and the tables are merged once
+	 * at the end (scorer_flush_terms). outlet_index maps an outlet to its
+	 * place in outlets, plus one.
+	 */
+	struct outlet_terms *outlets;
+	size_t noutlets, outlets_alloc, last_outlet;
+	struct counts *outlet_index;
 	struct buf key;
 	const char **words;
 	size_t words_alloc;
@@ -49,7 +62,7 @@ struct scorer *scorer_new(const struct lexicon *lx, const struct matcher *m,
 	s->cat_china = lexicon_category(lx, "china");
 	s->cat_us = lexicon_category(lx, "us");
 	s->tally = xcalloc(lx->ncategories ? lx->ncategories : 1, sizeof(*s->tally));
-	s->article_terms = counts_new();
+	s->outlet_index = counts_new();
 	return s;
 }
 
@@ -60,7 +73,12 @@ void scorer_free(struct scorer *s)
 	text_tokens_release(&s->tt);
 	clean_result_release(&s->clean);
 	match_list_release(&s->matches);
-	counts_free(s->article_terms);
+	for (size_t i = 0; i < s->noutlets; i++) {
+		free(s->outlets[i].outlet);
+		counts_free(s->outlets[i].terms);
+	}
+	free(s->outlets);
+	counts_free(s->outlet_index);
 	buf_release(&s->key);
 	free(s->tally);
 	free(s->actors);
@@ -83,17 +101,22 @@ static void add_one_term(void *ctx, const char *term, size_t len, uint64_t n)
 	counts_add(a->into, a->key->data, a->key->len, n);
 }
 
-void scorer_add_terms(struct scorer *s, const char *outlet, struct counts *into)
+void scorer_flush_terms(struct scorer *s, struct counts *into)
 {
 	struct add_terms a;
+	size_t i;
 
-	buf_reset(&s->key);
-	buf_add_tsv_field(&s->key, outlet, strlen(outlet));
-	buf_addch(&s->key, '\t');
-	a.key = &s->key;
-	a.prefix = s->key.len;
-	a.into = into;
-	counts_each(s->article_terms, add_one_term, &a);
+	for (i = 0; i < s->noutlets; i++) {
+		const char *outlet = s->outlets[i].outlet;
+		buf_reset(&s->key);
+		buf_add_tsv_field(&s->key, outlet, strlen(outlet));
+		buf_addch(&s->key, '\t');
+		a.key = &s->key;
+		a.prefix = s->key.len;
+		a.into = into;
+		counts_each(s->outlets[i].terms, add_one_term, &a);
+		counts_reset(s->outlets[i].terms);
+	}
 }
 
 void score_header(struct buf *out, const struct lexicon *lx, char *const *extra_names,
@@ -171,16 +194,37 @@ static void tokenize_article(struct scorer *s, const char *title, const char *la
 	}
 }
 
-/* Counts the article's words in a small table of its own, merged later. */
-static void count_terms(struct scorer *s)
+/* The word counts of outlet in this scorer, made on first use. */
+static struct counts *outlet_terms(struct scorer *s, const char *outlet)
 {
+	size_t len = strlen(outlet);
+	uint64_t *index;
+
+	/* Archives come sorted by outlet often: the last one is the likely one. */
+	if (s->noutlets && !strcmp(s->outlets[s->last_outlet].outlet, outlet))
+		return s->outlets[s->last_outlet].terms;
+	index = counts_slot(s->outlet_index, outlet, len);
+	if (!*index) {
+		ALLOC_GROW(s->outlets, s->noutlets + 1, s->outlets_alloc);
+		s->outlets[s->noutlets].outlet = xstrndup(outlet, len);
+		s->outlets[s->noutlets].terms = counts_new();
+		*index = ++s->noutlets;
+	}
+	s->last_outlet = (size_t)*index - 1;
+	return s->outlets[s->last_outlet].terms;
+}
+
+/* Lists the article's words for its signature and counts them for its outlet. */
+static void count_terms(struct scorer *s, const char *outlet)
+{
+	struct counts *terms = outlet ? outlet_terms(s, outlet) : NULL;
 	size_t i;
 
-	counts_reset(s->article_terms);
 	ALLOC_GROW(s->words, s->tt.n + 1, s->words_alloc);
 	for (i = 0; i < s->tt.n; i++) {
 		s->words[i] = text_norm(&s->tt, i);
-		counts_add(s->article_terms, s->words[i], s->tt.tok[i].norm_len, 1);
+		if (terms)
+			++*counts_slot(terms, s->words[i], s->tt.tok[i].norm_len);
 	}
 	s->words[s->tt.n] = NULL;
 }
@@ -312,7 +356,7 @@ void scorer_article(struct scorer *s, const struct article *a, size_t nextra,
 		warning("%s: no words%s", where, s->opt.clean && s->clean.n ? " after cleaning" : "");
 	matcher_run(s->m, &s->tt, s->opt.negation, &s->matches);
 	mark_actors(s);
-	count_terms(s);
+	count_terms(s, out->terms ? a->outlet : NULL);
 	if (out->row)
 		write_row(s, a, nextra, out->row);
 	for (i = 0; out->matches && i < s->matches.n; i++)

@@ -37,6 +37,7 @@ struct score_rows {
 	struct buf *row;	/* one scores.tsv row */
 	struct buf *matches;	/* matches.tsv rows */
 	struct buf *signature;	/* one signatures.tsv row (near-duplicates) */
+	int terms;		/* count the words for scorer_flush_terms */
 };
 
 /*
@@ -52,11 +53,12 @@ void scorer_article(struct scorer *s, const struct article *a, size_t nextra,
 void score_signatures_header(struct buf *out);
 
 /*
- * Adds the word counts of the last article scored to into, keyed
- * "outlet\tterm" (terms.tsv, for keyness). Counting per article first and
- * merging once keeps one table for the corpus, however many workers.
+ * Adds the word counts of every article scored with out->terms set to into,
+ * keyed "outlet\tterm" (terms.tsv, for keyness), and forgets them. Each
+ * scorer counts on its own and the tables are merged once: no lock per
+ * article, however many workers.
  */
-void scorer_add_terms(struct scorer *s, const char *outlet, struct counts *into);
+void scorer_flush_terms(struct scorer *s, struct counts *into);
 
 
 /*

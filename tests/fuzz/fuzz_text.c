@@ -27,7 +27,7 @@ int fuzz_text(const uint8_t *data, size_t size)
 	struct scorer *sc;
 	struct article a;
 	struct buf row = BUF_INIT, matches = BUF_INIT, sig = BUF_INIT, b = BUF_INIT;
-	struct score_rows rows = { &row, &matches, &sig };
+	struct score_rows rows = { &row, &matches, &sig, 1 };
 	const char *text;
 	char *copy;
 	size_t len, i;
