@@ -23,8 +23,21 @@ struct table {
 /* Glob prefixes are looked up only at the lengths some glob has. */
 #define MAX_GLOB_MASK_LEN 64
 
+/*
+ * Most tokens start no entry, and their first bytes tell: one bit per hashed
+ * prefix of k bytes (shorter words padded with NUL) rules them out before
+ * any hashing of the whole token. k is 3, or less when a glob is shorter.
+ */
+#define FILTER_BITS 4096
+
+struct prefilter {
+	size_t k;	/* 0: the filter passes every token */
+	uint64_t bits[FILTER_BITS / 64];
+};
+
 struct matcher {
 	const struct lexicon *lx;
+	struct prefilter filter, filter_cased;
 	struct table exact, exact_cased, glob, glob_cased;
 	uint64_t glob_lens, glob_cased_lens;	/* bit L-1: a prefix of L bytes */
 	size_t long_glob, long_glob_cased;	/* longest prefix beyond the mask */
@@ -127,6 +140,47 @@ static void note_glob_len(uint64_t *mask, size_t *longest, size_t len)
 		*longest = len;
 }
 
+static size_t filter_bit(const char *s, size_t len, size_t k)
+{
+	uint32_t v = 0;
+	size_t i;
+
+	for (i = 0; i < k && i < len; i++)
+		v |= (uint32_t)(unsigned char)s[i] << (8 * i);
+	return (size_t)((v * 2654435761u) >> 20) & (FILTER_BITS - 1);
+}
+
+static int filter_passes(const struct prefilter *f, const char *s, size_t len)
+{
+	size_t bit;
+
+	if (!f->k)
+		return 1;
+	bit = filter_bit(s, len, f->k);
+	return (int)((f->bits[bit / 64] >> (bit % 64)) & 1);
+}
+
+/* The filter for the entries of one case: k first, then one bit per first word. */
+static void filter_build(struct prefilter *f, const struct lexicon *lx, int cased)
+{
+	size_t i;
+
+	f->k = 3;
+	for (i = 0; i < lx->nentries; i++) {
+		const struct lex_word *w = &lx->entries[i].words[0];
+		if (!lx->entries[i].case_sensitive == !cased && w->glob && w->len < f->k)
+			f->k = w->len;
+	}
+	for (i = 0; f->k && i < lx->nentries; i++) {
+		const struct lex_word *w = &lx->entries[i].words[0];
+		size_t bit;
+		if (!lx->entries[i].case_sensitive != !cased)
+			continue;
+		bit = filter_bit(w->text, w->len, f->k);
+		f->bits[bit / 64] |= 1ULL << (bit % 64);
+	}
+}
+
 struct matcher *matcher_new(const struct lexicon *lx)
 {
 	struct matcher *m = xcalloc(1, sizeof(*m));
@@ -147,6 +201,8 @@ struct matcher *matcher_new(const struct lexicon *lx)
 				     w->len, (uint32_t)i);
 		}
 	}
+	filter_build(&m->filter, lx, 0);
+	filter_build(&m->filter_cased, lx, 1);
 	return m;
 }
 
@@ -274,9 +330,11 @@ void matcher_run(const struct matcher *m, const struct text_tokens *tt, int nega
 		const struct token *t = &tt->tok[i];
 
 		c.n = 0;
-		lookup(m, &m->exact, &m->glob, m->glob_lens, m->long_glob, text_norm(tt, i),
-		       t->norm_len, tt, i, &c);
-		if (m->exact_cased.used || m->glob_cased.used)
+		if (filter_passes(&m->filter, text_norm(tt, i), t->norm_len))
+			lookup(m, &m->exact, &m->glob, m->glob_lens, m->long_glob, text_norm(tt, i),
+			       t->norm_len, tt, i, &c);
+		if ((m->exact_cased.used || m->glob_cased.used)
+		    && filter_passes(&m->filter_cased, text_cased(tt, i), t->cased_len))
 			lookup(m, &m->exact_cased, &m->glob_cased, m->glob_cased_lens,
 			       m->long_glob_cased, text_cased(tt, i), t->cased_len, tt, i, &c);
 		for (k = 0; k < c.n; k++) {

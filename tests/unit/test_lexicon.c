@@ -75,8 +75,8 @@ static void test_parse_errors(void **state)
 	assert_false(parse_fails("[a]\nx = 0.5\n"));
 }
 
-/* Matches lex_text against s; returns "category:entry:quoted:negated" joined by ' '. */
-static void run(const char *s, int negation, char *out, size_t outlen)
+/* Matches lexicon text lex against s; returns "category:entry:quoted:negated" joined by ' '. */
+static void run_lexicon(const char *lex, const char *s, int negation, char *out, size_t outlen)
 {
 	struct lexicon lx = LEXICON_INIT;
 	struct text_tokens tt = TEXT_TOKENS_INIT;
@@ -84,7 +84,7 @@ static void run(const char *s, int negation, char *out, size_t outlen)
 	struct matcher *m;
 	size_t i, used = 0;
 
-	assert_int_equal(lexicon_parse(&lx, "t.lex", lex_text, strlen(lex_text)), 0);
+	assert_int_equal(lexicon_parse(&lx, "t.lex", lex, strlen(lex)), 0);
 	m = matcher_new(&lx);
 	text_tokenize(&tt, s, 0, strlen(s));
 	matcher_run(m, &tt, negation, &ml);
@@ -98,6 +98,28 @@ static void run(const char *s, int negation, char *out, size_t outlen)
 	matcher_free(m);
 	text_tokens_release(&tt);
 	lexicon_release(&lx);
+}
+
+static void run(const char *s, int negation, char *out, size_t outlen)
+{
+	run_lexicon(lex_text, s, negation, out, outlen);
+}
+
+/*
+ * The matcher rules tokens out by their first three bytes (fewer when a
+ * glob is shorter); words shorter than that, one-letter globs, non-ASCII
+ * first bytes and case-sensitive words must all still match.
+ */
+static void test_prefilter_keeps_short_words(void **state)
+{
+	char out[512];
+	(void)state;
+	run_lexicon("[a]\nxi\nno\nhypocri*\n\"US\"\n", "No, Xi saw US hypocrisy; not xiang, us or USA.",
+		    0, out, sizeof(out));
+	assert_string_equal(out, "a:no:0:0 a:xi:0:0 a:\"US\":0:0 a:hypocri*:0:0");
+	run_lexicon("[a]\nz*\nab*\nx\n\u00e9t\u00e9*\n[b]\n\"U*\"\n",
+		    "Zebra ab abc x xy \u00c9t\u00e9s Ux ux b", 1, out, sizeof(out));
+	assert_string_equal(out, "a:z*:0:0 a:ab*:0:0 a:ab*:0:0 a:x:0:0 a:\u00e9t\u00e9*:0:0 b:\"U*\":0:0");
 }
 
 static void test_longest_match_and_globs(void **state)
@@ -143,6 +165,7 @@ int main(void)
 		cmocka_unit_test(test_parse_categories_and_entries),
 		cmocka_unit_test(test_parse_errors),
 		cmocka_unit_test(test_longest_match_and_globs),
+		cmocka_unit_test(test_prefilter_keeps_short_words),
 		cmocka_unit_test(test_case_sensitive_and_phrases),
 		cmocka_unit_test(test_negation_window),
 	};
