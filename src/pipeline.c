@@ -17,10 +17,13 @@
 enum item_state { ITEM_FREE, ITEM_READY, ITEM_TAKEN, ITEM_DONE };
 
 struct item {
+	struct source_record rec;	/* as read, decoded by a worker */
 	struct article a;
 	char *text;
 	size_t len;
+	int skipped;	/* the record could not be decoded (a message says why) */
 	struct buf row, matches, signature;
+	struct buf messages;	/* the worker's errors and warnings, printed in order */
 	enum item_state state;
 };
 
@@ -37,6 +40,7 @@ struct shared {
 	long lang_col;
 	int want_matches, want_signatures;
 	struct counts *terms;	/* whether to count terms; filled at the end */
+	size_t skipped;		/* records that could not be decoded */
 	struct item *ring;
 	size_t cap;
 	size_t next_read, next_take, next_write;	/* sequence numbers */
@@ -93,31 +97,51 @@ static const char *article_lang(const struct shared *sh, const struct article *a
 	return sh->lang_col >= 0 ? a->extra[sh->lang_col] : NULL;
 }
 
-static void score_item(struct scorer *sc, struct shared *sh, struct item *it)
+static void hold_message(void *ctx, const char *line)
+{
+	buf_adds(ctx, line);
+}
+
+/* Decodes the item's record and scores the article; with hold, its messages wait in it. */
+static void score_item(struct scorer *sc, struct shared *sh, struct item *it, int hold)
 {
 	struct score_rows rows;
 
 	buf_reset(&it->row);
 	buf_reset(&it->matches);
 	buf_reset(&it->signature);
-	rows.row = &it->row;
-	rows.matches = sh->want_matches ? &it->matches : NULL;
-	rows.signature = sh->want_signatures ? &it->signature : NULL;
-	rows.terms = sh->terms != NULL;
-	scorer_article(sc, &it->a, sh->nextra, article_lang(sh, &it->a), it->a.path, it->text,
-		       it->len, &rows);
+	buf_reset(&it->messages);
+	if (hold)
+		util_set_message_sink(hold_message, &it->messages);
+	it->skipped = source_decode(sh->src, &it->rec, &it->a, &it->text, &it->len) < 0;
+	if (!it->skipped) {
+		rows.row = &it->row;
+		rows.matches = sh->want_matches ? &it->matches : NULL;
+		rows.signature = sh->want_signatures ? &it->signature : NULL;
+		rows.terms = sh->terms != NULL;
+		scorer_article(sc, &it->a, sh->nextra, article_lang(sh, &it->a), it->a.path,
+			       it->text, it->len, &rows);
+	}
+	if (hold)
+		util_set_message_sink(NULL, NULL);
 	free(it->text);
 	it->text = NULL;
 }
 
 static void write_item(struct shared *sh, struct item *it, const struct pipeline_output *out)
 {
-	fputs(buf_str(&it->row), out->scores);
-	if (out->matches && it->matches.len)
-		fwrite(it->matches.data, 1, it->matches.len, out->matches);
-	if (out->signatures)
-		fputs(buf_str(&it->signature), out->signatures);
-	article_release(&it->a, sh->nextra);
+	if (it->messages.len)
+		fputs(it->messages.data, stderr);
+	if (it->skipped) {
+		sh->skipped++;
+	} else {
+		fputs(buf_str(&it->row), out->scores);
+		if (out->matches && it->matches.len)
+			fwrite(it->matches.data, 1, it->matches.len, out->matches);
+		if (out->signatures)
+			fputs(buf_str(&it->signature), out->signatures);
+		article_release(&it->a, sh->nextra);
+	}
 	it->state = ITEM_FREE;
 }
 
@@ -136,7 +160,7 @@ static void *worker_main(void *arg)
 		it = &sh->ring[sh->next_take++ % sh->cap];
 		it->state = ITEM_TAKEN;
 		pthread_mutex_unlock(&sh->lock);
-		score_item(w->scorer, sh, it);
+		score_item(w->scorer, sh, it, 1);
 		pthread_mutex_lock(&sh->lock);
 		it->state = ITEM_DONE;
 		pthread_cond_broadcast(&sh->done);
@@ -185,7 +209,7 @@ static size_t run_threads(struct shared *sh, struct worker *workers, int jobs,
 			drain(sh, out, 1);
 		it = &sh->ring[sh->next_read % sh->cap];
 		pthread_mutex_unlock(&sh->lock);
-		r = source_next(src, &it->a, &it->text, &it->len);
+		r = source_read(src, &it->rec);
 		pthread_mutex_lock(&sh->lock);
 		if (r == 0)
 			break;
@@ -217,12 +241,12 @@ static size_t run_inline(struct shared *sh, struct scorer *sc, struct source *sr
 	size_t skipped = 0;
 	int r;
 
-	while ((r = source_next(src, &it->a, &it->text, &it->len)) != 0) {
+	while ((r = source_read(src, &it->rec)) != 0) {
 		if (r < 0) {
 			skipped++;
 			continue;
 		}
-		score_item(sc, sh, it);
+		score_item(sc, sh, it, 0);
 		write_item(sh, it, out);
 		pr->articles++;
 		progress_show(pr, src, 0);
@@ -251,6 +275,7 @@ size_t pipeline_run(struct source *src, const struct lexicon *lx, const struct m
 	size_t skipped, k;
 
 	memset(&sh, 0, sizeof(sh));
+	sh.src = src;
 	memset(&pr, 0, sizeof(pr));
 	pr.on = popt->progress;
 	pr.total = source_total_bytes(src);
@@ -287,11 +312,13 @@ size_t pipeline_run(struct source *src, const struct lexicon *lx, const struct m
 		buf_release(&sh.ring[k].row);
 		buf_release(&sh.ring[k].matches);
 		buf_release(&sh.ring[k].signature);
+		buf_release(&sh.ring[k].messages);
+		source_record_release(&sh.ring[k].rec);
 	}
 	free(workers);
 	free(sh.ring);
 	pthread_mutex_destroy(&sh.lock);
 	pthread_cond_destroy(&sh.work);
 	pthread_cond_destroy(&sh.done);
-	return skipped;
+	return skipped + sh.skipped;
 }

@@ -29,6 +29,7 @@ struct source {
 	char **extra_names;
 	size_t nextra;
 	/* both */
+	struct source_record record;	/* of source_next */
 	size_t max_bytes;
 	uint64_t total, consumed;
 };
@@ -194,14 +195,14 @@ static void learn_columns(struct source *s, const cJSON *obj)
 	}
 }
 
-static int bad_line(const struct source *s, const char *what, const char *detail)
+static int bad_line(const struct source *s, size_t line, const char *what, const char *detail)
 {
-	return error("%s:%zu: %s%s; skipped", s->name, s->line, what, detail);
+	return error("%s:%zu: %s%s; skipped", s->name, line, what, detail);
 }
 
-/* Turns the JSON object of the current line into an article and its text. */
-static int article_from_json(struct source *s, const cJSON *obj, struct article *a, char **text,
-			     size_t *len)
+/* Turns the JSON object of line into an article and its text. */
+static int article_from_json(const struct source *s, size_t line, const cJSON *obj,
+			     struct article *a, char **text, size_t *len)
 {
 	const cJSON *t = cJSON_GetObjectItemCaseSensitive(obj, "text");
 	struct buf b = BUF_INIT;
@@ -209,31 +210,31 @@ static int article_from_json(struct source *s, const cJSON *obj, struct article 
 	size_t i;
 
 	if (!cJSON_IsObject(obj))
-		return bad_line(s, "not a JSON object", "");
+		return bad_line(s, line, "not a JSON object", "");
 	if (!cJSON_IsString(t))
-		return bad_line(s, t ? "\"text\" is not a string" : "no \"text\" field", "");
+		return bad_line(s, line, t ? "\"text\" is not a string" : "no \"text\" field", "");
 	*len = strlen(t->valuestring);
 	if (s->max_bytes && *len > s->max_bytes)
 		return error("%s:%zu: %zu bytes of text, more than --max-article-bytes %zu; skipped",
-			     s->name, s->line, *len, s->max_bytes);
+			     s->name, line, *len, s->max_bytes);
 	a->id = field_text(obj, "id", &bad);
 	a->outlet = field_text(obj, "outlet", &bad);
 	a->date = field_text(obj, "date", &bad);
 	a->title = field_text(obj, "title", &bad);
 	if (bad || !a->outlet || !*a->outlet) {
 		article_release(a, 0);
-		return bad_line(s, bad ? "id, outlet, date and title must be strings or numbers"
+		return bad_line(s, line, bad ? "id, outlet, date and title must be strings or numbers"
 				       : "no \"outlet\"", "");
 	}
 	if (a->date && *a->date && !corpus_valid_date(a->date)) {
 		buf_addf(&b, " '%s' (expected YYYY-MM-DD)", a->date);
 		article_release(a, 0);
-		bad_line(s, "bad date", b.data);
+		bad_line(s, line, "bad date", b.data);
 		buf_release(&b);
 		return -1;
 	}
 	if (!a->id) {
-		buf_addf(&b, "%s:%zu", s->name, s->line);
+		buf_addf(&b, "%s:%zu", s->name, line);
 		a->id = buf_detach(&b);
 	}
 	if (!a->date)
@@ -247,10 +248,10 @@ static int article_from_json(struct source *s, const cJSON *obj, struct article 
 		if (!a->extra[i])
 			a->extra[i] = xstrdup("");
 	}
-	buf_addf(&b, "%s:%zu", s->name, s->line);
+	buf_addf(&b, "%s:%zu", s->name, line);
 	a->path = buf_detach(&b);
 	a->file = xstrdup(a->path);
-	a->line = s->line;
+	a->line = line;
 	*text = xstrndup(t->valuestring, *len);
 	return 1;
 }
@@ -310,35 +311,35 @@ static long check_escapes(char *p, size_t len)
 }
 
 /*
- * Parses the line in linebuf; status as source_next. cJSON is used for its
+ * Parses the line of r; status as source_next. cJSON is used for its
  * speed (about seven times jansson's on news text); it keeps strings
  * NUL-terminated, so a NUL, escaped (\u0000) or raw, is refused rather
  * than cut.
  */
-static int parse_current(struct source *s, int status, cJSON **out)
+static int parse_record(const struct source *s, struct source_record *r, cJSON **out)
 {
 	const char *end = NULL;
 	struct buf where = BUF_INIT;
 	long lone;
 
 	*out = NULL;
-	if (status <= 0)
-		return status < 0 ? error("%s:%zu: a line of more than --max-article-bytes %zu; "
-					  "skipped", s->name, s->line, s->max_bytes) : 0;
-	if (memchr(s->linebuf.data, '\0', s->linebuf.len))
-		return bad_line(s, "a NUL byte, which JSON cannot hold", "");
-	lone = check_escapes(s->linebuf.data, s->linebuf.len);
+	if (r->status < 0)
+		return error("%s:%zu: a line of more than --max-article-bytes %zu; skipped",
+			     s->name, r->line, s->max_bytes);
+	if (memchr(r->raw.data, '\0', r->raw.len))
+		return bad_line(s, r->line, "a NUL byte, which JSON cannot hold", "");
+	lone = check_escapes(r->raw.data, r->raw.len);
 	if (lone < 0)
-		return bad_line(s, "a string holds \\u0000 (NUL), which text cannot hold", "");
+		return bad_line(s, r->line, "a string holds \\u0000 (NUL), which text cannot hold", "");
 	if (lone > 0)
 		warning("%s:%zu: %ld lone surrogate escape%s (\\ud800-\\udfff) read as U+FFFD",
-			s->name, s->line, lone, lone == 1 ? "" : "s");
-	*out = cJSON_ParseWithLengthOpts(s->linebuf.data, s->linebuf.len, &end, 0);
+			s->name, r->line, lone, lone == 1 ? "" : "s");
+	*out = cJSON_ParseWithLengthOpts(r->raw.data, r->raw.len, &end, 0);
 	if (*out)
 		return 1;
-	buf_addf(&where, "at byte %zu", end && end >= s->linebuf.data
-		 ? (size_t)(end - s->linebuf.data) + 1 : (size_t)1);
-	bad_line(s, "bad JSON ", where.data);
+	buf_addf(&where, "at byte %zu", end && end >= r->raw.data
+		 ? (size_t)(end - r->raw.data) + 1 : (size_t)1);
+	bad_line(s, r->line, "bad JSON ", where.data);
 	buf_release(&where);
 	return -1;
 }
@@ -352,10 +353,11 @@ static int is_blank_line(const struct buf *b)
 	return 1;
 }
 
-static int next_from_jsonl(struct source *s, struct article *a, char **text, size_t *len)
+/* The next line that is not blank, moved into r without a copy. */
+static int read_jsonl_record(struct source *s, struct source_record *r)
 {
 	int status;
-	cJSON *obj;
+	struct buf swap;
 
 	do {
 		if (s->have_first) {
@@ -365,10 +367,25 @@ static int next_from_jsonl(struct source *s, struct article *a, char **text, siz
 			status = read_line(s);
 		}
 	} while (status == 1 && is_blank_line(&s->linebuf));
-	status = parse_current(s, status, &obj);
+	if (status == 0)
+		return 0;
+	swap = r->raw;
+	r->raw = s->linebuf;
+	s->linebuf = swap;
+	r->line = s->line;
+	r->status = status;
+	return 1;
+}
+
+static int decode_jsonl_record(const struct source *s, struct source_record *r,
+			       struct article *a, char **text, size_t *len)
+{
+	cJSON *obj;
+	int status = parse_record(s, r, &obj);
+
 	if (status != 1)
 		return status;
-	status = article_from_json(s, obj, a, text, len);
+	status = article_from_json(s, r->line, obj, a, text, len);
 	cJSON_Delete(obj);
 	return status;
 }
@@ -406,6 +423,7 @@ void source_free(struct source *s)
 		free(s->extra_names[i]);
 	free(s->extra_names);
 	buf_release(&s->linebuf);
+	source_record_release(&s->record);
 	free(s);
 }
 
@@ -429,12 +447,54 @@ uint64_t source_bytes_read(const struct source *s)
 	return s->consumed;
 }
 
-int source_next(struct source *s, struct article *a, char **text, size_t *len)
+int source_read(struct source *s, struct source_record *r)
+{
+	if (s->corpus) {
+		int status;
+		memset(&r->a, 0, sizeof(r->a));
+		r->text = NULL;
+		r->len = 0;
+		status = next_from_corpus(s, &r->a, &r->text, &r->len);
+		r->status = status;
+		return status;
+	}
+	return read_jsonl_record(s, r);
+}
+
+int source_decode(const struct source *s, struct source_record *r, struct article *a,
+		  char **text, size_t *len)
 {
 	memset(a, 0, sizeof(*a));
 	*text = NULL;
 	*len = 0;
-	if (s->corpus)
-		return next_from_corpus(s, a, text, len);
-	return next_from_jsonl(s, a, text, len);
+	if (s->corpus) {
+		/* Read whole by source_read: hand it over. */
+		*a = r->a;
+		*text = r->text;
+		*len = r->len;
+		memset(&r->a, 0, sizeof(r->a));
+		r->text = NULL;
+		return 1;
+	}
+	return decode_jsonl_record(s, r, a, text, len);
+}
+
+void source_record_release(struct source_record *r)
+{
+	buf_release(&r->raw);
+	free(r->text);
+	r->text = NULL;
+}
+
+int source_next(struct source *s, struct article *a, char **text, size_t *len)
+{
+	int status = source_read(s, &s->record);
+
+	if (status <= 0) {
+		memset(a, 0, sizeof(*a));
+		*text = NULL;
+		*len = 0;
+		return status;
+	}
+	return source_decode(s, &s->record, a, text, len);
 }

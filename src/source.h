@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "buf.h"
 #include "corpus.h"
 
 /*
@@ -39,6 +40,28 @@ uint64_t source_total_bytes(const struct source *s);
  * call again for the next one.
  */
 int source_next(struct source *s, struct article *a, char **text, size_t *len);
+
+/*
+ * The same in two steps, so that decoding (parsing JSON) can run in worker
+ * threads while one thread reads: source_read takes the next record in
+ * order (0 at the end, -1 when it was skipped after a message), and
+ * source_decode, safe to call from any thread, turns it into an article
+ * (1) or reports why it is skipped (-1), naming its line.
+ */
+struct source_record {
+	struct buf raw;		/* JSON Lines: the line as read */
+	size_t line;		/* its line number */
+	int status;		/* -1: over --max-article-bytes, not kept */
+	struct article a;	/* corpus folder: the article, read whole */
+	char *text;
+	size_t len;
+};
+
+int source_read(struct source *s, struct source_record *r);
+int source_decode(const struct source *s, struct source_record *r, struct article *a,
+		  char **text, size_t *len);
+/* Frees what a record holds; it can be reused after source_read only. */
+void source_record_release(struct source_record *r);
 
 /* Bytes consumed so far, for progress. */
 uint64_t source_bytes_read(const struct source *s);

@@ -16,13 +16,27 @@ void util_set_quiet(int q)
 	quiet = q;
 }
 
-static void vreport(const char *prefix, const char *fmt, va_list ap)
+static _Thread_local void (*message_sink)(void *ctx, const char *line);
+static _Thread_local void *message_ctx;
+
+void util_set_message_sink(void (*sink)(void *ctx, const char *line), void *ctx)
+{
+	message_sink = sink;
+	message_ctx = ctx;
+}
+
+static void vreport(const char *prefix, const char *fmt, va_list ap, int may_hold)
 {
 	/* One buffered write per message, so parallel workers do not interleave. */
-	char msg[4096];
+	char msg[4096], line[4200];
 	int n = vsnprintf(msg, sizeof(msg), fmt, ap);
 	if (n < 0)
 		n = 0;
+	if (may_hold && message_sink) {
+		snprintf(line, sizeof(line), "framing: %s%s\n", prefix, msg);
+		message_sink(message_ctx, line);
+		return;
+	}
 	fprintf(stderr, "framing: %s%s\n", prefix, msg);
 }
 
@@ -30,7 +44,7 @@ void die_status(int status, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vreport("", fmt, ap);
+	vreport("", fmt, ap, 0);
 	va_end(ap);
 	exit(status);
 }
@@ -39,7 +53,7 @@ void die(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vreport("", fmt, ap);
+	vreport("", fmt, ap, 0);
 	va_end(ap);
 	exit(EXIT_FAILED);
 }
@@ -48,7 +62,7 @@ int error(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vreport("", fmt, ap);
+	vreport("", fmt, ap, 1);
 	va_end(ap);
 	return -1;
 }
@@ -59,7 +73,7 @@ void warning(const char *fmt, ...)
 	if (quiet)
 		return;
 	va_start(ap, fmt);
-	vreport("warning: ", fmt, ap);
+	vreport("warning: ", fmt, ap, 1);
 	va_end(ap);
 }
 

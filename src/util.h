@@ -32,6 +32,13 @@ int error(const char *fmt, ...) FMT(1, 2);
 void warning(const char *fmt, ...) FMT(1, 2);
 /* Silences warning() (for -q); errors are always printed. */
 void util_set_quiet(int quiet);
+/*
+ * Sends this thread's error() and warning() lines ("framing: ...\n") to
+ * sink instead of stderr, or to stderr again with NULL. Worker threads use
+ * it to hold an article's messages until its rows are written, so stderr
+ * reads in input order whatever -j is. die() always prints.
+ */
+void util_set_message_sink(void (*sink)(void *ctx, const char *line), void *ctx);
 
 /* Allocation wrappers that die on out-of-memory; the caller frees. */
 void *xmalloc(size_t size);

@@ -89,6 +89,27 @@ for want in "bad.jsonl:2: \"text\" is not a string; skipped" "bad.jsonl:3: bad J
 done
 [ "$(cut -f1 "$T/bad/scores.tsv" | tr '\n' ' ')" = "id cd-2014-10-20 ok " ] || fail "rows of bad.jsonl"
 
+# Messages come in input order whatever -j is: workers hold an article's
+# errors and warnings until its rows are written. 200 articles, every 7th a
+# bad line and every 5th without words (a warning from the scorer).
+for i in $(seq 1 200); do
+	if [ $((i % 7)) -eq 0 ]; then echo "{\"id\":\"b$i\",\"outlet\":\"X\",\"text\":$i}"
+	elif [ $((i % 5)) -eq 0 ]; then echo "{\"id\":\"e$i\",\"outlet\":\"X\",\"text\":\"...\"}"
+	else echo "{\"id\":\"a$i\",\"outlet\":\"X\",\"text\":\"Groundless claims, number $i.\"}"
+	fi
+done > "$T/mixed.jsonl"
+for j in 1 2 4; do
+	set +e
+	"$FRAMING" score --no-clean -j $j --jsonl "$T/mixed.jsonl" -o "$T/mixed$j" 2> "$T/err$j"
+	set -e
+done
+[ "$(grep -c 'is not a string; skipped' "$T/err1")" = 28 ] || fail "mixed: bad lines in -j 1"
+[ "$(grep -c 'no words' "$T/err1")" = 35 ] || fail "mixed: warnings in -j 1"
+for j in 2 4; do
+	cmp "$T/err1" "$T/err$j" || { diff "$T/err1" "$T/err$j" | head; fail "-j $j: messages in another order"; }
+	cmp "$T/mixed1/scores.tsv" "$T/mixed$j/scores.tsv" || fail "-j $j: mixed scores differ"
+done
+
 # A line over --max-article-bytes is skipped without being held in memory.
 set +e
 "$FRAMING" score -q --max-article-bytes 1000 --jsonl "$T/seeds.jsonl" -o "$T/max" 2> "$T/err"
