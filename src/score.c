@@ -115,7 +115,9 @@ void scorer_flush_terms(struct scorer *s, struct counts *into)
 		a.prefix = s->key.len;
 		a.into = into;
 		counts_each(s->outlets[i].terms, add_one_term, &a);
-		counts_reset(s->outlets[i].terms);
+		/* Freed as soon as merged: peak memory is the corpus table plus one outlet's. */
+		counts_free(s->outlets[i].terms);
+		s->outlets[i].terms = counts_new();
 	}
 }
 
