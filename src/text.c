@@ -305,6 +305,33 @@ void text_normalize(const char *s, size_t len, int casefold, struct buf *out)
 	free(cps);
 }
 
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+/* High bit set in the bytes of x equal to c, and maybe in a few above one (a borrow). */
+static uint64_t bytes_equal(uint64_t x, unsigned char c)
+{
+	uint64_t y = x ^ (ONES * c);
+	return (y - ONES) & ~y & HIGHS;
+}
+
+/*
+ * Whether 8 bytes come out of text_append_clean as they are: printable
+ * ASCII with single spaces between other characters. False positives of
+ * bytes_equal only send a chunk the slow way.
+ */
+static int plain8(const char *s)
+{
+	uint64_t x, spaces;
+
+	memcpy(&x, s, 8);
+	if (x & HIGHS || ((x - ONES * 0x21) & HIGHS & ~(spaces = bytes_equal(x, ' ')))
+	    || bytes_equal(x, 0x7F))
+		return 0;
+	/* No space first or last, and no two side by side. */
+	return !(spaces & (0x80ULL | (0x80ULL << 56) | (spaces << 8)));
+}
+
 void text_append_clean(struct buf *out, const char *s, size_t start, size_t end)
 {
 	size_t pos = start;
@@ -320,6 +347,13 @@ void text_append_clean(struct buf *out, const char *s, size_t start, size_t end)
 		int bad = 0;
 		int32_t cp;
 
+		/* Most of a context is words and single spaces: eight bytes at a time. */
+		if (!space && pos + 8 <= end && plain8(s + pos)) {
+			memcpy(p, s + pos, 8);
+			p += 8;
+			pos += 8;
+			continue;
+		}
 		if (b > 0x20 && b < 0x7F) {
 			if (space && p > begin)
 				*p++ = ' ';

@@ -25,6 +25,72 @@ static void words_of(const char *s, struct text_tokens *tt, struct buf *out)
 	}
 }
 
+/*
+ * text_append_clean as it was before its eight-byte fast path, one byte at
+ * a time: the reference the fast version must equal on any input.
+ */
+static void append_clean_reference(struct buf *out, const char *s, size_t start, size_t end)
+{
+	size_t pos = start;
+	int space = 0, any = 0;
+
+	while (pos < end) {
+		unsigned char b = (unsigned char)s[pos];
+		size_t at = pos;
+		int bad = 0;
+		int32_t cp = text_decode(s, end, &pos, &bad);
+		if (b < 0x80 ? b <= 0x20 || b == 0x7F : text_is_space(cp) || cp < 0xA0) {
+			space = 1;
+			continue;
+		}
+		if (space && any)
+			buf_addch(out, ' ');
+		space = 0;
+		any = 1;
+		if (bad)
+			buf_adds(out, "\xEF\xBF\xBD");
+		else
+			buf_add(out, s + at, pos - at);
+	}
+}
+
+static void test_append_clean_equals_reference(void **state)
+{
+	static const char *const pieces[] = {
+		"a", "bc", "word", " ", " ", " ", "  ", "\t", "\n", "\r\n", "\x7F", "\x01", "!",
+		"\"", "\xC2\xA0", "\xE2\x80\x99", "\xC3\xA9", "\xFF", "\xE2\x80", "\xC2\x85",
+		"\xE3\x80\x80", "longerword", "x.", "~",
+	};
+	struct buf got = BUF_INIT, want = BUF_INIT, in = BUF_INIT;
+	uint64_t seed = 42;
+	int round;
+	(void)state;
+
+	for (round = 0; round < 20000; round++) {
+		size_t n, k, start, end;
+		buf_reset(&in);
+		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		n = (size_t)(seed >> 59);
+		for (k = 0; k < n; k++) {
+			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+			buf_adds(&in, pieces[(seed >> 33) % (sizeof(pieces) / sizeof(pieces[0]))]);
+		}
+		start = in.len ? (size_t)(seed >> 40) % (in.len + 1) : 0;
+		end = start + (in.len > start ? (size_t)(seed >> 20) % (in.len - start + 1) : 0);
+		buf_reset(&got);
+		buf_adds(&got, "prefix:");
+		buf_reset(&want);
+		buf_adds(&want, "prefix:");
+		text_append_clean(&got, in.data ? in.data : "", start, end);
+		append_clean_reference(&want, in.data ? in.data : "", start, end);
+		assert_int_equal(got.len, want.len);
+		assert_memory_equal(got.data, want.data, want.len);
+	}
+	buf_release(&got);
+	buf_release(&want);
+	buf_release(&in);
+}
+
 static void test_apostrophes_stay_inside_words(void **state)
 {
 	struct text_tokens tt = TEXT_TOKENS_INIT;
@@ -183,6 +249,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_apostrophes_stay_inside_words),
+		cmocka_unit_test(test_append_clean_equals_reference),
 		cmocka_unit_test(test_hyphens_split_numbers_join),
 		cmocka_unit_test(test_nfkc_casefold_and_cased_form),
 		cmocka_unit_test(test_invalid_utf8_is_counted_and_splits),
