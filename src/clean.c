@@ -1,6 +1,7 @@
 #include "clean.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,39 +45,56 @@ static const char *const stopwords[] = {
 
 #define NSTOPWORDS (sizeof(stopwords) / sizeof(stopwords[0]))
 #define STOP_SLOTS 512	/* a power of two, over twice NSTOPWORDS */
+#define STOP_MAX_LEN 7	/* "against", "because", "between", "further", "through" */
 
-/* Stop words in an open-addressing table, built once: looked up for every word. */
-static const char *stop_table[STOP_SLOTS];
+/*
+ * Stop words as keys of up to eight bytes packed in an integer (first byte
+ * lowest), in an open-addressing table built once: every word of every
+ * line is looked up, so a lookup is a multiply and an integer compare.
+ */
+static uint64_t stop_table[STOP_SLOTS];	/* 0: an empty slot */
 static pthread_once_t stop_once = PTHREAD_ONCE_INIT;
 
-static size_t stop_hash(const char *w, size_t len)
+static size_t stop_slot(uint64_t key)
 {
-	size_t h = 5381, i;
+	return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 55) & (STOP_SLOTS - 1);
+}
+
+/* The key of a lowercase word of at most STOP_MAX_LEN bytes. */
+static uint64_t stop_key(const char *w, size_t len)
+{
+	uint64_t key = 0;
+	size_t i;
 	for (i = 0; i < len; i++)
-		h = h * 33 + (unsigned char)w[i];
-	return h & (STOP_SLOTS - 1);
+		key |= (uint64_t)(unsigned char)w[i] << (8 * i);
+	return key;
 }
 
 static void build_stop_table(void)
 {
 	size_t i, h;
 	for (i = 0; i < NSTOPWORDS; i++) {
-		for (h = stop_hash(stopwords[i], strlen(stopwords[i])); stop_table[h];
-		     h = (h + 1) & (STOP_SLOTS - 1))
+		uint64_t key = stop_key(stopwords[i], strlen(stopwords[i]));
+		for (h = stop_slot(key); stop_table[h]; h = (h + 1) & (STOP_SLOTS - 1))
 			;
-		stop_table[h] = stopwords[i];
+		stop_table[h] = key;
 	}
+}
+
+/* Call after pthread_once(&stop_once, build_stop_table). */
+static int is_stop_key(uint64_t key)
+{
+	size_t h;
+	for (h = stop_slot(key); stop_table[h]; h = (h + 1) & (STOP_SLOTS - 1))
+		if (stop_table[h] == key)
+			return 1;
+	return 0;
 }
 
 static int is_stopword(const char *w, size_t len)
 {
-	size_t h;
-
 	pthread_once(&stop_once, build_stop_table);
-	for (h = stop_hash(w, len); stop_table[h]; h = (h + 1) & (STOP_SLOTS - 1))
-		if (!strncmp(stop_table[h], w, len) && stop_table[h][len] == '\0')
-			return 1;
-	return 0;
+	return len >= 1 && len <= STOP_MAX_LEN && is_stop_key(stop_key(w, len));
 }
 
 static int is_list_marker(int32_t cp)
@@ -100,18 +118,6 @@ static int ascii_wordish(unsigned char c)
 	return ascii_letter(c) || (c >= '0' && c <= '9') || c == '\'';
 }
 
-static int is_stopword_ascii(const unsigned char *w, size_t len)
-{
-	char lower[32];
-	size_t i;
-
-	if (len >= sizeof(lower) - 1)
-		return 0;
-	for (i = 0; i < len; i++)
-		lower[i] = (char)((w[i] >= 'A' && w[i] <= 'Z') ? w[i] + 32 : w[i]);
-	return is_stopword(lower, len);
-}
-
 /*
  * scan_line for a line of ASCII, which most lines are: whole words at a
  * time, no decoding. Gives exactly what the general scan gives.
@@ -131,12 +137,17 @@ static void scan_ascii_line(const unsigned char *s, size_t n, struct line_featur
 			first_at = i;
 		if (ascii_wordish(c)) {
 			size_t ws = i;
-			do
-				f->letters += ascii_letter(s[i++]);
-			while (i < n && ascii_wordish(s[i]));
+			uint64_t key = 0;
+			do {
+				unsigned char w = s[i];
+				f->letters += ascii_letter(w);
+				if (i - ws < 8)
+					key |= (uint64_t)((w >= 'A' && w <= 'Z') ? w + 32 : w) << (8 * (i - ws));
+				i++;
+			} while (i < n && ascii_wordish(s[i]));
 			f->chars += i - ws;
 			f->words++;
-			f->stopwords += is_stopword_ascii(s + ws, i - ws);
+			f->stopwords += i - ws <= STOP_MAX_LEN && is_stop_key(key);
 			last_at = i - 1;
 			continue;
 		}
@@ -163,35 +174,53 @@ static int is_ascii(const char *s, size_t start, size_t end)
 	return 1;
 }
 
+/* Adds a word that ended to f; key and len as scan_line keeps them. */
+static void end_word(struct line_features *f, uint64_t key, size_t len, int ascii)
+{
+	f->words++;
+	f->stopwords += ascii && len <= STOP_MAX_LEN && is_stop_key(key);
+}
+
+/* The features of a line with some non-ASCII text: ASCII bytes are not decoded. */
 static void scan_line(const char *s, size_t start, size_t end, struct line_features *f)
 {
-	char word[32];
-	size_t wlen = 0, pos = start, pipes = 0;
+	size_t pos = start, pipes = 0, wlen = 0;
 	int in_word = 0, ascii_word = 1;
 	int32_t second = 0;
+	uint64_t key = 0;
 
 	if (is_ascii(s, start, end)) {
 		scan_ascii_line((const unsigned char *)s + start, end - start, f);
 		return;
 	}
 	memset(f, 0, sizeof(*f));
-	while (pos <= end) {
-		int bad = 0;
-		int32_t cp = pos < end ? text_decode(s, end, &pos, &bad) : ' ';
-		int wordish = text_is_letter(cp) || (cp >= '0' && cp <= '9') || cp == '\'';
+	while (pos < end) {
+		unsigned char b = (unsigned char)s[pos];
+		int32_t cp;
+		int letter, space, wordish;
 
-		if (pos == end && cp == ' ' && !wordish)
-			pos++;	/* the sentinel space that closes the last word */
-		else if (!text_is_space(cp)) {
+		if (b < 0x80) {
+			cp = b;
+			pos++;
+			space = ascii_space(b);
+			letter = ascii_letter(b);
+			wordish = letter || (b >= '0' && b <= '9') || b == '\'';
+		} else {
+			int bad = 0;
+			cp = text_decode_multibyte(s, end, &pos, &bad);
+			space = text_is_space_multibyte(cp);
+			wordish = letter = text_is_letter_multibyte(cp);
+		}
+		if (!space) {
 			f->chars++;
 			if (!f->first)
 				f->first = cp;
 			else if (!second)
 				second = cp;
 			f->last = cp;
-			if (text_is_letter(cp)) {
+			if (letter) {
 				f->letters++;
-				f->script_letters[cp < 0x80 ? SCRIPT_LATIN : text_script(cp)]++;
+				f->script_letters[b < 0x80 ? SCRIPT_LATIN : text_script(cp)]++;
 			}
 			pipes += cp == '|';
 		} else if (f->first && !second) {
@@ -201,19 +230,21 @@ static void scan_line(const char *s, size_t start, size_t end, struct line_featu
 			if (!in_word) {
 				in_word = 1;
 				wlen = 0;
+				key = 0;
 				ascii_word = 1;
 			}
-			if (cp < 0x80 && wlen < sizeof(word) - 1)
-				word[wlen++] = (char)((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp);
-			else
+			if (cp >= 0x80)
 				ascii_word = 0;
+			else if (wlen < 8)
+				key |= (uint64_t)((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp) << (8 * wlen);
+			wlen++;
 		} else if (in_word) {
 			in_word = 0;
-			f->words++;
-			if (ascii_word && wlen < sizeof(word) - 1 && is_stopword(word, wlen))
-				f->stopwords++;
+			end_word(f, key, wlen, ascii_word);
 		}
 	}
+	if (in_word)
+		end_word(f, key, wlen, ascii_word);
 	/* "- Headline", "| Menu |", "A | B | C": lists and menus, not prose. */
 	f->list_shape = (is_list_marker(f->first) && second == ' ') || f->last == '|' || pipes >= 2;
 }
@@ -404,6 +435,7 @@ void clean_document(const char *text, size_t len, const struct clean_options *op
 	if (!opt->enabled)
 		return;
 
+	pthread_once(&stop_once, build_stop_table);
 	feat = xcalloc(r->n, sizeof(*feat));
 	v = xcalloc(r->n, sizeof(*v));
 	for (i = 0; i < r->n; i++) {
