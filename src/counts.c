@@ -111,7 +111,18 @@ static void grow(struct counts *c)
 
 uint64_t *counts_slot(struct counts *c, const char *key, size_t len)
 {
-	uint64_t h = hash_key(key, len);
+	return counts_slot_hashed(c, key, len, hash_key(key, len));
+}
+
+/* Slots are taken by the low bits: mix the high ones in (FNV's low bits are weak). */
+static uint64_t slot_hash(uint64_t hash)
+{
+	return hash ^ (hash >> 29);
+}
+
+uint64_t *counts_slot_hashed(struct counts *c, const char *key, size_t len, uint64_t hash)
+{
+	uint64_t h = slot_hash(hash);
 	struct entry *e = find_slot(c, c->slots, c->cap, key, len, h);
 
 	if (!e->len1) {
@@ -139,7 +150,8 @@ void counts_add(struct counts *c, const char *key, size_t len, uint64_t n)
 
 uint64_t counts_get(const struct counts *c, const char *key, size_t len)
 {
-	const struct entry *e = find_slot(c, c->slots, c->cap, key, len, hash_key(key, len));
+	const struct entry *e = find_slot(c, c->slots, c->cap, key, len,
+					  slot_hash(hash_key(key, len)));
 	return e->len1 ? e->n : 0;
 }
 

@@ -18,6 +18,12 @@ void counts_reset(struct counts *c);
 void counts_add(struct counts *c, const char *key, size_t len, uint64_t n);
 /* The count of key, created as 0 when absent; valid until the next insertion. */
 uint64_t *counts_slot(struct counts *c, const char *key, size_t len);
+/*
+ * counts_slot with the key's hash given (the tokens' text_hash), so words
+ * hashed once are not hashed again. A table takes keys either always with
+ * a hash or never: the two kinds of calls do not find each other's keys.
+ */
+uint64_t *counts_slot_hashed(struct counts *c, const char *key, size_t len, uint64_t hash);
 /* Adds every count of from into into. */
 void counts_merge(struct counts *into, const struct counts *from);
 size_t counts_size(const struct counts *c);

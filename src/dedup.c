@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "outfile.h"
+#include "text.h"
 #include "util.h"
 #include "banned.h"
 
@@ -57,14 +58,6 @@ static uint64_t dedup_mix(uint64_t x)
 	return x ^ (x >> 31);
 }
 
-static uint64_t dedup_word(const char *w)
-{
-	uint64_t h = 14695981039346656037ULL;
-	for (; *w; w++)
-		h = (h ^ (unsigned char)*w) * 1099511628211ULL;
-	return h;
-}
-
 struct dedup *dedup_new(void)
 {
 	return xcalloc(1, sizeof(struct dedup));
@@ -87,7 +80,7 @@ static void dedup_densify(dedup_bin *sig, const unsigned char *filled)
 	}
 }
 
-static void dedup_signature(struct dedup_item *it, const char *const *words, size_t nwords)
+static void dedup_signature(struct dedup_item *it, const uint64_t *word_hashes, size_t nwords)
 {
 	uint64_t wh[DEDUP_SHINGLE];
 	uint32_t min[DEDUP_BINS];
@@ -104,7 +97,7 @@ static void dedup_signature(struct dedup_item *it, const char *const *words, siz
 	for (j = 0; j < span; j++)
 		top *= DEDUP_ROLL;
 	for (i = 0; i < nwords; i++) {
-		uint64_t h, w = dedup_word(words[i]);
+		uint64_t h, w = word_hashes[i];
 		size_t bin;
 		roll = roll * DEDUP_ROLL + w;
 		if (i >= span)
@@ -125,13 +118,13 @@ static void dedup_signature(struct dedup_item *it, const char *const *words, siz
 		dedup_densify(it->sig, filled);
 }
 
-void dedup_sign(const char *const *words, size_t nwords, struct buf *out)
+void dedup_sign(const uint64_t *word_hashes, size_t nwords, struct buf *out)
 {
 	static const char hex[] = "0123456789abcdef";
 	struct dedup_item it;
 	size_t j;
 
-	dedup_signature(&it, words, nwords);
+	dedup_signature(&it, word_hashes, nwords);
 	if (it.empty) {
 		buf_addch(out, '-');
 		return;
@@ -210,7 +203,13 @@ int dedup_add_signature(struct dedup *d, const char *id, const char *outlet, con
 void dedup_add(struct dedup *d, const char *id, const char *outlet, const char *date,
 	       const char *const *words, size_t nwords)
 {
-	dedup_signature(dedup_new_item(d, id, outlet, date), words, nwords);
+	uint64_t *hashes = xmalloc((nwords ? nwords : 1) * sizeof(*hashes));
+	size_t i;
+
+	for (i = 0; i < nwords; i++)
+		hashes[i] = text_hash(words[i], strlen(words[i]));
+	dedup_signature(dedup_new_item(d, id, outlet, date), hashes, nwords);
+	free(hashes);
 }
 
 static unsigned dedup_equal(const struct dedup_item *a, const struct dedup_item *b)

@@ -2,6 +2,7 @@
 #define DEDUP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 
@@ -28,11 +29,12 @@ void dedup_add(struct dedup *d, const char *id, const char *outlet, const char *
 	       const char *const *words, size_t nwords);
 
 /*
- * The signature of an article as text, appended to out: 512 hex digits
+ * The signature of an article whose words have these text_hash values (the
+ * tokens' hash) as text, appended to out: 512 hex digits
  * (128 bins of 16 bits), or "-" for an article without words. Pure and
  * thread-safe: workers sign, so that shards can be paired later.
  */
-void dedup_sign(const char *const *words, size_t nwords, struct buf *out);
+void dedup_sign(const uint64_t *word_hashes, size_t nwords, struct buf *out);
 
 /* Adds an article by a signature made by dedup_sign; -1 when malformed. */
 int dedup_add_signature(struct dedup *d, const char *id, const char *outlet, const char *date,

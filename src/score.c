@@ -45,8 +45,8 @@ struct scorer {
 	size_t noutlets, outlets_alloc, last_outlet;
 	struct counts *outlet_index;
 	struct buf key;
-	const char **words;
-	size_t words_alloc;
+	uint64_t *hashes;	/* the last article's word hashes, for its signature */
+	size_t hashes_alloc;
 };
 
 struct scorer *scorer_new(const struct lexicon *lx, const struct matcher *m,
@@ -82,7 +82,7 @@ void scorer_free(struct scorer *s)
 	buf_release(&s->key);
 	free(s->tally);
 	free(s->actors);
-	free(s->words);
+	free(s->hashes);
 	free(s);
 }
 
@@ -161,7 +161,7 @@ static void write_signature(struct scorer *s, const struct article *a, struct bu
 	add_field(out, a->id);
 	add_field(out, a->outlet);
 	add_field(out, *a->date ? a->date : "NA");
-	dedup_sign((const char *const *)s->words, s->tt.n, out);
+	dedup_sign(s->hashes, s->tt.n, out);
 	buf_addch(out, '\n');
 }
 
@@ -216,19 +216,19 @@ static struct counts *outlet_terms(struct scorer *s, const char *outlet)
 	return s->outlets[s->last_outlet].terms;
 }
 
-/* Lists the article's words for its signature and counts them for its outlet. */
+/* Lists the article's word hashes for its signature and counts the words for its outlet. */
 static void count_terms(struct scorer *s, const char *outlet)
 {
 	struct counts *terms = outlet ? outlet_terms(s, outlet) : NULL;
 	size_t i;
 
-	ALLOC_GROW(s->words, s->tt.n + 1, s->words_alloc);
+	ALLOC_GROW(s->hashes, s->tt.n + 1, s->hashes_alloc);
 	for (i = 0; i < s->tt.n; i++) {
-		s->words[i] = text_norm(&s->tt, i);
+		const struct token *t = &s->tt.tok[i];
+		s->hashes[i] = t->hash;
 		if (terms)
-			++*counts_slot(terms, s->words[i], s->tt.tok[i].norm_len);
+			++*counts_slot_hashed(terms, text_norm(&s->tt, i), t->norm_len, t->hash);
 	}
-	s->words[s->tt.n] = NULL;
 }
 
 /* Marks which sentences name the China side and which the US side. */

@@ -677,12 +677,17 @@ static void add_ascii_forms(struct text_tokens *tt, struct token *t, const char 
 	char *p;
 	size_t i;
 
+	uint64_t h = TEXT_HASH_OFFSET;
+
 	buf_grow(&tt->norm, 2 * len + 2);
 	p = tt->norm.data + tt->norm.len;
 	t->norm = (uint32_t)tt->norm.len;
 	t->norm_len = (uint32_t)len;
-	for (i = 0; i < len; i++)
+	for (i = 0; i < len; i++) {
 		p[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
+		h = TEXT_HASH_STEP(h, p[i]);
+	}
+	t->hash = h;
 	p[len] = '\0';
 	t->cased = t->norm + (uint32_t)len + 1;
 	t->cased_len = (uint32_t)len;
@@ -710,6 +715,7 @@ static void push_token(struct text_tokens *tt, const char *s, size_t start, size
 		t->norm = (uint32_t)tt->norm.len;
 		len = normalize_append(s + start, end - start, 1, &tt->cps, &tt->cps_alloc, &tt->norm);
 		t->norm_len = (uint32_t)len;
+		t->hash = text_hash(tt->norm.data + t->norm, len);
 		buf_addch(&tt->norm, '\0');
 		t->cased = (uint32_t)tt->norm.len;
 		t->cased_len = (uint32_t)normalize_append(s + start, end - start, 0, &tt->cps,

@@ -35,6 +35,7 @@ enum text_script {
 
 /* One word token. A small record; spans are byte offsets in the text. */
 struct token {
+	uint64_t hash;		/* text_hash of the normalised form */
 	uint32_t start, end;	/* the surface text: [start, end) */
 	uint32_t norm, norm_len;	/* NFKC + case fold, in text_tokens.norm */
 	uint32_t cased, cased_len;	/* NFKC without case fold, same buffer */
@@ -77,6 +78,22 @@ void text_tokens_release(struct text_tokens *tt);
  * never run across paragraphs. Appends to tt.
  */
 void text_tokenize(struct text_tokens *tt, const char *text, size_t start, size_t end);
+
+/*
+ * FNV-1a of s[0, len): the hash of a word for near-duplicate signatures and
+ * term counts, computed once per token while it is normalised.
+ */
+#define TEXT_HASH_OFFSET 14695981039346656037ULL
+#define TEXT_HASH_STEP(h, c) (((h) ^ (unsigned char)(c)) * 1099511628211ULL)
+
+static inline uint64_t text_hash(const char *s, size_t len)
+{
+	uint64_t h = TEXT_HASH_OFFSET;
+	size_t i;
+	for (i = 0; i < len; i++)
+		h = TEXT_HASH_STEP(h, s[i]);
+	return h;
+}
 
 /* The normalised and cased forms of token i; borrowed from tt. */
 static inline const char *text_norm(const struct text_tokens *tt, size_t i)
