@@ -103,19 +103,35 @@ static int is_list_marker(int32_t cp)
 	       || cp == 0x25BA || cp == 0x00BB || cp == 0x2013 || cp == 0x2014 || cp == '>';
 }
 
+/* What the cleaner needs to know of an ASCII byte, looked up once per byte. */
+enum { C_SPACE = 1, C_LETTER = 2, C_WORDISH = 4 };
+
+static const unsigned char ascii_flags[128] = {
+	['\t'] = C_SPACE, ['\n'] = C_SPACE, ['\v'] = C_SPACE, ['\f'] = C_SPACE, ['\r'] = C_SPACE,
+	[' '] = C_SPACE, ['\''] = C_WORDISH,
+	['0'] = C_WORDISH, ['1'] = C_WORDISH, ['2'] = C_WORDISH, ['3'] = C_WORDISH,
+	['4'] = C_WORDISH, ['5'] = C_WORDISH, ['6'] = C_WORDISH, ['7'] = C_WORDISH,
+	['8'] = C_WORDISH, ['9'] = C_WORDISH,
+#define L(c) [c] = C_LETTER | C_WORDISH, [c + 32] = C_LETTER | C_WORDISH
+	L('A'), L('B'), L('C'), L('D'), L('E'), L('F'), L('G'), L('H'), L('I'), L('J'), L('K'),
+	L('L'), L('M'), L('N'), L('O'), L('P'), L('Q'), L('R'), L('S'), L('T'), L('U'), L('V'),
+	L('W'), L('X'), L('Y'), L('Z'),
+#undef L
+};
+
 static int ascii_space(unsigned char c)
 {
-	return c == ' ' || (c >= 0x09 && c <= 0x0D);
+	return c < 0x80 && (ascii_flags[c] & C_SPACE);
 }
 
 static int ascii_letter(unsigned char c)
 {
-	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+	return c < 0x80 && (ascii_flags[c] & C_LETTER);
 }
 
 static int ascii_wordish(unsigned char c)
 {
-	return ascii_letter(c) || (c >= '0' && c <= '9') || c == '\'';
+	return c < 0x80 && (ascii_flags[c] & C_WORDISH);
 }
 
 /*
@@ -167,11 +183,16 @@ static void scan_ascii_line(const unsigned char *s, size_t n, struct line_featur
 
 static int is_ascii(const char *s, size_t start, size_t end)
 {
-	size_t i;
-	for (i = start; i < end; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			return 0;
-	return 1;
+	size_t i = start;
+	uint64_t high = 0, w;
+
+	for (; i + 8 <= end; i += 8) {
+		memcpy(&w, s + i, 8);
+		high |= w;
+	}
+	for (; i < end; i++)
+		high |= (unsigned char)s[i];
+	return !(high & 0x8080808080808080ULL);
 }
 
 /* Adds a word that ended to f; key and len as scan_line keeps them. */
@@ -200,11 +221,12 @@ static void scan_line(const char *s, size_t start, size_t end, struct line_featu
 		int letter, space, wordish;
 
 		if (b < 0x80) {
+			unsigned char flags = ascii_flags[b];
 			cp = b;
 			pos++;
-			space = ascii_space(b);
-			letter = ascii_letter(b);
-			wordish = letter || (b >= '0' && b <= '9') || b == '\'';
+			space = flags & C_SPACE;
+			letter = flags & C_LETTER;
+			wordish = flags & C_WORDISH;
 		} else {
 			int bad = 0;
 			cp = text_decode_multibyte(s, end, &pos, &bad);
