@@ -553,7 +553,16 @@ static void scan_quotes(struct text_tokens *q, const char *s, size_t start, size
 		int bad = 0;
 		int32_t cp;
 
-		/* Quote marks are ASCII or start with 0xC2, 0xE2, 0xE3 or 0xEF. */
+		/* Quote marks are ASCII or start with 0xC2, 0xE2, 0xE3 or 0xEF: skip
+		 * eight bytes at a time while none is a quote or non-ASCII. */
+		if (pos + 8 <= end) {
+			uint64_t x;
+			memcpy(&x, s + pos, 8);
+			if (!((x & HIGHS) | bytes_equal(x, '"') | bytes_equal(x, '\''))) {
+				pos += 8;
+				continue;
+			}
+		}
 		if (!may_start_quote[b]) {
 			pos++;
 			continue;
@@ -645,6 +654,9 @@ static size_t scan_word(const char *s, size_t end, size_t pos, enum char_class f
 			pos++;
 			continue;
 		}
+		/* Spaces and most punctuation end a word: no decoding for them. */
+		if (b < 0x80 && ascii_class[b] == CH_OTHER)
+			break;
 		if (b >= 0x80)
 			*ascii = 0;
 		size_t next = pos;
@@ -739,10 +751,15 @@ void text_tokenize(struct text_tokens *tt, const char *s, size_t start, size_t e
 		int32_t cp;
 		enum char_class c;
 
-		bad = 0;
-		cp = text_decode(s, end, &pos, &bad);
-		tt->replaced += (size_t)bad;
-		c = classify(cp);
+		if ((unsigned char)s[pos] < 0x80) {
+			cp = (unsigned char)s[pos++];
+			c = (enum char_class)ascii_class[cp];
+		} else {
+			bad = 0;
+			cp = text_decode_multibyte(s, end, &pos, &bad);
+			tt->replaced += (size_t)bad;
+			c = classify(cp);
+		}
 		if (is_word_start(c)) {
 			size_t wend;
 			int ascii = cp < 0x80, wordy;
