@@ -152,6 +152,13 @@ void buf_add_double(struct buf *b, double v)
 	}
 	if (v == 0)
 		v = 0;	/* no "-0" */
+	/* Whole numbers below 10^6 print as integers under %.6g: no printf for them. */
+	if (v == (double)(int64_t)v && v > -1e6 && v < 1e6) {
+		if (v < 0)
+			buf_addch(b, '-');
+		buf_add_uint(b, (uint64_t)(v < 0 ? -v : v));
+		return;
+	}
 	buf_addf(b, "%.6g", v);
 }
 

@@ -307,6 +307,13 @@ static void tally(struct scorer *s, size_t *negated, size_t acc_actor[3])
 	}
 }
 
+/* A count and the separator after it, without printf (a row has a dozen). */
+static void add_count(struct buf *out, size_t n, char sep)
+{
+	buf_add_uint(out, n);
+	buf_addch(out, sep);
+}
+
 static void write_row(struct scorer *s, const struct article *a, size_t nextra,
 		      struct buf *row)
 {
@@ -317,25 +324,32 @@ static void write_row(struct scorer *s, const struct article *a, size_t nextra,
 	add_field(row, a->outlet);
 	add_field(row, *a->date ? a->date : "NA");
 	add_field(row, a->title);
-	buf_addf(row, "%zu\t%zu\t%zu", tokens, s->clean.dropped_chars, s->tt.replaced);
+	add_count(row, tokens, '\t');
+	add_count(row, s->clean.dropped_chars, '\t');
+	add_count(row, s->tt.replaced, '\t');
 	for (i = 0; i < s->lx->ncategories; i++) {
 		const struct category_tally *t = &s->tally[i];
-		buf_addf(row, "\t%zu\t", t->matches);
+		add_count(row, t->matches, '\t');
 		buf_add_double(row, t->score);
 		buf_addch(row, '\t');
 		buf_add_double(row, tokens ? 1000.0 * (double)t->matches / (double)tokens : NAN);
-		buf_addf(row, "\t%zu", t->own);
+		buf_addch(row, '\t');
+		add_count(row, t->own, '\t');
 	}
-	buf_addf(row, "\t%zu\t", negated);
+	add_count(row, negated, '\t');
 	if (s->cat_acc >= 0 && s->cat_conc >= 0)
 		buf_add_double(row, log((s->tally[s->cat_acc].score + 0.5)
 					/ (s->tally[s->cat_conc].score + 0.5)));
 	else
 		buf_adds(row, "NA");
-	if (s->cat_acc >= 0 && s->cat_china >= 0 && s->cat_us >= 0)
-		buf_addf(row, "\t%zu\t%zu\t%zu", acc_actor[0], acc_actor[1], acc_actor[2]);
-	else
+	if (s->cat_acc >= 0 && s->cat_china >= 0 && s->cat_us >= 0) {
+		buf_addch(row, '\t');
+		add_count(row, acc_actor[0], '\t');
+		add_count(row, acc_actor[1], '\t');
+		buf_add_uint(row, acc_actor[2]);
+	} else {
 		buf_adds(row, "\tNA\tNA\tNA");
+	}
 	for (i = 0; i < nextra; i++) {
 		buf_addch(row, '\t');
 		buf_add_tsv_field(row, a->extra[i], strlen(a->extra[i]));

@@ -63,6 +63,34 @@ static void test_buf_double_never_nan(void **state)
 	buf_release(&b);
 }
 
+/* Whole numbers skip printf; every value must still print as "%.6g" does. */
+static void test_buf_double_equals_printf(void **state)
+{
+	static const double values[] = {
+		1, -1, 7, 10, 999999, -999999, 1e6, -1e6, 1234567, 123456, 100000, 0.5, -0.5,
+		2.5e-5, 1e15, 9007199254740993.0, 3.0000001, 42.000001, 1e-300, 65536, -65536,
+	};
+	struct buf b = BUF_INIT;
+	char want[64];
+	size_t i;
+	int k;
+	(void)state;
+
+	for (i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+		buf_reset(&b);
+		buf_add_double(&b, values[i]);
+		snprintf(want, sizeof(want), "%.6g", values[i]);
+		assert_string_equal(b.data, want);
+	}
+	for (k = -2000000; k <= 2000000; k += 997) {
+		buf_reset(&b);
+		buf_add_double(&b, (double)k);
+		snprintf(want, sizeof(want), "%.6g", (double)k);
+		assert_string_equal(b.data, want);
+	}
+	buf_release(&b);
+}
+
 static void test_tsv_reads_rows_and_reports_bad_width(void **state)
 {
 	char text[] = "\xEF\xBB\xBFid\tname\r\n1\tone\r\n\n2\ttwo\n3\n";
@@ -90,6 +118,7 @@ int main(void)
 		cmocka_unit_test(test_buf_tsv_field_removes_separators),
 		cmocka_unit_test(test_buf_tsv_field_replaces_invalid_utf8),
 		cmocka_unit_test(test_buf_double_never_nan),
+		cmocka_unit_test(test_buf_double_equals_printf),
 		cmocka_unit_test(test_tsv_reads_rows_and_reports_bad_width),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
