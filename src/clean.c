@@ -135,6 +135,23 @@ static int ascii_wordish(unsigned char c)
 }
 
 /*
+ * The stop-word key of the ASCII word s[at, at + len), len <= STOP_MAX_LEN,
+ * inside s[0, n): letters, digits and apostrophes all have bit 0x20 set
+ * when lowercase, so one OR folds the case of eight bytes at once.
+ */
+static uint64_t ascii_word_key(const unsigned char *s, size_t at, size_t len, size_t n)
+{
+	uint64_t x = 0;
+
+	if (at + 8 <= n)
+		memcpy(&x, s + at, 8);
+	else
+		memcpy(&x, s + at, len);
+	x |= 0x2020202020202020ULL;
+	return x & ((1ULL << (8 * len)) - 1);
+}
+
+/*
  * scan_line for a line of ASCII, which most lines are: whole words at a
  * time, no decoding. Gives exactly what the general scan gives.
  */
@@ -153,17 +170,13 @@ static void scan_ascii_line(const unsigned char *s, size_t n, struct line_featur
 			first_at = i;
 		if (ascii_wordish(c)) {
 			size_t ws = i;
-			uint64_t key = 0;
-			do {
-				unsigned char w = s[i];
-				f->letters += ascii_letter(w);
-				if (i - ws < 8)
-					key |= (uint64_t)((w >= 'A' && w <= 'Z') ? w + 32 : w) << (8 * (i - ws));
-				i++;
-			} while (i < n && ascii_wordish(s[i]));
+			do
+				f->letters += ascii_letter(s[i++]);
+			while (i < n && ascii_wordish(s[i]));
 			f->chars += i - ws;
 			f->words++;
-			f->stopwords += i - ws <= STOP_MAX_LEN && is_stop_key(key);
+			f->stopwords += i - ws <= STOP_MAX_LEN
+					&& is_stop_key(ascii_word_key(s, ws, i - ws, n));
 			last_at = i - 1;
 			continue;
 		}
@@ -195,20 +208,21 @@ static int is_ascii(const char *s, size_t start, size_t end)
 	return !(high & 0x8080808080808080ULL);
 }
 
-/* Adds a word that ended to f; key and len as scan_line keeps them. */
-static void end_word(struct line_features *f, uint64_t key, size_t len, int ascii)
+/* Adds the word s[at, to) to f; ascii: it has no other bytes. */
+static void end_word(struct line_features *f, const char *s, size_t at, size_t to, size_t end,
+		     int ascii)
 {
 	f->words++;
-	f->stopwords += ascii && len <= STOP_MAX_LEN && is_stop_key(key);
+	f->stopwords += ascii && to - at <= STOP_MAX_LEN
+			&& is_stop_key(ascii_word_key((const unsigned char *)s, at, to - at, end));
 }
 
 /* The features of a line with some non-ASCII text: ASCII bytes are not decoded. */
 static void scan_line(const char *s, size_t start, size_t end, struct line_features *f)
 {
-	size_t pos = start, pipes = 0, wlen = 0;
+	size_t pos = start, pipes = 0, word_at = start;
 	int in_word = 0, ascii_word = 1;
 	int32_t second = 0;
-	uint64_t key = 0;
 
 	if (is_ascii(s, start, end)) {
 		scan_ascii_line((const unsigned char *)s + start, end - start, f);
@@ -217,6 +231,7 @@ static void scan_line(const char *s, size_t start, size_t end, struct line_featu
 	memset(f, 0, sizeof(*f));
 	while (pos < end) {
 		unsigned char b = (unsigned char)s[pos];
+		size_t at = pos;
 		int32_t cp;
 		int letter, space, wordish;
 
@@ -251,22 +266,17 @@ static void scan_line(const char *s, size_t start, size_t end, struct line_featu
 		if (wordish) {
 			if (!in_word) {
 				in_word = 1;
-				wlen = 0;
-				key = 0;
+				word_at = at;
 				ascii_word = 1;
 			}
-			if (cp >= 0x80)
-				ascii_word = 0;
-			else if (wlen < 8)
-				key |= (uint64_t)((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp) << (8 * wlen);
-			wlen++;
+			ascii_word &= b < 0x80;
 		} else if (in_word) {
 			in_word = 0;
-			end_word(f, key, wlen, ascii_word);
+			end_word(f, s, word_at, at, end, ascii_word);
 		}
 	}
 	if (in_word)
-		end_word(f, key, wlen, ascii_word);
+		end_word(f, s, word_at, end, end, ascii_word);
 	/* "- Headline", "| Menu |", "A | B | C": lists and menus, not prose. */
 	f->list_shape = (is_list_marker(f->first) && second == ' ') || f->last == '|' || pipes >= 2;
 }
