@@ -436,20 +436,36 @@ static int in_list(const struct word_list *list, size_t n, const char *w, size_t
 	return 0;
 }
 
+/* Up to eight bytes as an integer, first byte lowest, for comparing short words at once. */
+#define K2(a, b) ((uint64_t)(a) | (uint64_t)(b) << 8)
+#define K4(a, b, c, d) (K2(a, b) | K2(c, d) << 16)
+#define K8(a, b, c, d, e, f, g, h) (K4(a, b, c, d) | K4(e, f, g, h) << 32)
+
 /* Words that negate what follows them (the "n't" suffix is checked apart). */
 static int is_negator(const char *w, size_t len)
 {
-	static const struct word_list words[] = {
-		W("not"), W("no"), W("never"), W("without"), W("nor"), W("neither"),
-		W("nobody"), W("none"), W("nothing"), W("nowhere"), W("cannot"),
+	static const uint64_t words[] = {
+		K8('n', 'o', 't', 0, 0, 0, 0, 0), K8('n', 'o', 0, 0, 0, 0, 0, 0),
+		K8('n', 'e', 'v', 'e', 'r', 0, 0, 0), K8('w', 'i', 't', 'h', 'o', 'u', 't', 0),
+		K8('n', 'o', 'r', 0, 0, 0, 0, 0), K8('n', 'e', 'i', 't', 'h', 'e', 'r', 0),
+		K8('n', 'o', 'b', 'o', 'd', 'y', 0, 0), K8('n', 'o', 'n', 'e', 0, 0, 0, 0),
+		K8('n', 'o', 't', 'h', 'i', 'n', 'g', 0), K8('n', 'o', 'w', 'h', 'e', 'r', 'e', 0),
+		K8('c', 'a', 'n', 'n', 'o', 't', 0, 0),
 	};
+	uint64_t key = 0;
+	size_t i;
 
-	if (len >= 3 && !memcmp(w + len - 3, "n't", 3))
+	if (len >= 3 && w[len - 3] == 'n' && w[len - 2] == '\'' && w[len - 1] == 't')
 		return 1;
-	/* Every negator starts with n, w or c. */
-	if (w[0] != 'n' && w[0] != 'w' && w[0] != 'c')
+	/* Every negator starts with n, w or c and has at most seven bytes. */
+	if ((w[0] != 'n' && w[0] != 'w' && w[0] != 'c') || len > 7)
 		return 0;
-	return in_list(words, sizeof(words) / sizeof(words[0]), w, len);
+	for (i = 0; i < len; i++)
+		key |= (uint64_t)(unsigned char)w[i] << (8 * i);
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (words[i] == key)
+			return 1;
+	return 0;
 }
 
 /* Abbreviations whose period does not end a sentence (SPEC: U.S., Mr., Sept.). */
@@ -648,7 +664,7 @@ static size_t scan_word(const char *s, size_t end, size_t pos, enum char_class f
 	while (pos < end) {
 		unsigned char b = (unsigned char)s[pos];
 		/* The common case: ASCII letters and digits, no decoding needed. */
-		if (b < 0x80 && (ascii_class[b] == CH_LETTER || ascii_class[b] == CH_DIGIT)) {
+		if (b < 0x80 && ascii_class[b] <= CH_DIGIT && ascii_class[b] >= CH_LETTER) {
 			last = (enum char_class)ascii_class[b];
 			*wordy = 1;
 			pos++;
@@ -691,20 +707,24 @@ static void add_ascii_forms(struct text_tokens *tt, struct token *t, const char 
 
 	uint64_t h = TEXT_HASH_OFFSET;
 
-	buf_grow(&tt->norm, 2 * len + 2);
+	char *q;
+
+	if (tt->norm.alloc - tt->norm.len < 2 * len + 3)
+		buf_grow(&tt->norm, 2 * len + 2);
 	p = tt->norm.data + tt->norm.len;
+	q = p + len + 1;
 	t->norm = (uint32_t)tt->norm.len;
 	t->norm_len = (uint32_t)len;
 	for (i = 0; i < len; i++) {
 		p[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
+		q[i] = w[i];
 		h = TEXT_HASH_STEP(h, p[i]);
 	}
 	t->hash = h;
 	p[len] = '\0';
 	t->cased = t->norm + (uint32_t)len + 1;
 	t->cased_len = (uint32_t)len;
-	memcpy(p + len + 1, w, len);
-	p[2 * len + 1] = '\0';
+	q[len] = '\0';
 	tt->norm.len += 2 * len + 2;
 }
 
