@@ -141,12 +141,8 @@ static int ascii_wordish(unsigned char c)
  */
 static uint64_t ascii_word_key(const unsigned char *s, size_t at, size_t len, size_t n)
 {
-	uint64_t x = 0;
+	uint64_t x = load_le64(s + at, at + 8 <= n ? 8 : len);
 
-	if (at + 8 <= n)
-		memcpy(&x, s + at, 8);
-	else
-		memcpy(&x, s + at, len);
 	x |= 0x2020202020202020ULL;
 	return x & ((1ULL << (8 * len)) - 1);
 }

@@ -150,13 +150,33 @@ static size_t filter_bit(const char *s, size_t len, size_t k)
 	return (size_t)((v * 2654435761u) >> 20) & (FILTER_BITS - 1);
 }
 
+/*
+ * filter_bit for a token's form, which is NUL-terminated: with three bytes
+ * or more, four can be read at once and the ones past k masked off.
+ */
+static size_t filter_bit_of_form(const char *s, size_t len, size_t k)
+{
+	uint32_t v;
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (len < 3)
+		return filter_bit(s, len, k);
+	memcpy(&v, s, 4);
+	v &= k >= 4 ? 0xFFFFFFFFu : (1u << (8 * k)) - 1;
+	return (size_t)((v * 2654435761u) >> 20) & (FILTER_BITS - 1);
+#else
+	(void)v;
+	return filter_bit(s, len, k);
+#endif
+}
+
 static int filter_passes(const struct prefilter *f, const char *s, size_t len)
 {
 	size_t bit;
 
 	if (!f->k)
 		return 1;
-	bit = filter_bit(s, len, f->k);
+	bit = filter_bit_of_form(s, len, f->k);
 	return (int)((f->bits[bit / 64] >> (bit % 64)) & 1);
 }
 

@@ -322,9 +322,8 @@ static uint64_t bytes_equal(uint64_t x, unsigned char c)
  */
 static int plain8(const char *s)
 {
-	uint64_t x, spaces;
+	uint64_t x = load_le64(s, 8), spaces;
 
-	memcpy(&x, s, 8);
 	if (x & HIGHS || ((x - ONES * 0x21) & HIGHS & ~(spaces = bytes_equal(x, ' ')))
 	    || bytes_equal(x, 0x7F))
 		return 0;

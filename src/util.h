@@ -2,7 +2,9 @@
 #define UTIL_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 /* Exit statuses shared by every command. */
 enum {
@@ -75,5 +77,19 @@ int parse_double(const char *s, double *out);
 char *path_join(const char *dir, const char *name);
 /* Creates dir and its parents unless they exist; returns -1 with a message. */
 int ensure_dir(const char *dir);
+
+/*
+ * Eight bytes as an integer with the first byte lowest, whatever the
+ * machine's byte order: the word-at-a-time scans of text rely on it.
+ */
+static inline uint64_t load_le64(const void *p, size_t n)
+{
+	uint64_t x = 0;
+	memcpy(&x, p, n);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	x = __builtin_bswap64(x);
+#endif
+	return x;
+}
 
 #endif
