@@ -288,8 +288,10 @@ static long check_escapes(char *p, size_t len)
 	unsigned v, w;
 
 	for (; p < end; p++) {
-		if (*p != '\\')
-			continue;
+		/* Escapes are rare in news text: jump to the next backslash. */
+		p = memchr(p, '\\', (size_t)(end - p));
+		if (!p)
+			break;
 		if (p + 1 >= end || p[1] != 'u' || !hex4(p + 2, end, &v)) {
 			p++;	/* another escape: skip the escaped character */
 			continue;
