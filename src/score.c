@@ -45,9 +45,22 @@ struct scorer {
 	size_t noutlets, outlets_alloc, last_outlet;
 	struct counts *outlet_index;
 	struct buf key;
+	/*
+	 * The first fields of a matches.tsv row, made once: "id\toutlet\t" for
+	 * the article being scored, "category\tentry\t" for every entry.
+	 */
+	struct buf match_prefix;
+	struct buf entry_fields;
+	size_t *entry_at;	/* entry i's fields start at entry_fields.data + entry_at[i] */
 	uint64_t *hashes;	/* the last article's word hashes, for its signature */
 	size_t hashes_alloc;
 };
+
+static void add_field(struct buf *out, const char *s)
+{
+	buf_add_tsv_field(out, s, strlen(s));
+	buf_addch(out, '\t');
+}
 
 struct scorer *scorer_new(const struct lexicon *lx, const struct matcher *m,
 			  const struct score_options *opt)
@@ -63,6 +76,14 @@ struct scorer *scorer_new(const struct lexicon *lx, const struct matcher *m,
 	s->cat_us = lexicon_category(lx, "us");
 	s->tally = xcalloc(lx->ncategories ? lx->ncategories : 1, sizeof(*s->tally));
 	s->outlet_index = counts_new();
+	s->entry_at = xcalloc(lx->nentries + 1, sizeof(*s->entry_at));
+	for (size_t i = 0; i < lx->nentries; i++) {
+		const struct lex_entry *e = &lx->entries[i];
+		s->entry_at[i] = s->entry_fields.len;
+		add_field(&s->entry_fields, lx->categories[e->category].name);
+		add_field(&s->entry_fields, e->written);
+	}
+	s->entry_at[lx->nentries] = s->entry_fields.len;
 	return s;
 }
 
@@ -80,6 +101,9 @@ void scorer_free(struct scorer *s)
 	free(s->outlets);
 	counts_free(s->outlet_index);
 	buf_release(&s->key);
+	buf_release(&s->match_prefix);
+	buf_release(&s->entry_fields);
+	free(s->entry_at);
 	free(s->tally);
 	free(s->actors);
 	free(s->hashes);
@@ -143,12 +167,6 @@ void score_matches_header(struct buf *out)
 {
 	buf_adds(out, "id\toutlet\tcategory\tentry\tsurface\tsentence\toffset\tquoted\tnegated"
 		      "\tleft\tright\n");
-}
-
-static void add_field(struct buf *out, const char *s)
-{
-	buf_add_tsv_field(out, s, strlen(s));
-	buf_addch(out, '\t');
 }
 
 void score_signatures_header(struct buf *out)
@@ -248,11 +266,10 @@ static void mark_actors(struct scorer *s)
 	}
 }
 
-static void write_match(struct scorer *s, const struct article *a, const char *text,
-			const struct match *m, struct buf *out)
+static void write_match(struct scorer *s, const char *text, const struct match *m,
+			struct buf *out)
 {
 	const struct text_tokens *tt = &s->tt;
-	const struct lex_entry *e = &s->lx->entries[m->entry];
 	size_t first = m->first, last = m->first + m->ntokens - 1, l = first, r = last;
 	uint32_t para = tt->tok[first].paragraph;
 
@@ -260,10 +277,9 @@ static void write_match(struct scorer *s, const struct article *a, const char *t
 		l--;
 	while (r + 1 < tt->n && r - last < CONTEXT_TOKENS && tt->tok[r + 1].paragraph == para)
 		r++;
-	add_field(out, a->id);
-	add_field(out, a->outlet);
-	add_field(out, s->lx->categories[m->category].name);
-	add_field(out, e->written);
+	buf_add(out, s->match_prefix.data, s->match_prefix.len);
+	buf_add(out, s->entry_fields.data + s->entry_at[m->entry],
+		s->entry_at[m->entry + 1] - s->entry_at[m->entry]);
 	text_append_clean(out, text, tt->tok[first].start, tt->tok[last].end);
 	buf_addch(out, '\t');
 	buf_add_uint(out, tt->tok[first].sentence);
@@ -375,8 +391,13 @@ void scorer_article(struct scorer *s, const struct article *a, size_t nextra,
 	count_terms(s, out->terms ? a->outlet : NULL);
 	if (out->row)
 		write_row(s, a, nextra, out->row);
+	if (out->matches && s->matches.n) {
+		buf_reset(&s->match_prefix);
+		add_field(&s->match_prefix, a->id);
+		add_field(&s->match_prefix, a->outlet);
+	}
 	for (i = 0; out->matches && i < s->matches.n; i++)
-		write_match(s, a, text, &s->matches.m[i], out->matches);
+		write_match(s, text, &s->matches.m[i], out->matches);
 	if (out->signature)
 		write_signature(s, a, out->signature);
 }
