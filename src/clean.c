@@ -464,8 +464,15 @@ void clean_document(const char *text, size_t len, const struct clean_options *op
 		return;
 
 	pthread_once(&stop_once, build_stop_table);
-	feat = xcalloc(r->n, sizeof(*feat));
-	v = xcalloc(r->n, sizeof(*v));
+	/* One block for the features and verdicts of every line, reused. */
+	if (r->scratch_alloc < r->n + 1) {
+		free(r->scratch);
+		r->scratch_alloc = r->n + 1 > 2 * r->scratch_alloc ? r->n + 1 : 2 * r->scratch_alloc;
+		r->scratch = xmalloc(r->scratch_alloc * (sizeof(*feat) + 2 * sizeof(*v)));
+	}
+	feat = r->scratch;
+	v = (enum verdict *)(feat + r->scratch_alloc);
+	next = v + r->scratch_alloc;
 	for (i = 0; i < r->n; i++) {
 		int s;
 		scan_line(text, r->lines[i].start, r->lines[i].end, &feat[i]);
@@ -504,7 +511,6 @@ void clean_document(const char *text, size_t len, const struct clean_options *op
 	 * (as this pass leaves them) and after (as judged), rather than looked
 	 * for from every line: that was quadratic in a run of short lines.
 	 */
-	next = xmalloc((r->n ? r->n : 1) * sizeof(*next));
 	for (i = r->n; i-- > 0;)
 		next[i] = i + 1 == r->n ? BAD
 			: v[i + 1] == GOOD || v[i + 1] == BAD ? v[i + 1] : next[i + 1];
@@ -525,15 +531,13 @@ void clean_document(const char *text, size_t len, const struct clean_options *op
 			l->reason = NULL;
 		}
 	}
-	free(next);
 	buf_release(&title_norm);
 	buf_release(&scratch);
-	free(feat);
-	free(v);
 }
 
 void clean_result_release(struct clean_result *r)
 {
+	free(r->scratch);
 	free(r->lines);
 	memset(r, 0, sizeof(*r));
 }

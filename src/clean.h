@@ -21,9 +21,11 @@ struct clean_result {
 	size_t n, alloc;
 	size_t dropped_chars;	/* characters (code points) of dropped lines */
 	size_t dropped_lines;
+	void *scratch;		/* per-line work space, kept for the next document */
+	size_t scratch_alloc;
 };
 
-#define CLEAN_RESULT_INIT { NULL, 0, 0, 0, 0 }
+#define CLEAN_RESULT_INIT { NULL, 0, 0, 0, 0, NULL, 0 }
 
 struct clean_options {
 	const char *title;	/* lines equal to the title are always kept */
