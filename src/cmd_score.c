@@ -173,6 +173,9 @@ static int load_lexicons(const struct score_args *args, struct lexicon *lx)
 	return bad;
 }
 
+/* Standard output's buffer with --stdout; static, as stdout outlives run(). */
+static char stdout_buf[1 << 20];
+
 /* The output files, written whole or not at all; NULL ones are not wanted. */
 enum { OUT_SCORES, OUT_MATCHES, OUT_TERMS, OUT_SIGNATURES, NOUTPUTS };
 
@@ -337,6 +340,9 @@ static int run(const struct score_args *args)
 	m = matcher_new(&lx);
 	terms = o.f[OUT_TERMS] ? counts_new() : NULL;
 	pout.scores = o.f[OUT_SCORES] ? stream(&o, OUT_SCORES) : stdout;
+	/* A filter's rows go out a megabyte at a time, unless someone watches. */
+	if (!o.f[OUT_SCORES] && !isatty(STDOUT_FILENO))
+		setvbuf(stdout, stdout_buf, _IOFBF, sizeof(stdout_buf));
 	pout.matches = stream(&o, OUT_MATCHES);
 	pout.signatures = stream(&o, OUT_SIGNATURES);
 	pout.terms = terms;

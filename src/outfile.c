@@ -11,10 +11,13 @@
 #include "util.h"
 #include "banned.h"
 
+#define OUTFILE_BUFFER (1 << 20)
+
 struct outfile {
 	char *path;
 	char *tmp;
 	FILE *f;
+	char *stdio_buf;	/* f's buffer: glibc ignores the size without one */
 	int slot;	/* in pending[], or -1 */
 };
 
@@ -100,6 +103,9 @@ struct outfile *outfile_open(const char *path)
 		outfile_abort(o);
 		return NULL;
 	}
+	/* Rows come in pieces of a few kB: one write per megabyte, not per piece. */
+	o->stdio_buf = xmalloc(OUTFILE_BUFFER);
+	setvbuf(o->f, o->stdio_buf, _IOFBF, OUTFILE_BUFFER);
 	/* mkstemp makes 0600 files; outputs are ordinary files to share. */
 	if (fchmod(fd, 0644) < 0)
 		warning("cannot set permissions of '%s': %s", path, strerror(errno));
@@ -117,6 +123,7 @@ static void outfile_free(struct outfile *o)
 		pending[o->slot] = NULL;
 	free(o->path);
 	free(o->tmp);
+	free(o->stdio_buf);	/* after fclose: the stream used it */
 	free(o);
 }
 
