@@ -14,6 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+
 #include "stats.h"
 
 /* R:  x <- c(1.2, 3.4, 2.2, 5.1, 4.4); y <- c(6.3, 2.8, 7.7, 5.9) */
@@ -402,6 +406,76 @@ static void test_log_odds_hand_computed(void **state)
 	assert_true(isnan(delta) && isnan(z));
 }
 
+/*
+ * The bootstrap as it was first written, one row at a time with
+ * gsl_rng_get: the fast loop (inline taus2, batches, padded rows) must
+ * give the same bits. Lemire's reduction as in stats.c.
+ */
+static void reference_bootstrap(const double *x, size_t n, size_t m, size_t B,
+				unsigned long seed, double *lo, double *hi)
+{
+	gsl_rng *r = gsl_rng_alloc(gsl_rng_taus2);
+	double *means = malloc(m * B * sizeof(double)), sum[16], cnt[16];
+	size_t b, i, j, k;
+
+	gsl_rng_set(r, seed);
+	for (b = 0; b < B; b++) {
+		for (j = 0; j < m; j++)
+			sum[j] = cnt[j] = 0;
+		for (i = 0; i < n; i++) {
+			uint64_t p = (uint64_t)gsl_rng_get(r) * n;
+			if ((uint32_t)p < n) {
+				uint32_t floor = (uint32_t)(-(uint32_t)n) % (uint32_t)n;
+				while ((uint32_t)p < floor)
+					p = (uint64_t)gsl_rng_get(r) * n;
+			}
+			for (j = 0; j < m; j++)
+				if (!isnan(x[(p >> 32) * m + j])) {
+					sum[j] += x[(p >> 32) * m + j];
+					cnt[j] += 1;
+				}
+		}
+		for (j = 0; j < m; j++)
+			means[j * B + b] = cnt[j] > 0 ? sum[j] / cnt[j] : NAN;
+	}
+	for (j = 0; j < m; j++) {
+		double *v = means + j * B;
+		for (i = k = 0; i < B; i++)
+			if (!isnan(v[i]))
+				v[k++] = v[i];
+		gsl_sort(v, 1, k);
+		lo[j] = gsl_stats_quantile_from_sorted_data(v, 1, k, 0.025);
+		hi[j] = gsl_stats_quantile_from_sorted_data(v, 1, k, 0.975);
+	}
+	free(means);
+	gsl_rng_free(r);
+}
+
+static void test_bootstrap_same_bits_as_gsl_row_by_row(void **state)
+{
+	/* n around the batch size of 64, and 9 metrics: two blocks of 8 lanes. */
+	const size_t sizes[] = { 2, 63, 64, 65, 200, 1000 };
+	double x[1000 * 9], lo[9], hi[9], rlo[9], rhi[9];
+	const char *why[9];
+	size_t s, i, j;
+	(void)state;
+	for (i = 0; i < 1000 * 9; i++)
+		x[i] = fmod((double)i * 7.31, 11.0) - 3.3;
+	for (s = 0; s < sizeof(sizes) / sizeof(*sizes); s++) {
+		stats_bootstrap_means(x, sizes[s], 9, 301, 7, lo, hi, why);
+		reference_bootstrap(x, sizes[s], 9, 301, 7, rlo, rhi);
+		for (j = 0; j < 9; j++)
+			assert_true(lo[j] == rlo[j] && hi[j] == rhi[j]);
+	}
+	/* Missing values take the other path: skipped in sums and counts. */
+	for (i = 0; i < 1000 * 9; i += 5)
+		x[i] = NAN;
+	stats_bootstrap_means(x, 1000, 9, 301, 8, lo, hi, why);
+	reference_bootstrap(x, 1000, 9, 301, 8, rlo, rhi);
+	for (j = 0; j < 9; j++)
+		assert_true(lo[j] == rlo[j] && hi[j] == rhi[j]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -424,6 +498,7 @@ int main(void)
 		cmocka_unit_test(test_permutation_missing_values),
 		cmocka_unit_test(test_bootstrap_deterministic_and_degenerate),
 		cmocka_unit_test(test_bootstrap_seed_changes_interval),
+		cmocka_unit_test(test_bootstrap_same_bits_as_gsl_row_by_row),
 		cmocka_unit_test(test_seed_depends_on_names),
 		cmocka_unit_test(test_log_odds_hand_computed),
 	};
