@@ -41,6 +41,16 @@ struct run {
 	double *cnt;		/* n x m matches behind each rate; NAN for stance */
 	size_t *start;		/* articles of group g: start[g] .. start[g+1] */
 	double *work_a, *work_b;
+	/*
+	 * Per group g and metric j, at [g * m + j]: the moments of its values,
+	 * its pooled count and tokens, and where its values sit sorted in
+	 * sorted (mom.n of them). Every pair of groups shares them, so each
+	 * group is summed and sorted once, not once per pair.
+	 */
+	struct stats_moments *mom;
+	double *pool_count, *pool_tokens;
+	double *sorted;
+	size_t *sorted_at;
 	/* Bootstrap intervals, ngroups x m, computed before writing. */
 	double *boot_lo, *boot_hi;
 	const char **boot_why;
@@ -153,7 +163,7 @@ static size_t run_values(const struct run *r, size_t g, size_t j, double *out)
 }
 
 /* Pooled matches and tokens of metric j in group g (articles with a count). */
-static void run_pooled(const struct run *r, size_t g, size_t j, double *count, double *tokens)
+static void run_pool(const struct run *r, size_t g, size_t j, double *count, double *tokens)
 {
 	size_t i;
 
@@ -165,6 +175,38 @@ static void run_pooled(const struct run *r, size_t g, size_t j, double *count, d
 		*count += c;
 		*tokens += r->t->a[i].tokens;
 	}
+}
+
+static void run_pooled(const struct run *r, size_t g, size_t j, double *count, double *tokens)
+{
+	*count = r->pool_count[g * r->m + j];
+	*tokens = r->pool_tokens[g * r->m + j];
+}
+
+static const double *run_sorted(const struct run *r, size_t g, size_t j)
+{
+	return r->sorted + r->sorted_at[g * r->m + j];
+}
+
+/* The per-group numbers that every pair shares (see struct run). */
+static void run_prepare(struct run *r)
+{
+	size_t G = r->t->ngroups, g, j, at = 0;
+
+	r->mom = xmalloc((G * r->m + 1) * sizeof(*r->mom));
+	r->pool_count = xmalloc((G * r->m + 1) * sizeof(double));
+	r->pool_tokens = xmalloc((G * r->m + 1) * sizeof(double));
+	r->sorted = xmalloc((r->t->n * r->m + 1) * sizeof(double));
+	r->sorted_at = xmalloc((G * r->m + 1) * sizeof(size_t));
+	for (g = 0; g < G; g++)
+		for (j = 0; j < r->m; j++) {
+			size_t k = run_values(r, g, j, r->sorted + at), c = g * r->m + j;
+			stats_moments(r->sorted + at, k, &r->mom[c]);
+			run_pool(r, g, j, &r->pool_count[c], &r->pool_tokens[c]);
+			stats_sort(r->sorted + at, k);
+			r->sorted_at[c] = at;
+			at += k;
+		}
 }
 
 static double run_tokens(const struct run *r, size_t g)
@@ -192,6 +234,11 @@ static void run_free(struct run *r)
 	free(r->start);
 	free(r->work_a);
 	free(r->work_b);
+	free(r->mom);
+	free(r->pool_count);
+	free(r->pool_tokens);
+	free(r->sorted);
+	free(r->sorted_at);
 	free(r->boot_lo);
 	free(r->boot_hi);
 	free(r->boot_why);
@@ -283,7 +330,7 @@ static void outlets_group(struct run *r, size_t g, FILE *f)
 	for (j = 0; j < r->m; j++) {
 		struct stats_summary s;
 		size_t k = run_values(r, g, j, r->work_a);
-		const char *swhy = stats_summary(r->work_a, k, &s);
+		const char *swhy = stats_summary_sorted(r->work_a, run_sorted(r, g, j), k, &s);
 		row_str(&line, r->t->groups[g]);
 		row_str(&line, r->metric[j]);
 		row_num(&line, (double)n);
@@ -414,30 +461,31 @@ static void compare_rate_ratio(struct run *r, size_t a, size_t b, size_t j,
 static void compare_metric(struct run *r, size_t a, size_t b, size_t j, double perm_p,
 			   const char *perm_why, struct cmp_row *row)
 {
-	size_t na = run_values(r, a, j, r->work_a), nb = run_values(r, b, j, r->work_b);
+	const struct stats_moments *ma = &r->mom[a * r->m + j], *mb = &r->mom[b * r->m + j];
 	struct stats_welch w;
 	struct stats_mw mw;
-	double d, mean_a = stats_mean(r->work_a, na), mean_b = stats_mean(r->work_b, nb);
+	double d;
 	struct buf *line = &row->text, *note = &row->tail;
 
 	row_str(line, r->t->groups[a]);
 	row_str(line, r->t->groups[b]);
 	row_str(line, r->metric[j]);
-	row_num(line, (double)na);
-	row_num(line, (double)nb);
-	row_num(line, mean_a);
-	row_num(line, mean_b);
-	row_num(line, mean_a - mean_b);
-	note_add(note, "welch", stats_welch(r->work_a, na, r->work_b, nb, &w));
+	row_num(line, (double)ma->n);
+	row_num(line, (double)mb->n);
+	row_num(line, ma->mean);
+	row_num(line, mb->mean);
+	row_num(line, ma->mean - mb->mean);
+	note_add(note, "welch", stats_welch_moments(ma, mb, &w));
 	row_num(line, w.t);
 	row_num(line, w.df);
 	row_num(line, w.p);
-	note_add(note, "mw", stats_mann_whitney(r->work_a, na, r->work_b, nb, &mw));
+	note_add(note, "mw", stats_mann_whitney_sorted(run_sorted(r, a, j), ma->n,
+							run_sorted(r, b, j), mb->n, &mw));
 	row_num(line, mw.u);
 	row_num(line, mw.p);
 	note_add(note, "perm", perm_why);
 	row_num(line, perm_p);
-	note_add(note, "d", stats_cohens_d(r->work_a, na, r->work_b, nb, &d));
+	note_add(note, "d", stats_cohens_d_moments(ma, mb, &d));
 	row_num(line, d);
 	compare_rate_ratio(r, a, b, j, line, note);
 	row->welch_p = w.p;
@@ -496,17 +544,18 @@ static void compare_write(struct run *r, FILE *f)
 static void tests_kruskal(struct run *r, size_t j, FILE *f)
 {
 	struct buf line = BUF_INIT, note = BUF_INIT;
-	size_t *g = xmalloc((r->t->n + 1) * sizeof(size_t)), i, n = 0, used;
+	size_t G = r->t->ngroups, g, n = 0, used = 0;
+	const double **x = xmalloc((G + 1) * sizeof(*x));
+	size_t *size = xmalloc((G + 1) * sizeof(*size));
 	struct stats_test t;
 
-	for (i = 0; i < r->t->n; i++)
-		if (!isnan(r->val[i * r->m + j])) {
-			r->work_a[n] = r->val[i * r->m + j];
-			g[n++] = r->t->a[i].group;
-		}
-	note_add(&note, "kruskal", stats_kruskal(r->work_a, g, n, r->t->ngroups, &t));
-	for (i = 0, used = 0; i < r->t->ngroups; i++)
-		used += run_values(r, i, j, r->work_b) > 0;
+	for (g = 0; g < G; g++) {
+		x[g] = run_sorted(r, g, j);
+		size[g] = r->mom[g * r->m + j].n;
+		n += size[g];
+		used += size[g] > 0;
+	}
+	note_add(&note, "kruskal", stats_kruskal_sorted(x, size, G, &t));
 	row_str(&line, "kruskal");
 	row_str(&line, r->metric[j]);
 	row_num(&line, (double)used);
@@ -516,7 +565,8 @@ static void tests_kruskal(struct run *r, size_t j, FILE *f)
 	row_num(&line, t.p);
 	row_num(&line, NAN);
 	row_end(&line, &note, f);
-	free(g);
+	free(x);
+	free(size);
 	buf_release(&line);
 	buf_release(&note);
 }
@@ -786,6 +836,7 @@ int cmd_stats(int argc, char **argv)
 	if (r.t->n == 0)
 		warning("no articles left to compare");
 	run_build(&r);
+	run_prepare(&r);
 	ret = stats_write_all(&r, files, nfiles) < 0 ? EXIT_FAILED : EXIT_OK;
 	run_free(&r);
 	scoretab_free(r.t);

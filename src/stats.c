@@ -28,6 +28,11 @@ void stats_init(void)
 	gsl_set_error_handler_off();
 }
 
+void stats_sort(double *x, size_t n)
+{
+	gsl_sort(x, 1, n);
+}
+
 static double *stats_sorted_copy(const double *x, size_t n)
 {
 	double *s = xmalloc(n * sizeof(*s));
@@ -48,17 +53,16 @@ double stats_mean(const double *x, size_t n)
 	return n ? gsl_stats_mean(x, 1, n) : NAN;
 }
 
-const char *stats_summary(const double *x, size_t n, struct stats_summary *s)
+const char *stats_summary_sorted(const double *x, const double *sorted, size_t n,
+				 struct stats_summary *s)
 {
-	double *sorted, half;
+	double half;
 
 	s->n = n;
 	s->mean = s->sd = s->mean_lo = s->mean_hi = s->median = NAN;
 	if (n == 0)
 		return "no values";
-	sorted = stats_sorted_copy(x, n);
 	s->median = gsl_stats_median_from_sorted_data(sorted, 1, n);
-	free(sorted);
 	s->mean = gsl_stats_mean(x, 1, n);
 	if (n < 2)
 		return "one article";
@@ -69,6 +73,15 @@ const char *stats_summary(const double *x, size_t n, struct stats_summary *s)
 	s->mean_lo = s->mean - half;
 	s->mean_hi = s->mean + half;
 	return NULL;
+}
+
+const char *stats_summary(const double *x, size_t n, struct stats_summary *s)
+{
+	double *sorted = stats_sorted_copy(x, n);
+	const char *why = stats_summary_sorted(x, sorted, n, s);
+
+	free(sorted);
+	return why;
 }
 
 const char *stats_poisson_ci(double count, double exposure, double *lo, double *hi)
@@ -85,52 +98,141 @@ const char *stats_poisson_ci(double count, double exposure, double *lo, double *
 	return NULL;
 }
 
-const char *stats_welch(const double *a, size_t na, const double *b, size_t nb,
-			struct stats_welch *w)
+void stats_moments(const double *x, size_t n, struct stats_moments *mo)
 {
-	double ma, mb, sa, sb, se;
+	mo->n = n;
+	mo->mean = n ? gsl_stats_mean(x, 1, n) : NAN;
+	mo->var = n > 1 ? gsl_stats_variance_m(x, 1, n, mo->mean) : NAN;
+}
+
+const char *stats_welch_moments(const struct stats_moments *a, const struct stats_moments *b,
+				struct stats_welch *w)
+{
+	double sa, sb, se;
 
 	w->t = w->df = w->p = NAN;
-	if (na < 2 || nb < 2)
+	if (a->n < 2 || b->n < 2)
 		return "fewer than 2 articles";
-	ma = gsl_stats_mean(a, 1, na);
-	mb = gsl_stats_mean(b, 1, nb);
-	sa = gsl_stats_variance_m(a, 1, na, ma) / (double)na;
-	sb = gsl_stats_variance_m(b, 1, nb, mb) / (double)nb;
+	sa = a->var / (double)a->n;
+	sb = b->var / (double)b->n;
 	se = sqrt(sa + sb);
 	/* R's t.test stops with "data are essentially constant" here. */
-	if (!(se > 10 * DBL_EPSILON * fmax(fabs(ma), fabs(mb))))
+	if (!(se > 10 * DBL_EPSILON * fmax(fabs(a->mean), fabs(b->mean))))
 		return "zero variance";
-	w->t = (ma - mb) / se;
+	w->t = (a->mean - b->mean) / se;
 	w->df = (sa + sb) * (sa + sb) /
-		(sa * sa / (double)(na - 1) + sb * sb / (double)(nb - 1));
+		(sa * sa / (double)(a->n - 1) + sb * sb / (double)(b->n - 1));
 	w->p = 2 * gsl_cdf_tdist_Q(fabs(w->t), w->df);
 	return NULL;
 }
 
-/*
- * Mid-ranks of x[0..n) into rank[], as R's rank(ties.method = "average").
- * Returns sum over tie groups of t^3 - t, used by the tie corrections.
- */
-static double stats_rank(const double *x, size_t n, double *rank)
+const char *stats_welch(const double *a, size_t na, const double *b, size_t nb,
+			struct stats_welch *w)
 {
-	size_t *order = xmalloc(n * sizeof(*order));
-	double ties = 0;
-	size_t i = 0;
+	struct stats_moments ma, mb;
 
-	gsl_sort_index(order, x, 1, n);
-	while (i < n) {
-		size_t j = i + 1, k;
-		double t;
-		while (j < n && x[order[j]] == x[order[i]])
-			j++;
-		for (k = i; k < j; k++)
-			rank[order[k]] = (double)(i + j + 1) / 2;
-		t = (double)(j - i);
-		ties += t * t * t - t;
-		i = j;
+	stats_moments(a, na, &ma);
+	stats_moments(b, nb, &mb);
+	return stats_welch_moments(&ma, &mb, w);
+}
+
+/*
+ * A k-way merge of sorted groups: a binary heap of group numbers keyed by
+ * each group's next value, so that ranking n values of k groups costs
+ * n log k, and a caller that compares many pairs sorts each group once.
+ */
+struct stats_merge {
+	const double *const *x;
+	const size_t *n;
+	size_t *pos;		/* next value of each group */
+	size_t *heap;		/* groups with values left */
+	size_t len;
+};
+
+static double stats_merge_key(const struct stats_merge *h, size_t i)
+{
+	size_t g = h->heap[i];
+	return h->x[g][h->pos[g]];
+}
+
+static void stats_merge_down(struct stats_merge *h, size_t i)
+{
+	for (;;) {
+		size_t c = 2 * i + 1, tmp;
+		if (c >= h->len)
+			return;
+		if (c + 1 < h->len && stats_merge_key(h, c + 1) < stats_merge_key(h, c))
+			c++;
+		if (!(stats_merge_key(h, c) < stats_merge_key(h, i)))
+			return;
+		tmp = h->heap[i];
+		h->heap[i] = h->heap[c];
+		h->heap[c] = tmp;
+		i = c;
 	}
-	free(order);
+}
+
+/*
+ * Takes every value equal to v off the front of the groups: cnt[k] of
+ * group grp[k] for the returned number of groups that had v.
+ */
+static size_t stats_merge_take(struct stats_merge *h, double v, size_t *grp, size_t *cnt)
+{
+	size_t used = 0;
+
+	while (h->len && stats_merge_key(h, 0) == v) {
+		size_t g = h->heap[0], c = 0;
+		while (h->pos[g] < h->n[g] && h->x[g][h->pos[g]] == v) {
+			h->pos[g]++;
+			c++;
+		}
+		grp[used] = g;
+		cnt[used++] = c;
+		if (h->pos[g] == h->n[g])
+			h->heap[0] = h->heap[--h->len];
+		stats_merge_down(h, 0);
+	}
+	return used;
+}
+
+/*
+ * Sums of the mid-ranks (R's rank(ties.method = "average")) of each of k
+ * groups, x[g][0..n[g]) sorted ascending, in rsum[g]. Returns the sum over
+ * tie groups of t^3 - t, in ascending order of value, for the tie
+ * corrections. Mid-ranks are halves, so the sums are exact (as adding
+ * rank by rank is) while they stay below 2^52: up to 67 million values.
+ */
+static double stats_rank_sums(const double *const *x, const size_t *n, size_t k, double *rsum)
+{
+	struct stats_merge h = { x, n, xcalloc(k + 1, sizeof(size_t)),
+				 xmalloc((k + 1) * sizeof(size_t)), 0 };
+	size_t *grp = xmalloc((k + 1) * sizeof(size_t)), *cnt = xmalloc((k + 1) * sizeof(size_t));
+	size_t g, i, done = 0;
+	double ties = 0;
+
+	for (g = 0; g < k; g++) {
+		rsum[g] = 0;
+		if (n[g])
+			h.heap[h.len++] = g;
+	}
+	for (i = h.len; i-- > 0;)
+		stats_merge_down(&h, i);
+	while (h.len) {
+		size_t used = stats_merge_take(&h, stats_merge_key(&h, 0), grp, cnt), t = 0;
+		double mid, tt;
+		for (i = 0; i < used; i++)
+			t += cnt[i];
+		mid = (double)(done + (done + t) + 1) / 2;
+		for (i = 0; i < used; i++)
+			rsum[grp[i]] += (double)cnt[i] * mid;
+		tt = (double)t;
+		ties += tt * tt * tt - tt;
+		done += t;
+	}
+	free(h.pos);
+	free(h.heap);
+	free(grp);
+	free(cnt);
 	return ties;
 }
 
@@ -191,57 +293,62 @@ static const char *stats_mw_normal(double u, size_t na, size_t nb, double ties,
 	return NULL;
 }
 
-const char *stats_mann_whitney(const double *a, size_t na, const double *b, size_t nb,
-			       struct stats_mw *mw)
+const char *stats_mann_whitney_sorted(const double *a, size_t na, const double *b, size_t nb,
+				      struct stats_mw *mw)
 {
-	size_t n = na + nb, i;
-	double *x, *rank, ties, ra = 0;
-	const char *why = NULL;
+	const double *x[2] = { a, b };
+	size_t n[2] = { na, nb };
+	double rsum[2], ties;
 
 	mw->u = mw->p = NAN;
 	mw->exact = 0;
 	if (na == 0 || nb == 0)
 		return "empty group";
-	x = xmalloc(n * sizeof(*x));
-	rank = xmalloc(n * sizeof(*rank));
-	memcpy(x, a, na * sizeof(*x));
-	memcpy(x + na, b, nb * sizeof(*x));
-	ties = stats_rank(x, n, rank);
-	for (i = 0; i < na; i++)
-		ra += rank[i];
-	mw->u = ra - (double)na * (double)(na + 1) / 2;
-	if (na < 50 && nb < 50 && ties == 0)
+	ties = stats_rank_sums(x, n, 2, rsum);
+	mw->u = rsum[0] - (double)na * (double)(na + 1) / 2;
+	if (na < 50 && nb < 50 && ties == 0) {
 		stats_mw_exact(mw->u, na, nb, mw);
-	else
-		why = stats_mw_normal(mw->u, na, nb, ties, mw);
-	free(x);
-	free(rank);
+		return NULL;
+	}
+	return stats_mw_normal(mw->u, na, nb, ties, mw);
+}
+
+const char *stats_mann_whitney(const double *a, size_t na, const double *b, size_t nb,
+			       struct stats_mw *mw)
+{
+	double *sa = stats_sorted_copy(a, na), *sb = stats_sorted_copy(b, nb);
+	const char *why = stats_mann_whitney_sorted(sa, na, sb, nb, mw);
+
+	free(sa);
+	free(sb);
 	return why;
 }
 
-/* Sum of squared deviations from the mean; 0 for one value. */
-static double stats_ss(const double *x, size_t n)
-{
-	double m;
-	if (n < 2)
-		return 0;
-	m = gsl_stats_mean(x, 1, n);
-	return gsl_stats_variance_m(x, 1, n, m) * (double)(n - 1);
-}
-
-const char *stats_cohens_d(const double *a, size_t na, const double *b, size_t nb, double *d)
+const char *stats_cohens_d_moments(const struct stats_moments *a,
+				   const struct stats_moments *b, double *d)
 {
 	double pooled;
 
 	*d = NAN;
 	/* Like Welch: a group of one says nothing about its own spread. */
-	if (na < 2 || nb < 2)
+	if (a->n < 2 || b->n < 2)
 		return "fewer than 2 articles";
-	pooled = sqrt((stats_ss(a, na) + stats_ss(b, nb)) / (double)(na + nb - 2));
+	/* Sums of squared deviations from the mean, (n - 1) var, pooled. */
+	pooled = sqrt((a->var * (double)(a->n - 1) + b->var * (double)(b->n - 1)) /
+		      (double)(a->n + b->n - 2));
 	if (!(pooled > 0))
 		return "zero variance";
-	*d = (gsl_stats_mean(a, 1, na) - gsl_stats_mean(b, 1, nb)) / pooled;
+	*d = (a->mean - b->mean) / pooled;
 	return NULL;
+}
+
+const char *stats_cohens_d(const double *a, size_t na, const double *b, size_t nb, double *d)
+{
+	struct stats_moments ma, mb;
+
+	stats_moments(a, na, &ma);
+	stats_moments(b, nb, &mb);
+	return stats_cohens_d_moments(&ma, &mb, d);
 }
 
 const char *stats_rate_ratio(double xa, double ta, double xb, double tb,
@@ -270,44 +377,25 @@ const char *stats_rate_ratio(double xa, double ta, double xb, double tb,
 	return NULL;
 }
 
-/* Number of distinct groups among g[0..n) that are below k, and their sizes. */
-static size_t stats_group_sizes(const size_t *g, size_t n, size_t k, double *size)
+const char *stats_kruskal_sorted(const double *const *x, const size_t *n, size_t k,
+				 struct stats_test *t)
 {
-	size_t i, used = 0;
-
-	for (i = 0; i < k; i++)
-		size[i] = 0;
-	for (i = 0; i < n; i++)
-		size[g[i]] += 1;
-	for (i = 0; i < k; i++)
-		used += size[i] > 0;
-	return used;
-}
-
-const char *stats_kruskal(const double *x, const size_t *g, size_t n, size_t k,
-			  struct stats_test *t)
-{
-	double *rank, *size, *rsum, ties, N = (double)n, h = 0;
-	size_t i, used;
+	double *rsum, ties, N = 0, h = 0;
+	size_t g, used = 0;
 
 	t->statistic = t->df = t->p = t->cramers_v = NAN;
-	size = xcalloc(k ? k : 1, sizeof(*size));
-	used = stats_group_sizes(g, n, k, size);
-	if (used < 2) {
-		free(size);
-		return "fewer than 2 groups";
+	for (g = 0; g < k; g++) {
+		used += n[g] > 0;
+		N += (double)n[g];
 	}
-	rank = xmalloc(n * sizeof(*rank));
-	rsum = xcalloc(k, sizeof(*rsum));
-	ties = stats_rank(x, n, rank);
-	for (i = 0; i < n; i++)
-		rsum[g[i]] += rank[i];
-	for (i = 0; i < k; i++)
-		if (size[i] > 0)
-			h += rsum[i] * rsum[i] / size[i];
-	free(rank);
+	if (used < 2)
+		return "fewer than 2 groups";
+	rsum = xmalloc(k * sizeof(*rsum));
+	ties = stats_rank_sums(x, n, k, rsum);
+	for (g = 0; g < k; g++)
+		if (n[g] > 0)
+			h += rsum[g] * rsum[g] / (double)n[g];
 	free(rsum);
-	free(size);
 	if (!(N * N * N - N - ties > 0))
 		return "all values tied";
 	h = (12 / (N * (N + 1)) * h - 3 * (N + 1)) / (1 - ties / (N * N * N - N));
@@ -315,6 +403,34 @@ const char *stats_kruskal(const double *x, const size_t *g, size_t n, size_t k,
 	t->df = (double)(used - 1);
 	t->p = gsl_cdf_chisq_Q(h, t->df);
 	return NULL;
+}
+
+const char *stats_kruskal(const double *x, const size_t *g, size_t n, size_t k,
+			  struct stats_test *t)
+{
+	double *vals = xmalloc((n + 1) * sizeof(*vals));
+	double **part = xmalloc((k + 1) * sizeof(*part));
+	size_t *size = xcalloc(k + 1, sizeof(*size)), *fill = xcalloc(k + 1, sizeof(*fill));
+	size_t i, at = 0;
+	const char *why;
+
+	/* Each group's values together, then sorted: what the merge needs. */
+	for (i = 0; i < n; i++)
+		size[g[i]]++;
+	for (i = 0; i < k; i++) {
+		part[i] = vals + at;
+		at += size[i];
+	}
+	for (i = 0; i < n; i++)
+		part[g[i]][fill[g[i]]++] = x[i];
+	for (i = 0; i < k; i++)
+		gsl_sort(part[i], 1, size[i]);
+	why = stats_kruskal_sorted((const double *const *)part, size, k, t);
+	free(vals);
+	free(part);
+	free(size);
+	free(fill);
+	return why;
 }
 
 /* Marks rows (or columns) with a zero total; returns how many are kept. */

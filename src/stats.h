@@ -24,11 +24,30 @@ struct stats_summary {
 	double median;
 };
 
+/* Sorts x[0..n) ascending (GSL's sort), as the *_sorted functions want it. */
+void stats_sort(double *x, size_t n);
+
 /* Mean of x[0..n); NAN when n is 0. */
 double stats_mean(const double *x, size_t n);
 
 /* Fills s from x[0..n); x is not changed. Reason when sd or the interval is NA. */
 const char *stats_summary(const double *x, size_t n, struct stats_summary *s);
+
+/* The same, with sorted the values of x sorted ascending (for the median). */
+const char *stats_summary_sorted(const double *x, const double *sorted, size_t n,
+				 struct stats_summary *s);
+
+/*
+ * Mean and sample variance (n - 1) of one group, computed once and shared
+ * by every test of the group against another: var is NAN below 2 values,
+ * mean NAN for none. The *_moments functions below give the same numbers
+ * as their array forms.
+ */
+struct stats_moments {
+	size_t n;
+	double mean, var;
+};
+void stats_moments(const double *x, size_t n, struct stats_moments *mo);
 
 /*
  * Exact Poisson interval for a rate count/exposure (chi-square quantiles,
@@ -42,6 +61,8 @@ struct stats_welch {
 };
 const char *stats_welch(const double *a, size_t na, const double *b, size_t nb,
 			struct stats_welch *w);
+const char *stats_welch_moments(const struct stats_moments *a, const struct stats_moments *b,
+				struct stats_welch *w);
 
 /*
  * Mann-Whitney U (R's W: rank sum of a minus na(na+1)/2) and two-sided p.
@@ -56,8 +77,17 @@ struct stats_mw {
 const char *stats_mann_whitney(const double *a, size_t na, const double *b, size_t nb,
 			       struct stats_mw *mw);
 
+/*
+ * The same for a and b already sorted ascending: the ranks come from
+ * merging the two, so a caller comparing many pairs sorts each group once.
+ */
+const char *stats_mann_whitney_sorted(const double *a, size_t na, const double *b, size_t nb,
+				      struct stats_mw *mw);
+
 /* Cohen's d with the pooled standard deviation. */
 const char *stats_cohens_d(const double *a, size_t na, const double *b, size_t nb, double *d);
+const char *stats_cohens_d_moments(const struct stats_moments *a,
+				   const struct stats_moments *b, double *d);
 
 /*
  * Rate ratio (xa/ta)/(xb/tb) with the exact conditional interval: given
@@ -77,6 +107,10 @@ struct stats_test {
 };
 const char *stats_kruskal(const double *x, const size_t *g, size_t n, size_t k,
 			  struct stats_test *t);
+
+/* The same with the values of group g in x[g][0..n[g]), sorted ascending. */
+const char *stats_kruskal_sorted(const double *const *x, const size_t *n, size_t k,
+				 struct stats_test *t);
 
 /*
  * Pearson's chi-square test of independence on a rows x cols table of

@@ -476,6 +476,73 @@ static void test_bootstrap_same_bits_as_gsl_row_by_row(void **state)
 		assert_true(lo[j] == rlo[j] && hi[j] == rhi[j]);
 }
 
+/* A small deterministic generator for test data with many ties. */
+static double tie_value(uint32_t *s, int levels)
+{
+	*s = *s * 1664525u + 1013904223u;
+	return (double)((*s >> 8) % (uint32_t)levels) / 4;
+}
+
+static void test_mann_whitney_sorted_same_as_unsorted(void **state)
+{
+	double a[300], b[200], sa[300], sb[200];
+	struct stats_mw mw, mws;
+	uint32_t seed = 5;
+	size_t na, nb, i;
+	(void)state;
+	for (na = 1; na <= 300; na += 37)
+		for (nb = 1; nb <= 200; nb += 29) {
+			for (i = 0; i < na; i++)
+				sa[i] = a[i] = tie_value(&seed, 40);
+			for (i = 0; i < nb; i++)
+				sb[i] = b[i] = tie_value(&seed, 40) + 1;
+			stats_sort(sa, na);
+			stats_sort(sb, nb);
+			stats_mann_whitney(a, na, b, nb, &mw);
+			stats_mann_whitney_sorted(sa, na, sb, nb, &mws);
+			assert_true(mw.u == mws.u && mw.p == mws.p && mw.exact == mws.exact);
+		}
+}
+
+/*
+ * Kruskal-Wallis over 40 groups (some empty) against mid-ranks counted
+ * the slow way: rank = values below + (values equal + 1) / 2.
+ */
+static void test_kruskal_many_groups_by_counting(void **state)
+{
+	enum { N = 600, K = 40 };
+	double x[N], rsum[K] = { 0 }, size[K] = { 0 }, ties = 0, h = 0, n = N;
+	size_t g[N], i, j, used = 0;
+	struct stats_test t;
+	uint32_t seed = 9;
+	(void)state;
+	for (i = 0; i < N; i++) {
+		x[i] = tie_value(&seed, 50);
+		g[i] = (i * 7) % K;
+		if (g[i] % 9 == 4)
+			g[i] = 3;	/* groups 4, 13, 22, 31 stay empty */
+	}
+	for (i = 0; i < N; i++) {
+		double below = 0, equal = 0;
+		for (j = 0; j < N; j++) {
+			below += x[j] < x[i];
+			equal += x[j] == x[i];
+		}
+		rsum[g[i]] += below + (equal + 1) / 2;
+		size[g[i]] += 1;
+		ties += (equal * equal * equal - equal) / equal;	/* once per member */
+	}
+	for (i = 0; i < K; i++)
+		if (size[i] > 0) {
+			h += rsum[i] * rsum[i] / size[i];
+			used++;
+		}
+	h = (12 / (n * (n + 1)) * h - 3 * (n + 1)) / (1 - ties / (n * n * n - n));
+	assert_null(stats_kruskal(x, g, N, K, &t));
+	close_to(t.statistic, h);
+	close_to(t.df, (double)(used - 1));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -499,6 +566,8 @@ int main(void)
 		cmocka_unit_test(test_bootstrap_deterministic_and_degenerate),
 		cmocka_unit_test(test_bootstrap_seed_changes_interval),
 		cmocka_unit_test(test_bootstrap_same_bits_as_gsl_row_by_row),
+		cmocka_unit_test(test_mann_whitney_sorted_same_as_unsorted),
+		cmocka_unit_test(test_kruskal_many_groups_by_counting),
 		cmocka_unit_test(test_seed_depends_on_names),
 		cmocka_unit_test(test_log_odds_hand_computed),
 	};
