@@ -38,9 +38,8 @@ struct run {
 	size_t m;
 	char **metric;		/* C_rate, C_own_rate per category, then stance */
 	double *val;		/* n x m, NAN = missing */
-	double *cnt;		/* n x m matches behind each rate; NAN for stance */
 	size_t *start;		/* articles of group g: start[g] .. start[g+1] */
-	double *work_a, *work_b;
+	double *work;		/* one group's values of one metric */
 	/*
 	 * Per group g and metric j, at [g * m + j]: the moments of its values,
 	 * its pooled count and tokens, and where its values sit sorted in
@@ -124,18 +123,13 @@ static void run_build(struct run *r)
 
 	run_metric_names(r);
 	r->val = xmalloc((t->n * r->m + 1) * sizeof(double));
-	r->cnt = xmalloc((t->n * r->m + 1) * sizeof(double));
 	for (i = 0; i < t->n; i++) {
 		const struct scoretab_article *a = &t->a[i];
-		double *v = r->val + i * r->m, *c = r->cnt + i * r->m;
-		for (j = 0; j < 2 * t->ncat; j++) {
-			c[j] = a->counts[j];
+		double *v = r->val + i * r->m;
+		for (j = 0; j < 2 * t->ncat; j++)
 			v[j] = a->counts[j] * 1000 / a->tokens;	/* NAN stays NAN */
-		}
-		if (t->has_stance) {
+		if (t->has_stance)
 			v[j] = a->stance;
-			c[j] = NAN;
-		}
 	}
 	r->start = xmalloc((t->ngroups + 1) * sizeof(size_t));
 	for (i = 0; i < t->n; i++)
@@ -143,8 +137,7 @@ static void run_build(struct run *r)
 			r->start[g++] = i;
 	while (g <= t->ngroups)
 		r->start[g++] = t->n;
-	r->work_a = xmalloc((t->n + 1) * sizeof(double));
-	r->work_b = xmalloc((t->n + 1) * sizeof(double));
+	r->work = xmalloc((t->n + 1) * sizeof(double));
 }
 
 static size_t run_size(const struct run *r, size_t g)
@@ -162,14 +155,17 @@ static size_t run_values(const struct run *r, size_t g, size_t j, double *out)
 	return k;
 }
 
-/* Pooled matches and tokens of metric j in group g (articles with a count). */
+/*
+ * Pooled matches and tokens of metric j in group g (articles with a
+ * count); none for stance, which is not a count.
+ */
 static void run_pool(const struct run *r, size_t g, size_t j, double *count, double *tokens)
 {
 	size_t i;
 
 	*count = *tokens = 0;
-	for (i = r->start[g]; i < r->start[g + 1]; i++) {
-		double c = r->cnt[i * r->m + j];
+	for (i = r->start[g]; i < r->start[g + 1] && j < 2 * r->t->ncat; i++) {
+		double c = r->t->a[i].counts[j];
 		if (isnan(c))
 			continue;
 		*count += c;
@@ -230,10 +226,8 @@ static void run_free(struct run *r)
 		free(r->metric[j]);
 	free(r->metric);
 	free(r->val);
-	free(r->cnt);
 	free(r->start);
-	free(r->work_a);
-	free(r->work_b);
+	free(r->work);
 	free(r->mom);
 	free(r->pool_count);
 	free(r->pool_tokens);
@@ -329,8 +323,8 @@ static void outlets_group(struct run *r, size_t g, FILE *f)
 
 	for (j = 0; j < r->m; j++) {
 		struct stats_summary s;
-		size_t k = run_values(r, g, j, r->work_a);
-		const char *swhy = stats_summary_sorted(r->work_a, run_sorted(r, g, j), k, &s);
+		size_t k = run_values(r, g, j, r->work);
+		const char *swhy = stats_summary_sorted(r->work, run_sorted(r, g, j), k, &s);
 		row_str(&line, r->t->groups[g]);
 		row_str(&line, r->metric[j]);
 		row_num(&line, (double)n);

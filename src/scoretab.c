@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "counts.h"
 #include "tsv.h"
 #include "util.h"
 #include "banned.h"
@@ -18,6 +19,100 @@ struct scoretab_cols {
 	long id, outlet, date, tokens, stance, by;
 	long *matches, *own;	/* per category */
 };
+
+/*
+ * The articles' strings and counts, in large blocks: a million articles
+ * took five allocations each (400 MB in all). Outlets, dates and group
+ * values repeat, so each distinct value is kept once and numbered.
+ */
+#define SCORETAB_BLOCK (1 << 20)
+
+struct scoretab_store {
+	char **blocks;
+	size_t nblocks, blocks_alloc;
+	char *next;			/* free space in the last block */
+	size_t left;
+	struct counts *seen;		/* interned value -> its number + 1 */
+	const char **values;		/* by number */
+	size_t nvalues, values_alloc;
+};
+
+static struct scoretab_store *scoretab_store_new(void)
+{
+	struct scoretab_store *st = xcalloc(1, sizeof(*st));
+	st->seen = counts_new();
+	return st;
+}
+
+static void scoretab_store_free(struct scoretab_store *st)
+{
+	size_t i;
+
+	if (!st)
+		return;
+	for (i = 0; i < st->nblocks; i++)
+		free(st->blocks[i]);
+	free(st->blocks);
+	counts_free(st->seen);
+	free(st->values);
+	free(st);
+}
+
+/* size bytes aligned for a double, valid until the store is freed. */
+static void *scoretab_alloc(struct scoretab_store *st, size_t size)
+{
+	size_t pad = (size_t)((uintptr_t)st->next % sizeof(double));
+	void *p;
+
+	pad = pad ? sizeof(double) - pad : 0;
+	if (!st->next || st->left < pad + size) {
+		size_t block = size > SCORETAB_BLOCK ? size : SCORETAB_BLOCK;
+		ALLOC_GROW(st->blocks, st->nblocks + 1, st->blocks_alloc);
+		st->blocks[st->nblocks++] = st->next = xmalloc(block);
+		st->left = block;
+		pad = 0;
+	}
+	p = st->next + pad;
+	st->next += pad + size;
+	st->left -= pad + size;
+	return p;
+}
+
+static const char *scoretab_strdup(struct scoretab_store *st, const char *s)
+{
+	size_t len = strlen(s);
+	char *p = scoretab_alloc(st, len + 1);
+	memcpy(p, s, len + 1);
+	return p;
+}
+
+/* The one copy of s in the store; *no gets its number. */
+static const char *scoretab_intern(struct scoretab_store *st, const char *s, size_t *no)
+{
+	uint64_t *slot = counts_slot(st->seen, s, strlen(s));
+
+	if (!*slot) {
+		ALLOC_GROW(st->values, st->nvalues + 1, st->values_alloc);
+		st->values[st->nvalues++] = scoretab_strdup(st, s);
+		*slot = st->nvalues;
+	}
+	*no = (size_t)(*slot - 1);
+	return st->values[*no];
+}
+
+/* The first 8 bytes of id, big-endian: compared as a number, they order as strcmp does. */
+static uint64_t scoretab_idkey(const char *id)
+{
+	uint64_t k = 0;
+	size_t i;
+	int ended = 0;
+
+	for (i = 0; i < 8; i++) {
+		ended = ended || !id[i];
+		k = k << 8 | (ended ? 0 : (unsigned char)id[i]);
+	}
+	return k;
+}
 
 static int scoretab_has_suffix(const char *s, const char *suffix, size_t *stem)
 {
@@ -124,11 +219,34 @@ static int scoretab_columns(struct scoretab *t, struct tsv *in, struct scoretab_
 	return 0;
 }
 
+/*
+ * Up to 15 digits and nothing else: a whole number that a double holds
+ * exactly, so this is what strtod gives, without its cost (seven numbers
+ * a row, millions of rows).
+ */
+static int scoretab_digits(const char *s, double *v)
+{
+	uint64_t x = 0;
+	size_t i;
+
+	for (i = 0; s[i] >= '0' && s[i] <= '9'; i++) {
+		if (i == 15)
+			return 0;
+		x = x * 10 + (uint64_t)(s[i] - '0');
+	}
+	if (i == 0 || s[i])
+		return 0;
+	*v = (double)x;
+	return 1;
+}
+
 /* A number or NA (NAN); -1 with "FILE:LINE: ..." when it is neither. */
 static int scoretab_number(struct tsv *in, long col, double *v)
 {
 	const char *s = tsv_field(in, (size_t)col);
 
+	if (scoretab_digits(s, v))
+		return 0;
 	if (!strcmp(s, "NA") || !*s) {
 		*v = NAN;
 		return 0;
@@ -158,11 +276,11 @@ static int scoretab_count(struct tsv *in, long col, double *v)
 static int scoretab_row(struct scoretab *t, struct tsv *in, const struct scoretab_cols *c,
 			struct scoretab_article *a)
 {
-	size_t i;
+	size_t i, no;
 	const char *group = tsv_field(in, (size_t)c->by);
 
 	memset(a, 0, sizeof(*a));
-	a->counts = xmalloc((2 * t->ncat + 1) * sizeof(double));
+	a->counts = scoretab_alloc(t->store, (2 * t->ncat + 1) * sizeof(double));
 	if (scoretab_count(in, c->tokens, &a->tokens) < 0)
 		return -1;
 	for (i = 0; i < t->ncat; i++)
@@ -176,21 +294,14 @@ static int scoretab_row(struct scoretab *t, struct tsv *in, const struct scoreta
 			return error("%s:%zu: column 'stance': '%s' is not a number",
 				     tsv_name(in), tsv_line(in), s);
 	}
-	a->id = xstrdup(tsv_field(in, (size_t)c->id));
-	a->outlet = xstrdup(tsv_field(in, (size_t)c->outlet));
-	a->date = xstrdup(*tsv_field(in, (size_t)c->date) ? tsv_field(in, (size_t)c->date) : "NA");
-	a->gname = xstrdup(*group ? group : "NA");
+	a->id = scoretab_strdup(t->store, tsv_field(in, (size_t)c->id));
+	a->idkey = scoretab_idkey(a->id);
+	a->outlet = scoretab_intern(t->store, tsv_field(in, (size_t)c->outlet), &no);
+	a->date = scoretab_intern(t->store, *tsv_field(in, (size_t)c->date) ?
+				  tsv_field(in, (size_t)c->date) : "NA", &no);
+	a->gname = scoretab_intern(t->store, *group ? group : "NA", &a->gname_no);
 	a->seq = t->n;
 	return 0;
-}
-
-static void scoretab_article_free(struct scoretab_article *a)
-{
-	free(a->id);
-	free(a->outlet);
-	free(a->date);
-	free(a->gname);
-	free(a->counts);
 }
 
 static int scoretab_read_file(struct scoretab *t, const char *path)
@@ -208,7 +319,6 @@ static int scoretab_read_file(struct scoretab *t, const char *path)
 	while ((r = tsv_next(in)) > 0) {
 		ALLOC_GROW(t->a, t->n + 1, t->alloc);
 		if (scoretab_row(t, in, &c, &t->a[t->n]) < 0) {
-			scoretab_article_free(&t->a[t->n]);
 			ret = -1;
 			break;
 		}
@@ -239,59 +349,99 @@ struct scoretab *scoretab_read(char **files, size_t nfiles, const char *by)
 	t->files = files;
 	t->nfiles = nfiles;
 	t->by = xstrdup(by);
+	t->store = scoretab_store_new();
 	for (i = 0; i < nfiles; i++)
 		if (scoretab_read_file(t, files[i]) < 0) {
 			scoretab_free(t);
 			return NULL;
 		}
 	t->has_stance = scoretab_any_stance(t);
+	/* Growing by doubling may have left up to half the array unused. */
+	t->a = xrealloc(t->a, (t->n + 1) * sizeof(*t->a));
+	t->alloc = t->n + 1;
 	scoretab_finish(t);
 	return t;
 }
 
-/* Removes the articles marked by a NULL id, keeping the order of the rest. */
+/*
+ * Removes the articles marked by a NULL id. The rest keep their order,
+ * which stays sorted by group and id: only the group numbers are redone.
+ */
+static void scoretab_number_groups(struct scoretab *t);
+
 static void scoretab_compact(struct scoretab *t)
 {
 	size_t i, k = 0;
 
-	for (i = 0; i < t->n; i++) {
-		if (!t->a[i].id) {
-			scoretab_article_free(&t->a[i]);
-			continue;
-		}
-		t->a[k++] = t->a[i];
-	}
+	for (i = 0; i < t->n; i++)
+		if (t->a[i].id)
+			t->a[k++] = t->a[i];
 	t->n = k;
+	scoretab_number_groups(t);
 }
 
 static void scoretab_drop(struct scoretab_article *a)
 {
-	free(a->id);
 	a->id = NULL;
 }
 
-static int scoretab_cmp_id(const void *pa, const void *pb)
+/* Orders ids as strcmp does, mostly from the 8-byte keys alone. */
+static int scoretab_cmp_ids(const struct scoretab_article *a, const struct scoretab_article *b)
 {
-	const struct scoretab_article *a = pa, *b = pb;
-	int c = strcmp(a->id, b->id);
+	if (a->idkey != b->idkey)
+		return a->idkey < b->idkey ? -1 : 1;
+	/* The same first 8 bytes: equal if the ids ended there, else the rest decides. */
+	if (!(a->idkey & 0xff))
+		return 0;
+	return strcmp(a->id + 8, b->id + 8);
+}
+
+static int scoretab_cmp_id(const struct scoretab_article *a, const struct scoretab_article *b)
+{
+	int c = scoretab_cmp_ids(a, b);
 	if (c)
 		return c;
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
+static int scoretab_cmp_id_ptr(const void *pa, const void *pb)
+{
+	return scoretab_cmp_id(*(struct scoretab_article *const *)pa,
+			       *(struct scoretab_article *const *)pb);
+}
+
+/*
+ * The articles in order of id (then of reading), as pointers into t->a:
+ * the filters look ids up there and leave t->a in its order by group.
+ * The caller frees the array.
+ */
+static struct scoretab_article **scoretab_by_id(struct scoretab *t)
+{
+	struct scoretab_article **p = xmalloc((t->n + 1) * sizeof(*p));
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		p[i] = &t->a[i];
+	sort_array(p, t->n, sizeof(*p), scoretab_cmp_id_ptr);
+	return p;
+}
+
 size_t scoretab_drop_same_ids(struct scoretab *t)
 {
+	struct scoretab_article **p = scoretab_by_id(t), *first = NULL;
 	size_t i, dropped = 0;
 
-	sort_array(t->a, t->n, sizeof(*t->a), scoretab_cmp_id);
-	/* Backwards, so that a run of equal ids keeps only the one read first. */
-	for (i = t->n; i-- > 1;)
-		if (!strcmp(t->a[i].id, t->a[i - 1].id)) {
-			scoretab_drop(&t->a[i]);
+	/* Each run of equal ids keeps only its first, the one read first. */
+	for (i = 0; i < t->n; i++) {
+		if (first && !scoretab_cmp_ids(first, p[i])) {
+			scoretab_drop(p[i]);
 			dropped++;
+			continue;
 		}
+		first = p[i];
+	}
+	free(p);
 	scoretab_compact(t);
-	scoretab_finish(t);
 	return dropped;
 }
 
@@ -305,7 +455,6 @@ size_t scoretab_drop_empty(struct scoretab *t)
 			dropped++;
 		}
 	scoretab_compact(t);
-	scoretab_finish(t);
 	return dropped;
 }
 
@@ -332,26 +481,30 @@ static int scoretab_earlier(const struct scoretab_article *a, const struct score
 	return strcmp(a->id, b->id) < 0;
 }
 
-static void scoretab_union(struct scoretab *t, size_t *parent, size_t x, size_t y)
+/* Joins the sets of p[x] and p[y]; the root is always the earliest article, the one to keep. */
+static void scoretab_union(struct scoretab_article **p, size_t *parent, size_t x, size_t y)
 {
 	x = scoretab_find(parent, x);
 	y = scoretab_find(parent, y);
 	if (x == y)
 		return;
-	/* The root is always the earliest article, the one to keep. */
-	if (scoretab_earlier(&t->a[y], &t->a[x]))
+	if (scoretab_earlier(p[y], p[x]))
 		parent[x] = y;
 	else
 		parent[y] = x;
 }
 
-/* Index of the article with this id (t sorted by id), or -1. */
-static long scoretab_lookup(const struct scoretab *t, const char *id)
+/* Index in p (sorted by id, ids unique) of the article with this id, or -1. */
+static long scoretab_lookup(struct scoretab_article **p, size_t n, const char *id)
 {
-	size_t lo = 0, hi = t->n;
+	struct scoretab_article key;
+	size_t lo = 0, hi = n;
+
+	key.id = id;
+	key.idkey = scoretab_idkey(id);
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(t->a[mid].id, id);
+		int c = scoretab_cmp_ids(p[mid], &key);
 		if (!c)
 			return (long)mid;
 		if (c < 0)
@@ -362,7 +515,8 @@ static long scoretab_lookup(const struct scoretab *t, const char *id)
 	return -1;
 }
 
-static int scoretab_read_pairs(struct scoretab *t, const char *path, size_t *parent)
+static int scoretab_read_pairs(struct scoretab_article **p, size_t n, const char *path,
+			       size_t *parent)
 {
 	struct tsv *in = tsv_open(path);
 	long ca, cb;
@@ -377,30 +531,30 @@ static int scoretab_read_pairs(struct scoretab *t, const char *path, size_t *par
 		return error("%s:1: no columns 'id_a' and 'id_b'", path);
 	}
 	while ((r = tsv_next(in)) > 0) {
-		long x = scoretab_lookup(t, tsv_field(in, (size_t)ca));
-		long y = scoretab_lookup(t, tsv_field(in, (size_t)cb));
+		long x = scoretab_lookup(p, n, tsv_field(in, (size_t)ca));
+		long y = scoretab_lookup(p, n, tsv_field(in, (size_t)cb));
 		/* Articles dropped earlier or in other shards are not ours to join. */
 		if (x >= 0 && y >= 0)
-			scoretab_union(t, parent, (size_t)x, (size_t)y);
+			scoretab_union(p, parent, (size_t)x, (size_t)y);
 	}
 	tsv_close(in);
 	return r < 0 ? -1 : 0;
 }
 
 /* Counts clusters (of 2 or more) and those whose articles come from several outlets. */
-static void scoretab_count_clusters(struct scoretab *t, size_t *parent,
+static void scoretab_count_clusters(struct scoretab_article **p, size_t n, size_t *parent,
 				    size_t *clusters, size_t *crossing)
 {
-	char *mark = xcalloc(t->n, 1);	/* 1: in a cluster, 2: crossing */
+	char *mark = xcalloc(n + 1, 1);	/* 1: in a cluster, 2: crossing */
 	size_t i;
 
-	for (i = 0; i < t->n; i++) {
+	for (i = 0; i < n; i++) {
 		size_t r = scoretab_find(parent, i);
 		if (r == i)
 			continue;
 		if (!mark[r])
 			++*clusters;
-		if (mark[r] < 2 && strcmp(t->a[i].outlet, t->a[r].outlet)) {
+		if (mark[r] < 2 && strcmp(p[i]->outlet, p[r]->outlet)) {
 			++*crossing;
 			mark[r] = 2;
 		} else if (!mark[r]) {
@@ -413,50 +567,76 @@ static void scoretab_count_clusters(struct scoretab *t, size_t *parent,
 int scoretab_dedup(struct scoretab *t, const char *pairs, size_t *dropped, size_t *clusters,
 		   size_t *crossing)
 {
+	struct scoretab_article **p = scoretab_by_id(t);
 	size_t *parent, i;
 
 	*dropped = *clusters = *crossing = 0;
-	sort_array(t->a, t->n, sizeof(*t->a), scoretab_cmp_id);
 	parent = xmalloc((t->n ? t->n : 1) * sizeof(*parent));
 	for (i = 0; i < t->n; i++)
 		parent[i] = i;
-	if (scoretab_read_pairs(t, pairs, parent) < 0) {
+	if (scoretab_read_pairs(p, t->n, pairs, parent) < 0) {
 		free(parent);
-		scoretab_finish(t);
+		free(p);
 		return -1;
 	}
-	scoretab_count_clusters(t, parent, clusters, crossing);
+	scoretab_count_clusters(p, t->n, parent, clusters, crossing);
 	for (i = 0; i < t->n; i++)
 		if (scoretab_find(parent, i) != i) {
-			scoretab_drop(&t->a[i]);
+			scoretab_drop(p[i]);
 			(*dropped)++;
 		}
 	free(parent);
+	free(p);
 	scoretab_compact(t);
-	scoretab_finish(t);
 	return 0;
 }
 
 static int scoretab_cmp_group(const void *pa, const void *pb)
 {
 	const struct scoretab_article *a = pa, *b = pb;
-	int c = strcmp(a->gname, b->gname);
-	return c ? c : scoretab_cmp_id(pa, pb);
+
+	if (a->group != b->group)
+		return a->group < b->group ? -1 : 1;
+	return scoretab_cmp_id(a, b);
+}
+
+static int scoretab_cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * Numbers the groups that have articles in the bytewise order of their
+ * names (t->groups) and sets each article's group. Group values are
+ * interned, so a value's number in the store stands for the string.
+ */
+static void scoretab_number_groups(struct scoretab *t)
+{
+	size_t nv = t->store->nvalues, i, g;
+	size_t *rank = xmalloc((nv + 1) * sizeof(*rank));
+	char *used = xcalloc(nv + 1, 1);
+
+	for (i = 0; i < t->n; i++)
+		used[t->a[i].gname_no] = 1;
+	free(t->groups);
+	t->groups = xmalloc((nv + 1) * sizeof(*t->groups));
+	t->ngroups = 0;
+	for (i = 0; i < nv; i++)
+		if (used[i])
+			t->groups[t->ngroups++] = t->store->values[i];
+	sort_array(t->groups, t->ngroups, sizeof(*t->groups), scoretab_cmp_str);
+	for (g = 0; g < t->ngroups; g++)
+		rank[counts_get(t->store->seen, t->groups[g], strlen(t->groups[g])) - 1] = g;
+	for (i = 0; i < t->n; i++)
+		t->a[i].group = rank[t->a[i].gname_no];
+	free(rank);
+	free(used);
 }
 
 void scoretab_finish(struct scoretab *t)
 {
-	size_t i;
-
+	scoretab_number_groups(t);
 	sort_array(t->a, t->n, sizeof(*t->a), scoretab_cmp_group);
-	t->ngroups = 0;
-	for (i = 0; i < t->n; i++) {
-		if (i == 0 || strcmp(t->a[i].gname, t->a[i - 1].gname)) {
-			t->groups = xrealloc(t->groups, (t->ngroups + 1) * sizeof(char *));
-			t->groups[t->ngroups++] = t->a[i].gname;
-		}
-		t->a[i].group = t->ngroups - 1;
-	}
 }
 
 char *scoretab_sibling(const char *path, const char *name)
@@ -474,15 +654,12 @@ char *scoretab_sibling(const char *path, const char *name)
 
 void scoretab_free(struct scoretab *t)
 {
-	size_t i;
-
 	if (!t)
 		return;
-	for (i = 0; i < t->n; i++)
-		scoretab_article_free(&t->a[i]);
 	free(t->a);
 	scoretab_free_names(t->cats, t->ncat);
 	free(t->groups);
 	free(t->by);
+	scoretab_store_free(t->store);
 	free(t);
 }

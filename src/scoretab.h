@@ -2,6 +2,7 @@
 #define SCORETAB_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /*
  * The per-article table that "framing score" writes (scores.tsv), read
@@ -10,9 +11,12 @@
  * followed by C_score, C_rate and C_own.
  */
 
+/* Strings and counts point into the table's store, freed with the table. */
 struct scoretab_article {
-	char *id, *outlet, *date;	/* owned; date is "NA" when unknown */
-	char *gname;			/* owned: the value of the grouping column */
+	const char *id, *outlet, *date;	/* date is "NA" when unknown */
+	const char *gname;		/* the value of the grouping column */
+	uint64_t idkey;			/* id's first 8 bytes, big-endian, for sorting */
+	size_t gname_no;		/* gname's number in the store */
 	size_t group;			/* index into groups, set by scoretab_finish */
 	double tokens;			/* NAN when NA */
 	double *counts;			/* 2 per category: matches, own; NAN when NA */
@@ -20,17 +24,20 @@ struct scoretab_article {
 	size_t seq;			/* order of reading, to keep the first of equal ids */
 };
 
+struct scoretab_store;
+
 struct scoretab {
 	size_t ncat;
 	char **cats;			/* category names, in lexicon order */
 	int has_stance;			/* 0 when every stance is NA */
 	char *by;			/* the grouping column */
 	size_t ngroups;
-	char **groups;			/* sorted bytewise, borrowed from articles' gname */
+	const char **groups;		/* sorted bytewise, borrowed from the store */
 	size_t n, alloc;
 	struct scoretab_article *a;	/* sorted by group, then id */
 	size_t nfiles;
 	char **files;			/* the files read, borrowed from the caller */
+	struct scoretab_store *store;	/* owns the articles' strings and counts */
 };
 
 /*
