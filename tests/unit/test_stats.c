@@ -476,6 +476,95 @@ static void test_bootstrap_same_bits_as_gsl_row_by_row(void **state)
 		assert_true(lo[j] == rlo[j] && hi[j] == rhi[j]);
 }
 
+/*
+ * Monte Carlo permutations as first written: the chosen rows added as
+ * each is picked by the partial Fisher-Yates shuffle, drawn with
+ * gsl_rng_get. The fast loop (padded rows summed after the shuffle) must
+ * give the same p to the last bit.
+ */
+static void reference_permutation(const double *x, size_t na, size_t nb, size_t m,
+				  size_t shuffles, unsigned long seed, double *p)
+{
+	gsl_rng *r = gsl_rng_alloc(gsl_rng_taus2);
+	size_t n = na + nb, k = na < nb ? na : nb, idx[2000], i, j, t;
+	double tot[16] = { 0 }, tcnt[16] = { 0 }, sum[16], cnt[16], obs[16], ext[16] = { 0 },
+	       val[16] = { 0 };
+
+	gsl_rng_set(r, seed);
+	for (i = 0; i < m; i++)
+		sum[i] = cnt[i] = 0;
+	for (i = 0; i < n; i++)
+		for (j = 0; j < m; j++)
+			if (!isnan(x[i * m + j])) {
+				tot[j] += x[i * m + j];
+				tcnt[j] += 1;
+				if (i < na) {
+					sum[j] += x[i * m + j];
+					cnt[j] += 1;
+				}
+			}
+	for (j = 0; j < m; j++)
+		obs[j] = fabs(sum[j] / cnt[j] - (tot[j] - sum[j]) / (tcnt[j] - cnt[j]));
+	for (i = 0; i < n; i++)
+		idx[i] = i;
+	for (t = 0; t < shuffles; t++) {
+		for (j = 0; j < m; j++)
+			sum[j] = cnt[j] = 0;
+		for (i = 0; i < k; i++) {
+			uint64_t q = (uint64_t)gsl_rng_get(r) * (n - i);
+			size_t tmp = idx[i], pick;
+			if ((uint32_t)q < n - i) {
+				uint32_t floor = (uint32_t)(-(uint32_t)(n - i)) % (uint32_t)(n - i);
+				while ((uint32_t)q < floor)
+					q = (uint64_t)gsl_rng_get(r) * (n - i);
+			}
+			pick = i + (size_t)(q >> 32);
+			idx[i] = idx[pick];
+			idx[pick] = tmp;
+			for (j = 0; j < m; j++)
+				if (!isnan(x[idx[i] * m + j])) {
+					sum[j] += x[idx[i] * m + j];
+					cnt[j] += 1;
+				}
+		}
+		for (j = 0; j < m; j++) {
+			double rest = tcnt[j] - cnt[j];
+			if (cnt[j] == 0 || rest == 0)
+				continue;
+			val[j] += 1;
+			if (fabs(sum[j] / cnt[j] - (tot[j] - sum[j]) / rest) >= obs[j] - 1e-9 * obs[j])
+				ext[j] += 1;
+		}
+	}
+	for (j = 0; j < m; j++)
+		p[j] = (1 + ext[j]) / (1 + val[j]);
+	gsl_rng_free(r);
+}
+
+static void test_permutation_same_bits_as_row_by_row(void **state)
+{
+	static double x[2000 * 9];
+	double p[9], rp[9];
+	const char *why[9];
+	size_t i, j;
+	int exact;
+	(void)state;
+	for (i = 0; i < 2000 * 9; i++)
+		x[i] = fmod((double)i * 3.77, 13.0) + (i % 9 == 2 && i < 900 * 9 ? 0.8 : 0);
+	stats_permutation(x, 900, 1100, 9, 200, 11, p, why, &exact);
+	reference_permutation(x, 900, 1100, 9, 200, 11, rp);
+	assert_int_equal(exact, 0);
+	for (j = 0; j < 9; j++)
+		assert_true(p[j] == rp[j]);
+	/* With missing values, and the smaller group second. */
+	for (i = 3; i < 2000 * 9; i += 7)
+		x[i] = NAN;
+	stats_permutation(x, 1500, 60, 9, 300, 12, p, why, &exact);
+	reference_permutation(x, 1500, 60, 9, 300, 12, rp);
+	for (j = 0; j < 9; j++)
+		assert_true(p[j] == rp[j]);
+}
+
 /* A small deterministic generator for test data with many ties. */
 static double tie_value(uint32_t *s, int levels)
 {
@@ -563,6 +652,7 @@ int main(void)
 		cmocka_unit_test(test_permutation_exact_matches_r),
 		cmocka_unit_test(test_permutation_monte_carlo_near_exact),
 		cmocka_unit_test(test_permutation_missing_values),
+		cmocka_unit_test(test_permutation_same_bits_as_row_by_row),
 		cmocka_unit_test(test_bootstrap_deterministic_and_degenerate),
 		cmocka_unit_test(test_bootstrap_seed_changes_interval),
 		cmocka_unit_test(test_bootstrap_same_bits_as_gsl_row_by_row),
