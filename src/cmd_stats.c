@@ -184,25 +184,38 @@ static const double *run_sorted(const struct run *r, size_t g, size_t j)
 	return r->sorted + r->sorted_at[g * r->m + j];
 }
 
-/* The per-group numbers that every pair shares (see struct run). */
-static void run_prepare(struct run *r)
+/* Room for the per-group numbers that every pair shares (see struct run). */
+static void run_alloc_groups(struct run *r)
 {
-	size_t G = r->t->ngroups, g, j, at = 0;
+	size_t cells = r->t->ngroups * r->m + 1;
 
-	r->mom = xmalloc((G * r->m + 1) * sizeof(*r->mom));
-	r->pool_count = xmalloc((G * r->m + 1) * sizeof(double));
-	r->pool_tokens = xmalloc((G * r->m + 1) * sizeof(double));
+	r->mom = xmalloc(cells * sizeof(*r->mom));
+	r->pool_count = xmalloc(cells * sizeof(double));
+	r->pool_tokens = xmalloc(cells * sizeof(double));
 	r->sorted = xmalloc((r->t->n * r->m + 1) * sizeof(double));
-	r->sorted_at = xmalloc((G * r->m + 1) * sizeof(size_t));
-	for (g = 0; g < G; g++)
-		for (j = 0; j < r->m; j++) {
-			size_t k = run_values(r, g, j, r->sorted + at), c = g * r->m + j;
-			stats_moments(r->sorted + at, k, &r->mom[c]);
-			run_pool(r, g, j, &r->pool_count[c], &r->pool_tokens[c]);
-			stats_sort(r->sorted + at, k);
-			r->sorted_at[c] = at;
-			at += k;
-		}
+	r->sorted_at = xmalloc(cells * sizeof(size_t));
+	r->boot_lo = xmalloc(cells * sizeof(double));
+	r->boot_hi = xmalloc(cells * sizeof(double));
+	r->boot_why = xmalloc(cells * sizeof(char *));
+}
+
+/*
+ * The numbers of group g that every pair shares. Groups are independent,
+ * so workers prepare them in parallel: metric j of group g has room for
+ * all the group's articles at sorted[start[g] m + j size(g)].
+ */
+static void run_prepare_group(struct run *r, size_t g)
+{
+	size_t j, size = run_size(r, g);
+
+	for (j = 0; j < r->m; j++) {
+		size_t c = g * r->m + j, at = r->start[g] * r->m + j * size;
+		size_t k = run_values(r, g, j, r->sorted + at);
+		stats_moments(r->sorted + at, k, &r->mom[c]);
+		run_pool(r, g, j, &r->pool_count[c], &r->pool_tokens[c]);
+		stats_sort(r->sorted + at, k);
+		r->sorted_at[c] = at;
+	}
 }
 
 static double run_tokens(const struct run *r, size_t g)
@@ -345,11 +358,11 @@ static void outlets_group(struct run *r, size_t g, FILE *f)
 }
 
 /*
- * Bootstrap workers take groups one at a time. Each group has its own
- * seed (from its name), so the numbers do not depend on which thread ran
- * it or how many there were.
+ * Workers take groups one at a time, prepare them (run_prepare_group) and
+ * bootstrap them. Each group has its own seed (from its name), so the
+ * numbers do not depend on which thread ran it or how many there were.
  */
-static void *outlets_boot_worker(void *arg)
+static void *group_worker(void *arg)
 {
 	struct run *r = arg;
 
@@ -360,6 +373,7 @@ static void *outlets_boot_worker(void *arg)
 		pthread_mutex_unlock(&r->boot_lock);
 		if (g >= r->t->ngroups)
 			return NULL;
+		run_prepare_group(r, g);
 		stats_bootstrap_means(r->val + r->start[g] * r->m, run_size(r, g), r->m,
 				      r->o->boot, stats_seed(r->o->seed, r->t->groups[g], "bootstrap"),
 				      r->boot_lo + g * r->m, r->boot_hi + g * r->m,
@@ -367,14 +381,13 @@ static void *outlets_boot_worker(void *arg)
 	}
 }
 
-static void outlets_bootstrap(struct run *r)
+/* Every group's numbers, in -j threads (this one among them). */
+static void run_groups(struct run *r)
 {
-	size_t cells = r->t->ngroups * r->m + 1, nthreads = r->o->threads, i, started = 0;
+	size_t nthreads = r->o->threads, i, started = 0;
 	pthread_t *tid;
 
-	r->boot_lo = xmalloc(cells * sizeof(double));
-	r->boot_hi = xmalloc(cells * sizeof(double));
-	r->boot_why = xmalloc(cells * sizeof(char *));
+	run_alloc_groups(r);
 	r->boot_next = 0;
 	pthread_mutex_init(&r->boot_lock, NULL);
 	if (nthreads > r->t->ngroups)
@@ -382,9 +395,9 @@ static void outlets_bootstrap(struct run *r)
 	tid = xmalloc((nthreads + 1) * sizeof(*tid));
 	/* Threads that cannot start are no error: this thread does their share. */
 	for (i = 1; i < nthreads; i++)
-		if (pthread_create(&tid[started], NULL, outlets_boot_worker, r) == 0)
+		if (pthread_create(&tid[started], NULL, group_worker, r) == 0)
 			started++;
-	outlets_boot_worker(r);
+	group_worker(r);
 	for (i = 0; i < started; i++)
 		pthread_join(tid[i], NULL);
 	pthread_mutex_destroy(&r->boot_lock);
@@ -395,7 +408,6 @@ static void outlets_write(struct run *r, FILE *f)
 {
 	size_t g;
 
-	outlets_bootstrap(r);
 	for (g = 0; g < r->t->ngroups; g++)
 		outlets_group(r, g, f);
 }
@@ -769,30 +781,86 @@ static int stats_filter(struct scoretab *t, const struct stats_opts *o, int have
 	return 0;
 }
 
+/*
+ * keyness.tsv reads the largest input (matches.tsv) and needs nothing of
+ * the other tables, so with two threads or more it is computed in a
+ * thread of its own meanwhile. Its file is opened and committed (or
+ * abandoned, when an earlier table failed) here, after the other tables
+ * as before; only writing to it happens in the thread.
+ */
+struct keyness_job {
+	char **files;
+	size_t nfiles;
+	double alpha0;
+	struct outfile *out;	/* NULL: computed at the end, in this thread */
+	pthread_t tid;
+	int ret;
+};
+
+static void *keyness_worker(void *arg)
+{
+	struct keyness_job *k = arg;
+	k->ret = keyness_write_stream(k->files, k->nfiles, outfile_stream(k->out), k->alpha0);
+	return NULL;
+}
+
+/* -1 when the file cannot be opened (after a message). */
+static int keyness_start(struct keyness_job *k, const struct run *r, char *path)
+{
+	if (r->o->threads < 2)
+		return 0;
+	k->out = outfile_open(path);
+	if (!k->out)
+		return -1;
+	if (pthread_create(&k->tid, NULL, keyness_worker, k) != 0) {
+		outfile_abort(k->out);
+		k->out = NULL;	/* no thread: computed at the end */
+	}
+	return 0;
+}
+
+/* Commits keyness.tsv when ok (the other tables were written), else abandons it. */
+static int keyness_finish(struct keyness_job *k, char *path, int ok)
+{
+	if (!k->out)
+		return ok ? keyness_write(k->files, k->nfiles, path, k->alpha0) : -1;
+	pthread_join(k->tid, NULL);
+	if (!ok || k->ret < 0) {
+		outfile_abort(k->out);
+		return -1;
+	}
+	return outfile_commit(k->out);
+}
+
 static int stats_write_all(struct run *r, char **files, size_t nfiles)
 {
+	struct keyness_job k = { .files = files, .nfiles = nfiles, .alpha0 = r->o->alpha0 };
 	char *path;
-	int ret = 0;
+	int ok, ret;
 
 	if (ensure_dir(r->o->outdir) < 0)
-		return -1;
-	if (write_table(r, "outlets.tsv", "group\tmetric\tarticles\ttokens\tcount\trate\t"
-			"rate_lo\trate_hi\tmean\tsd\tmean_lo\tmean_hi\tmedian\tboot_lo\t"
-			"boot_hi\tnote\n", outlets_write) < 0 ||
-	    write_table(r, "compare.tsv", "group_a\tgroup_b\tmetric\tn_a\tn_b\tmean_a\t"
-			"mean_b\tdiff\twelch_t\twelch_df\twelch_p\tmw_u\tmw_p\tperm_p\t"
-			"cohens_d\trate_ratio\trr_lo\trr_hi\tp_holm\tnote\n", compare_write) < 0 ||
-	    write_table(r, "tests.tsv", "test\tmetric\tgroups\tn\tstatistic\tdf\tp\t"
-			"cramers_v\tnote\n", tests_write) < 0)
 		return -1;
 	if (strcmp(r->o->by, "outlet"))
 		warning("keyness groups by outlet, not by '%s'", r->o->by);
 	if (r->o->dedup)
 		warning("keyness counts come from terms.tsv and still include the dropped duplicates");
 	path = path_join(r->o->outdir, "keyness.tsv");
-	ret = keyness_write(files, nfiles, path, r->o->alpha0);
+	if (keyness_start(&k, r, path) < 0) {
+		free(path);
+		return -1;
+	}
+	run_groups(r);
+	ok = write_table(r, "outlets.tsv", "group\tmetric\tarticles\ttokens\tcount\trate\t"
+			 "rate_lo\trate_hi\tmean\tsd\tmean_lo\tmean_hi\tmedian\tboot_lo\t"
+			 "boot_hi\tnote\n", outlets_write) == 0 &&
+	     write_table(r, "compare.tsv", "group_a\tgroup_b\tmetric\tn_a\tn_b\tmean_a\t"
+			 "mean_b\tdiff\twelch_t\twelch_df\twelch_p\tmw_u\tmw_p\tperm_p\t"
+			 "cohens_d\trate_ratio\trr_lo\trr_hi\tp_holm\tnote\n", compare_write) == 0 &&
+	     write_table(r, "tests.tsv", "test\tmetric\tgroups\tn\tstatistic\tdf\tp\t"
+			 "cramers_v\tnote\n", tests_write) == 0;
+	ret = keyness_finish(&k, path, ok);
 	free(path);
-	return ret;
+	return ok ? ret : -1;
 }
 
 int cmd_stats(int argc, char **argv)
@@ -830,7 +898,6 @@ int cmd_stats(int argc, char **argv)
 	if (r.t->n == 0)
 		warning("no articles left to compare");
 	run_build(&r);
-	run_prepare(&r);
 	ret = stats_write_all(&r, files, nfiles) < 0 ? EXIT_FAILED : EXIT_OK;
 	run_free(&r);
 	scoretab_free(r.t);

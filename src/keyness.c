@@ -387,13 +387,11 @@ static void kdata_free(struct kdata *d)
 	free(d->outlets);
 }
 
-int keyness_write(char **files, size_t nfiles, const char *path, double alpha0)
+int keyness_write_stream(char **files, size_t nfiles, FILE *f, double alpha0)
 {
 	struct kdata d = { NULL, 0, 0, NULL, 0 };
 	struct kkind k[2];
-	struct outfile *out;
 	size_t g;
-	int ret;
 
 	if (keyness_read_all(&d, files, nfiles) < 0) {
 		kdata_free(&d);
@@ -404,21 +402,26 @@ int keyness_write(char **files, size_t nfiles, const char *path, double alpha0)
 	if (d.noutlets == 1)
 		warning("keyness needs two outlets or more: z is NA");
 	keyness_kinds(&d, alpha0, k);
-	out = outfile_open(path);
-	if (!out) {
-		ret = -1;
-		goto done;
-	}
-	fputs("group\tterm\tcount_group\tcount_rest\tlog_odds\tz\tin_lexicon\tcategory\tunit\n",
-	      outfile_stream(out));
+	fputs("group\tterm\tcount_group\tcount_rest\tlog_odds\tz\tin_lexicon\tcategory\tunit\n", f);
 	for (g = 0; g < d.noutlets; g++) {
-		keyness_write_kind(&d, &k[0], g, outfile_stream(out));
-		keyness_write_kind(&d, &k[1], g, outfile_stream(out));
+		keyness_write_kind(&d, &k[0], g, f);
+		keyness_write_kind(&d, &k[1], g, f);
 	}
-	ret = outfile_commit(out);
-done:
 	free(k[0].outlet_total);
 	free(k[1].outlet_total);
 	kdata_free(&d);
-	return ret;
+	return 0;
+}
+
+int keyness_write(char **files, size_t nfiles, const char *path, double alpha0)
+{
+	struct outfile *out = outfile_open(path);
+
+	if (!out)
+		return -1;
+	if (keyness_write_stream(files, nfiles, outfile_stream(out), alpha0) < 0) {
+		outfile_abort(out);
+		return -1;
+	}
+	return outfile_commit(out);
 }

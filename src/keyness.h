@@ -2,6 +2,7 @@
 #define KEYNESS_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /*
  * Keyness of every term per outlet against all other outlets: the
@@ -19,5 +20,12 @@
  * warning.
  */
 int keyness_write(char **scores_files, size_t nfiles, const char *path, double alpha0);
+
+/*
+ * The same table written to f, which stays the caller's to commit or
+ * abort (for a caller that opens its outputs in one thread and computes
+ * keyness in another). Returns -1 after a message on a read error.
+ */
+int keyness_write_stream(char **scores_files, size_t nfiles, FILE *f, double alpha0);
 
 #endif
