@@ -33,10 +33,12 @@ void stats_sort(double *x, size_t n)
 	gsl_sort(x, 1, n);
 }
 
+/* A sorted copy of x; x may be NULL when n is 0 (a group without values). */
 static double *stats_sorted_copy(const double *x, size_t n)
 {
-	double *s = xmalloc(n * sizeof(*s));
-	memcpy(s, x, n * sizeof(*s));
+	double *s = xmalloc((n + 1) * sizeof(*s));
+	if (n)
+		memcpy(s, x, n * sizeof(*s));
 	gsl_sort(s, 1, n);
 	return s;
 }
