@@ -311,6 +311,19 @@ static size_t keyness_score(const struct kdata *d, const struct kkind *k, size_t
 	return n;
 }
 
+/*
+ * A count as "%.0f" writes it. Counts are almost always whole (summed
+ * from whole counts), and printf was a quarter of keyness's time: a
+ * million rows of two counts each.
+ */
+static void keyness_add_count(struct buf *line, double v)
+{
+	if (v >= 0 && v < 1e15 && v == floor(v))
+		buf_add_uint(line, (uint64_t)v);
+	else
+		buf_addf(line, "%.0f", v);
+}
+
 static void keyness_row(const struct kdata *d, const struct kkind *k, size_t g,
 			const struct krow *row, struct buf *line)
 {
@@ -321,13 +334,17 @@ static void keyness_row(const struct kdata *d, const struct kkind *k, size_t g,
 	buf_add_tsv_field(line, d->outlets[g], strlen(d->outlets[g]));
 	buf_addch(line, '\t');
 	buf_add_tsv_field(line, c->term, strlen(c->term));
-	buf_addf(line, "\t%.0f\t%.0f\t", row->y_i, row->y_j);
+	buf_addch(line, '\t');
+	keyness_add_count(line, row->y_i);
+	buf_addch(line, '\t');
+	keyness_add_count(line, row->y_j);
+	buf_addch(line, '\t');
 	buf_add_double(line, row->delta);
 	buf_addch(line, '\t');
 	buf_add_double(line, row->z);
-	buf_addf(line, "\t%d\t", cat ? 1 : 0);
+	buf_adds(line, cat ? "\t1\t" : "\t0\t");
 	buf_add_tsv_field(line, cat ? cat : "NA", strlen(cat ? cat : "NA"));
-	buf_addf(line, "\t%s\n", k->kind ? "entry" : "token");
+	buf_adds(line, k->kind ? "\tentry\n" : "\ttoken\n");
 }
 
 static void keyness_write_kind(const struct kdata *d, struct kkind *k, size_t g, FILE *f)
