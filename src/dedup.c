@@ -233,16 +233,39 @@ static int dedup_earlier(const struct dedup_item *a, const struct dedup_item *b)
 }
 
 struct dedup_key {
-	uint64_t key;
+	uint32_t key;		/* the band's two bins */
 	size_t item;
 };
 
-static int dedup_cmp_key(const void *pa, const void *pb)
+#define DEDUP_RADIX_BITS 11
+#define DEDUP_RADIX (1u << DEDUP_RADIX_BITS)
+
+/*
+ * Sorts keys[0..n) by key with a least-significant-digit radix sort (3
+ * passes of 11 bits; tmp holds n keys), which is stable: articles with
+ * the same key stay in ascending order, as the pairing wants. qsort, a
+ * comparison per step, took 40% of framing stats with 100,000
+ * signatures (64 bands, each sorted).
+ */
+static void dedup_sort_keys(struct dedup_key *keys, struct dedup_key *tmp, size_t n)
 {
-	const struct dedup_key *a = pa, *b = pb;
-	if (a->key != b->key)
-		return a->key < b->key ? -1 : 1;
-	return a->item < b->item ? -1 : a->item > b->item;
+	size_t count[DEDUP_RADIX], i;
+	unsigned shift;
+
+	for (shift = 0; shift < 32; shift += DEDUP_RADIX_BITS) {
+		size_t at = 0;
+		memset(count, 0, sizeof(count));
+		for (i = 0; i < n; i++)
+			count[(keys[i].key >> shift) & (DEDUP_RADIX - 1)]++;
+		for (i = 0; i < DEDUP_RADIX; i++) {
+			size_t c = count[i];
+			count[i] = at;
+			at += c;
+		}
+		for (i = 0; i < n; i++)
+			tmp[count[(keys[i].key >> shift) & (DEDUP_RADIX - 1)]++] = keys[i];
+		memcpy(keys, tmp, n * sizeof(*keys));
+	}
 }
 
 struct dedup_pairs {
@@ -265,9 +288,13 @@ static void dedup_check(struct dedup *d, size_t x, size_t y, struct dedup_pairs 
 	out->p[out->n++] = (struct dedup_pair){ x, y, d->items[x].id, d->items[y].id, eq };
 }
 
-/* Candidates of one band: articles whose two bins of the band agree. */
+/*
+ * Candidates of one band: articles whose two bins of the band agree. The
+ * order of the buckets does not matter (the pairs are sorted at the end);
+ * within one, articles come in ascending order.
+ */
 static void dedup_band(struct dedup *d, size_t band, struct dedup_key *keys,
-		       struct dedup_pairs *out)
+		       struct dedup_key *tmp, struct dedup_pairs *out)
 {
 	size_t i, n = 0, run;
 
@@ -275,10 +302,10 @@ static void dedup_band(struct dedup *d, size_t band, struct dedup_key *keys,
 		const dedup_bin *s = d->items[i].sig + band * DEDUP_ROWS;
 		if (d->items[i].empty)
 			continue;
-		keys[n].key = dedup_mix(((uint64_t)s[0] << 16 | s[1]) ^ ((uint64_t)band << 32));
+		keys[n].key = (uint32_t)s[0] << 16 | s[1];
 		keys[n++].item = i;
 	}
-	sort_array(keys, n, sizeof(*keys), dedup_cmp_key);
+	dedup_sort_keys(keys, tmp, n);
 	for (i = 0; i < n; i = run) {
 		size_t x, y;
 		for (run = i + 1; run < n && keys[run].key == keys[i].key; run++)
@@ -343,6 +370,7 @@ int dedup_write(struct dedup *d, const char *dir)
 {
 	struct dedup_pairs pairs = { NULL, 0, 0 };
 	struct dedup_key *keys = xmalloc((d->n + 1) * sizeof(*keys));
+	struct dedup_key *tmp = xmalloc((d->n + 1) * sizeof(*tmp));
 	char *path = path_join(dir, "duplicates.tsv");
 	struct outfile *out = outfile_open(path);
 	struct buf line = BUF_INIT;
@@ -352,7 +380,7 @@ int dedup_write(struct dedup *d, const char *dir)
 	free(path);
 	if (out) {
 		for (band = 0; band < DEDUP_BANDS; band++)
-			dedup_band(d, band, keys, &pairs);
+			dedup_band(d, band, keys, tmp, &pairs);
 		dedup_unique(&pairs);
 		fputs("id_a\tid_b\toutlet_a\toutlet_b\tsimilarity\n", outfile_stream(out));
 		for (i = 0; i < pairs.n; i++) {
@@ -363,6 +391,7 @@ int dedup_write(struct dedup *d, const char *dir)
 	}
 	buf_release(&line);
 	free(keys);
+	free(tmp);
 	free(pairs.p);
 	return ret;
 }
