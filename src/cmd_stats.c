@@ -37,6 +37,7 @@ struct run {
 	struct scoretab *t;
 	size_t m;
 	char **metric;		/* C_rate, C_own_rate per category, then stance */
+	size_t n;		/* articles */
 	double *val;		/* n x m, NAN = missing */
 	size_t *start;		/* articles of group g: start[g] .. start[g+1] */
 	double *work;		/* one group's values of one metric */
@@ -48,6 +49,7 @@ struct run {
 	 */
 	struct stats_moments *mom;
 	double *pool_count, *pool_tokens;
+	double *group_tokens;	/* per group */
 	double *sorted;
 	size_t *sorted_at;
 	/* Bootstrap intervals, ngroups x m, computed before writing. */
@@ -116,12 +118,39 @@ static void run_metric_names(struct run *r)
 		r->metric[2 * t->ncat] = xstrdup("stance");
 }
 
+/*
+ * Pools the matches and tokens of each group and metric (articles with a
+ * count; none for stance, which is not a count), and each group's tokens,
+ * adding the articles in the table's order.
+ */
+static void run_pool(struct run *r)
+{
+	const struct scoretab *t = r->t;
+	size_t cells = t->ngroups * r->m + 1, i, j;
+
+	r->pool_count = xcalloc(cells, sizeof(double));
+	r->pool_tokens = xcalloc(cells, sizeof(double));
+	r->group_tokens = xcalloc(t->ngroups + 1, sizeof(double));
+	for (i = 0; i < t->n; i++) {
+		const struct scoretab_article *a = &t->a[i];
+		size_t at = a->group * r->m;
+		r->group_tokens[a->group] += a->tokens;
+		for (j = 0; j < 2 * t->ncat; j++)
+			if (!isnan(a->counts[j])) {
+				r->pool_count[at + j] += a->counts[j];
+				r->pool_tokens[at + j] += a->tokens;
+			}
+	}
+}
+
+/* Takes from the table all that the statistics need of its articles. */
 static void run_build(struct run *r)
 {
 	const struct scoretab *t = r->t;
 	size_t i, j, g = 0;
 
 	run_metric_names(r);
+	r->n = t->n;
 	r->val = xmalloc((t->n * r->m + 1) * sizeof(double));
 	for (i = 0; i < t->n; i++) {
 		const struct scoretab_article *a = &t->a[i];
@@ -137,6 +166,7 @@ static void run_build(struct run *r)
 			r->start[g++] = i;
 	while (g <= t->ngroups)
 		r->start[g++] = t->n;
+	run_pool(r);
 	r->work = xmalloc((t->n + 1) * sizeof(double));
 }
 
@@ -153,24 +183,6 @@ static size_t run_values(const struct run *r, size_t g, size_t j, double *out)
 		if (!isnan(r->val[i * r->m + j]))
 			out[k++] = r->val[i * r->m + j];
 	return k;
-}
-
-/*
- * Pooled matches and tokens of metric j in group g (articles with a
- * count); none for stance, which is not a count.
- */
-static void run_pool(const struct run *r, size_t g, size_t j, double *count, double *tokens)
-{
-	size_t i;
-
-	*count = *tokens = 0;
-	for (i = r->start[g]; i < r->start[g + 1] && j < 2 * r->t->ncat; i++) {
-		double c = r->t->a[i].counts[j];
-		if (isnan(c))
-			continue;
-		*count += c;
-		*tokens += r->t->a[i].tokens;
-	}
 }
 
 static void run_pooled(const struct run *r, size_t g, size_t j, double *count, double *tokens)
@@ -190,9 +202,7 @@ static void run_alloc_groups(struct run *r)
 	size_t cells = r->t->ngroups * r->m + 1;
 
 	r->mom = xmalloc(cells * sizeof(*r->mom));
-	r->pool_count = xmalloc(cells * sizeof(double));
-	r->pool_tokens = xmalloc(cells * sizeof(double));
-	r->sorted = xmalloc((r->t->n * r->m + 1) * sizeof(double));
+	r->sorted = xmalloc((r->n * r->m + 1) * sizeof(double));
 	r->sorted_at = xmalloc(cells * sizeof(size_t));
 	r->boot_lo = xmalloc(cells * sizeof(double));
 	r->boot_hi = xmalloc(cells * sizeof(double));
@@ -212,19 +222,9 @@ static void run_prepare_group(struct run *r, size_t g)
 		size_t c = g * r->m + j, at = r->start[g] * r->m + j * size;
 		size_t k = run_values(r, g, j, r->sorted + at);
 		stats_moments(r->sorted + at, k, &r->mom[c]);
-		run_pool(r, g, j, &r->pool_count[c], &r->pool_tokens[c]);
 		stats_sort(r->sorted + at, k);
 		r->sorted_at[c] = at;
 	}
-}
-
-static double run_tokens(const struct run *r, size_t g)
-{
-	size_t i;
-	double sum = 0;
-	for (i = r->start[g]; i < r->start[g + 1]; i++)
-		sum += r->t->a[i].tokens;
-	return sum;
 }
 
 static int run_is_stance(const struct run *r, size_t j)
@@ -244,6 +244,7 @@ static void run_free(struct run *r)
 	free(r->mom);
 	free(r->pool_count);
 	free(r->pool_tokens);
+	free(r->group_tokens);
 	free(r->sorted);
 	free(r->sorted_at);
 	free(r->boot_lo);
@@ -310,7 +311,7 @@ static void outlets_rate(struct run *r, size_t g, size_t j, struct buf *line, st
 	const char *why;
 
 	if (run_is_stance(r, j)) {
-		row_num(line, run_tokens(r, g));
+		row_num(line, r->group_tokens[g]);
 		row_num(line, NAN);
 		row_num(line, NAN);
 		row_num(line, NAN);
@@ -898,6 +899,8 @@ int cmd_stats(int argc, char **argv)
 	if (r.t->n == 0)
 		warning("no articles left to compare");
 	run_build(&r);
+	/* The rows are in r now: their memory is better spent on the statistics. */
+	scoretab_drop_rows(r.t);
 	ret = stats_write_all(&r, files, nfiles) < 0 ? EXIT_FAILED : EXIT_OK;
 	run_free(&r);
 	scoretab_free(r.t);

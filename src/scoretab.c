@@ -33,7 +33,7 @@ struct scoretab_store {
 	char *next;			/* free space in the last block */
 	size_t left;
 	struct counts *seen;		/* interned value -> its number + 1 */
-	const char **values;		/* by number */
+	char **values;			/* by number; apart from the blocks */
 	size_t nvalues, values_alloc;
 };
 
@@ -54,6 +54,8 @@ static void scoretab_store_free(struct scoretab_store *st)
 		free(st->blocks[i]);
 	free(st->blocks);
 	counts_free(st->seen);
+	for (i = 0; i < st->nvalues; i++)
+		free(st->values[i]);
 	free(st->values);
 	free(st);
 }
@@ -93,7 +95,7 @@ static const char *scoretab_intern(struct scoretab_store *st, const char *s, siz
 
 	if (!*slot) {
 		ALLOC_GROW(st->values, st->nvalues + 1, st->values_alloc);
-		st->values[st->nvalues++] = scoretab_strdup(st, s);
+		st->values[st->nvalues++] = xstrdup(s);
 		*slot = st->nvalues;
 	}
 	*no = (size_t)(*slot - 1);
@@ -637,6 +639,21 @@ void scoretab_finish(struct scoretab *t)
 {
 	scoretab_number_groups(t);
 	sort_array(t->a, t->n, sizeof(*t->a), scoretab_cmp_group);
+}
+
+void scoretab_drop_rows(struct scoretab *t)
+{
+	struct scoretab_store *st = t->store;
+	size_t i;
+
+	free(t->a);
+	t->a = NULL;
+	t->n = t->alloc = 0;
+	for (i = 0; i < st->nblocks; i++)
+		free(st->blocks[i]);
+	st->nblocks = 0;
+	st->next = NULL;
+	st->left = 0;
 }
 
 char *scoretab_sibling(const char *path, const char *name)

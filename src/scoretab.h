@@ -65,6 +65,13 @@ size_t scoretab_drop_empty(struct scoretab *t);
 /* Sorts by group then id and (re)builds the sorted group list. */
 void scoretab_finish(struct scoretab *t);
 
+/*
+ * Frees the articles (n becomes 0) with their ids and counts, keeping the
+ * categories and the groups' names: for a caller that has taken what it
+ * needs from them.
+ */
+void scoretab_drop_rows(struct scoretab *t);
+
 /* The file NAME in the folder of the scores file path; the caller frees. */
 char *scoretab_sibling(const char *path, const char *name);
 
