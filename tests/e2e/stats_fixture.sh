@@ -47,6 +47,15 @@ for f in outlets compare tests keyness; do
 	cmp -s a/$f.tsv b/$f.tsv || fail "$f.tsv differs between two runs"
 done
 
+# Any number of threads: the same bytes (-j 1 computes keyness at the
+# end, more threads beside the other tables).
+for j in 1 4; do
+	$FRAMING stats scores.tsv -o j$j -j $j --permutations 20 --bootstrap 30 2>/dev/null || fail "-j $j"
+	for f in outlets compare tests keyness; do
+		cmp -s a/$f.tsv j$j/$f.tsv || fail "$f.tsv differs with -j $j"
+	done
+done
+
 # --seed 2 changes the bootstrap (outlets 14-15) and permutation (compare 14) columns only.
 $FRAMING stats scores.tsv -o c --permutations 20 --bootstrap 30 --seed 2 2>/dev/null || fail "seed 2"
 cut -f1-13,16- a/outlets.tsv >x1; cut -f1-13,16- c/outlets.tsv >x2
