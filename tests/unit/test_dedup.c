@@ -124,12 +124,64 @@ static void test_half_overlap_estimate(void **state)
 	dedup_free(d);
 }
 
+/*
+ * Signatures as framing stats reads them from signatures.tsv: the same
+ * 512 hex digits pair with similarity 1; anything but 512 lowercase hex
+ * digits or "-" is refused.
+ */
+static void test_signatures_read_and_refused(void **state)
+{
+	static const char hex[] = "0123456789abcdef";
+	char sig[4 * 128 + 2], bad[4 * 128 + 2], *text;
+	struct dedup *d = dedup_new();
+	unsigned x = 12345;
+	size_t i;
+	const size_t at[] = { 0, 1, 2, 3, 255, 508, 511 };
+	(void)state;
+	for (i = 0; i < 4 * 128; i++) {
+		x = x * 1103515245u + 12345u;
+		sig[i] = hex[(x >> 16) & 15];
+	}
+	sig[4 * 128] = '\0';
+	assert_int_equal(dedup_add_signature(d, "x1", "A", "2015-01-01", sig), 0);
+	assert_int_equal(dedup_add_signature(d, "x2", "B", "2015-01-02", sig), 0);
+	assert_int_equal(dedup_add_signature(d, "x3", "B", "", "-"), 0);
+	/* Every bad byte, wherever it sits in the 512 digits. */
+	memcpy(bad, sig, sizeof(sig));
+	for (i = 0; i < sizeof(at) / sizeof(*at); i++) {
+		const char wrong[] = { 'A', 'g', ' ', '/', ':', '`', '\xc3' };
+		size_t w;
+		for (w = 0; w < sizeof(wrong); w++) {
+			bad[at[i]] = wrong[w];
+			assert_int_equal(dedup_add_signature(d, "y", "C", "", bad), -1);
+		}
+		bad[at[i]] = sig[at[i]];
+	}
+	assert_int_equal(dedup_add_signature(d, "y", "C", "", bad), 0);
+	bad[511] = '\0';
+	assert_int_equal(dedup_add_signature(d, "z", "C", "", bad), -1);
+	assert_int_equal(dedup_add_signature(d, "z", "C", "", ""), -1);
+	bad[511] = sig[511];
+	bad[512] = '0';
+	bad[513] = '\0';
+	assert_int_equal(dedup_add_signature(d, "z", "C", "", bad), -1);
+	/* x1, x2 and y have the same signature; x3 has none. */
+	text = write_and_read(d);
+	assert_string_equal(text, "id_a\tid_b\toutlet_a\toutlet_b\tsimilarity\n"
+			    "x1\tx2\tA\tB\t1\n"
+			    "x1\ty\tA\tC\t1\n"
+			    "x2\ty\tB\tC\t1\n");
+	free(text);
+	dedup_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_copies_found_unrelated_not),
 		cmocka_unit_test(test_short_and_identical),
 		cmocka_unit_test(test_half_overlap_estimate),
+		cmocka_unit_test(test_signatures_read_and_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
