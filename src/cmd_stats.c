@@ -55,8 +55,10 @@ struct run {
 	/* Bootstrap intervals, ngroups x m, computed before writing. */
 	double *boot_lo, *boot_hi;
 	const char **boot_why;
-	size_t boot_next;	/* next group for a worker, under boot_lock */
-	pthread_mutex_t boot_lock;
+	/* Permutation p of every pair k (a < b) and metric, at [k * m + j]. */
+	size_t npairs, *pair_a, *pair_b;
+	double *perm_p;
+	const char **perm_why;
 };
 
 static const char usage[] =
@@ -248,6 +250,10 @@ static void run_free(struct run *r)
 	free(r->group_tokens);
 	free(r->sorted);
 	free(r->sorted_at);
+	free(r->pair_a);
+	free(r->pair_b);
+	free(r->perm_p);
+	free(r->perm_why);
 	free(r->boot_lo);
 	free(r->boot_hi);
 	free(r->boot_why);
@@ -360,50 +366,63 @@ static void outlets_group(struct run *r, size_t g, FILE *f)
 }
 
 /*
- * Workers take groups one at a time, prepare them (run_prepare_group) and
- * bootstrap them. Each group has its own seed (from its name), so the
- * numbers do not depend on which thread ran it or how many there were.
+ * Tasks 0..n-1, each run once by fn in up to -j threads (this one among
+ * them), for work whose parts are independent. Each group and each pair
+ * has its own seed (from its names), so the numbers do not depend on
+ * which thread ran it or how many there were.
  */
-static void *group_worker(void *arg)
+struct pool {
+	struct run *r;
+	void (*fn)(struct run *r, size_t task);
+	size_t n, next;		/* next under lock */
+	pthread_mutex_t lock;
+};
+
+static void *pool_worker(void *arg)
 {
-	struct run *r = arg;
+	struct pool *p = arg;
 
 	for (;;) {
-		size_t g;
-		pthread_mutex_lock(&r->boot_lock);
-		g = r->boot_next++;
-		pthread_mutex_unlock(&r->boot_lock);
-		if (g >= r->t->ngroups)
+		size_t k;
+		pthread_mutex_lock(&p->lock);
+		k = p->next++;
+		pthread_mutex_unlock(&p->lock);
+		if (k >= p->n)
 			return NULL;
-		run_prepare_group(r, g);
-		stats_bootstrap_means(r->val + r->start[g] * r->m, run_size(r, g), r->m,
-				      r->o->boot, stats_seed(r->o->seed, r->t->groups[g], "bootstrap"),
-				      r->boot_lo + g * r->m, r->boot_hi + g * r->m,
-				      r->boot_why + g * r->m);
+		p->fn(p->r, k);
 	}
 }
 
-/* Every group's numbers, in -j threads (this one among them). */
-static void run_groups(struct run *r)
+static void run_parallel(struct run *r, size_t n, void (*fn)(struct run *r, size_t task))
 {
-	size_t nthreads = r->o->threads, i, started = 0;
-	pthread_t *tid;
+	struct pool p = { r, fn, n, 0, PTHREAD_MUTEX_INITIALIZER };
+	size_t nthreads = r->o->threads < n ? r->o->threads : n, i, started = 0;
+	pthread_t *tid = xmalloc((nthreads + 1) * sizeof(*tid));
 
-	run_alloc_groups(r);
-	r->boot_next = 0;
-	pthread_mutex_init(&r->boot_lock, NULL);
-	if (nthreads > r->t->ngroups)
-		nthreads = r->t->ngroups;
-	tid = xmalloc((nthreads + 1) * sizeof(*tid));
 	/* Threads that cannot start are no error: this thread does their share. */
 	for (i = 1; i < nthreads; i++)
-		if (pthread_create(&tid[started], NULL, group_worker, r) == 0)
+		if (pthread_create(&tid[started], NULL, pool_worker, &p) == 0)
 			started++;
-	group_worker(r);
+	pool_worker(&p);
 	for (i = 0; i < started; i++)
 		pthread_join(tid[i], NULL);
-	pthread_mutex_destroy(&r->boot_lock);
+	pthread_mutex_destroy(&p.lock);
 	free(tid);
+}
+
+/* Group g's shared numbers and its bootstrap. */
+static void run_group(struct run *r, size_t g)
+{
+	run_prepare_group(r, g);
+	stats_bootstrap_means(r->val + r->start[g] * r->m, run_size(r, g), r->m, r->o->boot,
+			      stats_seed(r->o->seed, r->t->groups[g], "bootstrap"),
+			      r->boot_lo + g * r->m, r->boot_hi + g * r->m, r->boot_why + g * r->m);
+}
+
+static void run_groups(struct run *r)
+{
+	run_alloc_groups(r);
+	run_parallel(r, r->t->ngroups, run_group);
 }
 
 static void outlets_write(struct run *r, FILE *f)
@@ -428,10 +447,17 @@ struct cmp_table {
 	size_t n, alloc;
 };
 
-/* Permutation p of every metric for the pair (a, b); NA beyond --perm-max. */
-static void compare_perm(struct run *r, size_t a, size_t b, double *p, const char **why)
+/*
+ * Permutation p of every metric for pair k, into perm_p and perm_why;
+ * NA beyond --perm-max. The pairs run in parallel (run_parallel): with
+ * groups of a few hundred articles the shuffles are most of the work.
+ */
+static void compare_perm(struct run *r, size_t k)
 {
+	size_t a = r->pair_a[k], b = r->pair_b[k];
 	size_t na = run_size(r, a), nb = run_size(r, b), j;
+	double *p = r->perm_p + k * r->m;
+	const char **why = r->perm_why + k * r->m;
 	double *x;
 	int exact;
 
@@ -449,6 +475,24 @@ static void compare_perm(struct run *r, size_t a, size_t b, double *p, const cha
 	stats_permutation(x, na, nb, r->m, r->o->perms,
 			  stats_seed(r->o->seed, r->t->groups[a], r->t->groups[b]), p, why, &exact);
 	free(x);
+}
+
+/* Every pair's permutation p, before the rows that print them. */
+static void compare_perms(struct run *r)
+{
+	size_t G = r->t->ngroups, a, b, k = 0;
+
+	r->npairs = G * (G - (G > 0)) / 2;
+	r->pair_a = xmalloc((r->npairs + 1) * sizeof(size_t));
+	r->pair_b = xmalloc((r->npairs + 1) * sizeof(size_t));
+	r->perm_p = xmalloc((r->npairs * r->m + 1) * sizeof(double));
+	r->perm_why = xmalloc((r->npairs * r->m + 1) * sizeof(char *));
+	for (a = 0; a < G; a++)
+		for (b = a + 1; b < G; b++) {
+			r->pair_a[k] = a;
+			r->pair_b[k++] = b;
+		}
+	run_parallel(r, r->npairs, compare_perm);
 }
 
 static void compare_rate_ratio(struct run *r, size_t a, size_t b, size_t j,
@@ -499,23 +543,19 @@ static void compare_metric(struct run *r, size_t a, size_t b, size_t j, double p
 	row->welch_p = w.p;
 }
 
-static void compare_pair(struct run *r, size_t a, size_t b, struct cmp_table *tab)
+static void compare_pair(struct run *r, size_t k, struct cmp_table *tab)
 {
-	double *p = xmalloc((r->m + 1) * sizeof(double));
-	const char **why = xmalloc((r->m + 1) * sizeof(char *));
 	size_t j;
 
-	compare_perm(r, a, b, p, why);
 	for (j = 0; j < r->m; j++) {
 		struct cmp_row *row;
 		ALLOC_GROW(tab->rows, tab->n + 1, tab->alloc);
 		row = &tab->rows[tab->n++];
 		row->text = (struct buf)BUF_INIT;
 		row->tail = (struct buf)BUF_INIT;
-		compare_metric(r, a, b, j, p[j], why[j], row);
+		compare_metric(r, r->pair_a[k], r->pair_b[k], j, r->perm_p[k * r->m + j],
+			       r->perm_why[k * r->m + j], row);
 	}
-	free(p);
-	free(why);
 }
 
 static void compare_write(struct run *r, FILE *f)
@@ -523,11 +563,11 @@ static void compare_write(struct run *r, FILE *f)
 	struct cmp_table tab = { NULL, 0, 0 };
 	struct buf line = BUF_INIT;
 	double *p, *holm;
-	size_t a, b, i;
+	size_t k, i;
 
-	for (a = 0; a < r->t->ngroups; a++)
-		for (b = a + 1; b < r->t->ngroups; b++)
-			compare_pair(r, a, b, &tab);
+	compare_perms(r);
+	for (k = 0; k < r->npairs; k++)
+		compare_pair(r, k, &tab);
 	p = xmalloc((tab.n + 1) * sizeof(double));
 	holm = xmalloc((tab.n + 1) * sizeof(double));
 	for (i = 0; i < tab.n; i++)
