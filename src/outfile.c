@@ -1,6 +1,9 @@
+/* sync_file_range is Linux's; posix_fadvise is POSIX. */
+#define _GNU_SOURCE
 #include "outfile.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -175,4 +178,30 @@ void outfile_abort(struct outfile *o)
 		fclose(o->f);
 	unlink(o->tmp);
 	outfile_free(o);
+}
+
+#define OUTFILE_SPILL_BYTES ((off_t)64 << 20)
+
+void outfile_spill(FILE *f, struct outfile_spill *st)
+{
+	off_t pos = ftello(f);
+	int fd = fileno(f);
+
+	if (pos < 0 || pos - st->started < OUTFILE_SPILL_BYTES)
+		return;
+	if (fflush(f) != 0)
+		return;
+#ifdef SYNC_FILE_RANGE_WRITE
+	sync_file_range(fd, st->started, pos - st->started, SYNC_FILE_RANGE_WRITE);
+	if (st->started > st->dropped) {
+		sync_file_range(fd, st->dropped, st->started - st->dropped,
+				SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE
+				| SYNC_FILE_RANGE_WAIT_AFTER);
+		posix_fadvise(fd, st->dropped, st->started - st->dropped, POSIX_FADV_DONTNEED);
+		st->dropped = st->started;
+	}
+#else
+	(void)fd;
+#endif
+	st->started = pos;
 }

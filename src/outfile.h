@@ -2,6 +2,7 @@
 #define OUTFILE_H
 
 #include <stdio.h>
+#include <sys/types.h>
 
 /*
  * An output file that appears whole or not at all: data goes to a
@@ -25,5 +26,23 @@ int outfile_write_all(const char *path, const char *data, size_t len);
 
 /* Removes the temporary file; frees o. Safe with NULL. */
 void outfile_abort(struct outfile *o);
+
+/*
+ * Where a large output stands in the page cache; zero it before the first
+ * outfile_spill.
+ */
+struct outfile_spill {
+	off_t started;	/* bytes handed to the disk */
+	off_t dropped;	/* bytes written and dropped from the cache */
+};
+
+/*
+ * Called after each write to a large output: every OUTFILE_SPILL_BYTES it
+ * hands what was written to the disk, waits for the piece before that and
+ * drops it from the page cache, so that matches.tsv, twice the size of the
+ * input, does not push the input out of memory (at 1 GB of input that made
+ * reading and writing four times slower). Advisory: errors show at commit.
+ */
+void outfile_spill(FILE *f, struct outfile_spill *st);
 
 #endif

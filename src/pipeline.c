@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "outfile.h"
 #include "util.h"
 #include "banned.h"
 
@@ -41,6 +42,7 @@ struct shared {
 	int want_matches, want_signatures;
 	struct counts *terms;	/* whether to count terms; filled at the end */
 	size_t skipped;		/* records that could not be decoded */
+	struct outfile_spill matches_spill;
 	struct item *ring;
 	size_t cap;
 	size_t next_read, next_take, next_write;	/* sequence numbers */
@@ -139,6 +141,8 @@ static void write_item(struct shared *sh, struct item *it, const struct pipeline
 		fputs(buf_str(&it->row), out->scores);
 		if (out->matches && it->matches.len)
 			fwrite(it->matches.data, 1, it->matches.len, out->matches);
+		if (out->matches)
+			outfile_spill(out->matches, &sh->matches_spill);
 		if (out->signatures)
 			fputs(buf_str(&it->signature), out->signatures);
 		article_release(&it->a, sh->nextra);
