@@ -331,11 +331,13 @@ size_t pipeline_run(struct source *src, const struct lexicon *lx, const struct m
 		skipped = run_threads(&sh, workers, jobs, src, out, &pr);
 	progress_show(&pr, src, 1);
 
-	for (i = 0; i < jobs; i++) {
-		if (out->terms)
-			scorer_flush_terms(workers[i].scorer, out->terms);
+	/* Workers' counts into the first's, then into the corpus table, freed as they go. */
+	for (i = 1; out->terms && i < jobs; i++)
+		scorer_merge_terms(workers[0].scorer, workers[i].scorer);
+	if (out->terms)
+		scorer_flush_terms(workers[0].scorer, out->terms);
+	for (i = 0; i < jobs; i++)
 		scorer_free(workers[i].scorer);
-	}
 	for (k = 0; k < sh.cap; k++) {
 		buf_release(&sh.ring[k].row);
 		buf_release(&sh.ring[k].matches);

@@ -125,6 +125,44 @@ static void add_one_term(void *ctx, const char *term, size_t len, uint64_t n)
 	counts_add(a->into, a->key->data, a->key->len, n);
 }
 
+/* The word counts of outlet in this scorer, made on first use. */
+static struct counts *outlet_terms(struct scorer *s, const char *outlet)
+{
+	size_t len = strlen(outlet);
+	uint64_t *index;
+
+	/* Archives come sorted by outlet often: the last one is the likely one. */
+	if (s->noutlets && !strcmp(s->outlets[s->last_outlet].outlet, outlet))
+		return s->outlets[s->last_outlet].terms;
+	index = counts_slot(s->outlet_index, outlet, len);
+	if (!*index) {
+		ALLOC_GROW(s->outlets, s->noutlets + 1, s->outlets_alloc);
+		s->outlets[s->noutlets].outlet = xstrndup(outlet, len);
+		s->outlets[s->noutlets].terms = counts_new();
+		*index = ++s->noutlets;
+	}
+	s->last_outlet = (size_t)*index - 1;
+	return s->outlets[s->last_outlet].terms;
+}
+
+static void add_hashed_term(void *ctx, const char *term, size_t len, uint64_t n)
+{
+	*counts_slot_hashed(ctx, term, len, text_hash(term, len)) += n;
+}
+
+void scorer_merge_terms(struct scorer *into, struct scorer *from)
+{
+	size_t i;
+
+	for (i = 0; i < from->noutlets; i++) {
+		counts_each(from->outlets[i].terms, add_hashed_term,
+			    outlet_terms(into, from->outlets[i].outlet));
+		/* Freed as soon as merged: two workers' tables never both grow at the end. */
+		counts_free(from->outlets[i].terms);
+		from->outlets[i].terms = counts_new();
+	}
+}
+
 void scorer_flush_terms(struct scorer *s, struct counts *into)
 {
 	struct add_terms a;
@@ -212,26 +250,6 @@ static void tokenize_article(struct scorer *s, const char *title, const char *la
 			s->tt.replaced += (size_t)bad;
 		}
 	}
-}
-
-/* The word counts of outlet in this scorer, made on first use. */
-static struct counts *outlet_terms(struct scorer *s, const char *outlet)
-{
-	size_t len = strlen(outlet);
-	uint64_t *index;
-
-	/* Archives come sorted by outlet often: the last one is the likely one. */
-	if (s->noutlets && !strcmp(s->outlets[s->last_outlet].outlet, outlet))
-		return s->outlets[s->last_outlet].terms;
-	index = counts_slot(s->outlet_index, outlet, len);
-	if (!*index) {
-		ALLOC_GROW(s->outlets, s->noutlets + 1, s->outlets_alloc);
-		s->outlets[s->noutlets].outlet = xstrndup(outlet, len);
-		s->outlets[s->noutlets].terms = counts_new();
-		*index = ++s->noutlets;
-	}
-	s->last_outlet = (size_t)*index - 1;
-	return s->outlets[s->last_outlet].terms;
 }
 
 /* Lists the article's word hashes for its signature and counts the words for its outlet. */

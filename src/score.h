@@ -59,6 +59,8 @@ void score_signatures_header(struct buf *out);
  * article, however many workers.
  */
 void scorer_flush_terms(struct scorer *s, struct counts *into);
+/* Moves the word counts of from into into (both scorers of one lexicon). */
+void scorer_merge_terms(struct scorer *into, struct scorer *from);
 
 
 /*
