@@ -213,6 +213,27 @@ static void end_word(struct line_features *f, const char *s, size_t at, size_t t
 			&& is_stop_key(ascii_word_key((const unsigned char *)s, at, to - at, end));
 }
 
+/*
+ * Takes the ASCII letters, digits and apostrophes that continue a word at
+ * s[pos] in one tight loop, once the line's first two characters are known
+ * (then each only counts, and is the last so far); returns where they end.
+ */
+static size_t scan_ascii_word_rest(const char *s, size_t pos, size_t end,
+				   struct line_features *f)
+{
+	size_t from = pos, letters = 0;
+
+	while (pos < end && ascii_wordish((unsigned char)s[pos]))
+		letters += ascii_letter((unsigned char)s[pos++]);
+	if (pos > from) {
+		f->chars += pos - from;
+		f->letters += letters;
+		f->script_letters[SCRIPT_LATIN] += letters;
+		f->last = (unsigned char)s[pos - 1];
+	}
+	return pos;
+}
+
 /* The features of a line with some non-ASCII text: ASCII bytes are not decoded. */
 static void scan_line(const char *s, size_t start, size_t end, struct line_features *f)
 {
@@ -266,6 +287,8 @@ static void scan_line(const char *s, size_t start, size_t end, struct line_featu
 				ascii_word = 1;
 			}
 			ascii_word &= b < 0x80;
+			if (second)
+				pos = scan_ascii_word_rest(s, pos, end, f);
 		} else if (in_word) {
 			in_word = 0;
 			end_word(f, s, word_at, at, end, ascii_word);
