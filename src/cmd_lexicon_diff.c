@@ -255,7 +255,7 @@ int cmd_lexicon_diff(int argc, char **argv)
 	struct diff_state s;
 	struct table *t;
 	const char *by = "outlet";
-	int ch, tsv = 0, status = EXIT_USAGE;
+	int ch, tsv = 0, bad, status = EXIT_USAGE;
 	size_t failed;
 
 	optind = 1;
@@ -275,8 +275,10 @@ int cmd_lexicon_diff(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	memset(&s, 0, sizeof(s));
-	if ((lexicon_load(&a, argv[optind]) < 0) | (lexicon_load(&b, argv[optind + 1]) < 0)
-	    || corpus_load(argv[optind + 2], &c) < 0)
+	/* Both lexicons are loaded, so that the errors of both are reported. */
+	bad = lexicon_load(&a, argv[optind]) < 0;
+	bad |= lexicon_load(&b, argv[optind + 1]) < 0;
+	if (bad || corpus_load(argv[optind + 2], &c) < 0)
 		goto out;
 	if (c.n && !lexrun_column(&c, &c.articles[0], by)) {
 		error("%s: no column '%s' to group by", argv[optind + 2], by);
