@@ -25,7 +25,8 @@ struct counts {
 	struct buf keys;
 };
 
-#define INITIAL_SLOTS 256
+/* Small: a table per outlet per worker, and an archive may have thousands of outlets. */
+#define INITIAL_SLOTS 16
 
 /*
  * Eight bytes at a time, then a final mix: every word of every article is

@@ -132,16 +132,19 @@ static struct counts *outlet_terms(struct scorer *s, const char *outlet)
 	uint64_t *index;
 
 	/* Archives come sorted by outlet often: the last one is the likely one. */
-	if (s->noutlets && !strcmp(s->outlets[s->last_outlet].outlet, outlet))
+	if (s->noutlets && !strcmp(s->outlets[s->last_outlet].outlet, outlet)
+	    && s->outlets[s->last_outlet].terms)
 		return s->outlets[s->last_outlet].terms;
 	index = counts_slot(s->outlet_index, outlet, len);
 	if (!*index) {
 		ALLOC_GROW(s->outlets, s->noutlets + 1, s->outlets_alloc);
 		s->outlets[s->noutlets].outlet = xstrndup(outlet, len);
-		s->outlets[s->noutlets].terms = counts_new();
+		s->outlets[s->noutlets].terms = NULL;
 		*index = ++s->noutlets;
 	}
 	s->last_outlet = (size_t)*index - 1;
+	if (!s->outlets[s->last_outlet].terms)
+		s->outlets[s->last_outlet].terms = counts_new();
 	return s->outlets[s->last_outlet].terms;
 }
 
@@ -155,11 +158,13 @@ void scorer_merge_terms(struct scorer *into, struct scorer *from)
 	size_t i;
 
 	for (i = 0; i < from->noutlets; i++) {
+		if (!from->outlets[i].terms)
+			continue;
 		counts_each(from->outlets[i].terms, add_hashed_term,
 			    outlet_terms(into, from->outlets[i].outlet));
 		/* Freed as soon as merged: two workers' tables never both grow at the end. */
 		counts_free(from->outlets[i].terms);
-		from->outlets[i].terms = counts_new();
+		from->outlets[i].terms = NULL;
 	}
 }
 
@@ -176,10 +181,11 @@ void scorer_flush_terms(struct scorer *s, struct counts *into)
 		a.key = &s->key;
 		a.prefix = s->key.len;
 		a.into = into;
-		counts_each(s->outlets[i].terms, add_one_term, &a);
+		if (s->outlets[i].terms)
+			counts_each(s->outlets[i].terms, add_one_term, &a);
 		/* Freed as soon as merged: peak memory is the corpus table plus one outlet's. */
 		counts_free(s->outlets[i].terms);
-		s->outlets[i].terms = counts_new();
+		s->outlets[i].terms = NULL;
 	}
 }
 

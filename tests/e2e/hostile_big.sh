@@ -63,6 +63,15 @@ elif have_time; then
 		[ "$b" -lt $((a + a / 4 + 1024)) ] \
 			|| fail "memory grows with the number of articles (-j $j: $a, $b KB)"
 	done
+	# Every article its own outlet: the term tables, one per outlet per
+	# worker, start small (they once took 1.6 GB for 100,000 outlets).
+	awk 'BEGIN { for (i = 1; i <= 100000; i++)
+		printf "{\"id\":\"a%d\",\"outlet\":\"Outlet %d\",\"text\":\"Groundless claims, mutual respect.\"}\n", i, i }' \
+		> "$T/outlets.jsonl"
+	kb=$(peak_kb "$FRAMING" score -q -j 2 --no-clean -l "$T/ok.lex" --jsonl "$T/outlets.jsonl" -o "$T/p")
+	echo "peak RSS, 100,000 outlets: $kb KB"
+	[ "$kb" -lt 400000 ] || fail "100,000 outlets take $kb KB"
+	[ "$(wc -l < "$T/p/terms.tsv")" = 400001 ] || fail "terms of 100,000 outlets"
 else
 	echo "skip: peak memory needs /usr/bin/time"
 fi
