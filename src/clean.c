@@ -135,16 +135,18 @@ static int ascii_wordish(unsigned char c)
 }
 
 /*
- * The stop-word key of the ASCII word s[at, at + len), len <= STOP_MAX_LEN,
- * inside s[0, n): letters, digits and apostrophes all have bit 0x20 set
- * when lowercase, so one OR folds the case of eight bytes at once.
+ * Whether the ASCII word s[at, at + len) inside s[0, n) is a stop word.
+ * Its key comes from one load: letters, digits and apostrophes all have
+ * bit 0x20 set when lowercase, so one OR folds the case of eight bytes.
  */
-static uint64_t ascii_word_key(const unsigned char *s, size_t at, size_t len, size_t n)
+static int is_ascii_stopword(const unsigned char *s, size_t at, size_t len, size_t n)
 {
-	uint64_t x = load_le64(s + at, at + 8 <= n ? 8 : len);
+	uint64_t x;
 
-	x |= 0x2020202020202020ULL;
-	return x & ((1ULL << (8 * len)) - 1);
+	if (len > STOP_MAX_LEN)
+		return 0;
+	x = load_le64(s + at, at + 8 <= n ? 8 : len) | 0x2020202020202020ULL;
+	return is_stop_key(x & ((1ULL << (8 * len)) - 1));
 }
 
 /*
@@ -171,8 +173,7 @@ static void scan_ascii_line(const unsigned char *s, size_t n, struct line_featur
 			while (i < n && ascii_wordish(s[i]));
 			f->chars += i - ws;
 			f->words++;
-			f->stopwords += i - ws <= STOP_MAX_LEN
-					&& is_stop_key(ascii_word_key(s, ws, i - ws, n));
+			f->stopwords += is_ascii_stopword(s, ws, i - ws, n);
 			last_at = i - 1;
 			continue;
 		}
@@ -209,8 +210,7 @@ static void end_word(struct line_features *f, const char *s, size_t at, size_t t
 		     int ascii)
 {
 	f->words++;
-	f->stopwords += ascii && to - at <= STOP_MAX_LEN
-			&& is_stop_key(ascii_word_key((const unsigned char *)s, at, to - at, end));
+	f->stopwords += ascii && is_ascii_stopword((const unsigned char *)s, at, to - at, end);
 }
 
 /*

@@ -77,15 +77,6 @@ void counts_free(struct counts *c)
 	free(c);
 }
 
-void counts_reset(struct counts *c)
-{
-	if (!c->used)
-		return;
-	memset(c->slots, 0, c->cap * sizeof(*c->slots));
-	c->used = 0;
-	buf_reset(&c->keys);
-}
-
 static const char *key_of(const struct counts *c, const struct entry *e)
 {
 	return c->keys.data + e->off;

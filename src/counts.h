@@ -13,8 +13,6 @@ struct counts;
 
 struct counts *counts_new(void);
 void counts_free(struct counts *c);
-/* Empties the table, keeping its memory for the next use. */
-void counts_reset(struct counts *c);
 void counts_add(struct counts *c, const char *key, size_t len, uint64_t n);
 /* The count of key, created as 0 when absent; valid until the next insertion. */
 uint64_t *counts_slot(struct counts *c, const char *key, size_t len);

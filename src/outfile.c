@@ -182,17 +182,18 @@ void outfile_abort(struct outfile *o)
 
 #define OUTFILE_SPILL_BYTES ((off_t)64 << 20)
 
-void outfile_spill(FILE *f, struct outfile_spill *st)
+void outfile_spill(FILE *f, struct outfile_spill *st, size_t written)
 {
-	off_t pos = ftello(f);
 	int fd = fileno(f);
 
-	if (pos < 0 || pos - st->started < OUTFILE_SPILL_BYTES)
+	/* Counted, not asked: ftello costs a system call on every article. */
+	st->written += (off_t)written;
+	if (st->written - st->started < OUTFILE_SPILL_BYTES)
 		return;
 	if (fflush(f) != 0)
 		return;
 #ifdef SYNC_FILE_RANGE_WRITE
-	sync_file_range(fd, st->started, pos - st->started, SYNC_FILE_RANGE_WRITE);
+	sync_file_range(fd, st->started, st->written - st->started, SYNC_FILE_RANGE_WRITE);
 	if (st->started > st->dropped) {
 		sync_file_range(fd, st->dropped, st->started - st->dropped,
 				SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE
@@ -203,5 +204,5 @@ void outfile_spill(FILE *f, struct outfile_spill *st)
 #else
 	(void)fd;
 #endif
-	st->started = pos;
+	st->started = st->written;
 }

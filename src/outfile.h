@@ -32,17 +32,18 @@ void outfile_abort(struct outfile *o);
  * outfile_spill.
  */
 struct outfile_spill {
+	off_t written;	/* bytes written through outfile_spill's calls */
 	off_t started;	/* bytes handed to the disk */
 	off_t dropped;	/* bytes written and dropped from the cache */
 };
 
 /*
- * Called after each write to a large output: every OUTFILE_SPILL_BYTES it
+ * Called after each write of written bytes to a large output: every OUTFILE_SPILL_BYTES it
  * hands what was written to the disk, waits for the piece before that and
  * drops it from the page cache, so that matches.tsv, twice the size of the
  * input, does not push the input out of memory (at 1 GB of input that made
  * reading and writing four times slower). Advisory: errors show at commit.
  */
-void outfile_spill(FILE *f, struct outfile_spill *st);
+void outfile_spill(FILE *f, struct outfile_spill *st, size_t written);
 
 #endif

@@ -139,10 +139,10 @@ static void write_item(struct shared *sh, struct item *it, const struct pipeline
 		sh->skipped++;
 	} else {
 		fputs(buf_str(&it->row), out->scores);
-		if (out->matches && it->matches.len)
+		if (out->matches && it->matches.len) {
 			fwrite(it->matches.data, 1, it->matches.len, out->matches);
-		if (out->matches)
-			outfile_spill(out->matches, &sh->matches_spill);
+			outfile_spill(out->matches, &sh->matches_spill, it->matches.len);
+		}
 		if (out->signatures)
 			fputs(buf_str(&it->signature), out->signatures);
 		article_release(&it->a, sh->nextra);
