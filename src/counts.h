@@ -22,6 +22,11 @@ uint64_t *counts_slot(struct counts *c, const char *key, size_t len);
  * a hash or never: the two kinds of calls do not find each other's keys.
  */
 uint64_t *counts_slot_hashed(struct counts *c, const char *key, size_t len, uint64_t hash);
+/*
+ * Starts loading the slot of a key with this hash (as counts_slot_hashed
+ * takes it), so that a later lookup does not wait on memory.
+ */
+void counts_prefetch(const struct counts *c, uint64_t hash);
 /* Adds every count of from into into. */
 void counts_merge(struct counts *into, const struct counts *from);
 size_t counts_size(const struct counts *c);

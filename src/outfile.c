@@ -195,9 +195,6 @@ void outfile_spill(FILE *f, struct outfile_spill *st, size_t written)
 #ifdef SYNC_FILE_RANGE_WRITE
 	sync_file_range(fd, st->started, st->written - st->started, SYNC_FILE_RANGE_WRITE);
 	if (st->started > st->dropped) {
-		sync_file_range(fd, st->dropped, st->started - st->dropped,
-				SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE
-				| SYNC_FILE_RANGE_WAIT_AFTER);
 		posix_fadvise(fd, st->dropped, st->started - st->dropped, POSIX_FADV_DONTNEED);
 		st->dropped = st->started;
 	}

@@ -39,10 +39,12 @@ struct outfile_spill {
 
 /*
  * Called after each write of written bytes to a large output: every OUTFILE_SPILL_BYTES it
- * hands what was written to the disk, waits for the piece before that and
- * drops it from the page cache, so that matches.tsv, twice the size of the
- * input, does not push the input out of memory (at 1 GB of input that made
- * reading and writing four times slower). Advisory: errors show at commit.
+ * hands what was written to the disk and drops the piece before that (on
+ * the disk by then) from the page cache, so that matches.tsv, twice the
+ * size of the input, does not push the input out of memory (at 1 GB of
+ * input that made reading and writing four times slower). It never waits
+ * for the disk: pages still being written stay cached and the kernel
+ * reclaims them later. Advisory: errors show at commit.
  */
 void outfile_spill(FILE *f, struct outfile_spill *st, size_t written);
 

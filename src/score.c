@@ -258,6 +258,8 @@ static void tokenize_article(struct scorer *s, const char *title, const char *la
 	}
 }
 
+#define TERM_PREFETCH_AHEAD 8
+
 /* Lists the article's word hashes for its signature and counts the words for its outlet. */
 static void count_terms(struct scorer *s, const char *outlet)
 {
@@ -268,8 +270,12 @@ static void count_terms(struct scorer *s, const char *outlet)
 	for (i = 0; i < s->tt.n; i++) {
 		const struct token *t = &s->tt.tok[i];
 		s->hashes[i] = t->hash;
-		if (terms)
-			++*counts_slot_hashed(terms, text_norm(&s->tt, i), t->norm_len, t->hash);
+		if (!terms)
+			continue;
+		/* A table of a large vocabulary is out of cache: ask for the slot early. */
+		if (i + TERM_PREFETCH_AHEAD < s->tt.n)
+			counts_prefetch(terms, s->tt.tok[i + TERM_PREFETCH_AHEAD].hash);
+		++*counts_slot_hashed(terms, text_norm(&s->tt, i), t->norm_len, t->hash);
 	}
 }
 

@@ -52,11 +52,36 @@ static void test_hashed_keys_merge_by_key(void **state)
 	counts_free(all);
 }
 
+/*
+ * Keys that share a hash are told apart by their bytes: by the first eight
+ * kept in the slot, and by the rest when the first eight are equal.
+ */
+static void test_keys_with_one_hash_stay_apart(void **state)
+{
+	struct counts *c = counts_new();
+	static const char *const words[] = {
+		"abcdefgh", "abcdefghx", "abcdefghy", "abcdefgi", "abc", "abcd", "a",
+		"longer than eight bytes 1", "longer than eight bytes 2",
+	};
+	const size_t n = sizeof(words) / sizeof(words[0]);
+	size_t i, k;
+	(void)state;
+
+	for (k = 1; k <= 3; k++)
+		for (i = 0; i < n; i++)
+			*counts_slot_hashed(c, words[i], strlen(words[i]), 42) += k * (i + 1);
+	assert_int_equal(counts_size(c), n);
+	for (i = 0; i < n; i++)
+		assert_int_equal(*counts_slot_hashed(c, words[i], strlen(words[i]), 42), 6 * (i + 1));
+	counts_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_get_finds_what_add_put),
 		cmocka_unit_test(test_hashed_keys_merge_by_key),
+		cmocka_unit_test(test_keys_with_one_hash_stay_apart),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
