@@ -4,29 +4,33 @@
 #include <string.h>
 
 #include "buf.h"
+#include "text.h"
 #include "util.h"
 #include "banned.h"
 
 /*
  * Keys live one after another in an arena, each NUL-terminated, and slots
  * hold their offset: no allocation per key, because a newsroom archive has
- * hundreds of thousands of distinct words per outlet. A slot also holds the
- * key's first eight bytes, so that most words are found without reading
- * the arena: at 1 GB the tables outgrow the caches, and that second miss
- * made counting grow faster than the corpus.
+ * hundreds of thousands of distinct words per outlet. A slot holds the
+ * key's first eight bytes instead of its hash, so that most words are found
+ * without reading the arena (at 1 GB the tables outgrow the caches, and that
+ * second miss made counting grow faster than the corpus) in 24 bytes. The
+ * hash is computed again from the key when the table grows.
  */
 struct entry {
-	uint64_t hash;
-	uint64_t n;
 	uint64_t head;	/* the key's first eight bytes, zero-padded */
+	uint64_t n;
 	uint32_t off;	/* of the key in keys */
 	uint32_t len1;	/* key length + 1; 0 marks an empty slot */
 };
+
+enum key_hash { HASH_UNSET, HASH_OWN, HASH_TEXT };
 
 struct counts {
 	struct entry *slots;
 	size_t cap, used;
 	struct buf keys;
+	enum key_hash hashed;	/* hash_key or the callers' text_hash, fixed by the first key */
 };
 
 /* Small: a table per outlet per worker, and an archive may have thousands of outlets. */
@@ -93,9 +97,9 @@ static uint64_t head_of(const char *s, size_t len)
 }
 
 static int same_key(const struct counts *c, const struct entry *e, const char *key, size_t len,
-		    uint64_t h, uint64_t head)
+		    uint64_t head)
 {
-	return e->hash == h && e->len1 == len + 1 && e->head == head
+	return e->len1 == len + 1 && e->head == head
 	       && (len <= 8 || !memcmp(key_of(c, e) + 8, key + 8, len - 8));
 }
 
@@ -107,9 +111,21 @@ static struct entry *find_slot(const struct counts *c, struct entry *slots, size
 
 	for (i = h & (cap - 1);; i = (i + 1) & (cap - 1)) {
 		struct entry *e = &slots[i];
-		if (!e->len1 || same_key(c, e, key, len, h, head))
+		if (!e->len1 || same_key(c, e, key, len, head))
 			return e;
 	}
+}
+
+/* Slots are taken by the low bits: mix the high ones in (FNV's low bits are weak). */
+static uint64_t slot_hash(uint64_t hash)
+{
+	return hash ^ (hash >> 29);
+}
+
+/* The slot hash of a key already in c, computed as its first insertion did. */
+static uint64_t rehash(const struct counts *c, const char *key, size_t len)
+{
+	return slot_hash(c->hashed == HASH_TEXT ? text_hash(key, len) : hash_key(key, len));
 }
 
 static void grow(struct counts *c)
@@ -122,7 +138,8 @@ static void grow(struct counts *c)
 		size_t j;
 		if (!e->len1)
 			continue;
-		for (j = e->hash & (cap - 1); slots[j].len1; j = (j + 1) & (cap - 1))
+		for (j = rehash(c, key_of(c, e), e->len1 - 1) & (cap - 1); slots[j].len1;
+		     j = (j + 1) & (cap - 1))
 			;
 		slots[j] = *e;
 	}
@@ -131,22 +148,17 @@ static void grow(struct counts *c)
 	c->cap = cap;
 }
 
-uint64_t *counts_slot(struct counts *c, const char *key, size_t len)
-{
-	return counts_slot_hashed(c, key, len, hash_key(key, len));
-}
-
-/* Slots are taken by the low bits: mix the high ones in (FNV's low bits are weak). */
-static uint64_t slot_hash(uint64_t hash)
-{
-	return hash ^ (hash >> 29);
-}
-
-uint64_t *counts_slot_hashed(struct counts *c, const char *key, size_t len, uint64_t hash)
+static uint64_t *slot_of(struct counts *c, const char *key, size_t len, uint64_t hash,
+			 enum key_hash kind)
 {
 	uint64_t h = slot_hash(hash);
-	struct entry *e = find_slot(c, c->slots, c->cap, key, len, h);
+	struct entry *e;
 
+	if (c->hashed == HASH_UNSET)
+		c->hashed = kind;
+	else if (c->hashed != kind)
+		die("internal error: a count table given keys hashed two ways");
+	e = find_slot(c, c->slots, c->cap, key, len, h);
 	if (!e->len1) {
 		if (len >= UINT32_MAX || c->keys.len + len + 1 >= UINT32_MAX)
 			die("more distinct terms than a count table can hold");
@@ -159,11 +171,20 @@ uint64_t *counts_slot_hashed(struct counts *c, const char *key, size_t len, uint
 		buf_addch(&c->keys, '\0');
 		e->len1 = (uint32_t)len + 1;
 		e->head = head_of(key, len);
-		e->hash = h;
 		e->n = 0;
 		c->used++;
 	}
 	return &e->n;
+}
+
+uint64_t *counts_slot(struct counts *c, const char *key, size_t len)
+{
+	return slot_of(c, key, len, hash_key(key, len), HASH_OWN);
+}
+
+uint64_t *counts_slot_hashed(struct counts *c, const char *key, size_t len, uint64_t hash)
+{
+	return slot_of(c, key, len, hash, HASH_TEXT);
 }
 
 void counts_prefetch(const struct counts *c, uint64_t hash)
@@ -178,8 +199,7 @@ void counts_add(struct counts *c, const char *key, size_t len, uint64_t n)
 
 uint64_t counts_get(const struct counts *c, const char *key, size_t len)
 {
-	const struct entry *e = find_slot(c, c->slots, c->cap, key, len,
-					  slot_hash(hash_key(key, len)));
+	const struct entry *e = find_slot(c, c->slots, c->cap, key, len, rehash(c, key, len));
 	return e->len1 ? e->n : 0;
 }
 

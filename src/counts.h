@@ -17,9 +17,10 @@ void counts_add(struct counts *c, const char *key, size_t len, uint64_t n);
 /* The count of key, created as 0 when absent; valid until the next insertion. */
 uint64_t *counts_slot(struct counts *c, const char *key, size_t len);
 /*
- * counts_slot with the key's hash given (the tokens' text_hash), so words
- * hashed once are not hashed again. A table takes keys either always with
- * a hash or never: the two kinds of calls do not find each other's keys.
+ * counts_slot with the key's hash given, so words hashed once are not
+ * hashed again. The hash must be text_hash(key, len), as the tokens carry
+ * it: the table computes it again when it grows. A table takes keys either
+ * always with a hash or never (mixing the two is an internal error).
  */
 uint64_t *counts_slot_hashed(struct counts *c, const char *key, size_t len, uint64_t hash);
 /*

@@ -53,27 +53,41 @@ static void test_hashed_keys_merge_by_key(void **state)
 }
 
 /*
- * Keys that share a hash are told apart by their bytes: by the first eight
- * kept in the slot, and by the rest when the first eight are equal.
+ * Keys are told apart by all their bytes, though a slot keeps only the
+ * first eight: many keys of one length sharing their first eight bytes
+ * (long ones) or differing only there (short ones) crowd the same probe
+ * runs, and each keeps its own count through every growth of the table.
  */
-static void test_keys_with_one_hash_stay_apart(void **state)
+static void check_similar_keys(int hashed)
 {
 	struct counts *c = counts_new();
-	static const char *const words[] = {
-		"abcdefgh", "abcdefghx", "abcdefghy", "abcdefgi", "abc", "abcd", "a",
-		"longer than eight bytes 1", "longer than eight bytes 2",
-	};
-	const size_t n = sizeof(words) / sizeof(words[0]);
-	size_t i, k;
-	(void)state;
+	char key[32];
+	size_t i, k, len;
 
-	for (k = 1; k <= 3; k++)
-		for (i = 0; i < n; i++)
-			*counts_slot_hashed(c, words[i], strlen(words[i]), 42) += k * (i + 1);
-	assert_int_equal(counts_size(c), n);
-	for (i = 0; i < n; i++)
-		assert_int_equal(*counts_slot_hashed(c, words[i], strlen(words[i]), 42), 6 * (i + 1));
+	for (k = 1; k <= 2; k++)
+		for (i = 0; i < 3000; i++) {
+			len = (size_t)snprintf(key, sizeof(key), i % 2 ? "w%05zu" : "abcdefgh%05zu", i);
+			if (hashed)
+				*counts_slot_hashed(c, key, len, text_hash(key, len)) += i + k;
+			else
+				*counts_slot(c, key, len) += i + k;
+		}
+	assert_int_equal(counts_size(c), 3000);
+	for (i = 0; i < 3000; i++) {
+		len = (size_t)snprintf(key, sizeof(key), i % 2 ? "w%05zu" : "abcdefgh%05zu", i);
+		if (hashed)
+			assert_int_equal(*counts_slot_hashed(c, key, len, text_hash(key, len)), 2 * i + 3);
+		else
+			assert_int_equal(counts_get(c, key, len), 2 * i + 3);
+	}
 	counts_free(c);
+}
+
+static void test_similar_keys_stay_apart(void **state)
+{
+	(void)state;
+	check_similar_keys(0);
+	check_similar_keys(1);
 }
 
 int main(void)
@@ -81,7 +95,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_get_finds_what_add_put),
 		cmocka_unit_test(test_hashed_keys_merge_by_key),
-		cmocka_unit_test(test_keys_with_one_hash_stay_apart),
+		cmocka_unit_test(test_similar_keys_stay_apart),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
