@@ -305,8 +305,8 @@ void text_normalize(const char *s, size_t len, int casefold, struct buf *out)
 	free(cps);
 }
 
-#define ONES 0x0101010101010101ULL
-#define HIGHS 0x8080808080808080ULL
+#define ONES SWAR_ONES
+#define HIGHS SWAR_HIGHS
 
 /* High bit set in the bytes of x equal to c, and maybe in a few above one (a borrow). */
 static uint64_t bytes_equal(uint64_t x, unsigned char c)
@@ -661,7 +661,22 @@ static size_t scan_word(const char *s, size_t end, size_t pos, enum char_class f
 		return pos;
 	}
 	while (pos < end) {
-		unsigned char b = (unsigned char)s[pos];
+		unsigned char b;
+		/* Most words are ASCII letters and digits: up to eight at a time. */
+		if (pos + 8 <= end) {
+			uint64_t x = load_le64(s + pos, 8);
+			size_t run = swar_marked_run(swar_ascii_letters(x) | swar_ascii_digits(x));
+			if (run) {
+				pos += run;
+				last = (enum char_class)ascii_class[(unsigned char)s[pos - 1]];
+				*wordy = 1;
+				if (run == 8)
+					continue;
+			}
+		}
+		if (pos >= end)
+			break;
+		b = (unsigned char)s[pos];
 		/* The common case: ASCII letters and digits, no decoding needed. */
 		if (b < 0x80 && ascii_class[b] <= CH_DIGIT && ascii_class[b] >= CH_LETTER) {
 			last = (enum char_class)ascii_class[b];

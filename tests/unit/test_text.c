@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "text.h"
+#include "util.h"
 
 /* Tokenises s as one paragraph and joins the normalised tokens with '|'. */
 static void words_of(const char *s, struct text_tokens *tt, struct buf *out)
@@ -245,10 +246,58 @@ static void test_han_characters_are_single_words(void **state)
 	buf_release(&b);
 }
 
+/* The eight-byte marks agree with a byte-by-byte test for every byte value at every position. */
+static void test_swar_marks_equal_bytewise(void **state)
+{
+	unsigned pos, c, other, i;
+	(void)state;
+
+	for (pos = 0; pos < 8; pos++)
+		for (c = 0; c < 256; c++)
+			for (other = 0; other < 256; other += 5) {
+				uint64_t x = 0, marks;
+				size_t run = 8;
+				for (i = 0; i < 8; i++)
+					x |= (uint64_t)(i == pos ? c : other) << (8 * i);
+				marks = swar_ascii_letters(x) | swar_ascii_digits(x);
+				for (i = 0; i < 8; i++) {
+					unsigned b = (unsigned)(x >> (8 * i)) & 0xFF;
+					int alnum = (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+					assert_int_equal((marks >> (8 * i + 7)) & 1, alnum);
+					if (!alnum && run == 8)
+						run = i;
+				}
+				assert_int_equal(swar_marked_run(marks), run);
+			}
+}
+
+/* Words scanned eight bytes at a time end where the byte-by-byte scan ended them. */
+static void test_long_words_end_in_place(void **state)
+{
+	struct text_tokens tt = TEXT_TOKENS_INIT;
+	struct buf out = BUF_INIT;
+	(void)state;
+
+	words_of("abcdefgh abcdefghijklmnop abcdefghi.", &tt, &out);
+	assert_string_equal(out.data, "abcdefgh|abcdefghijklmnop|abcdefghi");
+	words_of("Internationally-recognised 12345678,90 ABCDEFGH\xC3\xA9t\xC3\xA9 "
+		 "government's 0123456789abcdef_x", &tt, &out);
+	assert_string_equal(out.data, "internationally|recognised|12345678,90|abcdefgh\xC3\xA9t\xC3\xA9|"
+			    "government's|0123456789abcdef_x");
+	words_of("sixteen-letters! abcdefghabcdefgh", &tt, &out);
+	assert_string_equal(out.data, "sixteen|letters|abcdefghabcdefgh");
+	assert_int_equal(tt.tok[2].start, 17);
+	assert_int_equal(tt.tok[2].end, 33);
+	text_tokens_release(&tt);
+	buf_release(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_apostrophes_stay_inside_words),
+		cmocka_unit_test(test_swar_marks_equal_bytewise),
+		cmocka_unit_test(test_long_words_end_in_place),
 		cmocka_unit_test(test_append_clean_equals_reference),
 		cmocka_unit_test(test_hyphens_split_numbers_join),
 		cmocka_unit_test(test_nfkc_casefold_and_cased_form),
