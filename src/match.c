@@ -6,12 +6,20 @@
 #include "util.h"
 #include "banned.h"
 
-/* An open-addressing hash table from a word to the entries it starts. */
+/*
+ * An open-addressing hash table from a word to the entries it starts. A
+ * phrase whose second word is not a glob is not listed in its first word's
+ * slot but in the pairs table, under the slot's id and its second word:
+ * a lexicon of ten thousand phrases starting with "the" then costs a "the"
+ * one more lookup, not ten thousand comparisons.
+ */
 struct slot {
-	const char *key;	/* borrowed from the lexicon; NULL when empty */
+	const char *key;	/* borrowed, NULL when empty; in pairs: id + second word */
 	size_t keylen;
-	uint32_t *entries;
+	uint32_t *entries;	/* ascending */
 	size_t n, alloc;
+	uint32_t id;		/* the key of its pairs, numbered from 1 */
+	uint32_t npaired;	/* phrases in pairs under this slot */
 };
 
 struct table {
@@ -39,6 +47,10 @@ struct matcher {
 	const struct lexicon *lx;
 	struct prefilter filter, filter_cased;
 	struct table exact, exact_cased, glob, glob_cased;
+	struct table pairs;	/* (slot id, second word) to phrases */
+	char **pair_keys;	/* owned keys of pairs */
+	size_t npair_keys, pair_keys_alloc;
+	uint32_t nslots;
 	uint64_t glob_lens, glob_cased_lens;	/* bit L-1: a prefix of L bytes */
 	size_t long_glob, long_glob_cased;	/* longest prefix beyond the mask */
 };
@@ -80,8 +92,6 @@ static struct slot *table_find(const struct table *t, const char *key, size_t le
 	return table_find_hashed(t, key, len, hash_bytes(key, len));
 }
 
-static void table_insert(struct table *t, const char *key, size_t len, uint32_t entry);
-
 static void table_grow(struct table *t)
 {
 	struct table bigger = { NULL, t->cap ? t->cap * 2 : 64, 0 };
@@ -104,7 +114,8 @@ static void table_grow(struct table *t)
 	*t = bigger;
 }
 
-static void table_insert(struct table *t, const char *key, size_t len, uint32_t entry)
+/* The slot of key, made empty when absent; valid until the next insertion. */
+static struct slot *table_slot(struct table *t, const char *key, size_t len, uint32_t *nslots)
 {
 	struct slot *s;
 	size_t i;
@@ -118,8 +129,14 @@ static void table_insert(struct table *t, const char *key, size_t len, uint32_t 
 		s = &t->slots[i];
 		s->key = key;
 		s->keylen = len;
+		s->id = ++*nslots;
 		t->used++;
 	}
+	return s;
+}
+
+static void slot_add(struct slot *s, uint32_t entry)
+{
 	ALLOC_GROW(s->entries, s->n + 1, s->alloc);
 	s->entries[s->n++] = entry;
 }
@@ -201,6 +218,28 @@ static void filter_build(struct prefilter *f, const struct lexicon *lx, int case
 	}
 }
 
+/* The four bytes of a slot id that start its pair keys. */
+static void id_bytes(uint32_t id, unsigned char out[4])
+{
+	out[0] = (unsigned char)id;
+	out[1] = (unsigned char)(id >> 8);
+	out[2] = (unsigned char)(id >> 16);
+	out[3] = (unsigned char)(id >> 24);
+}
+
+/* Lists phrase i under its first word's slot s and its second word. */
+static void add_pair(struct matcher *m, const struct slot *s, const struct lex_word *second,
+		     uint32_t i)
+{
+	char *key = xmalloc(4 + second->len);
+
+	id_bytes(s->id, (unsigned char *)key);
+	memcpy(key + 4, second->text, second->len);
+	ALLOC_GROW(m->pair_keys, m->npair_keys + 1, m->pair_keys_alloc);
+	m->pair_keys[m->npair_keys++] = key;
+	slot_add(table_slot(&m->pairs, key, 4 + second->len, &m->nslots), i);
+}
+
 struct matcher *matcher_new(const struct lexicon *lx)
 {
 	struct matcher *m = xcalloc(1, sizeof(*m));
@@ -210,15 +249,23 @@ struct matcher *matcher_new(const struct lexicon *lx)
 	for (i = 0; i < lx->nentries; i++) {
 		const struct lex_entry *e = &lx->entries[i];
 		const struct lex_word *w = &e->words[0];
+		struct table *t;
+		struct slot *s;
 		if (w->glob && e->case_sensitive) {
-			table_insert(&m->glob_cased, w->text, w->len, (uint32_t)i);
+			t = &m->glob_cased;
 			note_glob_len(&m->glob_cased_lens, &m->long_glob_cased, w->len);
 		} else if (w->glob) {
-			table_insert(&m->glob, w->text, w->len, (uint32_t)i);
+			t = &m->glob;
 			note_glob_len(&m->glob_lens, &m->long_glob, w->len);
 		} else {
-			table_insert(e->case_sensitive ? &m->exact_cased : &m->exact, w->text,
-				     w->len, (uint32_t)i);
+			t = e->case_sensitive ? &m->exact_cased : &m->exact;
+		}
+		s = table_slot(t, w->text, w->len, &m->nslots);
+		if (e->nwords >= 2 && !e->words[1].glob) {
+			s->npaired++;
+			add_pair(m, s, &e->words[1], (uint32_t)i);
+		} else {
+			slot_add(s, (uint32_t)i);
 		}
 	}
 	filter_build(&m->filter, lx, 0);
@@ -228,12 +275,18 @@ struct matcher *matcher_new(const struct lexicon *lx)
 
 void matcher_free(struct matcher *m)
 {
+	size_t i;
+
 	if (!m)
 		return;
 	table_free(&m->exact);
 	table_free(&m->exact_cased);
 	table_free(&m->glob);
 	table_free(&m->glob_cased);
+	table_free(&m->pairs);
+	for (i = 0; i < m->npair_keys; i++)
+		free(m->pair_keys[i]);
+	free(m->pair_keys);
 	free(m);
 }
 
@@ -275,31 +328,78 @@ struct candidates {
 	size_t n;
 };
 
-static void consider(const struct matcher *m, const struct text_tokens *tt, size_t i,
-		     const struct slot *s, struct candidates *c)
+static void consider_entry(const struct matcher *m, const struct text_tokens *tt, size_t i,
+			   uint32_t id, struct candidates *c)
 {
-	size_t k, j;
+	const struct lex_entry *e = &m->lx->entries[id];
+	uint32_t cat = (uint32_t)e->category;
+	size_t j;
 
-	if (!s)
+	if (!entry_matches(e, tt, i))
 		return;
-	for (k = 0; k < s->n; k++) {
-		uint32_t id = s->entries[k];
-		const struct lex_entry *e = &m->lx->entries[id];
-		uint32_t cat = (uint32_t)e->category;
-		if (!entry_matches(e, tt, i))
-			continue;
-		for (j = 0; j < c->n && c->b[j].category != cat; j++)
-			;
-		if (j == c->n) {
-			c->b[c->n].category = cat;
-			c->b[c->n].entry = id;
-			c->b[c->n].ntokens = (uint32_t)e->nwords;
-			c->n++;
-		} else if (e->nwords > c->b[j].ntokens
-			   || (e->nwords == c->b[j].ntokens && id < c->b[j].entry)) {
-			c->b[j].entry = id;
-			c->b[j].ntokens = (uint32_t)e->nwords;
-		}
+	for (j = 0; j < c->n && c->b[j].category != cat; j++)
+		;
+	if (j == c->n) {
+		c->b[c->n].category = cat;
+		c->b[c->n].entry = id;
+		c->b[c->n].ntokens = (uint32_t)e->nwords;
+		c->n++;
+	} else if (e->nwords > c->b[j].ntokens
+		   || (e->nwords == c->b[j].ntokens && id < c->b[j].entry)) {
+		c->b[j].entry = id;
+		c->b[j].ntokens = (uint32_t)e->nwords;
+	}
+}
+
+/* The phrases listed under slot s whose second word is token i + 1. */
+static const struct slot *find_pair(const struct matcher *m, const struct slot *s,
+				    const struct text_tokens *tt, size_t i, int cased)
+{
+	const char *form;
+	unsigned char id[4];
+	uint64_t h = FNV_OFFSET;
+	size_t len, k;
+
+	if (i + 1 >= tt->n || tt->tok[i + 1].sentence != tt->tok[i].sentence)
+		return NULL;
+	form = cased ? text_cased(tt, i + 1) : text_norm(tt, i + 1);
+	len = cased ? tt->tok[i + 1].cased_len : tt->tok[i + 1].norm_len;
+	id_bytes(s->id, id);
+	for (k = 0; k < 4; k++)
+		h = FNV_STEP(h, id[k]);
+	for (k = 0; k < len; k++)
+		h = FNV_STEP(h, form[k]);
+	for (k = h & (m->pairs.cap - 1);; k = (k + 1) & (m->pairs.cap - 1)) {
+		const struct slot *p = &m->pairs.slots[k];
+		if (!p->key)
+			return NULL;
+		if (p->keylen == 4 + len && !memcmp(p->key, id, 4) && !memcmp(p->key + 4, form, len))
+			return p;
+	}
+}
+
+/*
+ * Considers the entries of slot s (found) at token i, with its phrases listed in
+ * pairs, all in ascending order as if they were one list: the order in
+ * which categories are first met decides the order of their matches.
+ */
+static void consider(const struct matcher *m, const struct text_tokens *tt, size_t i,
+		     const struct slot *s, int cased, struct candidates *c)
+{
+	const struct slot *p;
+	size_t a = 0, b = 0;
+
+	p = s->npaired ? find_pair(m, s, tt, i, cased) : NULL;
+	if (!p) {
+		for (a = 0; a < s->n; a++)
+			consider_entry(m, tt, i, s->entries[a], c);
+		return;
+	}
+	while (a < s->n || b < p->n) {
+		if (b == p->n || (a < s->n && s->entries[a] < p->entries[b]))
+			consider_entry(m, tt, i, s->entries[a++], c);
+		else
+			consider_entry(m, tt, i, p->entries[b++], c);
 	}
 }
 
@@ -309,19 +409,22 @@ static void consider(const struct matcher *m, const struct text_tokens *tt, size
  * the prefix lengths some glob has; the full hash then serves the exact one.
  */
 static void lookup(const struct matcher *m, const struct table *exact, const struct table *glob,
-		   uint64_t lens, size_t longest, const char *form, size_t len,
+		   uint64_t lens, size_t longest, int cased, const char *form, size_t len,
 		   const struct text_tokens *tt, size_t i, struct candidates *c)
 {
+	const struct slot *s;
 	uint64_t h = FNV_OFFSET;
 	size_t l;
 
+	/* Most lookups find nothing: consider only what they find. */
 	for (l = 1; l <= len; l++) {
 		h = FNV_STEP(h, form[l - 1]);
-		if (l <= MAX_GLOB_MASK_LEN ? (lens >> (l - 1)) & 1 : l <= longest)
-			consider(m, tt, i, table_find_hashed(glob, form, l, h), c);
+		if ((l <= MAX_GLOB_MASK_LEN ? (lens >> (l - 1)) & 1 : l <= longest)
+		    && (s = table_find_hashed(glob, form, l, h)))
+			consider(m, tt, i, s, cased, c);
 	}
-	if (exact->used)
-		consider(m, tt, i, table_find_hashed(exact, form, len, h), c);
+	if (exact->used && (s = table_find_hashed(exact, form, len, h)))
+		consider(m, tt, i, s, cased, c);
 }
 
 static int is_negated(const struct text_tokens *tt, size_t i)
@@ -351,12 +454,12 @@ void matcher_run(const struct matcher *m, const struct text_tokens *tt, int nega
 
 		c.n = 0;
 		if (filter_passes(&m->filter, text_norm(tt, i), t->norm_len))
-			lookup(m, &m->exact, &m->glob, m->glob_lens, m->long_glob, text_norm(tt, i),
+			lookup(m, &m->exact, &m->glob, m->glob_lens, m->long_glob, 0, text_norm(tt, i),
 			       t->norm_len, tt, i, &c);
 		if ((m->exact_cased.used || m->glob_cased.used)
 		    && filter_passes(&m->filter_cased, text_cased(tt, i), t->cased_len))
 			lookup(m, &m->exact_cased, &m->glob_cased, m->glob_cased_lens,
-			       m->long_glob_cased, text_cased(tt, i), t->cased_len, tt, i, &c);
+			       m->long_glob_cased, 1, text_cased(tt, i), t->cased_len, tt, i, &c);
 		for (k = 0; k < c.n; k++) {
 			struct match *mt;
 			if (i < covered[c.b[k].category])

@@ -74,7 +74,9 @@ expect 0 "" -- lexicon import "$T/many.dicx"
 [ "$(grep -c '^word' "$T/stdout")" = 40 ] || fail "dicx import lost terms"
 [ "$(grep -c '^\[cat' "$T/stdout")" = 40 ] || fail "dicx import lost categories"
 
-# A million entries: words, globs, case-sensitive words, weighted phrases.
+# A million entries: words, globs, case-sensitive words, weighted phrases,
+# and 20,000 phrases that all start with "the" (a "the" used to try each of
+# them: 40 s here for the 200,000 "the" of the text below).
 # Loading takes seconds; matching must not slow down with the size of the
 # lexicon (only a word's own entries are tried), so the CPU time per token
 # against it is compared with that against a two-entry lexicon.
@@ -87,13 +89,14 @@ awk -v n=$n 'BEGIN {
 		if (i % 3 == 0) printf "w%d x%d = 2\n", i, i
 		else if (i % 3 == 1) printf "w%d*\n", i
 		else printf "\"W%d\"\n", i
+		if (i <= 20000) printf "the x%d\n", i
 	}
 	print "groundless"
 }' > "$T/big.lex"
 awk 'BEGIN {
 	for (i = 1; i <= 400; i++) {
 		printf "{\"outlet\":\"O\",\"text\":\""
-		for (j = 0; j < 500; j++) printf "v%d y%d groundless q%d z%dx ", i * j, i * j, i + j, i - j
+		for (j = 0; j < 500; j++) printf "v%d y%d groundless the z%dx ", i * j, i * j, i - j
 		print "\"}"
 	}
 }' > "$T/text.jsonl"
@@ -106,7 +109,7 @@ big_load=$(cpu_seconds $run -l "$T/big.lex" --jsonl "$T/one.jsonl")
 big=$(cpu_seconds $run -l "$T/big.lex" --jsonl "$T/text.jsonl")
 small_load=$(cpu_seconds $run -l "$T/ok.lex" --jsonl "$T/one.jsonl")
 small=$(cpu_seconds $run -l "$T/ok.lex" --jsonl "$T/text.jsonl")
-echo "1,000,000 entries: load ${big_load}s; 1,000,000 tokens: ${big}s against them, ${small}s against 2 entries"
+echo "1,020,000 entries: load ${big_load}s; 1,000,000 tokens: ${big}s against them, ${small}s against 2 entries"
 awk -v bl="$big_load" -v b="$big" -v sl="$small_load" -v s="$small" \
 	'BEGIN { exit !(bl < 20 && (b - bl) <= 5 * (s - sl) + 1) }' \
 	|| fail "the million-entry lexicon slows matching down (or loads in 20 s or more)"

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "buf.h"
 #include "lexicon.h"
 #include "match.h"
 #include "text.h"
@@ -159,6 +160,158 @@ static void test_negation_window(void **state)
 	assert_string_equal(out, "accusatory:groundless:0:0");
 }
 
+/* ---- the matcher against a reference that tries every entry at every token ---- */
+
+static int ref_word_matches(const struct lex_word *w, int cased, const struct text_tokens *tt,
+			    size_t i)
+{
+	const char *form = cased ? text_cased(tt, i) : text_norm(tt, i);
+	size_t len = strlen(form);
+	return w->glob ? len >= w->len && !memcmp(form, w->text, w->len)
+		       : len == w->len && !memcmp(form, w->text, len);
+}
+
+static int ref_entry_matches(const struct lex_entry *e, const struct text_tokens *tt, size_t i)
+{
+	size_t k;
+	if (i + e->nwords > tt->n)
+		return 0;
+	for (k = 0; k < e->nwords; k++)
+		if (tt->tok[i + k].sentence != tt->tok[i].sentence
+		    || !ref_word_matches(&e->words[k], e->case_sensitive, tt, i + k))
+			return 0;
+	return 1;
+}
+
+/*
+ * The order in which the matcher meets entries at a token: globs on the
+ * first word by prefix length, then exact first words; case-folded before
+ * case-sensitive; then as written. Categories are listed as first met.
+ */
+static size_t meet_rank(const struct lex_entry *e, size_t id)
+{
+	const struct lex_word *w = &e->words[0];
+	return ((size_t)e->case_sensitive << 40) | ((size_t)!w->glob << 39)
+	       | ((w->glob ? w->len : 0) << 24) | id;
+}
+
+/* Per token and category: the longest matching entry, the first written on a tie. */
+static void ref_matches(const struct lexicon *lx, const struct text_tokens *tt, struct buf *out)
+{
+	size_t covered[8] = { 0 }, i, cat, e;
+
+	for (i = 0; i < tt->n; i++) {
+		size_t best[8], met[8], order[8], norder = 0, k;
+		for (cat = 0; cat < lx->ncategories; cat++)
+			best[cat] = met[cat] = (size_t)-1;
+		for (e = 0; e < lx->nentries; e++) {
+			const struct lex_entry *x = &lx->entries[e];
+			cat = x->category;
+			if (!ref_entry_matches(x, tt, i))
+				continue;
+			if (met[cat] == (size_t)-1 || meet_rank(x, e) < met[cat])
+				met[cat] = meet_rank(x, e);
+			if (best[cat] == (size_t)-1 || x->nwords > lx->entries[best[cat]].nwords)
+				best[cat] = e;
+		}
+		/* Categories by the rank of their first met entry. */
+		for (cat = 0; cat < lx->ncategories; cat++) {
+			if (met[cat] == (size_t)-1)
+				continue;
+			for (k = norder; k > 0 && met[order[k - 1]] > met[cat]; k--)
+				order[k] = order[k - 1];
+			order[k] = cat;
+			norder++;
+		}
+		for (k = 0; k < norder; k++) {
+			cat = order[k];
+			if (i < covered[cat])
+				continue;
+			covered[cat] = i + lx->entries[best[cat]].nwords;
+			buf_addf(out, "%zu:%zu:%zu\n", i, cat, best[cat]);
+		}
+	}
+}
+
+/* The matcher's matches, in its order. */
+static void matcher_matches(const struct lexicon *lx, const struct text_tokens *tt,
+			    struct buf *out)
+{
+	struct matcher *m = matcher_new(lx);
+	struct match_list ml = MATCH_LIST_INIT;
+	size_t i;
+
+	matcher_run(m, tt, 0, &ml);
+	for (i = 0; i < ml.n; i++)
+		buf_addf(out, "%u:%u:%u\n", ml.m[i].first, ml.m[i].category, ml.m[i].entry);
+	match_list_release(&ml);
+	matcher_free(m);
+}
+
+/* A linear congruential generator: the same rounds on every machine. */
+static size_t rnd(uint64_t *seed, size_t n)
+{
+	*seed = *seed * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (size_t)(*seed >> 33) % n;
+}
+
+/*
+ * Random lexicons over a small vocabulary (many phrases sharing first and
+ * second words, globs in any place, case-sensitive entries, three
+ * categories) on random sentences: the matcher finds what trying every
+ * entry at every token finds, in the same order.
+ */
+static void test_matcher_equals_reference(void **state)
+{
+	static const char *const vocab[] = { "the", "The", "war", "talks", "china", "US", "us",
+					     "accusation", "accusations", "side", "not", "state" };
+	static const char *const globs[] = { "accus*", "t*", "s*", "wa*", "chin*" };
+	const size_t nv = sizeof(vocab) / sizeof(vocab[0]), ng = sizeof(globs) / sizeof(globs[0]);
+	uint64_t seed = 12345;
+	size_t found = 0;
+	int round;
+	(void)state;
+
+	for (round = 0; round < 40; round++) {
+		struct buf lex = BUF_INIT, text = BUF_INIT, want = BUF_INIT, got = BUF_INIT;
+		struct lexicon lx = LEXICON_INIT;
+		struct text_tokens tt = TEXT_TOKENS_INIT;
+		size_t cat, e, w, nentries = 5 + rnd(&seed, 60);
+
+		for (cat = 0; cat < 3; cat++) {
+			buf_addf(&lex, "[c%zu]\n", cat);
+			for (e = 0; e < nentries; e++) {
+				size_t nwords = 1 + rnd(&seed, 3);
+				int quoted = rnd(&seed, 6) == 0;
+				buf_adds(&lex, quoted ? "\"" : "");
+				for (w = 0; w < nwords; w++) {
+					int glob = rnd(&seed, 5) == 0;
+					buf_adds(&lex, w ? " " : "");
+					buf_adds(&lex, glob ? globs[rnd(&seed, ng)] : vocab[rnd(&seed, nv)]);
+				}
+				buf_adds(&lex, quoted ? "\"\n" : "\n");
+			}
+		}
+		for (w = 0; w < 200; w++) {
+			buf_adds(&text, vocab[rnd(&seed, nv)]);
+			buf_adds(&text, rnd(&seed, 8) == 0 ? ". " : " ");
+		}
+		assert_int_equal(lexicon_parse(&lx, "r.lex", lex.data, lex.len), 0);
+		text_tokenize(&tt, text.data, 0, text.len);
+		ref_matches(&lx, &tt, &want);
+		matcher_matches(&lx, &tt, &got);
+		assert_string_equal(got.data ? got.data : "", want.data ? want.data : "");
+		found += want.len;
+		text_tokens_release(&tt);
+		lexicon_release(&lx);
+		buf_release(&lex);
+		buf_release(&text);
+		buf_release(&want);
+		buf_release(&got);
+	}
+	assert_true(found > 10000);	/* the rounds did find matches to compare */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -168,6 +321,7 @@ int main(void)
 		cmocka_unit_test(test_prefilter_keeps_short_words),
 		cmocka_unit_test(test_case_sensitive_and_phrases),
 		cmocka_unit_test(test_negation_window),
+		cmocka_unit_test(test_matcher_equals_reference),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
