@@ -388,10 +388,12 @@ static enum text_script main_script(const size_t *letters)
 	return best;
 }
 
-static void add_line(struct clean_result *r, size_t start, size_t end)
+static void add_line(struct clean_result *r, size_t start, size_t end, int skip_empty)
 {
 	struct clean_line *l;
 
+	if (skip_empty && start == end)
+		return;
 	ALLOC_GROW(r->lines, r->n + 1, r->alloc);
 	l = &r->lines[r->n++];
 	l->start = start;
@@ -405,7 +407,7 @@ static void add_line(struct clean_result *r, size_t start, size_t end)
  * The next \n is looked for once, not once per lone \r before it: a file
  * of CRs alone would otherwise be read to its end for every line.
  */
-static void split_lines(const char *text, size_t len, struct clean_result *r)
+static void split_lines(const char *text, size_t len, int skip_empty, struct clean_result *r)
 {
 	size_t start = 0, next_nl = 0;
 	int looked = 0;
@@ -425,11 +427,11 @@ static void split_lines(const char *text, size_t len, struct clean_result *r)
 		if (cr && (size_t)(cr - text) + 1 < end) {
 			/* A lone CR inside: the line ends there. */
 			end = (size_t)(cr - text);
-			add_line(r, start, end);
+			add_line(r, start, end, skip_empty);
 			start = end + 1;
 			continue;
 		}
-		add_line(r, start, cr ? end - 1 : end);
+		add_line(r, start, cr ? end - 1 : end, skip_empty);
 		start = end + 1;
 	}
 }
@@ -482,7 +484,7 @@ void clean_document(const char *text, size_t len, const struct clean_options *op
 	r->n = 0;
 	r->dropped_chars = 0;
 	r->dropped_lines = 0;
-	split_lines(text, len, r);
+	split_lines(text, len, opt->skip_empty, r);
 	if (!opt->enabled)
 		return;
 

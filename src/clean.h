@@ -17,7 +17,7 @@ struct clean_line {
 };
 
 struct clean_result {
-	struct clean_line *lines;	/* every line, blank ones included (kept) */
+	struct clean_line *lines;	/* every line, blank ones included (kept) unless skip_empty */
 	size_t n, alloc;
 	size_t dropped_chars;	/* characters (code points) of dropped lines */
 	size_t dropped_lines;
@@ -31,6 +31,12 @@ struct clean_options {
 	const char *title;	/* lines equal to the title are always kept */
 	const char *lang;	/* ISO 639-1 code; NULL or "" to guess the script */
 	int enabled;		/* 0: keep every line (--no-clean) */
+	/*
+	 * 1: empty lines are not listed. They never change a verdict, and
+	 * framing score has no use for them; listed, each cost 190 bytes, so
+	 * an article of 10 million line ends took 1.9 GB.
+	 */
+	int skip_empty;
 };
 
 /* Classifies every line of text[0, len); out is reset first. */

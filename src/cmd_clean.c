@@ -131,7 +131,7 @@ int cmd_clean(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct clean_options opt = { NULL, NULL, 1 };
+	struct clean_options opt = { NULL, NULL, 1, 0 };
 	struct clean_result r = CLEAN_RESULT_INIT;
 	char *title = NULL, *lang = NULL, *text;
 	int kept_only = 0, c;

@@ -237,6 +237,7 @@ static void tokenize_article(struct scorer *s, const char *title, const char *la
 	copt.title = title;
 	copt.lang = lang;
 	copt.enabled = s->opt.clean;
+	copt.skip_empty = 1;
 	clean_document(text, len, &copt, &s->clean);
 	text_tokens_reset(&s->tt);
 	for (i = 0; i < s->clean.n; i++) {

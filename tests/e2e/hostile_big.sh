@@ -37,6 +37,21 @@ grep -q "2 articles skipped" "$T/stderr" || fail "count of skipped articles"
 expect 2 "max-article-bytes needs a whole number" -- score --max-article-bytes -1 "$T/c"
 expect 2 "max-article-bytes needs a whole number" -- score --max-article-bytes 1e9 "$T/c"
 
+# An article of ten million line ends (20 MB of JSON): scored with its
+# one match, in little memory. Every empty line used to be listed for the
+# cleaner, 190 bytes each: 1.9 GB.
+awk 'BEGIN { printf "{\"outlet\":\"X\",\"text\":\"A groundless claim."
+	for (i = 0; i < 10000000; i++) printf "\\n"
+	print "The end.\"}" }' > "$T/nl.jsonl"
+expect 0 "" -- score -q -j 1 --no-clean -l "$T/ok.lex" --jsonl "$T/nl.jsonl" -o "$T/nl"
+[ "$(cut -f5,8 "$T/nl/scores.tsv" | sed -n 2p)" = "$(printf '5\t1')" ] || fail "tokens and match of the article of line ends"
+if have_time && ! sanitized; then
+	kb=$(peak_kb "$FRAMING" score -q -j 1 -l "$T/ok.lex" --jsonl "$T/nl.jsonl" -o "$T/nl")
+	echo "10,000,000 line ends: peak RSS $kb KB"
+	[ "$kb" -lt 204800 ] || fail "an article of 10,000,000 line ends took $kb KB"
+fi
+rm "$T/nl.jsonl"
+
 # A million one-word articles: every one scored, in order, in memory that
 # does not grow with their number. Under the sanitizers (ten times slower)
 # a hundred thousand; the plain build runs the million.
