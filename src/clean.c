@@ -18,6 +18,7 @@
 #define ENGLISH_STOPWORD_DENSITY 0.20
 
 enum verdict { GOOD, SHORT, BAD, BLANK };
+typedef unsigned char verdict_byte;	/* an enum verdict, kept per line in a byte */
 
 /* What one pass over a line found. */
 struct line_features {
@@ -25,6 +26,19 @@ struct line_features {
 	size_t script_letters[SCRIPT_COUNT];
 	int32_t first, last;	/* first and last non-space code points */
 	int list_shape;
+};
+
+/*
+ * What the verdict on a line needs of its features, kept for every line
+ * until the whole document has been read: 24 bytes, not the 150 of the
+ * features, because an article of one-letter lines has a line every two
+ * bytes. Counts fit in 32 bits: articles are under 4 GiB.
+ */
+struct line_summary {
+	uint32_t chars, letters, words, stopwords;
+	uint32_t top_letters;	/* the letters of the line's most used script */
+	uint8_t top_script;	/* that script (the first such on a tie) */
+	uint8_t list_shape;
 };
 
 /* English function words, sorted for bsearch (jusText's idea of text). */
@@ -436,20 +450,58 @@ static void split_lines(const char *text, size_t len, int skip_empty, struct cle
 	}
 }
 
-static enum verdict judge(const struct line_features *f, const char *text,
+static void summarize(const struct line_features *f, struct line_summary *sum)
+{
+	int s, top = SCRIPT_LATIN;
+
+	for (s = SCRIPT_LATIN; s < SCRIPT_COUNT; s++)
+		if (f->script_letters[s] > f->script_letters[top])
+			top = s;
+	sum->chars = (uint32_t)f->chars;
+	sum->letters = (uint32_t)f->letters;
+	sum->words = (uint32_t)f->words;
+	sum->stopwords = (uint32_t)f->stopwords;
+	sum->top_letters = (uint32_t)f->script_letters[top];
+	sum->top_script = (uint8_t)top;
+	sum->list_shape = (uint8_t)f->list_shape;
+}
+
+/*
+ * Whether most letters of line l are not in the article's script. From the
+ * summary alone unless the line is split exactly half and half between its
+ * top script and others: then the line is read again.
+ */
+static int mostly_foreign(const struct line_summary *sum, const char *text,
+			  const struct clean_line *l, enum text_script script)
+{
+	struct line_features f;
+	size_t in_script;
+
+	if (sum->letters == 0)
+		return 0;
+	if (sum->top_script == script) {
+		in_script = sum->top_letters;
+	} else if ((size_t)sum->top_letters * 2 != sum->letters) {
+		/* At most min(top, letters - top) letters are in script: under half. */
+		return 1;
+	} else {
+		scan_line(text, l->start, l->end, &f);
+		in_script = f.script_letters[script];
+	}
+	return (sum->letters - in_script) * 2 > sum->letters;
+}
+
+static enum verdict judge(const struct line_summary *f, const char *text,
 			  const struct clean_line *l, enum text_script script,
 			  int english, const char **reason)
 {
-	size_t foreign;
-
 	if (f->chars == 0)
 		return BLANK;
-	foreign = f->letters - f->script_letters[script];
-	if (f->letters > 0 && foreign * 2 > f->letters) {
+	if (mostly_foreign(f, text, l, script)) {
 		*reason = "other script than the article";
 		return BAD;
 	}
-	if (f->words == 0 || f->letters * 2 < f->chars) {
+	if (f->words == 0 || (size_t)f->letters * 2 < f->chars) {
 		*reason = "few letters";
 		return BAD;
 	}
@@ -474,8 +526,9 @@ static enum verdict judge(const struct line_features *f, const char *text,
 void clean_document(const char *text, size_t len, const struct clean_options *opt,
 		    struct clean_result *r)
 {
-	struct line_features *feat;
-	enum verdict *v, *next, before;
+	struct line_summary *sum;
+	verdict_byte *v, *next;
+	enum verdict before;
 	size_t letters[SCRIPT_COUNT] = { 0 }, words = 0, stops = 0, i;
 	struct buf title_norm = BUF_INIT, scratch = BUF_INIT;
 	enum text_script script;
@@ -493,18 +546,20 @@ void clean_document(const char *text, size_t len, const struct clean_options *op
 	if (r->scratch_alloc < r->n + 1) {
 		free(r->scratch);
 		r->scratch_alloc = r->n + 1 > 2 * r->scratch_alloc ? r->n + 1 : 2 * r->scratch_alloc;
-		r->scratch = xmalloc(r->scratch_alloc * (sizeof(*feat) + 2 * sizeof(*v)));
+		r->scratch = xmalloc(r->scratch_alloc * (sizeof(*sum) + 2 * sizeof(*v)));
 	}
-	feat = r->scratch;
-	v = (enum verdict *)(feat + r->scratch_alloc);
+	sum = r->scratch;
+	v = (verdict_byte *)(sum + r->scratch_alloc);
 	next = v + r->scratch_alloc;
 	for (i = 0; i < r->n; i++) {
+		struct line_features f;
 		int s;
-		scan_line(text, r->lines[i].start, r->lines[i].end, &feat[i]);
+		scan_line(text, r->lines[i].start, r->lines[i].end, &f);
 		for (s = 0; s < SCRIPT_COUNT; s++)
-			letters[s] += feat[i].script_letters[s];
-		words += feat[i].words;
-		stops += feat[i].stopwords;
+			letters[s] += f.script_letters[s];
+		words += f.words;
+		stops += f.stopwords;
+		summarize(&f, &sum[i]);
 	}
 	script = text_script_of_language(opt->lang);
 	if (script == SCRIPT_NONE)
@@ -523,7 +578,7 @@ void clean_document(const char *text, size_t len, const struct clean_options *op
 
 	for (i = 0; i < r->n; i++) {
 		struct clean_line *l = &r->lines[i];
-		v[i] = judge(&feat[i], text, l, script, english, &l->reason);
+		v[i] = (verdict_byte)judge(&sum[i], text, l, script, english, &l->reason);
 		if (v[i] != BLANK && v[i] != GOOD
 		    && matches_title(text, l->start, l->end, title_norm.data, &scratch)) {
 			v[i] = GOOD;
@@ -550,7 +605,7 @@ void clean_document(const char *text, size_t len, const struct clean_options *op
 			before = v[i];
 		if (v[i] == BAD) {
 			l->keep = 0;
-			r->dropped_chars += feat[i].chars;
+			r->dropped_chars += sum[i].chars;
 			r->dropped_lines++;
 		} else {
 			l->reason = NULL;

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <cJSON.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -37,7 +38,8 @@ struct source {
 static struct source *source_new(size_t max_bytes)
 {
 	struct source *s = xcalloc(1, sizeof(*s));
-	s->max_bytes = max_bytes;
+	/* No limit is the most framing can score: token offsets are 32 bits. */
+	s->max_bytes = max_bytes ? max_bytes : UINT32_MAX;
 	return s;
 }
 

@@ -85,6 +85,30 @@ static void test_script_from_language_or_majority(void **state)
 	assert_string_equal(v, "-+");
 }
 
+/*
+ * The script rule on lines split between scripts: a line half Latin, half
+ * Cyrillic in a Russian article is not mostly foreign (the cleaner reads
+ * such a line again, as it keeps only each line's top script); one Latin
+ * letter more and it is.
+ */
+static void test_lines_split_between_scripts(void **state)
+{
+	char v[32];
+	const char *ru = "\xd0\x9f\xd1\x80\xd0\xb5\xd0\xb7\xd0\xb8\xd0\xb4\xd0\xb5\xd0\xbd\xd1\x82 "
+			 "\xd1\x81\xd0\xba\xd0\xb0\xd0\xb7\xd0\xb0\xd0\xbb \xd1\x8d\xd1\x82\xd0\xbe "
+			 "\xd1\x81\xd0\xb5\xd0\xb3\xd0\xbe\xd0\xb4\xd0\xbd\xd1\x8f \xd1\x83\xd1\x82"
+			 "\xd1\x80\xd0\xbe\xd0\xbc \xd0\xb2 \xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2"
+			 "\xd0\xb5 \xd0\xb8 \xd0\xbd\xd0\xb5 \xd1\x82\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xba"
+			 "\xd0\xbe \xd1\x82\xd0\xb0\xd0\xbc.";
+	const char *mir = "\xd0\xbc\xd0\xb8\xd1\x80\xd0\xbe\xd0\xba";	/* five Cyrillic letters */
+	char text[1024];
+	(void)state;
+	snprintf(text, sizeof(text), "%s %s\nHello %s.\n%s %s\nHellos %s.\n%s %s\n", ru, ru, mir,
+		 ru, ru, mir, ru, ru);
+	verdicts(text, NULL, "ru", v);
+	assert_string_equal(v, "+++-+");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -92,6 +116,7 @@ int main(void)
 		cmocka_unit_test(test_verdicts),
 		cmocka_unit_test(test_short_lines_follow_neighbours),
 		cmocka_unit_test(test_script_from_language_or_majority),
+		cmocka_unit_test(test_lines_split_between_scripts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
