@@ -674,9 +674,7 @@ static size_t scan_word(const char *s, size_t end, size_t pos, enum char_class f
 					continue;
 			}
 		}
-		if (pos >= end)
-			break;
-		b = (unsigned char)s[pos];
+		b = (unsigned char)s[pos];	/* pos < end: a run shorter than eight stops before it */
 		/* The common case: ASCII letters and digits, no decoding needed. */
 		if (b < 0x80 && ascii_class[b] <= CH_DIGIT && ascii_class[b] >= CH_LETTER) {
 			last = (enum char_class)ascii_class[b];
