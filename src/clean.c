@@ -364,7 +364,8 @@ static int ascii_equals_title(const char *s, size_t start, size_t end, const cha
 			continue;
 		}
 		if (*t++ != ((c >= 'A' && c <= 'Z') ? c + 32 : c))
-			return 0;
+			/* A combining mark next could make c another letter ("e" + U+0301). */
+			return i + 1 < end && (unsigned char)s[i + 1] >= 0x80 ? -1 : 0;
 		i++;
 	}
 	return *t == '\0';

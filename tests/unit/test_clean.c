@@ -86,6 +86,21 @@ static void test_script_from_language_or_majority(void **state)
 }
 
 /*
+ * A line equal to the title once normalised is kept, also when its accents
+ * are written as combining marks after ASCII letters (the title has them
+ * composed): its ASCII start alone must not decide that it differs.
+ */
+static void test_title_with_combining_marks(void **state)
+{
+	char v[32];
+	(void)state;
+	verdicts("Cafe\xcc\x81 talks resume\n" PARA "\n", "Caf\xc3\xa9 talks resume", "en", v);
+	assert_string_equal(v, "++");
+	verdicts("Cafe talks resume\n" PARA "\n", "Caf\xc3\xa9 talks resume", "en", v);
+	assert_string_equal(v, "-+");
+}
+
+/*
  * The script rule on lines split between scripts: a line half Latin, half
  * Cyrillic in a Russian article is not mostly foreign (the cleaner reads
  * such a line again, as it keeps only each line's top script); one Latin
@@ -117,6 +132,7 @@ int main(void)
 		cmocka_unit_test(test_short_lines_follow_neighbours),
 		cmocka_unit_test(test_script_from_language_or_majority),
 		cmocka_unit_test(test_lines_split_between_scripts),
+		cmocka_unit_test(test_title_with_combining_marks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
