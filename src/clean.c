@@ -167,7 +167,7 @@ static int is_ascii_stopword(const unsigned char *s, size_t at, size_t len, size
  * scan_line for a line of ASCII, which most lines are: whole words at a
  * time, no decoding. Gives exactly what the general scan gives.
  */
-static void scan_ascii_line(const unsigned char *s, size_t n, struct line_features *f)
+static void scan_ascii_line_bytes(const unsigned char *s, size_t n, struct line_features *f)
 {
 	size_t i = 0, pipes = 0, first_at = n, last_at = n;
 
@@ -203,6 +203,129 @@ static void scan_ascii_line(const unsigned char *s, size_t n, struct line_featur
 		f->list_shape = (is_list_marker(f->first) && second == ' ') || f->last == '|'
 				|| pipes >= 2;
 	}
+}
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* The classes of 64 bytes of ASCII, a bit per byte (first byte lowest). */
+struct ascii_marks {
+	uint64_t space, letter, wordish, pipe;
+};
+
+static uint64_t marks16(__m128i m)
+{
+	return (uint64_t)(unsigned)_mm_movemask_epi8(m);
+}
+
+/* Marks of s[0, 64): every byte is ASCII (below 0x80), so signed compares work. */
+static void mark_block(const unsigned char *s, struct ascii_marks *m)
+{
+	int k;
+
+	memset(m, 0, sizeof(*m));
+	for (k = 0; k < 4; k++) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + 16 * k));
+		__m128i lower = _mm_or_si128(x, _mm_set1_epi8(0x20));
+		__m128i space = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')),
+					     _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(8)),
+							   _mm_cmplt_epi8(x, _mm_set1_epi8(14))));
+		__m128i letter = _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
+					       _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
+		__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+					      _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+		__m128i wordish = _mm_or_si128(_mm_or_si128(letter, digit),
+					       _mm_cmpeq_epi8(x, _mm_set1_epi8('\'')));
+		m->space |= marks16(space) << (16 * k);
+		m->letter |= marks16(letter) << (16 * k);
+		m->wordish |= marks16(wordish) << (16 * k);
+		m->pipe |= marks16(_mm_cmpeq_epi8(x, _mm_set1_epi8('|'))) << (16 * k);
+	}
+}
+
+/*
+ * scan_ascii_line_bytes, 64 bytes at a time: the classes of the bytes come
+ * from SSE2 compares as bit masks, counts from popcounts, and words from
+ * the starts of runs of word bytes; only a word short enough to be a stop
+ * word is looked at byte by byte. The ends of lines are copied into a
+ * zeroed block (zero bytes are masked off).
+ */
+static void scan_ascii_line(const unsigned char *s, size_t n, struct line_features *f)
+{
+	size_t at, pipes = 0, first_at = n, last_at = n;
+	uint64_t carry = 0;	/* the last byte of the block before was a word byte */
+
+	/* Short lines (menus, bylines) are done sooner a byte at a time. */
+	if (n < 32) {
+		scan_ascii_line_bytes(s, n, f);
+		return;
+	}
+	memset(f, 0, sizeof(*f));
+	for (at = 0; at < n; at += 64) {
+		struct ascii_marks m;
+		unsigned char tail[64];
+		size_t in = n - at < 64 ? n - at : 64;
+		uint64_t valid = in == 64 ? ~0ULL : (1ULL << in) - 1, nonspace, starts;
+
+		if (in == 64) {
+			mark_block(s + at, &m);
+		} else {
+			memset(tail, 0, sizeof(tail));
+			memcpy(tail, s + at, in);
+			mark_block(tail, &m);
+		}
+		nonspace = ~m.space & valid;
+		f->chars += (size_t)__builtin_popcountll(nonspace);
+		f->letters += (size_t)__builtin_popcountll(m.letter);
+		pipes += (size_t)__builtin_popcountll(m.pipe);
+		if (nonspace) {
+			if (first_at == n)
+				first_at = at + (size_t)__builtin_ctzll(nonspace);
+			last_at = at + 63 - (size_t)__builtin_clzll(nonspace);
+		}
+		starts = m.wordish & ~((m.wordish << 1) | carry);
+		carry = m.wordish >> 63;
+		f->words += (size_t)__builtin_popcountll(starts);
+		while (starts) {
+			size_t p = (size_t)__builtin_ctzll(starts), len;
+			uint64_t rest = ~(m.wordish >> p);
+			starts &= starts - 1;
+			/* The word's length, when it ends in this block; else count on. */
+			if (rest)
+				len = (size_t)__builtin_ctzll(rest);
+			else
+				len = 64 - p;
+			if (p + len == 64)
+				while (at + p + len < n && len <= STOP_MAX_LEN
+				       && ascii_wordish(s[at + p + len]))
+					len++;
+			f->stopwords += is_ascii_stopword(s, at + p, len, n);
+		}
+	}
+	f->script_letters[SCRIPT_LATIN] = f->letters;
+	if (first_at < n) {
+		int32_t second = first_at + 1 < n ? (ascii_space(s[first_at + 1]) ? ' ' : s[first_at + 1]) : 0;
+		f->first = s[first_at];
+		f->last = s[last_at];
+		f->list_shape = (is_list_marker(f->first) && second == ' ') || f->last == '|'
+				|| pipes >= 2;
+	}
+}
+#else
+#define scan_ascii_line scan_ascii_line_bytes
+#endif
+
+int clean_ascii_scans_agree(const char *s, size_t n)
+{
+	struct line_features a, b;
+
+	pthread_once(&stop_once, build_stop_table);
+	scan_ascii_line((const unsigned char *)s, n, &a);
+	scan_ascii_line_bytes((const unsigned char *)s, n, &b);
+	return a.chars == b.chars && a.letters == b.letters && a.words == b.words
+	       && a.stopwords == b.stopwords && a.first == b.first && a.last == b.last
+	       && a.list_shape == b.list_shape
+	       && a.script_letters[SCRIPT_LATIN] == b.script_letters[SCRIPT_LATIN];
 }
 
 static int is_ascii(const char *s, size_t start, size_t end)

@@ -44,6 +44,12 @@ void clean_document(const char *text, size_t len, const struct clean_options *op
 		    struct clean_result *out);
 void clean_result_release(struct clean_result *r);
 
+/*
+ * For tests: whether the block scan of an ASCII line (SSE2, 64 bytes at a
+ * time) finds the same counts as the byte-by-byte scan.
+ */
+int clean_ascii_scans_agree(const char *s, size_t n);
+
 /* Whether w (normalised, NUL-terminated) is one of the English function
  * words the cleaner counts; for tools that skip them (lexicon suggest). */
 int clean_is_stopword(const char *w);

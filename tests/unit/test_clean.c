@@ -124,6 +124,41 @@ static void test_lines_split_between_scripts(void **state)
 	assert_string_equal(v, "+++-+");
 }
 
+/*
+ * Random ASCII lines up to 300 bytes (stop words, long words across the
+ * 64-byte blocks, apostrophes, pipes, every kind of white space, control
+ * bytes and NUL): the block scan counts what the byte scan counts.
+ */
+static void test_ascii_scans_agree(void **state)
+{
+	static const char *const pieces[] = {
+		"the", "The", "a", "and", "between", "against", "x", "don't", "'", "|", " ", "  ",
+		"\t", "\v", "\r", "\f", "\x01", "\x7f", ".", "-", "123", "of", "through",
+		"throughout", "A", "THE", "because", "b'c", "", "zz", "word", "we",
+	};
+	const size_t np = sizeof(pieces) / sizeof(pieces[0]);
+	uint64_t seed = 42;
+	char line[400];
+	int round;
+	(void)state;
+
+	for (round = 0; round < 200000; round++) {
+		size_t n = 0, want, k;
+		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		want = (size_t)(seed >> 33) % 300;
+		while (n < want) {
+			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+			k = (size_t)(seed >> 33) % np;
+			if (!*pieces[k])
+				line[n++] = '\0';
+			for (const char *p = pieces[k]; *p && n < sizeof(line); p++)
+				line[n++] = *p;
+		}
+		if (!clean_ascii_scans_agree(line, n))
+			fail_msg("round %d: the scans differ on a line of %zu bytes", round, n);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -133,6 +168,7 @@ int main(void)
 		cmocka_unit_test(test_script_from_language_or_majority),
 		cmocka_unit_test(test_lines_split_between_scripts),
 		cmocka_unit_test(test_title_with_combining_marks),
+		cmocka_unit_test(test_ascii_scans_agree),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
