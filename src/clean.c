@@ -164,6 +164,23 @@ static int is_ascii_stopword(const unsigned char *s, size_t at, size_t len, size
 }
 
 /*
+ * What both scans of an ASCII line work out last from where its first and
+ * last non-space bytes are (n when it has none) and how many pipes it has.
+ */
+static void finish_ascii_line(const unsigned char *s, size_t n, size_t first_at, size_t last_at,
+			      size_t pipes, struct line_features *f)
+{
+	f->script_letters[SCRIPT_LATIN] = f->letters;
+	if (first_at < n) {
+		int32_t second = first_at + 1 < n ? (ascii_space(s[first_at + 1]) ? ' ' : s[first_at + 1]) : 0;
+		f->first = s[first_at];
+		f->last = s[last_at];
+		f->list_shape = (is_list_marker(f->first) && second == ' ') || f->last == '|'
+				|| pipes >= 2;
+	}
+}
+
+/*
  * scan_line for a line of ASCII, which most lines are: whole words at a
  * time, no decoding. Gives exactly what the general scan gives.
  */
@@ -195,14 +212,7 @@ static void scan_ascii_line_bytes(const unsigned char *s, size_t n, struct line_
 		pipes += c == '|';
 		last_at = i++;
 	}
-	f->script_letters[SCRIPT_LATIN] = f->letters;
-	if (first_at < n) {
-		int32_t second = first_at + 1 < n ? (ascii_space(s[first_at + 1]) ? ' ' : s[first_at + 1]) : 0;
-		f->first = s[first_at];
-		f->last = s[last_at];
-		f->list_shape = (is_list_marker(f->first) && second == ' ') || f->last == '|'
-				|| pipes >= 2;
-	}
+	finish_ascii_line(s, n, first_at, last_at, pipes, f);
 }
 
 #if defined(__SSE2__)
@@ -302,14 +312,7 @@ static void scan_ascii_line(const unsigned char *s, size_t n, struct line_featur
 			f->stopwords += is_ascii_stopword(s, at + p, len, n);
 		}
 	}
-	f->script_letters[SCRIPT_LATIN] = f->letters;
-	if (first_at < n) {
-		int32_t second = first_at + 1 < n ? (ascii_space(s[first_at + 1]) ? ' ' : s[first_at + 1]) : 0;
-		f->first = s[first_at];
-		f->last = s[last_at];
-		f->list_shape = (is_list_marker(f->first) && second == ' ') || f->last == '|'
-				|| pipes >= 2;
-	}
+	finish_ascii_line(s, n, first_at, last_at, pipes, f);
 }
 #else
 #define scan_ascii_line scan_ascii_line_bytes
@@ -320,12 +323,10 @@ int clean_ascii_scans_agree(const char *s, size_t n)
 	struct line_features a, b;
 
 	pthread_once(&stop_once, build_stop_table);
+	/* Both scans start from a zeroed struct, padding included. */
 	scan_ascii_line((const unsigned char *)s, n, &a);
 	scan_ascii_line_bytes((const unsigned char *)s, n, &b);
-	return a.chars == b.chars && a.letters == b.letters && a.words == b.words
-	       && a.stopwords == b.stopwords && a.first == b.first && a.last == b.last
-	       && a.list_shape == b.list_shape
-	       && a.script_letters[SCRIPT_LATIN] == b.script_letters[SCRIPT_LATIN];
+	return !memcmp(&a, &b, sizeof(a));
 }
 
 static int is_ascii(const char *s, size_t start, size_t end)

@@ -9,16 +9,17 @@
 /*
  * An open-addressing hash table from a word to the entries it starts. A
  * phrase whose second word is not a glob is not listed in its first word's
- * slot but in the pairs table, under the slot's id and its second word:
- * a lexicon of ten thousand phrases starting with "the" then costs a "the"
- * one more lookup, not ten thousand comparisons.
+ * slot but in the pairs table, keyed by its second word and owned by that
+ * slot: a lexicon of ten thousand phrases starting with "the" then costs a
+ * "the" one more lookup, not ten thousand comparisons.
  */
 struct slot {
-	const char *key;	/* borrowed, NULL when empty; in pairs: id + second word */
+	const char *key;	/* borrowed from the lexicon; NULL when empty */
 	size_t keylen;
+	uint32_t owner;		/* in pairs: the id of the first word's slot; else 0 */
 	uint32_t *entries;	/* ascending */
 	size_t n, alloc;
-	uint32_t id;		/* the key of its pairs, numbered from 1 */
+	uint32_t id;		/* the owner of its pairs, numbered from 1 */
 	uint32_t npaired;	/* phrases in pairs under this slot */
 };
 
@@ -47,9 +48,7 @@ struct matcher {
 	const struct lexicon *lx;
 	struct prefilter filter, filter_cased;
 	struct table exact, exact_cased, glob, glob_cased;
-	struct table pairs;	/* (slot id, second word) to phrases */
-	char **pair_keys;	/* owned keys of pairs */
-	size_t npair_keys, pair_keys_alloc;
+	struct table pairs;	/* (owner slot, second word) to phrases */
 	uint32_t nslots;
 	uint64_t glob_lens, glob_cased_lens;	/* bit L-1: a prefix of L bytes */
 	size_t long_glob, long_glob_cased;	/* longest prefix beyond the mask */
@@ -71,8 +70,14 @@ static uint64_t hash_bytes(const char *s, size_t len)
 	return h;
 }
 
+/* The hash of a key of an owner's (0: none), from the FNV hash of its bytes. */
+static uint64_t owned_hash(uint64_t hash, uint32_t owner)
+{
+	return hash ^ (uint64_t)owner * 0x9E3779B97F4A7C15ULL;
+}
+
 static struct slot *table_find_hashed(const struct table *t, const char *key, size_t len,
-				      uint64_t hash)
+				      uint32_t owner, uint64_t hash)
 {
 	size_t i;
 
@@ -82,14 +87,15 @@ static struct slot *table_find_hashed(const struct table *t, const char *key, si
 		struct slot *s = &t->slots[i];
 		if (!s->key)
 			return NULL;
-		if (s->keylen == len && !memcmp(s->key, key, len))
+		if (s->owner == owner && s->keylen == len && !memcmp(s->key, key, len))
 			return s;
 	}
 }
 
-static struct slot *table_find(const struct table *t, const char *key, size_t len)
+static struct slot *table_find(const struct table *t, const char *key, size_t len,
+			       uint32_t owner)
 {
-	return table_find_hashed(t, key, len, hash_bytes(key, len));
+	return table_find_hashed(t, key, len, owner, owned_hash(hash_bytes(key, len), owner));
 }
 
 static void table_grow(struct table *t)
@@ -103,7 +109,8 @@ static void table_grow(struct table *t)
 		size_t j;
 		if (!s->key)
 			continue;
-		for (j = hash_bytes(s->key, s->keylen) & (bigger.cap - 1); bigger.slots[j].key;
+		for (j = owned_hash(hash_bytes(s->key, s->keylen), s->owner) & (bigger.cap - 1);
+		     bigger.slots[j].key;
 		     j = (j + 1) & (bigger.cap - 1))
 			;
 		d = &bigger.slots[j];
@@ -115,20 +122,23 @@ static void table_grow(struct table *t)
 }
 
 /* The slot of key, made empty when absent; valid until the next insertion. */
-static struct slot *table_slot(struct table *t, const char *key, size_t len, uint32_t *nslots)
+static struct slot *table_slot(struct table *t, const char *key, size_t len, uint32_t owner,
+			       uint32_t *nslots)
 {
 	struct slot *s;
 	size_t i;
 
 	if ((t->used + 1) * 2 > t->cap)
 		table_grow(t);
-	s = table_find(t, key, len);
+	s = table_find(t, key, len, owner);
 	if (!s) {
-		for (i = hash_bytes(key, len) & (t->cap - 1); t->slots[i].key; i = (i + 1) & (t->cap - 1))
+		for (i = owned_hash(hash_bytes(key, len), owner) & (t->cap - 1); t->slots[i].key;
+		     i = (i + 1) & (t->cap - 1))
 			;
 		s = &t->slots[i];
 		s->key = key;
 		s->keylen = len;
+		s->owner = owner;
 		s->id = ++*nslots;
 		t->used++;
 	}
@@ -218,28 +228,6 @@ static void filter_build(struct prefilter *f, const struct lexicon *lx, int case
 	}
 }
 
-/* The four bytes of a slot id that start its pair keys. */
-static void id_bytes(uint32_t id, unsigned char out[4])
-{
-	out[0] = (unsigned char)id;
-	out[1] = (unsigned char)(id >> 8);
-	out[2] = (unsigned char)(id >> 16);
-	out[3] = (unsigned char)(id >> 24);
-}
-
-/* Lists phrase i under its first word's slot s and its second word. */
-static void add_pair(struct matcher *m, const struct slot *s, const struct lex_word *second,
-		     uint32_t i)
-{
-	char *key = xmalloc(4 + second->len);
-
-	id_bytes(s->id, (unsigned char *)key);
-	memcpy(key + 4, second->text, second->len);
-	ALLOC_GROW(m->pair_keys, m->npair_keys + 1, m->pair_keys_alloc);
-	m->pair_keys[m->npair_keys++] = key;
-	slot_add(table_slot(&m->pairs, key, 4 + second->len, &m->nslots), i);
-}
-
 struct matcher *matcher_new(const struct lexicon *lx)
 {
 	struct matcher *m = xcalloc(1, sizeof(*m));
@@ -260,10 +248,12 @@ struct matcher *matcher_new(const struct lexicon *lx)
 		} else {
 			t = e->case_sensitive ? &m->exact_cased : &m->exact;
 		}
-		s = table_slot(t, w->text, w->len, &m->nslots);
+		s = table_slot(t, w->text, w->len, 0, &m->nslots);
 		if (e->nwords >= 2 && !e->words[1].glob) {
+			const struct lex_word *second = &e->words[1];
 			s->npaired++;
-			add_pair(m, s, &e->words[1], (uint32_t)i);
+			slot_add(table_slot(&m->pairs, second->text, second->len, s->id, &m->nslots),
+				 (uint32_t)i);
 		} else {
 			slot_add(s, (uint32_t)i);
 		}
@@ -275,8 +265,6 @@ struct matcher *matcher_new(const struct lexicon *lx)
 
 void matcher_free(struct matcher *m)
 {
-	size_t i;
-
 	if (!m)
 		return;
 	table_free(&m->exact);
@@ -284,9 +272,6 @@ void matcher_free(struct matcher *m)
 	table_free(&m->glob);
 	table_free(&m->glob_cased);
 	table_free(&m->pairs);
-	for (i = 0; i < m->npair_keys; i++)
-		free(m->pair_keys[i]);
-	free(m->pair_keys);
 	free(m);
 }
 
@@ -356,26 +341,13 @@ static const struct slot *find_pair(const struct matcher *m, const struct slot *
 				    const struct text_tokens *tt, size_t i, int cased)
 {
 	const char *form;
-	unsigned char id[4];
-	uint64_t h = FNV_OFFSET;
-	size_t len, k;
+	size_t len;
 
 	if (i + 1 >= tt->n || tt->tok[i + 1].sentence != tt->tok[i].sentence)
 		return NULL;
 	form = cased ? text_cased(tt, i + 1) : text_norm(tt, i + 1);
 	len = cased ? tt->tok[i + 1].cased_len : tt->tok[i + 1].norm_len;
-	id_bytes(s->id, id);
-	for (k = 0; k < 4; k++)
-		h = FNV_STEP(h, id[k]);
-	for (k = 0; k < len; k++)
-		h = FNV_STEP(h, form[k]);
-	for (k = h & (m->pairs.cap - 1);; k = (k + 1) & (m->pairs.cap - 1)) {
-		const struct slot *p = &m->pairs.slots[k];
-		if (!p->key)
-			return NULL;
-		if (p->keylen == 4 + len && !memcmp(p->key, id, 4) && !memcmp(p->key + 4, form, len))
-			return p;
-	}
+	return table_find(&m->pairs, form, len, s->id);
 }
 
 /*
@@ -420,10 +392,10 @@ static void lookup(const struct matcher *m, const struct table *exact, const str
 	for (l = 1; l <= len; l++) {
 		h = FNV_STEP(h, form[l - 1]);
 		if ((l <= MAX_GLOB_MASK_LEN ? (lens >> (l - 1)) & 1 : l <= longest)
-		    && (s = table_find_hashed(glob, form, l, h)))
+		    && (s = table_find_hashed(glob, form, l, 0, h)))
 			consider(m, tt, i, s, cased, c);
 	}
-	if (exact->used && (s = table_find_hashed(exact, form, len, h)))
+	if (exact->used && (s = table_find_hashed(exact, form, len, 0, h)))
 		consider(m, tt, i, s, cased, c);
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "clean.h"
+#include "test_rand.h"
 
 /* Cleans text and returns one character per line: '+' kept, '-' dropped. */
 static void verdicts(const char *text, const char *title, const char *lang, char *out)
@@ -23,6 +24,14 @@ static void verdicts(const char *text, const char *title, const char *lang, char
 	out[r.n] = '\0';
 	clean_result_release(&r);
 }
+
+/* A Russian sentence: "The president said this this morning in Moscow and not only there." */
+#define RU "\xd0\x9f\xd1\x80\xd0\xb5\xd0\xb7\xd0\xb8\xd0\xb4\xd0\xb5\xd0\xbd\xd1\x82 " \
+	"\xd1\x81\xd0\xba\xd0\xb0\xd0\xb7\xd0\xb0\xd0\xbb \xd1\x8d\xd1\x82\xd0\xbe " \
+	"\xd1\x81\xd0\xb5\xd0\xb3\xd0\xbe\xd0\xb4\xd0\xbd\xd1\x8f \xd1\x83\xd1\x82" \
+	"\xd1\x80\xd0\xbe\xd0\xbc \xd0\xb2 \xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2" \
+	"\xd0\xb5 \xd0\xb8 \xd0\xbd\xd0\xb5 \xd1\x82\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xba" \
+	"\xd0\xbe \xd1\x82\xd0\xb0\xd0\xbc."
 
 #define PARA "The spokesman said on Monday that the two sides should work together and " \
 	"that the talks would go on as planned."
@@ -70,15 +79,9 @@ static void test_short_lines_follow_neighbours(void **state)
 static void test_script_from_language_or_majority(void **state)
 {
 	char v[32];
-	const char *ru = "\xd0\x9f\xd1\x80\xd0\xb5\xd0\xb7\xd0\xb8\xd0\xb4\xd0\xb5\xd0\xbd\xd1\x82 "
-			 "\xd1\x81\xd0\xba\xd0\xb0\xd0\xb7\xd0\xb0\xd0\xbb \xd1\x8d\xd1\x82\xd0\xbe "
-			 "\xd1\x81\xd0\xb5\xd0\xb3\xd0\xbe\xd0\xb4\xd0\xbd\xd1\x8f \xd1\x83\xd1\x82"
-			 "\xd1\x80\xd0\xbe\xd0\xbc \xd0\xb2 \xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2"
-			 "\xd0\xb5 \xd0\xb8 \xd0\xbd\xd0\xb5 \xd1\x82\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xba"
-			 "\xd0\xbe \xd1\x82\xd0\xb0\xd0\xbc.";
 	char text[1024];
 	(void)state;
-	snprintf(text, sizeof(text), "%s\n%s %s\n", PARA, ru, ru);
+	snprintf(text, sizeof(text), "%s\n%s %s\n", PARA, RU, RU);
 	verdicts(text, NULL, "en", v);
 	assert_string_equal(v, "+-");
 	verdicts(text, NULL, "ru", v);
@@ -109,17 +112,11 @@ static void test_title_with_combining_marks(void **state)
 static void test_lines_split_between_scripts(void **state)
 {
 	char v[32];
-	const char *ru = "\xd0\x9f\xd1\x80\xd0\xb5\xd0\xb7\xd0\xb8\xd0\xb4\xd0\xb5\xd0\xbd\xd1\x82 "
-			 "\xd1\x81\xd0\xba\xd0\xb0\xd0\xb7\xd0\xb0\xd0\xbb \xd1\x8d\xd1\x82\xd0\xbe "
-			 "\xd1\x81\xd0\xb5\xd0\xb3\xd0\xbe\xd0\xb4\xd0\xbd\xd1\x8f \xd1\x83\xd1\x82"
-			 "\xd1\x80\xd0\xbe\xd0\xbc \xd0\xb2 \xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2"
-			 "\xd0\xb5 \xd0\xb8 \xd0\xbd\xd0\xb5 \xd1\x82\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xba"
-			 "\xd0\xbe \xd1\x82\xd0\xb0\xd0\xbc.";
 	const char *mir = "\xd0\xbc\xd0\xb8\xd1\x80\xd0\xbe\xd0\xba";	/* five Cyrillic letters */
 	char text[1024];
 	(void)state;
-	snprintf(text, sizeof(text), "%s %s\nHello %s.\n%s %s\nHellos %s.\n%s %s\n", ru, ru, mir,
-		 ru, ru, mir, ru, ru);
+	snprintf(text, sizeof(text), "%s %s\nHello %s.\n%s %s\nHellos %s.\n%s %s\n", RU, RU, mir,
+		 RU, RU, mir, RU, RU);
 	verdicts(text, NULL, "ru", v);
 	assert_string_equal(v, "+++-+");
 }
@@ -143,12 +140,9 @@ static void test_ascii_scans_agree(void **state)
 	(void)state;
 
 	for (round = 0; round < 200000; round++) {
-		size_t n = 0, want, k;
-		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-		want = (size_t)(seed >> 33) % 300;
+		size_t n = 0, want = test_rand(&seed, 300), k;
 		while (n < want) {
-			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-			k = (size_t)(seed >> 33) % np;
+			k = test_rand(&seed, np);
 			if (!*pieces[k])
 				line[n++] = '\0';
 			for (const char *p = pieces[k]; *p && n < sizeof(line); p++)

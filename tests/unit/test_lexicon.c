@@ -12,6 +12,7 @@
 #include "lexicon.h"
 #include "match.h"
 #include "text.h"
+#include "test_rand.h"
 
 static const char lex_text[] =
 	"# a comment\n"
@@ -248,13 +249,6 @@ static void matcher_matches(const struct lexicon *lx, const struct text_tokens *
 	matcher_free(m);
 }
 
-/* A linear congruential generator: the same rounds on every machine. */
-static size_t rnd(uint64_t *seed, size_t n)
-{
-	*seed = *seed * 6364136223846793005ULL + 1442695040888963407ULL;
-	return (size_t)(*seed >> 33) % n;
-}
-
 /*
  * Random lexicons over a small vocabulary (many phrases sharing first and
  * second words, globs in any place, case-sensitive entries, three
@@ -276,25 +270,25 @@ static void test_matcher_equals_reference(void **state)
 		struct buf lex = BUF_INIT, text = BUF_INIT, want = BUF_INIT, got = BUF_INIT;
 		struct lexicon lx = LEXICON_INIT;
 		struct text_tokens tt = TEXT_TOKENS_INIT;
-		size_t cat, e, w, nentries = 5 + rnd(&seed, 60);
+		size_t cat, e, w, nentries = 5 + test_rand(&seed, 60);
 
 		for (cat = 0; cat < 3; cat++) {
 			buf_addf(&lex, "[c%zu]\n", cat);
 			for (e = 0; e < nentries; e++) {
-				size_t nwords = 1 + rnd(&seed, 3);
-				int quoted = rnd(&seed, 6) == 0;
+				size_t nwords = 1 + test_rand(&seed, 3);
+				int quoted = test_rand(&seed, 6) == 0;
 				buf_adds(&lex, quoted ? "\"" : "");
 				for (w = 0; w < nwords; w++) {
-					int glob = rnd(&seed, 5) == 0;
+					int glob = test_rand(&seed, 5) == 0;
 					buf_adds(&lex, w ? " " : "");
-					buf_adds(&lex, glob ? globs[rnd(&seed, ng)] : vocab[rnd(&seed, nv)]);
+					buf_adds(&lex, glob ? globs[test_rand(&seed, ng)] : vocab[test_rand(&seed, nv)]);
 				}
 				buf_adds(&lex, quoted ? "\"\n" : "\n");
 			}
 		}
 		for (w = 0; w < 200; w++) {
-			buf_adds(&text, vocab[rnd(&seed, nv)]);
-			buf_adds(&text, rnd(&seed, 8) == 0 ? ". " : " ");
+			buf_adds(&text, vocab[test_rand(&seed, nv)]);
+			buf_adds(&text, test_rand(&seed, 8) == 0 ? ". " : " ");
 		}
 		assert_int_equal(lexicon_parse(&lx, "r.lex", lex.data, lex.len), 0);
 		text_tokenize(&tt, text.data, 0, text.len);
