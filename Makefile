@@ -46,8 +46,9 @@ LIB_OBJS = \
 	$(BUILD)/corpus.o \
 	$(BUILD)/counts.o \
 	$(BUILD)/dedup.o \
-	$(BUILD)/keyness.o \
 	$(BUILD)/dic.o \
+	$(BUILD)/fsutil.o \
+	$(BUILD)/keyness.o \
 	$(BUILD)/kwic.o \
 	$(BUILD)/lexcheck.o \
 	$(BUILD)/lexicon.o \
@@ -55,12 +56,14 @@ LIB_OBJS = \
 	$(BUILD)/match.o \
 	$(BUILD)/methods.o \
 	$(BUILD)/outfile.o \
+	$(BUILD)/parse.o \
 	$(BUILD)/pipeline.o \
 	$(BUILD)/report.o \
 	$(BUILD)/results.o \
 	$(BUILD)/score.o \
 	$(BUILD)/scoretab.o \
 	$(BUILD)/sha256.o \
+	$(BUILD)/sort.o \
 	$(BUILD)/source.o \
 	$(BUILD)/stats.o \
 	$(BUILD)/suggest.o \
@@ -68,7 +71,8 @@ LIB_OBJS = \
 	$(BUILD)/tally.o \
 	$(BUILD)/text.o \
 	$(BUILD)/tsv.o \
-	$(BUILD)/util.o
+	$(BUILD)/util.o \
+	$(BUILD)/xalloc.o
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
@@ -110,9 +114,10 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 unit-tests: $(UNIT_TESTS)
 
 # The corpus generator of scripts/bench.
-$(BUILD)/gencorpus: tests/bench/gencorpus.c $(BUILD)/buf.o $(BUILD)/util.o
+GENCORPUS_OBJS = $(BUILD)/buf.o $(BUILD)/fsutil.o $(BUILD)/parse.o $(BUILD)/util.o $(BUILD)/xalloc.o
+$(BUILD)/gencorpus: tests/bench/gencorpus.c $(GENCORPUS_OBJS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(BUILD)/buf.o $(BUILD)/util.o
+	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(GENCORPUS_OBJS)
 
 deps:
 	@scripts/install-deps

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util.h"
+#include "xalloc.h"
 #include "banned.h"
 
 void buf_grow(struct buf *b, size_t extra)

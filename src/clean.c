@@ -6,8 +6,9 @@
 #include <string.h>
 
 #include "buf.h"
+#include "swar.h"
 #include "text.h"
-#include "util.h"
+#include "xalloc.h"
 #include "banned.h"
 
 /* Lines shorter than this (in characters) follow their neighbours. */

@@ -13,10 +13,14 @@
 #include "buf.h"
 #include "chart.h"
 #include "cmd.h"
+#include "fsutil.h"
+#include "parse.h"
 #include "results.h"
+#include "sort.h"
 #include "text.h"
 #include "tsv.h"
 #include "util.h"
+#include "xalloc.h"
 #include "banned.h"
 
 static const char usage[] =

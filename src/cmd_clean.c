@@ -13,8 +13,10 @@
 #include "clean.h"
 #include "cmd.h"
 #include "corpus.h"
+#include "fsutil.h"
 #include "text.h"
 #include "util.h"
+#include "xalloc.h"
 #include "banned.h"
 
 static const char usage[] =

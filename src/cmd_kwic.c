@@ -15,7 +15,9 @@
 #include "lexicon.h"
 #include "lexrun.h"
 #include "match.h"
+#include "parse.h"
 #include "util.h"
+#include "xalloc.h"
 #include "banned.h"
 
 static const char usage[] =

@@ -17,6 +17,7 @@
 #include "lexrun.h"
 #include "match.h"
 #include "util.h"
+#include "xalloc.h"
 #include "banned.h"
 
 static const char usage[] =

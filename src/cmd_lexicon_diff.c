@@ -19,6 +19,7 @@
 #include "table.h"
 #include "tally.h"
 #include "util.h"
+#include "xalloc.h"
 #include "banned.h"
 
 static const char usage[] =

@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "cmd_lexicon.h"
 #include "dic.h"
+#include "fsutil.h"
 #include "outfile.h"
 #include "util.h"
 #include "banned.h"

@@ -15,6 +15,7 @@
 #include "table.h"
 #include "tally.h"
 #include "util.h"
+#include "xalloc.h"
 #include "banned.h"
 
 static const char usage[] =

@@ -13,9 +13,11 @@
 #include "lexicon.h"
 #include "lexrun.h"
 #include "match.h"
+#include "parse.h"
 #include "suggest.h"
 #include "table.h"
 #include "util.h"
+#include "xalloc.h"
 #include "banned.h"
 
 static const char usage[] =

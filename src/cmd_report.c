@@ -4,13 +4,17 @@
  * type, so the report shows exactly what those commands write.
  */
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "cmd.h"
+#include "fsutil.h"
+#include "parse.h"
 #include "report.h"
 #include "util.h"
+#include "xalloc.h"
 #include "banned.h"
 
 static const char usage[] =

@@ -14,13 +14,16 @@
 #include "cmd.h"
 #include "corpus.h"
 #include "counts.h"
+#include "fsutil.h"
 #include "lexicon.h"
 #include "match.h"
 #include "outfile.h"
+#include "parse.h"
 #include "pipeline.h"
 #include "score.h"
 #include "source.h"
 #include "util.h"
+#include "xalloc.h"
 #include "banned.h"
 
 static const char usage[] =

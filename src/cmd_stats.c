@@ -15,12 +15,15 @@
 #include "cmd.h"
 #include "counts.h"
 #include "dedup.h"
+#include "fsutil.h"
 #include "keyness.h"
 #include "outfile.h"
+#include "parse.h"
 #include "scoretab.h"
 #include "stats.h"
 #include "tsv.h"
 #include "util.h"
+#include "xalloc.h"
 #include "banned.h"
 
 struct stats_opts {

@@ -8,9 +8,12 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "fsutil.h"
+#include "sort.h"
 #include "text.h"
 #include "tsv.h"
 #include "util.h"
+#include "xalloc.h"
 #include "banned.h"
 
 static const char *const required[] = { "id", "file", "outlet", "date", "title" };

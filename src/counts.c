@@ -4,8 +4,11 @@
 #include <string.h>
 
 #include "buf.h"
+#include "sort.h"
+#include "swar.h"
 #include "text.h"
 #include "util.h"
+#include "xalloc.h"
 #include "banned.h"
 
 /*

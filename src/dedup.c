@@ -12,9 +12,11 @@
 #include <string.h>
 
 #include "buf.h"
+#include "fsutil.h"
 #include "outfile.h"
+#include "sort.h"
 #include "text.h"
-#include "util.h"
+#include "xalloc.h"
 #include "banned.h"
 
 #define DEDUP_SHINGLE 5

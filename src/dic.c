@@ -6,8 +6,10 @@
 #include <strings.h>
 
 #include "counts.h"
+#include "parse.h"
 #include "text.h"
 #include "util.h"
+#include "xalloc.h"
 #include "banned.h"
 
 static void note(struct dic_notes *n, const char *fmt, ...) FMT(2, 3);

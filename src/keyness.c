@@ -13,10 +13,13 @@
 #include "buf.h"
 #include "counts.h"
 #include "outfile.h"
+#include "parse.h"
 #include "scoretab.h"
+#include "sort.h"
 #include "stats.h"
 #include "tsv.h"
 #include "util.h"
+#include "xalloc.h"
 #include "banned.h"
 
 /* One count as read: kind 0 = token type, 1 = lexicon entry. */

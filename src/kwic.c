@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "text.h"
-#include "util.h"
+#include "xalloc.h"
 #include "banned.h"
 
 void kwic_init(struct kwic *k, const struct lexicon *lx, const char *by, long category,

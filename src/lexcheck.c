@@ -4,8 +4,9 @@
 #include <string.h>
 
 #include "buf.h"
+#include "fsutil.h"
 #include "text.h"
-#include "util.h"
+#include "xalloc.h"
 #include "banned.h"
 
 static void add_problem(struct lexcheck_list *l, const char *file, size_t line, size_t col,

@@ -8,8 +8,12 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "fsutil.h"
+#include "parse.h"
+#include "sort.h"
 #include "text.h"
 #include "util.h"
+#include "xalloc.h"
 #include "banned.h"
 
 #include "config.h"	/* FRAMING_DATADIR, from PREFIX in the Makefile */

@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "util.h"
+#include "xalloc.h"
 #include "banned.h"
 
 #define OUTFILE_BUFFER (1 << 20)

@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "outfile.h"
 #include "util.h"
+#include "xalloc.h"
 #include "banned.h"
 
 /* Articles in flight per worker: enough to keep workers busy while rows are written. */

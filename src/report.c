@@ -11,15 +11,18 @@
 #include <string.h>
 
 #include "corpus.h"
+#include "fsutil.h"
 #include "lexicon.h"
 #include "lexrun.h"
 #include "outfile.h"
 #include "results.h"
 #include "sha256.h"
+#include "sort.h"
 #include "text.h"
 #include "tsv.h"
 #include "util.h"
 #include "version.h"
+#include "xalloc.h"
 #include "banned.h"
 
 /* From build/methods.c, made from README.md by scripts/methods-c. */

@@ -4,8 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parse.h"
 #include "tsv.h"
 #include "util.h"
+#include "xalloc.h"
 #include "banned.h"
 
 double res_number(const char *s)

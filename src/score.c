@@ -9,6 +9,7 @@
 #include "dedup.h"
 #include "text.h"
 #include "util.h"
+#include "xalloc.h"
 #include "banned.h"
 
 /* Tokens of context on each side of a match in matches.tsv. */

@@ -10,8 +10,12 @@
 
 #include "buf.h"
 #include "counts.h"
+#include "fsutil.h"
+#include "parse.h"
+#include "sort.h"
 #include "tsv.h"
 #include "util.h"
+#include "xalloc.h"
 #include "banned.h"
 
 /* Column positions in one file. */

@@ -11,7 +11,9 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "fsutil.h"
 #include "util.h"
+#include "xalloc.h"
 #include "banned.h"
 
 struct source {

@@ -20,6 +20,7 @@
 #include <gsl/gsl_statistics_double.h>
 
 #include "util.h"
+#include "xalloc.h"
 #include "banned.h"
 
 void stats_init(void)

@@ -9,7 +9,7 @@
 #include "counts.h"
 #include "stats.h"
 #include "text.h"
-#include "util.h"
+#include "xalloc.h"
 #include "banned.h"
 
 /* Tokens of context on each side of an example. */

@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "text.h"
+#include "xalloc.h"
 #include "banned.h"
 
 struct table {

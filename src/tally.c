@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
-#include "util.h"
+#include "xalloc.h"
 #include "banned.h"
 
 struct tally *tally_new(const struct lexicon *lx, const char *by)

@@ -4,7 +4,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "util.h"
+#include "swar.h"
+#include "xalloc.h"
 #include "banned.h"
 
 /* ---- decoding ---------------------------------------------------------- */

@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "util.h"
+#include "xalloc.h"
 #include "banned.h"
 
 struct tsv {

@@ -30,7 +30,10 @@
 #include <string.h>
 
 #include "buf.h"
+#include "fsutil.h"
+#include "parse.h"
 #include "util.h"
+#include "xalloc.h"
 #include "banned.h"
 
 /* ---- random numbers ------------------------------------------------------ */

@@ -12,6 +12,7 @@
 #include "dic.h"
 #include "lexicon.h"
 #include "util.h"
+#include "xalloc.h"
 
 int fuzz_dic(const uint8_t *data, size_t size)
 {

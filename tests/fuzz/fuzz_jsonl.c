@@ -15,6 +15,7 @@
 #include "score.h"
 #include "source.h"
 #include "util.h"
+#include "xalloc.h"
 
 extern struct lexicon fuzz_lx;
 extern struct matcher *fuzz_m;

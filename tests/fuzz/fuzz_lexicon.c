@@ -12,6 +12,7 @@
 #include "match.h"
 #include "text.h"
 #include "util.h"
+#include "xalloc.h"
 
 int fuzz_lexicon(const uint8_t *data, size_t size)
 {

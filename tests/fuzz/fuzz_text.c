@@ -15,7 +15,7 @@
 #include "match.h"
 #include "score.h"
 #include "text.h"
-#include "util.h"
+#include "xalloc.h"
 
 extern struct lexicon fuzz_lx;
 extern struct matcher *fuzz_m;

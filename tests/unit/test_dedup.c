@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "dedup.h"
-#include "util.h"
+#include "fsutil.h"
 
 #define NW 200
 

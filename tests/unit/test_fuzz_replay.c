@@ -16,6 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fsutil.h"
+#include "xalloc.h"
+
 #define FUZZ_REPLAY 1
 #include "../fuzz/fuzz_common.c"
 #include "../fuzz/fuzz_lexicon.c"

@@ -10,12 +10,12 @@
 
 #include "buf.h"
 #include "corpus.h"
+#include "fsutil.h"
 #include "kwic.h"
 #include "lexicon.h"
 #include "lexrun.h"
 #include "match.h"
 #include "text.h"
-#include "util.h"
 
 static const char patterns[] = "[p1]\ncyber*\n[p2]\nкибер*\n[p3]\n网络\n";
 

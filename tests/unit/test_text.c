@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "buf.h"
+#include "swar.h"
 #include "text.h"
-#include "util.h"
 
 /* Tokenises s as one paragraph and joins the normalised tokens with '|'. */
 static void words_of(const char *s, struct text_tokens *tt, struct buf *out)
