@@ -59,6 +59,7 @@ LIB_OBJS = \
 	$(BUILD)/parse.o \
 	$(BUILD)/pipeline.o \
 	$(BUILD)/report.o \
+	$(BUILD)/resample.o \
 	$(BUILD)/results.o \
 	$(BUILD)/score.o \
 	$(BUILD)/scoretab.o \

@@ -19,6 +19,7 @@
 #include "keyness.h"
 #include "outfile.h"
 #include "parse.h"
+#include "resample.h"
 #include "scoretab.h"
 #include "stats.h"
 #include "tsv.h"

@@ -4,11 +4,13 @@
 #include <stddef.h>
 
 /*
- * Statistics for framing, all computed with GSL. This is the only module
- * that includes GSL headers; it never prints and never exits. Functions
- * that can fail on degenerate data return NULL when the result is valid,
- * or a short reason ("one article", "zero variance") when it is not; the
- * outputs are then NAN, which the writers print as NA.
+ * Statistical tests and summaries for framing, all computed with GSL
+ * (resampling is in resample.h). Only stats and resample include GSL
+ * headers. Bad data never makes them print or exit: functions that can
+ * fail on degenerate data return NULL when the result is valid, or a
+ * short reason ("one article", "zero variance") when it is not; the
+ * outputs are then NAN, which the writers print as NA. The only exit is
+ * xmalloc's die() when memory runs out, as everywhere in framing.
  *
  * Intervals are two-sided at 95 %. Arrays are borrowed for the call.
  */
@@ -125,33 +127,12 @@ const char *stats_chisq(const double *table, size_t rows, size_t cols,
 void stats_holm(const double *p, size_t n, double *adj);
 
 /*
- * Seed for one named computation: the same seed and names always give the
- * same stream, whatever else is in the table, so adding a group or a
- * metric does not change the numbers of the others.
+ * Seed for one named computation (a bootstrap or permutation of
+ * resample.h): the same seed and names always give the same stream,
+ * whatever else is in the table, so adding a group or a metric does not
+ * change the numbers of the others.
  */
 unsigned long stats_seed(unsigned long seed, const char *name_a, const char *name_b);
-
-/*
- * Percentile bootstrap of the means of m metrics at once: x is n rows of m
- * values (row-major; NAN = missing, left out of that metric's mean). B
- * resamples of the n rows with replacement; lo[j], hi[j] are the 2.5 % and
- * 97.5 % quantiles (R's type 7) of metric j's resampled means. reason[j]
- * is NULL or why metric j has no interval.
- */
-void stats_bootstrap_means(const double *x, size_t n, size_t m, size_t B,
-			   unsigned long seed, double *lo, double *hi, const char **reason);
-
-/*
- * Two-sided permutation p of the difference in means between the first na
- * rows of x and the other nb rows, for m metrics at once (row-major, NAN =
- * missing). When the number of distinct splits C(na+nb, na) is at most
- * shuffles, every split is enumerated and p is exact; otherwise shuffles
- * random relabellings give p = (1 + extreme)/(1 + shuffles). A split is
- * extreme when |diff| >= |observed diff| (with a relative tolerance of
- * 1e-9 for rounding). *exact tells which was used.
- */
-void stats_permutation(const double *x, size_t na, size_t nb, size_t m, size_t shuffles,
-		       unsigned long seed, double *p, const char **reason, int *exact);
 
 /*
  * Log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi &

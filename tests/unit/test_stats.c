@@ -18,6 +18,7 @@
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 
+#include "resample.h"
 #include "stats.h"
 
 /* R:  x <- c(1.2, 3.4, 2.2, 5.1, 4.4); y <- c(6.3, 2.8, 7.7, 5.9) */
