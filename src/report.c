@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "corpus.h"
+#include "hash.h"
 #include "lexicon.h"
 #include "lexrun.h"
 #include "outfile.h"
@@ -296,16 +297,7 @@ struct mtab {
 
 static uint64_t mhash(const char *a, const char *b, const char *c)
 {
-	uint64_t h = 1469598103934665603ULL;
-	const char *parts[3] = { a, b, c };
-	size_t i;
-	for (i = 0; i < 3; i++) {
-		const unsigned char *p = (const unsigned char *)parts[i];
-		for (; *p; p++)
-			h = (h ^ *p) * 1099511628211ULL;
-		h = (h ^ 0xff) * 1099511628211ULL;
-	}
-	return h;
+	return hash_fnv_part(hash_fnv_part(hash_fnv_part(HASH_FNV_OFFSET, a), b), c);
 }
 
 static void mtab_rehash(struct mtab *t)
