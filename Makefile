@@ -62,6 +62,7 @@ LIB_OBJS = \
 	$(BUILD)/scoretab.o \
 	$(BUILD)/sha256.o \
 	$(BUILD)/source.o \
+	$(BUILD)/stance.o \
 	$(BUILD)/stats.o \
 	$(BUILD)/suggest.o \
 	$(BUILD)/table.o \

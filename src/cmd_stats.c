@@ -18,6 +18,7 @@
 #include "keyness.h"
 #include "outfile.h"
 #include "scoretab.h"
+#include "stance.h"
 #include "stats.h"
 #include "tsv.h"
 #include "util.h"
@@ -819,8 +820,8 @@ static int stats_filter(struct scoretab *t, const struct stats_opts *o, int have
 	if (empty)
 		warning("%zu articles without tokens were left out", empty);
 	if (!t->has_stance)
-		warning("no stance values (the lexicon lacks accusatory or conciliatory): "
-			"no stance rows");
+		warning("no stance values (the lexicon lacks " STANCE_ACCUSATORY " or "
+			STANCE_CONCILIATORY "): no stance rows");
 	return 0;
 }
 

@@ -17,6 +17,7 @@
 #include "outfile.h"
 #include "results.h"
 #include "sha256.h"
+#include "stance.h"
 #include "text.h"
 #include "tsv.h"
 #include "util.h"
@@ -501,7 +502,7 @@ static void write_summary(struct page *p)
 	section(p, "summary", "Summary by group");
 	buf_adds(h, "<p>Rates are matches per 1,000 tokens, pooled over the group's articles, "
 		    "with an exact Poisson 95% interval. Stance is the mean over articles of "
-		    "log((accusatory + 0.5) / (conciliatory + 0.5)), positive when accusatory "
+		    STANCE_FORMULA ", positive when accusatory "
 		    "phrasing outweighs conciliatory phrasing, with a bootstrap 95% interval "
 		    "(t-interval when the bootstrap is not available).</p>\n");
 	buf_adds(h, "<table><thead><tr><th>");

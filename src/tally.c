@@ -15,8 +15,7 @@ struct tally *tally_new(const struct lexicon *lx, const char *by)
 	t->lx = lx;
 	t->by = xstrdup(by);
 	t->entries = xcalloc(lx->nentries ? lx->nentries : 1, sizeof(*t->entries));
-	t->cat_acc = lexicon_category(lx, "accusatory");
-	t->cat_conc = lexicon_category(lx, "conciliatory");
+	stance_categories(lx, &t->cat);
 	t->seen = counts_new();
 	return t;
 }
@@ -99,12 +98,12 @@ void tally_article(void *ctx, const struct lexrun_article *ra)
 		e->counted++;
 		grp->matches[m->category]++;
 		grp->score[m->category] += w;
-		if ((long)m->category == t->cat_acc)
+		if ((long)m->category == t->cat.acc)
 			acc += w;
-		else if ((long)m->category == t->cat_conc)
+		else if ((long)m->category == t->cat.conc)
 			conc += w;
 	}
-	grp->stance_sum += log((acc + 0.5) / (conc + 0.5));
+	grp->stance_sum += stance_of(acc, conc);
 	buf_release(&key);
 }
 
@@ -117,7 +116,7 @@ double tally_rate(const struct tally *t, size_t g, size_t cat)
 double tally_stance(const struct tally *t, size_t g)
 {
 	const struct tally_group *grp = &t->groups[g];
-	if (t->cat_acc < 0 || t->cat_conc < 0 || !grp->articles)
+	if (!stance_defined(&t->cat) || !grp->articles)
 		return NAN;
 	return grp->stance_sum / (double)grp->articles;
 }

@@ -6,12 +6,13 @@
 #include "counts.h"
 #include "lexicon.h"
 #include "lexrun.h"
+#include "stance.h"
 
 /*
  * Sums the matches of a corpus per lexicon entry and per group of articles
  * (outlet, or any manifest column), counting exactly as scores.tsv does:
  * negated matches are reported but kept out of the category counts, and
- * stance = log((accusatory score + 0.5) / (conciliatory score + 0.5)).
+ * the stance is stance.h's.
  */
 
 struct tally_entry {
@@ -38,7 +39,7 @@ struct tally {
 	struct tally_entry *entries;	/* one per lexicon entry */
 	struct tally_group *groups;	/* in order of first appearance */
 	size_t ngroups, groups_alloc;
-	long cat_acc, cat_conc;	/* -1 when the lexicon lacks them */
+	struct stance_categories cat;	/* the stance pair */
 	struct counts *seen;	/* "entry\tgroup" pairs, for tally_entry.groups */
 };
 
