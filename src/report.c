@@ -18,6 +18,7 @@
 #include "results.h"
 #include "sha256.h"
 #include "stance.h"
+#include "tally.h"
 #include "text.h"
 #include "tsv.h"
 #include "util.h"
@@ -282,7 +283,7 @@ static void interval(struct buf *b, double lo, double hi, int digits)
 
 struct mrow {
 	char *outlet, *category, *entry;
-	size_t count, quoted, negated;
+	struct tally_entry sums;	/* this entry's matches in this outlet */
 	char *id, *left, *surface, *right;
 	int ex_quoted, ex_negated;
 	size_t cat_index;
@@ -358,9 +359,12 @@ static void mtab_release(struct mtab *t)
 	memset(t, 0, sizeof(*t));
 }
 
+/* Sums matches.tsv per outlet and entry, as lexicon stats sums a corpus (tally.h). */
 static int load_matches(struct mtab *t, const char *path)
 {
 	struct tsv *f = tsv_open(path);
+	struct buf last_id = BUF_INIT;
+	size_t article = 0;
 	long c[10];
 	static const char *const names[10] = {
 		"id", "outlet", "category", "entry", "surface", "quoted", "negated", "left", "right", "sentence",
@@ -385,13 +389,13 @@ static int load_matches(struct mtab *t, const char *path)
 		int negated = !strcmp(tsv_field(f, (size_t)c[6]), "1");
 
 		t->total++;
-		r->negated += negated;
-		if (negated)
-			;
-		else {
-			r->count++;
-			r->quoted += quoted;
+		/* An article's matches are one run of rows: a new id is the next article. */
+		if (!article || strcmp(last_id.data, tsv_field(f, (size_t)c[0]))) {
+			article++;
+			buf_reset(&last_id);
+			buf_adds(&last_id, tsv_field(f, (size_t)c[0]));
 		}
+		tally_entry_add(&r->sums, article, quoted, negated);
 		/* The example: the first match that counts (not negated). */
 		if (!r->id || (r->ex_negated && !negated)) {
 			free(r->id);
@@ -407,6 +411,7 @@ static int load_matches(struct mtab *t, const char *path)
 		}
 	}
 	tsv_close(f);
+	buf_release(&last_id);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -418,8 +423,8 @@ static int mrow_cmp(const void *pa, const void *pb)
 		return d;
 	if (a->cat_index != b->cat_index)
 		return a->cat_index < b->cat_index ? -1 : 1;
-	if (a->count != b->count)
-		return a->count > b->count ? -1 : 1;
+	if (a->sums.counted != b->sums.counted)
+		return a->sums.counted > b->sums.counted ? -1 : 1;
 	return strcmp(a->entry, b->entry);
 }
 
@@ -787,7 +792,7 @@ static void write_matches(struct page *p)
 		}
 		if (new_cat)
 			shown = 0;
-		if (r->count == 0 || shown >= TOP_ENTRIES)
+		if (r->sums.counted == 0 || shown >= TOP_ENTRIES)
 			continue;
 		shown++;
 		buf_adds(h, "<tr><td>");
@@ -795,7 +800,7 @@ static void write_matches(struct page *p)
 		buf_adds(h, "</td><td>");
 		esc(h, r->entry);
 		buf_addf(h, "</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td><td class=\"ctx-l\">",
-			 r->count, r->quoted);
+			 r->sums.counted, r->sums.quoted);
 		esc(h, r->left);
 		buf_adds(h, "</td><td><mark>");
 		esc(h, r->surface);

@@ -38,6 +38,31 @@ void tally_free(struct tally *t)
 	free(t);
 }
 
+void tally_entry_add(struct tally_entry *e, size_t article, int quoted, int negated)
+{
+	e->matches++;
+	if (e->last_article != article) {
+		e->last_article = article;
+		e->articles++;
+	}
+	if (negated) {
+		e->negated++;
+		return;
+	}
+	e->counted++;
+	e->quoted += quoted != 0;
+}
+
+size_t tally_entry_own(const struct tally_entry *e)
+{
+	return e->counted - e->quoted;
+}
+
+double tally_entry_quoted_share(const struct tally_entry *e)
+{
+	return e->counted ? (double)e->quoted / (double)e->counted : NAN;
+}
+
 long tally_group(const struct tally *t, const char *name)
 {
 	size_t i;
@@ -80,22 +105,14 @@ void tally_article(void *ctx, const struct lexrun_article *ra)
 		struct tally_entry *e = &t->entries[m->entry];
 		double w = t->lx->entries[m->entry].weight;
 
-		e->matches++;
-		e->quoted += m->quoted;
-		if (e->last_article != ra->index + 1) {
-			e->last_article = ra->index + 1;
-			e->articles++;
-		}
+		tally_entry_add(e, ra->index + 1, m->quoted, m->negated);
 		buf_reset(&key);
 		buf_addf(&key, "%u\t%zu", m->entry, g);
 		if (!counts_get(t->seen, key.data, key.len))
 			e->groups++;
 		counts_add(t->seen, key.data, key.len, 1);
-		if (m->negated) {
-			e->negated++;
+		if (m->negated)
 			continue;
-		}
-		e->counted++;
 		grp->matches[m->category]++;
 		grp->score[m->category] += w;
 		if ((long)m->category == t->cat.acc)
