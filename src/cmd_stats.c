@@ -931,7 +931,7 @@ int cmd_stats(int argc, char **argv)
 	nfiles = first < argc ? (size_t)(argc - first) : 1;
 	memset(&r, 0, sizeof(r));
 	r.o = &o;
-	r.t = scoretab_read(files, nfiles, o.by);
+	r.t = scoretab_read(files, nfiles, o.by, 0);
 	if (!r.t)
 		return EXIT_USAGE;
 	have_pairs = find_duplicates(files, nfiles, o.outdir);
