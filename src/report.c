@@ -16,6 +16,7 @@
 #include "lexrun.h"
 #include "outfile.h"
 #include "results.h"
+#include "scoretab.h"
 #include "sha256.h"
 #include "stance.h"
 #include "tally.h"
@@ -434,8 +435,7 @@ struct page {
 	const struct report_opts *o;
 	struct buf h;
 	struct res_outlets out;
-	struct res_articles art;	/* grouped as the stats */
-	struct res_articles by_outlet;	/* for boilerplate shares */
+	struct scoretab *scores;	/* scores.tsv, grouped as the stats */
 	struct mtab m;
 	struct lexicon lx;
 	int lx_ok;
@@ -893,93 +893,66 @@ static double visible_chars(const char *path)
 	return n;
 }
 
-struct dup_node {
-	char *id, *outlet;
-	size_t parent;
-};
-
-static size_t dup_find(struct dup_node *d, size_t i)
+/* Per article: 1 when it is the root of a cluster whose articles come from several outlets. */
+static char *crossing_roots(const struct scoretab *t, const size_t *root)
 {
-	while (d[i].parent != i)
-		i = d[i].parent = d[d[i].parent].parent;
-	return i;
-}
-
-static size_t dup_index(struct dup_node **d, size_t *n, size_t *alloc, const char *id, const char *outlet)
-{
+	char *cross = xcalloc(t->n + 1, 1);
 	size_t i;
-	for (i = 0; i < *n; i++)
-		if (!strcmp((*d)[i].id, id))
-			return i;
-	ALLOC_GROW(*d, *n + 1, *alloc);
-	(*d)[*n].id = xstrdup(id);
-	(*d)[*n].outlet = xstrdup(outlet);
-	(*d)[*n].parent = *n;
-	return (*n)++;
+
+	for (i = 0; i < t->n; i++)
+		if (root[i] != i && strcmp(t->a[i].outlet, t->a[root[i]].outlet))
+			cross[root[i]] = 1;
+	return cross;
 }
 
+static void dup_member(struct buf *h, const struct scoretab_article *a, int first)
+{
+	if (!first)
+		buf_adds(h, "; ");
+	esc(h, a->id);
+	buf_adds(h, " (");
+	esc(h, a->outlet);
+	buf_adds(h, ")");
+}
+
+/* The clusters of framing stats --dedup (scoretab.h) whose articles come from several outlets. */
 static void write_duplicates(struct page *p)
 {
 	struct buf *h = &p->h;
 	char *path = path_join(p->o->outdir, "duplicates.tsv");
-	struct tsv *t = tsv_open(path);
-	struct dup_node *d = NULL;
-	size_t n = 0, alloc = 0, i, j, clusters = 0, pairs = 0;
-	long ca, cb, coa, cob;
+	const struct scoretab *t = p->scores;
+	size_t *root, i, j, clusters = 0;
+	char *cross;
+	int r = scoretab_clusters(t, path, &root);
 
 	free(path);
 	buf_adds(h, "<li><strong>Near-duplicates across outlets</strong> (wire copy: word "
 		    "5-shingle Jaccard similarity of 0.5 or more, from duplicates.tsv): ");
-	if (!t) {
+	if (r < 0) {
 		buf_adds(h, "duplicates.tsv could not be read.</li>\n");
 		return;
 	}
-	ca = tsv_column(t, "id_a");
-	cb = tsv_column(t, "id_b");
-	coa = tsv_column(t, "outlet_a");
-	cob = tsv_column(t, "outlet_b");
-	while (ca >= 0 && cb >= 0 && coa >= 0 && cob >= 0 && tsv_next(t) > 0 && n < 100000) {
-		size_t a, b;
-		if (!strcmp(tsv_field(t, (size_t)coa), tsv_field(t, (size_t)cob)))
+	cross = crossing_roots(t, root);
+	for (i = 0; i < t->n; i++) {
+		if (!cross[i] || ++clusters > 30)
 			continue;
-		a = dup_index(&d, &n, &alloc, tsv_field(t, (size_t)ca), tsv_field(t, (size_t)coa));
-		b = dup_index(&d, &n, &alloc, tsv_field(t, (size_t)cb), tsv_field(t, (size_t)cob));
-		d[dup_find(d, a)].parent = dup_find(d, b);
-		pairs++;
-	}
-	tsv_close(t);
-	if (!pairs) {
-		buf_adds(h, "none.</li>\n");
-		return;
-	}
-	buf_adds(h, "<ul>\n");
-	for (i = 0; i < n; i++) {
-		if (dup_find(d, i) != i)
-			continue;
-		if (++clusters > 30)
-			continue;
-		buf_adds(h, "<li>");
-		for (j = 0, alloc = 0; j < n; j++) {
-			if (dup_find(d, j) != i)
-				continue;
-			if (alloc++)
-				buf_adds(h, "; ");
-			esc(h, d[j].id);
-			buf_adds(h, " (");
-			esc(h, d[j].outlet);
-			buf_adds(h, ")");
-		}
+		buf_adds(h, clusters == 1 ? "<ul>\n<li>" : "<li>");
+		/* The earliest article first: the one framing stats --dedup keeps. */
+		dup_member(h, &t->a[i], 1);
+		for (j = 0; j < t->n; j++)
+			if (j != i && root[j] == i)
+				dup_member(h, &t->a[j], 0);
 		buf_adds(h, "</li>\n");
 	}
-	if (clusters > 30)
+	if (!clusters)
+		buf_adds(h, "none.</li>\n");
+	else if (clusters > 30)
 		buf_addf(h, "<li>... and %zu more clusters</li>\n", clusters - 30);
-	buf_addf(h, "</ul>%zu cluster%s across outlets; framing stats --dedup keeps one article of "
-		 "each.</li>\n", clusters, clusters == 1 ? "" : "s");
-	for (i = 0; i < n; i++) {
-		free(d[i].id);
-		free(d[i].outlet);
-	}
-	free(d);
+	if (clusters)
+		buf_addf(h, "</ul>%zu cluster%s across outlets; framing stats --dedup keeps one "
+			 "article of each.</li>\n", clusters, clusters == 1 ? "" : "s");
+	free(cross);
+	free(root);
 }
 
 static void write_warnings(struct page *p)
@@ -1006,8 +979,8 @@ static void write_warnings(struct page *p)
 		buf_adds(h, ".</li>\n");
 	else
 		buf_adds(h, "<li>Every group has at least 5 articles.</li>\n");
-	for (i = 0; i < p->art.n; i++)
-		zero += p->art.a[i].tokens == 0;
+	for (i = 0; i < p->scores->n; i++)
+		zero += p->scores->a[i].tokens == 0;
 	if (zero)
 		buf_addf(h, "<li><strong>Articles without words</strong>: %zu article%s kept no "
 			 "text after cleaning and %s left out of the statistics.</li>\n",
@@ -1034,11 +1007,12 @@ static void write_warnings(struct page *p)
 			}
 			total[k] += visible_chars(c.articles[i].path);
 		}
-		for (i = 0; i < p->by_outlet.n; i++) {
+		for (i = 0; i < p->scores->n; i++) {
+			const struct scoretab_article *a = &p->scores->a[i];
 			size_t k;
 			for (k = 0; k < no; k++)
-				if (!strcmp(outlets[k], p->by_outlet.a[i].group) && !isnan(p->by_outlet.a[i].dropped))
-					dropped[k] += p->by_outlet.a[i].dropped;
+				if (!strcmp(outlets[k], a->outlet) && !isnan(a->dropped))
+					dropped[k] += a->dropped;
 		}
 		buf_adds(h, "<li><strong>Boilerplate dropped</strong> before scoring (navigation, "
 			    "related headlines, captions; share of the visible characters of the "
@@ -1077,7 +1051,7 @@ static void write_methods(struct page *p)
 	esc(h, FRAMING_VERSION);
 	buf_adds(h, "</td></tr>\n<tr><th>corpus</th><td><code>");
 	esc(h, p->o->corpus);
-	buf_addf(h, "</code> (%zu articles)</td></tr>\n<tr><th>grouping</th><td>", p->art.n);
+	buf_addf(h, "</code> (%zu articles)</td></tr>\n<tr><th>grouping</th><td>", p->scores->n);
 	esc(h, p->o->by);
 	buf_addf(h, "</td></tr>\n<tr><th>statistics</th><td>seed %lu, %ld bootstrap resamples, "
 		 "%ld permutations</td></tr>\n", p->o->seed, p->o->bootstrap, p->o->permutations);
@@ -1126,7 +1100,7 @@ static void write_page(struct page *p)
 	buf_addf(h, "</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n<h1>", css);
 	esc(h, title.data);
 	buf_addf(h, "</h1>\n<p class=\"sub\">%zu articles in %zu groups (grouped by ",
-		 p->art.n, p->out.ngroups);
+		 p->scores->n, p->out.ngroups);
 	esc(h, p->o->by);
 	buf_adds(h, "); framing ");
 	esc(h, FRAMING_VERSION);
@@ -1148,7 +1122,7 @@ static void write_page(struct page *p)
 int report_write(const struct report_opts *o)
 {
 	struct page p;
-	char *path;
+	char *path, *files[1];
 	struct outfile *out;
 	int r = 0;
 
@@ -1158,8 +1132,9 @@ int report_write(const struct report_opts *o)
 	r |= res_outlets_load(&p.out, path);
 	free(path);
 	path = path_join(o->outdir, "scores.tsv");
-	r |= res_articles_load(&p.art, path, o->by);
-	r |= res_articles_load(&p.by_outlet, path, NULL);
+	files[0] = path;
+	p.scores = scoretab_read(files, 1, o->by, SCORETAB_TEXT);
+	r |= p.scores ? 0 : -1;
 	free(path);
 	path = path_join(o->outdir, "matches.tsv");
 	r |= load_matches(&p.m, path);
@@ -1181,8 +1156,7 @@ int report_write(const struct report_opts *o)
 		lexicon_release(&p.lx);
 	}
 	res_outlets_release(&p.out);
-	res_articles_release(&p.art);
-	res_articles_release(&p.by_outlet);
+	scoretab_free(p.scores);
 	mtab_release(&p.m);
 	buf_release(&p.h);
 	return r < 0 ? -1 : 0;
