@@ -205,6 +205,11 @@ void score_header(struct buf *out, const struct lexicon *lx, char *const *extra_
 	buf_addch(out, '\n');
 }
 
+double score_rate(size_t matches, size_t tokens)
+{
+	return tokens ? 1000.0 * (double)matches / (double)tokens : NAN;
+}
+
 void score_matches_header(struct buf *out)
 {
 	buf_adds(out, "id\toutlet\tcategory\tentry\tsurface\tsentence\toffset\tquoted\tnegated"
@@ -377,7 +382,7 @@ static void write_row(struct scorer *s, const struct article *a, size_t nextra,
 		add_count(row, t->matches, '\t');
 		buf_add_double(row, t->score);
 		buf_addch(row, '\t');
-		buf_add_double(row, tokens ? 1000.0 * (double)t->matches / (double)tokens : NAN);
+		buf_add_double(row, score_rate(t->matches, tokens));
 		buf_addch(row, '\t');
 		add_count(row, t->own, '\t');
 	}

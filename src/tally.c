@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "score.h"
 #include "util.h"
 #include "banned.h"
 
@@ -127,7 +128,7 @@ void tally_article(void *ctx, const struct lexrun_article *ra)
 double tally_rate(const struct tally *t, size_t g, size_t cat)
 {
 	const struct tally_group *grp = &t->groups[g];
-	return grp->tokens ? 1000.0 * (double)grp->matches[cat] / (double)grp->tokens : NAN;
+	return score_rate(grp->matches[cat], grp->tokens);
 }
 
 double tally_stance(const struct tally *t, size_t g)
