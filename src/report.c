@@ -477,26 +477,27 @@ static void section(struct page *p, const char *id, const char *title)
 	buf_adds(&p->h, "</h2>\n");
 }
 
-static double group_articles(const struct page *p, size_t g)
+/* Group g's articles (or tokens): the first metric of outlets.tsv that has them. */
+static double group_size(const struct page *p, size_t g, int tokens)
 {
 	size_t m;
 	for (m = 0; m < p->out.nmetrics; m++) {
-		double n = p->out.stat[g * p->out.nmetrics + m].articles;
+		const struct res_stat *s = &p->out.stat[g * p->out.nmetrics + m];
+		double n = tokens ? s->tokens : s->articles;
 		if (!isnan(n))
 			return n;
 	}
 	return NAN;
 }
 
+static double group_articles(const struct page *p, size_t g)
+{
+	return group_size(p, g, 0);
+}
+
 static double group_tokens(const struct page *p, size_t g)
 {
-	size_t m;
-	for (m = 0; m < p->out.nmetrics; m++) {
-		double n = p->out.stat[g * p->out.nmetrics + m].tokens;
-		if (!isnan(n))
-			return n;
-	}
-	return NAN;
+	return group_size(p, g, 1);
 }
 
 static void write_summary(struct page *p)
