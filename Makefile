@@ -66,6 +66,7 @@ LIB_OBJS = \
 	$(BUILD)/sha256.o \
 	$(BUILD)/sort.o \
 	$(BUILD)/source.o \
+	$(BUILD)/stance.o \
 	$(BUILD)/stats.o \
 	$(BUILD)/suggest.o \
 	$(BUILD)/table.o \

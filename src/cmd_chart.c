@@ -17,6 +17,7 @@
 #include "parse.h"
 #include "results.h"
 #include "sort.h"
+#include "stance.h"
 #include "text.h"
 #include "tsv.h"
 #include "util.h"
@@ -125,7 +126,7 @@ static void add_title(struct chart_ctx *c, struct buf *b, const char *what, cons
 /* The stance axis: the formula, and which side is which at its ends. */
 static void add_stance_xaxis(struct buf *b)
 {
-	add_str(b, "set xlabel", "stance = log((accusatory + 0.5) / (conciliatory + 0.5))");
+	add_str(b, "set xlabel", "stance = " STANCE_FORMULA);
 	buf_adds(b, "set label 103 ");
 	chart_quote(b, "\xE2\x86\x90 more conciliatory");
 	buf_adds(b, " at graph 0, graph 0 offset 0,-4.5 left font ',13' tc rgb '#444444'\n");
@@ -994,11 +995,11 @@ int cmd_chart(int argc, char **argv)
 	if (!bad && c.have_key && chart_keyness(&c) < 0)
 		bad = 1;
 	if (!bad) {
-		if (res_outlets_get(&c.out, 0, "accusatory_own_rate")) {
-			if (chart_voice(&c, "accusatory") < 0)
+		if (res_outlets_get(&c.out, 0, STANCE_ACCUSATORY "_own_rate")) {
+			if (chart_voice(&c, STANCE_ACCUSATORY) < 0)
 				bad = 1;
 		} else {
-			warning("no voice chart: the lexicons have no category 'accusatory'");
+			warning("no voice chart: the lexicons have no category '" STANCE_ACCUSATORY "'");
 		}
 	}
 	ctx_release(&c);

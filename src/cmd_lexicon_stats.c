@@ -23,8 +23,8 @@ static const char usage[] =
 	"                             [--no-negation] CORPUS\n"
 	"\n"
 	"Per lexicon entry: matches (negated ones included), articles and outlets\n"
-	"with a match, the share of matches inside quotations, how many were\n"
-	"negated (and so not counted in scores.tsv), and where the entry is.\n"
+	"with a match, the share of counted matches inside quotations, how many\n"
+	"were negated (and so not counted in scores.tsv), and where the entry is.\n"
 	"Sorted by category, then by matches; entries that never matched come\n"
 	"last, so they are easy to find and prune.\n"
 	"\n"
@@ -129,8 +129,8 @@ int cmd_lexicon_stats(int argc, char **argv)
 		table_addf(tab, "%zu", te->matches);
 		table_addf(tab, "%zu", te->articles);
 		table_addf(tab, "%zu", te->groups);
-		if (te->matches)
-			table_addf(tab, "%.2f", (double)te->quoted / (double)te->matches);
+		if (te->counted)
+			table_addf(tab, "%.2f", tally_entry_quoted_share(te));
 		else
 			table_add(tab, "NA");
 		table_addf(tab, "%zu", te->negated);

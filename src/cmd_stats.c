@@ -21,6 +21,7 @@
 #include "parse.h"
 #include "resample.h"
 #include "scoretab.h"
+#include "stance.h"
 #include "stats.h"
 #include "tsv.h"
 #include "util.h"
@@ -823,8 +824,8 @@ static int stats_filter(struct scoretab *t, const struct stats_opts *o, int have
 	if (empty)
 		warning("%zu articles without tokens were left out", empty);
 	if (!t->has_stance)
-		warning("no stance values (the lexicon lacks accusatory or conciliatory): "
-			"no stance rows");
+		warning("no stance values (the lexicon lacks " STANCE_ACCUSATORY " or "
+			STANCE_CONCILIATORY "): no stance rows");
 	return 0;
 }
 
@@ -934,7 +935,7 @@ int cmd_stats(int argc, char **argv)
 	nfiles = first < argc ? (size_t)(argc - first) : 1;
 	memset(&r, 0, sizeof(r));
 	r.o = &o;
-	r.t = scoretab_read(files, nfiles, o.by);
+	r.t = scoretab_read(files, nfiles, o.by, 0);
 	if (!r.t)
 		return EXIT_USAGE;
 	have_pairs = find_duplicates(files, nfiles, o.outdir);

@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "xalloc.h"
+#include "hash.h"
+#include "util.h"
 #include "banned.h"
 
 /*
@@ -55,19 +57,12 @@ struct matcher {
 };
 
 /*
- * FNV-1a, byte by byte: the hash of a prefix is a state on the way to the
- * hash of the word, so all glob prefixes of a token cost one pass.
+ * FNV-1a (hash.h), byte by byte: the hash of a prefix is a state on the
+ * way to the hash of the word, so all glob prefixes of a token cost one pass.
  */
-#define FNV_OFFSET 1469598103934665603ULL
-#define FNV_STEP(h, c) (((h) ^ (unsigned char)(c)) * 1099511628211ULL)
-
 static uint64_t hash_bytes(const char *s, size_t len)
 {
-	uint64_t h = FNV_OFFSET;
-	size_t i;
-	for (i = 0; i < len; i++)
-		h = FNV_STEP(h, s[i]);
-	return h;
+	return hash_fnv(s, len);
 }
 
 /* The hash of a key of an owner's (0: none), from the FNV hash of its bytes. */
@@ -385,12 +380,12 @@ static void lookup(const struct matcher *m, const struct table *exact, const str
 		   const struct text_tokens *tt, size_t i, struct candidates *c)
 {
 	const struct slot *s;
-	uint64_t h = FNV_OFFSET;
+	uint64_t h = HASH_FNV_OFFSET;
 	size_t l;
 
 	/* Most lookups find nothing: consider only what they find. */
 	for (l = 1; l <= len; l++) {
-		h = FNV_STEP(h, form[l - 1]);
+		h = hash_fnv_step(h, (unsigned char)form[l - 1]);
 		if ((l <= MAX_GLOB_MASK_LEN ? (lens >> (l - 1)) & 1 : l <= longest)
 		    && (s = table_find_hashed(glob, form, l, 0, h)))
 			consider(m, tt, i, s, cased, c);

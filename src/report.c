@@ -12,12 +12,16 @@
 
 #include "corpus.h"
 #include "fsutil.h"
+#include "hash.h"
 #include "lexicon.h"
 #include "lexrun.h"
 #include "outfile.h"
 #include "results.h"
+#include "scoretab.h"
 #include "sha256.h"
 #include "sort.h"
+#include "stance.h"
+#include "tally.h"
 #include "text.h"
 #include "tsv.h"
 #include "util.h"
@@ -283,7 +287,7 @@ static void interval(struct buf *b, double lo, double hi, int digits)
 
 struct mrow {
 	char *outlet, *category, *entry;
-	size_t count, quoted, negated;
+	struct tally_entry sums;	/* this entry's matches in this outlet */
 	char *id, *left, *surface, *right;
 	int ex_quoted, ex_negated;
 	size_t cat_index;
@@ -299,16 +303,7 @@ struct mtab {
 
 static uint64_t mhash(const char *a, const char *b, const char *c)
 {
-	uint64_t h = 1469598103934665603ULL;
-	const char *parts[3] = { a, b, c };
-	size_t i;
-	for (i = 0; i < 3; i++) {
-		const unsigned char *p = (const unsigned char *)parts[i];
-		for (; *p; p++)
-			h = (h ^ *p) * 1099511628211ULL;
-		h = (h ^ 0xff) * 1099511628211ULL;
-	}
-	return h;
+	return hash_fnv_part(hash_fnv_part(hash_fnv_part(HASH_FNV_OFFSET, a), b), c);
 }
 
 static void mtab_rehash(struct mtab *t)
@@ -368,9 +363,12 @@ static void mtab_release(struct mtab *t)
 	memset(t, 0, sizeof(*t));
 }
 
+/* Sums matches.tsv per outlet and entry, as lexicon stats sums a corpus (tally.h). */
 static int load_matches(struct mtab *t, const char *path)
 {
 	struct tsv *f = tsv_open(path);
+	struct buf last_id = BUF_INIT;
+	size_t article = 0;
 	long c[10];
 	static const char *const names[10] = {
 		"id", "outlet", "category", "entry", "surface", "quoted", "negated", "left", "right", "sentence",
@@ -395,13 +393,13 @@ static int load_matches(struct mtab *t, const char *path)
 		int negated = !strcmp(tsv_field(f, (size_t)c[6]), "1");
 
 		t->total++;
-		r->negated += negated;
-		if (negated)
-			;
-		else {
-			r->count++;
-			r->quoted += quoted;
+		/* An article's matches are one run of rows: a new id is the next article. */
+		if (!article || strcmp(last_id.data, tsv_field(f, (size_t)c[0]))) {
+			article++;
+			buf_reset(&last_id);
+			buf_adds(&last_id, tsv_field(f, (size_t)c[0]));
 		}
+		tally_entry_add(&r->sums, article, quoted, negated);
 		/* The example: the first match that counts (not negated). */
 		if (!r->id || (r->ex_negated && !negated)) {
 			free(r->id);
@@ -417,6 +415,7 @@ static int load_matches(struct mtab *t, const char *path)
 		}
 	}
 	tsv_close(f);
+	buf_release(&last_id);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -428,8 +427,8 @@ static int mrow_cmp(const void *pa, const void *pb)
 		return d;
 	if (a->cat_index != b->cat_index)
 		return a->cat_index < b->cat_index ? -1 : 1;
-	if (a->count != b->count)
-		return a->count > b->count ? -1 : 1;
+	if (a->sums.counted != b->sums.counted)
+		return a->sums.counted > b->sums.counted ? -1 : 1;
 	return strcmp(a->entry, b->entry);
 }
 
@@ -439,8 +438,7 @@ struct page {
 	const struct report_opts *o;
 	struct buf h;
 	struct res_outlets out;
-	struct res_articles art;	/* grouped as the stats */
-	struct res_articles by_outlet;	/* for boilerplate shares */
+	struct scoretab *scores;	/* scores.tsv, grouped as the stats */
 	struct mtab m;
 	struct lexicon lx;
 	int lx_ok;
@@ -482,26 +480,27 @@ static void section(struct page *p, const char *id, const char *title)
 	buf_adds(&p->h, "</h2>\n");
 }
 
-static double group_articles(const struct page *p, size_t g)
+/* Group g's articles (or tokens): the first metric of outlets.tsv that has them. */
+static double group_size(const struct page *p, size_t g, int tokens)
 {
 	size_t m;
 	for (m = 0; m < p->out.nmetrics; m++) {
-		double n = p->out.stat[g * p->out.nmetrics + m].articles;
+		const struct res_stat *s = &p->out.stat[g * p->out.nmetrics + m];
+		double n = tokens ? s->tokens : s->articles;
 		if (!isnan(n))
 			return n;
 	}
 	return NAN;
 }
 
+static double group_articles(const struct page *p, size_t g)
+{
+	return group_size(p, g, 0);
+}
+
 static double group_tokens(const struct page *p, size_t g)
 {
-	size_t m;
-	for (m = 0; m < p->out.nmetrics; m++) {
-		double n = p->out.stat[g * p->out.nmetrics + m].tokens;
-		if (!isnan(n))
-			return n;
-	}
-	return NAN;
+	return group_size(p, g, 1);
 }
 
 static void write_summary(struct page *p)
@@ -512,7 +511,7 @@ static void write_summary(struct page *p)
 	section(p, "summary", "Summary by group");
 	buf_adds(h, "<p>Rates are matches per 1,000 tokens, pooled over the group's articles, "
 		    "with an exact Poisson 95% interval. Stance is the mean over articles of "
-		    "log((accusatory + 0.5) / (conciliatory + 0.5)), positive when accusatory "
+		    STANCE_FORMULA ", positive when accusatory "
 		    "phrasing outweighs conciliatory phrasing, with a bootstrap 95% interval "
 		    "(t-interval when the bootstrap is not available).</p>\n");
 	buf_adds(h, "<table><thead><tr><th>");
@@ -797,7 +796,7 @@ static void write_matches(struct page *p)
 		}
 		if (new_cat)
 			shown = 0;
-		if (r->count == 0 || shown >= TOP_ENTRIES)
+		if (r->sums.counted == 0 || shown >= TOP_ENTRIES)
 			continue;
 		shown++;
 		buf_adds(h, "<tr><td>");
@@ -805,7 +804,7 @@ static void write_matches(struct page *p)
 		buf_adds(h, "</td><td>");
 		esc(h, r->entry);
 		buf_addf(h, "</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td><td class=\"ctx-l\">",
-			 r->count, r->quoted);
+			 r->sums.counted, r->sums.quoted);
 		esc(h, r->left);
 		buf_adds(h, "</td><td><mark>");
 		esc(h, r->surface);
@@ -898,93 +897,66 @@ static double visible_chars(const char *path)
 	return n;
 }
 
-struct dup_node {
-	char *id, *outlet;
-	size_t parent;
-};
-
-static size_t dup_find(struct dup_node *d, size_t i)
+/* Per article: 1 when it is the root of a cluster whose articles come from several outlets. */
+static char *crossing_roots(const struct scoretab *t, const size_t *root)
 {
-	while (d[i].parent != i)
-		i = d[i].parent = d[d[i].parent].parent;
-	return i;
-}
-
-static size_t dup_index(struct dup_node **d, size_t *n, size_t *alloc, const char *id, const char *outlet)
-{
+	char *cross = xcalloc(t->n + 1, 1);
 	size_t i;
-	for (i = 0; i < *n; i++)
-		if (!strcmp((*d)[i].id, id))
-			return i;
-	ALLOC_GROW(*d, *n + 1, *alloc);
-	(*d)[*n].id = xstrdup(id);
-	(*d)[*n].outlet = xstrdup(outlet);
-	(*d)[*n].parent = *n;
-	return (*n)++;
+
+	for (i = 0; i < t->n; i++)
+		if (root[i] != i && strcmp(t->a[i].outlet, t->a[root[i]].outlet))
+			cross[root[i]] = 1;
+	return cross;
 }
 
+static void dup_member(struct buf *h, const struct scoretab_article *a, int first)
+{
+	if (!first)
+		buf_adds(h, "; ");
+	esc(h, a->id);
+	buf_adds(h, " (");
+	esc(h, a->outlet);
+	buf_adds(h, ")");
+}
+
+/* The clusters of framing stats --dedup (scoretab.h) whose articles come from several outlets. */
 static void write_duplicates(struct page *p)
 {
 	struct buf *h = &p->h;
 	char *path = path_join(p->o->outdir, "duplicates.tsv");
-	struct tsv *t = tsv_open(path);
-	struct dup_node *d = NULL;
-	size_t n = 0, alloc = 0, i, j, clusters = 0, pairs = 0;
-	long ca, cb, coa, cob;
+	const struct scoretab *t = p->scores;
+	size_t *root, i, j, clusters = 0;
+	char *cross;
+	int r = scoretab_clusters(t, path, &root);
 
 	free(path);
 	buf_adds(h, "<li><strong>Near-duplicates across outlets</strong> (wire copy: word "
 		    "5-shingle Jaccard similarity of 0.5 or more, from duplicates.tsv): ");
-	if (!t) {
+	if (r < 0) {
 		buf_adds(h, "duplicates.tsv could not be read.</li>\n");
 		return;
 	}
-	ca = tsv_column(t, "id_a");
-	cb = tsv_column(t, "id_b");
-	coa = tsv_column(t, "outlet_a");
-	cob = tsv_column(t, "outlet_b");
-	while (ca >= 0 && cb >= 0 && coa >= 0 && cob >= 0 && tsv_next(t) > 0 && n < 100000) {
-		size_t a, b;
-		if (!strcmp(tsv_field(t, (size_t)coa), tsv_field(t, (size_t)cob)))
+	cross = crossing_roots(t, root);
+	for (i = 0; i < t->n; i++) {
+		if (!cross[i] || ++clusters > 30)
 			continue;
-		a = dup_index(&d, &n, &alloc, tsv_field(t, (size_t)ca), tsv_field(t, (size_t)coa));
-		b = dup_index(&d, &n, &alloc, tsv_field(t, (size_t)cb), tsv_field(t, (size_t)cob));
-		d[dup_find(d, a)].parent = dup_find(d, b);
-		pairs++;
-	}
-	tsv_close(t);
-	if (!pairs) {
-		buf_adds(h, "none.</li>\n");
-		return;
-	}
-	buf_adds(h, "<ul>\n");
-	for (i = 0; i < n; i++) {
-		if (dup_find(d, i) != i)
-			continue;
-		if (++clusters > 30)
-			continue;
-		buf_adds(h, "<li>");
-		for (j = 0, alloc = 0; j < n; j++) {
-			if (dup_find(d, j) != i)
-				continue;
-			if (alloc++)
-				buf_adds(h, "; ");
-			esc(h, d[j].id);
-			buf_adds(h, " (");
-			esc(h, d[j].outlet);
-			buf_adds(h, ")");
-		}
+		buf_adds(h, clusters == 1 ? "<ul>\n<li>" : "<li>");
+		/* The earliest article first: the one framing stats --dedup keeps. */
+		dup_member(h, &t->a[i], 1);
+		for (j = 0; j < t->n; j++)
+			if (j != i && root[j] == i)
+				dup_member(h, &t->a[j], 0);
 		buf_adds(h, "</li>\n");
 	}
-	if (clusters > 30)
+	if (!clusters)
+		buf_adds(h, "none.</li>\n");
+	else if (clusters > 30)
 		buf_addf(h, "<li>... and %zu more clusters</li>\n", clusters - 30);
-	buf_addf(h, "</ul>%zu cluster%s across outlets; framing stats --dedup keeps one article of "
-		 "each.</li>\n", clusters, clusters == 1 ? "" : "s");
-	for (i = 0; i < n; i++) {
-		free(d[i].id);
-		free(d[i].outlet);
-	}
-	free(d);
+	if (clusters)
+		buf_addf(h, "</ul>%zu cluster%s across outlets; framing stats --dedup keeps one "
+			 "article of each.</li>\n", clusters, clusters == 1 ? "" : "s");
+	free(cross);
+	free(root);
 }
 
 static void write_warnings(struct page *p)
@@ -1011,8 +983,8 @@ static void write_warnings(struct page *p)
 		buf_adds(h, ".</li>\n");
 	else
 		buf_adds(h, "<li>Every group has at least 5 articles.</li>\n");
-	for (i = 0; i < p->art.n; i++)
-		zero += p->art.a[i].tokens == 0;
+	for (i = 0; i < p->scores->n; i++)
+		zero += p->scores->a[i].tokens == 0;
 	if (zero)
 		buf_addf(h, "<li><strong>Articles without words</strong>: %zu article%s kept no "
 			 "text after cleaning and %s left out of the statistics.</li>\n",
@@ -1039,11 +1011,12 @@ static void write_warnings(struct page *p)
 			}
 			total[k] += visible_chars(c.articles[i].path);
 		}
-		for (i = 0; i < p->by_outlet.n; i++) {
+		for (i = 0; i < p->scores->n; i++) {
+			const struct scoretab_article *a = &p->scores->a[i];
 			size_t k;
 			for (k = 0; k < no; k++)
-				if (!strcmp(outlets[k], p->by_outlet.a[i].group) && !isnan(p->by_outlet.a[i].dropped))
-					dropped[k] += p->by_outlet.a[i].dropped;
+				if (!strcmp(outlets[k], a->outlet) && !isnan(a->dropped))
+					dropped[k] += a->dropped;
 		}
 		buf_adds(h, "<li><strong>Boilerplate dropped</strong> before scoring (navigation, "
 			    "related headlines, captions; share of the visible characters of the "
@@ -1082,7 +1055,7 @@ static void write_methods(struct page *p)
 	esc(h, FRAMING_VERSION);
 	buf_adds(h, "</td></tr>\n<tr><th>corpus</th><td><code>");
 	esc(h, p->o->corpus);
-	buf_addf(h, "</code> (%zu articles)</td></tr>\n<tr><th>grouping</th><td>", p->art.n);
+	buf_addf(h, "</code> (%zu articles)</td></tr>\n<tr><th>grouping</th><td>", p->scores->n);
 	esc(h, p->o->by);
 	buf_addf(h, "</td></tr>\n<tr><th>statistics</th><td>seed %lu, %ld bootstrap resamples, "
 		 "%ld permutations</td></tr>\n", p->o->seed, p->o->bootstrap, p->o->permutations);
@@ -1131,7 +1104,7 @@ static void write_page(struct page *p)
 	buf_addf(h, "</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n<h1>", css);
 	esc(h, title.data);
 	buf_addf(h, "</h1>\n<p class=\"sub\">%zu articles in %zu groups (grouped by ",
-		 p->art.n, p->out.ngroups);
+		 p->scores->n, p->out.ngroups);
 	esc(h, p->o->by);
 	buf_adds(h, "); framing ");
 	esc(h, FRAMING_VERSION);
@@ -1153,7 +1126,7 @@ static void write_page(struct page *p)
 int report_write(const struct report_opts *o)
 {
 	struct page p;
-	char *path;
+	char *path, *files[1];
 	struct outfile *out;
 	int r = 0;
 
@@ -1163,8 +1136,9 @@ int report_write(const struct report_opts *o)
 	r |= res_outlets_load(&p.out, path);
 	free(path);
 	path = path_join(o->outdir, "scores.tsv");
-	r |= res_articles_load(&p.art, path, o->by);
-	r |= res_articles_load(&p.by_outlet, path, NULL);
+	files[0] = path;
+	p.scores = scoretab_read(files, 1, o->by, SCORETAB_TEXT);
+	r |= p.scores ? 0 : -1;
 	free(path);
 	path = path_join(o->outdir, "matches.tsv");
 	r |= load_matches(&p.m, path);
@@ -1186,8 +1160,7 @@ int report_write(const struct report_opts *o)
 		lexicon_release(&p.lx);
 	}
 	res_outlets_release(&p.out);
-	res_articles_release(&p.art);
-	res_articles_release(&p.by_outlet);
+	scoretab_free(p.scores);
 	mtab_release(&p.m);
 	buf_release(&p.h);
 	return r < 0 ? -1 : 0;

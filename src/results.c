@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "parse.h"
+#include "scoretab.h"
 #include "tsv.h"
 #include "util.h"
 #include "xalloc.h"
@@ -145,46 +146,31 @@ long res_outlets_group(const struct res_outlets *r, const char *name)
 
 int res_articles_load(struct res_articles *r, const char *path, const char *by)
 {
-	struct tsv *t = tsv_open(path);
-	long cid, cgroup, cdate, ctitle, ctokens, cdropped, cstance;
-	size_t alloc = 0;
-	int rc;
+	char *files[1];
+	struct scoretab *t;
+	size_t i;
 
 	memset(r, 0, sizeof(*r));
+	files[0] = xstrdup(path);
+	t = scoretab_read(files, 1, by ? by : "outlet", SCORETAB_TEXT);
+	free(files[0]);
 	if (!t)
 		return -1;
-	cid = tsv_column(t, "id");
-	cgroup = tsv_column(t, by ? by : "outlet");
-	cdate = tsv_column(t, "date");
-	ctitle = tsv_column(t, "title");
-	ctokens = tsv_column(t, "tokens");
-	cdropped = tsv_column(t, "dropped_chars");
-	cstance = tsv_column(t, "stance");
-	if (cid < 0 || ctokens < 0) {
-		tsv_close(t);
-		return error("%s: not a scores.tsv of framing score (no id or tokens column)", path);
+	r->n = t->n;
+	r->a = xcalloc(t->n + 1, sizeof(*r->a));
+	/* The table is sorted by group; the charts want the order of the file. */
+	for (i = 0; i < t->n; i++) {
+		const struct scoretab_article *s = &t->a[i];
+		struct res_article *a = &r->a[s->seq];
+		a->id = xstrdup(s->id);
+		a->group = xstrdup(s->gname);
+		a->date = xstrdup(s->date);
+		a->title = xstrdup(s->title);
+		a->tokens = s->tokens;
+		a->dropped = s->dropped;
+		a->stance = s->stance;
 	}
-	if (cgroup < 0) {
-		tsv_close(t);
-		return error("%s: no column '%s' to group by", path, by ? by : "outlet");
-	}
-	while ((rc = tsv_next(t)) > 0) {
-		struct res_article *a;
-		ALLOC_GROW(r->a, r->n + 1, alloc);
-		a = &r->a[r->n++];
-		a->id = xstrdup(tsv_field(t, (size_t)cid));
-		a->group = xstrdup(tsv_field(t, (size_t)cgroup));
-		a->date = xstrdup(cdate < 0 ? "" : tsv_field(t, (size_t)cdate));
-		a->title = xstrdup(ctitle < 0 ? "" : tsv_field(t, (size_t)ctitle));
-		a->tokens = res_number(tsv_field(t, (size_t)ctokens));
-		a->dropped = cdropped < 0 ? NAN : res_number(tsv_field(t, (size_t)cdropped));
-		a->stance = cstance < 0 ? NAN : res_number(tsv_field(t, (size_t)cstance));
-	}
-	tsv_close(t);
-	if (rc < 0) {
-		res_articles_release(r);
-		return -1;
-	}
+	scoretab_free(t);
 	return 0;
 }
 

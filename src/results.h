@@ -45,8 +45,9 @@ struct res_articles {
 };
 
 /*
- * Loads scores.tsv; the group is column by (outlet when NULL). -1 after a
- * message, e.g. when there is no such column.
+ * Loads scores.tsv through scoretab.h (the one reader of scores.tsv), in
+ * the order of the file; the group is column by (outlet when NULL). -1
+ * after a message, e.g. when there is no such column.
  */
 int res_articles_load(struct res_articles *r, const char *path, const char *by);
 void res_articles_release(struct res_articles *r);

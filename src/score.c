@@ -7,6 +7,7 @@
 #include "clean.h"
 #include "counts.h"
 #include "dedup.h"
+#include "stance.h"
 #include "text.h"
 #include "util.h"
 #include "xalloc.h"
@@ -29,7 +30,7 @@ struct scorer {
 	const struct lexicon *lx;
 	const struct matcher *m;
 	struct score_options opt;
-	long cat_acc, cat_conc, cat_china, cat_us;
+	struct stance_categories cat;
 	struct text_tokens tt;
 	struct clean_result clean;
 	struct match_list matches;
@@ -71,10 +72,7 @@ struct scorer *scorer_new(const struct lexicon *lx, const struct matcher *m,
 	s->lx = lx;
 	s->m = m;
 	s->opt = *opt;
-	s->cat_acc = lexicon_category(lx, "accusatory");
-	s->cat_conc = lexicon_category(lx, "conciliatory");
-	s->cat_china = lexicon_category(lx, "china");
-	s->cat_us = lexicon_category(lx, "us");
+	stance_categories(lx, &s->cat);
 	s->tally = xcalloc(lx->ncategories ? lx->ncategories : 1, sizeof(*s->tally));
 	s->outlet_index = counts_new();
 	s->entry_at = xcalloc(lx->nentries + 1, sizeof(*s->entry_at));
@@ -208,6 +206,11 @@ void score_header(struct buf *out, const struct lexicon *lx, char *const *extra_
 	buf_addch(out, '\n');
 }
 
+double score_rate(size_t matches, size_t tokens)
+{
+	return tokens ? 1000.0 * (double)matches / (double)tokens : NAN;
+}
+
 void score_matches_header(struct buf *out)
 {
 	buf_adds(out, "id\toutlet\tcategory\tentry\tsurface\tsentence\toffset\tquoted\tnegated"
@@ -291,9 +294,9 @@ static void mark_actors(struct scorer *s)
 	for (i = 0; i < s->matches.n; i++) {
 		const struct match *m = &s->matches.m[i];
 		uint32_t sentence = s->tt.tok[m->first].sentence;
-		if ((long)m->category == s->cat_china)
+		if ((long)m->category == s->cat.china)
 			s->actors[sentence] |= 1;
-		else if ((long)m->category == s->cat_us)
+		else if ((long)m->category == s->cat.us)
 			s->actors[sentence] |= 2;
 	}
 }
@@ -343,7 +346,7 @@ static void tally(struct scorer *s, size_t *negated, size_t acc_actor[3])
 		t->matches++;
 		t->score += s->lx->entries[m->entry].weight;
 		t->own += !m->quoted;
-		if ((long)m->category == s->cat_acc) {
+		if ((long)m->category == s->cat.acc) {
 			unsigned char who = s->actors[s->tt.tok[m->first].sentence];
 			if (who == 1)
 				acc_actor[0]++;
@@ -380,17 +383,17 @@ static void write_row(struct scorer *s, const struct article *a, size_t nextra,
 		add_count(row, t->matches, '\t');
 		buf_add_double(row, t->score);
 		buf_addch(row, '\t');
-		buf_add_double(row, tokens ? 1000.0 * (double)t->matches / (double)tokens : NAN);
+		buf_add_double(row, score_rate(t->matches, tokens));
 		buf_addch(row, '\t');
 		add_count(row, t->own, '\t');
 	}
 	add_count(row, negated, '\t');
-	if (s->cat_acc >= 0 && s->cat_conc >= 0)
-		buf_add_double(row, log((s->tally[s->cat_acc].score + 0.5)
-					/ (s->tally[s->cat_conc].score + 0.5)));
+	if (stance_defined(&s->cat))
+		buf_add_double(row, stance_of(s->tally[s->cat.acc].score,
+					      s->tally[s->cat.conc].score));
 	else
 		buf_adds(row, "NA");
-	if (s->cat_acc >= 0 && s->cat_china >= 0 && s->cat_us >= 0) {
+	if (stance_actors_defined(&s->cat)) {
 		buf_addch(row, '\t');
 		add_count(row, acc_actor[0], '\t');
 		add_count(row, acc_actor[1], '\t');

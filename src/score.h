@@ -29,6 +29,12 @@ void scorer_free(struct scorer *s);
 /* The scores.tsv header line (with newline) for lx and these extra columns. */
 void score_header(struct buf *out, const struct lexicon *lx, char *const *extra_names,
 		  size_t nextra);
+/*
+ * Matches per 1,000 tokens, NAN without tokens: the C_rate of scores.tsv,
+ * and the rates of the lexicon tools (tally.c).
+ */
+double score_rate(size_t matches, size_t tokens);
+
 /* The matches.tsv header line. */
 void score_matches_header(struct buf *out);
 

@@ -21,6 +21,7 @@
 /* Column positions in one file. */
 struct scoretab_cols {
 	long id, outlet, date, tokens, stance, by;
+	long title, dropped;	/* -1 unless SCORETAB_TEXT (and present) */
 	long *matches, *own;	/* per category */
 };
 
@@ -209,6 +210,8 @@ static int scoretab_columns(struct scoretab *t, struct tsv *in, struct scoretab_
 	c->tokens = scoretab_need(in, "tokens");
 	c->by = scoretab_need(in, t->by);
 	c->stance = tsv_column(in, "stance");
+	c->title = t->flags & SCORETAB_TEXT ? tsv_column(in, "title") : -1;
+	c->dropped = t->flags & SCORETAB_TEXT ? tsv_column(in, "dropped_chars") : -1;
 	if (ret < 0 || c->id < 0 || c->outlet < 0 || c->date < 0 || c->tokens < 0 || c->by < 0)
 		return -1;
 	c->matches = xmalloc((t->ncat + 1) * sizeof(long));
@@ -293,6 +296,11 @@ static int scoretab_row(struct scoretab *t, struct tsv *in, const struct scoreta
 		if (scoretab_count(in, c->matches[i], &a->counts[2 * i]) < 0 ||
 		    scoretab_count(in, c->own[i], &a->counts[2 * i + 1]) < 0)
 			return -1;
+	a->dropped = NAN;
+	if (c->dropped >= 0 && scoretab_count(in, c->dropped, &a->dropped) < 0)
+		return -1;
+	if (t->flags & SCORETAB_TEXT)
+		a->title = scoretab_strdup(t->store, c->title >= 0 ? tsv_field(in, (size_t)c->title) : "");
 	a->stance = NAN;
 	if (c->stance >= 0) {
 		const char *s = tsv_field(in, (size_t)c->stance);
@@ -347,11 +355,12 @@ static int scoretab_any_stance(const struct scoretab *t)
 	return 0;
 }
 
-struct scoretab *scoretab_read(char **files, size_t nfiles, const char *by)
+struct scoretab *scoretab_read(char **files, size_t nfiles, const char *by, unsigned flags)
 {
 	struct scoretab *t = xcalloc(1, sizeof(*t));
 	size_t i;
 
+	t->flags = flags;
 	t->files = files;
 	t->nfiles = nfiles;
 	t->by = xstrdup(by);
@@ -421,7 +430,7 @@ static int scoretab_cmp_id_ptr(const void *pa, const void *pb)
  * the filters look ids up there and leave t->a in its order by group.
  * The caller frees the array.
  */
-static struct scoretab_article **scoretab_by_id(struct scoretab *t)
+static struct scoretab_article **scoretab_by_id(const struct scoretab *t)
 {
 	struct scoretab_article **p = xmalloc((t->n + 1) * sizeof(*p));
 	size_t i;
@@ -547,20 +556,43 @@ static int scoretab_read_pairs(struct scoretab_article **p, size_t n, const char
 	return r < 0 ? -1 : 0;
 }
 
+int scoretab_clusters(const struct scoretab *t, const char *pairs, size_t **root)
+{
+	struct scoretab_article **p = scoretab_by_id(t);
+	size_t *parent, i;
+
+	*root = NULL;
+	parent = xmalloc((t->n ? t->n : 1) * sizeof(*parent));
+	for (i = 0; i < t->n; i++)
+		parent[i] = i;
+	if (scoretab_read_pairs(p, t->n, pairs, parent) < 0) {
+		free(parent);
+		free(p);
+		return -1;
+	}
+	/* From places in p (by id) to places in t->a. */
+	*root = xmalloc((t->n ? t->n : 1) * sizeof(**root));
+	for (i = 0; i < t->n; i++)
+		(*root)[p[i] - t->a] = (size_t)(p[scoretab_find(parent, i)] - t->a);
+	free(parent);
+	free(p);
+	return 0;
+}
+
 /* Counts clusters (of 2 or more) and those whose articles come from several outlets. */
-static void scoretab_count_clusters(struct scoretab_article **p, size_t n, size_t *parent,
+static void scoretab_count_clusters(const struct scoretab *t, const size_t *root,
 				    size_t *clusters, size_t *crossing)
 {
-	char *mark = xcalloc(n + 1, 1);	/* 1: in a cluster, 2: crossing */
+	char *mark = xcalloc(t->n + 1, 1);	/* 1: in a cluster, 2: crossing */
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		size_t r = scoretab_find(parent, i);
+	for (i = 0; i < t->n; i++) {
+		size_t r = root[i];
 		if (r == i)
 			continue;
 		if (!mark[r])
 			++*clusters;
-		if (mark[r] < 2 && strcmp(p[i]->outlet, p[r]->outlet)) {
+		if (mark[r] < 2 && strcmp(t->a[i].outlet, t->a[r].outlet)) {
 			++*crossing;
 			mark[r] = 2;
 		} else if (!mark[r]) {
@@ -573,26 +605,18 @@ static void scoretab_count_clusters(struct scoretab_article **p, size_t n, size_
 int scoretab_dedup(struct scoretab *t, const char *pairs, size_t *dropped, size_t *clusters,
 		   size_t *crossing)
 {
-	struct scoretab_article **p = scoretab_by_id(t);
-	size_t *parent, i;
+	size_t *root, i;
 
 	*dropped = *clusters = *crossing = 0;
-	parent = xmalloc((t->n ? t->n : 1) * sizeof(*parent));
-	for (i = 0; i < t->n; i++)
-		parent[i] = i;
-	if (scoretab_read_pairs(p, t->n, pairs, parent) < 0) {
-		free(parent);
-		free(p);
+	if (scoretab_clusters(t, pairs, &root) < 0)
 		return -1;
-	}
-	scoretab_count_clusters(p, t->n, parent, clusters, crossing);
+	scoretab_count_clusters(t, root, clusters, crossing);
 	for (i = 0; i < t->n; i++)
-		if (scoretab_find(parent, i) != i) {
-			scoretab_drop(p[i]);
+		if (root[i] != i) {
+			scoretab_drop(&t->a[i]);
 			(*dropped)++;
 		}
-	free(parent);
-	free(p);
+	free(root);
 	scoretab_compact(t);
 	return 0;
 }

@@ -6,9 +6,10 @@
 
 /*
  * The per-article table that "framing score" writes (scores.tsv), read
- * from one or more files (shards of one corpus) as one table. Lexicon
- * categories are discovered from the header: every column C_matches
- * followed by C_score, C_rate and C_own.
+ * from one or more files (shards of one corpus) as one table: the one
+ * reader of scores.tsv (stats, and through results.h the charts and the
+ * report). Lexicon categories are discovered from the header: every
+ * column C_matches followed by C_score, C_rate and C_own.
  */
 
 /* Strings and counts point into the table's store, freed with the table. */
@@ -22,6 +23,8 @@ struct scoretab_article {
 	double *counts;			/* 2 per category: matches, own; NAN when NA */
 	double stance;			/* NAN when NA */
 	size_t seq;			/* order of reading, to keep the first of equal ids */
+	const char *title;		/* with SCORETAB_TEXT, else NULL */
+	double dropped;			/* dropped_chars with SCORETAB_TEXT, else NAN */
 };
 
 struct scoretab_store;
@@ -31,6 +34,7 @@ struct scoretab {
 	char **cats;			/* category names, in lexicon order */
 	int has_stance;			/* 0 when every stance is NA */
 	char *by;			/* the grouping column */
+	unsigned flags;			/* of scoretab_read */
 	size_t ngroups;
 	const char **groups;		/* sorted bytewise, borrowed from the store */
 	size_t n, alloc;
@@ -40,21 +44,33 @@ struct scoretab {
 	struct scoretab_store *store;	/* owns the articles' strings and counts */
 };
 
+/* Flags of scoretab_read. */
+#define SCORETAB_TEXT 1	/* read the title and dropped_chars too (charts, report) */
+
 /*
  * Reads every file into one table grouped by the column by. Returns NULL
  * after printing "framing: FILE:LINE: ..." on unreadable files, missing
  * columns, different categories across files or numbers that are not.
  */
-struct scoretab *scoretab_read(char **files, size_t nfiles, const char *by);
+struct scoretab *scoretab_read(char **files, size_t nfiles, const char *by, unsigned flags);
 
 /* Keeps the first of articles with the same id; returns how many were dropped. */
 size_t scoretab_drop_same_ids(struct scoretab *t);
 
 /*
- * Reads the pairs of near-duplicates in the file pairs (duplicates.tsv),
- * joins them into clusters and keeps the earliest article (by date, then
- * id) of each; says how many were dropped, how many clusters there were
- * and how many of them cross outlets. -1 after a message.
+ * The one clustering of near-duplicates: reads the pairs of the file pairs
+ * (duplicates.tsv) and joins the articles of t they name (pairs naming
+ * other articles are skipped) into clusters. root[i] (an array of t->n the
+ * caller frees) gets the index in t->a of the earliest article (by date,
+ * then id) of article i's cluster: i itself for that article and for an
+ * article without near-duplicates. -1 after a message.
+ */
+int scoretab_clusters(const struct scoretab *t, const char *pairs, size_t **root);
+
+/*
+ * Keeps the earliest article of each cluster of scoretab_clusters; says
+ * how many were dropped, how many clusters (of 2 or more) there were and
+ * how many of them cross outlets. -1 after a message.
  */
 int scoretab_dedup(struct scoretab *t, const char *pairs, size_t *dropped, size_t *clusters,
 		   size_t *crossing);

@@ -18,6 +18,8 @@
 #include <gsl/gsl_statistics_double.h>
 
 #include "xalloc.h"
+#include "hash.h"
+#include "util.h"
 #include "banned.h"
 
 void stats_init(void)
@@ -514,13 +516,6 @@ void stats_holm(const double *p, size_t n, double *adj)
 	free(where);
 }
 
-static uint64_t stats_fnv(uint64_t h, const char *s)
-{
-	for (; s && *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return (h ^ 0xff) * 1099511628211ULL;
-}
-
 /* splitmix64's finaliser: spreads nearby seeds over the whole range. */
 static uint64_t stats_mix(uint64_t x)
 {
@@ -532,7 +527,7 @@ static uint64_t stats_mix(uint64_t x)
 
 unsigned long stats_seed(unsigned long seed, const char *name_a, const char *name_b)
 {
-	uint64_t h = stats_fnv(stats_fnv(14695981039346656037ULL, name_a), name_b);
+	uint64_t h = hash_fnv_part(hash_fnv_part(HASH_FNV_OFFSET, name_a), name_b);
 	/* taus2 takes 32 bits of seed; 0 would mean "GSL's default seed". */
 	uint32_t s = (uint32_t)(stats_mix(h ^ stats_mix((uint64_t)seed)) >> 32);
 	return s ? s : 1;

@@ -6,6 +6,8 @@
 
 #include "buf.h"
 #include "xalloc.h"
+#include "score.h"
+#include "util.h"
 #include "banned.h"
 
 struct tally *tally_new(const struct lexicon *lx, const char *by)
@@ -15,8 +17,7 @@ struct tally *tally_new(const struct lexicon *lx, const char *by)
 	t->lx = lx;
 	t->by = xstrdup(by);
 	t->entries = xcalloc(lx->nentries ? lx->nentries : 1, sizeof(*t->entries));
-	t->cat_acc = lexicon_category(lx, "accusatory");
-	t->cat_conc = lexicon_category(lx, "conciliatory");
+	stance_categories(lx, &t->cat);
 	t->seen = counts_new();
 	return t;
 }
@@ -37,6 +38,31 @@ void tally_free(struct tally *t)
 	free(t->by);
 	counts_free(t->seen);
 	free(t);
+}
+
+void tally_entry_add(struct tally_entry *e, size_t article, int quoted, int negated)
+{
+	e->matches++;
+	if (e->last_article != article) {
+		e->last_article = article;
+		e->articles++;
+	}
+	if (negated) {
+		e->negated++;
+		return;
+	}
+	e->counted++;
+	e->quoted += quoted != 0;
+}
+
+size_t tally_entry_own(const struct tally_entry *e)
+{
+	return e->counted - e->quoted;
+}
+
+double tally_entry_quoted_share(const struct tally_entry *e)
+{
+	return e->counted ? (double)e->quoted / (double)e->counted : NAN;
 }
 
 long tally_group(const struct tally *t, const char *name)
@@ -81,43 +107,35 @@ void tally_article(void *ctx, const struct lexrun_article *ra)
 		struct tally_entry *e = &t->entries[m->entry];
 		double w = t->lx->entries[m->entry].weight;
 
-		e->matches++;
-		e->quoted += m->quoted;
-		if (e->last_article != ra->index + 1) {
-			e->last_article = ra->index + 1;
-			e->articles++;
-		}
+		tally_entry_add(e, ra->index + 1, m->quoted, m->negated);
 		buf_reset(&key);
 		buf_addf(&key, "%u\t%zu", m->entry, g);
 		if (!counts_get(t->seen, key.data, key.len))
 			e->groups++;
 		counts_add(t->seen, key.data, key.len, 1);
-		if (m->negated) {
-			e->negated++;
+		if (m->negated)
 			continue;
-		}
-		e->counted++;
 		grp->matches[m->category]++;
 		grp->score[m->category] += w;
-		if ((long)m->category == t->cat_acc)
+		if ((long)m->category == t->cat.acc)
 			acc += w;
-		else if ((long)m->category == t->cat_conc)
+		else if ((long)m->category == t->cat.conc)
 			conc += w;
 	}
-	grp->stance_sum += log((acc + 0.5) / (conc + 0.5));
+	grp->stance_sum += stance_of(acc, conc);
 	buf_release(&key);
 }
 
 double tally_rate(const struct tally *t, size_t g, size_t cat)
 {
 	const struct tally_group *grp = &t->groups[g];
-	return grp->tokens ? 1000.0 * (double)grp->matches[cat] / (double)grp->tokens : NAN;
+	return score_rate(grp->matches[cat], grp->tokens);
 }
 
 double tally_stance(const struct tally *t, size_t g)
 {
 	const struct tally_group *grp = &t->groups[g];
-	if (t->cat_acc < 0 || t->cat_conc < 0 || !grp->articles)
+	if (!stance_defined(&t->cat) || !grp->articles)
 		return NAN;
 	return grp->stance_sum / (double)grp->articles;
 }

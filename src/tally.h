@@ -6,23 +6,44 @@
 #include "counts.h"
 #include "lexicon.h"
 #include "lexrun.h"
+#include "stance.h"
 
 /*
  * Sums the matches of a corpus per lexicon entry and per group of articles
  * (outlet, or any manifest column), counting exactly as scores.tsv does:
  * negated matches are reported but kept out of the category counts, and
- * stance = log((accusatory score + 0.5) / (conciliatory score + 0.5)).
+ * the stance is stance.h's.
  */
 
+/*
+ * The sums of one lexicon entry's matches: over a corpus for lexicon stats
+ * and diff, per outlet for the report (from matches.tsv). Only
+ * tally_entry_add adds to them, so every tool counts alike:
+ *   matches   every match, negated ones included
+ *   negated   matches in a negation window: reported, never counted
+ *   counted   matches - negated: what scores.tsv's C_matches and C_score sum
+ *   quoted    counted matches inside a quotation
+ *   own       counted - quoted: the outlet's own voice (scores.tsv's C_own)
+ */
 struct tally_entry {
-	size_t matches;		/* every match, negated ones included */
-	size_t counted;		/* not negated: what the scores count */
+	size_t matches;
+	size_t counted;
 	size_t negated;
 	size_t quoted;
-	size_t articles;	/* articles with a match */
-	size_t groups;		/* groups with a match */
-	size_t last_article;	/* index + 1 of the last article counted */
+	size_t articles;	/* articles with a match, negated or not */
+	size_t groups;		/* groups with a match (tally only) */
+	size_t last_article;	/* the article of the last match added */
 };
+
+/*
+ * Adds one match of article (any number that differs between articles,
+ * 0 excepted, e.g. index + 1) to e.
+ */
+void tally_entry_add(struct tally_entry *e, size_t article, int quoted, int negated);
+/* Counted matches in the outlet's own voice. */
+size_t tally_entry_own(const struct tally_entry *e);
+/* The share of counted matches inside quotations; NAN when none counted. */
+double tally_entry_quoted_share(const struct tally_entry *e);
 
 struct tally_group {
 	char *name;
@@ -38,7 +59,7 @@ struct tally {
 	struct tally_entry *entries;	/* one per lexicon entry */
 	struct tally_group *groups;	/* in order of first appearance */
 	size_t ngroups, groups_alloc;
-	long cat_acc, cat_conc;	/* -1 when the lexicon lacks them */
+	struct stance_categories cat;	/* the stance pair */
 	struct counts *seen;	/* "entry\tgroup" pairs, for tally_entry.groups */
 };
 

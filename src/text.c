@@ -718,7 +718,7 @@ static void add_ascii_forms(struct text_tokens *tt, struct token *t, const char 
 	char *p;
 	size_t i;
 
-	uint64_t h = TEXT_HASH_OFFSET;
+	uint64_t h = HASH_FNV_OFFSET;
 
 	char *q;
 
@@ -731,7 +731,7 @@ static void add_ascii_forms(struct text_tokens *tt, struct token *t, const char 
 	for (i = 0; i < len; i++) {
 		p[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
 		q[i] = w[i];
-		h = TEXT_HASH_STEP(h, p[i]);
+		h = hash_fnv_step(h, (unsigned char)p[i]);
 	}
 	t->hash = h;
 	p[len] = '\0';

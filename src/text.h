@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "hash.h"
 
 /*
  * UTF-8 decoding, normalisation (NFKC + case fold), word tokens, sentences,
@@ -80,19 +81,12 @@ void text_tokens_release(struct text_tokens *tt);
 void text_tokenize(struct text_tokens *tt, const char *text, size_t start, size_t end);
 
 /*
- * FNV-1a of s[0, len): the hash of a word for near-duplicate signatures and
- * term counts, computed once per token while it is normalised.
+ * The hash of a word for near-duplicate signatures and term counts:
+ * FNV-1a (hash.h), computed once per token while it is normalised.
  */
-#define TEXT_HASH_OFFSET 14695981039346656037ULL
-#define TEXT_HASH_STEP(h, c) (((h) ^ (unsigned char)(c)) * 1099511628211ULL)
-
 static inline uint64_t text_hash(const char *s, size_t len)
 {
-	uint64_t h = TEXT_HASH_OFFSET;
-	size_t i;
-	for (i = 0; i < len; i++)
-		h = TEXT_HASH_STEP(h, s[i]);
-	return h;
+	return hash_fnv(s, len);
 }
 
 /* The normalised and cased forms of token i; borrowed from tt. */
