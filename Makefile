@@ -54,6 +54,7 @@ LIB_OBJS = \
 	$(BUILD)/lexrun.o \
 	$(BUILD)/match.o \
 	$(BUILD)/methods.o \
+	$(BUILD)/options.o \
 	$(BUILD)/outfile.o \
 	$(BUILD)/pipeline.o \
 	$(BUILD)/report.o \
