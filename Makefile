@@ -25,24 +25,12 @@ endif
 
 PREFIX ?= /usr/local
 
-# Library modules: everything but main.c, shared with the unit tests.
+# Library modules: everything but main.c and the commands, shared with the
+# unit tests and the fuzz harnesses.
 LIB_OBJS = \
 	$(BUILD)/buf.o \
 	$(BUILD)/chart.o \
 	$(BUILD)/clean.o \
-	$(BUILD)/cmd_chart.o \
-	$(BUILD)/cmd_clean.o \
-	$(BUILD)/cmd_kwic.o \
-	$(BUILD)/cmd_lexicon.o \
-	$(BUILD)/cmd_lexicon_check.o \
-	$(BUILD)/cmd_lexicon_diff.o \
-	$(BUILD)/cmd_lexicon_export.o \
-	$(BUILD)/cmd_lexicon_import.o \
-	$(BUILD)/cmd_lexicon_stats.o \
-	$(BUILD)/cmd_lexicon_suggest.o \
-	$(BUILD)/cmd_report.o \
-	$(BUILD)/cmd_score.o \
-	$(BUILD)/cmd_stats.o \
 	$(BUILD)/corpus.o \
 	$(BUILD)/counts.o \
 	$(BUILD)/dedup.o \
@@ -62,14 +50,36 @@ LIB_OBJS = \
 	$(BUILD)/score.o \
 	$(BUILD)/scoretab.o \
 	$(BUILD)/sha256.o \
+	$(BUILD)/signatures.o \
 	$(BUILD)/source.o \
+	$(BUILD)/statmodel.o \
 	$(BUILD)/stats.o \
+	$(BUILD)/statsrun.o \
+	$(BUILD)/stattables.o \
 	$(BUILD)/suggest.o \
 	$(BUILD)/table.o \
 	$(BUILD)/tally.o \
 	$(BUILD)/text.o \
 	$(BUILD)/tsv.o \
-	$(BUILD)/util.o
+	$(BUILD)/util.o \
+	$(BUILD)/workpool.o
+
+# The commands (src/cmd/NAME.c, the older ones src/cmd_NAME.c): each parses
+# its options and calls a run function of the library.
+CMD_OBJS = \
+	$(BUILD)/cmd/stats.o \
+	$(BUILD)/cmd_chart.o \
+	$(BUILD)/cmd_clean.o \
+	$(BUILD)/cmd_kwic.o \
+	$(BUILD)/cmd_lexicon.o \
+	$(BUILD)/cmd_lexicon_check.o \
+	$(BUILD)/cmd_lexicon_diff.o \
+	$(BUILD)/cmd_lexicon_export.o \
+	$(BUILD)/cmd_lexicon_import.o \
+	$(BUILD)/cmd_lexicon_stats.o \
+	$(BUILD)/cmd_lexicon_suggest.o \
+	$(BUILD)/cmd_report.o \
+	$(BUILD)/cmd_score.o
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
@@ -77,7 +87,7 @@ UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/te
 
 all: $(BIN)
 
-$(BIN): $(BUILD)/main.o $(LIB_OBJS)
+$(BIN): $(BUILD)/main.o $(CMD_OBJS) $(LIB_OBJS)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
@@ -187,4 +197,4 @@ fuzz-build: deps
 fuzz: fuzz-build
 	@scripts/fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
--include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d $(FUZZ_BUILD)/*.d)
+-include $(wildcard $(BUILD)/*.d $(BUILD)/cmd/*.d $(BUILD)/tests/*.d $(FUZZ_BUILD)/*.d)
