@@ -49,6 +49,7 @@ LIB_OBJS = \
 	$(BUILD)/results.o \
 	$(BUILD)/score.o \
 	$(BUILD)/scoretab.o \
+	$(BUILD)/scorerun.o \
 	$(BUILD)/sha256.o \
 	$(BUILD)/signatures.o \
 	$(BUILD)/source.o \
@@ -67,6 +68,7 @@ LIB_OBJS = \
 # The commands (src/cmd/NAME.c, the older ones src/cmd_NAME.c): each parses
 # its options and calls a run function of the library.
 CMD_OBJS = \
+	$(BUILD)/cmd/score.o \
 	$(BUILD)/cmd/stats.o \
 	$(BUILD)/cmd_chart.o \
 	$(BUILD)/cmd_clean.o \
@@ -78,8 +80,7 @@ CMD_OBJS = \
 	$(BUILD)/cmd_lexicon_import.o \
 	$(BUILD)/cmd_lexicon_stats.o \
 	$(BUILD)/cmd_lexicon_suggest.o \
-	$(BUILD)/cmd_report.o \
-	$(BUILD)/cmd_score.o
+	$(BUILD)/cmd_report.o
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
