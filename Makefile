@@ -30,12 +30,16 @@ PREFIX ?= /usr/local
 LIB_OBJS = \
 	$(BUILD)/buf.o \
 	$(BUILD)/chart.o \
+	$(BUILD)/chartrun.o \
+	$(BUILD)/charts.o \
 	$(BUILD)/clean.o \
 	$(BUILD)/corpus.o \
 	$(BUILD)/counts.o \
+	$(BUILD)/date.o \
 	$(BUILD)/dedup.o \
 	$(BUILD)/keyness.o \
 	$(BUILD)/dic.o \
+	$(BUILD)/gpscript.o \
 	$(BUILD)/kwic.o \
 	$(BUILD)/lexcheck.o \
 	$(BUILD)/lexicon.o \
@@ -68,9 +72,9 @@ LIB_OBJS = \
 # The commands (src/cmd/NAME.c, the older ones src/cmd_NAME.c): each parses
 # its options and calls a run function of the library.
 CMD_OBJS = \
+	$(BUILD)/cmd/chart.o \
 	$(BUILD)/cmd/score.o \
 	$(BUILD)/cmd/stats.o \
-	$(BUILD)/cmd_chart.o \
 	$(BUILD)/cmd_clean.o \
 	$(BUILD)/cmd_kwic.o \
 	$(BUILD)/cmd_lexicon.o \
