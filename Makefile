@@ -50,6 +50,7 @@ LIB_OBJS = \
 	$(BUILD)/outfile.o \
 	$(BUILD)/pipeline.o \
 	$(BUILD)/report.o \
+	$(BUILD)/reportrun.o \
 	$(BUILD)/results.o \
 	$(BUILD)/score.o \
 	$(BUILD)/scoretab.o \
@@ -73,6 +74,7 @@ LIB_OBJS = \
 # its options and calls a run function of the library.
 CMD_OBJS = \
 	$(BUILD)/cmd/chart.o \
+	$(BUILD)/cmd/report.o \
 	$(BUILD)/cmd/score.o \
 	$(BUILD)/cmd/stats.o \
 	$(BUILD)/cmd_clean.o \
@@ -83,8 +85,7 @@ CMD_OBJS = \
 	$(BUILD)/cmd_lexicon_export.o \
 	$(BUILD)/cmd_lexicon_import.o \
 	$(BUILD)/cmd_lexicon_stats.o \
-	$(BUILD)/cmd_lexicon_suggest.o \
-	$(BUILD)/cmd_report.o
+	$(BUILD)/cmd_lexicon_suggest.o
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
