@@ -46,6 +46,8 @@ struct option_spec {
 #define OPT_STRING(s, l, v) { (s), (l), OPTIONS_STRING, (v), 0, 0, 0, 0, NULL }
 #define OPT_STRINGS(s, l, v) { (s), (l), OPTIONS_STRINGS, (v), 0, 0, 0, 0, NULL }
 #define OPT_LONG(s, l, v, lo, hi) { (s), (l), OPTIONS_LONG, (v), (lo), (hi), 0, 0, NULL }
+/* A whole number also accepted under an older long name (as --threads for --jobs). */
+#define OPT_LONG_ALIAS(s, l, old, v, lo, hi) { (s), (l), OPTIONS_LONG, (v), (lo), (hi), 0, 0, (old) }
 #define OPT_SIZE(s, l, v, lo, hi) { (s), (l), OPTIONS_SIZE, (v), (lo), (hi), 0, 0, NULL }
 #define OPT_DOUBLE(s, l, v, lo, incl) { (s), (l), OPTIONS_DOUBLE, (v), 0, 0, (lo), (incl), NULL }
 #define OPT_HELP() { 'h', "help", OPTIONS_HELP, NULL, 0, 0, 0, 0, NULL }

@@ -58,7 +58,7 @@ int cmd_stats(int argc, char **argv)
 	struct stats_run_opts o;
 	struct options_args args;
 	long seed = 1, jobs;
-	struct option_spec specs[] = {
+	const struct option_spec specs[] = {
 		OPT_STRING('o', "output", &o.outdir),
 		OPT_STRING(0, "by", &o.by),
 		OPT_LONG(0, "seed", &seed, 0, 4294967295L),
@@ -66,7 +66,8 @@ int cmd_stats(int argc, char **argv)
 		OPT_SIZE(0, "permutations", &o.permutations, 0, 10000000),
 		OPT_SIZE(0, "perm-max", &o.perm_max, 0, 100000000),
 		OPT_DOUBLE(0, "alpha0", &o.alpha0, 0, 0),
-		OPT_LONG('j', "jobs", &jobs, 1, 256),
+		/* Documented as --threads before the commands agreed on --jobs. */
+		OPT_LONG_ALIAS('j', "jobs", "threads", &jobs, 1, 256),
 		OPT_FLAG(0, "dedup", &o.dedup),
 		OPT_FLAG('q', "quiet", &o.quiet),
 		OPT_HELP(),
@@ -75,8 +76,6 @@ int cmd_stats(int argc, char **argv)
 	enum options_result r;
 	int status;
 
-	/* Documented as --threads before the commands agreed on --jobs. */
-	specs[7].alias = "threads";
 	stats_run_opts_init(&o);
 	jobs = (long)o.jobs;
 	r = options_parse(argc, argv, specs, usage, &args);

@@ -45,10 +45,10 @@ struct vals {
 /* Parses a NULL-terminated list of words with a fixed table. */
 static enum options_result parse(struct vals *v, struct options_args *args, const char **words)
 {
-	struct option_spec specs[] = {
+	const struct option_spec specs[] = {
 		OPT_FLAG('q', "quiet", &v->quiet),
 		OPT_FLAG(0, "tsv", &v->tsv),
-		OPT_LONG('j', "jobs", &v->jobs, 1, 256),
+		OPT_LONG_ALIAS('j', "jobs", "threads", &v->jobs, 1, 256),
 		OPT_SIZE(0, "bootstrap", &v->boot, 0, 1000000),
 		OPT_DOUBLE(0, "alpha0", &v->alpha, 0, 0),
 		OPT_STRING('o', "output", &v->out),
@@ -61,7 +61,6 @@ static enum options_result parse(struct vals *v, struct options_args *args, cons
 	enum options_result r;
 	int saved;
 
-	specs[2].alias = "threads";
 	argv[argc++] = (char *)"t";
 	while (*words)
 		argv[argc++] = (char *)*words++;
