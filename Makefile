@@ -25,12 +25,64 @@ endif
 
 PREFIX ?= /usr/local
 
-# Library modules: everything but main.c, shared with the unit tests.
+# Library modules: everything but main.c and the commands, shared with the
+# unit tests and the fuzz harnesses.
 LIB_OBJS = \
 	$(BUILD)/buf.o \
 	$(BUILD)/chart.o \
+	$(BUILD)/chartrun.o \
+	$(BUILD)/charts.o \
 	$(BUILD)/clean.o \
-	$(BUILD)/cmd_chart.o \
+	$(BUILD)/corpus.o \
+	$(BUILD)/counts.o \
+	$(BUILD)/date.o \
+	$(BUILD)/dedup.o \
+	$(BUILD)/dic.o \
+	$(BUILD)/fsutil.o \
+	$(BUILD)/gpscript.o \
+	$(BUILD)/keyness.o \
+	$(BUILD)/kwic.o \
+	$(BUILD)/lexcheck.o \
+	$(BUILD)/lexicon.o \
+	$(BUILD)/lexrun.o \
+	$(BUILD)/match.o \
+	$(BUILD)/methods.o \
+	$(BUILD)/options.o \
+	$(BUILD)/outfile.o \
+	$(BUILD)/parse.o \
+	$(BUILD)/pipeline.o \
+	$(BUILD)/report.o \
+	$(BUILD)/reportrun.o \
+	$(BUILD)/resample.o \
+	$(BUILD)/results.o \
+	$(BUILD)/score.o \
+	$(BUILD)/scorerun.o \
+	$(BUILD)/scoretab.o \
+	$(BUILD)/sha256.o \
+	$(BUILD)/signatures.o \
+	$(BUILD)/sort.o \
+	$(BUILD)/source.o \
+	$(BUILD)/stance.o \
+	$(BUILD)/statmodel.o \
+	$(BUILD)/stats.o \
+	$(BUILD)/statsrun.o \
+	$(BUILD)/stattables.o \
+	$(BUILD)/suggest.o \
+	$(BUILD)/table.o \
+	$(BUILD)/tally.o \
+	$(BUILD)/text.o \
+	$(BUILD)/tsv.o \
+	$(BUILD)/util.o \
+	$(BUILD)/workpool.o \
+	$(BUILD)/xalloc.o
+
+# The commands (src/cmd/NAME.c, the older ones src/cmd_NAME.c): each parses
+# its options and calls a run function of the library.
+CMD_OBJS = \
+	$(BUILD)/cmd/chart.o \
+	$(BUILD)/cmd/report.o \
+	$(BUILD)/cmd/score.o \
+	$(BUILD)/cmd/stats.o \
 	$(BUILD)/cmd_clean.o \
 	$(BUILD)/cmd_kwic.o \
 	$(BUILD)/cmd_lexicon.o \
@@ -39,42 +91,7 @@ LIB_OBJS = \
 	$(BUILD)/cmd_lexicon_export.o \
 	$(BUILD)/cmd_lexicon_import.o \
 	$(BUILD)/cmd_lexicon_stats.o \
-	$(BUILD)/cmd_lexicon_suggest.o \
-	$(BUILD)/cmd_report.o \
-	$(BUILD)/cmd_score.o \
-	$(BUILD)/cmd_stats.o \
-	$(BUILD)/corpus.o \
-	$(BUILD)/counts.o \
-	$(BUILD)/dedup.o \
-	$(BUILD)/dic.o \
-	$(BUILD)/fsutil.o \
-	$(BUILD)/keyness.o \
-	$(BUILD)/kwic.o \
-	$(BUILD)/lexcheck.o \
-	$(BUILD)/lexicon.o \
-	$(BUILD)/lexrun.o \
-	$(BUILD)/match.o \
-	$(BUILD)/methods.o \
-	$(BUILD)/outfile.o \
-	$(BUILD)/parse.o \
-	$(BUILD)/pipeline.o \
-	$(BUILD)/report.o \
-	$(BUILD)/resample.o \
-	$(BUILD)/results.o \
-	$(BUILD)/score.o \
-	$(BUILD)/scoretab.o \
-	$(BUILD)/sha256.o \
-	$(BUILD)/sort.o \
-	$(BUILD)/source.o \
-	$(BUILD)/stance.o \
-	$(BUILD)/stats.o \
-	$(BUILD)/suggest.o \
-	$(BUILD)/table.o \
-	$(BUILD)/tally.o \
-	$(BUILD)/text.o \
-	$(BUILD)/tsv.o \
-	$(BUILD)/util.o \
-	$(BUILD)/xalloc.o
+	$(BUILD)/cmd_lexicon_suggest.o
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
@@ -82,7 +99,7 @@ UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/te
 
 all: $(BIN)
 
-$(BIN): $(BUILD)/main.o $(LIB_OBJS)
+$(BIN): $(BUILD)/main.o $(CMD_OBJS) $(LIB_OBJS)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
@@ -193,4 +210,4 @@ fuzz-build: deps
 fuzz: fuzz-build
 	@scripts/fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
--include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d $(FUZZ_BUILD)/*.d)
+-include $(wildcard $(BUILD)/*.d $(BUILD)/cmd/*.d $(BUILD)/tests/*.d $(FUZZ_BUILD)/*.d)

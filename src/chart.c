@@ -1,7 +1,10 @@
+/*
+ * Drawing through gnuplot (see chart.h): the one module that starts a
+ * process. The scripts it is given are built with gpscript.
+ */
 #include "chart.h"
 
 #include <errno.h>
-#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,7 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "text.h"
+#include "gpscript.h"
 #include "util.h"
 #include "banned.h"
 
@@ -19,67 +22,6 @@ static const char gnuplot_command[] = "gnuplot --default-settings";
 
 /* Fonts: fontconfig falls back to any installed font for CJK or Cyrillic. */
 #define CHART_FONT "DejaVu Sans,Helvetica,Arial,sans-serif"
-
-/* ASCII that means nothing to gnuplot inside a double-quoted string. */
-static int plain_ascii(int32_t cp)
-{
-	return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9')
-	       || cp == ' ' || cp == '-' || cp == '_' || cp == '.' || cp == ',' || cp == ':'
-	       || cp == '/' || cp == '(' || cp == ')' || cp == '+' || cp == '=';
-}
-
-/*
- * A double-quoted gnuplot string in which every ASCII character that is not
- * plain is written as "\0" and three octal digits: gnuplot reads exactly
- * three digits after the zero, so no quote, backslash, backquote (command
- * substitution, which gnuplot does inside double quotes) or @ (macros)
- * ever appears as itself. Single quotes with doubled apostrophes looked
- * simpler but gnuplot 5.4 misreads '' next to the opening quote.
- * Tic labels are also printf formats, so there % is doubled.
- */
-static void quote(struct buf *b, const char *s, int tic)
-{
-	size_t len = strlen(s), pos = 0;
-
-	buf_addch(b, '"');
-	while (pos < len) {
-		size_t start = pos;
-		int bad = 0;
-		int32_t cp = text_decode(s, len, &pos, &bad);
-
-		if (bad)
-			buf_adds(b, "\xEF\xBF\xBD");
-		else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
-			 cp == 0x2028 || cp == 0x2029)
-			buf_addch(b, ' ');
-		else if (cp >= 0x80 || plain_ascii(cp))
-			buf_add(b, s + start, pos - start);
-		else {
-			if (cp == '%' && tic)
-				buf_adds(b, "\\0045");
-			buf_addf(b, "\\0%03o", (unsigned)cp);
-		}
-	}
-	buf_addch(b, '"');
-}
-
-void chart_quote(struct buf *b, const char *s)
-{
-	quote(b, s, 0);
-}
-
-void chart_quote_tic(struct buf *b, const char *s)
-{
-	quote(b, s, 1);
-}
-
-void chart_num(struct buf *b, double v)
-{
-	if (isnan(v) || isinf(v))
-		buf_adds(b, "NaN");
-	else
-		buf_addf(b, "%.10g", v);
-}
 
 int chart_available(void)
 {
@@ -147,7 +89,7 @@ int chart_render(const char *path, enum chart_format fmt, int width, int height,
 
 	add_terminal(&head, fmt, width, height);
 	buf_adds(&head, "set output ");
-	chart_quote(&head, tmp.data);
+	gpscript_quote(&head, tmp.data);
 	buf_addch(&head, '\n');
 	buf_add(&body, script, slen);
 	buf_adds(&tail, "\nunset output\nexit\n");

@@ -7,29 +7,15 @@
  * Drawing through gnuplot, the only module that starts a process. The
  * command is fixed ("gnuplot --default-settings"); data travels as numbers
  * in inline data blocks, and every piece of text (titles, labels, tic
- * names, the output file name) goes through chart_quote. Nothing a corpus,
- * a lexicon or a command line holds is ever spliced into a command
- * otherwise.
+ * names, the output file name) is quoted by gpscript_quote (gpscript.h),
+ * which leaves gnuplot nothing to expand. Nothing a corpus, a lexicon or
+ * a command line holds is ever spliced into a command otherwise.
  */
 
 enum chart_format {
 	CHART_SVG = 1,
 	CHART_PNG = 2
 };
-
-/*
- * Appends s to b as a gnuplot single-quoted string literal. Inside single
- * quotes gnuplot expands nothing (no backslash escapes, no `command`
- * substitution, no @macros); a quote is written doubled. Control
- * characters (newline, tab, ...) become spaces so the literal stays on
- * its line, and invalid UTF-8 becomes U+FFFD so the SVG stays valid XML.
- */
-void chart_quote(struct buf *b, const char *s);
-/* The same for a tic label, which gnuplot also reads as a printf format. */
-void chart_quote_tic(struct buf *b, const char *s);
-
-/* Appends a number gnuplot reads back exactly enough; NaN as NaN. */
-void chart_num(struct buf *b, double v);
 
 /* Whether a gnuplot executable is on PATH. */
 int chart_available(void);

@@ -2,8 +2,11 @@
 #define CMD_H
 
 /*
- * One function per subcommand, each in its own cmd_NAME.c. argv[0] is the
- * command name; each parses its own options and returns an exit status.
+ * One function per subcommand, each in its own file (src/cmd/NAME.c; the
+ * older ones src/cmd_NAME.c). argv[0] is the command name; each parses its
+ * own options (options.h) and returns an exit status. score, stats, chart
+ * and report do nothing else: they call score_run, stats_run, chart_run
+ * and report_run of the library with a struct of options.
  * "framing help NAME" runs the command with --help.
  */
 

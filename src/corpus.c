@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "fsutil.h"
 #include "sort.h"
+#include "date.h"
 #include "text.h"
 #include "tsv.h"
 #include "util.h"
@@ -18,31 +19,6 @@
 
 static const char *const required[] = { "id", "file", "outlet", "date", "title" };
 #define NREQUIRED (sizeof(required) / sizeof(required[0]))
-
-int corpus_valid_date(const char *s)
-{
-	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int y, m, d, i;
-
-	for (i = 0; i < 10; i++) {
-		if (i == 4 || i == 7) {
-			if (s[i] != '-')
-				return 0;
-		} else if (s[i] < '0' || s[i] > '9') {
-			return 0;
-		}
-	}
-	if (s[10] != '\0')
-		return 0;
-	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (m < 1 || m > 12 || d < 1 || d > days[m - 1])
-		return 0;
-	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 0;
-	return 1;
-}
 
 /* A manifest path must stay inside the corpus: no absolute paths, no "..". */
 static int escapes_corpus(const char *file)
@@ -168,7 +144,7 @@ static int read_manifest_row(struct corpus *c, struct tsv *t, const long *col,
 		bad = error("%s: empty id", where.data);
 	if (!*a->outlet)
 		bad = error("%s: empty outlet", where.data);
-	if (*a->date && !corpus_valid_date(a->date))
+	if (*a->date && !date_valid(a->date))
 		bad = error("%s: bad date '%s' (expected YYYY-MM-DD)", where.data, a->date);
 	if (!*a->file)
 		bad = error("%s: empty file name", where.data);
@@ -293,7 +269,7 @@ static void add_folder_article(struct corpus *c, const char *outlet, const char 
 	a->path = path_join(odir, name);
 	/* A leading YYYY-MM-DD in the file name is the date. */
 	buf_add(&b, name, strlen(name) >= 10 ? 10 : 0);
-	a->date = corpus_valid_date(buf_str(&b)) ? buf_detach(&b) : xstrdup("");
+	a->date = date_valid(buf_str(&b)) ? buf_detach(&b) : xstrdup("");
 	buf_release(&b);
 	a->title = corpus_first_line(a->path);
 	a->size = size;

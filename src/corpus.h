@@ -50,7 +50,4 @@ const char *corpus_extra(const struct corpus *c, const struct article *a, const 
  * without a manifest. The caller frees it. */
 char *corpus_first_line(const char *path);
 
-/* Whether s is a real calendar date written YYYY-MM-DD. */
-int corpus_valid_date(const char *s);
-
 #endif

@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "fsutil.h"
+#include "date.h"
 #include "util.h"
 #include "xalloc.h"
 #include "banned.h"
@@ -230,7 +231,7 @@ static int article_from_json(const struct source *s, size_t line, const cJSON *o
 		return bad_line(s, line, bad ? "id, outlet, date and title must be strings or numbers"
 				       : "no \"outlet\"", "");
 	}
-	if (a->date && *a->date && !corpus_valid_date(a->date)) {
+	if (a->date && *a->date && !date_valid(a->date)) {
 		buf_addf(&b, " '%s' (expected YYYY-MM-DD)", a->date);
 		article_release(a, 0);
 		bad_line(s, line, "bad date", b.data);

@@ -34,8 +34,8 @@ expect 1 "a.txt: 62 bytes, more than --max-article-bytes 10; skipped" \
 	-- score -q --max-article-bytes 10 -l "$T/ok.lex" "$T/c" -o "$T/o"
 grep -q "2 articles skipped" "$T/stderr" || fail "count of skipped articles"
 [ "$(wc -l < "$T/o/scores.tsv")" = 1 ] || fail "rows of skipped articles"
-expect 2 "max-article-bytes needs a whole number" -- score --max-article-bytes -1 "$T/c"
-expect 2 "max-article-bytes needs a whole number" -- score --max-article-bytes 1e9 "$T/c"
+expect 2 "option '--max-article-bytes': '-1' is not a whole number from 0 to" -- score --max-article-bytes -1 "$T/c"
+expect 2 "option '--max-article-bytes': '1e9' is not a whole number from 0 to" -- score --max-article-bytes 1e9 "$T/c"
 
 # An article of ten million line ends (20 MB of JSON): scored with its
 # one match, in little memory. Every empty line used to be listed for the

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "corpus.h"
+#include "date.h"
 #include "source.h"
 #include "util.h"
 
@@ -36,7 +37,7 @@ int fuzz_manifest(const uint8_t *data, size_t size)
 
 		while ((r = source_next(s, &a, &text, &len)) != 0) {
 			if (r > 0) {
-				if (!a.id[0] || !a.outlet[0] || (a.date[0] && !corpus_valid_date(a.date)))
+				if (!a.id[0] || !a.outlet[0] || (a.date[0] && !date_valid(a.date)))
 					abort();
 				article_release(&a, c.nextra);
 				free(text);

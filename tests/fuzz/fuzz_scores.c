@@ -11,7 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cmd.h"
+#include "statsrun.h"
 #include "util.h"
 
 extern char fuzz_dir[256];
@@ -20,8 +20,8 @@ int fuzz_scores(const uint8_t *data, size_t size)
 {
 	static const char *const by[] = { "outlet", "date", "wire", "id" };
 	char dir[512], path[600], out[600];
-	char *argv[16];
-	int argc = 0;
+	char *files[1] = { path };
+	struct stats_run_opts o;
 	FILE *f;
 
 	fuzz_setup(NULL);
@@ -34,23 +34,17 @@ int fuzz_scores(const uint8_t *data, size_t size)
 	f = fopen(path, "wb");
 	if (!f || fwrite(data + 1, 1, size - 1, f) != size - 1 || fclose(f) != 0)
 		die("fuzz: cannot write %s", path);
-	argv[argc++] = (char *)"stats";
-	argv[argc++] = path;
-	argv[argc++] = (char *)"-o";
-	argv[argc++] = out;
-	argv[argc++] = (char *)"--by";
-	argv[argc++] = (char *)by[data[0] & 3];
-	argv[argc++] = (char *)"--bootstrap";
-	argv[argc++] = (char *)"20";
-	argv[argc++] = (char *)"--permutations";
-	argv[argc++] = (char *)"20";
-	argv[argc++] = (char *)"-j";
-	argv[argc++] = (char *)"1";
-	argv[argc++] = (char *)"-q";
-	if (data[0] & 4)
-		argv[argc++] = (char *)"--dedup";
-	argv[argc] = NULL;
-	if (cmd_stats(argc, argv) > 2)
+	stats_run_opts_init(&o);
+	o.files = files;
+	o.nfiles = 1;
+	o.outdir = out;
+	o.by = by[data[0] & 3];
+	o.bootstrap = 20;
+	o.permutations = 20;
+	o.jobs = 1;
+	o.quiet = 1;
+	o.dedup = (data[0] & 4) != 0;
+	if (stats_run(&o) > 2)
 		abort();
 	return 0;
 }

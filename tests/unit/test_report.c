@@ -1,4 +1,4 @@
-/* Unit tests for the escaping of the chart and report modules and SHA-256. */
+/* Unit tests for the escaping of the gnuplot scripts and the report, and SHA-256. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,19 +10,19 @@
 #include <string.h>
 
 #include "buf.h"
-#include "chart.h"
+#include "gpscript.h"
 #include "report.h"
 #include "sha256.h"
 
 static void quote_is(const char *in, const char *want)
 {
 	struct buf b = BUF_INIT;
-	chart_quote(&b, in);
+	gpscript_quote(&b, in);
 	assert_string_equal(b.data, want);
 	buf_release(&b);
 }
 
-static void test_chart_quote_hostile(void **state)
+static void test_gpscript_quote_hostile(void **state)
 {
 	(void)state;
 	quote_is("China Daily", "\"China Daily\"");
@@ -46,27 +46,27 @@ static void test_chart_quote_hostile(void **state)
 }
 
 /* Tic labels are printf formats to gnuplot: % is doubled there only. */
-static void test_chart_quote_tic_percent(void **state)
+static void test_gpscript_quote_tic_percent(void **state)
 {
 	struct buf b = BUF_INIT;
 	(void)state;
-	chart_quote_tic(&b, "50% News");
+	gpscript_quote_tic(&b, "50% News");
 	assert_string_equal(b.data, "\"50\\0045\\0045 News\"");
 	buf_reset(&b);
-	chart_quote(&b, "50% News");
+	gpscript_quote(&b, "50% News");
 	assert_string_equal(b.data, "\"50\\0045 News\"");
 	buf_release(&b);
 }
 
 /* The only double quotes of a literal are its first and last byte. */
-static void test_chart_quote_balanced(void **state)
+static void test_gpscript_quote_balanced(void **state)
 {
 	const char *in[] = { "\"\"", "a\"b\"c", "\\\"", "x\" ; system(\"ls\") ; \"", NULL };
 	size_t i, j;
 	(void)state;
 	for (i = 0; in[i]; i++) {
 		struct buf b = BUF_INIT;
-		chart_quote(&b, in[i]);
+		gpscript_quote(&b, in[i]);
 		assert_true(b.len >= 2);
 		assert_int_equal(b.data[0], '"');
 		assert_int_equal(b.data[b.len - 1], '"');
@@ -178,9 +178,9 @@ static void test_sha256_fips(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_chart_quote_hostile),
-		cmocka_unit_test(test_chart_quote_balanced),
-		cmocka_unit_test(test_chart_quote_tic_percent),
+		cmocka_unit_test(test_gpscript_quote_hostile),
+		cmocka_unit_test(test_gpscript_quote_balanced),
+		cmocka_unit_test(test_gpscript_quote_tic_percent),
 		cmocka_unit_test(test_html_escape),
 		cmocka_unit_test(test_markdown),
 		cmocka_unit_test(test_svg_inline),

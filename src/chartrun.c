@@ -1,0 +1,179 @@
+/*
+ * "framing chart" as a function (see chartrun.h): loads the tables of a
+ * run, orders the groups, and draws the figures of charts.c.
+ */
+#include "chartrun.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "chart.h"
+#include "charts.h"
+#include "fsutil.h"
+#include "results.h"
+#include "sort.h"
+#include "stance.h"
+#include "tsv.h"
+#include "util.h"
+#include "xalloc.h"
+#include "banned.h"
+
+static int keyterm_cmp(const void *pa, const void *pb)
+{
+	const struct charts_keyterm *a = pa, *b = pb;
+	if (a->group != b->group)
+		return a->group < b->group ? -1 : 1;
+	if (a->z != b->z)
+		return a->z > b->z ? -1 : 1;
+	return strcmp(a->term, b->term);
+}
+
+static int load_keyness(struct charts *c, const char *indir)
+{
+	char *path = path_join(indir, "keyness.tsv");
+	struct tsv *t;
+	long cg, ct, cz, cl, cu;
+	size_t alloc = 0;
+	int rc;
+
+	t = tsv_open(path);
+	free(path);
+	if (!t)
+		return -1;
+	cg = tsv_column(t, "group");
+	ct = tsv_column(t, "term");
+	cz = tsv_column(t, "z");
+	cl = tsv_column(t, "in_lexicon");
+	cu = tsv_column(t, "unit");
+	if (cg < 0 || ct < 0 || cz < 0) {
+		error("%s: no group, term or z column", tsv_name(t));
+		tsv_close(t);
+		return -1;
+	}
+	while ((rc = tsv_next(t)) > 0) {
+		long g = res_outlets_group(&c->out, tsv_field(t, (size_t)cg));
+		double z = res_number(tsv_field(t, (size_t)cz));
+		struct charts_keyterm *k;
+
+		/* Words only: lexicon entries are counted again as entries. */
+		if (g < 0 || isnan(z) || (cu >= 0 && strcmp(tsv_field(t, (size_t)cu), "token")))
+			continue;
+		ALLOC_GROW(c->key, c->nkey + 1, alloc);
+		k = &c->key[c->nkey++];
+		k->group = (size_t)g;
+		k->term = xstrdup(tsv_field(t, (size_t)ct));
+		k->z = z;
+		k->lexicon = cl >= 0 && !strcmp(tsv_field(t, (size_t)cl), "1");
+	}
+	tsv_close(t);
+	if (rc < 0)
+		return -1;
+	sort_array(c->key, c->nkey, sizeof(*c->key), keyterm_cmp);
+	c->have_key = 1;
+	return 0;
+}
+
+
+static struct charts *sort_ctx;
+
+static int order_cmp(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	const struct res_stat *sa = res_outlets_get(&sort_ctx->out, a, "stance");
+	const struct res_stat *sb = res_outlets_get(&sort_ctx->out, b, "stance");
+	double ma = sa ? sa->mean : NAN, mb = sb ? sb->mean : NAN;
+
+	/* Groups without a stance go to the bottom; ties by name. */
+	if (isnan(ma) != isnan(mb))
+		return isnan(ma) ? -1 : 1;
+	if (!isnan(ma) && ma != mb)
+		return ma < mb ? -1 : 1;
+	return strcmp(sort_ctx->out.groups[b], sort_ctx->out.groups[a]);
+}
+
+static int load(struct charts *c, const char *indir)
+{
+	char *path;
+	size_t i;
+	int r;
+
+	path = path_join(indir, "outlets.tsv");
+	r = res_outlets_load(&c->out, path);
+	free(path);
+	if (r < 0)
+		return -1;
+	path = path_join(indir, "scores.tsv");
+	r = res_articles_load(&c->art, path, c->by);
+	free(path);
+	if (r < 0)
+		return -1;
+	c->order = xmalloc((c->out.ngroups + 1) * sizeof(size_t));
+	for (i = 0; i < c->out.ngroups; i++)
+		c->order[i] = i;
+	sort_ctx = c;
+	sort_array(c->order, c->out.ngroups, sizeof(size_t), order_cmp);
+	sort_ctx = NULL;
+	c->art_group = xmalloc((c->art.n + 1) * sizeof(size_t));
+	for (i = 0; i < c->art.n; i++) {
+		long g = res_outlets_group(&c->out, c->art.a[i].group);
+		c->art_group[i] = g < 0 ? (size_t)-1 : (size_t)g;
+	}
+	return 0;
+}
+
+void chart_run_opts_init(struct chart_run_opts *o)
+{
+	o->indir = "output";
+	o->outdir = NULL;
+	o->by = "outlet";
+	o->corpus = NULL;
+	o->formats = CHART_SVG | CHART_PNG;
+}
+
+/* Draws every figure; -1 after the first that failed. */
+static int draw_all(struct charts *c)
+{
+	if (charts_stance(c) < 0 || charts_categories(c) < 0 || charts_articles(c) < 0 ||
+	    charts_timeline(c) < 0)
+		return -1;
+	if (c->have_key && charts_keyness(c) < 0)
+		return -1;
+	if (!res_outlets_get(&c->out, 0, STANCE_ACCUSATORY "_own_rate")) {
+		warning("no voice chart: the lexicons have no category '" STANCE_ACCUSATORY "'");
+		return 0;
+	}
+	return charts_voice(c, STANCE_ACCUSATORY);
+}
+
+int chart_run(const struct chart_run_opts *o)
+{
+	struct charts c;
+	struct buf base = BUF_INIT;
+	int status = EXIT_USAGE;
+
+	memset(&c, 0, sizeof(c));
+	c.outdir = o->outdir ? o->outdir : o->indir;
+	c.by = o->by;
+	c.corpus = o->corpus ? o->corpus : buf_base_name(o->indir, &base);
+	c.formats = o->formats;
+	if (load(&c, o->indir) < 0)
+		goto out;
+	status = EXIT_FAILED;
+	/* Checked after the tables, before any file is written. */
+	if (!chart_available()) {
+		error("gnuplot not found: install the package gnuplot-nox "
+		      "(apt-get install gnuplot-nox); no chart was drawn");
+		goto out;
+	}
+	if (ensure_dir(c.outdir) < 0)
+		goto out;
+	if (load_keyness(&c, o->indir) < 0)
+		warning("no keyness chart: %s/keyness.tsv is missing or unreadable", o->indir);
+	status = draw_all(&c) < 0 ? EXIT_FAILED : EXIT_OK;
+out:
+	charts_release(&c);
+	buf_release(&base);
+	return status;
+}

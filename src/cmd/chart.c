@@ -1,0 +1,92 @@
+/*
+ * framing chart: the figures of a run, drawn by gnuplot from the tables of
+ * "framing score" and "framing stats". This file parses the options;
+ * chart_run (chartrun.c) does the work.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "chart.h"
+#include "chartrun.h"
+#include "cmd.h"
+#include "options.h"
+#include "util.h"
+#include "banned.h"
+
+static const char usage[] =
+	"usage: framing chart [-i DIR] [-o DIR] [--format svg,png] [--by COLUMN]\n"
+	"                     [--corpus NAME]\n"
+	"\n"
+	"Draws the charts of a run with gnuplot, from scores.tsv, outlets.tsv and\n"
+	"keyness.tsv in DIR (default output), each as SVG and PNG:\n"
+	"  stance      mean stance per group with its 95% interval\n"
+	"  categories  matches per 1,000 tokens per group and category\n"
+	"  articles    the stance of every article, one dot each, by group\n"
+	"  timeline    the stance of every article over its date\n"
+	"  keyness     the 10 most distinctive words of each outlet (z)\n"
+	"  voice       accusatory matches in the outlet's own voice vs quoted\n"
+	"\n"
+	"options:\n"
+	"  -i, --input DIR    folder with the tables (default output)\n"
+	"  -o, --output DIR   folder for the charts (default: the input folder)\n"
+	"  --format LIST      svg, png or svg,png (default svg,png)\n"
+	"  --by COLUMN        the scores.tsv column the stats were grouped by\n"
+	"                     (default outlet; give the same as to framing stats)\n"
+	"  --corpus NAME      the corpus name for the titles (default: the name\n"
+	"                     of the input folder)\n"
+	"\n"
+	"Needs gnuplot (Debian/Ubuntu package gnuplot-nox).\n"
+	"\n"
+	"example: framing chart -i output --corpus seeds\n";
+
+static int parse_formats(const char *s, int *formats)
+{
+	*formats = 0;
+	while (*s) {
+		size_t n = strcspn(s, ",");
+		if (n == 3 && !strncmp(s, "svg", 3))
+			*formats |= CHART_SVG;
+		else if (n == 3 && !strncmp(s, "png", 3))
+			*formats |= CHART_PNG;
+		else
+			return -1;
+		s += n;
+		if (*s == ',')
+			s++;
+	}
+	return *formats ? 0 : -1;
+}
+
+int cmd_chart(int argc, char **argv)
+{
+	struct chart_run_opts o;
+	struct options_args args;
+	const char *formats = NULL;
+	const struct option_spec specs[] = {
+		OPT_STRING('i', "input", &o.indir),
+		OPT_STRING('o', "output", &o.outdir),
+		OPT_STRING(0, "format", &formats),
+		OPT_STRING(0, "by", &o.by),
+		OPT_STRING(0, "corpus", &o.corpus),
+		OPT_HELP(),
+		OPT_END(),
+	};
+	enum options_result r;
+	int status = EXIT_USAGE;
+
+	chart_run_opts_init(&o);
+	r = options_parse(argc, argv, specs, usage, &args);
+	if (r != OPTIONS_OK)
+		return r == OPTIONS_HELP_SHOWN ? EXIT_OK : EXIT_USAGE;
+	if (options_want_operands(&args, 0, 0, "", usage) != OPTIONS_OK)
+		goto out;
+	if (formats && parse_formats(formats, &o.formats) < 0) {
+		error("option '--format': '%s' is not svg, png or svg,png", formats);
+		fputs(usage, stderr);
+		goto out;
+	}
+	status = chart_run(&o);
+out:
+	options_args_release(&args);
+	return status;
+}

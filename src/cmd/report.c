@@ -1,0 +1,74 @@
+/*
+ * framing report: score, stats and chart in one go, then report.html. This
+ * file parses the options; report_run (reportrun.c) does the work.
+ */
+#include <stdio.h>
+
+#include "cmd.h"
+#include "options.h"
+#include "reportrun.h"
+#include "util.h"
+#include "banned.h"
+
+static const char usage[] =
+	"usage: framing report [-l LEXICON]... [-o DIR] [--by COLUMN] [--seed N] [-j N] [-q]\n"
+	"                      CORPUS\n"
+	"\n"
+	"Runs framing score, framing stats and framing chart on CORPUS and writes\n"
+	"DIR/report.html: one self-contained page (no script, no network) with\n"
+	"the summary per group, every chart, the pairwise differences worth\n"
+	"noting, the top matches in context, lexicon coverage, warnings and the\n"
+	"methods (formulas, lexicon files with their SHA-256, parameters).\n"
+	"The tables and charts stay in DIR beside it.\n"
+	"\n"
+	"options:\n"
+	"  -l, --lexicon FILE  a lexicon; repeat for several (default: every .lex\n"
+	"                      file in lexicons/)\n"
+	"  -o, --output DIR    output folder (default output)\n"
+	"  --by COLUMN         group by this manifest column (default outlet)\n"
+	"  --seed N            seed of the bootstrap and permutations (default 1)\n"
+	"  -j, --jobs N        threads of score and stats (default: the number of\n"
+	"                      processors); the output is the same for every N\n"
+	"  -q, --quiet         no warnings about single articles\n"
+	"\n"
+	"Needs gnuplot for the charts (Debian/Ubuntu package gnuplot-nox).\n"
+	"\n"
+	"example: framing report corpus/seeds -o output\n";
+
+int cmd_report(int argc, char **argv)
+{
+	struct report_run_opts o;
+	struct options_list lex = { NULL, 0, 0 };
+	struct options_args args;
+	long seed = 1, jobs = 0;
+	const struct option_spec specs[] = {
+		OPT_STRINGS('l', "lexicon", &lex),
+		OPT_STRING('o', "output", &o.outdir),
+		OPT_STRING(0, "by", &o.by),
+		OPT_LONG(0, "seed", &seed, 0, 4294967295L),
+		OPT_LONG('j', "jobs", &jobs, 1, 256),
+		OPT_FLAG('q', "quiet", &o.quiet),
+		OPT_HELP(),
+		OPT_END(),
+	};
+	enum options_result r;
+	int status = EXIT_USAGE;
+
+	report_run_opts_init(&o);
+	r = options_parse(argc, argv, specs, usage, &args);
+	if (r != OPTIONS_OK) {
+		options_list_release(&lex);
+		return r == OPTIONS_HELP_SHOWN ? EXIT_OK : EXIT_USAGE;
+	}
+	if (options_want_operands(&args, 1, 1, "a CORPUS folder", usage) == OPTIONS_OK) {
+		o.corpus = args.v[0];
+		o.lexicons = lex.items;
+		o.nlexicons = lex.n;
+		o.seed = (unsigned long)seed;
+		o.jobs = (int)jobs;
+		status = report_run(&o);
+	}
+	options_args_release(&args);
+	options_list_release(&lex);
+	return status;
+}

@@ -1,0 +1,109 @@
+/*
+ * framing score CORPUS: scores every article against the lexicons and
+ * writes scores.tsv, matches.tsv and terms.tsv to the output folder. This
+ * file parses the options; score_run (scorerun.c) does the work.
+ */
+#include <stdio.h>
+
+#include "cmd.h"
+#include "options.h"
+#include "scorerun.h"
+#include "util.h"
+#include "banned.h"
+
+static const char usage[] =
+	"usage: framing score [-l LEXICON]... [-o DIR] [-j N] [--no-clean] [--no-negation]\n"
+	"                     [--max-article-bytes N] [-q] CORPUS\n"
+	"       framing score --jsonl FILE|- [--stdout] [--matches FILE] [--terms FILE]\n"
+	"                     [--signatures FILE] ...\n"
+	"\n"
+	"Scores every article of CORPUS (a folder with manifest.tsv, or with one\n"
+	"folder of .txt files per outlet) or of a JSON Lines file (one article per\n"
+	"line: {\"id\",\"outlet\",\"date\",\"title\",\"text\",...}; - reads stdin) and writes\n"
+	"DIR/scores.tsv (one row per article), DIR/matches.tsv (one row per match),\n"
+	"DIR/terms.tsv (word counts per outlet, for keyness) and DIR/signatures.tsv\n"
+	"(MinHash signatures, from which framing stats finds near-duplicates).\n"
+	"\n"
+	"  -l, --lexicon FILE  a lexicon to use; repeat for several (default: every\n"
+	"                      .lex file in lexicons/)\n"
+	"  -o, --output DIR    the output folder (default: output)\n"
+	"  -j, --jobs N        worker threads (default: the number of cores); the\n"
+	"                      output is the same for every N\n"
+	"      --jsonl FILE    read JSON Lines instead of a corpus folder\n"
+	"      --stdout        write scores.tsv rows to standard output, as a filter\n"
+	"                      (with --matches FILE and --terms FILE for the others)\n"
+	"      --matches FILE  with --stdout: also write matches.tsv to FILE\n"
+	"      --terms FILE    with --stdout: also write terms.tsv to FILE\n"
+	"      --signatures FILE  with --stdout: also write signatures.tsv to FILE\n"
+	"      --no-clean      score every line, boilerplate included\n"
+	"      --no-negation   count negated matches like the others\n"
+	"      --max-article-bytes N  skip larger articles with a message (default\n"
+	"                      52428800, 50 MB; 0 for the most framing can\n"
+	"                      score, 4294967295)\n"
+	"  -q, --quiet         no warnings about single articles, no progress line\n"
+	"\n"
+	"examples: framing score corpus/seeds -o output\n"
+	"          framing score --jsonl articles.jsonl --stdout > scores.tsv\n";
+
+/* The operands and the options that only go together; -1 after a message. */
+static int check_args(struct score_run_opts *o, const struct options_args *args)
+{
+	if (o->jsonl && args->n != 0)
+		return error("give either a CORPUS folder or --jsonl, not both");
+	if (!o->jsonl && args->n != 1)
+		return error("score needs one CORPUS folder (or --jsonl FILE)");
+	if (!o->to_stdout && (o->matches_file || o->terms_file || o->signatures_file))
+		return error("--matches, --terms and --signatures go with --stdout; "
+			     "without it they are written to -o DIR");
+	o->corpus = o->jsonl ? NULL : args->v[0];
+	return 0;
+}
+
+int cmd_score(int argc, char **argv)
+{
+	struct score_run_opts o;
+	struct options_list lex = { NULL, 0, 0 };
+	struct options_args args;
+	long jobs;
+	int no_clean = 0, no_negation = 0, status;
+	const struct option_spec specs[] = {
+		OPT_STRINGS('l', "lexicon", &lex),
+		OPT_STRING('o', "output", &o.outdir),
+		OPT_LONG('j', "jobs", &jobs, 1, 256),
+		OPT_STRING(0, "jsonl", &o.jsonl),
+		OPT_FLAG(0, "stdout", &o.to_stdout),
+		OPT_STRING(0, "matches", &o.matches_file),
+		OPT_STRING(0, "terms", &o.terms_file),
+		OPT_STRING(0, "signatures", &o.signatures_file),
+		OPT_FLAG(0, "no-clean", &no_clean),
+		OPT_FLAG(0, "no-negation", &no_negation),
+		OPT_SIZE(0, "max-article-bytes", &o.max_bytes, 0, 4000000000L),
+		OPT_FLAG('q', "quiet", &o.quiet),
+		OPT_HELP(),
+		OPT_END(),
+	};
+	enum options_result r;
+
+	score_run_opts_init(&o);
+	jobs = o.jobs;
+	r = options_parse(argc, argv, specs, usage, &args);
+	if (r != OPTIONS_OK) {
+		options_list_release(&lex);
+		return r == OPTIONS_HELP_SHOWN ? EXIT_OK : EXIT_USAGE;
+	}
+	if (check_args(&o, &args) < 0) {
+		fputs(usage, stderr);
+		status = EXIT_USAGE;
+		goto out;
+	}
+	o.lexicons = lex.items;
+	o.nlexicons = lex.n;
+	o.jobs = (int)jobs;
+	o.opt.clean = !no_clean;
+	o.opt.negation = !no_negation;
+	status = score_run(&o);
+out:
+	options_args_release(&args);
+	options_list_release(&lex);
+	return status;
+}

@@ -1,0 +1,93 @@
+/*
+ * framing stats: per-group statistics of scores.tsv (outlets.tsv),
+ * pairwise comparisons (compare.tsv), omnibus tests (tests.tsv) and
+ * keyness (keyness.tsv). This file parses the options; stats_run
+ * (statsrun.c) does the work.
+ */
+#include <stdio.h>
+
+#include "cmd.h"
+#include "options.h"
+#include "statsrun.h"
+#include "util.h"
+#include "banned.h"
+
+static const char usage[] =
+	"usage: framing stats [SCORES.tsv ...] [-o DIR] [--by COLUMN] [--seed N]\n"
+	"                     [--bootstrap B] [--permutations P] [--perm-max N]\n"
+	"                     [--alpha0 A] [-j N] [--dedup] [-q]\n"
+	"\n"
+	"Reads one or more scores.tsv files (shards of one corpus, read as one\n"
+	"table; default output/scores.tsv) and writes to DIR (default output):\n"
+	"  outlets.tsv   per group and metric: pooled rate with exact Poisson CI,\n"
+	"                mean, sd, t-interval, median, bootstrap CI of the mean\n"
+	"  compare.tsv   every pair of groups: Welch t, Mann-Whitney U, permutation\n"
+	"                p, Cohen's d, rate ratio with exact CI, Holm-adjusted p\n"
+	"  tests.tsv     Kruskal-Wallis per metric, chi-square groups x categories\n"
+	"  keyness.tsv   log-odds with informative Dirichlet prior, per outlet vs\n"
+	"                the rest, from terms.tsv and matches.tsv beside the scores\n"
+	"Metrics: C_rate and C_own_rate (per 1,000 tokens) per lexicon category C,\n"
+	"and stance. Values that cannot be computed are NA, with the reason in the\n"
+	"note column. Articles without tokens are left out.\n"
+	"\n"
+	"options:\n"
+	"  -o, --output DIR      output folder (default output)\n"
+	"  --by COLUMN           group by this scores.tsv column (default outlet);\n"
+	"                        keyness always groups by outlet\n"
+	"  --seed N              seed of bootstrap and permutations (default 1)\n"
+	"  --bootstrap B         bootstrap resamples, 0 = none (default 10000)\n"
+	"  --permutations P      label shuffles per pair, 0 = none (default 10000);\n"
+	"                        exact when there are at most P distinct splits\n"
+	"  --perm-max N          skip permutations (NA) when a pair has more than N\n"
+	"                        articles (default 2000): Welch and Mann-Whitney are\n"
+	"                        reliable there and shuffling would take minutes\n"
+	"  -j, --jobs N          bootstrap groups and shuffle pairs in N threads,\n"
+	"                        keyness beside them when N > 1 (default: the\n"
+	"                        number of processors); the numbers do not\n"
+	"                        depend on N (--threads N is the same)\n"
+	"  --alpha0 A            keyness prior size (default: the corpus token count)\n"
+	"  --dedup               keep one article (the earliest) of each cluster of\n"
+	"                        near-duplicates (written to DIR/duplicates.tsv from\n"
+	"                        the signatures.tsv beside the scores)\n"
+	"  -q, --quiet           no warnings\n"
+	"\n"
+	"example: framing stats output/scores.tsv -o output --by wire --seed 7\n";
+
+int cmd_stats(int argc, char **argv)
+{
+	struct stats_run_opts o;
+	struct options_args args;
+	long seed = 1, jobs;
+	const struct option_spec specs[] = {
+		OPT_STRING('o', "output", &o.outdir),
+		OPT_STRING(0, "by", &o.by),
+		OPT_LONG(0, "seed", &seed, 0, 4294967295L),
+		OPT_SIZE(0, "bootstrap", &o.bootstrap, 0, 10000000),
+		OPT_SIZE(0, "permutations", &o.permutations, 0, 10000000),
+		OPT_SIZE(0, "perm-max", &o.perm_max, 0, 100000000),
+		OPT_DOUBLE(0, "alpha0", &o.alpha0, 0, 0),
+		/* Documented as --threads before the commands agreed on --jobs. */
+		OPT_LONG_ALIAS('j', "jobs", "threads", &jobs, 1, 256),
+		OPT_FLAG(0, "dedup", &o.dedup),
+		OPT_FLAG('q', "quiet", &o.quiet),
+		OPT_HELP(),
+		OPT_END(),
+	};
+	enum options_result r;
+	int status;
+
+	stats_run_opts_init(&o);
+	jobs = (long)o.jobs;
+	r = options_parse(argc, argv, specs, usage, &args);
+	if (r != OPTIONS_OK)
+		return r == OPTIONS_HELP_SHOWN ? EXIT_OK : EXIT_USAGE;
+	if (args.n > 0) {
+		o.files = args.v;
+		o.nfiles = (size_t)args.n;
+	}
+	o.seed = (unsigned long)seed;
+	o.jobs = (size_t)jobs;
+	status = stats_run(&o);
+	options_args_release(&args);
+	return status;
+}

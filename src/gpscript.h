@@ -1,0 +1,60 @@
+#ifndef GPSCRIPT_H
+#define GPSCRIPT_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+/*
+ * Pieces of gnuplot scripts, appended to a buffer. Every text that comes
+ * from a corpus, a lexicon or a command line (outlet names, terms,
+ * categories, titles, file names) enters a script through gpscript_quote
+ * or gpscript_quote_tic only; data blocks hold numbers only. Nothing here
+ * starts gnuplot: chart.c does.
+ */
+
+/*
+ * Appends s to b as a gnuplot double-quoted string in which every ASCII
+ * character but letters, digits, space and - _ . , : / ( ) + = is written
+ * as an octal escape ("\0" and three digits), so no quote, backslash,
+ * backquote (command substitution) or @ (macro) ever appears as itself.
+ * Control characters (newline, tab, C1, U+2028/9) become spaces so the
+ * string stays on its line, and invalid UTF-8 becomes U+FFFD so the SVG
+ * stays valid XML.
+ */
+void gpscript_quote(struct buf *b, const char *s);
+/* The same for a tic label, which gnuplot also reads as a printf format: % is doubled. */
+void gpscript_quote_tic(struct buf *b, const char *s);
+
+/* Appends a number gnuplot reads back exactly enough; NaN and infinities as NaN. */
+void gpscript_num(struct buf *b, double v);
+
+/* "CMD TEXT\n" with TEXT quoted, as in gpscript_set_text(b, "set xlabel", label). */
+void gpscript_set_text(struct buf *b, const char *cmd, const char *text);
+
+/* The house style: borders, tics, fills, no automatic key titles. */
+void gpscript_style(struct buf *b);
+
+/* A tic step of 1, 2 or 5 times a power of ten giving about n tics over span. */
+double gpscript_nice_step(double span, int n);
+
+/* A dashed line at x = 0 (vline0) or y = 0 (hline0) behind the data. */
+void gpscript_vline0(struct buf *b);
+void gpscript_hline0(struct buf *b);
+
+/* Widens the range [lo, hi] to hold v; NaN is left out. */
+void gpscript_extend(double *lo, double *hi, double v);
+
+/* "set xrange" over [lo, hi], padded 8% on the left and pad_right on the right. */
+void gpscript_xrange(struct buf *b, double lo, double hi, double pad_right);
+
+/*
+ * Time tics (seconds since 1970) at the first of a month or a year for
+ * dates from y0-m0 to y1-m1, at most about eight, so no label repeats.
+ */
+void gpscript_date_tics(struct buf *b, long y0, long m0, long y1, long m1);
+
+/* s cut to at most max code points into out, with an ellipsis when cut. */
+void gpscript_shorten(const char *s, size_t max, struct buf *out);
+
+#endif

@@ -1,0 +1,114 @@
+/*
+ * "framing report" as a function (see reportrun.h): the steps a user
+ * would run one by one, with the same options, so the report shows
+ * exactly what those commands write.
+ */
+#include "reportrun.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "chartrun.h"
+#include "fsutil.h"
+#include "report.h"
+#include "scorerun.h"
+#include "statsrun.h"
+#include "util.h"
+#include "banned.h"
+
+/* The resampling of stats (its defaults), named in the report's methods. */
+#define REPORT_RESAMPLES 10000
+
+void report_run_opts_init(struct report_run_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->outdir = "output";
+	o->by = "outlet";
+	o->seed = 1;
+}
+
+static int run_score(const struct report_run_opts *o)
+{
+	struct score_run_opts s;
+
+	score_run_opts_init(&s);
+	s.lexicons = o->lexicons;
+	s.nlexicons = o->nlexicons;
+	s.outdir = o->outdir;
+	s.corpus = o->corpus;
+	s.quiet = o->quiet;
+	if (o->jobs > 0)
+		s.jobs = o->jobs;
+	return score_run(&s);
+}
+
+static int run_stats(const struct report_run_opts *o)
+{
+	struct stats_run_opts s;
+	char *scores = path_join(o->outdir, "scores.tsv");
+	int status;
+
+	stats_run_opts_init(&s);
+	s.files = &scores;
+	s.nfiles = 1;
+	s.outdir = o->outdir;
+	s.by = o->by;
+	s.seed = o->seed;
+	s.bootstrap = REPORT_RESAMPLES;
+	s.permutations = REPORT_RESAMPLES;
+	s.quiet = o->quiet;
+	if (o->jobs > 0)
+		s.jobs = (size_t)o->jobs;
+	status = stats_run(&s);
+	free(scores);
+	return status;
+}
+
+static int run_chart(const struct report_run_opts *o, const char *corpus_name)
+{
+	struct chart_run_opts c;
+
+	chart_run_opts_init(&c);
+	c.indir = o->outdir;
+	c.outdir = o->outdir;
+	c.by = o->by;
+	c.corpus = corpus_name;
+	return chart_run(&c);
+}
+
+static int write_report(const struct report_run_opts *o, const char *corpus_name)
+{
+	struct report_opts r;
+
+	memset(&r, 0, sizeof(r));
+	r.corpus = o->corpus;
+	r.corpus_name = corpus_name;
+	r.outdir = o->outdir;
+	r.by = o->by;
+	/* report.h keeps argv's type; report_write only reads them. */
+	r.lexicons = (char **)o->lexicons;
+	r.nlexicons = o->nlexicons;
+	r.seed = o->seed;
+	r.bootstrap = REPORT_RESAMPLES;
+	r.permutations = REPORT_RESAMPLES;
+	return report_write(&r) < 0 ? EXIT_FAILED : EXIT_OK;
+}
+
+int report_run(const struct report_run_opts *o)
+{
+	struct buf name = BUF_INIT;
+	const char *corpus_name = buf_base_name(o->corpus, &name);
+	int status;
+
+	util_set_quiet(o->quiet);
+	status = run_score(o);
+	if (status == EXIT_OK)
+		status = run_stats(o);
+	if (status == EXIT_OK)
+		status = run_chart(o, corpus_name);
+	if (status == EXIT_OK)
+		status = write_report(o, corpus_name);
+	buf_release(&name);
+	return status;
+}

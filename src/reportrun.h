@@ -1,0 +1,28 @@
+#ifndef REPORTRUN_H
+#define REPORTRUN_H
+
+#include <stddef.h>
+
+/*
+ * "framing report" as a function: score_run, stats_run and chart_run on a
+ * corpus, called directly with option structs, then report.html
+ * (report_write) from what they wrote. Every string is borrowed.
+ */
+struct report_run_opts {
+	const char *corpus;	/* a corpus folder */
+	const char **lexicons;	/* none: every .lex file of the default folder */
+	size_t nlexicons;
+	const char *outdir;
+	const char *by;		/* the grouping column of stats, charts and report */
+	unsigned long seed;	/* of the bootstrap and the permutations */
+	int jobs;		/* threads of score and stats; 0: their defaults */
+	int quiet;
+};
+
+/* The defaults of the command line: output, by outlet, seed 1. */
+void report_run_opts_init(struct report_run_opts *o);
+
+/* Returns an exit status: that of the first step that failed, or EXIT_OK. */
+int report_run(const struct report_run_opts *o);
+
+#endif

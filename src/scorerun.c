@@ -1,0 +1,247 @@
+/*
+ * "framing score" as a function (see scorerun.h): loads the lexicons,
+ * opens the input and the outputs, runs the scoring pipeline and commits
+ * the files whole or not at all.
+ */
+#include "scorerun.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "corpus.h"
+#include "counts.h"
+#include "fsutil.h"
+#include "lexicon.h"
+#include "match.h"
+#include "outfile.h"
+#include "pipeline.h"
+#include "score.h"
+#include "source.h"
+#include "util.h"
+#include "xalloc.h"
+#include "banned.h"
+
+#define DEFAULT_MAX_ARTICLE_BYTES (50UL * 1024 * 1024)
+
+void score_run_opts_init(struct score_run_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->outdir = "output";
+	o->opt.clean = 1;
+	o->opt.negation = 1;
+	o->jobs = pipeline_default_jobs();
+	o->max_bytes = DEFAULT_MAX_ARTICLE_BYTES;
+}
+
+static int load_lexicons(const struct score_run_opts *args, struct lexicon *lx)
+{
+	size_t i;
+	int bad = 0;
+
+	if (args->nlexicons == 0)
+		return lexicon_load_dir(lx, lexicon_default_dir());
+	for (i = 0; i < args->nlexicons; i++)
+		if (lexicon_load(lx, args->lexicons[i]) < 0)
+			bad = -1;
+	return bad;
+}
+
+/* Standard output's buffer with --stdout; static, as stdout outlives score_run(). */
+static char stdout_buf[1 << 20];
+
+/* The output files, written whole or not at all; NULL ones are not wanted. */
+enum { OUT_SCORES, OUT_MATCHES, OUT_TERMS, OUT_SIGNATURES, NOUTPUTS };
+
+static const char *const output_names[NOUTPUTS] = {
+	"scores.tsv", "matches.tsv", "terms.tsv", "signatures.tsv",
+};
+
+struct outputs {
+	struct outfile *f[NOUTPUTS];
+};
+
+static void abort_outputs(struct outputs *o)
+{
+	int i;
+	for (i = 0; i < NOUTPUTS; i++)
+		outfile_abort(o->f[i]);
+	memset(o, 0, sizeof(*o));
+}
+
+static int open_outputs(const struct score_run_opts *args, struct outputs *o)
+{
+	const char *files[NOUTPUTS] = { NULL, args->matches_file, args->terms_file,
+					args->signatures_file };
+	int i;
+
+	memset(o, 0, sizeof(*o));
+	if (!args->to_stdout && ensure_dir(args->outdir) < 0)
+		return -1;
+	for (i = 0; i < NOUTPUTS; i++) {
+		char *path = args->to_stdout ? (files[i] ? xstrdup(files[i]) : NULL)
+					     : path_join(args->outdir, output_names[i]);
+		if (!path)
+			continue;
+		o->f[i] = outfile_open(path);
+		free(path);
+		if (!o->f[i]) {
+			abort_outputs(o);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static FILE *stream(const struct outputs *o, int which)
+{
+	return o->f[which] ? outfile_stream(o->f[which]) : NULL;
+}
+
+/* Commits every file only when all were written without error. */
+static int commit_outputs(struct outputs *o)
+{
+	int i, j;
+
+	for (i = 0; i < NOUTPUTS; i++) {
+		FILE *f = stream(o, i);
+		if (f && (fflush(f) != 0 || ferror(f))) {
+			error("cannot write %s: %s", output_names[i], strerror(errno ? errno : EIO));
+			abort_outputs(o);
+			return -1;
+		}
+	}
+	for (i = 0; i < NOUTPUTS; i++) {
+		if (o->f[i] && outfile_commit(o->f[i]) < 0) {
+			for (j = i + 1; j < NOUTPUTS; j++)
+				outfile_abort(o->f[j]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void write_terms(const struct counts *terms, FILE *f)
+{
+	size_t n, i;
+	struct count_item *items = counts_sorted(terms, &n);
+
+	fputs("outlet\tterm\tcount\n", f);
+	for (i = 0; i < n; i++)
+		fprintf(f, "%s\t%llu\n", items[i].key, (unsigned long long)items[i].n);
+	free(items);
+}
+
+static void write_headers(const struct lexicon *lx, const struct source *src,
+			  const struct pipeline_output *out)
+{
+	struct buf header = BUF_INIT;
+	size_t nextra;
+	char *const *names = source_extra_names(src, &nextra);
+
+	score_header(&header, lx, names, nextra);
+	fputs(header.data, out->scores);
+	if (out->matches) {
+		buf_reset(&header);
+		score_matches_header(&header);
+		fputs(header.data, out->matches);
+	}
+	if (out->signatures) {
+		buf_reset(&header);
+		score_signatures_header(&header);
+		fputs(header.data, out->signatures);
+	}
+	buf_release(&header);
+}
+
+/* Opens the input: a corpus folder (checked whole first) or a JSON Lines stream. */
+static struct source *open_source(const struct score_run_opts *args, struct corpus *c, FILE **jf)
+{
+	*jf = NULL;
+	if (!args->jsonl) {
+		if (corpus_load(args->corpus, c) < 0)
+			return NULL;
+		return source_corpus(c, args->max_bytes);
+	}
+	if (!strcmp(args->jsonl, "-"))
+		return source_jsonl(stdin, "stdin", args->max_bytes);
+	*jf = fopen(args->jsonl, "rb");
+	if (!*jf) {
+		error("%s: %s", args->jsonl, strerror(errno));
+		return NULL;
+	}
+	return source_jsonl(*jf, args->jsonl, args->max_bytes);
+}
+
+/*
+ * Outputs written into the corpus folder would mix with the articles (and
+ * replace one that happened to be called scores.tsv): refused, exit 2.
+ */
+static int output_is_corpus(const struct score_run_opts *args)
+{
+	struct stat a, b;
+
+	if (args->to_stdout || !args->corpus || stat(args->outdir, &a) < 0
+	    || stat(args->corpus, &b) < 0 || a.st_dev != b.st_dev || a.st_ino != b.st_ino)
+		return 0;
+	error("the output folder '%s' is the corpus folder; give another with -o DIR",
+	      args->outdir);
+	return 1;
+}
+
+int score_run(const struct score_run_opts *args)
+{
+	struct corpus c = CORPUS_INIT;
+	struct lexicon lx = LEXICON_INIT;
+	struct matcher *m = NULL;
+	struct source *src = NULL;
+	struct counts *terms = NULL;
+	struct outputs o;
+	struct pipeline_options popt;
+	struct pipeline_output pout;
+	FILE *jf = NULL;
+	size_t skipped;
+	int status = EXIT_USAGE;
+
+	util_set_quiet(args->quiet);
+	memset(&o, 0, sizeof(o));
+	/* Everything is checked before anything is written. */
+	if (load_lexicons(args, &lx) < 0 || !(src = open_source(args, &c, &jf))
+	    || output_is_corpus(args))
+		goto out;
+	status = EXIT_FAILED;
+	if (open_outputs(args, &o) < 0)
+		goto out;
+	m = matcher_new(&lx);
+	terms = o.f[OUT_TERMS] ? counts_new() : NULL;
+	pout.scores = o.f[OUT_SCORES] ? stream(&o, OUT_SCORES) : stdout;
+	/* A filter's rows go out a megabyte at a time, unless someone watches. */
+	if (!o.f[OUT_SCORES] && !isatty(STDOUT_FILENO))
+		setvbuf(stdout, stdout_buf, _IOFBF, sizeof(stdout_buf));
+	pout.matches = stream(&o, OUT_MATCHES);
+	pout.signatures = stream(&o, OUT_SIGNATURES);
+	pout.terms = terms;
+	write_headers(&lx, src, &pout);
+	popt.jobs = args->jobs;
+	popt.progress = !args->quiet && isatty(STDERR_FILENO);
+	skipped = pipeline_run(src, &lx, m, &args->opt, &popt, &pout);
+	if (terms)
+		write_terms(terms, stream(&o, OUT_TERMS));
+	if (commit_outputs(&o) == 0)
+		status = skipped ? EXIT_FAILED : EXIT_OK;
+	if (skipped)
+		error("%zu article%s skipped", skipped, skipped == 1 ? "" : "s");
+out:
+	counts_free(terms);
+	source_free(src);
+	if (jf)
+		fclose(jf);
+	matcher_free(m);
+	corpus_release(&c);
+	lexicon_release(&lx);
+	return status;
+}

@@ -1,0 +1,83 @@
+#ifndef STATMODEL_H
+#define STATMODEL_H
+
+#include <stddef.h>
+
+#include "scoretab.h"
+#include "stats.h"
+
+/*
+ * The model of "framing stats": the rows of a score table reshaped into
+ * groups x metrics (C_rate and C_own_rate per category, then stance),
+ * with the numbers every pair of groups shares (moments, sorted values,
+ * pooled counts) and the resampling results (bootstrap per group,
+ * permutation p per pair) computed once, in parallel. stattables.c writes
+ * the tables from it; the statistics themselves come from the stats module.
+ */
+
+struct statmodel_params {
+	unsigned long seed;	/* of the bootstrap and the permutations */
+	size_t bootstrap;	/* resamples per group, 0 = none */
+	size_t permutations;	/* shuffles per pair, 0 = none */
+	size_t perm_max;	/* pairs with more articles get NA */
+	size_t jobs;		/* threads */
+};
+
+struct statmodel {
+	struct statmodel_params p;
+	const struct scoretab *t;	/* borrowed; its rows may be dropped after the build */
+	size_t m;
+	char **metric;		/* C_rate, C_own_rate per category, then stance */
+	size_t n;		/* articles */
+	double *val;		/* n x m, NAN = missing */
+	size_t *start;		/* articles of group g: start[g] .. start[g+1] */
+	double *work;		/* one group's values of one metric */
+	/*
+	 * Per group g and metric j, at [g * m + j]: the moments of its values,
+	 * its pooled count and tokens, and where its values sit sorted in
+	 * sorted (mom.n of them). Every pair of groups shares them, so each
+	 * group is summed and sorted once, not once per pair.
+	 */
+	struct stats_moments *mom;
+	double *pool_count, *pool_tokens;
+	double *group_tokens;	/* per group */
+	double *sorted;
+	size_t *sorted_at;
+	/* Bootstrap intervals, ngroups x m (statmodel_groups). */
+	double *boot_lo, *boot_hi;
+	const char **boot_why;
+	/* Permutation p of every pair k (a < b) and metric, at [k * m + j] (statmodel_pairs). */
+	size_t npairs, *pair_a, *pair_b;
+	double *perm_p;
+	const char **perm_why;
+};
+
+/* Takes from t all that the statistics need of its articles. */
+void statmodel_build(struct statmodel *sm, const struct scoretab *t,
+		     const struct statmodel_params *p);
+
+/* Each group's shared numbers and its bootstrap, groups in parallel. */
+void statmodel_groups(struct statmodel *sm);
+
+/* Every pair's permutation p, pairs in parallel (NA beyond perm_max). */
+void statmodel_pairs(struct statmodel *sm);
+
+void statmodel_release(struct statmodel *sm);
+
+/* Articles in group g. */
+size_t statmodel_size(const struct statmodel *sm, size_t g);
+
+/* Non-missing values of metric j in group g, into out; returns how many. */
+size_t statmodel_values(const struct statmodel *sm, size_t g, size_t j, double *out);
+
+/* Group g's pooled count and tokens of metric j (after the build). */
+void statmodel_pooled(const struct statmodel *sm, size_t g, size_t j, double *count,
+		      double *tokens);
+
+/* Group g's values of metric j, sorted (after statmodel_groups). */
+const double *statmodel_sorted(const struct statmodel *sm, size_t g, size_t j);
+
+/* Whether metric j is stance (not a count: no rate, no pooled numbers). */
+int statmodel_is_stance(const struct statmodel *sm, size_t j);
+
+#endif

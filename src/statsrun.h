@@ -1,0 +1,32 @@
+#ifndef STATSRUN_H
+#define STATSRUN_H
+
+#include <stddef.h>
+
+/*
+ * "framing stats" as a function: reads score files, leaves out repeated
+ * ids, empty articles and (with dedup) near-duplicates, and writes
+ * outlets.tsv, compare.tsv, tests.tsv, keyness.tsv and duplicates.tsv to
+ * outdir. Called by the stats command and by "framing report" with the
+ * options they parsed. (The stats module, stats.h, is the statistics
+ * themselves; this is the command's run.)
+ */
+struct stats_run_opts {
+	char **files;		/* scores.tsv files, shards of one corpus; borrowed */
+	size_t nfiles;
+	const char *outdir, *by;
+	unsigned long seed;
+	size_t bootstrap, permutations, perm_max;
+	size_t jobs;
+	double alpha0;		/* keyness prior size; 0: the corpus token count */
+	int dedup;
+	int quiet;		/* no warnings (util_set_quiet) */
+};
+
+/* The defaults of the command line: output/scores.tsv in, output out, ... */
+void stats_run_opts_init(struct stats_run_opts *o);
+
+/* Returns an exit status: EXIT_OK, EXIT_USAGE (bad input) or EXIT_FAILED. */
+int stats_run(const struct stats_run_opts *o);
+
+#endif

@@ -1,0 +1,323 @@
+/*
+ * outlets.tsv, compare.tsv and tests.tsv from the model of "framing stats"
+ * (see stattables.h): this file arranges and formats; the numbers come
+ * from the model and the stats module.
+ */
+#include "stattables.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "fsutil.h"
+#include "outfile.h"
+#include "util.h"
+#include "xalloc.h"
+#include "banned.h"
+
+/* Appends "what: why" to a note, "; "-separated; nothing when why is NULL. */
+static void note_add(struct buf *note, const char *what, const char *why)
+{
+	if (!why)
+		return;
+	if (note->len)
+		buf_adds(note, "; ");
+	buf_addf(note, "%s: %s", what, why);
+}
+
+static void row_num(struct buf *line, double v)
+{
+	buf_addch(line, '\t');
+	buf_add_double(line, v);
+}
+
+static void row_str(struct buf *line, const char *s)
+{
+	if (line->len)
+		buf_addch(line, '\t');
+	buf_add_tsv_field(line, s, strlen(s));
+}
+
+static void row_end(struct buf *line, struct buf *note, FILE *f)
+{
+	row_str(line, note->len ? note->data : "");
+	buf_addch(line, '\n');
+	fwrite(line->data, 1, line->len, f);
+	buf_reset(line);
+	buf_reset(note);
+}
+
+typedef void (*writer_fn)(const struct statmodel *sm, FILE *f);
+
+static int write_table(const struct statmodel *sm, const char *outdir, const char *name,
+		       const char *header, writer_fn fn)
+{
+	char *path = path_join(outdir, name);
+	struct outfile *out = outfile_open(path);
+	int ret;
+
+	free(path);
+	if (!out)
+		return -1;
+	fputs(header, outfile_stream(out));
+	fn(sm, outfile_stream(out));
+	ret = outfile_commit(out);
+	return ret;
+}
+
+/* ---- outlets.tsv ---- */
+
+static void outlets_rate(const struct statmodel *sm, size_t g, size_t j, struct buf *line, struct buf *note)
+{
+	double count, tokens, lo, hi;
+	const char *why;
+
+	if (statmodel_is_stance(sm, j)) {
+		row_num(line, sm->group_tokens[g]);
+		row_num(line, NAN);
+		row_num(line, NAN);
+		row_num(line, NAN);
+		row_num(line, NAN);
+		return;
+	}
+	statmodel_pooled(sm, g, j, &count, &tokens);
+	why = stats_poisson_ci(count, tokens, &lo, &hi);
+	note_add(note, "rate", why);
+	row_num(line, tokens);
+	row_num(line, count);
+	row_num(line, tokens > 0 ? count / tokens * 1000 : NAN);
+	row_num(line, lo * 1000);
+	row_num(line, hi * 1000);
+}
+
+static void outlets_group(const struct statmodel *sm, size_t g, FILE *f)
+{
+	struct buf line = BUF_INIT, note = BUF_INIT;
+	size_t n = statmodel_size(sm, g), j;
+	double *lo = sm->boot_lo + g * sm->m, *hi = sm->boot_hi + g * sm->m;
+	const char **why = sm->boot_why + g * sm->m;
+
+	for (j = 0; j < sm->m; j++) {
+		struct stats_summary s;
+		size_t k = statmodel_values(sm, g, j, sm->work);
+		const char *swhy = stats_summary_sorted(sm->work, statmodel_sorted(sm, g, j), k, &s);
+		row_str(&line, sm->t->groups[g]);
+		row_str(&line, sm->metric[j]);
+		row_num(&line, (double)n);
+		outlets_rate(sm, g, j, &line, &note);
+		note_add(&note, "mean", swhy);
+		note_add(&note, "boot", why[j]);
+		row_num(&line, s.mean);
+		row_num(&line, s.sd);
+		row_num(&line, s.mean_lo);
+		row_num(&line, s.mean_hi);
+		row_num(&line, s.median);
+		row_num(&line, lo[j]);
+		row_num(&line, hi[j]);
+		row_end(&line, &note, f);
+	}
+	buf_release(&line);
+	buf_release(&note);
+}
+
+static void outlets_write(const struct statmodel *sm, FILE *f)
+{
+	size_t g;
+
+	for (g = 0; g < sm->t->ngroups; g++)
+		outlets_group(sm, g, f);
+}
+
+/* ---- compare.tsv ---- */
+
+/* One finished row of compare.tsv; p_holm is filled in at the end. */
+struct cmp_row {
+	struct buf text;	/* the fields before p_holm */
+	struct buf tail;	/* the note */
+	double welch_p;
+};
+
+struct cmp_table {
+	struct cmp_row *rows;
+	size_t n, alloc;
+};
+
+static void compare_rate_ratio(const struct statmodel *sm, size_t a, size_t b, size_t j,
+			       struct buf *line, struct buf *note)
+{
+	double xa, ta, xb, tb, rr = NAN, lo = NAN, hi = NAN;
+
+	if (!statmodel_is_stance(sm, j)) {
+		statmodel_pooled(sm, a, j, &xa, &ta);
+		statmodel_pooled(sm, b, j, &xb, &tb);
+		note_add(note, "rate_ratio", stats_rate_ratio(xa, ta, xb, tb, &rr, &lo, &hi));
+	}
+	row_num(line, rr);
+	row_num(line, lo);
+	row_num(line, hi);
+}
+
+static void compare_metric(const struct statmodel *sm, size_t a, size_t b, size_t j, double perm_p,
+			   const char *perm_why, struct cmp_row *row)
+{
+	const struct stats_moments *ma = &sm->mom[a * sm->m + j], *mb = &sm->mom[b * sm->m + j];
+	struct stats_welch w;
+	struct stats_mw mw;
+	double d;
+	struct buf *line = &row->text, *note = &row->tail;
+
+	row_str(line, sm->t->groups[a]);
+	row_str(line, sm->t->groups[b]);
+	row_str(line, sm->metric[j]);
+	row_num(line, (double)ma->n);
+	row_num(line, (double)mb->n);
+	row_num(line, ma->mean);
+	row_num(line, mb->mean);
+	row_num(line, ma->mean - mb->mean);
+	note_add(note, "welch", stats_welch_moments(ma, mb, &w));
+	row_num(line, w.t);
+	row_num(line, w.df);
+	row_num(line, w.p);
+	note_add(note, "mw", stats_mann_whitney_sorted(statmodel_sorted(sm, a, j), ma->n,
+							statmodel_sorted(sm, b, j), mb->n, &mw));
+	row_num(line, mw.u);
+	row_num(line, mw.p);
+	note_add(note, "perm", perm_why);
+	row_num(line, perm_p);
+	note_add(note, "d", stats_cohens_d_moments(ma, mb, &d));
+	row_num(line, d);
+	compare_rate_ratio(sm, a, b, j, line, note);
+	row->welch_p = w.p;
+}
+
+static void compare_pair(const struct statmodel *sm, size_t k, struct cmp_table *tab)
+{
+	size_t j;
+
+	for (j = 0; j < sm->m; j++) {
+		struct cmp_row *row;
+		ALLOC_GROW(tab->rows, tab->n + 1, tab->alloc);
+		row = &tab->rows[tab->n++];
+		row->text = (struct buf)BUF_INIT;
+		row->tail = (struct buf)BUF_INIT;
+		compare_metric(sm, sm->pair_a[k], sm->pair_b[k], j, sm->perm_p[k * sm->m + j],
+			       sm->perm_why[k * sm->m + j], row);
+	}
+}
+
+static void compare_write(const struct statmodel *sm, FILE *f)
+{
+	struct cmp_table tab = { NULL, 0, 0 };
+	struct buf line = BUF_INIT;
+	double *p, *holm;
+	size_t k, i;
+
+	for (k = 0; k < sm->npairs; k++)
+		compare_pair(sm, k, &tab);
+	p = xmalloc((tab.n + 1) * sizeof(double));
+	holm = xmalloc((tab.n + 1) * sizeof(double));
+	for (i = 0; i < tab.n; i++)
+		p[i] = tab.rows[i].welch_p;
+	/* The family is the whole table: every pair and metric. */
+	stats_holm(p, tab.n, holm);
+	for (i = 0; i < tab.n; i++) {
+		buf_add(&line, tab.rows[i].text.data, tab.rows[i].text.len);
+		row_num(&line, holm[i]);
+		row_end(&line, &tab.rows[i].tail, f);
+		buf_release(&tab.rows[i].text);
+		buf_release(&tab.rows[i].tail);
+	}
+	buf_release(&line);
+	free(tab.rows);
+	free(p);
+	free(holm);
+}
+
+/* ---- tests.tsv ---- */
+
+static void tests_kruskal(const struct statmodel *sm, size_t j, FILE *f)
+{
+	struct buf line = BUF_INIT, note = BUF_INIT;
+	size_t G = sm->t->ngroups, g, n = 0, used = 0;
+	const double **x = xmalloc((G + 1) * sizeof(*x));
+	size_t *size = xmalloc((G + 1) * sizeof(*size));
+	struct stats_test t;
+
+	for (g = 0; g < G; g++) {
+		x[g] = statmodel_sorted(sm, g, j);
+		size[g] = sm->mom[g * sm->m + j].n;
+		n += size[g];
+		used += size[g] > 0;
+	}
+	note_add(&note, "kruskal", stats_kruskal_sorted(x, size, G, &t));
+	row_str(&line, "kruskal");
+	row_str(&line, sm->metric[j]);
+	row_num(&line, (double)used);
+	row_num(&line, (double)n);
+	row_num(&line, t.statistic);
+	row_num(&line, t.df);
+	row_num(&line, t.p);
+	row_num(&line, NAN);
+	row_end(&line, &note, f);
+	free(x);
+	free(size);
+	buf_release(&line);
+	buf_release(&note);
+}
+
+/* Chi-square of groups x categories on matches (own = 0) or own-voice matches (1). */
+static void tests_chisq(const struct statmodel *sm, int own, FILE *f)
+{
+	size_t G = sm->t->ngroups, C = sm->t->ncat, g, c, dropped = 0;
+	double *table = xcalloc(G * C + 1, sizeof(double)), total = 0, tokens;
+	struct buf line = BUF_INIT, note = BUF_INIT;
+	struct stats_test t;
+
+	for (g = 0; g < G; g++)
+		for (c = 0; c < C; c++) {
+			statmodel_pooled(sm, g, 2 * c + (size_t)own, &table[g * C + c], &tokens);
+			total += table[g * C + c];
+		}
+	note_add(&note, "chisq", stats_chisq(table, G, C, &t, &dropped));
+	if (dropped)
+		buf_addf(&note, "%s%zu groups or categories without matches left out",
+			 note.len ? "; " : "", dropped);
+	row_str(&line, "chisq");
+	row_str(&line, own ? "categories_own" : "categories");
+	row_num(&line, (double)G);
+	row_num(&line, total);
+	row_num(&line, t.statistic);
+	row_num(&line, t.df);
+	row_num(&line, t.p);
+	row_num(&line, t.cramers_v);
+	row_end(&line, &note, f);
+	free(table);
+	buf_release(&line);
+	buf_release(&note);
+}
+
+static void tests_write(const struct statmodel *sm, FILE *f)
+{
+	size_t j;
+	for (j = 0; j < sm->m; j++)
+		tests_kruskal(sm, j, f);
+	tests_chisq(sm, 0, f);
+	tests_chisq(sm, 1, f);
+}
+
+int stattables_write(const struct statmodel *sm, const char *outdir)
+{
+	int ok = write_table(sm, outdir, "outlets.tsv", "group\tmetric\tarticles\ttokens\tcount\t"
+			     "rate\trate_lo\trate_hi\tmean\tsd\tmean_lo\tmean_hi\tmedian\t"
+			     "boot_lo\tboot_hi\tnote\n", outlets_write) == 0 &&
+		 write_table(sm, outdir, "compare.tsv", "group_a\tgroup_b\tmetric\tn_a\tn_b\t"
+			     "mean_a\tmean_b\tdiff\twelch_t\twelch_df\twelch_p\tmw_u\tmw_p\t"
+			     "perm_p\tcohens_d\trate_ratio\trr_lo\trr_hi\tp_holm\tnote\n",
+			     compare_write) == 0 &&
+		 write_table(sm, outdir, "tests.tsv", "test\tmetric\tgroups\tn\tstatistic\tdf\t"
+			     "p\tcramers_v\tnote\n", tests_write) == 0;
+
+	return ok ? 0 : -1;
+}

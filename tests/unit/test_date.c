@@ -1,0 +1,59 @@
+/* Unit tests for the date module: one reading of YYYY-MM-DD for the corpus and the charts. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "date.h"
+
+static void test_date_parse(void **state)
+{
+	long y = 0, m = 0, d = 0;
+	(void)state;
+	assert_int_equal(date_parse("2014-10-19", &y, &m, &d), 0);
+	assert_int_equal(y, 2014);
+	assert_int_equal(m, 10);
+	assert_int_equal(d, 19);
+	assert_int_equal(date_parse("2016-02-29", NULL, NULL, NULL), 0);
+	assert_int_equal(date_parse("2000-02-29", NULL, NULL, NULL), 0);
+}
+
+static void test_date_not_dates(void **state)
+{
+	static const char *const bad[] = {
+		"", "2014-1-19", "2014-10-19 ", "2014/10/19", "2014-13-01", "2014-00-10",
+		"2014-10-00", "2014-02-30", "2015-02-29", "1900-02-29", "2014-04-31", "+014-10-19",
+		"20141019", "2014-10-1x",
+	};
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		long y = -1;
+		assert_int_equal(date_parse(bad[i], &y, NULL, NULL), -1);
+		assert_int_equal(y, -1);	/* untouched */
+		assert_false(date_valid(bad[i]));
+	}
+}
+
+static void test_date_days(void **state)
+{
+	(void)state;
+	assert_int_equal(date_days_from_civil(1970, 1, 1), 0);
+	assert_int_equal(date_days_from_civil(1970, 1, 2), 1);
+	assert_int_equal(date_days_from_civil(1969, 12, 31), -1);
+	assert_int_equal(date_days_from_civil(2000, 3, 1), 11017);
+	assert_int_equal(date_days_from_civil(2014, 10, 19), 16362);
+	assert_int_equal(date_days_from_civil(2016, 3, 1) - date_days_from_civil(2016, 2, 28), 2);
+	assert_int_equal(date_days_from_civil(2015, 3, 1) - date_days_from_civil(2015, 2, 28), 1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_date_parse),
+		cmocka_unit_test(test_date_not_dates),
+		cmocka_unit_test(test_date_days),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

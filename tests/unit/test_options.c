@@ -1,0 +1,190 @@
+/* Unit tests for the shared option parser. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "options.h"
+
+/* Sends file descriptor fd to /dev/null (saved = -1) or back (saved from the first call). */
+static int quiet_fd(int fd, int saved)
+{
+	int null;
+
+	fflush(NULL);
+	if (saved >= 0) {
+		dup2(saved, fd);
+		close(saved);
+		return -1;
+	}
+	saved = dup(fd);
+	null = open("/dev/null", O_WRONLY);
+	dup2(null, fd);
+	close(null);
+	return saved;
+}
+
+static const char usage[] = "usage: t [-q] [-j N] [-l FILE]... ARG\n";
+
+struct vals {
+	int quiet, tsv;
+	long jobs;
+	size_t boot;
+	double alpha;
+	const char *out;
+	struct options_list lex;
+};
+
+/* Parses a NULL-terminated list of words with a fixed table. */
+static enum options_result parse(struct vals *v, struct options_args *args, const char **words)
+{
+	const struct option_spec specs[] = {
+		OPT_FLAG('q', "quiet", &v->quiet),
+		OPT_FLAG(0, "tsv", &v->tsv),
+		OPT_LONG_ALIAS('j', "jobs", "threads", &v->jobs, 1, 256),
+		OPT_SIZE(0, "bootstrap", &v->boot, 0, 1000000),
+		OPT_DOUBLE(0, "alpha0", &v->alpha, 0, 0),
+		OPT_STRING('o', "output", &v->out),
+		OPT_STRINGS('l', "lexicon", &v->lex),
+		OPT_HELP(),
+		OPT_END(),
+	};
+	char *argv[32];
+	int argc = 0;
+	enum options_result r;
+	int saved;
+
+	argv[argc++] = (char *)"t";
+	while (*words)
+		argv[argc++] = (char *)*words++;
+	argv[argc] = NULL;
+	/* Messages and usage go to stderr and stdout: keep the log readable. */
+	saved = quiet_fd(2, -1);
+	r = options_parse(argc, argv, specs, usage, args);
+	quiet_fd(2, saved);
+	return r;
+}
+
+static void test_options_mixed_order(void **state)
+{
+	struct vals v = { 0 };
+	struct options_args args;
+	const char *w[] = { "corpus", "-q", "--jobs=3", "-lA.lex", "--lexicon", "B.lex", "-o",
+			    "out", "x", NULL };
+	(void)state;
+	assert_int_equal(parse(&v, &args, w), OPTIONS_OK);
+	assert_int_equal(v.quiet, 1);
+	assert_int_equal(v.jobs, 3);
+	assert_string_equal(v.out, "out");
+	assert_int_equal(v.lex.n, 2);
+	assert_string_equal(v.lex.items[0], "A.lex");
+	assert_string_equal(v.lex.items[1], "B.lex");
+	assert_int_equal(args.n, 2);
+	assert_string_equal(args.v[0], "corpus");
+	assert_string_equal(args.v[1], "x");
+	assert_null(args.v[2]);
+	options_args_release(&args);
+	options_list_release(&v.lex);
+}
+
+static void test_options_bundled_and_dashdash(void **state)
+{
+	struct vals v = { 0 };
+	struct options_args args;
+	const char *w[] = { "-qj2", "--", "-o", "-", NULL };
+	(void)state;
+	assert_int_equal(parse(&v, &args, w), OPTIONS_OK);
+	assert_int_equal(v.quiet, 1);
+	assert_int_equal(v.jobs, 2);
+	assert_null(v.out);
+	assert_int_equal(args.n, 2);
+	assert_string_equal(args.v[0], "-o");
+	assert_string_equal(args.v[1], "-");
+	options_args_release(&args);
+}
+
+static void test_options_alias_and_prefix(void **state)
+{
+	struct vals v = { 0 };
+	struct options_args args;
+	const char *w[] = { "--threads", "4", "--boot", "7", "--al", "0.5", NULL };
+	(void)state;
+	assert_int_equal(parse(&v, &args, w), OPTIONS_OK);
+	assert_int_equal(v.jobs, 4);
+	assert_int_equal(v.boot, 7);
+	assert_true(v.alpha == 0.5);
+	options_args_release(&args);
+}
+
+static void test_options_mistakes(void **state)
+{
+	struct vals v = { 0 };
+	struct options_args args;
+	const char *unknown[] = { "--nope", NULL };
+	const char *range[] = { "-j", "0", NULL };
+	const char *notnum[] = { "--jobs=2x", NULL };
+	const char *novalue[] = { "-o", NULL };
+	const char *flagvalue[] = { "--quiet=1", NULL };
+	const char *ambiguous[] = { "--t", NULL };	/* tsv, threads */
+	const char *positive[] = { "--alpha0", "0", NULL };
+	(void)state;
+	assert_int_equal(parse(&v, &args, unknown), OPTIONS_ERROR);
+	assert_int_equal(parse(&v, &args, range), OPTIONS_ERROR);
+	assert_int_equal(parse(&v, &args, notnum), OPTIONS_ERROR);
+	assert_int_equal(parse(&v, &args, novalue), OPTIONS_ERROR);
+	assert_int_equal(parse(&v, &args, flagvalue), OPTIONS_ERROR);
+	assert_int_equal(parse(&v, &args, ambiguous), OPTIONS_ERROR);
+	assert_int_equal(parse(&v, &args, positive), OPTIONS_ERROR);
+	assert_null(args.v);
+}
+
+static void test_options_help(void **state)
+{
+	struct vals v = { 0 };
+	struct options_args args;
+	const char *w[] = { "x", "--help", NULL };
+	int saved;
+	enum options_result r;
+	(void)state;
+	saved = quiet_fd(1, -1);
+	r = parse(&v, &args, w);
+	quiet_fd(1, saved);
+	assert_int_equal(r, OPTIONS_HELP_SHOWN);
+}
+
+static void test_options_operands(void **state)
+{
+	char *v[] = { (char *)"a", (char *)"b", NULL };
+	struct options_args args = { v, 2 };
+	int saved;
+	enum options_result ok, few, many;
+	(void)state;
+	saved = quiet_fd(2, -1);
+	ok = options_want_operands(&args, 1, 2, "a CORPUS", usage);
+	few = options_want_operands(&args, 3, -1, "a CORPUS", usage);
+	many = options_want_operands(&args, 1, 1, "a CORPUS", usage);
+	quiet_fd(2, saved);
+	assert_int_equal(ok, OPTIONS_OK);
+	assert_int_equal(few, OPTIONS_ERROR);
+	assert_int_equal(many, OPTIONS_ERROR);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_options_mixed_order),
+		cmocka_unit_test(test_options_bundled_and_dashdash),
+		cmocka_unit_test(test_options_alias_and_prefix),
+		cmocka_unit_test(test_options_mistakes),
+		cmocka_unit_test(test_options_help),
+		cmocka_unit_test(test_options_operands),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
