@@ -12,7 +12,6 @@
 
 #include "buf.h"
 #include "cmd.h"
-#include "corpus.h"
 #include "counts.h"
 #include "lexicon.h"
 #include "match.h"
@@ -57,21 +56,17 @@ static const char usage[] =
 	"examples: framing score corpus/seeds -o output\n"
 	"          framing score --jsonl articles.jsonl --stdout > scores.tsv\n";
 
-#define DEFAULT_MAX_ARTICLE_BYTES (50UL * 1024 * 1024)
-
 struct score_args {
 	char **lexicons;
 	size_t nlexicons;
 	const char *outdir;
-	const char *corpus;
-	const char *jsonl;
+	struct source_options in;	/* in.dir: the corpus folder */
 	const char *matches_file;
 	const char *terms_file;
 	const char *signatures_file;
 	int to_stdout;
 	int quiet;
 	int jobs;
-	size_t max_bytes;
 	struct score_options opt;
 };
 
@@ -86,14 +81,14 @@ static int check_args(struct score_args *args, int argc, char **argv)
 {
 	int positional = argc - optind;
 
-	if (args->jsonl && positional != 0)
+	if (args->in.jsonl && positional != 0)
 		return error("give either a CORPUS folder or --jsonl, not both");
-	if (!args->jsonl && positional != 1)
+	if (!args->in.jsonl && positional != 1)
 		return error("score needs one CORPUS folder (or --jsonl FILE)");
 	if (!args->to_stdout && (args->matches_file || args->terms_file || args->signatures_file))
 		return error("--matches, --terms and --signatures go with --stdout; "
 			     "without it they are written to -o DIR");
-	args->corpus = args->jsonl ? NULL : argv[optind];
+	args->in.dir = args->in.jsonl ? NULL : argv[optind];
 	return 0;
 }
 
@@ -122,7 +117,7 @@ static int parse_args(int argc, char **argv, struct score_args *args)
 	args->opt.clean = 1;
 	args->opt.negation = 1;
 	args->jobs = pipeline_default_jobs();
-	args->max_bytes = DEFAULT_MAX_ARTICLE_BYTES;
+	args->in.max_bytes = SOURCE_DEFAULT_MAX_BYTES;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "l:o:j:q", longopts, NULL)) != -1) {
 		switch (c) {
@@ -137,7 +132,7 @@ static int parse_args(int argc, char **argv, struct score_args *args)
 				return v < 1 ? error("-j needs at least 1") : -1;
 			args->jobs = (int)v;
 			break;
-		case 'J': args->jsonl = optarg; break;
+		case 'J': args->in.jsonl = optarg; break;
 		case 'S': args->to_stdout = 1; break;
 		case 'M': args->matches_file = optarg; break;
 		case 'T': args->terms_file = optarg; break;
@@ -145,9 +140,8 @@ static int parse_args(int argc, char **argv, struct score_args *args)
 		case 'C': args->opt.clean = 0; break;
 		case 'N': args->opt.negation = 0; break;
 		case 'B':
-			if (parse_number_option("--max-article-bytes", optarg, 4000000000L, &v) < 0)
+			if (source_parse_max_bytes(&args->in, optarg) < 0)
 				return -1;
-			args->max_bytes = (size_t)v;
 			break;
 		case 'q': args->quiet = 1; util_set_quiet(1); break;
 		case 'h': fputs(usage, stdout); return 1;
@@ -281,25 +275,6 @@ static void write_headers(const struct lexicon *lx, const struct source *src,
 	buf_release(&header);
 }
 
-/* Opens the input: a corpus folder (checked whole first) or a JSON Lines stream. */
-static struct source *open_source(const struct score_args *args, struct corpus *c, FILE **jf)
-{
-	*jf = NULL;
-	if (!args->jsonl) {
-		if (corpus_load(args->corpus, c) < 0)
-			return NULL;
-		return source_corpus(c, args->max_bytes);
-	}
-	if (!strcmp(args->jsonl, "-"))
-		return source_jsonl(stdin, "stdin", args->max_bytes);
-	*jf = fopen(args->jsonl, "rb");
-	if (!*jf) {
-		error("%s: %s", args->jsonl, strerror(errno));
-		return NULL;
-	}
-	return source_jsonl(*jf, args->jsonl, args->max_bytes);
-}
-
 /*
  * Outputs written into the corpus folder would mix with the articles (and
  * replace one that happened to be called scores.tsv): refused, exit 2.
@@ -308,8 +283,8 @@ static int output_is_corpus(const struct score_args *args)
 {
 	struct stat a, b;
 
-	if (args->to_stdout || !args->corpus || stat(args->outdir, &a) < 0
-	    || stat(args->corpus, &b) < 0 || a.st_dev != b.st_dev || a.st_ino != b.st_ino)
+	if (args->to_stdout || !args->in.dir || stat(args->outdir, &a) < 0
+	    || stat(args->in.dir, &b) < 0 || a.st_dev != b.st_dev || a.st_ino != b.st_ino)
 		return 0;
 	error("the output folder '%s' is the corpus folder; give another with -o DIR",
 	      args->outdir);
@@ -318,7 +293,6 @@ static int output_is_corpus(const struct score_args *args)
 
 static int run(const struct score_args *args)
 {
-	struct corpus c = CORPUS_INIT;
 	struct lexicon lx = LEXICON_INIT;
 	struct matcher *m = NULL;
 	struct source *src = NULL;
@@ -326,13 +300,12 @@ static int run(const struct score_args *args)
 	struct outputs o;
 	struct pipeline_options popt;
 	struct pipeline_output pout;
-	FILE *jf = NULL;
 	size_t skipped;
 	int status = EXIT_USAGE;
 
 	memset(&o, 0, sizeof(o));
 	/* Everything is checked before anything is written. */
-	if (load_lexicons(args, &lx) < 0 || !(src = open_source(args, &c, &jf))
+	if (load_lexicons(args, &lx) < 0 || !(src = source_open(&args->in))
 	    || output_is_corpus(args))
 		goto out;
 	status = EXIT_FAILED;
@@ -360,10 +333,7 @@ static int run(const struct score_args *args)
 out:
 	counts_free(terms);
 	source_free(src);
-	if (jf)
-		fclose(jf);
 	matcher_free(m);
-	corpus_release(&c);
 	lexicon_release(&lx);
 	return status;
 }
