@@ -153,7 +153,7 @@ int cmd_kwic(int argc, char **argv)
 		free(a.lexicons);
 		return r > 0 ? EXIT_OK : EXIT_USAGE;
 	}
-	if (a.category ? lexrun_load_lexicons(&lx, a.lexicons, a.nlexicons) < 0
+	if (a.category ? lexicon_load_all(&lx, a.lexicons, a.nlexicons) < 0
 	    : load_patterns(&a, &lx) < 0)
 		goto out;
 	if (a.category && (category = lexicon_category(&lx, a.category)) < 0) {

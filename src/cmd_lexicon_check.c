@@ -164,11 +164,7 @@ int cmd_lexicon_check(int argc, char **argv)
 		default: fputs(usage, stderr); return EXIT_USAGE;
 		}
 	}
-	if (optind == argc)
-		bad = lexicon_load_dir(&lx, lexicon_default_dir());
-	for (i = (size_t)optind; i < (size_t)argc; i++)
-		if (lexicon_load(&lx, argv[i]) < 0)
-			bad = -1;
+	bad = lexicon_load_all(&lx, argv + optind, (size_t)(argc - optind));
 	lexcheck_run(&lx, &problems);
 	for (i = 0; i < problems.n; i++)
 		warning("%s:%zu:%zu: %s", problems.p[i].file, problems.p[i].line, problems.p[i].col,

@@ -96,7 +96,7 @@ int cmd_lexicon_stats(int argc, char **argv)
 		free(lexicons);
 		return EXIT_USAGE;
 	}
-	if (lexrun_load_lexicons(&lx, lexicons, nlex) < 0 || corpus_load(argv[optind], &c) < 0)
+	if (lexicon_load_all(&lx, lexicons, nlex) < 0 || corpus_load(argv[optind], &c) < 0)
 		goto out;
 	if (c.n && !lexrun_column(&c, &c.articles[0], by)) {
 		error("%s: no column '%s' to group by", argv[optind], by);

@@ -154,7 +154,7 @@ int cmd_lexicon_suggest(int argc, char **argv)
 		free(lexicons);
 		return EXIT_USAGE;
 	}
-	if (lexrun_load_lexicons(&lx, lexicons, nlex) < 0)
+	if (lexicon_load_all(&lx, lexicons, nlex) < 0)
 		goto out;
 	if ((cat = lexicon_category(&lx, category)) < 0) {
 		error("no category '%s' in the lexicons", category);

@@ -155,19 +155,6 @@ static int parse_args(int argc, char **argv, struct score_args *args)
 	return 0;
 }
 
-static int load_lexicons(const struct score_args *args, struct lexicon *lx)
-{
-	size_t i;
-	int bad = 0;
-
-	if (args->nlexicons == 0)
-		return lexicon_load_dir(lx, lexicon_default_dir());
-	for (i = 0; i < args->nlexicons; i++)
-		if (lexicon_load(lx, args->lexicons[i]) < 0)
-			bad = -1;
-	return bad;
-}
-
 /* Standard output's buffer with --stdout; static, as stdout outlives run(). */
 static char stdout_buf[1 << 20];
 
@@ -305,7 +292,7 @@ static int run(const struct score_args *args)
 
 	memset(&o, 0, sizeof(o));
 	/* Everything is checked before anything is written. */
-	if (load_lexicons(args, &lx) < 0 || !(src = source_open(&args->in))
+	if (lexicon_load_all(&lx, args->lexicons, args->nlexicons) < 0 || !(src = source_open(&args->in))
 	    || output_is_corpus(args))
 		goto out;
 	status = EXIT_FAILED;

@@ -39,19 +39,6 @@ size_t lexrun_corpus(const struct corpus *c, const struct lexicon *lx, const str
 	return failed;
 }
 
-int lexrun_load_lexicons(struct lexicon *lx, char *const *files, size_t n)
-{
-	size_t i;
-	int bad = 0;
-
-	if (n == 0)
-		return lexicon_load_dir(lx, lexicon_default_dir());
-	for (i = 0; i < n; i++)
-		if (lexicon_load(lx, files[i]) < 0)
-			bad = -1;
-	return bad;
-}
-
 const char *lexrun_column(const struct corpus *c, const struct article *a, const char *name)
 {
 	if (!strcmp(name, "id"))

@@ -36,12 +36,6 @@ typedef void (*lexrun_fn)(void *ctx, const struct lexrun_article *ra);
 size_t lexrun_corpus(const struct corpus *c, const struct lexicon *lx, const struct matcher *m,
 		     const struct score_options *opt, lexrun_fn fn, void *ctx);
 
-/*
- * Loads the n lexicon files, or every .lex file of the default folder when
- * n is 0. Returns -1 after messages when any of them has an error.
- */
-int lexrun_load_lexicons(struct lexicon *lx, char *const *files, size_t n);
-
 /* The value of column name for article a: id, outlet, date, title, file or
  * an extra manifest column; NULL when the corpus has no such column. */
 const char *lexrun_column(const struct corpus *c, const struct article *a, const char *name);
