@@ -1,6 +1,7 @@
 /*
- * framing clean FILE: shows every line of an article, kept or dropped, with
- * the reason, so a user can see what the scores are computed on.
+ * framing clean FILE | --jsonl FILE ID: shows every line of an article, kept
+ * or dropped, with the reason, so a user can see what the scores are
+ * computed on.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -14,6 +15,7 @@
 #include "cmd.h"
 #include "corpus.h"
 #include "fsutil.h"
+#include "source.h"
 #include "text.h"
 #include "util.h"
 #include "xalloc.h"
@@ -21,18 +23,25 @@
 
 static const char usage[] =
 	"usage: framing clean [--kept] [--title TITLE] [--lang CODE] FILE\n"
+	"       framing clean [OPTIONS] [--max-article-bytes N] --jsonl FILE|- ID\n"
 	"\n"
 	"Prints every line of FILE: kept lines start with '+ ', dropped lines with\n"
 	"'- ' and end with the reason in brackets. A summary goes to stderr.\n"
 	"The title and language come from manifest.tsv beside FILE when it lists\n"
 	"the file; otherwise the first non-empty line is the title.\n"
+	"With --jsonl, the article is the first with the id ID in the JSON Lines,\n"
+	"read as by framing score, with its title and lang fields.\n"
 	"\n"
 	"  --kept          print only the kept text, as the scores see it\n"
 	"  --title TITLE   a line equal to TITLE is the headline and always kept\n"
 	"  --lang CODE     the article's language (ISO 639-1, e.g. en); text in\n"
 	"                  another script is dropped\n"
+	"  --jsonl FILE    read the article ID from JSON Lines (- for standard input)\n"
+	"  --max-article-bytes N  with --jsonl, skip larger articles with a message\n"
+	"                  (default 52428800, 50 MB), as framing score\n"
 	"\n"
-	"example: framing clean corpus/seeds/2014-10-20-china-daily-hard-to-resume-talks.txt\n";
+	"examples: framing clean corpus/seeds/2014-10-20-china-daily-hard-to-resume-talks.txt\n"
+	"          framing clean --jsonl articles.jsonl cd-2014-10-20\n";
 
 /* Finds FILE in the manifest beside it, for its title and language. */
 static void lookup_manifest(const char *file, char **title, char **lang)
@@ -124,20 +133,98 @@ static void print_lines(const char *text, const struct clean_result *r, int kept
 	}
 }
 
+/* Cleans text as the scores see it, prints the lines and a summary naming where. */
+static void show(const char *where, const char *text, size_t len, const char *title,
+		 const char *lang, int kept_only)
+{
+	struct clean_options opt = { NULL, NULL, 1, 0 };
+	struct clean_result r = CLEAN_RESULT_INIT;
+	size_t blanks;
+
+	opt.title = title;
+	opt.lang = lang;
+	clean_document(text, len, &opt, &r);
+	print_lines(text, &r, kept_only);
+	blanks = blank_lines(text, &r);
+	fprintf(stderr, "framing: %s: kept %zu of %zu lines, dropped %zu characters\n",
+		where, r.n - blanks - r.dropped_lines, r.n - blanks, r.dropped_chars);
+	clean_result_release(&r);
+}
+
+/*
+ * One article file, with the title and language of the manifest beside it
+ * unless given; title and lang are the caller's, freed here.
+ */
+static int clean_file(const char *file, char *title, char *lang, int kept_only)
+{
+	size_t len;
+	char *text = read_file(file, &len);
+
+	if (!text) {
+		error("%s: %s", file, strerror(errno));
+		free(title);
+		free(lang);
+		return EXIT_USAGE;
+	}
+	lookup_manifest(file, &title, &lang);
+	if (!title)
+		title = corpus_first_line(file);
+	show(file, text, len, title, lang, kept_only);
+	free(text);
+	free(title);
+	free(lang);
+	return EXIT_OK;
+}
+
+/*
+ * The first article with the id from a source, with its title and language
+ * unless given; the rest of the input is not read.
+ */
+static int clean_source(const struct source_options *in, const char *id, const char *title,
+			const char *lang, int kept_only)
+{
+	struct source *src = source_open(in);
+	struct article a;
+	size_t len, nextra;
+	char *text;
+	int r, status = EXIT_USAGE;
+
+	if (!src)
+		return EXIT_USAGE;
+	source_extra_names(src, &nextra);
+	while ((r = source_next(src, &a, &text, &len)) != 0) {
+		if (r < 0)
+			continue;
+		if (!strcmp(a.id, id)) {
+			show(a.path, text, len, title ? title : a.title,
+			     lang ? lang : source_lang(src, &a), kept_only);
+			status = EXIT_OK;
+		}
+		article_release(&a, nextra);
+		free(text);
+		if (status == EXIT_OK)
+			break;
+	}
+	if (status != EXIT_OK)
+		error("%s: no article with the id '%s'", source_name(src), id);
+	source_free(src);
+	return status;
+}
+
 int cmd_clean(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "kept", no_argument, NULL, 'k' },
 		{ "title", required_argument, NULL, 't' },
 		{ "lang", required_argument, NULL, 'L' },
+		{ "jsonl", required_argument, NULL, 'J' },
+		{ "max-article-bytes", required_argument, NULL, 'B' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct clean_options opt = { NULL, NULL, 1, 0 };
-	struct clean_result r = CLEAN_RESULT_INIT;
-	char *title = NULL, *lang = NULL, *text;
-	int kept_only = 0, c;
-	size_t len, blanks;
+	struct source_options in = SOURCE_OPTIONS_INIT;
+	char *title = NULL, *lang = NULL;
+	int kept_only = 0, c, status;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
@@ -145,36 +232,26 @@ int cmd_clean(int argc, char **argv)
 		case 'k': kept_only = 1; break;
 		case 't': free(title); title = xstrdup(optarg); break;
 		case 'L': free(lang); lang = xstrdup(optarg); break;
-		case 'h': fputs(usage, stdout); return EXIT_OK;
-		default: fputs(usage, stderr); return EXIT_USAGE;
+		case 'J': in.jsonl = optarg; break;
+		case 'B':
+			if (source_parse_max_bytes(&in, optarg) < 0)
+				goto usage;
+			break;
+		case 'h': fputs(usage, stdout); free(title); free(lang); return EXIT_OK;
+		default: goto usage;
 		}
 	}
-	if (argc - optind != 1) {
-		fputs(usage, stderr);
-		free(title);
-		free(lang);
-		return EXIT_USAGE;
-	}
-	text = read_file(argv[optind], &len);
-	if (!text) {
-		error("%s: %s", argv[optind], strerror(errno));
-		free(title);
-		free(lang);
-		return EXIT_USAGE;
-	}
-	lookup_manifest(argv[optind], &title, &lang);
-	if (!title)
-		title = corpus_first_line(argv[optind]);
-	opt.title = title;
-	opt.lang = lang;
-	clean_document(text, len, &opt, &r);
-	print_lines(text, &r, kept_only);
-	blanks = blank_lines(text, &r);
-	fprintf(stderr, "framing: %s: kept %zu of %zu lines, dropped %zu characters\n",
-		argv[optind], r.n - blanks - r.dropped_lines, r.n - blanks, r.dropped_chars);
-	clean_result_release(&r);
-	free(text);
+	if (argc - optind != 1)
+		goto usage;
+	if (!in.jsonl)
+		return clean_file(argv[optind], title, lang, kept_only);
+	status = clean_source(&in, argv[optind], title, lang, kept_only);
 	free(title);
 	free(lang);
-	return EXIT_OK;
+	return status;
+usage:
+	fputs(usage, stderr);
+	free(title);
+	free(lang);
+	return EXIT_USAGE;
 }

@@ -1,5 +1,5 @@
 /*
- * framing kwic CORPUS PATTERN... | --category C: every match in context,
+ * framing kwic CORPUS|--jsonl FILE PATTERN... | --category C: every match in context,
  * grouped by outlet, for reading what a lexicon entry or a trial pattern
  * really catches.
  */
@@ -10,7 +10,6 @@
 
 #include "buf.h"
 #include "cmd.h"
-#include "corpus.h"
 #include "kwic.h"
 #include "lexicon.h"
 #include "lexrun.h"
@@ -22,8 +21,9 @@
 
 static const char usage[] =
 	"usage: framing kwic [-w N] [--by COLUMN] [--tsv] [--no-clean] [--no-negation]\n"
-	"                    CORPUS PATTERN...\n"
+	"                    [--max-article-bytes N] CORPUS PATTERN...\n"
 	"       framing kwic [-l LEXICON]... --category NAME [OPTIONS] CORPUS\n"
+	"       framing kwic [OPTIONS] --jsonl FILE|- PATTERN... | --category NAME\n"
 	"\n"
 	"Shows every match in context, grouped by outlet: the article id and\n"
 	"sentence number, flags (q: inside a quotation, n: negated, so not counted\n"
@@ -33,23 +33,32 @@ static const char usage[] =
 	"glob, \"US\" in double quotes for case-sensitive; it need not be in any\n"
 	"lexicon, so a term can be tried before it is added. Each PATTERN is\n"
 	"matched on its own; the entry column of --tsv says which one matched.\n"
+	"CORPUS is read as by framing score: a folder with manifest.tsv or with\n"
+	"one folder of .txt files per outlet; --jsonl reads JSON Lines instead (and\n"
+	"then every argument is a PATTERN).\n"
 	"\n"
 	"  -c, --category NAME  the matches of a lexicon category instead\n"
 	"  -l, --lexicon FILE   with --category: a lexicon (default: lexicons/*.lex)\n"
 	"  -w, --window N       tokens of context on each side (default 6)\n"
-	"      --by COLUMN      group by this manifest column instead of outlet\n"
+	"      --by COLUMN      group by this column (manifest column or JSON field)\n"
+	"                       instead of outlet\n"
 	"      --tsv            tab-separated: group, id, sentence, offset, quoted,\n"
 	"                       negated, category, entry, left, keyword, right\n"
 	"      --no-clean       look at boilerplate lines too\n"
 	"      --no-negation    never mark matches negated\n"
+	"      --jsonl FILE     read JSON Lines (- for standard input), as framing score\n"
+	"      --max-article-bytes N  skip larger articles with a message (default\n"
+	"                       52428800, 50 MB), as framing score\n"
 	"\n"
 	"examples: framing kwic corpus/seeds 'accus*' groundless\n"
-	"          framing kwic corpus/seeds --category conciliatory -w 4\n";
+	"          framing kwic corpus/seeds --category conciliatory -w 4\n"
+	"          framing kwic --jsonl articles.jsonl 'accus*'\n";
 
 struct kwic_args {
 	char **lexicons;
 	size_t nlexicons;
-	const char *category, *by, *corpus;
+	const char *category, *by;
+	struct source_options in;
 	char **patterns;
 	size_t npatterns;
 	size_t window;
@@ -67,6 +76,8 @@ static int parse_args(int argc, char **argv, struct kwic_args *a)
 		{ "tsv", no_argument, NULL, 't' },
 		{ "no-clean", no_argument, NULL, 'C' },
 		{ "no-negation", no_argument, NULL, 'N' },
+		{ "jsonl", required_argument, NULL, 'J' },
+		{ "max-article-bytes", required_argument, NULL, 'B' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -75,6 +86,7 @@ static int parse_args(int argc, char **argv, struct kwic_args *a)
 
 	a->by = "outlet";
 	a->window = 6;
+	a->in.max_bytes = SOURCE_DEFAULT_MAX_BYTES;
 	a->opt.clean = 1;
 	a->opt.negation = 1;
 	optind = 1;
@@ -95,18 +107,25 @@ static int parse_args(int argc, char **argv, struct kwic_args *a)
 		case 't': a->tsv = 1; break;
 		case 'C': a->opt.clean = 0; break;
 		case 'N': a->opt.negation = 0; break;
+		case 'J': a->in.jsonl = optarg; break;
+		case 'B':
+			if (source_parse_max_bytes(&a->in, optarg) < 0)
+				return -1;
+			break;
 		case 'h': fputs(usage, stdout); return 1;
 		default: fputs(usage, stderr); return -1;
 		}
 	}
-	if (optind >= argc) {
+	if (!a->in.jsonl && optind >= argc) {
 		error("kwic needs a CORPUS folder");
 		fputs(usage, stderr);
 		return -1;
 	}
-	a->corpus = argv[optind];
-	a->patterns = argv + optind + 1;
-	a->npatterns = (size_t)(argc - optind - 1);
+	/* With --jsonl there is no CORPUS argument: all are PATTERNs. */
+	if (!a->in.jsonl)
+		a->in.dir = argv[optind++];
+	a->patterns = argv + optind;
+	a->npatterns = (size_t)(argc - optind);
 	if (!a->npatterns == !a->category) {
 		error(a->category ? "give either PATTERNs or --category, not both"
 				  : "kwic needs a PATTERN or --category NAME");
@@ -141,7 +160,7 @@ int cmd_kwic(int argc, char **argv)
 {
 	struct kwic_args a;
 	struct lexicon lx = LEXICON_INIT;
-	struct corpus c = CORPUS_INIT;
+	struct source *src = NULL;
 	struct matcher *m = NULL;
 	struct kwic k;
 	struct buf out = BUF_INIT;
@@ -155,32 +174,29 @@ int cmd_kwic(int argc, char **argv)
 		free(a.lexicons);
 		return r > 0 ? EXIT_OK : EXIT_USAGE;
 	}
-	if (a.category ? lexrun_load_lexicons(&lx, a.lexicons, a.nlexicons) < 0
+	if (a.category ? lexicon_load_all(&lx, (const char *const *)a.lexicons, a.nlexicons) < 0
 	    : load_patterns(&a, &lx) < 0)
 		goto out;
 	if (a.category && (category = lexicon_category(&lx, a.category)) < 0) {
 		error("no category '%s' in the lexicons", a.category);
 		goto out;
 	}
-	if (corpus_load(a.corpus, &c) < 0)
+	if (!(src = lexrun_open(&a.in, a.by)))
 		goto out;
-	if (c.n && !lexrun_column(&c, &c.articles[0], a.by)) {
-		error("%s: no column '%s' to group by", a.corpus, a.by);
-		goto out;
-	}
 	m = matcher_new(&lx);
 	kwic_init(&k, &lx, a.by, category, a.window);
-	status = lexrun_corpus(&c, &lx, m, &a.opt, kwic_article, &k) ? EXIT_FAILED : EXIT_OK;
+	status = lexrun_run(src, &a.opt, &(struct lexrun_pass){ &lx, m, kwic_article, &k }, 1)
+		 ? EXIT_FAILED : EXIT_OK;
 	kwic_sort(&k);
 	kwic_format(&k, a.tsv, &out);
 	fwrite(buf_str(&out), 1, out.len, stdout);
 	if (!a.tsv && k.n == 0)
-		fprintf(stderr, "framing: no match in %s\n", a.corpus);
+		fprintf(stderr, "framing: no match in %s\n", source_name(src));
 out:
 	buf_release(&out);
 	kwic_release(&k);
 	matcher_free(m);
-	corpus_release(&c);
+	source_free(src);
 	lexicon_release(&lx);
 	free(a.lexicons);
 	return status;

@@ -1,7 +1,7 @@
 /*
- * framing lexicon check [--corpus DIR] FILE...: every problem of the
- * lexicon files with FILE:LINE:COL, and with --corpus what each glob
- * expands to in a corpus.
+ * framing lexicon check [--corpus DIR | --jsonl FILE] FILE...: every problem
+ * of the lexicon files with FILE:LINE:COL, and with a corpus what each glob
+ * expands to in it.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -10,7 +10,6 @@
 
 #include "buf.h"
 #include "cmd_lexicon.h"
-#include "corpus.h"
 #include "counts.h"
 #include "lexcheck.h"
 #include "lexicon.h"
@@ -21,7 +20,8 @@
 #include "banned.h"
 
 static const char usage[] =
-	"usage: framing lexicon check [--corpus CORPUS] [--no-clean] [FILE...]\n"
+	"usage: framing lexicon check [--corpus CORPUS | --jsonl FILE|-] [--no-clean]\n"
+	"                             [--max-article-bytes N] [FILE...]\n"
 	"\n"
 	"Reads the lexicon FILEs (default: every .lex file in lexicons/) and reports\n"
 	"on stderr, as FILE:LINE:COL:\n"
@@ -36,7 +36,11 @@ static const char usage[] =
 	"\n"
 	"  --corpus CORPUS  also print what every glob matched in CORPUS, with\n"
 	"                   counts: accus* -> accusations 4, accused 2, ...\n"
-	"  --no-clean       with --corpus, look at boilerplate lines too\n"
+	"  --jsonl FILE     the same in JSON Lines (- for standard input), read as\n"
+	"                   by framing score\n"
+	"  --no-clean       with a corpus, look at boilerplate lines too\n"
+	"  --max-article-bytes N  with a corpus, skip larger articles with a message\n"
+	"                   (default 52428800, 50 MB), as framing score\n"
 	"\n"
 	"example: framing lexicon check --corpus corpus/seeds lexicons/stance.lex\n";
 
@@ -85,10 +89,10 @@ static int is_glob(const struct lex_entry *e)
 
 /* Matches every glob entry on its own, so competition with other entries
  * does not hide what a glob reaches. */
-static int print_expansions(const struct lexicon *lx, const char *dir, int clean)
+static int print_expansions(const struct lexicon *lx, const struct source_options *in, int clean)
 {
 	struct lexicon glx = LEXICON_INIT;
-	struct corpus c = CORPUS_INIT;
+	struct source *src;
 	struct buf text = BUF_INIT;
 	struct expansions x;
 	struct score_options opt;
@@ -96,7 +100,7 @@ static int print_expansions(const struct lexicon *lx, const char *dir, int clean
 	size_t *origin = xcalloc(lx->nentries ? lx->nentries : 1, sizeof(*origin));
 	size_t i, j, n = 0, failed;
 
-	if (corpus_load(dir, &c) < 0) {
+	if (!(src = lexrun_open(in, NULL))) {
 		free(origin);
 		return -1;
 	}
@@ -116,7 +120,7 @@ static int print_expansions(const struct lexicon *lx, const char *dir, int clean
 	opt.clean = clean;
 	opt.negation = 0;
 	m = matcher_new(&glx);
-	failed = lexrun_corpus(&c, &glx, m, &opt, count_expansions, &x);
+	failed = lexrun_run(src, &opt, &(struct lexrun_pass){ &glx, m, count_expansions, &x }, 1);
 	for (i = 0; i < n; i++) {
 		const struct lex_entry *e = &lx->entries[origin[i]];
 		size_t nitems;
@@ -127,7 +131,7 @@ static int print_expansions(const struct lexicon *lx, const char *dir, int clean
 		for (j = 0; j < nitems; j++)
 			printf("%s %s %llu", j ? "," : "", items[j].key, (unsigned long long)items[j].n);
 		if (nitems == 0)
-			printf(" (nothing in %s)", dir);
+			printf(" (nothing in %s)", source_name(src));
 		putchar('\n');
 		free(items);
 		counts_free(x.seen[i]);
@@ -137,7 +141,7 @@ static int print_expansions(const struct lexicon *lx, const char *dir, int clean
 	free(x.seen);
 	buf_release(&text);
 	lexicon_release(&glx);
-	corpus_release(&c);
+	source_free(src);
 	free(origin);
 	return failed ? -1 : 0;
 }
@@ -147,29 +151,37 @@ int cmd_lexicon_check(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "corpus", required_argument, NULL, 'c' },
 		{ "no-clean", no_argument, NULL, 'C' },
+		{ "jsonl", required_argument, NULL, 'J' },
+		{ "max-article-bytes", required_argument, NULL, 'B' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct lexicon lx = LEXICON_INIT;
 	struct lexcheck_list problems = LEXCHECK_LIST_INIT;
-	const char *corpus = NULL;
+	struct source_options in = SOURCE_OPTIONS_INIT;
 	int c, clean = 1, bad = 0, status;
 	size_t i, f;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'c': corpus = optarg; break;
+		case 'c': in.dir = optarg; break;
+		case 'J': in.jsonl = optarg; break;
+		case 'B':
+			if (source_parse_max_bytes(&in, optarg) < 0)
+				return EXIT_USAGE;
+			break;
 		case 'C': clean = 0; break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
 		default: fputs(usage, stderr); return EXIT_USAGE;
 		}
 	}
-	if (optind == argc)
-		bad = lexicon_load_dir(&lx, lexicon_default_dir());
-	for (i = (size_t)optind; i < (size_t)argc; i++)
-		if (lexicon_load(&lx, argv[i]) < 0)
-			bad = -1;
+	if (in.dir && in.jsonl) {
+		error("give either --corpus or --jsonl, not both");
+		fputs(usage, stderr);
+		return EXIT_USAGE;
+	}
+	bad = lexicon_load_all(&lx, (const char *const *)(argv + optind), (size_t)(argc - optind));
 	lexcheck_run(&lx, &problems);
 	for (i = 0; i < problems.n; i++)
 		warning("%s:%zu:%zu: %s", problems.p[i].file, problems.p[i].line, problems.p[i].col,
@@ -187,7 +199,7 @@ int cmd_lexicon_check(int argc, char **argv)
 		       nwarn == 1 ? "" : "s");
 	}
 	status = bad ? EXIT_USAGE : EXIT_OK;
-	if (corpus && print_expansions(&lx, corpus, clean) < 0 && !bad)
+	if ((in.dir || in.jsonl) && print_expansions(&lx, &in, clean) < 0 && !bad)
 		status = EXIT_FAILED;
 	lexcheck_list_release(&problems);
 	lexicon_release(&lx);

@@ -1,5 +1,5 @@
 /*
- * framing lexicon diff OLD NEW CORPUS: what an edit of a lexicon changes,
+ * framing lexicon diff OLD NEW CORPUS|--jsonl FILE: what an edit of a lexicon changes,
  * from the entries to the conclusions: rates, stance and the ranking of
  * outlets.
  */
@@ -11,7 +11,6 @@
 
 #include "buf.h"
 #include "cmd_lexicon.h"
-#include "corpus.h"
 #include "lexcheck.h"
 #include "lexicon.h"
 #include "lexrun.h"
@@ -24,10 +23,12 @@
 
 static const char usage[] =
 	"usage: framing lexicon diff [--by COLUMN] [--tsv] [--no-clean] [--no-negation]\n"
-	"                            OLD NEW CORPUS\n"
+	"                            [--max-article-bytes N] OLD NEW CORPUS\n"
+	"       framing lexicon diff [OPTIONS] --jsonl FILE|- OLD NEW\n"
 	"\n"
-	"Scores CORPUS with the lexicon OLD and with NEW and shows what the edit\n"
-	"changed, to answer \"did my edit change any conclusion?\":\n"
+	"Scores CORPUS (or JSON Lines, read once) with the lexicon OLD and with NEW\n"
+	"and shows what the edit changed, to answer \"did my edit change any\n"
+	"conclusion?\":\n"
 	"  entries   added, removed, weight changed, and entries whose count moved\n"
 	"            (a removed phrase hands its words to other entries), with their\n"
 	"            counted matches (negated ones are not counted) under OLD and NEW\n"
@@ -38,10 +39,14 @@ static const char usage[] =
 	"            article, under OLD and NEW, with rank (1 = most accusatory)\n"
 	"A last line says whether any rank changed.\n"
 	"\n"
-	"      --by COLUMN    compare groups of this manifest column, not outlets\n"
+	"      --by COLUMN    compare groups of this column (manifest column or JSON\n"
+	"                     field), not outlets\n"
 	"      --tsv          the three tables tab-separated, a blank line apart\n"
 	"      --no-clean     score boilerplate lines too\n"
 	"      --no-negation  never mark matches negated\n"
+	"      --jsonl FILE   read JSON Lines (- for standard input), as framing score\n"
+	"      --max-article-bytes N  skip larger articles with a message (default\n"
+	"                     52428800, 50 MB), as framing score\n"
 	"\n"
 	"example: framing lexicon diff lexicons/stance.lex my-stance.lex corpus/seeds\n";
 
@@ -161,7 +166,7 @@ static void rates_for(struct diff_state *s, struct table *t, const char *cat)
 	size_t ng = s->ta->ngroups, g;
 	double *ra = xcalloc(ng ? ng : 1, sizeof(*ra)), *rb = xcalloc(ng ? ng : 1, sizeof(*rb));
 
-	/* Both runs saw the same articles in the same order: groups line up. */
+	/* Both tallies saw the same articles in the same order: groups line up. */
 	for (g = 0; g < ng; g++) {
 		ra[g] = rate_of(s->ta, s->a, cat, g);
 		rb[g] = rate_of(s->tb, s->b, cat, g);
@@ -245,11 +250,15 @@ int cmd_lexicon_diff(int argc, char **argv)
 		{ "tsv", no_argument, NULL, 't' },
 		{ "no-clean", no_argument, NULL, 'C' },
 		{ "no-negation", no_argument, NULL, 'N' },
+		{ "jsonl", required_argument, NULL, 'J' },
+		{ "max-article-bytes", required_argument, NULL, 'B' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct lexicon a = LEXICON_INIT, b = LEXICON_INIT;
-	struct corpus c = CORPUS_INIT;
+	struct source_options in = SOURCE_OPTIONS_INIT;
+	struct source *src = NULL;
+	struct lexrun_pass passes[2];
 	struct score_options opt = { 1, 1 };
 	struct matcher *ma = NULL, *mb = NULL;
 	struct tally *ta = NULL, *tb = NULL;
@@ -257,7 +266,6 @@ int cmd_lexicon_diff(int argc, char **argv)
 	struct table *t;
 	const char *by = "outlet";
 	int ch, tsv = 0, bad, status = EXIT_USAGE;
-	size_t failed;
 
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
@@ -266,12 +274,18 @@ int cmd_lexicon_diff(int argc, char **argv)
 		case 't': tsv = 1; break;
 		case 'C': opt.clean = 0; break;
 		case 'N': opt.negation = 0; break;
+		case 'J': in.jsonl = optarg; break;
+		case 'B':
+			if (source_parse_max_bytes(&in, optarg) < 0)
+				return EXIT_USAGE;
+			break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
 		default: fputs(usage, stderr); return EXIT_USAGE;
 		}
 	}
-	if (argc - optind != 3) {
-		error("lexicon diff needs OLD, NEW and CORPUS");
+	if (argc - optind != (in.jsonl ? 2 : 3)) {
+		error(in.jsonl ? "lexicon diff --jsonl FILE needs OLD and NEW"
+			       : "lexicon diff needs OLD, NEW and CORPUS");
 		fputs(usage, stderr);
 		return EXIT_USAGE;
 	}
@@ -279,19 +293,18 @@ int cmd_lexicon_diff(int argc, char **argv)
 	/* Both lexicons are loaded, so that the errors of both are reported. */
 	bad = lexicon_load(&a, argv[optind]) < 0;
 	bad |= lexicon_load(&b, argv[optind + 1]) < 0;
-	if (bad || corpus_load(argv[optind + 2], &c) < 0)
+	if (!in.jsonl)
+		in.dir = argv[optind + 2];
+	if (bad || !(src = lexrun_open(&in, by)))
 		goto out;
-	if (c.n && !lexrun_column(&c, &c.articles[0], by)) {
-		error("%s: no column '%s' to group by", argv[optind + 2], by);
-		goto out;
-	}
 	ma = matcher_new(&a);
 	mb = matcher_new(&b);
 	ta = tally_new(&a, by);
 	tb = tally_new(&b, by);
-	failed = lexrun_corpus(&c, &a, ma, &opt, tally_article, ta);
-	failed += lexrun_corpus(&c, &b, mb, &opt, tally_article, tb);
-	status = failed ? EXIT_FAILED : EXIT_OK;
+	/* One reading, each article scored with both: a stream is read once. */
+	passes[0] = (struct lexrun_pass){ &a, ma, tally_article, ta };
+	passes[1] = (struct lexrun_pass){ &b, mb, tally_article, tb };
+	status = lexrun_run(src, &opt, passes, 2) ? EXIT_FAILED : EXIT_OK;
 	s.ta = ta;
 	s.tb = tb;
 	s.a = &a;
@@ -319,7 +332,7 @@ out:
 	tally_free(tb);
 	matcher_free(ma);
 	matcher_free(mb);
-	corpus_release(&c);
+	source_free(src);
 	lexicon_release(&a);
 	lexicon_release(&b);
 	return status;

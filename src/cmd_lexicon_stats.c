@@ -1,5 +1,5 @@
 /*
- * framing lexicon stats CORPUS: how every lexicon entry fares in a corpus,
+ * framing lexicon stats CORPUS|--jsonl FILE: how every lexicon entry fares in a corpus,
  * entries that never matched last.
  */
 #include <getopt.h>
@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "cmd_lexicon.h"
-#include "corpus.h"
 #include "lexicon.h"
 #include "lexrun.h"
 #include "match.h"
@@ -20,20 +19,25 @@
 
 static const char usage[] =
 	"usage: framing lexicon stats [-l LEXICON]... [--by COLUMN] [--tsv] [--no-clean]\n"
-	"                             [--no-negation] CORPUS\n"
+	"                             [--no-negation] [--max-article-bytes N]\n"
+	"                             CORPUS | --jsonl FILE|-\n"
 	"\n"
 	"Per lexicon entry: matches (negated ones included), articles and outlets\n"
 	"with a match, the share of counted matches inside quotations, how many\n"
 	"were negated (and so not counted in scores.tsv), and where the entry is.\n"
 	"Sorted by category, then by matches; entries that never matched come\n"
-	"last, so they are easy to find and prune.\n"
+	"last, so they are easy to find and prune. The articles are read as by\n"
+	"framing score: a CORPUS folder, or JSON Lines with --jsonl.\n"
 	"\n"
 	"  -l, --lexicon FILE  a lexicon; repeat for several (default: lexicons/*.lex)\n"
-	"      --by COLUMN     count groups of this manifest column instead of\n"
-	"                      outlets (e.g. wire, lang)\n"
+	"      --by COLUMN     count groups of this column (manifest column or JSON\n"
+	"                      field) instead of outlets (e.g. wire, lang)\n"
 	"      --tsv           tab-separated output for scripts\n"
 	"      --no-clean      count boilerplate lines too\n"
 	"      --no-negation   never mark matches negated\n"
+	"      --jsonl FILE    read JSON Lines (- for standard input), as framing score\n"
+	"      --max-article-bytes N  skip larger articles with a message (default\n"
+	"                      52428800, 50 MB), as framing score\n"
 	"\n"
 	"example: framing lexicon stats corpus/seeds -l lexicons/stance.lex\n";
 
@@ -62,6 +66,8 @@ int cmd_lexicon_stats(int argc, char **argv)
 		{ "tsv", no_argument, NULL, 't' },
 		{ "no-clean", no_argument, NULL, 'C' },
 		{ "no-negation", no_argument, NULL, 'N' },
+		{ "jsonl", required_argument, NULL, 'J' },
+		{ "max-article-bytes", required_argument, NULL, 'B' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -70,7 +76,8 @@ int cmd_lexicon_stats(int argc, char **argv)
 	const char *by = "outlet";
 	struct score_options opt = { 1, 1 };
 	struct lexicon lx = LEXICON_INIT;
-	struct corpus c = CORPUS_INIT;
+	struct source_options in = SOURCE_OPTIONS_INIT;
+	struct source *src = NULL;
 	struct matcher *m = NULL;
 	struct tally *t = NULL;
 	struct table *tab;
@@ -87,25 +94,32 @@ int cmd_lexicon_stats(int argc, char **argv)
 		case 't': tsv = 1; break;
 		case 'C': opt.clean = 0; break;
 		case 'N': opt.negation = 0; break;
+		case 'J': in.jsonl = optarg; break;
+		case 'B':
+			if (source_parse_max_bytes(&in, optarg) < 0) {
+				free(lexicons);
+				return EXIT_USAGE;
+			}
+			break;
 		case 'h': fputs(usage, stdout); free(lexicons); return EXIT_OK;
 		default: fputs(usage, stderr); free(lexicons); return EXIT_USAGE;
 		}
 	}
-	if (argc - optind != 1) {
-		error("lexicon stats needs one CORPUS folder");
+	if (argc - optind != !in.jsonl) {
+		error(in.jsonl ? "give either a CORPUS folder or --jsonl, not both"
+			       : "lexicon stats needs one CORPUS folder (or --jsonl FILE)");
 		fputs(usage, stderr);
 		free(lexicons);
 		return EXIT_USAGE;
 	}
-	if (lexrun_load_lexicons(&lx, lexicons, nlex) < 0 || corpus_load(argv[optind], &c) < 0)
+	if (!in.jsonl)
+		in.dir = argv[optind];
+	if (lexicon_load_all(&lx, (const char *const *)lexicons, nlex) < 0 || !(src = lexrun_open(&in, by)))
 		goto out;
-	if (c.n && !lexrun_column(&c, &c.articles[0], by)) {
-		error("%s: no column '%s' to group by", argv[optind], by);
-		goto out;
-	}
 	m = matcher_new(&lx);
 	t = tally_new(&lx, by);
-	status = lexrun_corpus(&c, &lx, m, &opt, tally_article, t) ? EXIT_FAILED : EXIT_OK;
+	status = lexrun_run(src, &opt, &(struct lexrun_pass){ &lx, m, tally_article, t }, 1)
+		 ? EXIT_FAILED : EXIT_OK;
 	order = xcalloc(lx.nentries ? lx.nentries : 1, sizeof(*order));
 	for (i = 0; i < lx.nentries; i++)
 		order[i] = i;
@@ -142,7 +156,7 @@ out:
 	free(order);
 	tally_free(t);
 	matcher_free(m);
-	corpus_release(&c);
+	source_free(src);
 	lexicon_release(&lx);
 	free(lexicons);
 	return status;

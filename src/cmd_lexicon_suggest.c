@@ -1,5 +1,5 @@
 /*
- * framing lexicon suggest CORPUS --category C: words and two-word phrases
+ * framing lexicon suggest CORPUS|--jsonl FILE --category C: words and two-word phrases
  * that are not in the lexicon yet but go with the category.
  */
 #include <getopt.h>
@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "cmd_lexicon.h"
-#include "corpus.h"
 #include "lexicon.h"
 #include "lexrun.h"
 #include "match.h"
@@ -22,7 +21,8 @@
 
 static const char usage[] =
 	"usage: framing lexicon suggest [-l LEXICON]... [--category NAME] [-n N]\n"
-	"                               [--min N] [--tsv] [--no-clean] CORPUS\n"
+	"                               [--min N] [--tsv] [--no-clean]\n"
+	"                               [--max-article-bytes N] CORPUS | --jsonl FILE\n"
 	"\n"
 	"Lists words and two-word phrases of CORPUS that no lexicon entry covers\n"
 	"(function words left out), ranked by how strongly they go with the\n"
@@ -36,7 +36,9 @@ static const char usage[] =
 	"             one outlet\n"
 	"  score      z_sent + z_outlet, the rank order\n"
 	"Read the examples before adding a term: a strong z on a small corpus can\n"
-	"be one article's topic.\n"
+	"be one article's topic. The articles are read as by framing score, twice\n"
+	"(counts, then examples): a CORPUS folder, or a JSON Lines file with --jsonl\n"
+	"(a file, not a pipe).\n"
 	"\n"
 	"  -c, --category NAME  the category (default: accusatory)\n"
 	"  -l, --lexicon FILE   a lexicon; repeat for several (default: lexicons/*.lex)\n"
@@ -44,6 +46,9 @@ static const char usage[] =
 	"      --min N          least occurrences with the category (default 2)\n"
 	"      --tsv            tab-separated output for scripts\n"
 	"      --no-clean       count boilerplate lines too\n"
+	"      --jsonl FILE     read JSON Lines, as framing score\n"
+	"      --max-article-bytes N  skip larger articles with a message (default\n"
+	"                       52428800, 50 MB), as framing score\n"
 	"\n"
 	"example: framing lexicon suggest corpus/seeds --category accusatory -n 10\n";
 
@@ -112,6 +117,8 @@ int cmd_lexicon_suggest(int argc, char **argv)
 		{ "min", required_argument, NULL, 'm' },
 		{ "tsv", no_argument, NULL, 't' },
 		{ "no-clean", no_argument, NULL, 'C' },
+		{ "jsonl", required_argument, NULL, 'J' },
+		{ "max-article-bytes", required_argument, NULL, 'B' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -121,7 +128,8 @@ int cmd_lexicon_suggest(int argc, char **argv)
 	long n = 15, min_with = 2, cat;
 	struct score_options opt = { 1, 1 };
 	struct lexicon lx = LEXICON_INIT;
-	struct corpus c = CORPUS_INIT;
+	struct source_options in = SOURCE_OPTIONS_INIT;
+	struct source *src = NULL;
 	struct matcher *m = NULL;
 	struct suggest *s = NULL;
 	const struct suggestion *res;
@@ -146,29 +154,47 @@ int cmd_lexicon_suggest(int argc, char **argv)
 			break;
 		case 't': tsv = 1; break;
 		case 'C': opt.clean = 0; break;
+		case 'J': in.jsonl = optarg; break;
+		case 'B':
+			if (source_parse_max_bytes(&in, optarg) < 0) {
+				free(lexicons);
+				return EXIT_USAGE;
+			}
+			break;
 		case 'h': fputs(usage, stdout); free(lexicons); return EXIT_OK;
 		default: fputs(usage, stderr); free(lexicons); return EXIT_USAGE;
 		}
 	}
-	if (argc - optind != 1) {
-		error("lexicon suggest needs one CORPUS folder");
+	if (argc - optind != !in.jsonl) {
+		error(in.jsonl ? "give either a CORPUS folder or --jsonl, not both"
+			       : "lexicon suggest needs one CORPUS folder (or --jsonl FILE)");
 		fputs(usage, stderr);
 		free(lexicons);
 		return EXIT_USAGE;
 	}
-	if (lexrun_load_lexicons(&lx, lexicons, nlex) < 0)
+	if (!in.jsonl)
+		in.dir = argv[optind];
+	if (lexicon_load_all(&lx, (const char *const *)lexicons, nlex) < 0)
 		goto out;
 	if ((cat = lexicon_category(&lx, category)) < 0) {
 		error("no category '%s' in the lexicons", category);
 		goto out;
 	}
-	if (corpus_load(argv[optind], &c) < 0)
+	if (!(src = lexrun_open(&in, NULL)))
 		goto out;
+	/* The examples are taken in a second reading, once the terms are ranked. */
+	if (!source_rewindable(src)) {
+		error("%s: lexicon suggest reads the articles twice, and a pipe can be read "
+		      "once; save them to a file and give --jsonl FILE", source_name(src));
+		goto out;
+	}
 	m = matcher_new(&lx);
 	s = suggest_new(&lx, (size_t)cat);
-	failed = lexrun_corpus(&c, &lx, m, &opt, suggest_count, s);
+	failed = lexrun_run(src, &opt, &(struct lexrun_pass){ &lx, m, suggest_count, s }, 1);
 	suggest_rank(s, (size_t)n, (size_t)min_with);
-	failed += lexrun_corpus(&c, &lx, m, &opt, suggest_examples, s);
+	if (source_rewind(src) < 0)
+		goto out;
+	failed += lexrun_run(src, &opt, &(struct lexrun_pass){ &lx, m, suggest_examples, s }, 1);
 	status = failed ? EXIT_FAILED : EXIT_OK;
 	res = suggest_results(s, &nres);
 	if (tsv) {
@@ -184,7 +210,7 @@ int cmd_lexicon_suggest(int argc, char **argv)
 out:
 	suggest_free(s);
 	matcher_free(m);
-	corpus_release(&c);
+	source_free(src);
 	lexicon_release(&lx);
 	free(lexicons);
 	return status;

@@ -43,7 +43,7 @@ void kwic_article(void *ctx, const struct lexrun_article *ra)
 {
 	struct kwic *k = ctx;
 	const struct text_tokens *tt = ra->tt;
-	const char *group = lexrun_column(ra->corpus, ra->article, k->by);
+	const char *group = lexrun_column(ra, k->by);
 	size_t i;
 
 	for (i = 0; i < ra->ml->n; i++) {

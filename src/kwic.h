@@ -10,7 +10,7 @@
 
 /*
  * Keyword in context: every match with a few tokens on each side, grouped
- * by outlet (or any manifest column), for reading what an entry really
+ * by outlet (or any column of the source), for reading what an entry really
  * catches. The keyword column is aligned in display columns, so lines with
  * CJK (two columns a character) or accented text line up on a terminal.
  */

@@ -417,3 +417,16 @@ int lexicon_load_dir(struct lexicon *lx, const char *dir)
 		bad = error("%s: no .lex files", dir);
 	return bad;
 }
+
+int lexicon_load_all(struct lexicon *lx, const char *const *files, size_t n)
+{
+	size_t i;
+	int bad = 0;
+
+	if (n == 0)
+		return lexicon_load_dir(lx, lexicon_default_dir());
+	for (i = 0; i < n; i++)
+		if (lexicon_load(lx, files[i]) < 0)
+			bad = -1;
+	return bad;
+}

@@ -77,4 +77,12 @@ const char *lexicon_default_dir(void);
 /* Loads every *.lex file of dir in name order; -1 after messages. */
 int lexicon_load_dir(struct lexicon *lx, const char *dir);
 
+/*
+ * The lexicons of a command: the n files given with -l (every one is read,
+ * so the errors of all are reported), or every .lex file of
+ * lexicon_default_dir() when n is 0. -1 after messages. Every command that
+ * takes -l loads through here.
+ */
+int lexicon_load_all(struct lexicon *lx, const char *const *files, size_t n);
+
 #endif

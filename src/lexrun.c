@@ -1,69 +1,68 @@
 #include "lexrun.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fsutil.h"
 #include "util.h"
+#include "xalloc.h"
 #include "banned.h"
 
-size_t lexrun_corpus(const struct corpus *c, const struct lexicon *lx, const struct matcher *m,
-		     const struct score_options *opt, lexrun_fn fn, void *ctx)
+size_t lexrun_run(struct source *src, const struct score_options *opt,
+		  const struct lexrun_pass *passes, size_t npasses)
 {
-	struct scorer *sc = scorer_new(lx, m, opt);
-	size_t i, failed = 0;
+	struct scorer **sc = xcalloc(npasses ? npasses : 1, sizeof(*sc));
+	struct article a;
+	size_t i, skipped = 0, index = 0, len;
+	char *text;
+	int r;
 
-	for (i = 0; i < c->n; i++) {
-		const struct article *a = &c->articles[i];
-		struct lexrun_article ra;
-		size_t len;
-		char *text = read_file(a->path, &len);
+	for (i = 0; i < npasses; i++)
+		sc[i] = scorer_new(passes[i].lx, passes[i].m, opt);
+	while ((r = source_next(src, &a, &text, &len)) != 0) {
+		size_t nextra;
 
-		if (!text) {
-			error("%s: %s", a->path, strerror(errno));
-			failed++;
+		if (r < 0) {
+			skipped++;
 			continue;
 		}
-		scorer_analyze(sc, a, corpus_extra(c, a, "lang"), text, len);
-		ra.corpus = c;
-		ra.article = a;
-		ra.index = i;
-		ra.text = text;
-		ra.len = len;
-		ra.tt = scorer_tokens(sc);
-		ra.ml = scorer_matches(sc);
-		fn(ctx, &ra);
+		for (i = 0; i < npasses; i++) {
+			struct lexrun_article ra;
+
+			scorer_analyze(sc[i], &a, source_lang(src, &a), text, len);
+			ra.source = src;
+			ra.article = &a;
+			ra.index = index;
+			ra.text = text;
+			ra.len = len;
+			ra.tt = scorer_tokens(sc[i]);
+			ra.ml = scorer_matches(sc[i]);
+			passes[i].fn(passes[i].ctx, &ra);
+		}
+		index++;
+		source_extra_names(src, &nextra);
+		article_release(&a, nextra);
 		free(text);
 	}
-	scorer_free(sc);
-	return failed;
+	for (i = 0; i < npasses; i++)
+		scorer_free(sc[i]);
+	free(sc);
+	return skipped;
 }
 
-int lexrun_load_lexicons(struct lexicon *lx, char *const *files, size_t n)
+struct source *lexrun_open(const struct source_options *o, const char *by)
 {
-	size_t i;
-	int bad = 0;
+	struct source *src = source_open(o);
 
-	if (n == 0)
-		return lexicon_load_dir(lx, lexicon_default_dir());
-	for (i = 0; i < n; i++)
-		if (lexicon_load(lx, files[i]) < 0)
-			bad = -1;
-	return bad;
+	if (src && by && !source_has_column(src, by)) {
+		error("%s: no column '%s' to group by", source_name(src), by);
+		source_free(src);
+		return NULL;
+	}
+	return src;
 }
 
-const char *lexrun_column(const struct corpus *c, const struct article *a, const char *name)
+const char *lexrun_column(const struct lexrun_article *ra, const char *name)
 {
-	if (!strcmp(name, "id"))
-		return a->id;
-	if (!strcmp(name, "outlet"))
-		return a->outlet;
-	if (!strcmp(name, "date"))
-		return *a->date ? a->date : "NA";
-	if (!strcmp(name, "title"))
-		return a->title;
-	if (!strcmp(name, "file"))
-		return a->file;
-	return corpus_extra(c, a, name);
+	return source_column(ra->source, ra->article, name);
 }

@@ -7,21 +7,24 @@
 #include "lexicon.h"
 #include "match.h"
 #include "score.h"
+#include "source.h"
 #include "text.h"
 
 /*
- * The scoring pipeline (clean, tokenise, match) run over a whole corpus for
- * the lexicon tools (kwic, lexicon check/stats/suggest/diff), through the
- * scorer so that every tool sees exactly the matches "framing score" counts.
+ * The scoring pipeline (clean, tokenise, match) run over the articles of a
+ * source for the lexicon tools (kwic, lexicon check/stats/suggest/diff),
+ * through the scorer so that every tool sees exactly the matches "framing
+ * score" counts. Reading is the source's job (formats, --max-article-bytes,
+ * columns, language); this layer only scores and hands each article over.
  */
 
 /* One analysed article, handed to the callback; everything is borrowed and
  * valid only during the call. */
 struct lexrun_article {
-	const struct corpus *corpus;
+	const struct source *source;
 	const struct article *article;
-	size_t index;			/* in corpus->articles */
-	const char *text;		/* the whole file */
+	size_t index;			/* order in the source, from 0 */
+	const char *text;		/* the whole article */
 	size_t len;
 	const struct text_tokens *tt;	/* tokens of the kept lines */
 	const struct match_list *ml;	/* matches in token order */
@@ -29,21 +32,31 @@ struct lexrun_article {
 
 typedef void (*lexrun_fn)(void *ctx, const struct lexrun_article *ra);
 
-/*
- * Calls fn for every article of c in manifest order. lx and m are borrowed.
- * Returns the number of articles that could not be read (each reported).
- */
-size_t lexrun_corpus(const struct corpus *c, const struct lexicon *lx, const struct matcher *m,
-		     const struct score_options *opt, lexrun_fn fn, void *ctx);
+/* One scoring of every article: with lx and m (borrowed), handed to fn(ctx). */
+struct lexrun_pass {
+	const struct lexicon *lx;
+	const struct matcher *m;
+	lexrun_fn fn;
+	void *ctx;
+};
 
 /*
- * Loads the n lexicon files, or every .lex file of the default folder when
- * n is 0. Returns -1 after messages when any of them has an error.
+ * Reads every article of src in order and, for each, scores it with the
+ * lexicon of every pass and calls that pass's fn: several lexicons need one
+ * reading, so a stream (JSON Lines from a pipe) is enough. Returns the
+ * number of articles skipped (each reported by the source).
  */
-int lexrun_load_lexicons(struct lexicon *lx, char *const *files, size_t n);
+size_t lexrun_run(struct source *src, const struct score_options *opt,
+		  const struct lexrun_pass *passes, size_t npasses);
 
-/* The value of column name for article a: id, outlet, date, title, file or
- * an extra manifest column; NULL when the corpus has no such column. */
-const char *lexrun_column(const struct corpus *c, const struct article *a, const char *name);
+/*
+ * Opens the input of a lexicon tool (see source_open) and checks that it
+ * has the column by, when by is not NULL. NULL after messages.
+ */
+struct source *lexrun_open(const struct source_options *o, const char *by);
+
+/* The value of column name for the article (source_column); NULL when the
+ * source has no such column. */
+const char *lexrun_column(const struct lexrun_article *ra, const char *name);
 
 #endif

@@ -1146,7 +1146,7 @@ int report_write(const struct report_opts *o)
 	if (r == 0) {
 		struct lexicon lx = LEXICON_INIT;
 		p.lx = lx;
-		p.lx_ok = lexrun_load_lexicons(&p.lx, o->lexicons, o->nlexicons) == 0;
+		p.lx_ok = lexicon_load_all(&p.lx, o->lexicons, o->nlexicons) == 0;
 		write_page(&p);
 		path = path_join(o->outdir, "report.html");
 		out = outfile_open(path);

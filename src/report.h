@@ -17,7 +17,7 @@ struct report_opts {
 	const char *corpus_name;
 	const char *outdir;	/* holds the tables and charts; report.html goes here */
 	const char *by;		/* grouping column */
-	char **lexicons;	/* as given with -l; none: the default folder */
+	const char **lexicons;	/* as given with -l; none: the default folder */
 	size_t nlexicons;
 	unsigned long seed;
 	long bootstrap, permutations;

@@ -36,7 +36,7 @@ static int run_score(const struct report_run_opts *o)
 	s.lexicons = o->lexicons;
 	s.nlexicons = o->nlexicons;
 	s.outdir = o->outdir;
-	s.corpus = o->corpus;
+	s.in.dir = o->corpus;
 	s.quiet = o->quiet;
 	if (o->jobs > 0)
 		s.jobs = o->jobs;
@@ -87,7 +87,7 @@ static int write_report(const struct report_run_opts *o, const char *corpus_name
 	r.outdir = o->outdir;
 	r.by = o->by;
 	/* report.h keeps argv's type; report_write only reads them. */
-	r.lexicons = (char **)o->lexicons;
+	r.lexicons = o->lexicons;
 	r.nlexicons = o->nlexicons;
 	r.seed = o->seed;
 	r.bootstrap = REPORT_RESAMPLES;

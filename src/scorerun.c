@@ -26,7 +26,6 @@
 #include "xalloc.h"
 #include "banned.h"
 
-#define DEFAULT_MAX_ARTICLE_BYTES (50UL * 1024 * 1024)
 
 void score_run_opts_init(struct score_run_opts *o)
 {
@@ -35,20 +34,7 @@ void score_run_opts_init(struct score_run_opts *o)
 	o->opt.clean = 1;
 	o->opt.negation = 1;
 	o->jobs = pipeline_default_jobs();
-	o->max_bytes = DEFAULT_MAX_ARTICLE_BYTES;
-}
-
-static int load_lexicons(const struct score_run_opts *args, struct lexicon *lx)
-{
-	size_t i;
-	int bad = 0;
-
-	if (args->nlexicons == 0)
-		return lexicon_load_dir(lx, lexicon_default_dir());
-	for (i = 0; i < args->nlexicons; i++)
-		if (lexicon_load(lx, args->lexicons[i]) < 0)
-			bad = -1;
-	return bad;
+	o->in.max_bytes = SOURCE_DEFAULT_MAX_BYTES;
 }
 
 /* Standard output's buffer with --stdout; static, as stdout outlives score_run(). */
@@ -158,25 +144,6 @@ static void write_headers(const struct lexicon *lx, const struct source *src,
 	buf_release(&header);
 }
 
-/* Opens the input: a corpus folder (checked whole first) or a JSON Lines stream. */
-static struct source *open_source(const struct score_run_opts *args, struct corpus *c, FILE **jf)
-{
-	*jf = NULL;
-	if (!args->jsonl) {
-		if (corpus_load(args->corpus, c) < 0)
-			return NULL;
-		return source_corpus(c, args->max_bytes);
-	}
-	if (!strcmp(args->jsonl, "-"))
-		return source_jsonl(stdin, "stdin", args->max_bytes);
-	*jf = fopen(args->jsonl, "rb");
-	if (!*jf) {
-		error("%s: %s", args->jsonl, strerror(errno));
-		return NULL;
-	}
-	return source_jsonl(*jf, args->jsonl, args->max_bytes);
-}
-
 /*
  * Outputs written into the corpus folder would mix with the articles (and
  * replace one that happened to be called scores.tsv): refused, exit 2.
@@ -185,8 +152,8 @@ static int output_is_corpus(const struct score_run_opts *args)
 {
 	struct stat a, b;
 
-	if (args->to_stdout || !args->corpus || stat(args->outdir, &a) < 0
-	    || stat(args->corpus, &b) < 0 || a.st_dev != b.st_dev || a.st_ino != b.st_ino)
+	if (args->to_stdout || !args->in.dir || stat(args->outdir, &a) < 0
+	    || stat(args->in.dir, &b) < 0 || a.st_dev != b.st_dev || a.st_ino != b.st_ino)
 		return 0;
 	error("the output folder '%s' is the corpus folder; give another with -o DIR",
 	      args->outdir);
@@ -195,7 +162,6 @@ static int output_is_corpus(const struct score_run_opts *args)
 
 int score_run(const struct score_run_opts *args)
 {
-	struct corpus c = CORPUS_INIT;
 	struct lexicon lx = LEXICON_INIT;
 	struct matcher *m = NULL;
 	struct source *src = NULL;
@@ -203,14 +169,14 @@ int score_run(const struct score_run_opts *args)
 	struct outputs o;
 	struct pipeline_options popt;
 	struct pipeline_output pout;
-	FILE *jf = NULL;
 	size_t skipped;
 	int status = EXIT_USAGE;
 
 	util_set_quiet(args->quiet);
 	memset(&o, 0, sizeof(o));
 	/* Everything is checked before anything is written. */
-	if (load_lexicons(args, &lx) < 0 || !(src = open_source(args, &c, &jf))
+	if (lexicon_load_all(&lx, args->lexicons, args->nlexicons) < 0
+	    || !(src = source_open(&args->in))
 	    || output_is_corpus(args))
 		goto out;
 	status = EXIT_FAILED;
@@ -238,10 +204,7 @@ int score_run(const struct score_run_opts *args)
 out:
 	counts_free(terms);
 	source_free(src);
-	if (jf)
-		fclose(jf);
 	matcher_free(m);
-	corpus_release(&c);
 	lexicon_release(&lx);
 	return status;
 }

@@ -4,6 +4,7 @@
 #include <stddef.h>
 
 #include "score.h"
+#include "source.h"
 
 /*
  * "framing score" as a function: scores every article of a corpus folder
@@ -17,15 +18,13 @@ struct score_run_opts {
 	const char **lexicons;	/* none: every .lex file of the default folder */
 	size_t nlexicons;
 	const char *outdir;
-	const char *corpus;	/* a corpus folder, or NULL with jsonl */
-	const char *jsonl;	/* a JSON Lines file, "-" for stdin */
+	struct source_options in;	/* a corpus folder or JSON Lines, and the size limit */
 	const char *matches_file;	/* with to_stdout: where the others go, NULL: nowhere */
 	const char *terms_file;
 	const char *signatures_file;
 	int to_stdout;
 	int quiet;		/* no per-article warnings, no progress line */
 	int jobs;
-	size_t max_bytes;	/* larger articles are skipped with a message */
 	struct score_options opt;
 };
 

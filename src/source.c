@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "fsutil.h"
 #include "date.h"
+#include "parse.h"
 #include "util.h"
 #include "xalloc.h"
 #include "banned.h"
@@ -32,7 +33,11 @@ struct source {
 	int first_status;
 	char **extra_names;
 	size_t nextra;
+	off_t start;	/* where the stream began, for source_rewind; -1: a pipe */
 	/* both */
+	const char *label;	/* for messages */
+	struct corpus *own_corpus;	/* opened by source_open */
+	FILE *own_file;
 	struct source_record record;	/* of source_next */
 	size_t max_bytes;
 	uint64_t total, consumed;
@@ -52,6 +57,7 @@ struct source *source_corpus(const struct corpus *c, size_t max_article_bytes)
 	size_t i;
 
 	s->corpus = c;
+	s->label = c->dir;
 	for (i = 0; i < c->n; i++)
 		s->total += c->articles[i].size;
 	return s;
@@ -405,8 +411,12 @@ struct source *source_jsonl(FILE *f, const char *name, size_t max_article_bytes)
 
 	s->f = f;
 	s->name = name;
-	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode))
+	s->label = name;
+	s->start = -1;
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode)) {
 		s->total = (uint64_t)st.st_size;
+		s->start = ftello(f);
+	}
 	/* Read the first article ahead: its fields name the extra columns. */
 	do
 		s->first_status = read_line(s);
@@ -431,7 +441,127 @@ void source_free(struct source *s)
 	free(s->extra_names);
 	buf_release(&s->linebuf);
 	source_record_release(&s->record);
+	if (s->own_corpus) {
+		corpus_release(s->own_corpus);
+		free(s->own_corpus);
+	}
+	if (s->own_file)
+		fclose(s->own_file);
 	free(s);
+}
+
+int source_parse_max_bytes(struct source_options *o, const char *arg)
+{
+	long v;
+
+	/* 4e9 rather than LONG_MAX: more would not fit the 32-bit token offsets anyway. */
+	if (parse_long(arg, 0, 4000000000L, &v) < 0)
+		return error("option '--max-article-bytes': '%s' is not a whole number from 0 to %ld",
+			     arg, 4000000000L);
+	o->max_bytes = (size_t)v;
+	return 0;
+}
+
+struct source *source_open(const struct source_options *o)
+{
+	struct source *s;
+	FILE *f;
+
+	if (!o->jsonl) {
+		struct corpus *c = xcalloc(1, sizeof(*c));
+		if (corpus_load(o->dir, c) < 0) {
+			corpus_release(c);
+			free(c);
+			return NULL;
+		}
+		s = source_corpus(c, o->max_bytes);
+		s->own_corpus = c;
+		return s;
+	}
+	if (!strcmp(o->jsonl, "-"))
+		return source_jsonl(stdin, "stdin", o->max_bytes);
+	f = fopen(o->jsonl, "rb");
+	if (!f) {
+		error("%s: %s", o->jsonl, strerror(errno));
+		return NULL;
+	}
+	s = source_jsonl(f, o->jsonl, o->max_bytes);
+	s->own_file = f;
+	return s;
+}
+
+const char *source_name(const struct source *s)
+{
+	return s->label;
+}
+
+/* Index of extra column name, or -1. */
+static long extra_index(const struct source *s, const char *name)
+{
+	size_t n, i;
+	char *const *names = source_extra_names(s, &n);
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(names[i], name))
+			return (long)i;
+	return -1;
+}
+
+static const char *const fixed_columns[] = { "id", "outlet", "date", "title", "file" };
+#define NFIXED (sizeof(fixed_columns) / sizeof(fixed_columns[0]))
+
+int source_has_column(const struct source *s, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NFIXED; i++)
+		if (!strcmp(name, fixed_columns[i]))
+			return 1;
+	return extra_index(s, name) >= 0;
+}
+
+const char *source_column(const struct source *s, const struct article *a, const char *name)
+{
+	long x;
+
+	if (!strcmp(name, "id"))
+		return a->id;
+	if (!strcmp(name, "outlet"))
+		return a->outlet;
+	if (!strcmp(name, "date"))
+		return *a->date ? a->date : "NA";
+	if (!strcmp(name, "title"))
+		return a->title;
+	if (!strcmp(name, "file"))
+		return a->file;
+	x = extra_index(s, name);
+	return x < 0 ? NULL : a->extra[x];
+}
+
+const char *source_lang(const struct source *s, const struct article *a)
+{
+	long x = extra_index(s, "lang");
+	return x < 0 ? NULL : a->extra[x];
+}
+
+int source_rewindable(const struct source *s)
+{
+	return s->corpus || s->start >= 0;
+}
+
+int source_rewind(struct source *s)
+{
+	if (s->corpus) {
+		s->next = 0;
+	} else {
+		if (s->start < 0 || fseeko(s->f, s->start, SEEK_SET) != 0)
+			return error("%s: cannot be read a second time", s->label);
+		s->rpos = s->rlen = 0;
+		s->line = 0;
+		s->have_first = 0;
+	}
+	s->consumed = 0;
+	return 0;
 }
 
 char *const *source_extra_names(const struct source *s, size_t *n)

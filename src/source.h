@@ -11,9 +11,38 @@
 /*
  * Where articles come from, one at a time: the files of a corpus folder, or
  * a JSON Lines stream ({"id","outlet","date","title","text",...} per line)
- * read with constant memory. The only module that includes cJSON.
+ * read with constant memory. The only module that includes cJSON. Every
+ * command that reads articles (score, clean, kwic, the lexicon tools) takes
+ * them from here, so an input format, the size limit and the rules for
+ * columns and language are written once.
  */
 struct source;
+
+/* The default of --max-article-bytes: 50 MB. */
+#define SOURCE_DEFAULT_MAX_BYTES (50UL * 1024 * 1024)
+
+/*
+ * What a command was asked to read: a corpus folder (dir) or JSON Lines
+ * (jsonl: a file, or "-" for standard input), skipping articles of more
+ * than max_bytes (0: the most framing can score, 4294967295).
+ */
+struct source_options {
+	const char *dir;
+	const char *jsonl;
+	size_t max_bytes;
+};
+
+#define SOURCE_OPTIONS_INIT { NULL, NULL, SOURCE_DEFAULT_MAX_BYTES }
+
+/* Sets o->max_bytes from the argument of --max-article-bytes; -1 after a message. */
+int source_parse_max_bytes(struct source_options *o, const char *arg);
+
+/*
+ * Opens what o names: a folder's article list is loaded and checked whole
+ * first, a JSON Lines file is opened. NULL after messages. The source owns
+ * the corpus and the file it opened (source_free releases them).
+ */
+struct source *source_open(const struct source_options *o);
 
 /* Articles of a loaded corpus (borrowed; must outlive the source). */
 struct source *source_corpus(const struct corpus *c, size_t max_article_bytes);
@@ -26,6 +55,32 @@ struct source *source_corpus(const struct corpus *c, size_t max_article_bytes);
 struct source *source_jsonl(FILE *f, const char *name, size_t max_article_bytes);
 
 void source_free(struct source *s);
+
+/* The input's name for messages: the folder, the JSON Lines file or "stdin". */
+const char *source_name(const struct source *s);
+
+/*
+ * The value of column name for article a of s: id, outlet, date ("NA" when
+ * unknown), title, file (a folder's file, or FILE:LINE for JSON Lines) or an
+ * extra column (manifest column or JSON field); NULL when s has no such
+ * column. Borrowed from a.
+ */
+const char *source_column(const struct source *s, const struct article *a, const char *name);
+
+/* Whether s has the column name (see source_column). */
+int source_has_column(const struct source *s, const char *name);
+
+/* The article's language: its "lang" column, NULL without one. */
+const char *source_lang(const struct source *s, const struct article *a);
+
+/*
+ * Whether source_rewind can start s again: a folder can, JSON Lines only
+ * from a regular file (not a pipe, so not "-" from a pipe).
+ */
+int source_rewindable(const struct source *s);
+
+/* Starts again at the first article, for a second pass; -1 when it cannot. */
+int source_rewind(struct source *s);
 
 /* Extra column names; borrowed, valid for the source's life. */
 char *const *source_extra_names(const struct source *s, size_t *n);

@@ -48,14 +48,14 @@ static const char usage[] =
 /* The operands and the options that only go together; -1 after a message. */
 static int check_args(struct score_run_opts *o, const struct options_args *args)
 {
-	if (o->jsonl && args->n != 0)
+	if (o->in.jsonl && args->n != 0)
 		return error("give either a CORPUS folder or --jsonl, not both");
-	if (!o->jsonl && args->n != 1)
+	if (!o->in.jsonl && args->n != 1)
 		return error("score needs one CORPUS folder (or --jsonl FILE)");
 	if (!o->to_stdout && (o->matches_file || o->terms_file || o->signatures_file))
 		return error("--matches, --terms and --signatures go with --stdout; "
 			     "without it they are written to -o DIR");
-	o->corpus = o->jsonl ? NULL : args->v[0];
+	o->in.dir = o->in.jsonl ? NULL : args->v[0];
 	return 0;
 }
 
@@ -70,14 +70,14 @@ int cmd_score(int argc, char **argv)
 		OPT_STRINGS('l', "lexicon", &lex),
 		OPT_STRING('o', "output", &o.outdir),
 		OPT_LONG('j', "jobs", &jobs, 1, 256),
-		OPT_STRING(0, "jsonl", &o.jsonl),
+		OPT_STRING(0, "jsonl", &o.in.jsonl),
 		OPT_FLAG(0, "stdout", &o.to_stdout),
 		OPT_STRING(0, "matches", &o.matches_file),
 		OPT_STRING(0, "terms", &o.terms_file),
 		OPT_STRING(0, "signatures", &o.signatures_file),
 		OPT_FLAG(0, "no-clean", &no_clean),
 		OPT_FLAG(0, "no-negation", &no_negation),
-		OPT_SIZE(0, "max-article-bytes", &o.max_bytes, 0, 4000000000L),
+		OPT_SIZE(0, "max-article-bytes", &o.in.max_bytes, 0, 4000000000L),
 		OPT_FLAG('q', "quiet", &o.quiet),
 		OPT_HELP(),
 		OPT_END(),

@@ -29,13 +29,16 @@ static void run_kwic(struct lexicon *lx, struct kwic *k, struct corpus *c, size_
 {
 	struct score_options opt = { 1, 1 };
 	struct matcher *m;
+	struct source *src;
 	char *dir = corpus_dir();
 
 	assert_int_equal(lexicon_parse(lx, "t", patterns, strlen(patterns)), 0);
 	assert_int_equal(corpus_load(dir, c), 0);
 	m = matcher_new(lx);
 	kwic_init(k, lx, "outlet", -1, window);
-	assert_int_equal(lexrun_corpus(c, lx, m, &opt, kwic_article, k), 0);
+	src = source_corpus(c, 0);
+	assert_int_equal(lexrun_run(src, &opt, &(struct lexrun_pass){ lx, m, kwic_article, k }, 1), 0);
+	source_free(src);
 	kwic_sort(k);
 	matcher_free(m);
 	free(dir);
