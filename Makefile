@@ -141,7 +141,8 @@ $(BUILD)/gencorpus: tests/bench/gencorpus.c $(GENCORPUS_OBJS)
 deps:
 	@scripts/install-deps
 
-# The test runner prints one closing line "N passed, N failed".
+# The test runner prints a line per test and closes with "N passed, N failed,
+# N skipped" (README, Tests).
 test: deps
 	@$(MAKE) --no-print-directory $(BIN) unit-tests $(BUILD)/gencorpus
 	@SAN=$(SAN) tests/run --bin $(BIN) --units $(BUILD)/tests

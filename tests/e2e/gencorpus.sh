@@ -7,7 +7,7 @@ gen=$(dirname "$FRAMING")/gencorpus
 [ -x "$gen" ] || gen=$ROOT/build/gencorpus
 if [ ! -x "$gen" ]; then
 	echo "skip: gencorpus not built (make build/gencorpus)"
-	exit 0
+	exit 77
 fi
 "$gen" -s 300K -r 7 -d "$ROOT/corpus/seeds" a 2>/dev/null
 "$gen" -s 300K -r 7 -d "$ROOT/corpus/seeds" b 2>/dev/null

@@ -3,7 +3,7 @@ set -eu
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
-command -v script >/dev/null 2>&1 || { echo "skip: no script(1) to make a terminal"; exit 0; }
+command -v script >/dev/null 2>&1 || { echo "skip: no script(1) to make a terminal"; exit 77; }
 cd "$ROOT"
 scripts/corpus2jsonl corpus/seeds > "$T/one.jsonl"
 # Enough articles for the run to outlast the first update (a quarter second).

@@ -45,23 +45,6 @@ for f in outlets compare tests keyness duplicates; do
 	cmp "$T/stats-one/$f.tsv" "$T/stats-shards/$f.tsv" || fail "stats over shards: $f.tsv differs"
 done
 
-# The GNU parallel recipes of the README, when parallel is installed.
-if command -v parallel >/dev/null 2>&1; then
-	parallel --will-cite --pipepart -a "$T/seeds.jsonl" --block 2k -k -j 2 \
-		"$FRAMING" score -q -j 1 --jsonl - --stdout > "$T/par.tsv"
-	{ head -n 1 "$T/par.tsv"; grep -v '^id	outlet	' "$T/par.tsv"; } | cmp - "$T/jsonl/scores.tsv" \
-		|| fail "GNU parallel filter recipe differs from one run"
-	parallel --will-cite --pipepart -a "$T/seeds.jsonl" --block 3k -j 2 \
-		"$FRAMING" score -q -j 1 --jsonl - -o "$T/par/{#}"
-	[ "$(ls "$T/par" | wc -l)" -gt 1 ] || fail "the recipe made one shard only"
-	"$FRAMING" stats -q "$T"/par/*/scores.tsv -o "$T/stats-par"
-	for f in outlets compare tests keyness duplicates; do
-		cmp "$T/stats-one/$f.tsv" "$T/stats-par/$f.tsv" || fail "parallel shards: $f.tsv differs"
-	done
-else
-	echo "skip: GNU parallel not installed"
-fi
-
 # Bad lines are reported with their number and skipped; the rest is scored; exit 1.
 {
 	head -n 1 "$T/seeds.jsonl"

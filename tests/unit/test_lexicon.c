@@ -161,6 +161,69 @@ static void test_negation_window(void **state)
 	assert_string_equal(out, "accusatory:groundless:0:0");
 }
 
+/*
+ * lexicons/README.md: a negator "within the 3 tokens before" a match negates
+ * it. Distance d means d - 1 tokens stand between the negator and the
+ * match's first token: 1, 2 and 3 negate, 4 and 5 do not, for a one-word
+ * entry and for a phrase (counted back from its first word), for every
+ * kind of negator, and a negator after the match never counts.
+ */
+static void test_negation_window_edges(void **state)
+{
+	char out[512];
+	(void)state;
+	run("They did not groundless.", 1, out, sizeof(out));			/* 1 */
+	assert_string_equal(out, "accusatory:groundless:0:1");
+	run("They did not call groundless.", 1, out, sizeof(out));		/* 2 */
+	assert_string_equal(out, "accusatory:groundless:0:1");
+	run("They did not call it groundless.", 1, out, sizeof(out));		/* 3 */
+	assert_string_equal(out, "accusatory:groundless:0:1");
+	run("They did not call it quite groundless.", 1, out, sizeof(out));	/* 4 */
+	assert_string_equal(out, "accusatory:groundless:0:0");
+	run("They did not call it at all groundless.", 1, out, sizeof(out));	/* 5 */
+	assert_string_equal(out, "accusatory:groundless:0:0");
+	/* A phrase: from "groundless", its first word. */
+	run("Never did they make groundless accusations.", 1, out, sizeof(out));	/* 4 */
+	assert_string_equal(out, "accusatory:groundless accusation*:0:0");
+	run("Never did they groundless accusations.", 1, out, sizeof(out));		/* 3 */
+	assert_string_equal(out, "accusatory:groundless accusation*:0:1");
+	/* Other negators, one word, at 3 and at 4; n't is part of its word. */
+	run("Nobody ever said hypocrisy; nobody ever said so smear.", 1, out, sizeof(out));
+	assert_string_equal(out, "accusatory:hypocri*:0:1 accusatory:smear:0:0");
+	run("It wasn't really a smear, it wasn't really quite a smear.", 1, out, sizeof(out));
+	assert_string_equal(out, "accusatory:smear:0:1 accusatory:smear:0:0");
+	/* After the match: nothing. */
+	run("Groundless it is not.", 1, out, sizeof(out));
+	assert_string_equal(out, "accusatory:groundless:0:0");
+	/* Quoted and negated at once: both flags. */
+	run("He said \"not groundless\" twice.", 1, out, sizeof(out));
+	assert_string_equal(out, "accusatory:groundless:1:1");
+}
+
+/*
+ * A match inside typographic quotation marks is quoted, one outside is not
+ * (README, Quotations): « », 「 」 and 『 』 like “ ”, and a quotation left
+ * open runs to the end of the text given as one paragraph.
+ */
+static void test_typographic_quotes_mark_matches(void **state)
+{
+	char out[512];
+	(void)state;
+	run("smear \xC2\xAB" "smear\xC2\xBB smear \xC2\xAB\xC2\xA0groundless\xC2\xA0\xC2\xBB smear",
+	    1, out, sizeof(out));
+	assert_string_equal(out, "accusatory:smear:0:0 accusatory:smear:1:0 accusatory:smear:0:0 "
+			    "accusatory:groundless:1:0 accusatory:smear:0:0");
+	/* 称「smear」和『hypocrisy』, smear */
+	run("\xE7\xA7\xB0\xE3\x80\x8Csmear\xE3\x80\x8D\xE5\x92\x8C\xE3\x80\x8Ehypocrisy\xE3\x80\x8F, smear",
+	    1, out, sizeof(out));
+	assert_string_equal(out, "accusatory:smear:1:0 accusatory:hypocri*:1:0 accusatory:smear:0:0");
+	/* \u201Csmear\u201D smear, then \u00ABsmear left open: quoted to the end */
+	run("\xE2\x80\x9Csmear\xE2\x80\x9D smear \xC2\xAB" "smear and groundless accusations",
+	    1, out, sizeof(out));
+	assert_string_equal(out, "accusatory:smear:1:0 accusatory:smear:0:0 accusatory:smear:1:0 "
+			    "accusatory:groundless accusation*:1:0");
+}
+
 /* ---- the matcher against a reference that tries every entry at every token ---- */
 
 static int ref_word_matches(const struct lex_word *w, int cased, const struct text_tokens *tt,
@@ -315,6 +378,8 @@ int main(void)
 		cmocka_unit_test(test_prefilter_keeps_short_words),
 		cmocka_unit_test(test_case_sensitive_and_phrases),
 		cmocka_unit_test(test_negation_window),
+		cmocka_unit_test(test_negation_window_edges),
+		cmocka_unit_test(test_typographic_quotes_mark_matches),
 		cmocka_unit_test(test_matcher_equals_reference),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -181,6 +181,54 @@ static void test_quotations_and_scare_quotes(void **state)
 	buf_release(&b);
 }
 
+/* The quoted flag of each token of s, one digit per token ("0110..."). */
+static void quoted_flags(const char *s, struct text_tokens *tt, char *out, size_t outlen)
+{
+	size_t i;
+	text_tokens_reset(tt);
+	text_tokenize(tt, s, 0, strlen(s));
+	for (i = 0; i < tt->n && i + 1 < outlen; i++)
+		out[i] = tt->tok[i].quoted ? '1' : '0';
+	out[i] = '\0';
+}
+
+/*
+ * README, Quotations: typographic « », 「 」 (and 『 』) open and close a
+ * quotation like “ ”. Words inside are quoted, words before and after are
+ * not, including when the marks touch the words or stand apart from them
+ * with no-break spaces (French typography).
+ */
+static void test_typographic_quotations(void **state)
+{
+	struct text_tokens tt = TEXT_TOKENS_INIT;
+	struct buf b = BUF_INIT;
+	char q[64];
+	(void)state;
+
+	/* il parle de «accusations sans fondement» hier */
+	words_of("il parle de \xC2\xAB" "accusations sans fondement\xC2\xBB hier", &tt, &b);
+	assert_string_equal(b.data, "il|parle|de|accusations|sans|fondement|hier");
+	quoted_flags("il parle de \xC2\xAB" "accusations sans fondement\xC2\xBB hier", &tt, q, sizeof(q));
+	assert_string_equal(q, "0001110");
+	/* «\u00A0smear\u00A0» and «\u202Fsmear\u202F», then outside */
+	quoted_flags("de \xC2\xAB\xC2\xA0smear\xC2\xA0\xC2\xBB et \xC2\xAB\xE2\x80\xAFsmear\xE2\x80\xAF\xC2\xBB fin",
+		     &tt, q, sizeof(q));
+	assert_string_equal(q, "01010");
+	/* 报道称「无端指责」然后: each Han character a word; the four inside are quoted */
+	quoted_flags("\xE6\x8A\xA5\xE9\x81\x93\xE7\xA7\xB0\xE3\x80\x8C\xE6\x97\xA0\xE7\xAB\xAF"
+		     "\xE6\x8C\x87\xE8\xB4\xA3\xE3\x80\x8D\xE7\x84\xB6\xE5\x90\x8E", &tt, q, sizeof(q));
+	assert_string_equal(q, "000111100");
+	/* Latin words in 「 」 and in 『 』 */
+	quoted_flags("says \xE3\x80\x8Cgroundless claims\xE3\x80\x8D then \xE3\x80\x8Esmear\xE3\x80\x8F end",
+		     &tt, q, sizeof(q));
+	assert_string_equal(q, "011010");
+	/* A closing mark alone opens nothing. */
+	quoted_flags("x \xC2\xBB y \xE3\x80\x8D z", &tt, q, sizeof(q));
+	assert_string_equal(q, "000");
+	text_tokens_release(&tt);
+	buf_release(&b);
+}
+
 static void test_open_quote_runs_to_paragraph_end(void **state)
 {
 	struct text_tokens tt = TEXT_TOKENS_INIT;
@@ -304,6 +352,7 @@ int main(void)
 		cmocka_unit_test(test_invalid_utf8_is_counted_and_splits),
 		cmocka_unit_test(test_sentences_skip_abbreviations),
 		cmocka_unit_test(test_quotations_and_scare_quotes),
+		cmocka_unit_test(test_typographic_quotations),
 		cmocka_unit_test(test_open_quote_runs_to_paragraph_end),
 		cmocka_unit_test(test_negators),
 		cmocka_unit_test(test_scripts_and_width),
