@@ -40,6 +40,7 @@ LIB_OBJS = \
 	$(BUILD)/dic.o \
 	$(BUILD)/fsutil.o \
 	$(BUILD)/gpscript.o \
+	$(BUILD)/html.o \
 	$(BUILD)/keyness.o \
 	$(BUILD)/kwic.o \
 	$(BUILD)/lexcheck.o \

@@ -13,6 +13,7 @@
 #include "corpus.h"
 #include "fsutil.h"
 #include "hash.h"
+#include "html.h"
 #include "lexicon.h"
 #include "lexrun.h"
 #include "outfile.h"
@@ -31,257 +32,6 @@
 
 /* From build/methods.c, made from README.md by scripts/methods-c. */
 extern const char report_methods_md[];
-
-/* ---- escaping ---- */
-
-void report_html_escape(struct buf *b, const char *s)
-{
-	size_t len = strlen(s), pos = 0;
-
-	while (pos < len) {
-		size_t start = pos;
-		int bad = 0;
-		int32_t cp = text_decode(s, len, &pos, &bad);
-
-		if (bad) {
-			buf_adds(b, "\xEF\xBF\xBD");
-			continue;
-		}
-		switch (cp) {
-		case '&': buf_adds(b, "&amp;"); break;
-		case '<': buf_adds(b, "&lt;"); break;
-		case '>': buf_adds(b, "&gt;"); break;
-		case '"': buf_adds(b, "&quot;"); break;
-		case '\'': buf_adds(b, "&#39;"); break;
-		default:
-			if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
-				buf_addch(b, ' ');
-			else
-				buf_add(b, s + start, pos - start);
-		}
-	}
-}
-
-static void esc(struct buf *b, const char *s)
-{
-	report_html_escape(b, s);
-}
-
-/* Inline markdown of one paragraph: **bold** and `code`, the rest escaped. */
-static void md_inline(struct buf *b, const char *s, size_t len)
-{
-	struct buf piece = BUF_INIT;
-	int code = 0, bold = 0;
-	size_t i = 0;
-
-	while (i < len) {
-		if (s[i] == '`') {
-			buf_adds(b, code ? "</code>" : "<code>");
-			code = !code;
-			i++;
-		} else if (!code && s[i] == '*' && i + 1 < len && s[i + 1] == '*') {
-			buf_adds(b, bold ? "</strong>" : "<strong>");
-			bold = !bold;
-			i += 2;
-		} else {
-			size_t j = i;
-			while (j < len && s[j] != '`' && !(!code && s[j] == '*' && j + 1 < len && s[j + 1] == '*'))
-				j++;
-			buf_reset(&piece);
-			buf_add(&piece, s + i, j - i);
-			esc(b, piece.data);
-			i = j;
-		}
-	}
-	if (code)
-		buf_adds(b, "</code>");
-	if (bold)
-		buf_adds(b, "</strong>");
-	buf_release(&piece);
-}
-
-void report_markdown(struct buf *b, const char *md)
-{
-	struct buf para = BUF_INIT;
-	const char *p = md;
-	int in_list = 0, in_item = 0;
-
-	for (;;) {
-		const char *nl = strchr(p, '\n');
-		size_t n = nl ? (size_t)(nl - p) : strlen(p);
-		int blank = n == 0, item = n >= 2 && p[0] == '-' && p[1] == ' ';
-		int cont = !blank && !item && n > 0 && p[0] == ' ';
-
-		/* A paragraph or item ends at a blank line, a new item or the end. */
-		if ((blank || item || !nl || (in_item && !cont)) && para.len) {
-			if (in_item) {
-				buf_adds(b, "<li>");
-				md_inline(b, para.data, para.len);
-				buf_adds(b, "</li>\n");
-			} else {
-				buf_adds(b, "<p>");
-				md_inline(b, para.data, para.len);
-				buf_adds(b, "</p>\n");
-			}
-			buf_reset(&para);
-			in_item = 0;
-		}
-		if (item) {
-			if (!in_list)
-				buf_adds(b, "<ul>\n");
-			in_list = in_item = 1;
-			buf_add(&para, p + 2, n - 2);
-		} else if (!blank) {
-			if (in_list && !cont) {
-				buf_adds(b, "</ul>\n");
-				in_list = 0;
-			}
-			if (para.len)
-				buf_addch(&para, ' ');
-			while (n > 0 && *p == ' ') {
-				p++;
-				n--;
-			}
-			buf_add(&para, p, n);
-			if (in_list)
-				in_item = 1;
-		} else if (in_list) {
-			buf_adds(b, "</ul>\n");
-			in_list = 0;
-		}
-		if (!nl)
-			break;
-		p = nl + 1;
-	}
-	if (para.len) {
-		buf_adds(b, in_item ? "<li>" : "<p>");
-		md_inline(b, para.data, para.len);
-		buf_adds(b, in_item ? "</li>\n" : "</p>\n");
-	}
-	if (in_list)
-		buf_adds(b, "</ul>\n");
-	buf_release(&para);
-}
-
-/* ---- inline SVG ---- */
-
-static int has_ci(const char *s, size_t len, const char *needle)
-{
-	size_t n = strlen(needle), i, j;
-	for (i = 0; i + n <= len; i++) {
-		for (j = 0; j < n; j++) {
-			char c = s[i + j];
-			if (c >= 'A' && c <= 'Z')
-				c = (char)(c - 'A' + 'a');
-			if (c != needle[j])
-				break;
-		}
-		if (j == n)
-			return 1;
-	}
-	return 0;
-}
-
-/* Whether an event attribute (" onload=", "\tonclick =") is in s. */
-static int has_event_attribute(const char *s, size_t len)
-{
-	size_t i;
-	for (i = 1; i + 3 < len; i++) {
-		size_t j;
-		if (!(s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\n') ||
-		    (s[i] | 0x20) != 'o' || (s[i + 1] | 0x20) != 'n')
-			continue;
-		for (j = i + 2; j < len && ((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z'); j++)
-			;
-		while (j < len && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n'))
-			j++;
-		/* Only inside a tag: text content holds escaped text, no '=' check there. */
-		if (j < len && s[j] == '=' && j > i + 2) {
-			size_t k = i;
-			while (k > 0 && s[k] != '<' && s[k] != '>')
-				k--;
-			if (s[k] == '<')
-				return 1;
-		}
-	}
-	return 0;
-}
-
-int report_svg_inline(struct buf *b, const char *svg, size_t len, const char *prefix)
-{
-	const char *start = NULL;
-	size_t i;
-
-	for (i = 0; i + 4 <= len; i++)
-		if (!memcmp(svg + i, "<svg", 4) && (i + 4 == len || svg[i + 4] == ' ' ||
-						    svg[i + 4] == '\n' || svg[i + 4] == '>')) {
-			start = svg + i;
-			break;
-		}
-	if (!start)
-		return -1;
-	len -= (size_t)(start - svg);
-	if (has_ci(start, len, "<script") || has_ci(start, len, "<foreignobject") ||
-	    has_ci(start, len, "javascript:") || has_ci(start, len, "<!doctype") ||
-	    has_ci(start, len, "<!entity") || has_ci(start, len, "<iframe") ||
-	    has_event_attribute(start, len))
-		return -1;
-	for (i = 0; i < len; i++) {
-		/* id='x' / id="x" -> id='PREFIXx'; href='#x' and url(#x) alike. */
-		if ((i == 0 || start[i - 1] == ' ' || start[i - 1] == '\t' || start[i - 1] == '\n') &&
-		    i + 4 <= len && !memcmp(start + i, "id=", 3) &&
-		    (start[i + 3] == '\'' || start[i + 3] == '"')) {
-			buf_add(b, start + i, 4);
-			buf_adds(b, prefix);
-			i += 3;
-		} else if (i + 7 <= len && !memcmp(start + i, "href=", 5) &&
-			   (start[i + 5] == '\'' || start[i + 5] == '"') && start[i + 6] == '#') {
-			buf_add(b, start + i, 7);
-			buf_adds(b, prefix);
-			i += 6;
-		} else if (i + 5 <= len && !memcmp(start + i, "url(#", 5)) {
-			buf_adds(b, "url(#");
-			buf_adds(b, prefix);
-			i += 4;
-		} else {
-			buf_addch(b, start[i]);
-		}
-	}
-	return 0;
-}
-
-/* ---- numbers ---- */
-
-static void num(struct buf *b, double v, int digits)
-{
-	if (isnan(v))
-		buf_adds(b, "NA");
-	else
-		buf_addf(b, "%.*f", digits, v);
-}
-
-static void pval(struct buf *b, double p)
-{
-	if (isnan(p))
-		buf_adds(b, "NA");
-	else if (p < 0.001)
-		buf_adds(b, "&lt; 0.001");
-	else
-		buf_addf(b, "%.3f", p);
-}
-
-static void interval(struct buf *b, double lo, double hi, int digits)
-{
-	if (isnan(lo) || isnan(hi)) {
-		buf_adds(b, "<span class=\"na\">no interval</span>");
-		return;
-	}
-	buf_adds(b, "<span class=\"ci\">[");
-	num(b, lo, digits);
-	buf_adds(b, ", ");
-	num(b, hi, digits);
-	buf_adds(b, "]</span>");
-}
 
 /* ---- the matches table, aggregated per outlet, category and entry ---- */
 
@@ -476,7 +226,7 @@ static const char css[] =
 static void section(struct page *p, const char *id, const char *title)
 {
 	buf_addf(&p->h, "<h2 id=\"%s\">", id);
-	esc(&p->h, title);
+	html_escape(&p->h, title);
 	buf_adds(&p->h, "</h2>\n");
 }
 
@@ -515,11 +265,11 @@ static void write_summary(struct page *p)
 		    "phrasing outweighs conciliatory phrasing, with a bootstrap 95% interval "
 		    "(t-interval when the bootstrap is not available).</p>\n");
 	buf_adds(h, "<table><thead><tr><th>");
-	esc(h, p->o->by);
+	html_escape(h, p->o->by);
 	buf_adds(h, "</th><th class=\"n\">articles</th><th class=\"n\">tokens</th>");
 	for (k = 0; k < p->out.ncategories; k++) {
 		buf_adds(h, "<th class=\"n\">");
-		esc(h, p->out.categories[k]);
+		html_escape(h, p->out.categories[k]);
 		buf_adds(h, "</th>");
 	}
 	buf_adds(h, "<th class=\"n\">stance</th></tr></thead>\n<tbody>\n");
@@ -530,13 +280,13 @@ static void write_summary(struct page *p)
 
 		ones += one;
 		buf_addf(h, "<tr%s><td>", one ? " class=\"one\"" : "");
-		esc(h, p->out.groups[g]);
+		html_escape(h, p->out.groups[g]);
 		if (one)
 			buf_adds(h, "<span class=\"flag\">one article</span>");
 		buf_adds(h, "</td><td class=\"n\">");
-		num(h, n, 0);
+		html_num(h, n, 0);
 		buf_adds(h, "</td><td class=\"n\">");
-		num(h, group_tokens(p, g), 0);
+		html_num(h, group_tokens(p, g), 0);
 		buf_adds(h, "</td>");
 		for (k = 0; k < p->out.ncategories; k++) {
 			const struct res_stat *s;
@@ -545,9 +295,9 @@ static void write_summary(struct page *p)
 			s = res_outlets_get(&p->out, g, metric.data);
 			buf_adds(h, "<td class=\"n\">");
 			if (s) {
-				num(h, s->rate, 1);
+				html_num(h, s->rate, 1);
 				buf_adds(h, "<br>");
-				interval(h, s->rate_lo, s->rate_hi, 1);
+				html_interval(h, s->rate_lo, s->rate_hi, 1);
 			} else {
 				buf_adds(h, "NA");
 			}
@@ -555,12 +305,12 @@ static void write_summary(struct page *p)
 		}
 		buf_adds(h, "<td class=\"n\">");
 		if (st) {
-			num(h, st->mean, 2);
+			html_num(h, st->mean, 2);
 			buf_adds(h, "<br>");
 			if (!isnan(st->boot_lo) && n > 1)
-				interval(h, st->boot_lo, st->boot_hi, 2);
+				html_interval(h, st->boot_lo, st->boot_hi, 2);
 			else
-				interval(h, st->mean_lo, st->mean_hi, 2);
+				html_interval(h, st->mean_lo, st->mean_hi, 2);
 		} else {
 			buf_adds(h, "NA");
 		}
@@ -609,14 +359,14 @@ static void write_charts(struct page *p)
 		buf_addf(&prefix, "%s-", charts[i].name);
 		if (!svg) {
 			buf_adds(&p->h, "<p class=\"na\">This chart was not drawn.</p>\n");
-		} else if (memchr(svg, '\0', len) || report_svg_inline(&p->h, svg, len, prefix.data) < 0) {
+		} else if (memchr(svg, '\0', len) || html_svg_inline(&p->h, svg, len, prefix.data) < 0) {
 			warning("'%s' is not a plain gnuplot SVG; left out of the report", path);
 			buf_adds(&p->h, "<p class=\"na\">This chart was left out: its SVG file holds "
 				     "something other than a drawing.</p>\n");
 		}
 		buf_addf(&p->h, "\n<figcaption><strong>%s.svg</strong> (also %s.png). ",
 			 charts[i].name, charts[i].name);
-		esc(&p->h, charts[i].caption);
+		html_escape(&p->h, charts[i].caption);
 		buf_adds(&p->h, "</figcaption>\n</figure>\n");
 		free(svg);
 		free(path);
@@ -669,31 +419,31 @@ static void write_comparisons(struct page *p)
 				    "<th class=\"n\">Mann-Whitney p</th><th class=\"n\">p (Holm)</th>"
 				    "</tr></thead><tbody>\n");
 		buf_adds(h, "<tr><td>");
-		esc(h, tsv_field(t, (size_t)c[GA]));
+		html_escape(h, tsv_field(t, (size_t)c[GA]));
 		buf_adds(h, "</td><td>");
-		esc(h, tsv_field(t, (size_t)c[GB]));
+		html_escape(h, tsv_field(t, (size_t)c[GB]));
 		buf_adds(h, "</td><td>");
-		esc(h, tsv_field(t, (size_t)c[MET]));
+		html_escape(h, tsv_field(t, (size_t)c[MET]));
 		buf_adds(h, "</td><td class=\"n\">");
-		esc(h, tsv_field(t, (size_t)c[NA_]));
+		html_escape(h, tsv_field(t, (size_t)c[NA_]));
 		buf_adds(h, " / ");
-		esc(h, tsv_field(t, (size_t)c[NB]));
+		html_escape(h, tsv_field(t, (size_t)c[NB]));
 		buf_adds(h, "</td><td class=\"n\">");
-		num(h, res_number(tsv_field(t, (size_t)c[MA])), 2);
+		html_num(h, res_number(tsv_field(t, (size_t)c[MA])), 2);
 		buf_adds(h, "</td><td class=\"n\">");
-		num(h, res_number(tsv_field(t, (size_t)c[MB])), 2);
+		html_num(h, res_number(tsv_field(t, (size_t)c[MB])), 2);
 		buf_adds(h, "</td><td class=\"n\">");
-		num(h, res_number(tsv_field(t, (size_t)c[D])), 2);
+		html_num(h, res_number(tsv_field(t, (size_t)c[D])), 2);
 		buf_adds(h, "</td><td class=\"n\">");
-		num(h, res_number(tsv_field(t, (size_t)c[RR])), 2);
+		html_num(h, res_number(tsv_field(t, (size_t)c[RR])), 2);
 		buf_adds(h, " ");
-		interval(h, res_number(tsv_field(t, (size_t)c[RRLO])), res_number(tsv_field(t, (size_t)c[RRHI])), 2);
+		html_interval(h, res_number(tsv_field(t, (size_t)c[RRLO])), res_number(tsv_field(t, (size_t)c[RRHI])), 2);
 		buf_adds(h, "</td><td class=\"n\">");
-		pval(h, res_number(tsv_field(t, (size_t)c[WP])));
+		html_pval(h, res_number(tsv_field(t, (size_t)c[WP])));
 		buf_adds(h, "</td><td class=\"n\">");
-		pval(h, res_number(tsv_field(t, (size_t)c[MWP])));
+		html_pval(h, res_number(tsv_field(t, (size_t)c[MWP])));
 		buf_adds(h, "</td><td class=\"n\">");
-		pval(h, ph);
+		html_pval(h, ph);
 		buf_adds(h, "</td></tr>\n");
 	}
 	tsv_close(t);
@@ -723,26 +473,26 @@ static void write_comparisons(struct page *p)
 				buf_adds(h, "<li>");
 				if (!strcmp(tsv_field(t, (size_t)ct), "chisq")) {
 					buf_adds(h, "Chi-square, groups &times; categories (");
-					esc(h, metric);
+					html_escape(h, metric);
 					buf_adds(h, ", ");
-					esc(h, tsv_field(t, (size_t)cn));
+					html_escape(h, tsv_field(t, (size_t)cn));
 					buf_adds(h, " matches): X&sup2; = ");
-					num(h, res_number(tsv_field(t, (size_t)cs)), 2);
+					html_num(h, res_number(tsv_field(t, (size_t)cs)), 2);
 					buf_adds(h, ", df = ");
-					esc(h, tsv_field(t, (size_t)cd));
+					html_escape(h, tsv_field(t, (size_t)cd));
 					buf_adds(h, ", p = ");
-					pval(h, res_number(tsv_field(t, (size_t)cp)));
+					html_pval(h, res_number(tsv_field(t, (size_t)cp)));
 					buf_adds(h, ", Cram&eacute;r's V = ");
-					num(h, res_number(tsv_field(t, (size_t)cv)), 3);
+					html_num(h, res_number(tsv_field(t, (size_t)cv)), 3);
 				} else {
 					buf_adds(h, "Kruskal-Wallis on stance (");
-					esc(h, tsv_field(t, (size_t)cn));
+					html_escape(h, tsv_field(t, (size_t)cn));
 					buf_adds(h, " articles): H = ");
-					num(h, res_number(tsv_field(t, (size_t)cs)), 2);
+					html_num(h, res_number(tsv_field(t, (size_t)cs)), 2);
 					buf_adds(h, ", df = ");
-					esc(h, tsv_field(t, (size_t)cd));
+					html_escape(h, tsv_field(t, (size_t)cd));
 					buf_adds(h, ", p = ");
-					pval(h, res_number(tsv_field(t, (size_t)cp)));
+					html_pval(h, res_number(tsv_field(t, (size_t)cp)));
 				}
 				buf_adds(h, "</li>\n");
 			}
@@ -788,7 +538,7 @@ static void write_matches(struct page *p)
 				buf_adds(h, "</tbody></table>\n");
 			outlet = r->outlet;
 			buf_adds(h, "<h3>");
-			esc(h, outlet);
+			html_escape(h, outlet);
 			buf_adds(h, "</h3>\n<table><thead><tr><th>category</th><th>entry</th>"
 				    "<th class=\"n\">matches</th><th class=\"n\">quoted</th>"
 				    "<th colspan=\"3\">first match in context</th><th></th><th>article</th>"
@@ -800,21 +550,21 @@ static void write_matches(struct page *p)
 			continue;
 		shown++;
 		buf_adds(h, "<tr><td>");
-		esc(h, r->category);
+		html_escape(h, r->category);
 		buf_adds(h, "</td><td>");
-		esc(h, r->entry);
+		html_escape(h, r->entry);
 		buf_addf(h, "</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td><td class=\"ctx-l\">",
 			 r->sums.counted, r->sums.quoted);
-		esc(h, r->left);
+		html_escape(h, r->left);
 		buf_adds(h, "</td><td><mark>");
-		esc(h, r->surface);
+		html_escape(h, r->surface);
 		buf_adds(h, "</mark></td><td class=\"ctx-r\">");
-		esc(h, r->right);
+		html_escape(h, r->right);
 		buf_adds(h, "</td><td>");
 		buf_adds(h, r->ex_quoted ? "<span class=\"tag q\">quoted</span>"
 					 : "<span class=\"tag own\">own voice</span>");
 		buf_adds(h, "</td><td class=\"id\">");
-		esc(h, r->id);
+		html_escape(h, r->id);
 		buf_adds(h, "</td></tr>\n");
 	}
 	if (outlet)
@@ -860,7 +610,7 @@ static void write_coverage(struct page *p)
 				u += (size_t)used[i];
 			}
 		buf_adds(h, "<tr><td>");
-		esc(h, p->lx.categories[c].name);
+		html_escape(h, p->lx.categories[c].name);
 		buf_addf(h, "</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td><td>", n, u);
 		for (i = 0; i < p->lx.nentries; i++) {
 			if (p->lx.entries[i].category != c || used[i])
@@ -868,7 +618,7 @@ static void write_coverage(struct page *p)
 			if (listed++)
 				buf_adds(h, ", ");
 			buf_adds(h, "<code>");
-			esc(h, p->lx.entries[i].written);
+			html_escape(h, p->lx.entries[i].written);
 			buf_adds(h, "</code>");
 		}
 		if (!listed)
@@ -913,9 +663,9 @@ static void dup_member(struct buf *h, const struct scoretab_article *a, int firs
 {
 	if (!first)
 		buf_adds(h, "; ");
-	esc(h, a->id);
+	html_escape(h, a->id);
 	buf_adds(h, " (");
-	esc(h, a->outlet);
+	html_escape(h, a->outlet);
 	buf_adds(h, ")");
 }
 
@@ -975,7 +725,7 @@ static void write_warnings(struct page *p)
 			buf_adds(h, "<li><strong>Small groups</strong>: ");
 		else
 			buf_adds(h, "; ");
-		esc(h, p->out.groups[g]);
+		html_escape(h, p->out.groups[g]);
 		buf_addf(h, " (%.0f article%s%s)", n, n == 1 ? "" : "s",
 			 n == 1 ? ": no interval, no Welch test" : ": wide intervals");
 	}
@@ -1025,7 +775,7 @@ static void write_warnings(struct page *p)
 			double share = total[i] > 0 ? dropped[i] / total[i] : NAN;
 			if (i)
 				buf_adds(h, "; ");
-			esc(h, outlets[i]);
+			html_escape(h, outlets[i]);
 			buf_adds(h, " ");
 			if (isnan(share))
 				buf_adds(h, "NA");
@@ -1052,11 +802,11 @@ static void write_methods(struct page *p)
 
 	section(p, "methods", "Methods");
 	buf_adds(h, "<table><tbody>\n<tr><th>framing</th><td>version ");
-	esc(h, FRAMING_VERSION);
+	html_escape(h, FRAMING_VERSION);
 	buf_adds(h, "</td></tr>\n<tr><th>corpus</th><td><code>");
-	esc(h, p->o->corpus);
+	html_escape(h, p->o->corpus);
 	buf_addf(h, "</code> (%zu articles)</td></tr>\n<tr><th>grouping</th><td>", p->scores->n);
-	esc(h, p->o->by);
+	html_escape(h, p->o->by);
 	buf_addf(h, "</td></tr>\n<tr><th>statistics</th><td>seed %lu, %ld bootstrap resamples, "
 		 "%ld permutations</td></tr>\n", p->o->seed, p->o->bootstrap, p->o->permutations);
 	if (p->lx_ok) {
@@ -1066,14 +816,14 @@ static void write_methods(struct page *p)
 			char hex[65];
 
 			buf_adds(h, "<tr><th>lexicon</th><td><code>");
-			esc(h, p->lx.files[i]);
+			html_escape(h, p->lx.files[i]);
 			buf_adds(h, "</code>: ");
 			for (c = 0; c < p->lx.ncategories; c++) {
 				if (strcmp(p->lx.categories[c].file, p->lx.files[i]))
 					continue;
 				if (n++)
 					buf_adds(h, ", ");
-				esc(h, p->lx.categories[c].name);
+				html_escape(h, p->lx.categories[c].name);
 			}
 			buf_adds(h, "<br>SHA-256 <span class=\"hash\">");
 			if (text) {
@@ -1087,7 +837,7 @@ static void write_methods(struct page *p)
 		}
 	}
 	buf_adds(h, "</tbody></table>\n");
-	report_markdown(h, report_methods_md);
+	html_markdown(h, report_methods_md);
 }
 
 static void write_page(struct page *p)
@@ -1100,14 +850,14 @@ static void write_page(struct page *p)
 		    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
 		    "style-src 'unsafe-inline'; img-src data:\">\n"
 		    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-	esc(h, title.data);
+	html_escape(h, title.data);
 	buf_addf(h, "</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n<h1>", css);
-	esc(h, title.data);
+	html_escape(h, title.data);
 	buf_addf(h, "</h1>\n<p class=\"sub\">%zu articles in %zu groups (grouped by ",
 		 p->scores->n, p->out.ngroups);
-	esc(h, p->o->by);
+	html_escape(h, p->o->by);
 	buf_adds(h, "); framing ");
-	esc(h, FRAMING_VERSION);
+	html_escape(h, FRAMING_VERSION);
 	buf_adds(h, "</p>\n<nav><a href=\"#summary\">Summary</a><a href=\"#charts\">Charts</a>"
 		    "<a href=\"#comparisons\">Comparisons</a><a href=\"#matches\">Matches</a>"
 		    "<a href=\"#coverage\">Lexicon coverage</a><a href=\"#warnings\">Warnings</a>"
