@@ -47,6 +47,7 @@ LIB_OBJS = \
 	$(BUILD)/lexicon.o \
 	$(BUILD)/lexrun.o \
 	$(BUILD)/match.o \
+	$(BUILD)/matchrows.o \
 	$(BUILD)/methods.o \
 	$(BUILD)/options.o \
 	$(BUILD)/outfile.o \

@@ -16,6 +16,7 @@
 #include "html.h"
 #include "lexicon.h"
 #include "lexrun.h"
+#include "matchrows.h"
 #include "outfile.h"
 #include "results.h"
 #include "scoretab.h"
@@ -33,155 +34,6 @@
 /* From build/methods.c, made from README.md by scripts/methods-c. */
 extern const char report_methods_md[];
 
-/* ---- the matches table, aggregated per outlet, category and entry ---- */
-
-struct mrow {
-	char *outlet, *category, *entry;
-	struct tally_entry sums;	/* this entry's matches in this outlet */
-	char *id, *left, *surface, *right;
-	int ex_quoted, ex_negated;
-	size_t cat_index;
-};
-
-struct mtab {
-	struct mrow *rows;
-	size_t n, alloc;
-	size_t *slot;	/* open addressing: row index + 1, 0 = empty */
-	size_t nslots;
-	size_t total;
-};
-
-static uint64_t mhash(const char *a, const char *b, const char *c)
-{
-	return hash_fnv_part(hash_fnv_part(hash_fnv_part(HASH_FNV_OFFSET, a), b), c);
-}
-
-static void mtab_rehash(struct mtab *t)
-{
-	size_t i, n = t->nslots ? t->nslots * 2 : 1024;
-
-	free(t->slot);
-	t->slot = xcalloc(n, sizeof(size_t));
-	t->nslots = n;
-	for (i = 0; i < t->n; i++) {
-		size_t s = (size_t)mhash(t->rows[i].outlet, t->rows[i].category, t->rows[i].entry) & (n - 1);
-		while (t->slot[s])
-			s = (s + 1) & (n - 1);
-		t->slot[s] = i + 1;
-	}
-}
-
-static struct mrow *mtab_get(struct mtab *t, const char *outlet, const char *cat, const char *entry)
-{
-	size_t s;
-	struct mrow *r;
-
-	if ((t->n + 1) * 2 > t->nslots)
-		mtab_rehash(t);
-	s = (size_t)mhash(outlet, cat, entry) & (t->nslots - 1);
-	while (t->slot[s]) {
-		r = &t->rows[t->slot[s] - 1];
-		if (!strcmp(r->outlet, outlet) && !strcmp(r->category, cat) && !strcmp(r->entry, entry))
-			return r;
-		s = (s + 1) & (t->nslots - 1);
-	}
-	ALLOC_GROW(t->rows, t->n + 1, t->alloc);
-	r = &t->rows[t->n++];
-	memset(r, 0, sizeof(*r));
-	r->outlet = xstrdup(outlet);
-	r->category = xstrdup(cat);
-	r->entry = xstrdup(entry);
-	t->slot[s] = t->n;
-	return r;
-}
-
-static void mtab_release(struct mtab *t)
-{
-	size_t i;
-	for (i = 0; i < t->n; i++) {
-		struct mrow *r = &t->rows[i];
-		free(r->outlet);
-		free(r->category);
-		free(r->entry);
-		free(r->id);
-		free(r->left);
-		free(r->surface);
-		free(r->right);
-	}
-	free(t->rows);
-	free(t->slot);
-	memset(t, 0, sizeof(*t));
-}
-
-/* Sums matches.tsv per outlet and entry, as lexicon stats sums a corpus (tally.h). */
-static int load_matches(struct mtab *t, const char *path)
-{
-	struct tsv *f = tsv_open(path);
-	struct buf last_id = BUF_INIT;
-	size_t article = 0;
-	long c[10];
-	static const char *const names[10] = {
-		"id", "outlet", "category", "entry", "surface", "quoted", "negated", "left", "right", "sentence",
-	};
-	size_t i;
-	int rc;
-
-	if (!f)
-		return -1;
-	for (i = 0; i < 9; i++) {
-		c[i] = tsv_column(f, names[i]);
-		if (c[i] < 0) {
-			error("%s: no column '%s'", path, names[i]);
-			tsv_close(f);
-			return -1;
-		}
-	}
-	while ((rc = tsv_next(f)) > 0) {
-		struct mrow *r = mtab_get(t, tsv_field(f, (size_t)c[1]), tsv_field(f, (size_t)c[2]),
-					  tsv_field(f, (size_t)c[3]));
-		int quoted = !strcmp(tsv_field(f, (size_t)c[5]), "1");
-		int negated = !strcmp(tsv_field(f, (size_t)c[6]), "1");
-
-		t->total++;
-		/* An article's matches are one run of rows: a new id is the next article. */
-		if (!article || strcmp(last_id.data, tsv_field(f, (size_t)c[0]))) {
-			article++;
-			buf_reset(&last_id);
-			buf_adds(&last_id, tsv_field(f, (size_t)c[0]));
-		}
-		tally_entry_add(&r->sums, article, quoted, negated);
-		/* The example: the first match that counts (not negated). */
-		if (!r->id || (r->ex_negated && !negated)) {
-			free(r->id);
-			free(r->left);
-			free(r->surface);
-			free(r->right);
-			r->id = xstrdup(tsv_field(f, (size_t)c[0]));
-			r->surface = xstrdup(tsv_field(f, (size_t)c[4]));
-			r->left = xstrdup(tsv_field(f, (size_t)c[7]));
-			r->right = xstrdup(tsv_field(f, (size_t)c[8]));
-			r->ex_quoted = quoted;
-			r->ex_negated = negated;
-		}
-	}
-	tsv_close(f);
-	buf_release(&last_id);
-	return rc < 0 ? -1 : 0;
-}
-
-static int mrow_cmp(const void *pa, const void *pb)
-{
-	const struct mrow *a = pa, *b = pb;
-	int d = strcmp(a->outlet, b->outlet);
-	if (d)
-		return d;
-	if (a->cat_index != b->cat_index)
-		return a->cat_index < b->cat_index ? -1 : 1;
-	if (a->sums.counted != b->sums.counted)
-		return a->sums.counted > b->sums.counted ? -1 : 1;
-	return strcmp(a->entry, b->entry);
-}
-
 /* ---- the page ---- */
 
 struct page {
@@ -189,7 +41,7 @@ struct page {
 	struct buf h;
 	struct res_outlets out;
 	struct scoretab *scores;	/* scores.tsv, grouped as the stats */
-	struct mtab m;
+	struct matchrows m;
 	struct lexicon lx;
 	int lx_ok;
 };
@@ -507,7 +359,7 @@ static void write_comparisons(struct page *p)
 static void write_matches(struct page *p)
 {
 	struct buf *h = &p->h;
-	size_t i, j, shown = 0;
+	size_t i, shown = 0;
 	const char *outlet = NULL;
 
 	section(p, "matches", "Top matches in context");
@@ -516,20 +368,9 @@ static void write_matches(struct page *p)
 		    "<span class=\"tag own\">own voice</span> marks text in the outlet's own voice, "
 		    "<span class=\"tag q\">quoted</span> text inside a quotation. Every match is "
 		    "in matches.tsv with its article and byte offset.</p>\n");
+	matchrows_sort(&p->m, p->out.categories, p->out.ncategories);
 	for (i = 0; i < p->m.n; i++) {
-		struct mrow *r = &p->m.rows[i];
-		r->cat_index = (size_t)-1;
-		for (j = 0; j < p->out.ncategories; j++)
-			if (!strcmp(p->out.categories[j], r->category))
-				r->cat_index = j;
-	}
-	sort_array(p->m.rows, p->m.n, sizeof(struct mrow), mrow_cmp);
-	/* The sort moved rows: the hash slots are stale from here on. */
-	free(p->m.slot);
-	p->m.slot = NULL;
-	p->m.nslots = 0;
-	for (i = 0; i < p->m.n; i++) {
-		struct mrow *r = &p->m.rows[i];
+		struct matchrow *r = &p->m.rows[i];
 		int new_cat = i == 0 || strcmp(r->outlet, p->m.rows[i - 1].outlet) ||
 			      strcmp(r->category, p->m.rows[i - 1].category);
 
@@ -573,15 +414,6 @@ static void write_matches(struct page *p)
 		buf_adds(h, "<p class=\"na\">No lexicon entry matched.</p>\n");
 }
 
-static int matched(const struct page *p, const char *cat, const char *entry)
-{
-	size_t i;
-	for (i = 0; i < p->m.n; i++)
-		if (!strcmp(p->m.rows[i].category, cat) && !strcmp(p->m.rows[i].entry, entry))
-			return 1;
-	return 0;
-}
-
 static void write_coverage(struct page *p)
 {
 	struct buf *h = &p->h;
@@ -595,7 +427,7 @@ static void write_coverage(struct page *p)
 	}
 	used = xcalloc(p->lx.nentries + 1, 1);
 	for (i = 0; i < p->lx.nentries; i++)
-		used[i] = (char)matched(p, p->lx.categories[p->lx.entries[i].category].name,
+		used[i] = (char)matchrows_has(&p->m, p->lx.categories[p->lx.entries[i].category].name,
 					p->lx.entries[i].written);
 	buf_adds(h, "<p>Entries that never matched in this corpus (negated matches count as "
 		    "matches here): candidates to check with <code>framing lexicon check "
@@ -891,7 +723,7 @@ int report_write(const struct report_opts *o)
 	r |= p.scores ? 0 : -1;
 	free(path);
 	path = path_join(o->outdir, "matches.tsv");
-	r |= load_matches(&p.m, path);
+	r |= matchrows_load(&p.m, path);
 	free(path);
 	if (r == 0) {
 		struct lexicon lx = LEXICON_INIT;
@@ -911,7 +743,7 @@ int report_write(const struct report_opts *o)
 	}
 	res_outlets_release(&p.out);
 	scoretab_free(p.scores);
-	mtab_release(&p.m);
+	matchrows_release(&p.m);
 	buf_release(&p.h);
 	return r < 0 ? -1 : 0;
 }
