@@ -28,6 +28,7 @@ PREFIX ?= /usr/local
 # Library modules: everything but main.c and the commands, shared with the
 # unit tests and the fuzz harnesses.
 LIB_OBJS = \
+	$(BUILD)/boilerplate.o \
 	$(BUILD)/buf.o \
 	$(BUILD)/chart.o \
 	$(BUILD)/chartrun.o \

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "corpus.h"
+#include "boilerplate.h"
 #include "fsutil.h"
 #include "hash.h"
 #include "html.h"
@@ -461,24 +461,6 @@ static void write_coverage(struct page *p)
 	free(used);
 }
 
-/* Characters other than white space in a file: what dropped_chars is a share of. */
-static double visible_chars(const char *path)
-{
-	size_t len, pos = 0;
-	char *text = read_file(path, &len);
-	double n = 0;
-
-	if (!text)
-		return NAN;
-	while (pos < len) {
-		int bad = 0;
-		if (!text_is_space(text_decode(text, len, &pos, &bad)))
-			n++;
-	}
-	free(text);
-	return n;
-}
-
 /* Per article: 1 when it is the root of a cluster whose articles come from several outlets. */
 static char *crossing_roots(const struct scoretab *t, const size_t *root)
 {
@@ -544,7 +526,7 @@ static void write_duplicates(struct page *p)
 static void write_warnings(struct page *p)
 {
 	struct buf *h = &p->h;
-	struct corpus c = CORPUS_INIT;
+	struct boilerplate bp = BOILERPLATE_INIT;
 	size_t g, i, small = 0, zero = 0;
 
 	section(p, "warnings", "Warnings");
@@ -572,42 +554,18 @@ static void write_warnings(struct page *p)
 			 "text after cleaning and %s left out of the statistics.</li>\n",
 			 zero, zero == 1 ? "" : "s", zero == 1 ? "is" : "are");
 
-	/* Boilerplate: dropped characters against the visible characters of the files. */
-	if (corpus_load(p->o->corpus, &c) == 0) {
-		size_t no = 0;
-		char **outlets = NULL;
-		double *total = NULL, *dropped = NULL;
-
-		for (i = 0; i < c.n; i++) {
-			size_t k;
-			for (k = 0; k < no; k++)
-				if (!strcmp(outlets[k], c.articles[i].outlet))
-					break;
-			if (k == no) {
-				outlets = xrealloc(outlets, (no + 1) * sizeof(char *));
-				total = xrealloc(total, (no + 1) * sizeof(double));
-				dropped = xrealloc(dropped, (no + 1) * sizeof(double));
-				outlets[no] = c.articles[i].outlet;
-				total[no] = dropped[no] = 0;
-				no++;
-			}
-			total[k] += visible_chars(c.articles[i].path);
-		}
-		for (i = 0; i < p->scores->n; i++) {
-			const struct scoretab_article *a = &p->scores->a[i];
-			size_t k;
-			for (k = 0; k < no; k++)
-				if (!strcmp(outlets[k], a->outlet) && !isnan(a->dropped))
-					dropped[k] += a->dropped;
-		}
+	/* Boilerplate: dropped characters against the visible characters of the articles. */
+	if (boilerplate_count(&bp, &p->o->in) == 0) {
+		for (i = 0; i < p->scores->n; i++)
+			boilerplate_add_dropped(&bp, p->scores->a[i].outlet, p->scores->a[i].dropped);
 		buf_adds(h, "<li><strong>Boilerplate dropped</strong> before scoring (navigation, "
 			    "related headlines, captions; share of the visible characters of the "
 			    "article files): ");
-		for (i = 0; i < no; i++) {
-			double share = total[i] > 0 ? dropped[i] / total[i] : NAN;
+		for (i = 0; i < bp.n; i++) {
+			double share = boilerplate_share(&bp, i);
 			if (i)
 				buf_adds(h, "; ");
-			html_escape(h, outlets[i]);
+			html_escape(h, bp.outlets[i]);
 			buf_adds(h, " ");
 			if (isnan(share))
 				buf_adds(h, "NA");
@@ -616,11 +574,8 @@ static void write_warnings(struct page *p)
 					 share > 0.5 ? " <span class=\"flag\">over half</span>" : "");
 		}
 		buf_adds(h, ". Check what was dropped with <code>framing clean FILE</code>.</li>\n");
-		free(outlets);
-		free(total);
-		free(dropped);
 	}
-	corpus_release(&c);
+	boilerplate_release(&bp);
 	write_duplicates(p);
 	if (strcmp(p->o->by, "outlet"))
 		buf_adds(h, "<li>Keyness is always computed by outlet, whatever the grouping.</li>\n");

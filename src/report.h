@@ -5,6 +5,7 @@
 
 #include "buf.h"
 #include "html.h"
+#include "source.h"
 
 /*
  * report.html: one self-contained page (inline CSS and SVG, no script, no
@@ -14,7 +15,8 @@
  */
 
 struct report_opts {
-	const char *corpus;	/* the corpus folder, as given */
+	const char *corpus;	/* the corpus as given, for the methods */
+	struct source_options in;	/* the articles score read, read again for the warnings */
 	const char *corpus_name;
 	const char *outdir;	/* holds the tables and charts; report.html goes here */
 	const char *by;		/* grouping column */
