@@ -55,6 +55,7 @@ LIB_OBJS = \
 	$(BUILD)/parse.o \
 	$(BUILD)/pipeline.o \
 	$(BUILD)/report.o \
+	$(BUILD)/reportpage.o \
 	$(BUILD)/reportrun.o \
 	$(BUILD)/resample.o \
 	$(BUILD)/results.o \
