@@ -11,6 +11,7 @@
 
 #include "corpus.h"
 #include "text.h"
+#include "util.h"
 #include "xalloc.h"
 #include "banned.h"
 
@@ -43,6 +44,13 @@ static size_t outlet_index(struct boilerplate *b, const char *outlet)
 	return b->n++;
 }
 
+/* The messages of articles skipped again: score has said why once. */
+static void drop_message(void *ctx, const char *line)
+{
+	(void)ctx;
+	(void)line;
+}
+
 int boilerplate_count(struct boilerplate *b, const struct source_options *in)
 {
 	struct source *s = source_open(in);
@@ -54,6 +62,7 @@ int boilerplate_count(struct boilerplate *b, const struct source_options *in)
 	if (!s)
 		return -1;
 	source_extra_names(s, &nextra);
+	util_set_message_sink(drop_message, NULL);
 	while ((r = source_next(s, &a, &text, &len)) != 0) {
 		size_t k;
 
@@ -65,6 +74,7 @@ int boilerplate_count(struct boilerplate *b, const struct source_options *in)
 		free(text);
 		article_release(&a, nextra);
 	}
+	util_set_message_sink(NULL, NULL);
 	source_free(s);
 	return 0;
 }

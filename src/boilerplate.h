@@ -22,8 +22,9 @@ struct boilerplate {
 
 /*
  * Counts the visible characters of every article of in, per outlet. An
- * article the source skips (after its message) is not counted, as score
- * does not score it. -1 when the source cannot be opened.
+ * article the source skips is not counted, as score does not score it,
+ * and its message is not repeated (score printed it). -1 after a message
+ * when the source cannot be opened.
  */
 int boilerplate_count(struct boilerplate *b, const struct source_options *in);
 

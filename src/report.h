@@ -27,8 +27,9 @@ struct report_opts {
 };
 
 /*
- * The names html.h had before it left report.c, kept for the callers that
- * still use them (tests/unit/test_report.c); new code calls html.h.
+ * The names of html.h's functions from when they were part of report.c,
+ * kept for the callers that still use them (tests/unit/test_report.c);
+ * new code calls html.h.
  */
 static inline void report_html_escape(struct buf *b, const char *s)
 {
