@@ -28,6 +28,7 @@ PREFIX ?= /usr/local
 # Library modules: everything but main.c and the commands, shared with the
 # unit tests and the fuzz harnesses.
 LIB_OBJS = \
+	$(BUILD)/boilerplate.o \
 	$(BUILD)/buf.o \
 	$(BUILD)/chart.o \
 	$(BUILD)/chartrun.o \
@@ -40,18 +41,21 @@ LIB_OBJS = \
 	$(BUILD)/dic.o \
 	$(BUILD)/fsutil.o \
 	$(BUILD)/gpscript.o \
+	$(BUILD)/html.o \
 	$(BUILD)/keyness.o \
 	$(BUILD)/kwic.o \
 	$(BUILD)/lexcheck.o \
 	$(BUILD)/lexicon.o \
 	$(BUILD)/lexrun.o \
 	$(BUILD)/match.o \
+	$(BUILD)/matchrows.o \
 	$(BUILD)/methods.o \
 	$(BUILD)/options.o \
 	$(BUILD)/outfile.o \
 	$(BUILD)/parse.o \
 	$(BUILD)/pipeline.o \
 	$(BUILD)/report.o \
+	$(BUILD)/reportpage.o \
 	$(BUILD)/reportrun.o \
 	$(BUILD)/resample.o \
 	$(BUILD)/results.o \

@@ -39,7 +39,6 @@ struct progress {
 struct shared {
 	const struct source *src;
 	size_t nextra;
-	long lang_col;
 	int want_matches, want_signatures;
 	struct counts *terms;	/* whether to count terms; filled at the end */
 	size_t skipped;		/* records that could not be decoded */
@@ -96,11 +95,6 @@ static void progress_show(struct progress *p, const struct source *src, int fina
 	fflush(stderr);
 }
 
-static const char *article_lang(const struct shared *sh, const struct article *a)
-{
-	return sh->lang_col >= 0 ? a->extra[sh->lang_col] : NULL;
-}
-
 static void hold_message(void *ctx, const char *line)
 {
 	buf_adds(ctx, line);
@@ -123,7 +117,7 @@ static void score_item(struct scorer *sc, struct shared *sh, struct item *it, in
 		rows.matches = sh->want_matches ? &it->matches : NULL;
 		rows.signature = sh->want_signatures ? &it->signature : NULL;
 		rows.terms = sh->terms != NULL;
-		scorer_article(sc, &it->a, sh->nextra, article_lang(sh, &it->a), it->a.path,
+		scorer_article(sc, &it->a, sh->nextra, source_lang(sh->src, &it->a), it->a.path,
 			       it->text, it->len, &rows);
 	}
 	if (hold)
@@ -283,15 +277,6 @@ static size_t run_inline(struct shared *sh, struct scorer *sc, struct source *sr
 	return skipped;
 }
 
-static long find_lang_column(char *const *names, size_t n)
-{
-	size_t i;
-	for (i = 0; i < n; i++)
-		if (!strcmp(names[i], "lang"))
-			return (long)i;
-	return -1;
-}
-
 size_t pipeline_run(struct source *src, const struct lexicon *lx, const struct matcher *m,
 		    const struct score_options *opt, const struct pipeline_options *popt,
 		    const struct pipeline_output *out)
@@ -299,7 +284,6 @@ size_t pipeline_run(struct source *src, const struct lexicon *lx, const struct m
 	struct shared sh;
 	struct worker *workers;
 	struct progress pr;
-	char *const *names;
 	int jobs = popt->jobs < 1 ? 1 : popt->jobs, i;
 	size_t skipped, k;
 
@@ -310,8 +294,7 @@ size_t pipeline_run(struct source *src, const struct lexicon *lx, const struct m
 	pr.total = source_total_bytes(src);
 	clock_gettime(CLOCK_MONOTONIC, &pr.start);
 	pr.last = pr.start;
-	names = source_extra_names(src, &sh.nextra);
-	sh.lang_col = find_lang_column(names, sh.nextra);
+	source_extra_names(src, &sh.nextra);
 	sh.want_matches = out->matches != NULL;
 	sh.want_signatures = out->signatures != NULL;
 	sh.terms = out->terms;

@@ -13,6 +13,7 @@
 #include "fsutil.h"
 #include "report.h"
 #include "scorerun.h"
+#include "source.h"
 #include "statsrun.h"
 #include "util.h"
 #include "banned.h"
@@ -28,15 +29,24 @@ void report_run_opts_init(struct report_run_opts *o)
 	o->seed = 1;
 }
 
+/* The articles score reads and the report reads again, so both read the same. */
+static void corpus_source(const struct report_run_opts *o, struct source_options *in)
+{
+	struct source_options defaults = SOURCE_OPTIONS_INIT;
+
+	*in = defaults;
+	in->dir = o->corpus;
+}
+
 static int run_score(const struct report_run_opts *o)
 {
 	struct score_run_opts s;
 
 	score_run_opts_init(&s);
+	corpus_source(o, &s.in);
 	s.lexicons = o->lexicons;
 	s.nlexicons = o->nlexicons;
 	s.outdir = o->outdir;
-	s.in.dir = o->corpus;
 	s.quiet = o->quiet;
 	if (o->jobs > 0)
 		s.jobs = o->jobs;
@@ -83,6 +93,7 @@ static int write_report(const struct report_run_opts *o, const char *corpus_name
 
 	memset(&r, 0, sizeof(r));
 	r.corpus = o->corpus;
+	corpus_source(o, &r.in);
 	r.corpus_name = corpus_name;
 	r.outdir = o->outdir;
 	r.by = o->by;

@@ -1,0 +1,46 @@
+#ifndef HTML_H
+#define HTML_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+/*
+ * HTML pieces of report.html, appended to a buffer: the one escaper of
+ * every text that comes from the corpus, the lexicons or the command line,
+ * the markdown subset of README, inline SVG from gnuplot, and numbers as
+ * the report's tables show them. Nothing here reads a file.
+ */
+
+/*
+ * Appends s as HTML text, safe in element content and in quoted attribute
+ * values: & < > " ' become entities, control characters a space, invalid
+ * UTF-8 U+FFFD.
+ */
+void html_escape(struct buf *b, const char *s);
+
+/*
+ * Appends the markdown subset of README.md (paragraphs, "- " lists,
+ * **bold**, `code`) as HTML; all text is escaped.
+ */
+void html_markdown(struct buf *b, const char *md);
+
+/*
+ * Appends an SVG file made by gnuplot for inline use: the XML prolog and
+ * DOCTYPE are dropped and every id (and reference to one) gets prefix, so
+ * several charts on one page do not share ids. Returns -1 without
+ * appending when the file holds anything active (script, foreignObject,
+ * event attributes, javascript: links) or is not an <svg> document.
+ */
+int html_svg_inline(struct buf *b, const char *svg, size_t len, const char *prefix);
+
+/* A number with digits decimals; NA for NAN. */
+void html_num(struct buf *b, double v, int digits);
+
+/* A p-value with three decimals, "< 0.001" below that; NA for NAN. */
+void html_pval(struct buf *b, double p);
+
+/* "[lo, hi]" with digits decimals, or "no interval" when either is NAN. */
+void html_interval(struct buf *b, double lo, double hi, int digits);
+
+#endif

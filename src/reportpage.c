@@ -1,0 +1,637 @@
+/*
+ * The page of report.html (see reportpage.h): every section, one function
+ * each, from the tables report_write loaded.
+ */
+#include "reportpage.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "boilerplate.h"
+#include "fsutil.h"
+#include "html.h"
+#include "sha256.h"
+#include "stance.h"
+#include "tsv.h"
+#include "util.h"
+#include "version.h"
+#include "xalloc.h"
+#include "banned.h"
+
+/* From build/methods.c, made from README.md by scripts/methods-c. */
+extern const char report_methods_md[];
+
+static const char css[] =
+	"body{font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans','DejaVu Sans',"
+	"sans-serif;color:#1a1a1a;background:#fff;margin:0}"
+	"main{max-width:1120px;margin:0 auto;padding:24px 32px 64px}"
+	"h1{font-size:1.9em;margin:.4em 0 .1em}h2{font-size:1.4em;margin:1.8em 0 .5em;"
+	"border-bottom:2px solid #0072B2;padding-bottom:.15em}h3{font-size:1.1em;margin:1.2em 0 .4em}"
+	".sub{color:#555;margin:0 0 1em}"
+	"table{border-collapse:collapse;margin:.5em 0 1em;font-size:.92em}"
+	"th,td{padding:.3em .6em;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}"
+	"th{background:#f3f6f9;font-weight:600}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}"
+	"tr.one td{background:#fff8ec}"
+	".flag{display:inline-block;background:#D55E00;color:#fff;border-radius:3px;padding:0 .4em;"
+	"font-size:.8em;margin-left:.4em;white-space:nowrap}"
+	".ci{color:#555;white-space:nowrap}.na{color:#888;font-style:italic}"
+	"td.id{white-space:nowrap;font-size:.85em}"
+	"figure{margin:1.2em 0 2em;border:1px solid #e3e3e3;border-radius:4px;padding:12px}"
+	"figure svg{display:block;width:100%;height:auto;max-width:100%}"
+	"figcaption{color:#444;font-size:.92em;margin-top:.5em}"
+	"mark{background:#ffe2c6;padding:0 .15em}"
+	".ctx-l{text-align:right;color:#444}.ctx-r{color:#444}"
+	".tag{font-size:.8em;border-radius:3px;padding:0 .35em;white-space:nowrap}"
+	".q{background:#d8ecf8;color:#004b75}.own{background:#fde3d1;color:#8a3300}"
+	".neg{background:#eee;color:#555}"
+	"code{font-family:'DejaVu Sans Mono',Menlo,Consolas,monospace;font-size:.9em;"
+	"background:#f4f4f4;padding:0 .2em}"
+	".warn li{margin:.3em 0}.hash{font-family:'DejaVu Sans Mono',monospace;font-size:.8em;"
+	"word-break:break-all}"
+	"nav a{margin-right:1em}";
+
+static void section(struct report_page *p, const char *id, const char *title)
+{
+	buf_addf(&p->h, "<h2 id=\"%s\">", id);
+	html_escape(&p->h, title);
+	buf_adds(&p->h, "</h2>\n");
+}
+
+/* Group g's articles (or tokens): the first metric of outlets.tsv that has them. */
+static double group_size(const struct report_page *p, size_t g, int tokens)
+{
+	size_t m;
+	for (m = 0; m < p->out.nmetrics; m++) {
+		const struct res_stat *s = &p->out.stat[g * p->out.nmetrics + m];
+		double n = tokens ? s->tokens : s->articles;
+		if (!isnan(n))
+			return n;
+	}
+	return NAN;
+}
+
+static double group_articles(const struct report_page *p, size_t g)
+{
+	return group_size(p, g, 0);
+}
+
+static double group_tokens(const struct report_page *p, size_t g)
+{
+	return group_size(p, g, 1);
+}
+
+static void write_summary(struct report_page *p)
+{
+	struct buf *h = &p->h, metric = BUF_INIT;
+	size_t g, k, ones = 0;
+
+	section(p, "summary", "Summary by group");
+	buf_adds(h, "<p>Rates are matches per 1,000 tokens, pooled over the group's articles, "
+		    "with an exact Poisson 95% interval. Stance is the mean over articles of "
+		    STANCE_FORMULA ", positive when accusatory "
+		    "phrasing outweighs conciliatory phrasing, with a bootstrap 95% interval "
+		    "(t-interval when the bootstrap is not available).</p>\n");
+	buf_adds(h, "<table><thead><tr><th>");
+	html_escape(h, p->o->by);
+	buf_adds(h, "</th><th class=\"n\">articles</th><th class=\"n\">tokens</th>");
+	for (k = 0; k < p->out.ncategories; k++) {
+		buf_adds(h, "<th class=\"n\">");
+		html_escape(h, p->out.categories[k]);
+		buf_adds(h, "</th>");
+	}
+	buf_adds(h, "<th class=\"n\">stance</th></tr></thead>\n<tbody>\n");
+	for (g = 0; g < p->out.ngroups; g++) {
+		const struct res_stat *st = res_outlets_get(&p->out, g, "stance");
+		double n = group_articles(p, g);
+		int one = n == 1;
+
+		ones += one;
+		buf_addf(h, "<tr%s><td>", one ? " class=\"one\"" : "");
+		html_escape(h, p->out.groups[g]);
+		if (one)
+			buf_adds(h, "<span class=\"flag\">one article</span>");
+		buf_adds(h, "</td><td class=\"n\">");
+		html_num(h, n, 0);
+		buf_adds(h, "</td><td class=\"n\">");
+		html_num(h, group_tokens(p, g), 0);
+		buf_adds(h, "</td>");
+		for (k = 0; k < p->out.ncategories; k++) {
+			const struct res_stat *s;
+			buf_reset(&metric);
+			buf_addf(&metric, "%s_rate", p->out.categories[k]);
+			s = res_outlets_get(&p->out, g, metric.data);
+			buf_adds(h, "<td class=\"n\">");
+			if (s) {
+				html_num(h, s->rate, 1);
+				buf_adds(h, "<br>");
+				html_interval(h, s->rate_lo, s->rate_hi, 1);
+			} else {
+				buf_adds(h, "NA");
+			}
+			buf_adds(h, "</td>");
+		}
+		buf_adds(h, "<td class=\"n\">");
+		if (st) {
+			html_num(h, st->mean, 2);
+			buf_adds(h, "<br>");
+			if (!isnan(st->boot_lo) && n > 1)
+				html_interval(h, st->boot_lo, st->boot_hi, 2);
+			else
+				html_interval(h, st->mean_lo, st->mean_hi, 2);
+		} else {
+			buf_adds(h, "NA");
+		}
+		buf_adds(h, "</td></tr>\n");
+	}
+	buf_adds(h, "</tbody></table>\n");
+	if (ones)
+		buf_addf(h, "<p><span class=\"flag\">one article</span> %zu group%s rest%s on a single "
+			 "article: the values are that article's, there is no interval, and "
+			 "comparisons with %s cannot use Welch's test or Cohen's d.</p>\n",
+			 ones, ones == 1 ? "" : "s", ones == 1 ? "s" : "", ones == 1 ? "it" : "them");
+	buf_release(&metric);
+}
+
+static const struct {
+	const char *name, *caption;
+} charts[] = {
+	{ "stance", "Mean stance per group with its 95% interval (bootstrap; t-interval "
+		    "when there is no bootstrap). Open circles: groups of one article, no interval." },
+	{ "categories", "Matches per 1,000 tokens per group and category, pooled, with exact "
+			"Poisson 95% intervals." },
+	{ "articles", "The stance of every article (one dot each, jittered vertically) and "
+		      "the group mean (bar)." },
+	{ "timeline", "The stance of every article over its date of publication." },
+	{ "keyness", "The ten words that most set each outlet apart from all the others "
+		     "(z of the log-odds ratio with an informative Dirichlet prior); words "
+		     "written exactly as a lexicon entry that matched are marked." },
+	{ "voice", "Accusatory matches per 1,000 tokens, split into the outlet's own voice "
+		   "and quotations, with the counts." },
+};
+
+static void write_charts(struct report_page *p)
+{
+	size_t i;
+
+	section(p, "charts", "Charts");
+	for (i = 0; i < sizeof(charts) / sizeof(charts[0]); i++) {
+		struct buf file = BUF_INIT, prefix = BUF_INIT;
+		char *path, *svg;
+		size_t len;
+
+		buf_addf(&file, "%s.svg", charts[i].name);
+		path = path_join(p->o->outdir, file.data);
+		svg = read_file(path, &len);
+		buf_addf(&p->h, "<figure id=\"chart-%s\">\n", charts[i].name);
+		buf_addf(&prefix, "%s-", charts[i].name);
+		if (!svg) {
+			buf_adds(&p->h, "<p class=\"na\">This chart was not drawn.</p>\n");
+		} else if (memchr(svg, '\0', len) || html_svg_inline(&p->h, svg, len, prefix.data) < 0) {
+			warning("'%s' is not a plain gnuplot SVG; left out of the report", path);
+			buf_adds(&p->h, "<p class=\"na\">This chart was left out: its SVG file holds "
+				     "something other than a drawing.</p>\n");
+		}
+		buf_addf(&p->h, "\n<figcaption><strong>%s.svg</strong> (also %s.png). ",
+			 charts[i].name, charts[i].name);
+		html_escape(&p->h, charts[i].caption);
+		buf_adds(&p->h, "</figcaption>\n</figure>\n");
+		free(svg);
+		free(path);
+		buf_release(&file);
+		buf_release(&prefix);
+	}
+}
+
+static void write_comparisons(struct report_page *p)
+{
+	struct buf *h = &p->h;
+	char *path = path_join(p->o->outdir, "compare.tsv");
+	struct tsv *t = tsv_open(path);
+	static const char *const names[] = {
+		"group_a", "group_b", "metric", "n_a", "n_b", "mean_a", "mean_b", "welch_p",
+		"mw_p", "perm_p", "cohens_d", "rate_ratio", "rr_lo", "rr_hi", "p_holm",
+	};
+	enum { GA, GB, MET, NA_, NB, MA, MB, WP, MWP, PP, D, RR, RRLO, RRHI, PH, NCOL };
+	long c[NCOL];
+	size_t i, rows = 0, tested = 0, shown = 0;
+	int rc;
+
+	section(p, "comparisons", "Pairwise comparisons worth noting");
+	free(path);
+	if (!t) {
+		buf_adds(h, "<p class=\"na\">compare.tsv could not be read.</p>\n");
+		return;
+	}
+	for (i = 0; i < NCOL; i++)
+		c[i] = tsv_column(t, names[i]);
+	for (i = 0; i < NCOL; i++)
+		if (c[i] < 0) {
+			buf_adds(h, "<p class=\"na\">compare.tsv lacks columns.</p>\n");
+			tsv_close(t);
+			return;
+		}
+	while ((rc = tsv_next(t)) > 0) {
+		double ph = res_number(tsv_field(t, (size_t)c[PH]));
+		rows++;
+		if (isnan(ph))
+			continue;
+		tested++;
+		if (!(ph < 0.05))
+			continue;
+		if (!shown++)
+			buf_adds(h, "<table><thead><tr><th>group a</th><th>group b</th><th>metric</th>"
+				    "<th class=\"n\">n a / b</th><th class=\"n\">mean a</th>"
+				    "<th class=\"n\">mean b</th><th class=\"n\">Cohen's d</th>"
+				    "<th class=\"n\">rate ratio [95%]</th><th class=\"n\">Welch p</th>"
+				    "<th class=\"n\">Mann-Whitney p</th><th class=\"n\">p (Holm)</th>"
+				    "</tr></thead><tbody>\n");
+		buf_adds(h, "<tr><td>");
+		html_escape(h, tsv_field(t, (size_t)c[GA]));
+		buf_adds(h, "</td><td>");
+		html_escape(h, tsv_field(t, (size_t)c[GB]));
+		buf_adds(h, "</td><td>");
+		html_escape(h, tsv_field(t, (size_t)c[MET]));
+		buf_adds(h, "</td><td class=\"n\">");
+		html_escape(h, tsv_field(t, (size_t)c[NA_]));
+		buf_adds(h, " / ");
+		html_escape(h, tsv_field(t, (size_t)c[NB]));
+		buf_adds(h, "</td><td class=\"n\">");
+		html_num(h, res_number(tsv_field(t, (size_t)c[MA])), 2);
+		buf_adds(h, "</td><td class=\"n\">");
+		html_num(h, res_number(tsv_field(t, (size_t)c[MB])), 2);
+		buf_adds(h, "</td><td class=\"n\">");
+		html_num(h, res_number(tsv_field(t, (size_t)c[D])), 2);
+		buf_adds(h, "</td><td class=\"n\">");
+		html_num(h, res_number(tsv_field(t, (size_t)c[RR])), 2);
+		buf_adds(h, " ");
+		html_interval(h, res_number(tsv_field(t, (size_t)c[RRLO])), res_number(tsv_field(t, (size_t)c[RRHI])), 2);
+		buf_adds(h, "</td><td class=\"n\">");
+		html_pval(h, res_number(tsv_field(t, (size_t)c[WP])));
+		buf_adds(h, "</td><td class=\"n\">");
+		html_pval(h, res_number(tsv_field(t, (size_t)c[MWP])));
+		buf_adds(h, "</td><td class=\"n\">");
+		html_pval(h, ph);
+		buf_adds(h, "</td></tr>\n");
+	}
+	tsv_close(t);
+	if (!shown)
+		buf_addf(h, "<p>No pairwise difference reaches p &lt; 0.05 after Holm's adjustment. "
+			 "Of %zu comparisons (pairs of groups &times; metrics), %zu could be tested "
+			 "with Welch's t; the others involve a group of one article or no variance "
+			 "(the note column of compare.tsv says which).</p>\n", rows, tested);
+	else
+		buf_addf(h, "</tbody></table>\n<p>%zu of %zu tested comparisons reach p &lt; 0.05 after Holm's "
+			 "adjustment over all %zu rows of compare.tsv.</p>\n", shown, tested, rows);
+
+	/* The overall tests. */
+	path = path_join(p->o->outdir, "tests.tsv");
+	t = tsv_open(path);
+	free(path);
+	if (t) {
+		long ct = tsv_column(t, "test"), cm = tsv_column(t, "metric"), cs = tsv_column(t, "statistic"),
+		     cd = tsv_column(t, "df"), cp = tsv_column(t, "p"), cv = tsv_column(t, "cramers_v"),
+		     cn = tsv_column(t, "n");
+		if (ct >= 0 && cm >= 0 && cs >= 0 && cd >= 0 && cp >= 0 && cv >= 0 && cn >= 0) {
+			buf_adds(h, "<h3>Overall</h3>\n<ul>\n");
+			while (tsv_next(t) > 0) {
+				const char *metric = tsv_field(t, (size_t)cm);
+				if (strcmp(tsv_field(t, (size_t)ct), "chisq") && strcmp(metric, "stance"))
+					continue;
+				buf_adds(h, "<li>");
+				if (!strcmp(tsv_field(t, (size_t)ct), "chisq")) {
+					buf_adds(h, "Chi-square, groups &times; categories (");
+					html_escape(h, metric);
+					buf_adds(h, ", ");
+					html_escape(h, tsv_field(t, (size_t)cn));
+					buf_adds(h, " matches): X&sup2; = ");
+					html_num(h, res_number(tsv_field(t, (size_t)cs)), 2);
+					buf_adds(h, ", df = ");
+					html_escape(h, tsv_field(t, (size_t)cd));
+					buf_adds(h, ", p = ");
+					html_pval(h, res_number(tsv_field(t, (size_t)cp)));
+					buf_adds(h, ", Cram&eacute;r's V = ");
+					html_num(h, res_number(tsv_field(t, (size_t)cv)), 3);
+				} else {
+					buf_adds(h, "Kruskal-Wallis on stance (");
+					html_escape(h, tsv_field(t, (size_t)cn));
+					buf_adds(h, " articles): H = ");
+					html_num(h, res_number(tsv_field(t, (size_t)cs)), 2);
+					buf_adds(h, ", df = ");
+					html_escape(h, tsv_field(t, (size_t)cd));
+					buf_adds(h, ", p = ");
+					html_pval(h, res_number(tsv_field(t, (size_t)cp)));
+				}
+				buf_adds(h, "</li>\n");
+			}
+			buf_adds(h, "</ul>\n");
+		}
+		tsv_close(t);
+	}
+}
+
+#define TOP_ENTRIES 5
+
+static void write_matches(struct report_page *p)
+{
+	struct buf *h = &p->h;
+	size_t i, shown = 0;
+	const char *outlet = NULL;
+
+	section(p, "matches", "Top matches in context");
+	buf_adds(h, "<p>Per outlet and category, the entries that matched most often (negated "
+		    "matches are not counted), each with its first match in context. "
+		    "<span class=\"tag own\">own voice</span> marks text in the outlet's own voice, "
+		    "<span class=\"tag q\">quoted</span> text inside a quotation. Every match is "
+		    "in matches.tsv with its article and byte offset.</p>\n");
+	matchrows_sort(&p->m, p->out.categories, p->out.ncategories);
+	for (i = 0; i < p->m.n; i++) {
+		struct matchrow *r = &p->m.rows[i];
+		int new_cat = i == 0 || strcmp(r->outlet, p->m.rows[i - 1].outlet) ||
+			      strcmp(r->category, p->m.rows[i - 1].category);
+
+		if (!outlet || strcmp(outlet, r->outlet)) {
+			if (outlet)
+				buf_adds(h, "</tbody></table>\n");
+			outlet = r->outlet;
+			buf_adds(h, "<h3>");
+			html_escape(h, outlet);
+			buf_adds(h, "</h3>\n<table><thead><tr><th>category</th><th>entry</th>"
+				    "<th class=\"n\">matches</th><th class=\"n\">quoted</th>"
+				    "<th colspan=\"3\">first match in context</th><th></th><th>article</th>"
+				    "</tr></thead><tbody>\n");
+		}
+		if (new_cat)
+			shown = 0;
+		if (r->sums.counted == 0 || shown >= TOP_ENTRIES)
+			continue;
+		shown++;
+		buf_adds(h, "<tr><td>");
+		html_escape(h, r->category);
+		buf_adds(h, "</td><td>");
+		html_escape(h, r->entry);
+		buf_addf(h, "</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td><td class=\"ctx-l\">",
+			 r->sums.counted, r->sums.quoted);
+		html_escape(h, r->left);
+		buf_adds(h, "</td><td><mark>");
+		html_escape(h, r->surface);
+		buf_adds(h, "</mark></td><td class=\"ctx-r\">");
+		html_escape(h, r->right);
+		buf_adds(h, "</td><td>");
+		buf_adds(h, r->ex_quoted ? "<span class=\"tag q\">quoted</span>"
+					 : "<span class=\"tag own\">own voice</span>");
+		buf_adds(h, "</td><td class=\"id\">");
+		html_escape(h, r->id);
+		buf_adds(h, "</td></tr>\n");
+	}
+	if (outlet)
+		buf_adds(h, "</tbody></table>\n");
+	else
+		buf_adds(h, "<p class=\"na\">No lexicon entry matched.</p>\n");
+}
+
+static void write_coverage(struct report_page *p)
+{
+	struct buf *h = &p->h;
+	size_t c, i;
+	char *used;
+
+	section(p, "coverage", "Lexicon coverage");
+	if (!p->lx_ok) {
+		buf_adds(h, "<p class=\"na\">The lexicons could not be read again.</p>\n");
+		return;
+	}
+	used = xcalloc(p->lx.nentries + 1, 1);
+	for (i = 0; i < p->lx.nentries; i++)
+		used[i] = (char)matchrows_has(&p->m, p->lx.categories[p->lx.entries[i].category].name,
+					p->lx.entries[i].written);
+	buf_adds(h, "<p>Entries that never matched in this corpus (negated matches count as "
+		    "matches here): candidates to check with <code>framing lexicon check "
+		    "--corpus</code>, or simply words this corpus does not use.</p>\n"
+		    "<table><thead><tr><th>category</th><th class=\"n\">entries</th>"
+		    "<th class=\"n\">matched</th><th>never matched</th></tr></thead><tbody>\n");
+	for (c = 0; c < p->lx.ncategories; c++) {
+		size_t n = 0, u = 0, listed = 0;
+		for (i = 0; i < p->lx.nentries; i++)
+			if (p->lx.entries[i].category == c) {
+				n++;
+				u += (size_t)used[i];
+			}
+		buf_adds(h, "<tr><td>");
+		html_escape(h, p->lx.categories[c].name);
+		buf_addf(h, "</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td><td>", n, u);
+		for (i = 0; i < p->lx.nentries; i++) {
+			if (p->lx.entries[i].category != c || used[i])
+				continue;
+			if (listed++)
+				buf_adds(h, ", ");
+			buf_adds(h, "<code>");
+			html_escape(h, p->lx.entries[i].written);
+			buf_adds(h, "</code>");
+		}
+		if (!listed)
+			buf_adds(h, "<span class=\"na\">every entry matched</span>");
+		buf_adds(h, "</td></tr>\n");
+	}
+	buf_adds(h, "</tbody></table>\n");
+	free(used);
+}
+
+/* Per article: 1 when it is the root of a cluster whose articles come from several outlets. */
+static char *crossing_roots(const struct scoretab *t, const size_t *root)
+{
+	char *cross = xcalloc(t->n + 1, 1);
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (root[i] != i && strcmp(t->a[i].outlet, t->a[root[i]].outlet))
+			cross[root[i]] = 1;
+	return cross;
+}
+
+static void dup_member(struct buf *h, const struct scoretab_article *a, int first)
+{
+	if (!first)
+		buf_adds(h, "; ");
+	html_escape(h, a->id);
+	buf_adds(h, " (");
+	html_escape(h, a->outlet);
+	buf_adds(h, ")");
+}
+
+/* The clusters of framing stats --dedup (scoretab.h) whose articles come from several outlets. */
+static void write_duplicates(struct report_page *p)
+{
+	struct buf *h = &p->h;
+	char *path = path_join(p->o->outdir, "duplicates.tsv");
+	const struct scoretab *t = p->scores;
+	size_t *root, i, j, clusters = 0;
+	char *cross;
+	int r = scoretab_clusters(t, path, &root);
+
+	free(path);
+	buf_adds(h, "<li><strong>Near-duplicates across outlets</strong> (wire copy: word "
+		    "5-shingle Jaccard similarity of 0.5 or more, from duplicates.tsv): ");
+	if (r < 0) {
+		buf_adds(h, "duplicates.tsv could not be read.</li>\n");
+		return;
+	}
+	cross = crossing_roots(t, root);
+	for (i = 0; i < t->n; i++) {
+		if (!cross[i] || ++clusters > 30)
+			continue;
+		buf_adds(h, clusters == 1 ? "<ul>\n<li>" : "<li>");
+		/* The earliest article first: the one framing stats --dedup keeps. */
+		dup_member(h, &t->a[i], 1);
+		for (j = 0; j < t->n; j++)
+			if (j != i && root[j] == i)
+				dup_member(h, &t->a[j], 0);
+		buf_adds(h, "</li>\n");
+	}
+	if (!clusters)
+		buf_adds(h, "none.</li>\n");
+	else if (clusters > 30)
+		buf_addf(h, "<li>... and %zu more clusters</li>\n", clusters - 30);
+	if (clusters)
+		buf_addf(h, "</ul>%zu cluster%s across outlets; framing stats --dedup keeps one "
+			 "article of each.</li>\n", clusters, clusters == 1 ? "" : "s");
+	free(cross);
+	free(root);
+}
+
+static void write_warnings(struct report_page *p)
+{
+	struct buf *h = &p->h;
+	struct boilerplate bp = BOILERPLATE_INIT;
+	size_t g, i, small = 0, zero = 0;
+
+	section(p, "warnings", "Warnings");
+	buf_adds(h, "<ul class=\"warn\">\n");
+	for (g = 0; g < p->out.ngroups; g++) {
+		double n = group_articles(p, g);
+		if (!(n < 5))
+			continue;
+		if (!small++)
+			buf_adds(h, "<li><strong>Small groups</strong>: ");
+		else
+			buf_adds(h, "; ");
+		html_escape(h, p->out.groups[g]);
+		buf_addf(h, " (%.0f article%s%s)", n, n == 1 ? "" : "s",
+			 n == 1 ? ": no interval, no Welch test" : ": wide intervals");
+	}
+	if (small)
+		buf_adds(h, ".</li>\n");
+	else
+		buf_adds(h, "<li>Every group has at least 5 articles.</li>\n");
+	for (i = 0; i < p->scores->n; i++)
+		zero += p->scores->a[i].tokens == 0;
+	if (zero)
+		buf_addf(h, "<li><strong>Articles without words</strong>: %zu article%s kept no "
+			 "text after cleaning and %s left out of the statistics.</li>\n",
+			 zero, zero == 1 ? "" : "s", zero == 1 ? "is" : "are");
+
+	/* Boilerplate: dropped characters against the visible characters of the articles. */
+	if (boilerplate_count(&bp, &p->o->in) == 0) {
+		for (i = 0; i < p->scores->n; i++)
+			boilerplate_add_dropped(&bp, p->scores->a[i].outlet, p->scores->a[i].dropped);
+		buf_adds(h, "<li><strong>Boilerplate dropped</strong> before scoring (navigation, "
+			    "related headlines, captions; share of the visible characters of the "
+			    "article files): ");
+		for (i = 0; i < bp.n; i++) {
+			double share = boilerplate_share(&bp, i);
+			if (i)
+				buf_adds(h, "; ");
+			html_escape(h, bp.outlets[i]);
+			buf_adds(h, " ");
+			if (isnan(share))
+				buf_adds(h, "NA");
+			else
+				buf_addf(h, "%.0f%%%s", 100 * share,
+					 share > 0.5 ? " <span class=\"flag\">over half</span>" : "");
+		}
+		buf_adds(h, ". Check what was dropped with <code>framing clean FILE</code>.</li>\n");
+	}
+	boilerplate_release(&bp);
+	write_duplicates(p);
+	if (strcmp(p->o->by, "outlet"))
+		buf_adds(h, "<li>Keyness is always computed by outlet, whatever the grouping.</li>\n");
+	buf_adds(h, "</ul>\n");
+}
+
+static void write_methods(struct report_page *p)
+{
+	struct buf *h = &p->h;
+	size_t i;
+
+	section(p, "methods", "Methods");
+	buf_adds(h, "<table><tbody>\n<tr><th>framing</th><td>version ");
+	html_escape(h, FRAMING_VERSION);
+	buf_adds(h, "</td></tr>\n<tr><th>corpus</th><td><code>");
+	html_escape(h, p->o->corpus);
+	buf_addf(h, "</code> (%zu articles)</td></tr>\n<tr><th>grouping</th><td>", p->scores->n);
+	html_escape(h, p->o->by);
+	buf_addf(h, "</td></tr>\n<tr><th>statistics</th><td>seed %lu, %ld bootstrap resamples, "
+		 "%ld permutations</td></tr>\n", p->o->seed, p->o->bootstrap, p->o->permutations);
+	if (p->lx_ok) {
+		for (i = 0; i < p->lx.nfiles; i++) {
+			size_t len, c, n = 0;
+			char *text = read_file(p->lx.files[i], &len);
+			char hex[65];
+
+			buf_adds(h, "<tr><th>lexicon</th><td><code>");
+			html_escape(h, p->lx.files[i]);
+			buf_adds(h, "</code>: ");
+			for (c = 0; c < p->lx.ncategories; c++) {
+				if (strcmp(p->lx.categories[c].file, p->lx.files[i]))
+					continue;
+				if (n++)
+					buf_adds(h, ", ");
+				html_escape(h, p->lx.categories[c].name);
+			}
+			buf_adds(h, "<br>SHA-256 <span class=\"hash\">");
+			if (text) {
+				sha256_hex(text, len, hex);
+				buf_adds(h, hex);
+			} else {
+				buf_adds(h, "unreadable");
+			}
+			buf_adds(h, "</span></td></tr>\n");
+			free(text);
+		}
+	}
+	buf_adds(h, "</tbody></table>\n");
+	html_markdown(h, report_methods_md);
+}
+
+void reportpage_write(struct report_page *p)
+{
+	struct buf *h = &p->h;
+	struct buf title = BUF_INIT;
+
+	buf_addf(&title, "Framing report: %s", p->o->corpus_name);
+	buf_adds(h, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+		    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+		    "style-src 'unsafe-inline'; img-src data:\">\n"
+		    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+	html_escape(h, title.data);
+	buf_addf(h, "</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n<h1>", css);
+	html_escape(h, title.data);
+	buf_addf(h, "</h1>\n<p class=\"sub\">%zu articles in %zu groups (grouped by ",
+		 p->scores->n, p->out.ngroups);
+	html_escape(h, p->o->by);
+	buf_adds(h, "); framing ");
+	html_escape(h, FRAMING_VERSION);
+	buf_adds(h, "</p>\n<nav><a href=\"#summary\">Summary</a><a href=\"#charts\">Charts</a>"
+		    "<a href=\"#comparisons\">Comparisons</a><a href=\"#matches\">Matches</a>"
+		    "<a href=\"#coverage\">Lexicon coverage</a><a href=\"#warnings\">Warnings</a>"
+		    "<a href=\"#methods\">Methods</a></nav>\n");
+	write_summary(p);
+	write_charts(p);
+	write_comparisons(p);
+	write_matches(p);
+	write_coverage(p);
+	write_warnings(p);
+	write_methods(p);
+	buf_adds(h, "</main>\n</body>\n</html>\n");
+	buf_release(&title);
+}
