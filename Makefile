@@ -62,6 +62,7 @@ LIB_OBJS = \
 	$(BUILD)/signatures.o \
 	$(BUILD)/sort.o \
 	$(BUILD)/source.o \
+	$(BUILD)/sourceopts.o \
 	$(BUILD)/stance.o \
 	$(BUILD)/statmodel.o \
 	$(BUILD)/stats.o \

@@ -33,7 +33,7 @@ static const char *spec_name(const struct option_spec *o, char *shortbuf)
 
 static int takes_value(const struct option_spec *o)
 {
-	return o->type != OPTIONS_FLAG && o->type != OPTIONS_HELP;
+	return o->type != OPTIONS_FLAG && o->type != OPTIONS_CLEAR && o->type != OPTIONS_HELP;
 }
 
 static void list_push(struct options_list *l, const char *s)
@@ -76,7 +76,8 @@ static int store(const struct option_spec *o, const char *arg)
 
 	switch (o->type) {
 	case OPTIONS_FLAG:
-		*(int *)o->value = 1;
+	case OPTIONS_CLEAR:
+		*(int *)o->value = o->type == OPTIONS_FLAG;
 		return 0;
 	case OPTIONS_STRING:
 		*(const char **)o->value = arg;

@@ -17,6 +17,7 @@
 
 enum options_type {
 	OPTIONS_FLAG,		/* int *: set to 1 */
+	OPTIONS_CLEAR,		/* int *: set to 0 (a "--no-X" flag of a setting on by default) */
 	OPTIONS_STRING,		/* const char **: the argument (borrowed from argv) */
 	OPTIONS_STRINGS,	/* struct options_list *: every argument, repeatable */
 	OPTIONS_LONG,		/* long *: a whole number from min to max */
@@ -43,6 +44,7 @@ struct option_spec {
 };
 
 #define OPT_FLAG(s, l, v) { (s), (l), OPTIONS_FLAG, (v), 0, 0, 0, 0, NULL }
+#define OPT_CLEAR(s, l, v) { (s), (l), OPTIONS_CLEAR, (v), 0, 0, 0, 0, NULL }
 #define OPT_STRING(s, l, v) { (s), (l), OPTIONS_STRING, (v), 0, 0, 0, 0, NULL }
 #define OPT_STRINGS(s, l, v) { (s), (l), OPTIONS_STRINGS, (v), 0, 0, 0, 0, NULL }
 #define OPT_LONG(s, l, v, lo, hi) { (s), (l), OPTIONS_LONG, (v), (lo), (hi), 0, 0, NULL }
