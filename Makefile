@@ -33,6 +33,7 @@ LIB_OBJS = \
 	$(BUILD)/chartrun.o \
 	$(BUILD)/charts.o \
 	$(BUILD)/clean.o \
+	$(BUILD)/cleanrun.o \
 	$(BUILD)/corpus.o \
 	$(BUILD)/counts.o \
 	$(BUILD)/date.o \
@@ -42,6 +43,7 @@ LIB_OBJS = \
 	$(BUILD)/gpscript.o \
 	$(BUILD)/keyness.o \
 	$(BUILD)/kwic.o \
+	$(BUILD)/kwicrun.o \
 	$(BUILD)/lexcheck.o \
 	$(BUILD)/lexicon.o \
 	$(BUILD)/lexrun.o \
@@ -84,8 +86,8 @@ CMD_OBJS = \
 	$(BUILD)/cmd/report.o \
 	$(BUILD)/cmd/score.o \
 	$(BUILD)/cmd/stats.o \
-	$(BUILD)/cmd_clean.o \
-	$(BUILD)/cmd_kwic.o \
+	$(BUILD)/cmd/clean.o \
+	$(BUILD)/cmd/kwic.o \
 	$(BUILD)/cmd_lexicon.o \
 	$(BUILD)/cmd_lexicon_check.o \
 	$(BUILD)/cmd_lexicon_diff.o \
