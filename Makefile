@@ -39,14 +39,18 @@ LIB_OBJS = \
 	$(BUILD)/date.o \
 	$(BUILD)/dedup.o \
 	$(BUILD)/dic.o \
+	$(BUILD)/dicrun.o \
 	$(BUILD)/fsutil.o \
 	$(BUILD)/gpscript.o \
 	$(BUILD)/keyness.o \
 	$(BUILD)/kwic.o \
 	$(BUILD)/kwicrun.o \
 	$(BUILD)/lexcheck.o \
+	$(BUILD)/lexcheckrun.o \
+	$(BUILD)/lexdiff.o \
 	$(BUILD)/lexicon.o \
 	$(BUILD)/lexrun.o \
+	$(BUILD)/lexstats.o \
 	$(BUILD)/match.o \
 	$(BUILD)/methods.o \
 	$(BUILD)/options.o \
@@ -71,6 +75,7 @@ LIB_OBJS = \
 	$(BUILD)/statsrun.o \
 	$(BUILD)/stattables.o \
 	$(BUILD)/suggest.o \
+	$(BUILD)/suggestrun.o \
 	$(BUILD)/table.o \
 	$(BUILD)/tally.o \
 	$(BUILD)/text.o \
@@ -79,22 +84,22 @@ LIB_OBJS = \
 	$(BUILD)/workpool.o \
 	$(BUILD)/xalloc.o
 
-# The commands (src/cmd/NAME.c, the older ones src/cmd_NAME.c): each parses
-# its options and calls a run function of the library.
+# The commands (src/cmd/NAME.c, src/cmd/lexicon_NAME.c): each parses its
+# options and calls a run function of the library.
 CMD_OBJS = \
 	$(BUILD)/cmd/chart.o \
-	$(BUILD)/cmd/report.o \
-	$(BUILD)/cmd/score.o \
-	$(BUILD)/cmd/stats.o \
 	$(BUILD)/cmd/clean.o \
 	$(BUILD)/cmd/kwic.o \
-	$(BUILD)/cmd_lexicon.o \
-	$(BUILD)/cmd_lexicon_check.o \
-	$(BUILD)/cmd_lexicon_diff.o \
-	$(BUILD)/cmd_lexicon_export.o \
-	$(BUILD)/cmd_lexicon_import.o \
-	$(BUILD)/cmd_lexicon_stats.o \
-	$(BUILD)/cmd_lexicon_suggest.o
+	$(BUILD)/cmd/lexicon.o \
+	$(BUILD)/cmd/lexicon_check.o \
+	$(BUILD)/cmd/lexicon_diff.o \
+	$(BUILD)/cmd/lexicon_export.o \
+	$(BUILD)/cmd/lexicon_import.o \
+	$(BUILD)/cmd/lexicon_stats.o \
+	$(BUILD)/cmd/lexicon_suggest.o \
+	$(BUILD)/cmd/report.o \
+	$(BUILD)/cmd/score.o \
+	$(BUILD)/cmd/stats.o
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 

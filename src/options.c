@@ -36,7 +36,7 @@ static int takes_value(const struct option_spec *o)
 	return o->type != OPTIONS_FLAG && o->type != OPTIONS_CLEAR && o->type != OPTIONS_HELP;
 }
 
-static void list_push(struct options_list *l, const char *s)
+void options_list_add(struct options_list *l, const char *s)
 {
 	ALLOC_GROW(l->items, l->n + 1, l->alloc);
 	l->items[l->n++] = s;
@@ -83,7 +83,7 @@ static int store(const struct option_spec *o, const char *arg)
 		*(const char **)o->value = arg;
 		return 0;
 	case OPTIONS_STRINGS:
-		list_push(o->value, arg);
+		options_list_add(o->value, arg);
 		return 0;
 	case OPTIONS_LONG:
 	case OPTIONS_SIZE:

@@ -80,6 +80,12 @@ void options_args_release(struct options_args *args);
 void options_list_release(struct options_list *l);
 
 /*
+ * Appends s (borrowed) to l: for a command that takes a list of files as
+ * operands and hands it on as the const char ** of an OPTIONS_STRINGS.
+ */
+void options_list_add(struct options_list *l, const char *s);
+
+/*
  * Checks that there are from min to max operands (max < 0: no limit).
  * Otherwise prints "missing WHAT" or "unexpected argument 'X'" and the usage
  * to stderr, and returns OPTIONS_ERROR; what names the operands expected
