@@ -227,17 +227,25 @@ enum options_result options_parse(int argc, char **argv, const struct option_spe
 		else
 			rc = parse_short_options(specs, argc, argv, &i, &help);
 	}
-	if (rc < 0) {
-		fputs(usage, stderr);
-		options_args_release(args);
-		return OPTIONS_ERROR;
-	}
-	if (help) {
-		fputs(usage, stdout);
-		options_args_release(args);
-		return OPTIONS_HELP_SHOWN;
+	if (rc < 0 || help) {
+		fputs(usage, rc < 0 ? stderr : stdout);
+		options_release(specs, args);
+		return rc < 0 ? OPTIONS_ERROR : OPTIONS_HELP_SHOWN;
 	}
 	return OPTIONS_OK;
+}
+
+int options_exit_status(enum options_result r)
+{
+	return r == OPTIONS_ERROR ? EXIT_USAGE : EXIT_OK;
+}
+
+void options_release(const struct option_spec *specs, struct options_args *args)
+{
+	for (; specs->type != OPTIONS_END; specs++)
+		if (specs->type == OPTIONS_STRINGS)
+			options_list_release(specs->value);
+	options_args_release(args);
 }
 
 enum options_result options_want_operands(const struct options_args *args, int min, int max,

@@ -71,13 +71,21 @@ enum options_result {
  * Parses argv[1..argc-1] (argv[0] is the command's name) against specs,
  * ended by OPT_END(). Values are stored as they are met, so a repeated
  * option keeps its last value (OPTIONS_STRINGS keeps them all). usage is
- * printed to stdout for --help and to stderr after a mistake.
+ * printed to stdout for --help and to stderr after a mistake. Unless the
+ * result is OPTIONS_OK, nothing is left to release: the command returns
+ * options_exit_status(result).
  */
 enum options_result options_parse(int argc, char **argv, const struct option_spec *specs,
 				  const char *usage, struct options_args *args);
 
+/* The exit status after a parse that was not OPTIONS_OK: 0 after --help, 2 after a mistake. */
+int options_exit_status(enum options_result r);
+
 void options_args_release(struct options_args *args);
 void options_list_release(struct options_list *l);
+
+/* Releases args and every OPTIONS_STRINGS list of specs: a command's one clean-up. */
+void options_release(const struct option_spec *specs, struct options_args *args);
 
 /*
  * Appends s (borrowed) to l: for a command that takes a list of files as

@@ -53,12 +53,12 @@ int cmd_clean(int argc, char **argv)
 	clean_run_opts_init(&o);
 	r = options_parse(argc, argv, specs, usage, &args);
 	if (r != OPTIONS_OK)
-		return r == OPTIONS_HELP_SHOWN ? EXIT_OK : EXIT_USAGE;
+		return options_exit_status(r);
 	if (options_want_operands(&args, 1, 1, o.in.jsonl ? "an article ID" : "a FILE",
 				  usage) == OPTIONS_OK) {
 		o.article = args.v[0];
 		status = clean_run(&o);
 	}
-	options_args_release(&args);
+	options_release(specs, &args);
 	return status;
 }

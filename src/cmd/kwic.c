@@ -82,10 +82,8 @@ int cmd_kwic(int argc, char **argv)
 
 	kwic_run_opts_init(&o);
 	r = options_parse(argc, argv, specs, usage, &args);
-	if (r != OPTIONS_OK) {
-		options_list_release(&lex);
-		return r == OPTIONS_HELP_SHOWN ? EXIT_OK : EXIT_USAGE;
-	}
+	if (r != OPTIONS_OK)
+		return options_exit_status(r);
 	/* With --jsonl there is no CORPUS argument: all are PATTERNs. */
 	if (sourceopts_corpus(&o.in, &args, -1, NULL, usage) != OPTIONS_OK)
 		goto out;
@@ -98,7 +96,6 @@ int cmd_kwic(int argc, char **argv)
 	else
 		status = kwic_run(&o);
 out:
-	options_args_release(&args);
-	options_list_release(&lex);
+	options_release(specs, &args);
 	return status;
 }

@@ -56,7 +56,7 @@ int cmd_lexicon_check(int argc, char **argv)
 	lexcheck_run_opts_init(&o);
 	r = options_parse(argc, argv, specs, usage, &args);
 	if (r != OPTIONS_OK)
-		return r == OPTIONS_HELP_SHOWN ? EXIT_OK : EXIT_USAGE;
+		return options_exit_status(r);
 	if (sourceopts_check(&o.in, usage) == OPTIONS_OK) {
 		for (i = 0; i < args.n; i++)
 			options_list_add(&files, args.v[i]);
@@ -65,6 +65,6 @@ int cmd_lexicon_check(int argc, char **argv)
 		status = lexcheck_run(&o);
 	}
 	options_list_release(&files);
-	options_args_release(&args);
+	options_release(specs, &args);
 	return status;
 }

@@ -61,12 +61,12 @@ int cmd_lexicon_diff(int argc, char **argv)
 	lexdiff_opts_init(&o);
 	r = options_parse(argc, argv, specs, usage, &args);
 	if (r != OPTIONS_OK)
-		return r == OPTIONS_HELP_SHOWN ? EXIT_OK : EXIT_USAGE;
+		return options_exit_status(r);
 	if (sourceopts_corpus(&o.in, &args, 2, "the OLD and NEW lexicons", usage) == OPTIONS_OK) {
 		o.old_lexicon = args.v[0];
 		o.new_lexicon = args.v[1];
 		status = lexdiff_run(&o);
 	}
-	options_args_release(&args);
+	options_release(specs, &args);
 	return status;
 }

@@ -46,7 +46,7 @@ int cmd_lexicon_import(int argc, char **argv)
 
 	r = options_parse(argc, argv, specs, usage, &args);
 	if (r != OPTIONS_OK)
-		return r == OPTIONS_HELP_SHOWN ? EXIT_OK : EXIT_USAGE;
+		return options_exit_status(r);
 	if (options_want_operands(&args, 1, 1, "a FILE", usage) != OPTIONS_OK)
 		goto out;
 	o.input = args.v[0];
@@ -60,6 +60,6 @@ int cmd_lexicon_import(int argc, char **argv)
 		status = dic_import_run(&o);
 	}
 out:
-	options_args_release(&args);
+	options_release(specs, &args);
 	return status;
 }

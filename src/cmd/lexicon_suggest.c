@@ -66,16 +66,13 @@ int cmd_lexicon_suggest(int argc, char **argv)
 
 	suggest_run_opts_init(&o);
 	r = options_parse(argc, argv, specs, usage, &args);
-	if (r != OPTIONS_OK) {
-		options_list_release(&lex);
-		return r == OPTIONS_HELP_SHOWN ? EXIT_OK : EXIT_USAGE;
-	}
+	if (r != OPTIONS_OK)
+		return options_exit_status(r);
 	if (sourceopts_corpus(&o.in, &args, 0, "", usage) == OPTIONS_OK) {
 		o.lexicons = lex.items;
 		o.nlexicons = lex.n;
 		status = suggest_run(&o);
 	}
-	options_args_release(&args);
-	options_list_release(&lex);
+	options_release(specs, &args);
 	return status;
 }

@@ -87,10 +87,8 @@ int cmd_score(int argc, char **argv)
 	score_run_opts_init(&o);
 	jobs = o.jobs;
 	r = options_parse(argc, argv, specs, usage, &args);
-	if (r != OPTIONS_OK) {
-		options_list_release(&lex);
-		return r == OPTIONS_HELP_SHOWN ? EXIT_OK : EXIT_USAGE;
-	}
+	if (r != OPTIONS_OK)
+		return options_exit_status(r);
 	if (check_args(&o, &args) < 0) {
 		status = EXIT_USAGE;
 		goto out;
@@ -100,7 +98,6 @@ int cmd_score(int argc, char **argv)
 	o.jobs = (int)jobs;
 	status = score_run(&o);
 out:
-	options_args_release(&args);
-	options_list_release(&lex);
+	options_release(specs, &args);
 	return status;
 }
