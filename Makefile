@@ -34,19 +34,25 @@ LIB_OBJS = \
 	$(BUILD)/chartrun.o \
 	$(BUILD)/charts.o \
 	$(BUILD)/clean.o \
+	$(BUILD)/cleanrun.o \
 	$(BUILD)/corpus.o \
 	$(BUILD)/counts.o \
 	$(BUILD)/date.o \
 	$(BUILD)/dedup.o \
 	$(BUILD)/dic.o \
+	$(BUILD)/dicrun.o \
 	$(BUILD)/fsutil.o \
 	$(BUILD)/gpscript.o \
 	$(BUILD)/html.o \
 	$(BUILD)/keyness.o \
 	$(BUILD)/kwic.o \
+	$(BUILD)/kwicrun.o \
 	$(BUILD)/lexcheck.o \
+	$(BUILD)/lexcheckrun.o \
+	$(BUILD)/lexdiff.o \
 	$(BUILD)/lexicon.o \
 	$(BUILD)/lexrun.o \
+	$(BUILD)/lexstats.o \
 	$(BUILD)/match.o \
 	$(BUILD)/matchrows.o \
 	$(BUILD)/methods.o \
@@ -66,12 +72,14 @@ LIB_OBJS = \
 	$(BUILD)/signatures.o \
 	$(BUILD)/sort.o \
 	$(BUILD)/source.o \
+	$(BUILD)/sourceopts.o \
 	$(BUILD)/stance.o \
 	$(BUILD)/statmodel.o \
 	$(BUILD)/stats.o \
 	$(BUILD)/statsrun.o \
 	$(BUILD)/stattables.o \
 	$(BUILD)/suggest.o \
+	$(BUILD)/suggestrun.o \
 	$(BUILD)/table.o \
 	$(BUILD)/tally.o \
 	$(BUILD)/text.o \
@@ -80,22 +88,22 @@ LIB_OBJS = \
 	$(BUILD)/workpool.o \
 	$(BUILD)/xalloc.o
 
-# The commands (src/cmd/NAME.c, the older ones src/cmd_NAME.c): each parses
-# its options and calls a run function of the library.
+# The commands (src/cmd/NAME.c, src/cmd/lexicon_NAME.c): each parses its
+# options and calls a run function of the library.
 CMD_OBJS = \
 	$(BUILD)/cmd/chart.o \
+	$(BUILD)/cmd/clean.o \
+	$(BUILD)/cmd/kwic.o \
+	$(BUILD)/cmd/lexicon.o \
+	$(BUILD)/cmd/lexicon_check.o \
+	$(BUILD)/cmd/lexicon_diff.o \
+	$(BUILD)/cmd/lexicon_export.o \
+	$(BUILD)/cmd/lexicon_import.o \
+	$(BUILD)/cmd/lexicon_stats.o \
+	$(BUILD)/cmd/lexicon_suggest.o \
 	$(BUILD)/cmd/report.o \
 	$(BUILD)/cmd/score.o \
-	$(BUILD)/cmd/stats.o \
-	$(BUILD)/cmd_clean.o \
-	$(BUILD)/cmd_kwic.o \
-	$(BUILD)/cmd_lexicon.o \
-	$(BUILD)/cmd_lexicon_check.o \
-	$(BUILD)/cmd_lexicon_diff.o \
-	$(BUILD)/cmd_lexicon_export.o \
-	$(BUILD)/cmd_lexicon_import.o \
-	$(BUILD)/cmd_lexicon_stats.o \
-	$(BUILD)/cmd_lexicon_suggest.o
+	$(BUILD)/cmd/stats.o
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 

@@ -270,7 +270,7 @@ static int cmp_problem(const void *a, const void *b)
 	return strcmp(x->message, y->message);
 }
 
-void lexcheck_run(const struct lexicon *lx, struct lexcheck_list *out)
+void lexcheck_find(const struct lexicon *lx, struct lexcheck_list *out)
 {
 	size_t i;
 

@@ -36,7 +36,7 @@ struct lexcheck_list {
  * and column. Files are read again (when they can be) only to find the
  * column of category headers.
  */
-void lexcheck_run(const struct lexicon *lx, struct lexcheck_list *out);
+void lexcheck_find(const struct lexicon *lx, struct lexcheck_list *out);
 void lexcheck_list_release(struct lexcheck_list *l);
 
 /* Whether every text entry f matches is also matched by entry e, word for

@@ -33,10 +33,10 @@ static const char *spec_name(const struct option_spec *o, char *shortbuf)
 
 static int takes_value(const struct option_spec *o)
 {
-	return o->type != OPTIONS_FLAG && o->type != OPTIONS_HELP;
+	return o->type != OPTIONS_FLAG && o->type != OPTIONS_CLEAR && o->type != OPTIONS_HELP;
 }
 
-static void list_push(struct options_list *l, const char *s)
+void options_list_add(struct options_list *l, const char *s)
 {
 	ALLOC_GROW(l->items, l->n + 1, l->alloc);
 	l->items[l->n++] = s;
@@ -76,13 +76,14 @@ static int store(const struct option_spec *o, const char *arg)
 
 	switch (o->type) {
 	case OPTIONS_FLAG:
-		*(int *)o->value = 1;
+	case OPTIONS_CLEAR:
+		*(int *)o->value = o->type == OPTIONS_FLAG;
 		return 0;
 	case OPTIONS_STRING:
 		*(const char **)o->value = arg;
 		return 0;
 	case OPTIONS_STRINGS:
-		list_push(o->value, arg);
+		options_list_add(o->value, arg);
 		return 0;
 	case OPTIONS_LONG:
 	case OPTIONS_SIZE:
@@ -226,17 +227,25 @@ enum options_result options_parse(int argc, char **argv, const struct option_spe
 		else
 			rc = parse_short_options(specs, argc, argv, &i, &help);
 	}
-	if (rc < 0) {
-		fputs(usage, stderr);
-		options_args_release(args);
-		return OPTIONS_ERROR;
-	}
-	if (help) {
-		fputs(usage, stdout);
-		options_args_release(args);
-		return OPTIONS_HELP_SHOWN;
+	if (rc < 0 || help) {
+		fputs(usage, rc < 0 ? stderr : stdout);
+		options_release(specs, args);
+		return rc < 0 ? OPTIONS_ERROR : OPTIONS_HELP_SHOWN;
 	}
 	return OPTIONS_OK;
+}
+
+int options_exit_status(enum options_result r)
+{
+	return r == OPTIONS_ERROR ? EXIT_USAGE : EXIT_OK;
+}
+
+void options_release(const struct option_spec *specs, struct options_args *args)
+{
+	for (; specs->type != OPTIONS_END; specs++)
+		if (specs->type == OPTIONS_STRINGS)
+			options_list_release(specs->value);
+	options_args_release(args);
 }
 
 enum options_result options_want_operands(const struct options_args *args, int min, int max,

@@ -17,6 +17,7 @@
 
 enum options_type {
 	OPTIONS_FLAG,		/* int *: set to 1 */
+	OPTIONS_CLEAR,		/* int *: set to 0 (a "--no-X" flag of a setting on by default) */
 	OPTIONS_STRING,		/* const char **: the argument (borrowed from argv) */
 	OPTIONS_STRINGS,	/* struct options_list *: every argument, repeatable */
 	OPTIONS_LONG,		/* long *: a whole number from min to max */
@@ -43,6 +44,7 @@ struct option_spec {
 };
 
 #define OPT_FLAG(s, l, v) { (s), (l), OPTIONS_FLAG, (v), 0, 0, 0, 0, NULL }
+#define OPT_CLEAR(s, l, v) { (s), (l), OPTIONS_CLEAR, (v), 0, 0, 0, 0, NULL }
 #define OPT_STRING(s, l, v) { (s), (l), OPTIONS_STRING, (v), 0, 0, 0, 0, NULL }
 #define OPT_STRINGS(s, l, v) { (s), (l), OPTIONS_STRINGS, (v), 0, 0, 0, 0, NULL }
 #define OPT_LONG(s, l, v, lo, hi) { (s), (l), OPTIONS_LONG, (v), (lo), (hi), 0, 0, NULL }
@@ -69,13 +71,27 @@ enum options_result {
  * Parses argv[1..argc-1] (argv[0] is the command's name) against specs,
  * ended by OPT_END(). Values are stored as they are met, so a repeated
  * option keeps its last value (OPTIONS_STRINGS keeps them all). usage is
- * printed to stdout for --help and to stderr after a mistake.
+ * printed to stdout for --help and to stderr after a mistake. Unless the
+ * result is OPTIONS_OK, nothing is left to release: the command returns
+ * options_exit_status(result).
  */
 enum options_result options_parse(int argc, char **argv, const struct option_spec *specs,
 				  const char *usage, struct options_args *args);
 
+/* The exit status after a parse that was not OPTIONS_OK: 0 after --help, 2 after a mistake. */
+int options_exit_status(enum options_result r);
+
 void options_args_release(struct options_args *args);
 void options_list_release(struct options_list *l);
+
+/* Releases args and every OPTIONS_STRINGS list of specs: a command's one clean-up. */
+void options_release(const struct option_spec *specs, struct options_args *args);
+
+/*
+ * Appends s (borrowed) to l: for a command that takes a list of files as
+ * operands and hands it on as the const char ** of an OPTIONS_STRINGS.
+ */
+void options_list_add(struct options_list *l, const char *s);
 
 /*
  * Checks that there are from min to max operands (max < 0: no limit).

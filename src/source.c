@@ -13,7 +13,6 @@
 #include "buf.h"
 #include "fsutil.h"
 #include "date.h"
-#include "parse.h"
 #include "util.h"
 #include "xalloc.h"
 #include "banned.h"
@@ -448,18 +447,6 @@ void source_free(struct source *s)
 	if (s->own_file)
 		fclose(s->own_file);
 	free(s);
-}
-
-int source_parse_max_bytes(struct source_options *o, const char *arg)
-{
-	long v;
-
-	/* 4e9 rather than LONG_MAX: more would not fit the 32-bit token offsets anyway. */
-	if (parse_long(arg, 0, 4000000000L, &v) < 0)
-		return error("option '--max-article-bytes': '%s' is not a whole number from 0 to %ld",
-			     arg, 4000000000L);
-	o->max_bytes = (size_t)v;
-	return 0;
 }
 
 struct source *source_open(const struct source_options *o)

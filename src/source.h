@@ -34,9 +34,6 @@ struct source_options {
 
 #define SOURCE_OPTIONS_INIT { NULL, NULL, SOURCE_DEFAULT_MAX_BYTES }
 
-/* Sets o->max_bytes from the argument of --max-article-bytes; -1 after a message. */
-int source_parse_max_bytes(struct source_options *o, const char *arg);
-
 /*
  * Opens what o names: a folder's article list is loaded and checked whole
  * first, a JSON Lines file is opened. NULL after messages. The source owns

@@ -77,7 +77,7 @@ int cmd_chart(int argc, char **argv)
 	chart_run_opts_init(&o);
 	r = options_parse(argc, argv, specs, usage, &args);
 	if (r != OPTIONS_OK)
-		return r == OPTIONS_HELP_SHOWN ? EXIT_OK : EXIT_USAGE;
+		return options_exit_status(r);
 	if (options_want_operands(&args, 0, 0, "", usage) != OPTIONS_OK)
 		goto out;
 	if (formats && parse_formats(formats, &o.formats) < 0) {
@@ -87,6 +87,6 @@ int cmd_chart(int argc, char **argv)
 	}
 	status = chart_run(&o);
 out:
-	options_args_release(&args);
+	options_release(specs, &args);
 	return status;
 }

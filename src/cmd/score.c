@@ -8,6 +8,7 @@
 #include "cmd.h"
 #include "options.h"
 #include "scorerun.h"
+#include "sourceopts.h"
 #include "util.h"
 #include "banned.h"
 
@@ -46,16 +47,16 @@ static const char usage[] =
 	"          framing score --jsonl articles.jsonl --stdout > scores.tsv\n";
 
 /* The operands and the options that only go together; -1 after a message. */
-static int check_args(struct score_run_opts *o, const struct options_args *args)
+static int check_args(struct score_run_opts *o, struct options_args *args)
 {
-	if (o->in.jsonl && args->n != 0)
-		return error("give either a CORPUS folder or --jsonl, not both");
-	if (!o->in.jsonl && args->n != 1)
-		return error("score needs one CORPUS folder (or --jsonl FILE)");
-	if (!o->to_stdout && (o->matches_file || o->terms_file || o->signatures_file))
-		return error("--matches, --terms and --signatures go with --stdout; "
-			     "without it they are written to -o DIR");
-	o->in.dir = o->in.jsonl ? NULL : args->v[0];
+	if (sourceopts_corpus(&o->in, args, 0, "", usage) != OPTIONS_OK)
+		return -1;
+	if (!o->to_stdout && (o->matches_file || o->terms_file || o->signatures_file)) {
+		error("--matches, --terms and --signatures go with --stdout; "
+		      "without it they are written to -o DIR");
+		fputs(usage, stderr);
+		return -1;
+	}
 	return 0;
 }
 
@@ -65,19 +66,18 @@ int cmd_score(int argc, char **argv)
 	struct options_list lex = { NULL, 0, 0 };
 	struct options_args args;
 	long jobs;
-	int no_clean = 0, no_negation = 0, status;
+	int status;
 	const struct option_spec specs[] = {
 		OPT_STRINGS('l', "lexicon", &lex),
 		OPT_STRING('o', "output", &o.outdir),
 		OPT_LONG('j', "jobs", &jobs, 1, 256),
-		OPT_STRING(0, "jsonl", &o.in.jsonl),
 		OPT_FLAG(0, "stdout", &o.to_stdout),
 		OPT_STRING(0, "matches", &o.matches_file),
 		OPT_STRING(0, "terms", &o.terms_file),
 		OPT_STRING(0, "signatures", &o.signatures_file),
-		OPT_FLAG(0, "no-clean", &no_clean),
-		OPT_FLAG(0, "no-negation", &no_negation),
-		OPT_SIZE(0, "max-article-bytes", &o.in.max_bytes, 0, 4000000000L),
+		OPT_CLEAR(0, "no-clean", &o.opt.clean),
+		OPT_CLEAR(0, "no-negation", &o.opt.negation),
+		OPT_SOURCE(&o.in),
 		OPT_FLAG('q', "quiet", &o.quiet),
 		OPT_HELP(),
 		OPT_END(),
@@ -87,23 +87,17 @@ int cmd_score(int argc, char **argv)
 	score_run_opts_init(&o);
 	jobs = o.jobs;
 	r = options_parse(argc, argv, specs, usage, &args);
-	if (r != OPTIONS_OK) {
-		options_list_release(&lex);
-		return r == OPTIONS_HELP_SHOWN ? EXIT_OK : EXIT_USAGE;
-	}
+	if (r != OPTIONS_OK)
+		return options_exit_status(r);
 	if (check_args(&o, &args) < 0) {
-		fputs(usage, stderr);
 		status = EXIT_USAGE;
 		goto out;
 	}
 	o.lexicons = lex.items;
 	o.nlexicons = lex.n;
 	o.jobs = (int)jobs;
-	o.opt.clean = !no_clean;
-	o.opt.negation = !no_negation;
 	status = score_run(&o);
 out:
-	options_args_release(&args);
-	options_list_release(&lex);
+	options_release(specs, &args);
 	return status;
 }

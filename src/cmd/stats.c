@@ -80,7 +80,7 @@ int cmd_stats(int argc, char **argv)
 	jobs = (long)o.jobs;
 	r = options_parse(argc, argv, specs, usage, &args);
 	if (r != OPTIONS_OK)
-		return r == OPTIONS_HELP_SHOWN ? EXIT_OK : EXIT_USAGE;
+		return options_exit_status(r);
 	if (args.n > 0) {
 		o.files = args.v;
 		o.nfiles = (size_t)args.n;
@@ -88,6 +88,6 @@ int cmd_stats(int argc, char **argv)
 	o.seed = (unsigned long)seed;
 	o.jobs = (size_t)jobs;
 	status = stats_run(&o);
-	options_args_release(&args);
+	options_release(specs, &args);
 	return status;
 }

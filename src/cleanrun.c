@@ -1,10 +1,10 @@
 /*
- * framing clean FILE | --jsonl FILE ID: shows every line of an article, kept
- * or dropped, with the reason, so a user can see what the scores are
- * computed on.
+ * "framing clean" as a function (see cleanrun.h): one article's lines, kept
+ * or dropped with the reason, as the scores see them.
  */
+#include "cleanrun.h"
+
 #include <errno.h>
-#include <getopt.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +12,6 @@
 
 #include "buf.h"
 #include "clean.h"
-#include "cmd.h"
 #include "corpus.h"
 #include "fsutil.h"
 #include "source.h"
@@ -21,27 +20,11 @@
 #include "xalloc.h"
 #include "banned.h"
 
-static const char usage[] =
-	"usage: framing clean [--kept] [--title TITLE] [--lang CODE] FILE\n"
-	"       framing clean [OPTIONS] [--max-article-bytes N] --jsonl FILE|- ID\n"
-	"\n"
-	"Prints every line of FILE: kept lines start with '+ ', dropped lines with\n"
-	"'- ' and end with the reason in brackets. A summary goes to stderr.\n"
-	"The title and language come from manifest.tsv beside FILE when it lists\n"
-	"the file; otherwise the first non-empty line is the title.\n"
-	"With --jsonl, the article is the first with the id ID in the JSON Lines,\n"
-	"read as by framing score, with its title and lang fields.\n"
-	"\n"
-	"  --kept          print only the kept text, as the scores see it\n"
-	"  --title TITLE   a line equal to TITLE is the headline and always kept\n"
-	"  --lang CODE     the article's language (ISO 639-1, e.g. en); text in\n"
-	"                  another script is dropped\n"
-	"  --jsonl FILE    read the article ID from JSON Lines (- for standard input)\n"
-	"  --max-article-bytes N  with --jsonl, skip larger articles with a message\n"
-	"                  (default 52428800, 50 MB), as framing score\n"
-	"\n"
-	"examples: framing clean corpus/seeds/2014-10-20-china-daily-hard-to-resume-talks.txt\n"
-	"          framing clean --jsonl articles.jsonl cd-2014-10-20\n";
+void clean_run_opts_init(struct clean_run_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->in.max_bytes = SOURCE_DEFAULT_MAX_BYTES;
+}
 
 /* Finds FILE in the manifest beside it, for its title and language. */
 static void lookup_manifest(const char *file, char **title, char **lang)
@@ -153,23 +136,23 @@ static void show(const char *where, const char *text, size_t len, const char *ti
 
 /*
  * One article file, with the title and language of the manifest beside it
- * unless given; title and lang are the caller's, freed here.
+ * unless o gives them.
  */
-static int clean_file(const char *file, char *title, char *lang, int kept_only)
+static int clean_file(const char *file, const struct clean_run_opts *o)
 {
 	size_t len;
-	char *text = read_file(file, &len);
+	char *text = read_file(file, &len), *title, *lang;
 
 	if (!text) {
 		error("%s: %s", file, strerror(errno));
-		free(title);
-		free(lang);
 		return EXIT_USAGE;
 	}
+	title = o->title ? xstrdup(o->title) : NULL;
+	lang = o->lang ? xstrdup(o->lang) : NULL;
 	lookup_manifest(file, &title, &lang);
 	if (!title)
 		title = corpus_first_line(file);
-	show(file, text, len, title, lang, kept_only);
+	show(file, text, len, title, lang, o->kept_only);
 	free(text);
 	free(title);
 	free(lang);
@@ -180,10 +163,9 @@ static int clean_file(const char *file, char *title, char *lang, int kept_only)
  * The first article with the id from a source, with its title and language
  * unless given; the rest of the input is not read.
  */
-static int clean_source(const struct source_options *in, const char *id, const char *title,
-			const char *lang, int kept_only)
+static int clean_source(const char *id, const struct clean_run_opts *o)
 {
-	struct source *src = source_open(in);
+	struct source *src = source_open(&o->in);
 	struct article a;
 	size_t len, nextra;
 	char *text;
@@ -196,8 +178,8 @@ static int clean_source(const struct source_options *in, const char *id, const c
 		if (r < 0)
 			continue;
 		if (!strcmp(a.id, id)) {
-			show(a.path, text, len, title ? title : a.title,
-			     lang ? lang : source_lang(src, &a), kept_only);
+			show(a.path, text, len, o->title ? o->title : a.title,
+			     o->lang ? o->lang : source_lang(src, &a), o->kept_only);
 			status = EXIT_OK;
 		}
 		article_release(&a, nextra);
@@ -211,47 +193,7 @@ static int clean_source(const struct source_options *in, const char *id, const c
 	return status;
 }
 
-int cmd_clean(int argc, char **argv)
+int clean_run(const struct clean_run_opts *o)
 {
-	static const struct option longopts[] = {
-		{ "kept", no_argument, NULL, 'k' },
-		{ "title", required_argument, NULL, 't' },
-		{ "lang", required_argument, NULL, 'L' },
-		{ "jsonl", required_argument, NULL, 'J' },
-		{ "max-article-bytes", required_argument, NULL, 'B' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct source_options in = SOURCE_OPTIONS_INIT;
-	char *title = NULL, *lang = NULL;
-	int kept_only = 0, c, status;
-
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'k': kept_only = 1; break;
-		case 't': free(title); title = xstrdup(optarg); break;
-		case 'L': free(lang); lang = xstrdup(optarg); break;
-		case 'J': in.jsonl = optarg; break;
-		case 'B':
-			if (source_parse_max_bytes(&in, optarg) < 0)
-				goto usage;
-			break;
-		case 'h': fputs(usage, stdout); free(title); free(lang); return EXIT_OK;
-		default: goto usage;
-		}
-	}
-	if (argc - optind != 1)
-		goto usage;
-	if (!in.jsonl)
-		return clean_file(argv[optind], title, lang, kept_only);
-	status = clean_source(&in, argv[optind], title, lang, kept_only);
-	free(title);
-	free(lang);
-	return status;
-usage:
-	fputs(usage, stderr);
-	free(title);
-	free(lang);
-	return EXIT_USAGE;
+	return o->in.jsonl ? clean_source(o->article, o) : clean_file(o->article, o);
 }

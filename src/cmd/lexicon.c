@@ -1,12 +1,11 @@
 /*
  * framing lexicon SUBCOMMAND: the tools for adjusting a lexicon. This file
- * only dispatches; each subcommand lives in its own cmd_lexicon_NAME.c.
+ * only dispatches; each subcommand lives in its own src/cmd/lexicon_NAME.c.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "cmd.h"
-#include "cmd_lexicon.h"
 #include "util.h"
 #include "banned.h"
 

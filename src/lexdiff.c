@@ -1,16 +1,15 @@
 /*
- * framing lexicon diff OLD NEW CORPUS|--jsonl FILE: what an edit of a lexicon changes,
- * from the entries to the conclusions: rates, stance and the ranking of
- * outlets.
+ * "framing lexicon diff" as a function (see lexdiff.h): one reading of the
+ * source, each article scored with both lexicons, then three tables.
  */
-#include <getopt.h>
+#include "lexdiff.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
-#include "cmd_lexicon.h"
 #include "lexcheck.h"
 #include "lexicon.h"
 #include "lexrun.h"
@@ -21,34 +20,14 @@
 #include "xalloc.h"
 #include "banned.h"
 
-static const char usage[] =
-	"usage: framing lexicon diff [--by COLUMN] [--tsv] [--no-clean] [--no-negation]\n"
-	"                            [--max-article-bytes N] OLD NEW CORPUS\n"
-	"       framing lexicon diff [OPTIONS] --jsonl FILE|- OLD NEW\n"
-	"\n"
-	"Scores CORPUS (or JSON Lines, read once) with the lexicon OLD and with NEW\n"
-	"and shows what the edit changed, to answer \"did my edit change any\n"
-	"conclusion?\":\n"
-	"  entries   added, removed, weight changed, and entries whose count moved\n"
-	"            (a removed phrase hands its words to other entries), with their\n"
-	"            counted matches (negated ones are not counted) under OLD and NEW\n"
-	"  rates     per outlet and category: matches and the rate per 1,000\n"
-	"            tokens under OLD and NEW, the change, and the outlet's rank\n"
-	"            (1 = highest rate) under OLD and NEW\n"
-	"  stance    per outlet: mean stance, log((acc + 0.5) / (conc + 0.5)) per\n"
-	"            article, under OLD and NEW, with rank (1 = most accusatory)\n"
-	"A last line says whether any rank changed.\n"
-	"\n"
-	"      --by COLUMN    compare groups of this column (manifest column or JSON\n"
-	"                     field), not outlets\n"
-	"      --tsv          the three tables tab-separated, a blank line apart\n"
-	"      --no-clean     score boilerplate lines too\n"
-	"      --no-negation  never mark matches negated\n"
-	"      --jsonl FILE   read JSON Lines (- for standard input), as framing score\n"
-	"      --max-article-bytes N  skip larger articles with a message (default\n"
-	"                     52428800, 50 MB), as framing score\n"
-	"\n"
-	"example: framing lexicon diff lexicons/stance.lex my-stance.lex corpus/seeds\n";
+void lexdiff_opts_init(struct lexdiff_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->by = "outlet";
+	o->in.max_bytes = SOURCE_DEFAULT_MAX_BYTES;
+	o->opt.clean = 1;
+	o->opt.negation = 1;
+}
 
 /* Index of the entry of other equal to e (same category name and words). */
 static long find_entry(const struct lexicon *other, const struct lexicon *lx,
@@ -243,89 +222,58 @@ static struct table *stance_table(struct diff_state *s)
 	return t;
 }
 
-int cmd_lexicon_diff(int argc, char **argv)
+/* The three tables and, as text, the line on rank changes. */
+static void print_tables(const struct lexdiff_opts *o, struct diff_state *s)
 {
-	static const struct option longopts[] = {
-		{ "by", required_argument, NULL, 'b' },
-		{ "tsv", no_argument, NULL, 't' },
-		{ "no-clean", no_argument, NULL, 'C' },
-		{ "no-negation", no_argument, NULL, 'N' },
-		{ "jsonl", required_argument, NULL, 'J' },
-		{ "max-article-bytes", required_argument, NULL, 'B' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct table *t;
+
+	if (!o->tsv)
+		printf("entries (%s -> %s)\n", o->old_lexicon, o->new_lexicon);
+	t = entries_table(s->a, s->ta, s->b, s->tb);
+	table_print(t, stdout, o->tsv);
+	table_free(t);
+	printf(o->tsv ? "\n" : "\nrates per 1,000 tokens\n");
+	t = rates_table(s);
+	table_print(t, stdout, o->tsv);
+	table_free(t);
+	printf(o->tsv ? "\n" : "\nmean stance\n");
+	t = stance_table(s);
+	table_print(t, stdout, o->tsv);
+	table_free(t);
+	if (!o->tsv)
+		printf("\n%s%s\n", s->changes.len ? "ranks changed: " : "no rank changed: the order of "
+		       "outlets is the same under both lexicons", buf_str(&s->changes));
+}
+
+int lexdiff_run(const struct lexdiff_opts *o)
+{
 	struct lexicon a = LEXICON_INIT, b = LEXICON_INIT;
-	struct source_options in = SOURCE_OPTIONS_INIT;
 	struct source *src = NULL;
 	struct lexrun_pass passes[2];
-	struct score_options opt = { 1, 1 };
 	struct matcher *ma = NULL, *mb = NULL;
 	struct tally *ta = NULL, *tb = NULL;
 	struct diff_state s;
-	struct table *t;
-	const char *by = "outlet";
-	int ch, tsv = 0, bad, status = EXIT_USAGE;
+	int bad, status = EXIT_USAGE;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'b': by = optarg; break;
-		case 't': tsv = 1; break;
-		case 'C': opt.clean = 0; break;
-		case 'N': opt.negation = 0; break;
-		case 'J': in.jsonl = optarg; break;
-		case 'B':
-			if (source_parse_max_bytes(&in, optarg) < 0)
-				return EXIT_USAGE;
-			break;
-		case 'h': fputs(usage, stdout); return EXIT_OK;
-		default: fputs(usage, stderr); return EXIT_USAGE;
-		}
-	}
-	if (argc - optind != (in.jsonl ? 2 : 3)) {
-		error(in.jsonl ? "lexicon diff --jsonl FILE needs OLD and NEW"
-			       : "lexicon diff needs OLD, NEW and CORPUS");
-		fputs(usage, stderr);
-		return EXIT_USAGE;
-	}
 	memset(&s, 0, sizeof(s));
 	/* Both lexicons are loaded, so that the errors of both are reported. */
-	bad = lexicon_load(&a, argv[optind]) < 0;
-	bad |= lexicon_load(&b, argv[optind + 1]) < 0;
-	if (!in.jsonl)
-		in.dir = argv[optind + 2];
-	if (bad || !(src = lexrun_open(&in, by)))
+	bad = lexicon_load(&a, o->old_lexicon) < 0;
+	bad |= lexicon_load(&b, o->new_lexicon) < 0;
+	if (bad || !(src = lexrun_open(&o->in, o->by)))
 		goto out;
 	ma = matcher_new(&a);
 	mb = matcher_new(&b);
-	ta = tally_new(&a, by);
-	tb = tally_new(&b, by);
+	ta = tally_new(&a, o->by);
+	tb = tally_new(&b, o->by);
 	/* One reading, each article scored with both: a stream is read once. */
 	passes[0] = (struct lexrun_pass){ &a, ma, tally_article, ta };
 	passes[1] = (struct lexrun_pass){ &b, mb, tally_article, tb };
-	status = lexrun_run(src, &opt, passes, 2) ? EXIT_FAILED : EXIT_OK;
+	status = lexrun_run(src, &o->opt, passes, 2) ? EXIT_FAILED : EXIT_OK;
 	s.ta = ta;
 	s.tb = tb;
 	s.a = &a;
 	s.b = &b;
-
-	if (!tsv)
-		printf("entries (%s -> %s)\n", argv[optind], argv[optind + 1]);
-	t = entries_table(&a, ta, &b, tb);
-	table_print(t, stdout, tsv);
-	table_free(t);
-	printf(tsv ? "\n" : "\nrates per 1,000 tokens\n");
-	t = rates_table(&s);
-	table_print(t, stdout, tsv);
-	table_free(t);
-	printf(tsv ? "\n" : "\nmean stance\n");
-	t = stance_table(&s);
-	table_print(t, stdout, tsv);
-	table_free(t);
-	if (!tsv)
-		printf("\n%s%s\n", s.changes.len ? "ranks changed: " : "no rank changed: the order of "
-		       "outlets is the same under both lexicons", buf_str(&s.changes));
+	print_tables(o, &s);
 	buf_release(&s.changes);
 out:
 	tally_free(ta);

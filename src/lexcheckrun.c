@@ -1,15 +1,15 @@
 /*
- * framing lexicon check [--corpus DIR | --jsonl FILE] FILE...: every problem
- * of the lexicon files with FILE:LINE:COL, and with a corpus what each glob
- * expands to in it.
+ * "framing lexicon check" as a function (see lexcheckrun.h): loads the
+ * lexicons, reports their problems and a summary per file, and with a
+ * corpus what every glob expands to in it.
  */
-#include <getopt.h>
+#include "lexcheckrun.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
-#include "cmd_lexicon.h"
 #include "counts.h"
 #include "lexcheck.h"
 #include "lexicon.h"
@@ -19,30 +19,12 @@
 #include "xalloc.h"
 #include "banned.h"
 
-static const char usage[] =
-	"usage: framing lexicon check [--corpus CORPUS | --jsonl FILE|-] [--no-clean]\n"
-	"                             [--max-article-bytes N] [FILE...]\n"
-	"\n"
-	"Reads the lexicon FILEs (default: every .lex file in lexicons/) and reports\n"
-	"on stderr, as FILE:LINE:COL:\n"
-	"  errors    what stops the lexicon from loading (syntax, a bad weight, a\n"
-	"            misplaced '*', a category defined twice); exit status 2\n"
-	"  warnings  an entry twice in one category, an entry in two categories,\n"
-	"            an entry that never counts because an earlier one in its\n"
-	"            category matches everything it does, globs with a prefix\n"
-	"            shorter than 4 characters, characters that are not part of any\n"
-	"            word and are ignored, empty categories; exit status 0\n"
-	"A summary per file goes to stdout.\n"
-	"\n"
-	"  --corpus CORPUS  also print what every glob matched in CORPUS, with\n"
-	"                   counts: accus* -> accusations 4, accused 2, ...\n"
-	"  --jsonl FILE     the same in JSON Lines (- for standard input), read as\n"
-	"                   by framing score\n"
-	"  --no-clean       with a corpus, look at boilerplate lines too\n"
-	"  --max-article-bytes N  with a corpus, skip larger articles with a message\n"
-	"                   (default 52428800, 50 MB), as framing score\n"
-	"\n"
-	"example: framing lexicon check --corpus corpus/seeds lexicons/stance.lex\n";
+void lexcheck_run_opts_init(struct lexcheck_run_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->in.max_bytes = SOURCE_DEFAULT_MAX_BYTES;
+	o->clean = 1;
+}
 
 /* What each glob entry expanded to: one category per glob in glx. */
 struct expansions {
@@ -146,60 +128,40 @@ static int print_expansions(const struct lexicon *lx, const struct source_option
 	return failed ? -1 : 0;
 }
 
-int cmd_lexicon_check(int argc, char **argv)
+/* One line per lexicon file: its categories, entries and warnings. */
+static void print_summary(const struct lexicon *lx, const struct lexcheck_list *problems)
 {
-	static const struct option longopts[] = {
-		{ "corpus", required_argument, NULL, 'c' },
-		{ "no-clean", no_argument, NULL, 'C' },
-		{ "jsonl", required_argument, NULL, 'J' },
-		{ "max-article-bytes", required_argument, NULL, 'B' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct lexicon lx = LEXICON_INIT;
-	struct lexcheck_list problems = LEXCHECK_LIST_INIT;
-	struct source_options in = SOURCE_OPTIONS_INIT;
-	int c, clean = 1, bad = 0, status;
 	size_t i, f;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'c': in.dir = optarg; break;
-		case 'J': in.jsonl = optarg; break;
-		case 'B':
-			if (source_parse_max_bytes(&in, optarg) < 0)
-				return EXIT_USAGE;
-			break;
-		case 'C': clean = 0; break;
-		case 'h': fputs(usage, stdout); return EXIT_OK;
-		default: fputs(usage, stderr); return EXIT_USAGE;
-		}
-	}
-	if (in.dir && in.jsonl) {
-		error("give either --corpus or --jsonl, not both");
-		fputs(usage, stderr);
-		return EXIT_USAGE;
-	}
-	bad = lexicon_load_all(&lx, (const char *const *)(argv + optind), (size_t)(argc - optind));
-	lexcheck_run(&lx, &problems);
-	for (i = 0; i < problems.n; i++)
-		warning("%s:%zu:%zu: %s", problems.p[i].file, problems.p[i].line, problems.p[i].col,
-			problems.p[i].message);
-	for (f = 0; f < lx.nfiles; f++) {
+	for (f = 0; f < lx->nfiles; f++) {
 		size_t ncat = 0, nent = 0, nwarn = 0;
-		for (i = 0; i < lx.ncategories; i++)
-			ncat += !strcmp(lx.categories[i].file, lx.files[f]);
-		for (i = 0; i < lx.nentries; i++)
-			nent += !strcmp(lx.entries[i].file, lx.files[f]);
-		for (i = 0; i < problems.n; i++)
-			nwarn += problems.p[i].file_index == f;
-		printf("%s: %zu categor%s, %zu entr%s, %zu warning%s\n", lx.files[f], ncat,
+		for (i = 0; i < lx->ncategories; i++)
+			ncat += !strcmp(lx->categories[i].file, lx->files[f]);
+		for (i = 0; i < lx->nentries; i++)
+			nent += !strcmp(lx->entries[i].file, lx->files[f]);
+		for (i = 0; i < problems->n; i++)
+			nwarn += problems->p[i].file_index == f;
+		printf("%s: %zu categor%s, %zu entr%s, %zu warning%s\n", lx->files[f], ncat,
 		       ncat == 1 ? "y" : "ies", nent, nent == 1 ? "y" : "ies", nwarn,
 		       nwarn == 1 ? "" : "s");
 	}
+}
+
+int lexcheck_run(const struct lexcheck_run_opts *o)
+{
+	struct lexicon lx = LEXICON_INIT;
+	struct lexcheck_list problems = LEXCHECK_LIST_INIT;
+	int bad, status;
+	size_t i;
+
+	bad = lexicon_load_all(&lx, o->files, o->nfiles);
+	lexcheck_find(&lx, &problems);
+	for (i = 0; i < problems.n; i++)
+		warning("%s:%zu:%zu: %s", problems.p[i].file, problems.p[i].line, problems.p[i].col,
+			problems.p[i].message);
+	print_summary(&lx, &problems);
 	status = bad ? EXIT_USAGE : EXIT_OK;
-	if ((in.dir || in.jsonl) && print_expansions(&lx, &in, clean) < 0 && !bad)
+	if ((o->in.dir || o->in.jsonl) && print_expansions(&lx, &o->in, o->clean) < 0 && !bad)
 		status = EXIT_FAILED;
 	lexcheck_list_release(&problems);
 	lexicon_release(&lx);

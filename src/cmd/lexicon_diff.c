@@ -1,0 +1,72 @@
+/*
+ * framing lexicon diff OLD NEW CORPUS|--jsonl FILE: what an edit of a lexicon changes,
+ * from the entries to the conclusions: rates, stance and the ranking of
+ * outlets. This file parses the options; lexdiff_run (lexdiff.c) does the
+ * work.
+ */
+#include <stdio.h>
+
+#include "cmd.h"
+#include "lexdiff.h"
+#include "options.h"
+#include "sourceopts.h"
+#include "util.h"
+#include "banned.h"
+
+static const char usage[] =
+	"usage: framing lexicon diff [--by COLUMN] [--tsv] [--no-clean] [--no-negation]\n"
+	"                            [--max-article-bytes N] OLD NEW CORPUS\n"
+	"       framing lexicon diff [OPTIONS] --jsonl FILE|- OLD NEW\n"
+	"\n"
+	"Scores CORPUS (or JSON Lines, read once) with the lexicon OLD and with NEW\n"
+	"and shows what the edit changed, to answer \"did my edit change any\n"
+	"conclusion?\":\n"
+	"  entries   added, removed, weight changed, and entries whose count moved\n"
+	"            (a removed phrase hands its words to other entries), with their\n"
+	"            counted matches (negated ones are not counted) under OLD and NEW\n"
+	"  rates     per outlet and category: matches and the rate per 1,000\n"
+	"            tokens under OLD and NEW, the change, and the outlet's rank\n"
+	"            (1 = highest rate) under OLD and NEW\n"
+	"  stance    per outlet: mean stance, log((acc + 0.5) / (conc + 0.5)) per\n"
+	"            article, under OLD and NEW, with rank (1 = most accusatory)\n"
+	"A last line says whether any rank changed.\n"
+	"\n"
+	"      --by COLUMN    compare groups of this column (manifest column or JSON\n"
+	"                     field), not outlets\n"
+	"      --tsv          the three tables tab-separated, a blank line apart\n"
+	"      --no-clean     score boilerplate lines too\n"
+	"      --no-negation  never mark matches negated\n"
+	"      --jsonl FILE   read JSON Lines (- for standard input), as framing score\n"
+	"      --max-article-bytes N  skip larger articles with a message (default\n"
+	"                     52428800, 50 MB), as framing score\n"
+	"\n"
+	"example: framing lexicon diff lexicons/stance.lex my-stance.lex corpus/seeds\n";
+
+int cmd_lexicon_diff(int argc, char **argv)
+{
+	struct lexdiff_opts o;
+	struct options_args args;
+	const struct option_spec specs[] = {
+		OPT_STRING(0, "by", &o.by),
+		OPT_FLAG(0, "tsv", &o.tsv),
+		OPT_CLEAR(0, "no-clean", &o.opt.clean),
+		OPT_CLEAR(0, "no-negation", &o.opt.negation),
+		OPT_SOURCE(&o.in),
+		OPT_HELP(),
+		OPT_END(),
+	};
+	enum options_result r;
+	int status = EXIT_USAGE;
+
+	lexdiff_opts_init(&o);
+	r = options_parse(argc, argv, specs, usage, &args);
+	if (r != OPTIONS_OK)
+		return options_exit_status(r);
+	if (sourceopts_corpus(&o.in, &args, 2, "the OLD and NEW lexicons", usage) == OPTIONS_OK) {
+		o.old_lexicon = args.v[0];
+		o.new_lexicon = args.v[1];
+		status = lexdiff_run(&o);
+	}
+	options_release(specs, &args);
+	return status;
+}

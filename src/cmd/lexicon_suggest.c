@@ -1,0 +1,78 @@
+/*
+ * framing lexicon suggest CORPUS|--jsonl FILE --category C: words and two-word phrases
+ * that are not in the lexicon yet but go with the category. This file
+ * parses the options; suggest_run (suggestrun.c) does the work.
+ */
+#include <stdio.h>
+
+#include "cmd.h"
+#include "options.h"
+#include "sourceopts.h"
+#include "suggestrun.h"
+#include "util.h"
+#include "banned.h"
+
+static const char usage[] =
+	"usage: framing lexicon suggest [-l LEXICON]... [--category NAME] [-n N]\n"
+	"                               [--min N] [--tsv] [--no-clean]\n"
+	"                               [--max-article-bytes N] CORPUS | --jsonl FILE\n"
+	"\n"
+	"Lists words and two-word phrases of CORPUS that no lexicon entry covers\n"
+	"(function words left out), ranked by how strongly they go with the\n"
+	"category, with two example contexts each:\n"
+	"  with       occurrences in sentences with a counted match of the category\n"
+	"  total      occurrences in the corpus\n"
+	"  z_sent     log-odds z-score, those sentences against the others\n"
+	"             (Monroe, Colaresi & Quinn 2008, corpus counts as the prior)\n"
+	"  z_outlet   the same for the outlets that use the category most (rate at\n"
+	"             or above the corpus rate) against the other outlets; NA with\n"
+	"             one outlet\n"
+	"  score      z_sent + z_outlet, the rank order\n"
+	"Read the examples before adding a term: a strong z on a small corpus can\n"
+	"be one article's topic. The articles are read as by framing score, twice\n"
+	"(counts, then examples): a CORPUS folder, or a JSON Lines file with --jsonl\n"
+	"(a file, not a pipe).\n"
+	"\n"
+	"  -c, --category NAME  the category (default: accusatory)\n"
+	"  -l, --lexicon FILE   a lexicon; repeat for several (default: lexicons/*.lex)\n"
+	"  -n N                 how many suggestions (default 15)\n"
+	"      --min N          least occurrences with the category (default 2)\n"
+	"      --tsv            tab-separated output for scripts\n"
+	"      --no-clean       count boilerplate lines too\n"
+	"      --jsonl FILE     read JSON Lines, as framing score\n"
+	"      --max-article-bytes N  skip larger articles with a message (default\n"
+	"                       52428800, 50 MB), as framing score\n"
+	"\n"
+	"example: framing lexicon suggest corpus/seeds --category accusatory -n 10\n";
+
+int cmd_lexicon_suggest(int argc, char **argv)
+{
+	struct suggest_run_opts o;
+	struct options_list lex = { NULL, 0, 0 };
+	struct options_args args;
+	const struct option_spec specs[] = {
+		OPT_STRING('c', "category", &o.category),
+		OPT_STRINGS('l', "lexicon", &lex),
+		OPT_SIZE('n', NULL, &o.n, 1, 100000),
+		OPT_SIZE(0, "min", &o.min_with, 0, 100000),
+		OPT_FLAG(0, "tsv", &o.tsv),
+		OPT_CLEAR(0, "no-clean", &o.opt.clean),
+		OPT_SOURCE(&o.in),
+		OPT_HELP(),
+		OPT_END(),
+	};
+	enum options_result r;
+	int status = EXIT_USAGE;
+
+	suggest_run_opts_init(&o);
+	r = options_parse(argc, argv, specs, usage, &args);
+	if (r != OPTIONS_OK)
+		return options_exit_status(r);
+	if (sourceopts_corpus(&o.in, &args, 0, "", usage) == OPTIONS_OK) {
+		o.lexicons = lex.items;
+		o.nlexicons = lex.n;
+		status = suggest_run(&o);
+	}
+	options_release(specs, &args);
+	return status;
+}

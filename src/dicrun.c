@@ -1,0 +1,78 @@
+/*
+ * "framing lexicon import" and "export" as functions (see dicrun.h): read
+ * the input, convert it with dic.c, report the notes, write the output.
+ */
+#include "dicrun.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "fsutil.h"
+#include "lexicon.h"
+#include "outfile.h"
+#include "util.h"
+#include "banned.h"
+
+/* The notes as warnings, then out to the file or standard output. */
+static int finish(const struct dic_notes *notes, const struct buf *out, const char *output)
+{
+	size_t i;
+
+	for (i = 0; i < notes->n; i++)
+		warning("%s", notes->msg[i]);
+	/* outfile_commit frees the file even when it fails: no abort after it. */
+	if (output)
+		return outfile_write_all(output, buf_str(out), out->len) < 0 ? EXIT_FAILED : EXIT_OK;
+	fwrite(buf_str(out), 1, out->len, stdout);
+	return EXIT_OK;
+}
+
+int dic_import_run(const struct dic_import_opts *o)
+{
+	struct dic_notes notes = DIC_NOTES_INIT;
+	struct buf out = BUF_INIT;
+	size_t len, i;
+	char *text = read_file(o->input, &len);
+	int status;
+
+	if (!text) {
+		error("%s: %s", o->input, strerror(errno));
+		return EXIT_USAGE;
+	}
+	if (dic_import(o->input, text, len, o->format, &out, &notes) < 0) {
+		for (i = 0; i < notes.n; i++)
+			warning("%s", notes.msg[i]);
+		status = EXIT_USAGE;
+	} else {
+		status = finish(&notes, &out, o->output);
+	}
+	free(text);
+	buf_release(&out);
+	dic_notes_release(&notes);
+	return status;
+}
+
+int dic_export_run(const struct dic_export_opts *o)
+{
+	struct lexicon lx = LEXICON_INIT;
+	struct dic_notes notes = DIC_NOTES_INIT;
+	struct buf out = BUF_INIT;
+	int bad = 0, status = EXIT_USAGE;
+	size_t i;
+
+	/* Every file is read, so that the errors of all are reported. */
+	for (i = 0; i < o->nlexicons; i++)
+		if (lexicon_load(&lx, o->lexicons[i]) < 0)
+			bad = 1;
+	if (!bad) {
+		dic_export(&lx, o->format, &out, &notes);
+		status = finish(&notes, &out, o->output);
+	}
+	buf_release(&out);
+	dic_notes_release(&notes);
+	lexicon_release(&lx);
+	return status;
+}

@@ -1,0 +1,85 @@
+/*
+ * "framing kwic" as a function (see kwicrun.h): builds the lexicon of the
+ * patterns or loads the lexicons, scores every article of the source and
+ * prints the matches in context.
+ */
+#include "kwicrun.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "kwic.h"
+#include "lexicon.h"
+#include "lexrun.h"
+#include "match.h"
+#include "util.h"
+#include "banned.h"
+
+void kwic_run_opts_init(struct kwic_run_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->by = "outlet";
+	o->window = 6;
+	o->in.max_bytes = SOURCE_DEFAULT_MAX_BYTES;
+	o->opt.clean = 1;
+	o->opt.negation = 1;
+}
+
+/* Each pattern in a category of its own, so they never compete. */
+static int load_patterns(const struct kwic_run_opts *o, struct lexicon *lx)
+{
+	struct buf text = BUF_INIT;
+	size_t i;
+	int r;
+
+	for (i = 0; i < o->npatterns; i++) {
+		if (strchr(o->patterns[i], '\n')) {
+			buf_release(&text);
+			return error("a PATTERN is one line");
+		}
+		buf_addf(&text, "[pattern_%zu]\n%s\n", i + 1, o->patterns[i]);
+	}
+	r = lexicon_parse(lx, "PATTERN", text.data, text.len);
+	buf_release(&text);
+	return r;
+}
+
+int kwic_run(const struct kwic_run_opts *o)
+{
+	struct lexicon lx = LEXICON_INIT;
+	struct source *src = NULL;
+	struct matcher *m = NULL;
+	struct kwic k;
+	struct buf out = BUF_INIT;
+	long category = -1;
+	int status = EXIT_USAGE;
+
+	memset(&k, 0, sizeof(k));
+	if (o->category ? lexicon_load_all(&lx, o->lexicons, o->nlexicons) < 0
+	    : load_patterns(o, &lx) < 0)
+		goto out;
+	if (o->category && (category = lexicon_category(&lx, o->category)) < 0) {
+		error("no category '%s' in the lexicons", o->category);
+		goto out;
+	}
+	if (!(src = lexrun_open(&o->in, o->by)))
+		goto out;
+	m = matcher_new(&lx);
+	kwic_init(&k, &lx, o->by, category, o->window);
+	status = lexrun_run(src, &o->opt, &(struct lexrun_pass){ &lx, m, kwic_article, &k }, 1)
+		 ? EXIT_FAILED : EXIT_OK;
+	kwic_sort(&k);
+	kwic_format(&k, o->tsv, &out);
+	fwrite(buf_str(&out), 1, out.len, stdout);
+	if (!o->tsv && k.n == 0)
+		fprintf(stderr, "framing: no match in %s\n", source_name(src));
+out:
+	buf_release(&out);
+	kwic_release(&k);
+	matcher_free(m);
+	source_free(src);
+	lexicon_release(&lx);
+	return status;
+}

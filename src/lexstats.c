@@ -1,0 +1,114 @@
+/*
+ * "framing lexicon stats" as a function (see lexstats.h): one reading of
+ * the source, tallied per entry, printed as one table.
+ */
+#include "lexstats.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "lexrun.h"
+#include "match.h"
+#include "table.h"
+#include "tally.h"
+#include "util.h"
+#include "xalloc.h"
+#include "banned.h"
+
+void lexstats_opts_init(struct lexstats_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->by = "outlet";
+	o->in.max_bytes = SOURCE_DEFAULT_MAX_BYTES;
+	o->opt.clean = 1;
+	o->opt.negation = 1;
+}
+
+static const struct tally *sort_tally;
+
+static int cmp_entry(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	const struct tally_entry *ex = &sort_tally->entries[x], *ey = &sort_tally->entries[y];
+	const struct lex_entry *lx = &sort_tally->lx->entries[x], *ly = &sort_tally->lx->entries[y];
+
+	if (!ex->matches != !ey->matches)
+		return ex->matches ? -1 : 1;
+	if (lx->category != ly->category)
+		return lx->category < ly->category ? -1 : 1;
+	if (ex->matches != ey->matches)
+		return ex->matches > ey->matches ? -1 : 1;
+	return x < y ? -1 : 1;
+}
+
+/* The entries of lx in the order of cmp_entry (owned by the caller). */
+static size_t *sorted_entries(const struct lexicon *lx, const struct tally *t)
+{
+	size_t *order = xcalloc(lx->nentries ? lx->nentries : 1, sizeof(*order));
+	size_t i;
+
+	for (i = 0; i < lx->nentries; i++)
+		order[i] = i;
+	sort_tally = t;
+	qsort(order, lx->nentries, sizeof(*order), cmp_entry);
+	sort_tally = NULL;
+	return order;
+}
+
+static void print_table(const struct lexicon *lx, const struct tally *t, const char *by, int tsv)
+{
+	size_t i, *order = sorted_entries(lx, t);
+	struct table *tab = table_new(8, "llrrrrrl");
+
+	table_add(tab, "category");
+	table_add(tab, "entry");
+	table_add(tab, "matches");
+	table_add(tab, "articles");
+	table_add(tab, strcmp(by, "outlet") ? by : "outlets");
+	table_add(tab, "quoted");
+	table_add(tab, "negated");
+	table_add(tab, "where");
+	for (i = 0; i < lx->nentries; i++) {
+		const struct lex_entry *e = &lx->entries[order[i]];
+		const struct tally_entry *te = &t->entries[order[i]];
+		table_add(tab, lx->categories[e->category].name);
+		table_add(tab, e->written);
+		table_addf(tab, "%zu", te->matches);
+		table_addf(tab, "%zu", te->articles);
+		table_addf(tab, "%zu", te->groups);
+		if (te->counted)
+			table_addf(tab, "%.2f", tally_entry_quoted_share(te));
+		else
+			table_add(tab, "NA");
+		table_addf(tab, "%zu", te->negated);
+		table_addf(tab, "%s:%zu", e->file, e->line);
+	}
+	table_print(tab, stdout, tsv);
+	table_free(tab);
+	free(order);
+}
+
+int lexstats_run(const struct lexstats_opts *o)
+{
+	struct lexicon lx = LEXICON_INIT;
+	struct source *src = NULL;
+	struct matcher *m = NULL;
+	struct tally *t = NULL;
+	int status = EXIT_USAGE;
+
+	if (lexicon_load_all(&lx, o->lexicons, o->nlexicons) < 0 || !(src = lexrun_open(&o->in, o->by)))
+		goto out;
+	m = matcher_new(&lx);
+	t = tally_new(&lx, o->by);
+	status = lexrun_run(src, &o->opt, &(struct lexrun_pass){ &lx, m, tally_article, t }, 1)
+		 ? EXIT_FAILED : EXIT_OK;
+	print_table(&lx, t, o->by, o->tsv);
+out:
+	tally_free(t);
+	matcher_free(m);
+	source_free(src);
+	lexicon_release(&lx);
+	return status;
+}

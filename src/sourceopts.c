@@ -1,0 +1,59 @@
+/*
+ * The input options shared by every command that reads articles (see
+ * sourceopts.h): the CORPUS-or---jsonl rule, written once.
+ */
+#include "sourceopts.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "util.h"
+#include "banned.h"
+
+static enum options_result usage_error(const char *usage)
+{
+	fputs(usage, stderr);
+	return OPTIONS_ERROR;
+}
+
+enum options_result sourceopts_check(const struct source_options *in, const char *usage)
+{
+	if (in->dir && in->jsonl) {
+		error("give either a CORPUS folder or --jsonl, not both");
+		return usage_error(usage);
+	}
+	return OPTIONS_OK;
+}
+
+/* Removes operand i of args, keeping the order of the others. */
+static const char *take_operand(struct options_args *args, int i)
+{
+	const char *v = args->v[i];
+
+	memmove(args->v + i, args->v + i + 1, (size_t)(args->n - i) * sizeof(*args->v));
+	args->n--;
+	return v;
+}
+
+enum options_result sourceopts_corpus(struct source_options *in, struct options_args *args,
+				      int nother, const char *other, const char *usage)
+{
+	int at = nother < 0 ? 0 : nother;
+
+	if (sourceopts_check(in, usage) != OPTIONS_OK)
+		return OPTIONS_ERROR;
+	if (nother >= 0 && args->n < nother)
+		error("missing %s", other);
+	else if (in->jsonl && nother >= 0 && args->n > nother)
+		error("give either a CORPUS folder or --jsonl, not both");
+	else if (!in->jsonl && args->n == at)
+		error("missing a CORPUS folder (or --jsonl FILE)");
+	else if (nother >= 0 && args->n > nother + !in->jsonl)
+		error("unexpected argument '%s'", args->v[nother + 1]);
+	else {
+		if (!in->jsonl)
+			in->dir = take_operand(args, at);
+		return OPTIONS_OK;
+	}
+	return usage_error(usage);
+}

@@ -1,0 +1,41 @@
+#ifndef SOURCEOPTS_H
+#define SOURCEOPTS_H
+
+#include "options.h"
+#include "source.h"
+
+/*
+ * The input options of every command that reads articles (score, clean,
+ * kwic, the lexicon tools), written once so that they have the same names,
+ * limits and messages everywhere: two rows of an option table and the rule
+ * for the CORPUS operand.
+ */
+
+/* The most --max-article-bytes takes: larger would not fit the 32-bit token offsets. */
+#define SOURCEOPTS_MAX_BYTES 4000000000L
+
+/* The rows of --jsonl FILE|- and --max-article-bytes N, stored in the struct source_options *in. */
+#define OPT_SOURCE(in) \
+	OPT_STRING(0, "jsonl", &(in)->jsonl), \
+	OPT_SIZE(0, "max-article-bytes", &(in)->max_bytes, 0, SOURCEOPTS_MAX_BYTES)
+
+/*
+ * A command reads either a CORPUS folder or --jsonl, not both: checks that
+ * in names one of them (a folder given with an option, as --corpus, counts).
+ * Prints the message and the usage to stderr otherwise.
+ */
+enum options_result sourceopts_check(const struct source_options *in, const char *usage);
+
+/*
+ * Takes the CORPUS operand out of args into in->dir, so that the command
+ * finds the same other operands with and without --jsonl (which has no
+ * CORPUS). With nother >= 0 the command takes exactly nother operands
+ * (named by other, for "missing OTHER") and then CORPUS; with nother < 0
+ * CORPUS comes first and any number of operands follow (kwic's PATTERNs).
+ * Prints "missing ...", "unexpected argument ..." or the CORPUS-or-jsonl
+ * message and the usage to stderr when the operands do not fit.
+ */
+enum options_result sourceopts_corpus(struct source_options *in, struct options_args *args,
+				      int nother, const char *other, const char *usage);
+
+#endif

@@ -1,0 +1,34 @@
+#ifndef SUGGESTRUN_H
+#define SUGGESTRUN_H
+
+#include <stddef.h>
+
+#include "score.h"
+#include "source.h"
+
+/*
+ * "framing lexicon suggest" as a function: reads the source twice (counts,
+ * then examples; suggest.h ranks) and prints the candidates for a category
+ * as a table with examples, or as TSV. Every string is borrowed.
+ */
+struct suggest_run_opts {
+	const char **lexicons;	/* none: every .lex file of the default folder */
+	size_t nlexicons;
+	const char *category;
+	size_t n;		/* how many suggestions */
+	size_t min_with;	/* least occurrences with the category */
+	struct source_options in;	/* a corpus folder or a JSON Lines file (not a pipe) */
+	int tsv;
+	struct score_options opt;
+};
+
+/* The defaults of the command line: accusatory, 15 terms seen twice, 50 MB. */
+void suggest_run_opts_init(struct suggest_run_opts *o);
+
+/*
+ * Returns an exit status: EXIT_OK, EXIT_USAGE (a bad lexicon, category or
+ * input, or a pipe; nothing printed) or EXIT_FAILED (skipped articles).
+ */
+int suggest_run(const struct suggest_run_opts *o);
+
+#endif
