@@ -64,6 +64,7 @@ LIB_OBJS = \
 	$(BUILD)/reportpage.o \
 	$(BUILD)/reportrun.o \
 	$(BUILD)/resample.o \
+	$(BUILD)/sanitize.o \
 	$(BUILD)/results.o \
 	$(BUILD)/score.o \
 	$(BUILD)/scorerun.o \
@@ -145,7 +146,8 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 unit-tests: $(UNIT_TESTS)
 
 # The corpus generator of scripts/bench.
-GENCORPUS_OBJS = $(BUILD)/buf.o $(BUILD)/fsutil.o $(BUILD)/parse.o $(BUILD)/util.o $(BUILD)/xalloc.o
+GENCORPUS_OBJS = $(BUILD)/buf.o $(BUILD)/fsutil.o $(BUILD)/parse.o $(BUILD)/sanitize.o $(BUILD)/util.o \
+	$(BUILD)/xalloc.o
 $(BUILD)/gencorpus: tests/bench/gencorpus.c $(GENCORPUS_OBJS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(GENCORPUS_OBJS)

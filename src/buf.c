@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sanitize.h"
 #include "util.h"
 #include "xalloc.h"
 #include "banned.h"
@@ -63,40 +64,6 @@ void buf_addf(struct buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
-/*
- * Length of the well-formed UTF-8 sequence at s (left bytes remain), 0 when
- * there is none: the rules of text_decode (no overlongs, no surrogates,
- * nothing above U+10FFFF), kept here so that buf stays below text.
- */
-static size_t utf8_sequence(const unsigned char *s, size_t left)
-{
-	unsigned char b = s[0], lo = 0x80, hi = 0xBF;
-	size_t n, i;
-
-	if (b >= 0xC2 && b <= 0xDF)
-		n = 2;
-	else if (b >= 0xE0 && b <= 0xEF)
-		n = 3;
-	else if (b >= 0xF0 && b <= 0xF4)
-		n = 4;
-	else
-		return 0;
-	if (b == 0xE0)
-		lo = 0xA0;
-	else if (b == 0xED)
-		hi = 0x9F;
-	else if (b == 0xF0)
-		lo = 0x90;
-	else if (b == 0xF4)
-		hi = 0x8F;
-	if (left < n)
-		return 0;
-	for (i = 1; i < n; i++)
-		if (i == 1 ? (s[i] < lo || s[i] > hi) : (s[i] < 0x80 || s[i] > 0xBF))
-			return 0;
-	return n;
-}
-
 void buf_add_tsv_field(struct buf *b, const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -105,24 +72,26 @@ void buf_add_tsv_field(struct buf *b, const char *s, size_t len)
 	buf_grow(b, len);
 	b->data[b->len] = '\0';	/* an empty field is still a string */
 	while (i < len) {
+		uint32_t cp;
 		size_t n;
-		/* Control bytes (tabs, newlines, NUL) would break a row apart. */
+		/* Printable ASCII, most of every field, goes in runs. */
 		if (u[i] >= 0x20 && u[i] < 0x7F) {
 			for (n = i + 1; n < len && u[n] >= 0x20 && u[n] < 0x7F; n++)
 				;
 			buf_add(b, s + i, n - i);
 			i = n;
-		} else if (u[i] < 0x80) {
-			buf_addch(b, ' ');
+		} else if ((n = sanitize_decode(s + i, len - i, &cp)) == 0) {
+			/* Invalid UTF-8 (names and titles from the web). */
+			buf_adds(b, SANITIZE_INVALID);
 			i++;
-		} else if ((n = utf8_sequence(u + i, len - i)) > 0) {
-			buf_add(b, s + i, n);
-			i += n;
 		} else {
-			/* Invalid UTF-8 (names and titles from the web): U+FFFD per
-			 * byte, as in article text, so every table is valid UTF-8. */
-			buf_add(b, "\xEF\xBF\xBD", 3);
-			i++;
+			/* Tabs and newlines would break a row apart: the one rule
+			 * of sanitize.h keeps none of them. */
+			if (sanitize_printable(cp))
+				buf_add(b, s + i, n);
+			else
+				buf_addch(b, SANITIZE_BLANK);
+			i += n;
 		}
 	}
 }

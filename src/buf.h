@@ -25,7 +25,11 @@ void buf_adds(struct buf *b, const char *s);
 void buf_addch(struct buf *b, char c);
 void buf_addf(struct buf *b, const char *fmt, ...) FMT(2, 3);
 void buf_vaddf(struct buf *b, const char *fmt, va_list ap);
-/* Appends s with tabs, newlines and other control bytes turned into spaces. */
+/*
+ * Appends s as one TSV field under the rule of sanitize.h: what may not be
+ * printed as is (tabs, newlines, other controls, bidi controls) becomes a
+ * space, invalid UTF-8 U+FFFD.
+ */
 void buf_add_tsv_field(struct buf *b, const char *s, size_t len);
 /* Appends a whole number in decimal, without printf (it is on the hot path). */
 void buf_add_uint(struct buf *b, uint64_t v);

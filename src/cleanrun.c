@@ -14,6 +14,7 @@
 #include "clean.h"
 #include "corpus.h"
 #include "fsutil.h"
+#include "sanitize.h"
 #include "source.h"
 #include "text.h"
 #include "util.h"
@@ -87,9 +88,9 @@ static void append_shown(struct buf *out, const char *text, size_t start, size_t
 		int32_t cp = text_decode(text, end, &pos, &bad);
 
 		if (bad)
-			buf_adds(out, "\xEF\xBF\xBD");
-		else if ((cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp < 0xA0))
-			buf_addch(out, ' ');
+			buf_adds(out, SANITIZE_INVALID);
+		else if (cp != '\t' && !sanitize_printable((uint32_t)cp))
+			buf_addch(out, SANITIZE_BLANK);
 		else
 			buf_add(out, text + at, pos - at);
 	}

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "sanitize.h"
 #include "text.h"
 #include "banned.h"
 
@@ -40,10 +41,9 @@ static void quote(struct buf *b, const char *s, int tic)
 		int32_t cp = text_decode(s, len, &pos, &bad);
 
 		if (bad)
-			buf_adds(b, "\xEF\xBF\xBD");
-		else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
-			 cp == 0x2028 || cp == 0x2029)
-			buf_addch(b, ' ');
+			buf_adds(b, SANITIZE_INVALID);
+		else if (!sanitize_printable((uint32_t)cp))
+			buf_addch(b, SANITIZE_BLANK);
 		else if (cp >= 0x80 || plain_ascii(cp))
 			buf_add(b, s + start, pos - start);
 		else {

@@ -18,9 +18,9 @@
  * character but letters, digits, space and - _ . , : / ( ) + = is written
  * as an octal escape ("\0" and three digits), so no quote, backslash,
  * backquote (command substitution) or @ (macro) ever appears as itself.
- * Control characters (newline, tab, C1, U+2028/9) become spaces so the
- * string stays on its line, and invalid UTF-8 becomes U+FFFD so the SVG
- * stays valid XML.
+ * What sanitize.h does not print as is (newline, tab, C1, U+2028/9, bidi
+ * controls) becomes a space so the string stays on its line, and invalid
+ * UTF-8 becomes U+FFFD so the SVG stays valid XML.
  */
 void gpscript_quote(struct buf *b, const char *s);
 /* The same for a tic label, which gnuplot also reads as a printf format: % is doubled. */

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "sanitize.h"
 #include "text.h"
 #include "banned.h"
 
@@ -23,7 +24,7 @@ void html_escape(struct buf *b, const char *s)
 		int32_t cp = text_decode(s, len, &pos, &bad);
 
 		if (bad) {
-			buf_adds(b, "\xEF\xBF\xBD");
+			buf_adds(b, SANITIZE_INVALID);
 			continue;
 		}
 		switch (cp) {
@@ -33,8 +34,8 @@ void html_escape(struct buf *b, const char *s)
 		case '"': buf_adds(b, "&quot;"); break;
 		case '\'': buf_adds(b, "&#39;"); break;
 		default:
-			if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
-				buf_addch(b, ' ');
+			if (!sanitize_printable((uint32_t)cp))
+				buf_addch(b, SANITIZE_BLANK);
 			else
 				buf_add(b, s + start, pos - start);
 		}

@@ -14,8 +14,8 @@
 
 /*
  * Appends s as HTML text, safe in element content and in quoted attribute
- * values: & < > " ' become entities, control characters a space, invalid
- * UTF-8 U+FFFD.
+ * values: & < > " ' become entities; the rest follows sanitize.h (what may
+ * not be printed as is a space, invalid UTF-8 U+FFFD).
  */
 void html_escape(struct buf *b, const char *s);
 

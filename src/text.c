@@ -4,6 +4,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "sanitize.h"
 #include "swar.h"
 #include "xalloc.h"
 #include "banned.h"
@@ -368,7 +369,7 @@ void text_append_clean(struct buf *out, const char *s, size_t start, size_t end)
 			continue;
 		}
 		cp = text_decode_multibyte(s, end, &pos, &bad);
-		if (text_is_space(cp) || cp < 0xA0) {
+		if (text_is_space(cp) || !sanitize_printable((uint32_t)cp)) {
 			space = 1;
 			continue;
 		}
@@ -376,7 +377,7 @@ void text_append_clean(struct buf *out, const char *s, size_t start, size_t end)
 			*p++ = ' ';
 		space = 0;
 		if (bad) {
-			memcpy(p, "\xEF\xBF\xBD", 3);
+			memcpy(p, SANITIZE_INVALID, 3);
 			p += 3;
 		} else {
 			memcpy(p, s + at, pos - at);

@@ -149,8 +149,9 @@ static inline int text_is_space(int32_t cp)
 void text_normalize(const char *s, size_t len, int casefold, struct buf *out);
 
 /*
- * Appends s[start, end) to out as valid UTF-8 on one line: invalid bytes
- * become U+FFFD, and runs of white space (tabs, newlines) one space.
+ * Appends s[start, end) to out as valid UTF-8 on one line: runs of white
+ * space (tabs, newlines) and of what sanitize.h does not print as is
+ * become one space, invalid bytes U+FFFD.
  */
 void text_append_clean(struct buf *out, const char *s, size_t start, size_t end);
 
