@@ -130,7 +130,7 @@ static void show(const char *where, const char *text, size_t len, const char *ti
 	clean_document(text, len, &opt, &r);
 	print_lines(text, &r, kept_only);
 	blanks = blank_lines(text, &r);
-	fprintf(stderr, "framing: %s: kept %zu of %zu lines, dropped %zu characters\n",
+	inform("%s: kept %zu of %zu lines, dropped %zu characters",
 		where, r.n - blanks - r.dropped_lines, r.n - blanks, r.dropped_chars);
 	clean_result_release(&r);
 }

@@ -74,7 +74,7 @@ int kwic_run(const struct kwic_run_opts *o)
 	kwic_format(&k, o->tsv, &out);
 	fwrite(buf_str(&out), 1, out.len, stdout);
 	if (!o->tsv && k.n == 0)
-		fprintf(stderr, "framing: no match in %s\n", source_name(src));
+		inform("no match in %s", source_name(src));
 out:
 	buf_release(&out);
 	kwic_release(&k);

@@ -98,8 +98,8 @@ static void print_results(const struct suggest_run_opts *o, const struct suggest
 		print_text(res, nres, stdout);
 	}
 	if (nres == 0)
-		fprintf(stderr, "framing: no term occurs %zu times in sentences with [%s]; try --min 1\n",
-			o->min_with, o->category);
+		inform("no term occurs %zu times in sentences with [%s]; try --min 1",
+		       o->min_with, o->category);
 }
 
 int suggest_run(const struct suggest_run_opts *o)

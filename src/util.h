@@ -16,6 +16,9 @@ enum {
 /*
  * Messages go to stderr as "framing: what is wrong". Callers that know a
  * place put it first: error("%s:%zu: bad date '%s'", file, line, date).
+ * Every message line passes sanitize_message, so an id, a date or a file
+ * name quoted with %s shows a control or bidi character as an escape
+ * ("\x1b", "\u202e") instead of sending it to the terminal.
  */
 #if defined(__GNUC__)
 #define FMT(a, b) __attribute__((format(printf, a, b)))
@@ -32,6 +35,8 @@ NORETURN void die(const char *fmt, ...) FMT(1, 2);
 /* Prints the message and returns -1, so that "return error(...)" reads well. */
 int error(const char *fmt, ...) FMT(1, 2);
 void warning(const char *fmt, ...) FMT(1, 2);
+/* A line of information ("framing: kept 3 of 5 lines"), printed even under -q. */
+void inform(const char *fmt, ...) FMT(1, 2);
 /* Silences warning() (for -q); errors are always printed. */
 void util_set_quiet(int quiet);
 /*
