@@ -64,7 +64,7 @@ void buf_addf(struct buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
-void buf_add_tsv_field(struct buf *b, const char *s, size_t len)
+void buf_add_shown(struct buf *b, const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;

@@ -26,11 +26,18 @@ void buf_addch(struct buf *b, char c);
 void buf_addf(struct buf *b, const char *fmt, ...) FMT(2, 3);
 void buf_vaddf(struct buf *b, const char *fmt, va_list ap);
 /*
- * Appends s as one TSV field under the rule of sanitize.h: what may not be
- * printed as is (tabs, newlines, other controls, bidi controls) becomes a
- * space, invalid UTF-8 U+FFFD.
+ * Appends outside text (an id, an outlet name, a title) as data shows it
+ * under the rule of sanitize.h: what may not be printed as is (tabs,
+ * newlines, other controls, bidi controls) becomes a space, invalid UTF-8
+ * U+FFFD. The result is one TSV field, one line of a listing, one cell.
  */
-void buf_add_tsv_field(struct buf *b, const char *s, size_t len);
+void buf_add_shown(struct buf *b, const char *s, size_t len);
+
+/* A TSV field is outside text shown as data: tabs and newlines are in the rule. */
+static inline void buf_add_tsv_field(struct buf *b, const char *s, size_t len)
+{
+	buf_add_shown(b, s, len);
+}
 /* Appends a whole number in decimal, without printf (it is on the hot path). */
 void buf_add_uint(struct buf *b, uint64_t v);
 /* Appends a number in the one format every TSV of framing uses. */

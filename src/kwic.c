@@ -32,6 +32,14 @@ void kwic_release(struct kwic *k)
 	k->n = k->alloc = 0;
 }
 
+/* An outlet name or an id as the listing prints it (sanitize.h). */
+static char *shown(const char *s)
+{
+	struct buf b = BUF_INIT;
+	buf_add_shown(&b, s, strlen(s));
+	return buf_detach(&b);
+}
+
 static char *surface(const char *text, size_t start, size_t end)
 {
 	struct buf b = BUF_INIT;
@@ -60,8 +68,8 @@ void kwic_article(void *ctx, const struct lexrun_article *ra)
 			r++;
 		ALLOC_GROW(k->l, k->n + 1, k->alloc);
 		line = &k->l[k->n++];
-		line->group = xstrdup(group ? group : "NA");
-		line->id = xstrdup(ra->article->id);
+		line->group = shown(group ? group : "NA");
+		line->id = shown(ra->article->id);
 		line->article = ra->index;
 		line->sentence = tt->tok[first].sentence;
 		line->offset = tt->tok[first].start;

@@ -229,7 +229,9 @@ void suggest_rank(struct suggest *s, size_t n, size_t min_with)
 		const struct outlet_tally *ot = &s->outlets[o];
 		if (ot->tokens && ot->matches && (double)ot->matches / (double)ot->tokens >= overall) {
 			top[o] = 1;
-			buf_addf(&s->top, "%s%s", s->top.len ? ", " : "", ot->name);
+			if (s->top.len)
+				buf_adds(&s->top, ", ");
+			buf_add_shown(&s->top, ot->name, strlen(ot->name));
 		}
 	}
 	for (i = 0; i < nitems; i++) {
@@ -308,7 +310,8 @@ static void take_example(struct suggest *s, const struct lexrun_article *ra, siz
 		l--;
 	while (r + 1 < tt->n && r - last < EXAMPLE_WINDOW && tt->tok[r + 1].paragraph == para)
 		r++;
-	buf_addf(&b, "%s:%u  ", ra->article->id, tt->tok[first].sentence);
+	buf_add_shown(&b, ra->article->id, strlen(ra->article->id));
+	buf_addf(&b, ":%u  ", tt->tok[first].sentence);
 	text_append_clean(&b, ra->text, tt->tok[l].start, tt->tok[first].start);
 	/* Keep the spacing of the text around the brackets. */
 	if (l < first && tt->tok[first].start > tt->tok[first - 1].end)
