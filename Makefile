@@ -108,7 +108,7 @@ CMD_OBJS = \
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all deps test unit-tests report clean install uninstall bench FORCE fuzz fuzz-build
+.PHONY: all deps test unit-tests report clean install uninstall bench eval FORCE fuzz fuzz-build
 
 all: $(BIN)
 
@@ -169,6 +169,11 @@ report: deps
 # scripts/bench --help tells the options: make bench BENCH_ARGS="--size 1G".
 bench: $(BIN) $(BUILD)/gencorpus
 	scripts/bench $(BENCH_ARGS)
+
+# How well the cleaner keeps the story and drops the page (README, "Cleaning,
+# measured"); "scripts/eval-clean --setup" installs Readability to compare.
+eval: $(BIN)
+	scripts/eval-clean $(EVAL_ARGS)
 
 clean:
 	rm -rf build bin
