@@ -21,8 +21,9 @@
 /*
  * What the corpus tools (kwic, lexicon stats/suggest/diff) take the way
  * "framing score" does: the input, the scoring switches, the grouping
- * column and the output form, embedded in each tool's options. Every
- * string is borrowed.
+ * column and the output form, embedded in each tool's options; their
+ * command-line rows are OPT_CORPUS_TOOL (sourceopts.h). Every string is
+ * borrowed.
  */
 struct lexrun_opts {
 	const char *by;			/* the grouping column; NULL: none */

@@ -70,11 +70,7 @@ int cmd_kwic(int argc, char **argv)
 		OPT_STRING('c', "category", &o.category),
 		OPT_STRINGS('l', "lexicon", &lex),
 		OPT_SIZE('w', "window", &o.window, 0, 1000),
-		OPT_STRING(0, "by", &o.tool.by),
-		OPT_FLAG(0, "tsv", &o.tool.tsv),
-		OPT_CLEAR(0, "no-clean", &o.tool.opt.clean),
-		OPT_CLEAR(0, "no-negation", &o.tool.opt.negation),
-		OPT_SOURCE(&o.tool.in),
+		OPT_CORPUS_TOOL(&o.tool),
 		OPT_HELP(),
 		OPT_END(),
 	};

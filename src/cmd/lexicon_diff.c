@@ -47,11 +47,7 @@ int cmd_lexicon_diff(int argc, char **argv)
 	struct lexdiff_opts o;
 	struct options_args args;
 	const struct option_spec specs[] = {
-		OPT_STRING(0, "by", &o.tool.by),
-		OPT_FLAG(0, "tsv", &o.tool.tsv),
-		OPT_CLEAR(0, "no-clean", &o.tool.opt.clean),
-		OPT_CLEAR(0, "no-negation", &o.tool.opt.negation),
-		OPT_SOURCE(&o.tool.in),
+		OPT_CORPUS_TOOL(&o.tool),
 		OPT_HELP(),
 		OPT_END(),
 	};

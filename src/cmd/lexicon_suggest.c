@@ -55,6 +55,7 @@ int cmd_lexicon_suggest(int argc, char **argv)
 		OPT_STRINGS('l', "lexicon", &lex),
 		OPT_SIZE('n', NULL, &o.n, 1, 100000),
 		OPT_SIZE(0, "min", &o.min_with, 0, 100000),
+		/* The rows of OPT_CORPUS_TOOL but --by and --no-negation. */
 		OPT_FLAG(0, "tsv", &o.tool.tsv),
 		OPT_CLEAR(0, "no-clean", &o.tool.opt.clean),
 		OPT_SOURCE(&o.tool.in),
