@@ -20,11 +20,8 @@
 void kwic_run_opts_init(struct kwic_run_opts *o)
 {
 	memset(o, 0, sizeof(*o));
-	o->by = "outlet";
+	lexrun_opts_init(&o->tool);
 	o->window = 6;
-	o->in.max_bytes = SOURCE_DEFAULT_MAX_BYTES;
-	o->opt.clean = 1;
-	o->opt.negation = 1;
 }
 
 /* Each pattern in a category of its own, so they never compete. */
@@ -64,16 +61,16 @@ int kwic_run(const struct kwic_run_opts *o)
 		error("no category '%s' in the lexicons", o->category);
 		goto out;
 	}
-	if (!(src = lexrun_open(&o->in, o->by)))
+	if (!(src = lexrun_open(&o->tool.in, o->tool.by)))
 		goto out;
 	m = matcher_new(&lx);
-	kwic_init(&k, &lx, o->by, category, o->window);
-	status = lexrun_run(src, &o->opt, &(struct lexrun_pass){ &lx, m, kwic_article, &k }, 1)
+	kwic_init(&k, &lx, o->tool.by, category, o->window);
+	status = lexrun_run(src, &o->tool.opt, &(struct lexrun_pass){ &lx, m, kwic_article, &k }, 1)
 		 ? EXIT_FAILED : EXIT_OK;
 	kwic_sort(&k);
-	kwic_format(&k, o->tsv, &out);
+	kwic_format(&k, o->tool.tsv, &out);
 	fwrite(buf_str(&out), 1, out.len, stdout);
-	if (!o->tsv && k.n == 0)
+	if (!o->tool.tsv && k.n == 0)
 		inform("no match in %s", source_name(src));
 out:
 	buf_release(&out);

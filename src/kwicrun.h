@@ -3,8 +3,7 @@
 
 #include <stddef.h>
 
-#include "score.h"
-#include "source.h"
+#include "lexrun.h"
 
 /*
  * "framing kwic" as a function: every match of the patterns (each a
@@ -17,14 +16,11 @@ struct kwic_run_opts {
 	const char *category;	/* NULL: the patterns */
 	char *const *patterns;	/* written as lexicon entries */
 	size_t npatterns;
-	const char *by;		/* the grouping column */
-	struct source_options in;	/* a corpus folder or JSON Lines, and the size limit */
 	size_t window;		/* tokens of context on each side */
-	int tsv;
-	struct score_options opt;
+	struct lexrun_opts tool;	/* input, scoring, the grouping column, --tsv */
 };
 
-/* The defaults of the command line: by outlet, 6 tokens, clean and negation on. */
+/* The defaults of the command line: those of lexrun_opts_init, and 6 tokens. */
 void kwic_run_opts_init(struct kwic_run_opts *o);
 
 /*

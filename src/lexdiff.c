@@ -23,10 +23,7 @@
 void lexdiff_opts_init(struct lexdiff_opts *o)
 {
 	memset(o, 0, sizeof(*o));
-	o->by = "outlet";
-	o->in.max_bytes = SOURCE_DEFAULT_MAX_BYTES;
-	o->opt.clean = 1;
-	o->opt.negation = 1;
+	lexrun_opts_init(&o->tool);
 }
 
 /* Index of the entry of other equal to e (same category name and words). */
@@ -227,20 +224,20 @@ static void print_tables(const struct lexdiff_opts *o, struct diff_state *s)
 {
 	struct table *t;
 
-	if (!o->tsv)
+	if (!o->tool.tsv)
 		printf("entries (%s -> %s)\n", o->old_lexicon, o->new_lexicon);
 	t = entries_table(s->a, s->ta, s->b, s->tb);
-	table_print(t, stdout, o->tsv);
+	table_print(t, stdout, o->tool.tsv);
 	table_free(t);
-	printf(o->tsv ? "\n" : "\nrates per 1,000 tokens\n");
+	printf(o->tool.tsv ? "\n" : "\nrates per 1,000 tokens\n");
 	t = rates_table(s);
-	table_print(t, stdout, o->tsv);
+	table_print(t, stdout, o->tool.tsv);
 	table_free(t);
-	printf(o->tsv ? "\n" : "\nmean stance\n");
+	printf(o->tool.tsv ? "\n" : "\nmean stance\n");
 	t = stance_table(s);
-	table_print(t, stdout, o->tsv);
+	table_print(t, stdout, o->tool.tsv);
 	table_free(t);
-	if (!o->tsv)
+	if (!o->tool.tsv)
 		printf("\n%s%s\n", s->changes.len ? "ranks changed: " : "no rank changed: the order of "
 		       "outlets is the same under both lexicons", buf_str(&s->changes));
 }
@@ -259,16 +256,16 @@ int lexdiff_run(const struct lexdiff_opts *o)
 	/* Both lexicons are loaded, so that the errors of both are reported. */
 	bad = lexicon_load(&a, o->old_lexicon) < 0;
 	bad |= lexicon_load(&b, o->new_lexicon) < 0;
-	if (bad || !(src = lexrun_open(&o->in, o->by)))
+	if (bad || !(src = lexrun_open(&o->tool.in, o->tool.by)))
 		goto out;
 	ma = matcher_new(&a);
 	mb = matcher_new(&b);
-	ta = tally_new(&a, o->by);
-	tb = tally_new(&b, o->by);
+	ta = tally_new(&a, o->tool.by);
+	tb = tally_new(&b, o->tool.by);
 	/* One reading, each article scored with both: a stream is read once. */
 	passes[0] = (struct lexrun_pass){ &a, ma, tally_article, ta };
 	passes[1] = (struct lexrun_pass){ &b, mb, tally_article, tb };
-	status = lexrun_run(src, &o->opt, passes, 2) ? EXIT_FAILED : EXIT_OK;
+	status = lexrun_run(src, &o->tool.opt, passes, 2) ? EXIT_FAILED : EXIT_OK;
 	s.ta = ta;
 	s.tb = tb;
 	s.a = &a;

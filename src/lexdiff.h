@@ -1,8 +1,7 @@
 #ifndef LEXDIFF_H
 #define LEXDIFF_H
 
-#include "score.h"
-#include "source.h"
+#include "lexrun.h"
 
 /*
  * "framing lexicon diff" as a function: scores one reading of a source
@@ -13,13 +12,12 @@
  */
 struct lexdiff_opts {
 	const char *old_lexicon, *new_lexicon;	/* lexicon files */
-	const char *by;		/* the column whose groups are compared */
-	struct source_options in;	/* a corpus folder or JSON Lines, and the size limit */
-	int tsv;		/* the three tables tab-separated, a blank line apart */
-	struct score_options opt;
+	/* Input, scoring, the column whose groups are compared, and --tsv:
+	 * the three tables tab-separated, a blank line apart. */
+	struct lexrun_opts tool;
 };
 
-/* The defaults of the command line: by outlet, clean and negation on, 50 MB. */
+/* The defaults of the command line: those of lexrun_opts_init. */
 void lexdiff_opts_init(struct lexdiff_opts *o);
 
 /*

@@ -8,6 +8,15 @@
 #include "xalloc.h"
 #include "banned.h"
 
+void lexrun_opts_init(struct lexrun_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->by = "outlet";
+	o->opt.clean = 1;
+	o->opt.negation = 1;
+	o->in.max_bytes = SOURCE_DEFAULT_MAX_BYTES;
+}
+
 size_t lexrun_run(struct source *src, const struct score_options *opt,
 		  const struct lexrun_pass *passes, size_t npasses)
 {

@@ -18,6 +18,23 @@
  * columns, language); this layer only scores and hands each article over.
  */
 
+/*
+ * What the corpus tools (kwic, lexicon stats/suggest/diff) take the way
+ * "framing score" does: the input, the scoring switches, the grouping
+ * column and the output form, embedded in each tool's options; their
+ * command-line rows are OPT_CORPUS_TOOL (sourceopts.h). Every string is
+ * borrowed.
+ */
+struct lexrun_opts {
+	const char *by;			/* the grouping column; NULL: none */
+	int tsv;			/* tab-separated output */
+	struct score_options opt;	/* clean and negation */
+	struct source_options in;	/* a corpus folder or JSON Lines, and the size limit */
+};
+
+/* The defaults of the command line: by outlet, clean and negation on, 50 MB. */
+void lexrun_opts_init(struct lexrun_opts *o);
+
 /* One analysed article, handed to the callback; everything is borrowed and
  * valid only during the call. */
 struct lexrun_article {

@@ -20,10 +20,7 @@
 void lexstats_opts_init(struct lexstats_opts *o)
 {
 	memset(o, 0, sizeof(*o));
-	o->by = "outlet";
-	o->in.max_bytes = SOURCE_DEFAULT_MAX_BYTES;
-	o->opt.clean = 1;
-	o->opt.negation = 1;
+	lexrun_opts_init(&o->tool);
 }
 
 static const struct tally *sort_tally;
@@ -98,13 +95,14 @@ int lexstats_run(const struct lexstats_opts *o)
 	struct tally *t = NULL;
 	int status = EXIT_USAGE;
 
-	if (lexicon_load_all(&lx, o->lexicons, o->nlexicons) < 0 || !(src = lexrun_open(&o->in, o->by)))
+	if (lexicon_load_all(&lx, o->lexicons, o->nlexicons) < 0
+	    || !(src = lexrun_open(&o->tool.in, o->tool.by)))
 		goto out;
 	m = matcher_new(&lx);
-	t = tally_new(&lx, o->by);
-	status = lexrun_run(src, &o->opt, &(struct lexrun_pass){ &lx, m, tally_article, t }, 1)
+	t = tally_new(&lx, o->tool.by);
+	status = lexrun_run(src, &o->tool.opt, &(struct lexrun_pass){ &lx, m, tally_article, t }, 1)
 		 ? EXIT_FAILED : EXIT_OK;
-	print_table(&lx, t, o->by, o->tsv);
+	print_table(&lx, t, o->tool.by, o->tool.tsv);
 out:
 	tally_free(t);
 	matcher_free(m);

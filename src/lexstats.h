@@ -3,8 +3,7 @@
 
 #include <stddef.h>
 
-#include "score.h"
-#include "source.h"
+#include "lexrun.h"
 
 /*
  * "framing lexicon stats" as a function: how every lexicon entry fares in
@@ -15,13 +14,10 @@
 struct lexstats_opts {
 	const char **lexicons;	/* none: every .lex file of the default folder */
 	size_t nlexicons;
-	const char *by;		/* the column whose groups are counted */
-	struct source_options in;	/* a corpus folder or JSON Lines, and the size limit */
-	int tsv;
-	struct score_options opt;
+	struct lexrun_opts tool;	/* input, scoring, the column whose groups are counted, --tsv */
 };
 
-/* The defaults of the command line: by outlet, clean and negation on, 50 MB. */
+/* The defaults of the command line: those of lexrun_opts_init. */
 void lexstats_opts_init(struct lexstats_opts *o);
 
 /*

@@ -1,14 +1,16 @@
 #ifndef SOURCEOPTS_H
 #define SOURCEOPTS_H
 
+#include "lexrun.h"
 #include "options.h"
+#include "score.h"
 #include "source.h"
 
 /*
  * The input options of every command that reads articles (score, clean,
  * kwic, the lexicon tools), written once so that they have the same names,
  * limits and messages everywhere: two rows of an option table and the rule
- * for the CORPUS operand.
+ * for the CORPUS operand; and the rows the corpus tools share with score.
  */
 
 /* The most --max-article-bytes takes: larger would not fit the 32-bit token offsets. */
@@ -18,6 +20,22 @@
 #define OPT_SOURCE(in) \
 	OPT_STRING(0, "jsonl", &(in)->jsonl), \
 	OPT_SIZE(0, "max-article-bytes", &(in)->max_bytes, 0, SOURCEOPTS_MAX_BYTES)
+
+/* The rows of --no-clean and --no-negation, stored in the struct score_options *opt. */
+#define OPT_SCORING(opt) \
+	OPT_CLEAR(0, "no-clean", &(opt)->clean), \
+	OPT_CLEAR(0, "no-negation", &(opt)->negation)
+
+/*
+ * The rows of a corpus tool that scores a corpus as framing score does
+ * (kwic, lexicon stats, lexicon diff): --by COLUMN, --tsv, OPT_SCORING and
+ * OPT_SOURCE, stored in the struct lexrun_opts *t.
+ */
+#define OPT_CORPUS_TOOL(t) \
+	OPT_STRING(0, "by", &(t)->by), \
+	OPT_FLAG(0, "tsv", &(t)->tsv), \
+	OPT_SCORING(&(t)->opt), \
+	OPT_SOURCE(&(t)->in)
 
 /*
  * A command reads either a CORPUS folder or --jsonl, not both: checks that

@@ -20,12 +20,11 @@
 void suggest_run_opts_init(struct suggest_run_opts *o)
 {
 	memset(o, 0, sizeof(*o));
+	lexrun_opts_init(&o->tool);
+	o->tool.by = NULL;
 	o->category = "accusatory";
 	o->n = 15;
 	o->min_with = 2;
-	o->in.max_bytes = SOURCE_DEFAULT_MAX_BYTES;
-	o->opt.clean = 1;
-	o->opt.negation = 1;
 }
 
 static void print_text(const struct suggestion *r, size_t n, FILE *out)
@@ -90,7 +89,7 @@ static void print_results(const struct suggest_run_opts *o, const struct suggest
 	size_t nres;
 	const struct suggestion *res = suggest_results(s, &nres);
 
-	if (o->tsv) {
+	if (o->tool.tsv) {
 		print_tsv(res, nres, stdout);
 	} else {
 		printf("[%s]: outlets using it most: %s\n\n", o->category,
@@ -118,7 +117,7 @@ int suggest_run(const struct suggest_run_opts *o)
 		error("no category '%s' in the lexicons", o->category);
 		goto out;
 	}
-	if (!(src = lexrun_open(&o->in, NULL)))
+	if (!(src = lexrun_open(&o->tool.in, o->tool.by)))
 		goto out;
 	/* The examples are taken in a second reading, once the terms are ranked. */
 	if (!source_rewindable(src)) {
@@ -128,11 +127,11 @@ int suggest_run(const struct suggest_run_opts *o)
 	}
 	m = matcher_new(&lx);
 	s = suggest_new(&lx, (size_t)cat);
-	failed = lexrun_run(src, &o->opt, &(struct lexrun_pass){ &lx, m, suggest_count, s }, 1);
+	failed = lexrun_run(src, &o->tool.opt, &(struct lexrun_pass){ &lx, m, suggest_count, s }, 1);
 	suggest_rank(s, o->n, o->min_with);
 	if (source_rewind(src) < 0)
 		goto out;
-	failed += lexrun_run(src, &o->opt, &(struct lexrun_pass){ &lx, m, suggest_examples, s }, 1);
+	failed += lexrun_run(src, &o->tool.opt, &(struct lexrun_pass){ &lx, m, suggest_examples, s }, 1);
 	status = failed ? EXIT_FAILED : EXIT_OK;
 	print_results(o, s);
 out:

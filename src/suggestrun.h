@@ -3,8 +3,7 @@
 
 #include <stddef.h>
 
-#include "score.h"
-#include "source.h"
+#include "lexrun.h"
 
 /*
  * "framing lexicon suggest" as a function: reads the source twice (counts,
@@ -17,12 +16,13 @@ struct suggest_run_opts {
 	const char *category;
 	size_t n;		/* how many suggestions */
 	size_t min_with;	/* least occurrences with the category */
-	struct source_options in;	/* a corpus folder or a JSON Lines file (not a pipe) */
-	int tsv;
-	struct score_options opt;
+	/* Input (a corpus folder or a JSON Lines file, not a pipe), scoring and
+	 * --tsv; tool.by is NULL: the outlets are compared, no other column. */
+	struct lexrun_opts tool;
 };
 
-/* The defaults of the command line: accusatory, 15 terms seen twice, 50 MB. */
+/* The defaults of the command line: those of lexrun_opts_init but by, and
+ * accusatory, 15 terms seen twice. */
 void suggest_run_opts_init(struct suggest_run_opts *o);
 
 /*

@@ -70,11 +70,7 @@ int cmd_kwic(int argc, char **argv)
 		OPT_STRING('c', "category", &o.category),
 		OPT_STRINGS('l', "lexicon", &lex),
 		OPT_SIZE('w', "window", &o.window, 0, 1000),
-		OPT_STRING(0, "by", &o.by),
-		OPT_FLAG(0, "tsv", &o.tsv),
-		OPT_CLEAR(0, "no-clean", &o.opt.clean),
-		OPT_CLEAR(0, "no-negation", &o.opt.negation),
-		OPT_SOURCE(&o.in),
+		OPT_CORPUS_TOOL(&o.tool),
 		OPT_HELP(),
 		OPT_END(),
 	};
@@ -85,7 +81,7 @@ int cmd_kwic(int argc, char **argv)
 	if (r != OPTIONS_OK)
 		return options_exit_status(r);
 	/* With --jsonl there is no CORPUS argument: all are PATTERNs. */
-	if (sourceopts_corpus(&o.in, &args, -1, NULL, usage) != OPTIONS_OK)
+	if (sourceopts_corpus(&o.tool.in, &args, -1, NULL, usage) != OPTIONS_OK)
 		goto out;
 	o.lexicons = lex.items;
 	o.nlexicons = lex.n;

@@ -47,11 +47,7 @@ int cmd_lexicon_diff(int argc, char **argv)
 	struct lexdiff_opts o;
 	struct options_args args;
 	const struct option_spec specs[] = {
-		OPT_STRING(0, "by", &o.by),
-		OPT_FLAG(0, "tsv", &o.tsv),
-		OPT_CLEAR(0, "no-clean", &o.opt.clean),
-		OPT_CLEAR(0, "no-negation", &o.opt.negation),
-		OPT_SOURCE(&o.in),
+		OPT_CORPUS_TOOL(&o.tool),
 		OPT_HELP(),
 		OPT_END(),
 	};
@@ -62,7 +58,7 @@ int cmd_lexicon_diff(int argc, char **argv)
 	r = options_parse(argc, argv, specs, usage, &args);
 	if (r != OPTIONS_OK)
 		return options_exit_status(r);
-	if (sourceopts_corpus(&o.in, &args, 2, "the OLD and NEW lexicons", usage) == OPTIONS_OK) {
+	if (sourceopts_corpus(&o.tool.in, &args, 2, "the OLD and NEW lexicons", usage) == OPTIONS_OK) {
 		o.old_lexicon = args.v[0];
 		o.new_lexicon = args.v[1];
 		status = lexdiff_run(&o);

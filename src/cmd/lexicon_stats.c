@@ -43,11 +43,7 @@ int cmd_lexicon_stats(int argc, char **argv)
 	struct options_args args;
 	const struct option_spec specs[] = {
 		OPT_STRINGS('l', "lexicon", &lex),
-		OPT_STRING(0, "by", &o.by),
-		OPT_FLAG(0, "tsv", &o.tsv),
-		OPT_CLEAR(0, "no-clean", &o.opt.clean),
-		OPT_CLEAR(0, "no-negation", &o.opt.negation),
-		OPT_SOURCE(&o.in),
+		OPT_CORPUS_TOOL(&o.tool),
 		OPT_HELP(),
 		OPT_END(),
 	};
@@ -58,7 +54,7 @@ int cmd_lexicon_stats(int argc, char **argv)
 	r = options_parse(argc, argv, specs, usage, &args);
 	if (r != OPTIONS_OK)
 		return options_exit_status(r);
-	if (sourceopts_corpus(&o.in, &args, 0, "", usage) == OPTIONS_OK) {
+	if (sourceopts_corpus(&o.tool.in, &args, 0, "", usage) == OPTIONS_OK) {
 		o.lexicons = lex.items;
 		o.nlexicons = lex.n;
 		status = lexstats_run(&o);

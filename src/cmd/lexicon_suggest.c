@@ -55,9 +55,10 @@ int cmd_lexicon_suggest(int argc, char **argv)
 		OPT_STRINGS('l', "lexicon", &lex),
 		OPT_SIZE('n', NULL, &o.n, 1, 100000),
 		OPT_SIZE(0, "min", &o.min_with, 0, 100000),
-		OPT_FLAG(0, "tsv", &o.tsv),
-		OPT_CLEAR(0, "no-clean", &o.opt.clean),
-		OPT_SOURCE(&o.in),
+		/* The rows of OPT_CORPUS_TOOL but --by and --no-negation. */
+		OPT_FLAG(0, "tsv", &o.tool.tsv),
+		OPT_CLEAR(0, "no-clean", &o.tool.opt.clean),
+		OPT_SOURCE(&o.tool.in),
 		OPT_HELP(),
 		OPT_END(),
 	};
@@ -68,7 +69,7 @@ int cmd_lexicon_suggest(int argc, char **argv)
 	r = options_parse(argc, argv, specs, usage, &args);
 	if (r != OPTIONS_OK)
 		return options_exit_status(r);
-	if (sourceopts_corpus(&o.in, &args, 0, "", usage) == OPTIONS_OK) {
+	if (sourceopts_corpus(&o.tool.in, &args, 0, "", usage) == OPTIONS_OK) {
 		o.lexicons = lex.items;
 		o.nlexicons = lex.n;
 		status = suggest_run(&o);
