@@ -81,6 +81,8 @@ LIB_OBJS = \
 	$(BUILD)/suggest.o \
 	$(BUILD)/suggestrun.o \
 	$(BUILD)/table.o \
+	$(BUILD)/templates.o \
+	$(BUILD)/templatesrun.o \
 	$(BUILD)/tally.o \
 	$(BUILD)/text.o \
 	$(BUILD)/tsv.o \
@@ -103,7 +105,8 @@ CMD_OBJS = \
 	$(BUILD)/cmd/lexicon_suggest.o \
 	$(BUILD)/cmd/report.o \
 	$(BUILD)/cmd/score.o \
-	$(BUILD)/cmd/stats.o
+	$(BUILD)/cmd/stats.o \
+	$(BUILD)/cmd/templates.o
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 

@@ -54,6 +54,7 @@ int kwic_run(const struct kwic_run_opts *o)
 	struct kwic k;
 	struct buf out = BUF_INIT;
 	long category = -1;
+	struct score_options use = o->opt;
 	int status = EXIT_USAGE;
 
 	memset(&k, 0, sizeof(k));
@@ -64,11 +65,11 @@ int kwic_run(const struct kwic_run_opts *o)
 		error("no category '%s' in the lexicons", o->category);
 		goto out;
 	}
-	if (!(src = lexrun_open(&o->in, o->by)))
+	if (!(src = lexrun_open(&o->in, o->by, &o->opt, &use)))
 		goto out;
 	m = matcher_new(&lx);
 	kwic_init(&k, &lx, o->by, category, o->window);
-	status = lexrun_run(src, &o->opt, &(struct lexrun_pass){ &lx, m, kwic_article, &k }, 1)
+	status = lexrun_run(src, &use, &(struct lexrun_pass){ &lx, m, kwic_article, &k }, 1)
 		 ? EXIT_FAILED : EXIT_OK;
 	kwic_sort(&k);
 	kwic_format(&k, o->tsv, &out);
@@ -79,7 +80,7 @@ out:
 	buf_release(&out);
 	kwic_release(&k);
 	matcher_free(m);
-	source_free(src);
+	lexrun_close(src, &use);
 	lexicon_release(&lx);
 	return status;
 }
