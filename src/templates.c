@@ -207,6 +207,32 @@ static void table_rebuild(const struct templates *t, struct table *tab, size_t c
 	free(old.slot);
 }
 
+/*
+ * Every count of a full table less one, the pairs at zero out, in place:
+ * the survivors (at most half the slots) are set aside and put back, so
+ * memory stays the table's and half of it at most.
+ */
+static void table_decrement(const struct templates *t, struct table *tab)
+{
+	struct entry *keep;
+	size_t i, m = 0;
+
+	for (i = 0; i < tab->cap; i++) {
+		struct entry e = tab->slot[i];
+		if (e.line && e.count > 1) {
+			e.count--;
+			tab->slot[m++] = e;	/* m <= i: nothing unread is overwritten */
+		}
+	}
+	keep = xmalloc((m + 1) * sizeof(*keep));
+	memcpy(keep, tab->slot, m * sizeof(*keep));
+	memset(tab->slot, 0, tab->cap * sizeof(*tab->slot));
+	tab->n = 0;
+	for (i = 0; i < m; i++)
+		table_put(t, tab, &keep[i]);
+	free(keep);
+}
+
 /* Counts one more article with (line, outlet): the bounded count of the first pass. */
 static void count_pair(struct templates *t, uint64_t line, uint32_t outlet)
 {
@@ -219,7 +245,7 @@ static void count_pair(struct templates *t, uint64_t line, uint32_t outlet)
 	if (t->tab.n >= t->max_entries) {
 		/* Full: every count less one, this pair's one included. */
 		t->decrements++;
-		table_rebuild(t, &t->tab, t->tab.cap, 1);
+		table_decrement(t, &t->tab);
 		return;
 	}
 	if (2 * (t->tab.n + 1) > t->tab.cap)
