@@ -125,6 +125,52 @@ static uint64_t hash_folded(const unsigned char *s, size_t n)
 	return !any ? 0 : h ? h : 1;
 }
 
+/*
+ * What text_normalize makes of the typographic characters news text is
+ * full of (quotes, apostrophes, dashes, the ellipsis, the no-break space,
+ * the copyright sign), none of which composes with a neighbour; NULL for
+ * any other code point.
+ */
+static const char *typographic(int32_t cp)
+{
+	switch (cp) {
+	case 0x2018: case 0x2019: case 0x02BC: return "'";
+	case 0x201C: case 0x201D: case 0x201E: return "\"";
+	case 0x00A0: return " ";
+	case 0x2026: return "...";
+	case 0x2013: return "\xE2\x80\x93";
+	case 0x2014: return "\xE2\x80\x94";
+	case 0x00A9: return "\xC2\xA9";
+	default: return NULL;
+	}
+}
+
+/*
+ * The line normalised into out when its only characters beyond ASCII are
+ * typographic(): without the Unicode tables, which took two thirds of the
+ * time on text with curly quotes. 0 when another character is there.
+ */
+static int normalize_typographic(const char *text, size_t start, size_t end, struct buf *out)
+{
+	size_t pos = start;
+
+	buf_reset(out);
+	while (pos < end) {
+		int bad = 0;
+		int32_t cp = text_decode(text, end, &pos, &bad);
+		const char *to;
+
+		if (cp < 0x80) {
+			buf_addch(out, (char)cp);
+			continue;
+		}
+		if (bad || !(to = typographic(cp)))
+			return 0;
+		buf_adds(out, to);
+	}
+	return 1;
+}
+
 uint64_t templates_line_hash(const char *text, size_t start, size_t end, struct buf scratch[2])
 {
 	size_t i;
@@ -135,6 +181,8 @@ uint64_t templates_line_hash(const char *text, size_t start, size_t end, struct 
 	/* NFKC and case folding leave ASCII as it is, but for the case. */
 	if (i == end)
 		return hash_folded((const unsigned char *)text + start, end - start);
+	if (normalize_typographic(text, start, end, &scratch[1]))
+		return hash_folded((const unsigned char *)buf_str(&scratch[1]), scratch[1].len);
 	buf_reset(&scratch[0]);
 	text_append_clean(&scratch[0], text, start, end);
 	text_normalize(buf_str(&scratch[0]), scratch[0].len, 1, &scratch[1]);
