@@ -9,6 +9,9 @@
 . "$ROOT/tests/e2e/templates.lib"
 gen_outlets "$T"
 D=$T/dir J=$T/all.jsonl
+# The shipped lexicons, wherever the binary under test lives (make test SAN=1).
+FRAMING_LEXICONS=$ROOT/lexicons
+export FRAMING_LEXICONS
 
 # The table: the furniture of each outlet, with its count of articles.
 expect 0 "13 template lines in 3 outlets" -- templates "$D" -o "$T/t.tsv"
