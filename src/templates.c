@@ -685,7 +685,7 @@ struct templates *templates_read(FILE *f, const char *name, size_t min)
 		const char *outlet = tsv_field(tv, (size_t)col[0]);
 		const char *count = tsv_field(tv, (size_t)col[1]);
 		const char *hash = tsv_field(tv, (size_t)col[2]);
-		struct entry e;
+		struct entry e, *dup;
 		long v;
 
 		if (!*outlet) {
@@ -707,14 +707,14 @@ struct templates *templates_read(FILE *f, const char *name, size_t min)
 		}
 		e.count = (uint32_t)v;
 		e.outlet = outlet_of(t, outlet);
-		if (table_find(t, &t->tab, e.line, e.outlet)) {
-			error("%s:%zu: the line %s of '%s' is listed twice", name, tsv_line(tv), hash,
-			      outlet);
-			r = -1;
-			break;
-		}
 		if (min && e.count < min)
 			continue;
+		/* Twice (tables joined, names that differ only in control bytes): the larger count. */
+		if ((dup = table_find(t, &t->tab, e.line, e.outlet))) {
+			if (dup->count < e.count)
+				dup->count = e.count;
+			continue;
+		}
 		if (2 * (t->tab.n + 1) > t->tab.cap)
 			table_rebuild(t, &t->tab, t->tab.cap ? 2 * t->tab.cap : 1024, 0);
 		table_put(t, &t->tab, &e);

@@ -87,6 +87,7 @@ struct templates *templates_build(struct source *src, size_t min, const char *ou
 /*
  * Reads a table written by templates_write; NULL after a message naming
  * FILE:LINE. With min > 0, only lines in min articles or more are kept.
+ * A line listed twice for one outlet (tables joined) keeps its larger count.
  */
 struct templates *templates_load(const char *path, size_t min);
 /* The same from a stream that stays the caller's; name is for messages. */

@@ -105,7 +105,6 @@ bad() {
 }
 bad 'outlet\tcount\thash\tline\nX\t3\tnothex0000000000\tx\n' "bad.tsv:2: hash 'nothex0000000000' is not 16 hex digits"
 bad 'outlet\tcount\thash\tline\nX\tmany\t00000000000000ff\tx\n' "bad.tsv:2: count 'many' is not a whole number"
-bad 'outlet\tcount\thash\tline\nX\t3\t00000000000000ff\tx\nX\t4\t00000000000000FF\ty\n' "bad.tsv:3: the line 00000000000000FF of 'X' is listed twice"
 bad 'outlet\tcount\thash\tline\n\t3\t00000000000000ff\tx\n' "bad.tsv:2: no outlet"
 bad 'outlet\tcount\thash\tline\nX\t3\t00000000000000ff\n' "bad.tsv:2"
 bad 'id\tfile\n' "bad.tsv:1: not a table of framing templates (no column 'outlet'"

@@ -43,7 +43,8 @@ int fuzz_templates(const uint8_t *data, size_t size)
 	back = f ? templates_read(f, "copy.tsv", 0) : NULL;
 	if (f)
 		fclose(f);
-	if (!back || templates_count(back, &outlets) != templates_count(t, NULL))
+	/* Names are written with control bytes as spaces, so two may become one. */
+	if (!back || templates_count(back, &outlets) > templates_count(t, NULL))
 		abort();
 	templates_article_begin(&ta, t, "X");
 	templates_repeated(&ta, text, 0, sizeof(text) - 1);
