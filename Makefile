@@ -82,6 +82,8 @@ LIB_OBJS = \
 	$(BUILD)/suggest.o \
 	$(BUILD)/suggestrun.o \
 	$(BUILD)/table.o \
+	$(BUILD)/templates.o \
+	$(BUILD)/templatesrun.o \
 	$(BUILD)/tally.o \
 	$(BUILD)/text.o \
 	$(BUILD)/tsv.o \
@@ -104,7 +106,8 @@ CMD_OBJS = \
 	$(BUILD)/cmd/lexicon_suggest.o \
 	$(BUILD)/cmd/report.o \
 	$(BUILD)/cmd/score.o \
-	$(BUILD)/cmd/stats.o
+	$(BUILD)/cmd/stats.o \
+	$(BUILD)/cmd/templates.o
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
@@ -195,7 +198,7 @@ uninstall:
 # seconds (scripts/fuzz says how; crashes land in build/fuzz/crashes).
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = lexicon manifest jsonl text dic scores
+FUZZ_TARGETS = lexicon manifest jsonl text dic scores templates
 FUZZ_BUILD = build/fuzz
 # Without -Werror: a warning only clang gives must not stop the fuzzing.
 FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(filter-out -Werror,$(WARNINGS)) $(PKG_CFLAGS) \

@@ -540,6 +540,7 @@ static void add_line(struct clean_result *r, size_t start, size_t end, int skip_
 	l->end = end;
 	l->keep = 1;
 	l->reason = NULL;
+	l->repeated = 0;
 }
 
 /*
@@ -709,6 +710,10 @@ void clean_document(const char *text, size_t len, const struct clean_options *op
 		    && matches_title(text, l->start, l->end, title_norm.data, &scratch)) {
 			v[i] = GOOD;
 			l->reason = NULL;
+		} else if ((v[i] == GOOD || v[i] == SHORT) && opt->repeated
+			   && (l->repeated = opt->repeated(opt->repeated_ctx, text, l->start, l->end))) {
+			v[i] = BAD;
+			l->reason = "repeated in many articles of the outlet";
 		}
 	}
 	/*

@@ -2,6 +2,7 @@
 #define CLEAN_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /*
  * Boilerplate removal in the spirit of jusText: every line of an article
@@ -14,6 +15,7 @@ struct clean_line {
 	size_t start, end;	/* the line's text in the article, without line end */
 	int keep;
 	const char *reason;	/* why it was dropped; a static string, NULL if kept */
+	uint32_t repeated;	/* a site template: in this many articles of the outlet; else 0 */
 };
 
 struct clean_result {
@@ -37,6 +39,14 @@ struct clean_options {
 	 * would otherwise hold a record for every two bytes of JSON.
 	 */
 	int skip_empty;
+	/*
+	 * Site templates (templates.h): the number of articles of the
+	 * outlet that have the line text[start, end), 0 when it is not a
+	 * template. Asked about every line that would be kept otherwise;
+	 * NULL: no templates.
+	 */
+	uint32_t (*repeated)(void *ctx, const char *text, size_t start, size_t end);
+	void *repeated_ctx;
 };
 
 /* Classifies every line of text[0, len); out is reset first. */

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "clean.h"
@@ -59,6 +60,13 @@ static void lookup_manifest(const char *file, char **title, char **lang)
 	free(copy2);
 }
 
+/* Messages of a folder that is not the file's corpus: it only helps. */
+static void drop_message(void *ctx, const char *line)
+{
+	(void)ctx;
+	(void)line;
+}
+
 static size_t blank_lines(const char *text, const struct clean_result *r)
 {
 	size_t i, j, n = 0;
@@ -96,7 +104,8 @@ static void append_shown(struct buf *out, const char *text, size_t start, size_t
 	}
 }
 
-static void print_lines(const char *text, const struct clean_result *r, int kept_only)
+static void print_lines(const char *text, const struct clean_result *r, int kept_only,
+			const char *outlet)
 {
 	size_t i;
 
@@ -110,6 +119,12 @@ static void print_lines(const char *text, const struct clean_result *r, int kept
 				printf("%s\n", buf_str(&line));
 		} else if (l->keep) {
 			printf("+ %s\n", buf_str(&line));
+		} else if (l->repeated && outlet) {
+			struct buf name = BUF_INIT;
+			append_shown(&name, outlet, 0, strlen(outlet));
+			printf("- %s  [repeated in %lu articles of %s]\n", buf_str(&line),
+			       (unsigned long)l->repeated, buf_str(&name));
+			buf_release(&name);
 		} else {
 			printf("- %s  [%s]\n", buf_str(&line), l->reason);
 		}
@@ -117,22 +132,109 @@ static void print_lines(const char *text, const struct clean_result *r, int kept
 	}
 }
 
-/* Cleans text as the scores see it, prints the lines and a summary naming where. */
+/*
+ * Cleans text as the scores see it (with the site templates of outlet in
+ * t, when not NULL), prints the lines and a summary naming where.
+ */
 static void show(const char *where, const char *text, size_t len, const char *title,
-		 const char *lang, int kept_only)
+		 const char *lang, const char *outlet, const struct templates *t, int kept_only)
 {
-	struct clean_options opt = { NULL, NULL, 1, 0 };
+	struct clean_options opt;
 	struct clean_result r = CLEAN_RESULT_INIT;
+	struct templates_article ta = TEMPLATES_ARTICLE_INIT;
 	size_t blanks;
 
+	memset(&opt, 0, sizeof(opt));
+	opt.enabled = 1;
 	opt.title = title;
 	opt.lang = lang;
+	if (t) {
+		templates_article_begin(&ta, t, outlet);
+		opt.repeated = templates_repeated;
+		opt.repeated_ctx = &ta;
+	}
 	clean_document(text, len, &opt, &r);
-	print_lines(text, &r, kept_only);
+	templates_article_release(&ta);
+	print_lines(text, &r, kept_only, outlet);
 	blanks = blank_lines(text, &r);
 	inform("%s: kept %zu of %zu lines, dropped %zu characters",
 		where, r.n - blanks - r.dropped_lines, r.n - blanks, r.dropped_chars);
 	clean_result_release(&r);
+}
+
+/*
+ * Whether the corpus folder dir lists file; then c holds it and *outlet is
+ * the file's outlet (owned). Quiet: a folder that is not a corpus is only
+ * not the file's.
+ */
+static int corpus_lists(const char *dir, const char *file, struct corpus *c, char **outlet)
+{
+	char *want = realpath(file, NULL);
+	size_t i;
+	int found = 0;
+
+	util_set_quiet(1);
+	util_set_message_sink(drop_message, NULL);
+	if (want && corpus_load(dir, c) == 0) {
+		for (i = 0; i < c->n && !found; i++) {
+			char *have = realpath(c->articles[i].path, NULL);
+			if (have && !strcmp(have, want)) {
+				*outlet = xstrdup(c->articles[i].outlet);
+				found = 1;
+			}
+			free(have);
+		}
+	}
+	util_set_message_sink(NULL, NULL);
+	util_set_quiet(0);
+	free(want);
+	if (!found)
+		corpus_release(c);
+	return found;
+}
+
+/*
+ * The site templates of file's outlet: from o->templates.file, else built
+ * from the articles of its outlet in the corpus that lists it (the folder
+ * with a manifest beside the file, else the folder above, whose folders
+ * are outlets). *t stays NULL without templates; -1 after a message.
+ */
+static int file_templates(const char *file, const struct clean_run_opts *o,
+			  struct templates **t, char **outlet)
+{
+	char *copy = xstrdup(file), *dir = xstrdup(dirname(copy)), *parent, *manifest;
+	struct corpus c = CORPUS_INIT;
+	int found = 0;
+
+	*t = NULL;
+	free(copy);
+	manifest = path_join(dir, "manifest.tsv");
+	copy = xstrdup(dir);
+	parent = xstrdup(dirname(copy));
+	if (access(manifest, F_OK) == 0)
+		found = corpus_lists(dir, file, &c, outlet);
+	else if (strcmp(parent, dir))
+		found = corpus_lists(parent, file, &c, outlet);
+	if (!found) {
+		/* A file outside a corpus: its folder's name stands for the outlet. */
+		char *d = xstrdup(dir);
+		*outlet = xstrdup(basename(d));
+		free(d);
+	}
+	if (o->templates.file) {
+		*t = templates_load(o->templates.file, o->templates.min);
+	} else if (found) {
+		struct source *src = source_corpus(&c, o->in.max_bytes);
+		*t = templates_build(src, o->templates.min, *outlet);
+		source_free(src);
+	}
+	if (found)
+		corpus_release(&c);
+	free(copy);
+	free(parent);
+	free(manifest);
+	free(dir);
+	return o->templates.file && !*t ? -1 : 0;
 }
 
 /*
@@ -142,10 +244,16 @@ static void show(const char *where, const char *text, size_t len, const char *ti
 static int clean_file(const char *file, const struct clean_run_opts *o)
 {
 	size_t len;
-	char *text = read_file(file, &len), *title, *lang;
+	char *text = read_file(file, &len), *title, *lang, *outlet = NULL;
+	struct templates *t = NULL;
 
 	if (!text) {
 		error("%s: %s", file, strerror(errno));
+		return EXIT_USAGE;
+	}
+	if (!o->templates.off && file_templates(file, o, &t, &outlet) < 0) {
+		free(text);
+		free(outlet);
 		return EXIT_USAGE;
 	}
 	title = o->title ? xstrdup(o->title) : NULL;
@@ -153,7 +261,9 @@ static int clean_file(const char *file, const struct clean_run_opts *o)
 	lookup_manifest(file, &title, &lang);
 	if (!title)
 		title = corpus_first_line(file);
-	show(file, text, len, title, lang, o->kept_only);
+	show(file, text, len, title, lang, outlet, t, o->kept_only);
+	templates_free(t);
+	free(outlet);
 	free(text);
 	free(title);
 	free(lang);
@@ -167,6 +277,7 @@ static int clean_file(const char *file, const struct clean_run_opts *o)
 static int clean_source(const char *id, const struct clean_run_opts *o)
 {
 	struct source *src = source_open(&o->in);
+	struct templates *t = NULL;
 	struct article a;
 	size_t len, nextra;
 	char *text;
@@ -174,13 +285,17 @@ static int clean_source(const char *id, const struct clean_run_opts *o)
 
 	if (!src)
 		return EXIT_USAGE;
+	if (templates_prepare(&o->templates, 1, src, &t) < 0) {
+		source_free(src);
+		return EXIT_USAGE;
+	}
 	source_extra_names(src, &nextra);
 	while ((r = source_next(src, &a, &text, &len)) != 0) {
 		if (r < 0)
 			continue;
 		if (!strcmp(a.id, id)) {
 			show(a.path, text, len, o->title ? o->title : a.title,
-			     o->lang ? o->lang : source_lang(src, &a), o->kept_only);
+			     o->lang ? o->lang : source_lang(src, &a), a.outlet, t, o->kept_only);
 			status = EXIT_OK;
 		}
 		article_release(&a, nextra);
@@ -190,6 +305,7 @@ static int clean_source(const char *id, const struct clean_run_opts *o)
 	}
 	if (status != EXIT_OK)
 		error("%s: no article with the id '%s'", source_name(src), id);
+	templates_free(t);
 	source_free(src);
 	return status;
 }

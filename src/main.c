@@ -26,6 +26,7 @@ static const struct command commands[] = {
 	{ "stats", cmd_stats, "per-outlet statistics, tests and keyness of scores.tsv" },
 	{ "chart", cmd_chart, "draw the charts of a run with gnuplot (SVG and PNG)" },
 	{ "report", cmd_report, "score, stats and charts in one go, then report.html" },
+	{ "templates", cmd_templates, "find the lines an outlet repeats across articles" },
 	{ "kwic", cmd_kwic, "keyword in context for any pattern or a category" },
 	{ "lexicon", cmd_lexicon, "check, stats, suggest, diff, import, export lexicons" },
 	{ "help", run_help, "explain a command: framing help score" },

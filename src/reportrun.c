@@ -48,6 +48,7 @@ static int run_score(const struct report_run_opts *o)
 	s.nlexicons = o->nlexicons;
 	s.outdir = o->outdir;
 	s.quiet = o->quiet;
+	s.opt.templates = o->templates;
 	if (o->jobs > 0)
 		s.jobs = o->jobs;
 	return score_run(&s);

@@ -3,6 +3,8 @@
 
 #include <stddef.h>
 
+#include "templates.h"
+
 /*
  * "framing report" as a function: score_run, stats_run and chart_run on a
  * corpus, called directly with option structs, then report.html
@@ -17,6 +19,7 @@ struct report_run_opts {
 	unsigned long seed;	/* of the bootstrap and the permutations */
 	int jobs;		/* threads of score and stats; 0: their defaults */
 	int quiet;
+	struct templates_options templates;	/* handed to score */
 };
 
 /* The defaults of the command line: output, by outlet, seed 1. */

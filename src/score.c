@@ -33,6 +33,7 @@ struct scorer {
 	struct stance_categories cat;
 	struct text_tokens tt;
 	struct clean_result clean;
+	struct templates_article tmpl;	/* the site templates of the article's outlet */
 	struct match_list matches;
 	struct category_tally *tally;
 	unsigned char *actors;	/* per sentence: bit 1 China side, bit 2 US side */
@@ -72,6 +73,7 @@ struct scorer *scorer_new(const struct lexicon *lx, const struct matcher *m,
 	s->lx = lx;
 	s->m = m;
 	s->opt = *opt;
+	templates_article_begin(&s->tmpl, NULL, NULL);
 	stance_categories(lx, &s->cat);
 	s->tally = xcalloc(lx->ncategories ? lx->ncategories : 1, sizeof(*s->tally));
 	s->outlet_index = counts_new();
@@ -92,6 +94,7 @@ void scorer_free(struct scorer *s)
 		return;
 	text_tokens_release(&s->tt);
 	clean_result_release(&s->clean);
+	templates_article_release(&s->tmpl);
 	match_list_release(&s->matches);
 	for (size_t i = 0; i < s->noutlets; i++) {
 		free(s->outlets[i].outlet);
@@ -232,16 +235,22 @@ static void write_signature(struct scorer *s, const struct article *a, struct bu
 }
 
 /* Cleans and tokenises the kept lines; counts replacements in all of them. */
-static void tokenize_article(struct scorer *s, const char *title, const char *lang,
+static void tokenize_article(struct scorer *s, const struct article *a, const char *lang,
 			     const char *text, size_t len)
 {
 	struct clean_options copt;
 	size_t i;
 
-	copt.title = title;
+	memset(&copt, 0, sizeof(copt));
+	copt.title = a->title;
 	copt.lang = lang;
 	copt.enabled = s->opt.clean;
 	copt.skip_empty = 1;
+	if (s->opt.table) {
+		templates_article_begin(&s->tmpl, s->opt.table, a->outlet);
+		copt.repeated = templates_repeated;
+		copt.repeated_ctx = &s->tmpl;
+	}
 	clean_document(text, len, &copt, &s->clean);
 	text_tokens_reset(&s->tt);
 	for (i = 0; i < s->clean.n; i++) {
@@ -418,7 +427,7 @@ void scorer_article(struct scorer *s, const struct article *a, size_t nextra,
 	if (nul)
 		warning("%s: binary data (a NUL byte at offset %zu); scoring its text anyway",
 			where, (size_t)(nul - text));
-	tokenize_article(s, a->title, lang, text, len);
+	tokenize_article(s, a, lang, text, len);
 	if (s->tt.n == 0)
 		warning("%s: no words%s", where, s->opt.clean && s->clean.n ? " after cleaning" : "");
 	matcher_run(s->m, &s->tt, s->opt.negation, &s->matches);
@@ -440,7 +449,7 @@ void scorer_article(struct scorer *s, const struct article *a, size_t nextra,
 void scorer_analyze(struct scorer *s, const struct article *a, const char *lang,
 		    const char *text, size_t len)
 {
-	tokenize_article(s, a->title, lang, text, len);
+	tokenize_article(s, a, lang, text, len);
 	matcher_run(s->m, &s->tt, s->opt.negation, &s->matches);
 }
 

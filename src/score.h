@@ -8,6 +8,7 @@
 #include "counts.h"
 #include "lexicon.h"
 #include "match.h"
+#include "templates.h"
 
 /*
  * Scores one article at a time: clean, tokenise, match, and format its
@@ -19,6 +20,13 @@ struct scorer;
 struct score_options {
 	int clean;	/* drop boilerplate lines (0 = --no-clean) */
 	int negation;	/* mark negated matches (0 = --no-negation) */
+	/* What the command was asked about site templates; read by templates_prepare. */
+	struct templates_options templates;
+	/*
+	 * The table the cleaner uses (NULL: none), made by templates_prepare;
+	 * borrowed by the scorer, freed by whoever made it.
+	 */
+	struct templates *table;
 };
 
 /* lx and m are borrowed and must outlive the scorer. */

@@ -22,6 +22,7 @@
 #include "pipeline.h"
 #include "score.h"
 #include "source.h"
+#include "templates.h"
 #include "util.h"
 #include "xalloc.h"
 #include "banned.h"
@@ -169,6 +170,8 @@ int score_run(const struct score_run_opts *args)
 	struct outputs o;
 	struct pipeline_options popt;
 	struct pipeline_output pout;
+	struct score_options opt = args->opt;
+	struct templates *tmpl = NULL;
 	size_t skipped;
 	int status = EXIT_USAGE;
 
@@ -177,8 +180,10 @@ int score_run(const struct score_run_opts *args)
 	/* Everything is checked before anything is written. */
 	if (lexicon_load_all(&lx, args->lexicons, args->nlexicons) < 0
 	    || !(src = source_open(&args->in))
-	    || output_is_corpus(args))
+	    || output_is_corpus(args)
+	    || templates_prepare(&args->opt.templates, args->opt.clean, src, &tmpl) < 0)
 		goto out;
+	opt.table = tmpl;
 	status = EXIT_FAILED;
 	if (open_outputs(args, &o) < 0)
 		goto out;
@@ -194,7 +199,7 @@ int score_run(const struct score_run_opts *args)
 	write_headers(&lx, src, &pout);
 	popt.jobs = args->jobs;
 	popt.progress = !args->quiet && isatty(STDERR_FILENO);
-	skipped = pipeline_run(src, &lx, m, &args->opt, &popt, &pout);
+	skipped = pipeline_run(src, &lx, m, &opt, &popt, &pout);
 	if (terms)
 		write_terms(terms, stream(&o, OUT_TERMS));
 	if (commit_outputs(&o) == 0)
@@ -203,6 +208,7 @@ int score_run(const struct score_run_opts *args)
 		error("%zu article%s skipped", skipped, skipped == 1 ? "" : "s");
 out:
 	counts_free(terms);
+	templates_free(tmpl);
 	source_free(src);
 	matcher_free(m);
 	lexicon_release(&lx);

@@ -7,6 +7,7 @@
 #include "cmd.h"
 #include "options.h"
 #include "reportrun.h"
+#include "templates.h"
 #include "util.h"
 #include "banned.h"
 
@@ -30,6 +31,7 @@ static const char usage[] =
 	"  -j, --jobs N        threads of score and stats (default: the number of\n"
 	"                      processors); the output is the same for every N\n"
 	"  -q, --quiet         no warnings about single articles\n"
+	TEMPLATES_USAGE
 	"\n"
 	"Needs gnuplot for the charts (Debian/Ubuntu package gnuplot-nox).\n"
 	"\n"
@@ -48,6 +50,7 @@ int cmd_report(int argc, char **argv)
 		OPT_LONG(0, "seed", &seed, 0, 4294967295L),
 		OPT_LONG('j', "jobs", &jobs, 1, 256),
 		OPT_FLAG('q', "quiet", &o.quiet),
+		OPT_TEMPLATES(&o.templates),
 		OPT_HELP(),
 		OPT_END(),
 	};

@@ -6,8 +6,9 @@ fail() { echo "FAIL: $*"; exit 1; }
 command -v script >/dev/null 2>&1 || { echo "skip: no script(1) to make a terminal"; exit 77; }
 cd "$ROOT"
 scripts/corpus2jsonl corpus/seeds > "$T/one.jsonl"
-# Enough articles for the run to outlast the first update (a quarter second).
-i=0; while [ $i -lt 2000 ]; do cat "$T/one.jsonl"; i=$((i + 1)); done \
+# Enough articles for the scoring to outlast the first update (a quarter
+# second), after the pass that finds site templates.
+i=0; while [ $i -lt 6000 ]; do cat "$T/one.jsonl"; i=$((i + 1)); done \
 	| awk '{ sub(/"id":"/, "\"id\":\"" NR "-"); print }' > "$T/many.jsonl"
 script -qfc "$FRAMING score -j 1 --jsonl $T/many.jsonl -o $T/o" "$T/tty" > /dev/null
 grep -q 'framing: [0-9]* articles, [0-9.]* MB, [0-9.]* MB/s, [0-9]* s' "$T/tty" || fail "no progress line"

@@ -22,5 +22,6 @@ int fuzz_jsonl(const uint8_t *data, size_t size);
 int fuzz_text(const uint8_t *data, size_t size);
 int fuzz_dic(const uint8_t *data, size_t size);
 int fuzz_scores(const uint8_t *data, size_t size);
+int fuzz_templates(const uint8_t *data, size_t size);
 
 #endif
