@@ -14,6 +14,7 @@
 #include "clean.h"
 #include "corpus.h"
 #include "fsutil.h"
+#include "htmlpage.h"
 #include "source.h"
 #include "text.h"
 #include "util.h"
@@ -116,16 +117,23 @@ static void print_lines(const char *text, const struct clean_result *r, int kept
 	}
 }
 
-/* Cleans text as the scores see it, prints the lines and a summary naming where. */
+/*
+ * Cleans text as the scores see it, prints the lines and a summary naming
+ * where; page: what an HTML page's markup tells (NULL for text).
+ */
 static void show(const char *where, const char *text, size_t len, const char *title,
-		 const char *lang, int kept_only)
+		 const char *lang, const struct htmlpage *page, int kept_only)
 {
-	struct clean_options opt = { NULL, NULL, 1, 0 };
+	struct clean_options opt = { NULL, NULL, 1, 0, NULL, 0 };
 	struct clean_result r = CLEAN_RESULT_INIT;
 	size_t blanks;
 
 	opt.title = title;
 	opt.lang = lang;
+	if (page) {
+		opt.hints = page->hints;
+		opt.nhints = page->nhints;
+	}
 	clean_document(text, len, &opt, &r);
 	print_lines(text, &r, kept_only);
 	blanks = blank_lines(text, &r);
@@ -136,23 +144,26 @@ static void show(const char *where, const char *text, size_t len, const char *ti
 
 /*
  * One article file, with the title and language of the manifest beside it
- * unless o gives them.
+ * unless o gives them; an HTML page is read as a corpus reads it, its
+ * title the page's when the manifest has none.
  */
 static int clean_file(const char *file, const struct clean_run_opts *o)
 {
+	struct article a;
 	size_t len;
-	char *text = read_file(file, &len), *title, *lang;
+	char *text, *title, *lang;
 
-	if (!text) {
-		error("%s: %s", file, strerror(errno));
+	if (source_file(file, &a, &text, &len) < 0)
 		return EXIT_USAGE;
-	}
 	title = o->title ? xstrdup(o->title) : NULL;
 	lang = o->lang ? xstrdup(o->lang) : NULL;
 	lookup_manifest(file, &title, &lang);
-	if (!title)
-		title = corpus_first_line(file);
-	show(file, text, len, title, lang, o->kept_only);
+	if (!title || (a.page && !*title)) {
+		free(title);
+		title = a.page ? xstrdup(a.title) : corpus_first_line(file);
+	}
+	show(file, text, len, title, lang, a.page, o->kept_only);
+	article_release(&a, 0);
 	free(text);
 	free(title);
 	free(lang);
@@ -179,7 +190,7 @@ static int clean_source(const char *id, const struct clean_run_opts *o)
 			continue;
 		if (!strcmp(a.id, id)) {
 			show(a.path, text, len, o->title ? o->title : a.title,
-			     o->lang ? o->lang : source_lang(src, &a), o->kept_only);
+			     o->lang ? o->lang : source_lang(src, &a), a.page, o->kept_only);
 			status = EXIT_OK;
 		}
 		article_release(&a, nextra);
