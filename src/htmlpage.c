@@ -174,7 +174,7 @@ struct reader {
 	size_t line_chars, line_links;
 	/* what the page says of itself */
 	struct buf title_text, og_title, h1, jsonld_text;
-	char *date_meta, *date_time;
+	char *date_meta, *date_jsonld, *date_time;
 	int in_h1, h1_done;
 	struct buf text;
 };
@@ -375,11 +375,14 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 {
 	struct reader *r = ((htmlParserCtxtPtr)ctx)->_private;
 	const struct element *e = find_element((const char *)xname);
-	struct frame *f, *up = r->depth ? &r->stack[r->depth - 1] : NULL;
-	enum context c = up ? (enum context)up->context : CTX_NONE, role;
+	struct frame *f, *up;
+	enum context c, role;
 
 	r->last = parser_pos(r);
+	/* Grown first: the frame above may move. */
 	ALLOC_GROW(r->stack, r->depth + 1, r->stack_alloc);
+	up = r->depth ? &r->stack[r->depth - 1] : NULL;
+	c = up ? (enum context)up->context : CTX_NONE;
 	f = &r->stack[r->depth++];
 	memset(f, 0, sizeof(*f));
 	f->e = e;
@@ -428,7 +431,7 @@ static void jsonld_date(struct reader *r)
 	while (*k == ' ' || *k == '\t' || *k == '\n' || *k == '\r' || *k == ':')
 		k++;
 	if (*k == '"')
-		keep_date(&r->p->date, k + 1);
+		keep_date(&r->date_jsonld, k + 1);
 }
 
 static void on_end(void *ctx, const xmlChar *name)
@@ -447,7 +450,7 @@ static void on_end(void *ctx, const xmlChar *name)
 		r->in_h1 = 0;
 		r->h1_done = r->h1.len > 0;
 	}
-	if (f->jsonld && !r->p->date[0]) {
+	if (f->jsonld && !r->date_jsonld) {
 		jsonld_date(r);
 		buf_reset(&r->jsonld_text);
 	}
@@ -597,11 +600,10 @@ void htmlpage_read(struct htmlpage *p, const char *src, size_t len, int sniff, c
 	}
 	p->len = r.text.len;
 	p->text = buf_detach(&r.text);
-	/* article:published_time, else JSON-LD (found while parsing), else <time>. */
-	if (r.date_meta || (!p->date[0] && r.date_time)) {
-		free(p->date);
-		p->date = xstrdup(r.date_meta ? r.date_meta : r.date_time);
-	}
+	/* article:published_time, else JSON-LD, else <time>. */
+	free(p->date);
+	p->date = xstrdup(r.date_meta ? r.date_meta : r.date_jsonld ? r.date_jsonld
+			  : r.date_time ? r.date_time : "");
 	if (r.og_title.len) {
 		p->title = trimmed(&r.og_title);
 	} else if (r.h1.len) {
@@ -622,6 +624,7 @@ void htmlpage_read(struct htmlpage *p, const char *src, size_t len, int sniff, c
 	buf_release(&r.jsonld_text);
 	free(r.date_meta);
 	free(r.date_time);
+	free(r.date_jsonld);
 	free(r.stack);
 }
 
