@@ -158,7 +158,9 @@ struct reader {
 	const char *where;
 	const char *utf8;	/* the page as parsed */
 	size_t utf8_len;
-	size_t last;		/* where the last callback left the parser */
+	size_t last;		/* where the parser was after the last text */
+	size_t *at;		/* per byte of a piece of text, where it came from */
+	size_t at_alloc;
 	struct frame *stack;
 	size_t depth, stack_alloc;
 	/* counts of open elements of each kind */
@@ -277,16 +279,39 @@ static void line_add(struct reader *r, unsigned char c, size_t at)
 }
 
 /*
+ * Finds where each byte of a piece of text ch[0, n) came from in the page
+ * bytes [from, to) before the parser's position, walking both backwards:
+ * libxml2 drops some bytes of the source (control characters), so the
+ * text is a subsequence of them. Returns 0 when it is not (an entity).
+ */
+static int align_backwards(struct reader *r, const xmlChar *ch, size_t n, size_t from, size_t to)
+{
+	size_t j = n, sp = to;
+
+	ALLOC_GROW(r->at, n + 1, r->at_alloc);
+	while (j > 0) {
+		j--;
+		while (sp > from && (unsigned char)r->utf8[sp - 1] != ch[j])
+			sp--;
+		if (sp == from)
+			return 0;
+		r->at[j] = --sp;
+	}
+	return 1;
+}
+
+/*
  * Text from the parser. Where it came from: libxml2 calls this when its
  * position is just past the text, so verbatim text is the bytes before
  * that position; an entity (&amp;, &#8217;) comes alone, and all its
- * bytes map to its '&'.
+ * bytes map to its '&'; text the parser changed otherwise (it drops
+ * control characters) is lined up with the bytes before it.
  */
 static void on_text(void *ctx, const xmlChar *ch, int n)
 {
 	struct reader *r = ((htmlParserCtxtPtr)ctx)->_private;
-	size_t pos = parser_pos(r), len = (size_t)n, base, i;
-	int verbatim;
+	size_t pos = parser_pos(r), len = (size_t)n, base = 0, i, from;
+	enum { VERBATIM, ALIGNED, AT_ONE } how;
 	const char *amp;
 
 	if (r->skip) {
@@ -304,18 +329,25 @@ static void on_text(void *ctx, const xmlChar *ch, int n)
 		r->last = pos;
 		return;
 	}
-	verbatim = pos >= len && pos <= r->utf8_len && !memcmp(r->utf8 + pos - len, ch, len);
-	if (verbatim) {
+	if (pos > r->utf8_len)
+		pos = r->utf8_len;
+	from = r->last < pos ? r->last : pos;
+	if (pos >= len && !memcmp(r->utf8 + pos - len, ch, len)) {
+		how = VERBATIM;
 		base = pos - len;
+	} else if (align_backwards(r, ch, len, from, pos)) {
+		how = ALIGNED;
 	} else {
-		amp = pos > r->last && pos <= r->utf8_len
-		      ? memrchr(r->utf8 + r->last, '&', pos - r->last) : NULL;
-		base = amp ? (size_t)(amp - r->utf8) : (pos >= len && pos - len >= r->last ? pos - len : r->last);
+		how = AT_ONE;
+		amp = pos > from ? memrchr(r->utf8 + from, '&', pos - from) : NULL;
+		base = amp ? (size_t)(amp - r->utf8) : from;
 		if (!amp)
 			r->p->unaligned++;
+		if (base >= r->utf8_len && base)
+			base = r->utf8_len - 1;
 	}
 	for (i = 0; i < len; i++)
-		line_add(r, ch[i], verbatim ? base + i : base);
+		line_add(r, ch[i], how == VERBATIM ? base + i : how == ALIGNED ? r->at[i] : base);
 	r->last = pos;
 }
 
@@ -378,7 +410,6 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 	struct frame *f, *up;
 	enum context c, role;
 
-	r->last = parser_pos(r);
 	/* Grown first: the frame above may move. */
 	ALLOC_GROW(r->stack, r->depth + 1, r->stack_alloc);
 	up = r->depth ? &r->stack[r->depth - 1] : NULL;
@@ -440,7 +471,6 @@ static void on_end(void *ctx, const xmlChar *name)
 	struct frame *f;
 
 	(void)name;
-	r->last = parser_pos(r);
 	if (!r->depth)
 		return;
 	f = &r->stack[--r->depth];
@@ -460,19 +490,6 @@ static void on_end(void *ctx, const xmlChar *name)
 	r->head -= f->head;
 	r->title -= f->title;
 	r->jsonld -= f->jsonld;
-}
-
-static void on_other(void *ctx, const xmlChar *a)
-{
-	struct reader *r = ((htmlParserCtxtPtr)ctx)->_private;
-	(void)a;
-	r->last = parser_pos(r);
-}
-
-static void on_pi(void *ctx, const xmlChar *a, const xmlChar *b)
-{
-	(void)b;
-	on_other(ctx, a);
 }
 
 /* Every parse error costs the depth: see MAX_NESTING_WORK. */
@@ -547,8 +564,6 @@ static void parse(struct reader *r)
 	sax.characters = on_text;
 	sax.ignorableWhitespace = on_text;
 	sax.cdataBlock = on_text;
-	sax.comment = on_other;
-	sax.processingInstruction = on_pi;
 	sax.initialized = XML_SAX2_MAGIC;
 	sax.serror = on_error;
 	ctxt = htmlCreateMemoryParserCtxt(r->utf8_len ? r->utf8 : " ", r->utf8_len ? (int)r->utf8_len : 1);
@@ -626,6 +641,7 @@ void htmlpage_read(struct htmlpage *p, const char *src, size_t len, int sniff, c
 	free(r.date_time);
 	free(r.date_jsonld);
 	free(r.stack);
+	free(r.at);
 }
 
 size_t htmlpage_offset(const struct htmlpage *p, size_t t)
