@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,12 @@
 #define MIN_STOPWORD_DENSITY 0.15
 /* A document with fewer stop words than this share is not English. */
 #define ENGLISH_STOPWORD_DENSITY 0.20
+/*
+ * A block with more of its characters inside links than this is a menu or
+ * a list of related stories. jusText's bad class starts at 0.2; news
+ * paragraphs link phrases of their own text, so here it takes more.
+ */
+#define MAX_LINK_DENSITY 0.5
 
 enum verdict { GOOD, SHORT, BAD, BLANK };
 typedef unsigned char verdict_byte;	/* an enum verdict, kept per line in a byte */
@@ -650,9 +657,36 @@ static enum verdict judge(const struct line_summary *f, const char *text,
 	return GOOD;
 }
 
+void clean_hint_links(struct clean_hint *h, size_t link_chars, size_t chars)
+{
+	double d = chars ? (double)link_chars / (double)chars : 0;
+
+	h->link_chars = (uint32_t)link_chars;
+	h->chars = (uint32_t)chars;
+	snprintf(h->links_reason, sizeof(h->links_reason), "links %.2f", d);
+}
+
+/*
+ * What markup adds to the verdict on a line that has words: inside the
+ * page's furniture, or mostly links, it is boilerplate.
+ */
+static enum verdict judge_markup(const struct clean_hint *h, enum verdict v, const char **reason)
+{
+	if (h->context) {
+		*reason = h->context;
+		return BAD;
+	}
+	if (h->chars && (double)h->link_chars > MAX_LINK_DENSITY * (double)h->chars) {
+		*reason = h->links_reason;
+		return BAD;
+	}
+	return v;
+}
+
 void clean_document(const char *text, size_t len, const struct clean_options *opt,
 		    struct clean_result *r)
 {
+	size_t hint = 0;
 	struct line_summary *sum;
 	verdict_byte *v, *next;
 	enum verdict before;
@@ -706,6 +740,11 @@ void clean_document(const char *text, size_t len, const struct clean_options *op
 	for (i = 0; i < r->n; i++) {
 		struct clean_line *l = &r->lines[i];
 		v[i] = (verdict_byte)judge(&sum[i], text, l, script, english, &l->reason);
+		while (hint < opt->nhints && opt->hints[hint].start < l->start)
+			hint++;
+		if (v[i] != BLANK && hint < opt->nhints && opt->hints[hint].start == l->start)
+			v[i] = (verdict_byte)judge_markup(&opt->hints[hint], (enum verdict)v[i],
+							  &l->reason);
 		if (v[i] != BLANK && v[i] != GOOD
 		    && matches_title(text, l->start, l->end, title_norm.data, &scratch)) {
 			v[i] = GOOD;

@@ -29,6 +29,23 @@ struct clean_result {
 
 #define CLEAN_RESULT_INIT { NULL, 0, 0, 0, 0, NULL, 0 }
 
+/*
+ * What a page's markup tells of one of its lines (HTML: a line is a block),
+ * as extra evidence for the cleaner: the element it sits in, when that is
+ * one of the page's furniture (nav, header, footer, aside, form,
+ * figcaption, button, menu, ARIA roles), and its link density as jusText
+ * counts it. Set the counts with clean_hint_links.
+ */
+struct clean_hint {
+	size_t start;		/* the line's first byte in the text */
+	const char *context;	/* "nav", "footer", ...: static, shown as the reason; NULL none */
+	uint32_t link_chars, chars;	/* characters inside <a>, and all (no white space) */
+	char links_reason[16];	/* "links 0.83", the reason when the links drop it */
+};
+
+/* Sets h's link counts (and the reason text they would give). */
+void clean_hint_links(struct clean_hint *h, size_t link_chars, size_t chars);
+
 struct clean_options {
 	const char *title;	/* lines equal to the title are always kept */
 	const char *lang;	/* ISO 639-1 code; NULL or "" to guess the script */
@@ -47,6 +64,12 @@ struct clean_options {
 	 */
 	uint32_t (*repeated)(void *ctx, const char *text, size_t start, size_t end);
 	void *repeated_ctx;
+	/*
+	 * Per-line evidence from markup, ascending in start, or NULL (plain
+	 * text): a line with a hint that starts where it starts takes it.
+	 */
+	const struct clean_hint *hints;
+	size_t nhints;
 };
 
 /* Classifies every line of text[0, len); out is reset first. */

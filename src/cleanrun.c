@@ -15,6 +15,7 @@
 #include "clean.h"
 #include "corpus.h"
 #include "fsutil.h"
+#include "htmlpage.h"
 #include "sanitize.h"
 #include "source.h"
 #include "text.h"
@@ -134,10 +135,12 @@ static void print_lines(const char *text, const struct clean_result *r, int kept
 
 /*
  * Cleans text as the scores see it (with the site templates of outlet in
- * t, when not NULL), prints the lines and a summary naming where.
+ * t, when not NULL), prints the lines and a summary naming where; page:
+ * what an HTML page's markup tells (NULL for text).
  */
 static void show(const char *where, const char *text, size_t len, const char *title,
-		 const char *lang, const char *outlet, const struct templates *t, int kept_only)
+		 const char *lang, const char *outlet, const struct templates *t,
+		 const struct htmlpage *page, int kept_only)
 {
 	struct clean_options opt;
 	struct clean_result r = CLEAN_RESULT_INIT;
@@ -152,6 +155,10 @@ static void show(const char *where, const char *text, size_t len, const char *ti
 		templates_article_begin(&ta, t, outlet);
 		opt.repeated = templates_repeated;
 		opt.repeated_ctx = &ta;
+	}
+	if (page) {
+		opt.hints = page->hints;
+		opt.nhints = page->nhints;
 	}
 	clean_document(text, len, &opt, &r);
 	templates_article_release(&ta);
@@ -239,19 +246,20 @@ static int file_templates(const char *file, const struct clean_run_opts *o,
 
 /*
  * One article file, with the title and language of the manifest beside it
- * unless o gives them.
+ * unless o gives them; an HTML page is read as a corpus reads it, its
+ * title the page's when the manifest has none.
  */
 static int clean_file(const char *file, const struct clean_run_opts *o)
 {
+	struct article a;
 	size_t len;
-	char *text = read_file(file, &len), *title, *lang, *outlet = NULL;
+	char *text, *title, *lang, *outlet = NULL;
 	struct templates *t = NULL;
 
-	if (!text) {
-		error("%s: %s", file, strerror(errno));
+	if (source_file(file, &a, &text, &len) < 0)
 		return EXIT_USAGE;
-	}
 	if (!o->templates.off && file_templates(file, o, &t, &outlet) < 0) {
+		article_release(&a, 0);
 		free(text);
 		free(outlet);
 		return EXIT_USAGE;
@@ -259,11 +267,14 @@ static int clean_file(const char *file, const struct clean_run_opts *o)
 	title = o->title ? xstrdup(o->title) : NULL;
 	lang = o->lang ? xstrdup(o->lang) : NULL;
 	lookup_manifest(file, &title, &lang);
-	if (!title)
-		title = corpus_first_line(file);
-	show(file, text, len, title, lang, outlet, t, o->kept_only);
+	if (!title || (a.page && !*title)) {
+		free(title);
+		title = a.page ? xstrdup(a.title) : corpus_first_line(file);
+	}
+	show(file, text, len, title, lang, outlet, t, a.page, o->kept_only);
 	templates_free(t);
 	free(outlet);
+	article_release(&a, 0);
 	free(text);
 	free(title);
 	free(lang);
@@ -295,7 +306,8 @@ static int clean_source(const char *id, const struct clean_run_opts *o)
 			continue;
 		if (!strcmp(a.id, id)) {
 			show(a.path, text, len, o->title ? o->title : a.title,
-			     o->lang ? o->lang : source_lang(src, &a), a.outlet, t, o->kept_only);
+			     o->lang ? o->lang : source_lang(src, &a), a.outlet, t, a.page,
+			     o->kept_only);
 			status = EXIT_OK;
 		}
 		article_release(&a, nextra);

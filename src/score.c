@@ -7,6 +7,7 @@
 #include "clean.h"
 #include "counts.h"
 #include "dedup.h"
+#include "htmlpage.h"
 #include "stance.h"
 #include "text.h"
 #include "util.h"
@@ -251,6 +252,8 @@ static void tokenize_article(struct scorer *s, const struct article *a, const ch
 		copt.repeated = templates_repeated;
 		copt.repeated_ctx = &s->tmpl;
 	}
+	copt.hints = a->page ? a->page->hints : NULL;
+	copt.nhints = a->page ? a->page->nhints : 0;
 	clean_document(text, len, &copt, &s->clean);
 	text_tokens_reset(&s->tt);
 	for (i = 0; i < s->clean.n; i++) {
@@ -270,6 +273,9 @@ static void tokenize_article(struct scorer *s, const struct article *a, const ch
 			s->tt.replaced += (size_t)bad;
 		}
 	}
+	/* A page's text is valid UTF-8: its bad bytes were counted as it was decoded. */
+	if (a->page)
+		s->tt.replaced += a->page->replaced;
 }
 
 #define TERM_PREFETCH_AHEAD 8
@@ -310,8 +316,8 @@ static void mark_actors(struct scorer *s)
 	}
 }
 
-static void write_match(struct scorer *s, const char *text, const struct match *m,
-			struct buf *out)
+static void write_match(struct scorer *s, const struct article *a, const char *text,
+			const struct match *m, struct buf *out)
 {
 	const struct text_tokens *tt = &s->tt;
 	size_t first = m->first, last = m->first + m->ntokens - 1, l = first, r = last;
@@ -328,7 +334,8 @@ static void write_match(struct scorer *s, const char *text, const struct match *
 	buf_addch(out, '\t');
 	buf_add_uint(out, tt->tok[first].sentence);
 	buf_addch(out, '\t');
-	buf_add_uint(out, tt->tok[first].start);
+	buf_add_uint(out, a->page ? htmlpage_offset(a->page, tt->tok[first].start)
+				  : tt->tok[first].start);
 	buf_adds(out, m->quoted ? "\t1" : "\t0");
 	buf_adds(out, m->negated ? "\t1\t" : "\t0\t");
 	text_append_clean(out, text, tt->tok[l].start, tt->tok[first].start);
@@ -441,7 +448,7 @@ void scorer_article(struct scorer *s, const struct article *a, size_t nextra,
 		add_field(&s->match_prefix, a->outlet);
 	}
 	for (i = 0; out->matches && i < s->matches.n; i++)
-		write_match(s, text, &s->matches.m[i], out->matches);
+		write_match(s, a, text, &s->matches.m[i], out->matches);
 	if (out->signature)
 		write_signature(s, a, out->signature);
 }

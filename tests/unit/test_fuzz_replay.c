@@ -28,6 +28,7 @@
 #include "../fuzz/fuzz_dic.c"
 #include "../fuzz/fuzz_scores.c"
 #include "../fuzz/fuzz_templates.c"
+#include "../fuzz/fuzz_html.c"
 
 static const char *root(void)
 {
@@ -123,6 +124,12 @@ static void test_replay_templates(void **state)
 	replay("templates", fuzz_templates);
 }
 
+static void test_replay_html(void **state)
+{
+	(void)state;
+	replay("html", fuzz_html);
+}
+
 /* Empty and one-byte inputs, which seeds never are. */
 static void test_replay_tiny(void **state)
 {
@@ -144,6 +151,8 @@ static void test_replay_tiny(void **state)
 		fuzz_scores(bytes + i, 1);
 		fuzz_templates(bytes + i, 0);
 		fuzz_templates(bytes + i, 1);
+		fuzz_html(bytes + i, 0);
+		fuzz_html(bytes + i, 1);
 	}
 }
 
@@ -157,6 +166,7 @@ int main(void)
 		cmocka_unit_test(test_replay_dic),
 		cmocka_unit_test(test_replay_scores),
 		cmocka_unit_test(test_replay_templates),
+		cmocka_unit_test(test_replay_html),
 		cmocka_unit_test(test_replay_tiny),
 	};
 	char lexdir[1024];
