@@ -90,6 +90,7 @@ LIB_OBJS = \
 	$(BUILD)/tally.o \
 	$(BUILD)/text.o \
 	$(BUILD)/tsv.o \
+	$(BUILD)/unwrap.o \
 	$(BUILD)/util.o \
 	$(BUILD)/workpool.o \
 	$(BUILD)/xalloc.o

@@ -470,6 +470,11 @@ static int ends_sentence(const char *s, size_t start, size_t end)
 	return 0;
 }
 
+int clean_ends_sentence(const char *s, size_t start, size_t end)
+{
+	return ends_sentence(s, start, end);
+}
+
 /*
  * Compares an ASCII line with the normalised title: case-folded, runs of
  * white space as one space, no normalisation tables needed. -1 when the
@@ -550,12 +555,44 @@ static void add_line(struct clean_result *r, size_t start, size_t end, int skip_
 	l->repeated = 0;
 }
 
+/* Where split_lines is in the joins of the unwrapping (unwrap.h). */
+struct join_state {
+	size_t next;		/* the first join not passed yet */
+	size_t para;		/* where the paragraph being joined starts, or (size_t)-1 */
+	const char *title;	/* the normalised title, or NULL */
+	struct buf *scratch;
+};
+
+/*
+ * Adds the line text[start, end) unless the unwrapping joins it to the
+ * next; a joined paragraph is one line from its first line's start to its
+ * last line's end. A line equal to the title starts no paragraph: it is
+ * the headline, however wide, not the first line of the story.
+ */
+static void add_wrapped_line(struct clean_result *r, const char *text, size_t start, size_t end,
+			     int skip_empty, struct join_state *js)
+{
+	const struct unwrap *u = &r->unwrap;
+
+	while (js->next < u->n && u->joins[js->next] < end)
+		js->next++;
+	if (js->next < u->n && u->joins[js->next] == end
+	    && (js->para != (size_t)-1 || !matches_title(text, start, end, js->title, js->scratch))) {
+		if (js->para == (size_t)-1)
+			js->para = start;
+		return;
+	}
+	add_line(r, js->para == (size_t)-1 ? start : js->para, end, skip_empty);
+	js->para = (size_t)-1;
+}
+
 /*
  * Splits at \n, \r\n and lone \r, so old Mac files split into lines too.
  * The next \n is looked for once, not once per lone \r before it: a file
  * of CRs alone would otherwise be read to its end for every line.
  */
-static void split_lines(const char *text, size_t len, int skip_empty, struct clean_result *r)
+static void split_lines(const char *text, size_t len, int skip_empty, struct clean_result *r,
+			struct join_state *js)
 {
 	size_t start = 0, next_nl = 0;
 	int looked = 0;
@@ -575,11 +612,11 @@ static void split_lines(const char *text, size_t len, int skip_empty, struct cle
 		if (cr && (size_t)(cr - text) + 1 < end) {
 			/* A lone CR inside: the line ends there. */
 			end = (size_t)(cr - text);
-			add_line(r, start, end, skip_empty);
+			add_wrapped_line(r, text, start, end, skip_empty, js);
 			start = end + 1;
 			continue;
 		}
-		add_line(r, start, cr ? end - 1 : end, skip_empty);
+		add_wrapped_line(r, text, start, cr ? end - 1 : end, skip_empty, js);
 		start = end + 1;
 	}
 }
@@ -692,15 +729,26 @@ void clean_document(const char *text, size_t len, const struct clean_options *op
 	enum verdict before;
 	size_t letters[SCRIPT_COUNT] = { 0 }, words = 0, stops = 0, i;
 	struct buf title_norm = BUF_INIT, scratch = BUF_INIT;
+	struct join_state js = { 0, (size_t)-1, NULL, &scratch };
 	enum text_script script;
 	int english;
 
 	r->n = 0;
 	r->dropped_chars = 0;
 	r->dropped_lines = 0;
-	split_lines(text, len, opt->skip_empty, r);
-	if (!opt->enabled)
+	if (opt->title) {
+		/* Runs of white space count as one, as they do for the lines. */
+		text_append_clean(&scratch, opt->title, 0, strlen(opt->title));
+		text_normalize(buf_str(&scratch), scratch.len, 1, &title_norm);
+		js.title = title_norm.data;
+	}
+	unwrap_find(&r->unwrap, text, len);
+	split_lines(text, len, opt->skip_empty, r, &js);
+	if (!opt->enabled) {
+		buf_release(&title_norm);
+		buf_release(&scratch);
 		return;
+	}
 
 	pthread_once(&stop_once, build_stop_table);
 	/* One block for the features and verdicts of every line, reused. */
@@ -731,12 +779,6 @@ void clean_document(const char *text, size_t len, const struct clean_options *op
 							   || opt->lang[2] == '_');
 	else
 		english = words > 0 && (double)stops >= ENGLISH_STOPWORD_DENSITY * (double)words;
-	if (opt->title) {
-		/* Runs of white space count as one, as they do for the lines. */
-		text_append_clean(&scratch, opt->title, 0, strlen(opt->title));
-		text_normalize(buf_str(&scratch), scratch.len, 1, &title_norm);
-	}
-
 	for (i = 0; i < r->n; i++) {
 		struct clean_line *l = &r->lines[i];
 		v[i] = (verdict_byte)judge(&sum[i], text, l, script, english, &l->reason);
@@ -789,6 +831,7 @@ void clean_result_release(struct clean_result *r)
 {
 	free(r->scratch);
 	free(r->lines);
+	unwrap_release(&r->unwrap);
 	memset(r, 0, sizeof(*r));
 }
 

@@ -4,6 +4,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "unwrap.h"
+
 /*
  * Boilerplate removal in the spirit of jusText: every line of an article
  * (a paragraph, as text saved from the web has one per line) is kept or
@@ -25,9 +27,15 @@ struct clean_result {
 	size_t dropped_lines;
 	void *scratch;		/* per-line work space, kept for the next document */
 	size_t scratch_alloc;
+	/*
+	 * The line ends joined because the text is hard-wrapped (unwrap.h):
+	 * a line then spans several lines of the file, its line breaks
+	 * inside read as white space. unwrap.n is 0 for other text.
+	 */
+	struct unwrap unwrap;
 };
 
-#define CLEAN_RESULT_INIT { NULL, 0, 0, 0, 0, NULL, 0 }
+#define CLEAN_RESULT_INIT { NULL, 0, 0, 0, 0, NULL, 0, UNWRAP_INIT }
 
 /*
  * What a page's markup tells of one of its lines (HTML: a line is a block),
@@ -72,10 +80,21 @@ struct clean_options {
 	size_t nhints;
 };
 
-/* Classifies every line of text[0, len); out is reset first. */
+/*
+ * Classifies every line of text[0, len); out is reset first. Hard-wrapped
+ * text is unwrapped first (with or without enabled), so its lines are
+ * paragraphs too.
+ */
 void clean_document(const char *text, size_t len, const struct clean_options *opt,
 		    struct clean_result *out);
 void clean_result_release(struct clean_result *r);
+
+/*
+ * Whether s[start, end) ends a sentence: its last character other than
+ * white space, closing quotes and brackets is . ! ? or an ellipsis (or
+ * their CJK forms). The cleaner's rule, shared with unwrap.c.
+ */
+int clean_ends_sentence(const char *s, size_t start, size_t end);
 
 /*
  * For tests: whether the block scan of an ASCII line (SSE2, 64 bytes at a

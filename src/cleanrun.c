@@ -105,31 +105,92 @@ static void append_shown(struct buf *out, const char *text, size_t start, size_t
 	}
 }
 
+/* The line breaks (\n, \r\n or a lone \r) in text[start, end). */
+static size_t line_breaks(const char *text, size_t start, size_t end)
+{
+	size_t i, n = 0;
+
+	for (i = start; i < end; i++)
+		n += text[i] == '\n' || (text[i] == '\r' && (i + 1 == end || text[i + 1] != '\n'));
+	return n;
+}
+
+static int is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/*
+ * Appends a paragraph that unwrapping joined from several lines as one
+ * line: each line break, with the blanks around it, becomes one space.
+ */
+static void append_joined(struct buf *out, const char *text, size_t start, size_t end)
+{
+	size_t pos = start;
+
+	while (pos < end) {
+		size_t brk = pos, next, last;
+		while (brk < end && text[brk] != '\n' && text[brk] != '\r')
+			brk++;
+		last = brk;
+		if (brk < end)
+			while (last > pos && is_blank(text[last - 1]))
+				last--;
+		append_shown(out, text, pos, last);
+		if (brk == end)
+			break;
+		next = brk + 1 + (text[brk] == '\r' && brk + 1 < end && text[brk + 1] == '\n');
+		while (next < end && is_blank(text[next]))
+			next++;
+		buf_addch(out, ' ');
+		pos = next;
+	}
+}
+
+/*
+ * Prints every line, kept (+) or dropped (-) with its reason; a paragraph
+ * joined from hard-wrapped lines is shown joined, with the lines of the
+ * file it spans, so what the cleaner judged is what the user reads.
+ */
 static void print_lines(const char *text, const struct clean_result *r, int kept_only,
 			const char *outlet)
 {
-	size_t i;
+	size_t i, at = 0, lineno = 1;
 
 	for (i = 0; i < r->n; i++) {
 		const struct clean_line *l = &r->lines[i];
-		struct buf line = BUF_INIT;
+		struct buf line = BUF_INIT, note = BUF_INIT;
+		size_t inside = r->unwrap.n ? line_breaks(text, l->start, l->end) : 0;
 
-		append_shown(&line, text, l->start, l->end);
+		if (r->unwrap.n) {
+			lineno += line_breaks(text, at, l->start);
+			at = l->start;
+		}
+		if (inside) {
+			append_joined(&line, text, l->start, l->end);
+			buf_addf(&note, "joined lines %zu-%zu", lineno, lineno + inside);
+		} else {
+			append_shown(&line, text, l->start, l->end);
+		}
 		if (kept_only) {
 			if (l->keep)
 				printf("%s\n", buf_str(&line));
 		} else if (l->keep) {
-			printf("+ %s\n", buf_str(&line));
-		} else if (l->repeated && outlet) {
-			struct buf name = BUF_INIT;
-			append_shown(&name, outlet, 0, strlen(outlet));
-			printf("- %s  [repeated in %lu articles of %s]\n", buf_str(&line),
-			       (unsigned long)l->repeated, buf_str(&name));
-			buf_release(&name);
+			printf(inside ? "+ %s  [%s]\n" : "+ %s\n", buf_str(&line), buf_str(&note));
 		} else {
-			printf("- %s  [%s]\n", buf_str(&line), l->reason);
+			struct buf reason = BUF_INIT;
+			if (l->repeated && outlet) {
+				buf_addf(&reason, "repeated in %lu articles of ", (unsigned long)l->repeated);
+				append_shown(&reason, outlet, 0, strlen(outlet));
+			} else {
+				buf_adds(&reason, l->reason);
+			}
+			printf(inside ? "- %s  [%s; %s]\n" : "- %s  [%s]\n", buf_str(&line),
+			       buf_str(&reason), buf_str(&note));
+			buf_release(&reason);
 		}
 		buf_release(&line);
+		buf_release(&note);
 	}
 }
 
@@ -164,8 +225,14 @@ static void show(const char *where, const char *text, size_t len, const char *ti
 	templates_article_release(&ta);
 	print_lines(text, &r, kept_only, outlet);
 	blanks = blank_lines(text, &r);
-	inform("%s: kept %zu of %zu lines, dropped %zu characters",
-		where, r.n - blanks - r.dropped_lines, r.n - blanks, r.dropped_chars);
+	if (r.unwrap.n)
+		inform("%s: hard-wrapped at %u columns; kept %zu of %zu paragraphs "
+			"(unwrapped from %zu lines), dropped %zu characters", where,
+			(unsigned)r.unwrap.width, r.n - blanks - r.dropped_lines, r.n - blanks,
+			r.n - blanks + r.unwrap.n, r.dropped_chars);
+	else
+		inform("%s: kept %zu of %zu lines, dropped %zu characters",
+		       where, r.n - blanks - r.dropped_lines, r.n - blanks, r.dropped_chars);
 	clean_result_release(&r);
 }
 

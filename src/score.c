@@ -58,6 +58,7 @@ struct scorer {
 	size_t *entry_at;	/* entry i's fields start at entry_fields.data + entry_at[i] */
 	uint64_t *hashes;	/* the last article's word hashes, for its signature */
 	size_t hashes_alloc;
+	size_t dropped_words;	/* the words of the last article's dropped lines */
 };
 
 static void add_field(struct buf *out, const char *s)
@@ -202,7 +203,11 @@ void score_header(struct buf *out, const struct lexicon *lx, char *const *extra_
 		const char *c = lx->categories[i].name;
 		buf_addf(out, "\t%s_matches\t%s_score\t%s_rate\t%s_own", c, c, c, c);
 	}
-	buf_adds(out, "\tnegated\tstance\tacc_china\tacc_us\tacc_both");
+	/*
+	 * dropped_words after the columns readers knew, so none of them moves,
+	 * and before the extra columns, which stay last.
+	 */
+	buf_adds(out, "\tnegated\tstance\tacc_china\tacc_us\tacc_both\tdropped_words");
 	for (i = 0; i < nextra; i++) {
 		buf_addch(out, '\t');
 		buf_add_tsv_field(out, extra_names[i], strlen(extra_names[i]));
@@ -261,12 +266,18 @@ static void tokenize_article(struct scorer *s, const struct article *a, const ch
 		if (l->keep && l->end > l->start)
 			text_tokenize(&s->tt, text, l->start, l->end);
 	}
-	/* Replacements in dropped lines count too: the file had them. */
+	/*
+	 * Replacements in dropped lines count too: the file had them. Their
+	 * words are counted as the tokenizer counts: tokens + dropped_words
+	 * is what the article has without cleaning.
+	 */
+	s->dropped_words = 0;
 	for (i = 0; i < s->clean.n; i++) {
 		const struct clean_line *l = &s->clean.lines[i];
 		size_t pos = l->start;
 		if (l->keep)
 			continue;
+		s->dropped_words += text_count_words(text, l->start, l->end);
 		while (pos < l->end) {
 			int bad = 0;
 			text_decode(text, l->end, &pos, &bad);
@@ -417,6 +428,8 @@ static void write_row(struct scorer *s, const struct article *a, size_t nextra,
 	} else {
 		buf_adds(row, "\tNA\tNA\tNA");
 	}
+	buf_addch(row, '\t');
+	buf_add_uint(row, s->dropped_words);
 	for (i = 0; i < nextra; i++) {
 		buf_addch(row, '\t');
 		buf_add_tsv_field(row, a->extra[i], strlen(a->extra[i]));
@@ -458,6 +471,43 @@ void scorer_analyze(struct scorer *s, const struct article *a, const char *lang,
 {
 	tokenize_article(s, a, lang, text, len);
 	matcher_run(s->m, &s->tt, s->opt.negation, &s->matches);
+}
+
+void scorer_words(const struct scorer *s, size_t *tokens, size_t *dropped_words)
+{
+	*tokens = s->tt.n;
+	*dropped_words = s->dropped_words;
+}
+
+int score_lost_most(double tokens, double dropped_words)
+{
+	return dropped_words > SCORE_LOST_SHARE * (tokens + dropped_words);
+}
+
+void score_loss_add(struct score_loss *l, const char *id, const char *where, size_t tokens,
+		    size_t dropped_words)
+{
+	double share;
+
+	l->articles++;
+	if (!score_lost_most((double)tokens, (double)dropped_words))
+		return;
+	l->lost++;
+	share = (double)dropped_words / ((double)tokens + (double)dropped_words);
+	if (l->worst_id && share <= l->worst_share)
+		return;
+	free(l->worst_id);
+	free(l->worst_where);
+	l->worst_id = xstrdup(id);
+	l->worst_where = xstrdup(where);
+	l->worst_share = share;
+}
+
+void score_loss_release(struct score_loss *l)
+{
+	free(l->worst_id);
+	free(l->worst_where);
+	memset(l, 0, sizeof(*l));
 }
 
 const struct text_tokens *scorer_tokens(const struct scorer *s)

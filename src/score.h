@@ -63,6 +63,36 @@ void scorer_article(struct scorer *s, const struct article *a, size_t nextra,
 		    const char *lang, const char *where, const char *text, size_t len,
 		    const struct score_rows *out);
 
+/*
+ * Whether an article lost most of its words to cleaning: more than 80% of
+ * its words (the tokens kept plus dropped_words) were in dropped lines.
+ * The one rule of score's warning and of the report's banner.
+ */
+#define SCORE_LOST_SHARE 0.8
+int score_lost_most(double tokens, double dropped_words);
+
+/*
+ * The articles of a run that lost most of their words, for the warning at
+ * the end of framing score: how many, and the one that lost the most (the
+ * first of those on a tie), to be shown with framing clean.
+ */
+struct score_loss {
+	size_t articles;	/* articles scored */
+	size_t lost;		/* of those, score_lost_most */
+	char *worst_id, *worst_where;	/* owned; NULL when none lost */
+	double worst_share;
+};
+
+#define SCORE_LOSS_INIT { 0, 0, NULL, NULL, 0 }
+
+/* Counts one article; where is its file (folders) or FILE:LINE (JSON Lines). */
+void score_loss_add(struct score_loss *l, const char *id, const char *where, size_t tokens,
+		    size_t dropped_words);
+void score_loss_release(struct score_loss *l);
+
+/* The words kept (tokens) and dropped by cleaning of the last article scored. */
+void scorer_words(const struct scorer *s, size_t *tokens, size_t *dropped_words);
+
 /* The signatures.tsv header line. */
 void score_signatures_header(struct buf *out);
 
