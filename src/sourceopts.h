@@ -13,13 +13,10 @@
  * for the CORPUS operand; and the rows the corpus tools share with score.
  */
 
-/* The most --max-article-bytes takes: larger would not fit the 32-bit token offsets. */
-#define SOURCEOPTS_MAX_BYTES 4000000000L
-
 /* The rows of --jsonl FILE|- and --max-article-bytes N, stored in the struct source_options *in. */
 #define OPT_SOURCE(in) \
 	OPT_STRING(0, "jsonl", &(in)->jsonl), \
-	OPT_SIZE(0, "max-article-bytes", &(in)->max_bytes, 0, SOURCEOPTS_MAX_BYTES)
+	OPT_SIZE(0, "max-article-bytes", &(in)->max_bytes, 0, SOURCE_MAX_ARTICLE_BYTES)
 
 /* The rows of --no-clean and --no-negation, stored in the struct score_options *opt. */
 #define OPT_SCORING(opt) \

@@ -40,7 +40,7 @@ static const char usage[] =
 	"      --no-negation   count negated matches like the others\n"
 	"      --max-article-bytes N  skip larger articles with a message (default\n"
 	"                      52428800, 50 MB; 0 for the most framing can\n"
-	"                      score, 4294967295)\n"
+	"                      score, " SOURCE_STR(SOURCE_MAX_ARTICLE_BYTES) ")\n"
 	"  -q, --quiet         no warnings about single articles, no progress line\n"
 	"\n"
 	"examples: framing score corpus/seeds -o output\n"

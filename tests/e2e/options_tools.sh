@@ -26,7 +26,7 @@ expect() {
 	sed -n 2p "$T/err" | grep -q '^usage: framing ' || fail "$*: no usage after the message"
 	[ ! -s "$T/out" ] || fail "$*: wrote to stdout"
 }
-big="is not a whole number from 0 to 4000000000"
+big="is not a whole number from 0 to 4294967295"
 cor="missing a CORPUS folder (or --jsonl FILE)"
 
 expect "option '--max-article-bytes': 'x' $big" -- clean --max-article-bytes x --jsonl "$J" id
@@ -48,6 +48,13 @@ expect "unknown option '--nope'" -- lexicon check --nope
 expect "give either a CORPUS folder or --jsonl, not both" -- lexicon check --corpus "$S" --jsonl "$J"
 
 expect "option '--max-article-bytes': '1e9' $big" -- lexicon stats --max-article-bytes 1e9 "$S"
+expect "option '--max-article-bytes': '4294967296' $big" -- kwic --max-article-bytes 4294967296 "$S" a
+# The most the option takes is the most framing can score (0 stands for it): one number.
+"$FRAMING" lexicon stats --tsv --max-article-bytes 4294967295 "$S" >"$T/max" 2>"$T/err" \
+	|| { cat "$T/err"; fail "--max-article-bytes 4294967295 refused"; }
+"$FRAMING" lexicon stats --tsv --max-article-bytes 0 "$S" >"$T/zero" 2>"$T/err" \
+	&& cmp -s "$T/max" "$T/zero" || fail "--max-article-bytes 0 is not 4294967295"
+"$FRAMING" score --help | grep -q "score, 4294967295)" || fail "score --help does not say 4294967295"
 expect "unknown option '--nope'" -- lexicon stats --nope "$S"
 expect "$cor" -- lexicon stats
 expect "unexpected argument 'b'" -- lexicon stats a b
