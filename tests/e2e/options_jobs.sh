@@ -34,7 +34,7 @@ expect() {
 }
 expect 2 "framing: option '--jobs': 'x' is not a whole number from 1 to 256" \
 	-- stats --jobs x out/scores.tsv
-expect 2 "framing: option '--jobs': '0' is not a whole number from 1 to 256" \
+expect 2 "framing: option '--threads': '0' is not a whole number from 1 to 256" \
 	-- stats --threads 0 out/scores.tsv
 expect 2 "framing: option '--jobs': '2x' is not a whole number from 1 to 256" \
 	-- score -j2x "$ROOT/corpus/seeds"

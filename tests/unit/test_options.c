@@ -42,8 +42,9 @@ struct vals {
 	struct options_list lex;
 };
 
-/* Parses a NULL-terminated list of words with a fixed table. */
-static enum options_result parse(struct vals *v, struct options_args *args, const char **words)
+/* Parses a NULL-terminated list of words with a fixed table; messages on stderr. */
+static enum options_result parse_loud(struct vals *v, struct options_args *args,
+				      const char **words)
 {
 	const struct option_spec specs[] = {
 		OPT_FLAG('q', "quiet", &v->quiet),
@@ -58,16 +59,20 @@ static enum options_result parse(struct vals *v, struct options_args *args, cons
 	};
 	char *argv[32];
 	int argc = 0;
-	enum options_result r;
-	int saved;
 
 	argv[argc++] = (char *)"t";
 	while (*words)
 		argv[argc++] = (char *)*words++;
 	argv[argc] = NULL;
-	/* Messages and usage go to stderr and stdout: keep the log readable. */
-	saved = quiet_fd(2, -1);
-	r = options_parse(argc, argv, specs, usage, args);
+	return options_parse(argc, argv, specs, usage, args);
+}
+
+/* The same with stderr silenced: messages and usage would clutter the log. */
+static enum options_result parse(struct vals *v, struct options_args *args, const char **words)
+{
+	int saved = quiet_fd(2, -1);
+	enum options_result r = parse_loud(v, args, words);
+
 	quiet_fd(2, saved);
 	return r;
 }
@@ -145,6 +150,68 @@ static void test_options_mistakes(void **state)
 	assert_null(args.v);
 }
 
+/*
+ * The first line the parse of words printed on stderr (the message; the
+ * usage follows), in line (size n): what the user reads.
+ */
+static enum options_result message_of(const char **words, char *line, size_t n)
+{
+	struct vals v = { 0 };
+	struct options_args args;
+	FILE *tmp = tmpfile();
+	int saved = dup(2);
+	enum options_result r;
+
+	assert_non_null(tmp);
+	fflush(NULL);
+	dup2(fileno(tmp), 2);
+	r = parse_loud(&v, &args, words);
+	fflush(NULL);
+	dup2(saved, 2);
+	close(saved);
+	rewind(tmp);
+	if (!fgets(line, (int)n, tmp))
+		line[0] = 0;
+	line[strcspn(line, "\n")] = 0;
+	fclose(tmp);
+	if (r == OPTIONS_OK)
+		options_args_release(&args);
+	options_list_release(&v.lex);
+	return r;
+}
+
+#define assert_message(want, ...) do { \
+		const char *w_[] = { __VA_ARGS__, NULL }; \
+		char got_[256]; \
+		assert_int_equal(message_of(w_, got_, sizeof(got_)), OPTIONS_ERROR); \
+		assert_string_equal(got_, want); \
+	} while (0)
+
+/* A mistake names the option as the user typed it: an alias as the alias. */
+static void test_options_named_as_typed(void **state)
+{
+	(void)state;
+	assert_message("framing: option '--threads': 'x' is not a whole number from 1 to 256",
+		       "--threads", "x");
+	assert_message("framing: option '--threads': '0' is not a whole number from 1 to 256",
+		       "--thr=0");
+	assert_message("framing: option '--jobs': 'x' is not a whole number from 1 to 256",
+		       "--jobs", "x");
+	assert_message("framing: option '--jobs': '2x' is not a whole number from 1 to 256",
+		       "-j2x");
+	assert_message("framing: option '--threads' needs a value", "--threads");
+	assert_message("framing: option '--quiet' takes no value", "--quiet=1");
+}
+
+/* "-q=1" gives the flag a value: said so, not "unknown option '-='". */
+static void test_options_short_flag_value(void **state)
+{
+	(void)state;
+	assert_message("framing: option '-q' takes no value", "-q=1");
+	assert_message("framing: option '-q' takes no value", "-q=");
+	assert_message("framing: unknown option '-='", "-=");
+}
+
 static void test_options_help(void **state)
 {
 	struct vals v = { 0 };
@@ -183,6 +250,8 @@ int main(void)
 		cmocka_unit_test(test_options_bundled_and_dashdash),
 		cmocka_unit_test(test_options_alias_and_prefix),
 		cmocka_unit_test(test_options_mistakes),
+		cmocka_unit_test(test_options_named_as_typed),
+		cmocka_unit_test(test_options_short_flag_value),
 		cmocka_unit_test(test_options_help),
 		cmocka_unit_test(test_options_operands),
 	};
