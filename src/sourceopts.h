@@ -44,13 +44,15 @@ enum options_result sourceopts_check(const struct source_options *in, const char
 /*
  * Takes the CORPUS operand out of args into in->dir, so that the command
  * finds the same other operands with and without --jsonl (which has no
- * CORPUS). With nother >= 0 the command takes exactly nother operands
- * (named by other, for "missing OTHER") and then CORPUS; with nother < 0
- * CORPUS comes first and any number of operands follow (kwic's PATTERNs).
- * Prints "missing ...", "unexpected argument ..." or the CORPUS-or-jsonl
- * message and the usage to stderr when the operands do not fit.
+ * CORPUS). With nother >= 0 the command takes exactly nother operands and
+ * then CORPUS; missing[k] names what is missing when only k of them were
+ * given ("the NEW lexicon"). With nother < 0 CORPUS comes first and any
+ * number of operands follow (kwic's PATTERNs); with --jsonl, one of them
+ * that is a folder is a CORPUS given as well. Prints "missing ...",
+ * "unexpected argument ..." or the CORPUS-or-jsonl message and the usage
+ * to stderr when the operands do not fit.
  */
 enum options_result sourceopts_corpus(struct source_options *in, struct options_args *args,
-				      int nother, const char *other, const char *usage);
+				      int nother, const char *const *missing, const char *usage);
 
 #endif

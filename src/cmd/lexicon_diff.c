@@ -51,6 +51,7 @@ int cmd_lexicon_diff(int argc, char **argv)
 		OPT_HELP(),
 		OPT_END(),
 	};
+	static const char *const missing[] = { "the OLD and NEW lexicons", "the NEW lexicon" };
 	enum options_result r;
 	int status = EXIT_USAGE;
 
@@ -58,7 +59,7 @@ int cmd_lexicon_diff(int argc, char **argv)
 	r = options_parse(argc, argv, specs, usage, &args);
 	if (r != OPTIONS_OK)
 		return options_exit_status(r);
-	if (sourceopts_corpus(&o.tool.in, &args, 2, "the OLD and NEW lexicons", usage) == OPTIONS_OK) {
+	if (sourceopts_corpus(&o.tool.in, &args, 2, missing, usage) == OPTIONS_OK) {
 		o.old_lexicon = args.v[0];
 		o.new_lexicon = args.v[1];
 		status = lexdiff_run(&o);

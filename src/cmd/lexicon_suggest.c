@@ -69,7 +69,7 @@ int cmd_lexicon_suggest(int argc, char **argv)
 	r = options_parse(argc, argv, specs, usage, &args);
 	if (r != OPTIONS_OK)
 		return options_exit_status(r);
-	if (sourceopts_corpus(&o.tool.in, &args, 0, "", usage) == OPTIONS_OK) {
+	if (sourceopts_corpus(&o.tool.in, &args, 0, NULL, usage) == OPTIONS_OK) {
 		o.lexicons = lex.items;
 		o.nlexicons = lex.n;
 		status = suggest_run(&o);

@@ -49,7 +49,7 @@ static const char usage[] =
 /* The operands and the options that only go together; -1 after a message. */
 static int check_args(struct score_run_opts *o, struct options_args *args)
 {
-	if (sourceopts_corpus(&o->in, args, 0, "", usage) != OPTIONS_OK)
+	if (sourceopts_corpus(&o->in, args, 0, NULL, usage) != OPTIONS_OK)
 		return -1;
 	if (!o->to_stdout && (o->matches_file || o->terms_file || o->signatures_file)) {
 		error("--matches, --terms and --signatures go with --stdout; "

@@ -42,6 +42,8 @@ expect "unknown option '-z'" -- kwic -z "$S" accus*
 expect "$cor" -- kwic
 expect "missing a PATTERN or --category NAME" -- kwic "$S"
 expect "give either PATTERNs or --category, not both" -- kwic -c accusatory "$S" accus*
+# With --jsonl every operand is a PATTERN, but a folder is none: it is a CORPUS too many.
+expect "give either a CORPUS folder or --jsonl, not both" -- kwic "$S" --jsonl "$J" accus*
 
 expect "option '--max-article-bytes': '-1' $big" -- lexicon check --corpus "$S" --max-article-bytes -1
 expect "unknown option '--nope'" -- lexicon check --nope
@@ -67,7 +69,9 @@ expect "$cor" -- lexicon suggest
 
 expect "option '--max-article-bytes': 'x' $big" -- lexicon diff --max-article-bytes x a b "$S"
 expect "unknown option '--nope'" -- lexicon diff --nope a b "$S"
-expect "missing the OLD and NEW lexicons" -- lexicon diff a
+expect "missing the OLD and NEW lexicons" -- lexicon diff
+expect "missing the NEW lexicon" -- lexicon diff a
+expect "missing the NEW lexicon" -- lexicon diff --jsonl "$J" a
 expect "$cor" -- lexicon diff a b
 expect "unexpected argument 'd'" -- lexicon diff a b "$S" d
 expect "give either a CORPUS folder or --jsonl, not both" -- lexicon diff --jsonl "$J" a b "$S"

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "options.h"
+#include "sourceopts.h"
 
 /* Sends file descriptor fd to /dev/null (saved = -1) or back (saved from the first call). */
 static int quiet_fd(int fd, int saved)
@@ -150,6 +151,33 @@ static void test_options_mistakes(void **state)
 	assert_null(args.v);
 }
 
+/* Sends stderr to a temporary file until capture_end, which reads its first line. */
+struct capture {
+	FILE *tmp;
+	int saved;
+};
+
+static void capture_begin(struct capture *c)
+{
+	c->tmp = tmpfile();
+	assert_non_null(c->tmp);
+	fflush(NULL);
+	c->saved = dup(2);
+	dup2(fileno(c->tmp), 2);
+}
+
+static void capture_end(struct capture *c, char *line, size_t n)
+{
+	fflush(NULL);
+	dup2(c->saved, 2);
+	close(c->saved);
+	rewind(c->tmp);
+	if (!fgets(line, (int)n, c->tmp))
+		line[0] = 0;
+	line[strcspn(line, "\n")] = 0;
+	fclose(c->tmp);
+}
+
 /*
  * The first line the parse of words printed on stderr (the message; the
  * usage follows), in line (size n): what the user reads.
@@ -158,22 +186,12 @@ static enum options_result message_of(const char **words, char *line, size_t n)
 {
 	struct vals v = { 0 };
 	struct options_args args;
-	FILE *tmp = tmpfile();
-	int saved = dup(2);
+	struct capture c;
 	enum options_result r;
 
-	assert_non_null(tmp);
-	fflush(NULL);
-	dup2(fileno(tmp), 2);
+	capture_begin(&c);
 	r = parse_loud(&v, &args, words);
-	fflush(NULL);
-	dup2(saved, 2);
-	close(saved);
-	rewind(tmp);
-	if (!fgets(line, (int)n, tmp))
-		line[0] = 0;
-	line[strcspn(line, "\n")] = 0;
-	fclose(tmp);
+	capture_end(&c, line, n);
 	if (r == OPTIONS_OK)
 		options_args_release(&args);
 	options_list_release(&v.lex);
@@ -210,6 +228,56 @@ static void test_options_short_flag_value(void **state)
 	assert_message("framing: option '-q' takes no value", "-q=1");
 	assert_message("framing: option '-q' takes no value", "-q=");
 	assert_message("framing: unknown option '-='", "-=");
+}
+
+/*
+ * The CORPUS rule with its operands (words, then --jsonl FILE when jsonl is
+ * set): the status and the first line on stderr.
+ */
+static enum options_result corpus_message(int jsonl, int nother, const char *const *missing,
+					  const char **words, char *line, size_t n)
+{
+	struct source_options in = SOURCE_OPTIONS_INIT;
+	char *v[8];
+	struct options_args args = { v, 0 };
+	struct capture c;
+	enum options_result r;
+
+	while (*words)
+		v[args.n++] = (char *)*words++;
+	v[args.n] = NULL;
+	in.jsonl = jsonl ? "f.jsonl" : NULL;
+	capture_begin(&c);
+	r = sourceopts_corpus(&in, &args, nother, missing, usage);
+	capture_end(&c, line, n);
+	return r;
+}
+
+/* lexicon diff's operands: what is missing is named, whether --jsonl is given or not. */
+static void test_sourceopts_missing_named(void **state)
+{
+	static const char *const missing[] = { "the OLD and NEW lexicons", "the NEW lexicon" };
+	const char *none[] = { NULL }, *one[] = { "old.lex", NULL };
+	char line[256];
+	(void)state;
+	assert_int_equal(corpus_message(1, 2, missing, one, line, sizeof(line)), OPTIONS_ERROR);
+	assert_string_equal(line, "framing: missing the NEW lexicon");
+	assert_int_equal(corpus_message(0, 2, missing, one, line, sizeof(line)), OPTIONS_ERROR);
+	assert_string_equal(line, "framing: missing the NEW lexicon");
+	assert_int_equal(corpus_message(1, 2, missing, none, line, sizeof(line)), OPTIONS_ERROR);
+	assert_string_equal(line, "framing: missing the OLD and NEW lexicons");
+}
+
+/* kwic with --jsonl: a folder among the PATTERNs is a CORPUS given as well. */
+static void test_sourceopts_folder_with_jsonl(void **state)
+{
+	const char *dir[] = { "accus*", ".", NULL }, *words[] = { "accus*", "nowhere-xyz", NULL };
+	char line[256];
+	(void)state;
+	assert_int_equal(corpus_message(1, -1, NULL, dir, line, sizeof(line)), OPTIONS_ERROR);
+	assert_string_equal(line, "framing: give either a CORPUS folder or --jsonl, not both");
+	assert_int_equal(corpus_message(1, -1, NULL, words, line, sizeof(line)), OPTIONS_OK);
+	assert_string_equal(line, "");
 }
 
 static void test_options_help(void **state)
@@ -252,6 +320,8 @@ int main(void)
 		cmocka_unit_test(test_options_mistakes),
 		cmocka_unit_test(test_options_named_as_typed),
 		cmocka_unit_test(test_options_short_flag_value),
+		cmocka_unit_test(test_sourceopts_missing_named),
+		cmocka_unit_test(test_sourceopts_folder_with_jsonl),
 		cmocka_unit_test(test_options_help),
 		cmocka_unit_test(test_options_operands),
 	};
