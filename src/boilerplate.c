@@ -44,13 +44,6 @@ static size_t outlet_index(struct boilerplate *b, const char *outlet)
 	return b->n++;
 }
 
-/* The messages of articles skipped again: score has said why once. */
-static void drop_message(void *ctx, const char *line)
-{
-	(void)ctx;
-	(void)line;
-}
-
 int boilerplate_count(struct boilerplate *b, const struct source_options *in)
 {
 	struct source *s = source_open(in);
@@ -62,7 +55,8 @@ int boilerplate_count(struct boilerplate *b, const struct source_options *in)
 	if (!s)
 		return -1;
 	source_extra_names(s, &nextra);
-	util_set_message_sink(drop_message, NULL);
+	/* The messages of articles skipped again: score has said why once. */
+	util_set_message_sink(util_message_drop, NULL);
 	while ((r = source_next(s, &a, &text, &len)) != 0) {
 		size_t k;
 

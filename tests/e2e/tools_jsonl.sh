@@ -74,7 +74,7 @@ cmp "$T/sg-dir.out" "$T/sg-stdin.out" || fail "lexicon suggest differs with --js
 st=0
 cat "$J" | "$FRAMING" lexicon suggest --jsonl - >"$T/out" 2>"$T/err" || st=$?
 [ $st = 2 ] || fail "lexicon suggest from a pipe: status $st, expected 2"
-grep -q "stdin: lexicon suggest reads the articles twice" "$T/err" || fail "no message for a pipe"
+grep -q "stdin: cannot be read twice (not a regular file)" "$T/err" || fail "no message for a pipe"
 echo "same: lexicon-suggest"
 
 # check: the same expansions; only the name in "(nothing in INPUT)" differs.

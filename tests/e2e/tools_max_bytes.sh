@@ -35,8 +35,8 @@ for input in "$D" "--jsonl $J"; do
 		st=0
 		"$FRAMING" "$@" --max-article-bytes $MAX >"$T/out" 2>"$T/err" || st=$?
 		[ $st = 1 ] || { cat "$T/err"; fail "$cmd $input: status $st, expected 1"; }
-		# sort -u: suggest reads twice, so says it twice.
-		grep 'more than --max-article-bytes' "$T/err" | sort -u >"$T/got"
+		# Once each: suggest reads twice but prints an article's messages once.
+		grep 'more than --max-article-bytes' "$T/err" | sort >"$T/got"
 		sort "$T/want" | cmp - "$T/got" ||
 			{ diff "$T/want" "$T/got"; fail "$cmd $input: not the messages of score"; }
 		echo "skipped as score: $cmd ($input)"
@@ -53,6 +53,13 @@ for input in "$D" "--jsonl $J"; do
 	"$FRAMING" kwic --tsv $input accus* >"$T/kwic" 2>"$T/err" || fail "kwic $input without a limit"
 	[ ! -s "$T/err" ] || fail "kwic $input: messages without a limit"
 done
+
+# suggest reads twice: a device or a pipe cannot be, and is not called a pipe.
+st=0
+"$FRAMING" lexicon suggest --jsonl /dev/null >"$T/out" 2>"$T/err" || st=$?
+[ $st = 2 ] || fail "suggest --jsonl /dev/null: status $st"
+grep -q "^framing: /dev/null: cannot be read twice (not a regular file)" "$T/err" ||
+	{ cat "$T/err"; fail "suggest --jsonl /dev/null: message"; }
 
 # clean: the article asked for is over the limit.
 st=0
