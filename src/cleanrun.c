@@ -27,8 +27,11 @@ void clean_run_opts_init(struct clean_run_opts *o)
 	o->in.max_bytes = SOURCE_DEFAULT_MAX_BYTES;
 }
 
-/* Finds FILE in the manifest beside it, for its title and language. */
-static void lookup_manifest(const char *file, char **title, char **lang)
+/*
+ * Finds FILE in the manifest beside it, for its title and language; quiet
+ * is the -q to return to.
+ */
+static void lookup_manifest(const char *file, char **title, char **lang, int quiet)
 {
 	char *copy = xstrdup(file), *copy2 = xstrdup(file);
 	const char *dir = dirname(copy), *base = basename(copy2);
@@ -51,7 +54,7 @@ static void lookup_manifest(const char *file, char **title, char **lang)
 					*lang = xstrdup(corpus_extra(&c, &c.articles[i], "lang"));
 			}
 		}
-		util_set_quiet(0);
+		util_set_quiet(quiet);
 		corpus_release(&c);
 	}
 	free(manifest);
@@ -150,7 +153,7 @@ static int clean_file(const char *file, const struct clean_run_opts *o)
 	}
 	title = o->title ? xstrdup(o->title) : NULL;
 	lang = o->lang ? xstrdup(o->lang) : NULL;
-	lookup_manifest(file, &title, &lang);
+	lookup_manifest(file, &title, &lang, o->quiet);
 	if (!title)
 		title = corpus_first_line(file);
 	show(file, text, len, title, lang, o->kept_only);
@@ -196,5 +199,6 @@ static int clean_source(const char *id, const struct clean_run_opts *o)
 
 int clean_run(const struct clean_run_opts *o)
 {
+	util_set_quiet(o->quiet);
 	return o->in.jsonl ? clean_source(o->article, o) : clean_file(o->article, o);
 }

@@ -17,6 +17,7 @@ struct clean_run_opts {
 	const char *title;	/* NULL: from the manifest or the article */
 	const char *lang;	/* NULL: from the manifest or the article */
 	int kept_only;		/* only the kept text, as the scores see it */
+	int quiet;		/* no warnings (util_set_quiet) */
 };
 
 /* The defaults of the command line: every line, the 50 MB limit. */

@@ -154,6 +154,7 @@ int lexcheck_run(const struct lexcheck_run_opts *o)
 	int bad, status;
 	size_t i;
 
+	util_set_quiet(o->quiet);
 	bad = lexicon_load_all(&lx, o->files, o->nfiles);
 	lexcheck_find(&lx, &problems);
 	for (i = 0; i < problems.n; i++)

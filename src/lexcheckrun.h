@@ -16,6 +16,7 @@ struct lexcheck_run_opts {
 	size_t nfiles;
 	struct source_options in;	/* in.dir or in.jsonl: where to expand the globs; neither: nowhere */
 	int clean;		/* 0: look at boilerplate lines too */
+	int quiet;		/* no warnings: only errors and the summary */
 };
 
 /* The defaults of the command line: no corpus, the 50 MB limit, clean on. */

@@ -252,6 +252,7 @@ int lexdiff_run(const struct lexdiff_opts *o)
 	struct diff_state s;
 	int bad, status = EXIT_USAGE;
 
+	util_set_quiet(o->tool.quiet);
 	memset(&s, 0, sizeof(s));
 	/* Both lexicons are loaded, so that the errors of both are reported. */
 	bad = lexicon_load(&a, o->old_lexicon) < 0;

@@ -30,6 +30,7 @@ struct lexrun_opts {
 	int tsv;			/* tab-separated output */
 	struct score_options opt;	/* clean and negation */
 	struct source_options in;	/* a corpus folder or JSON Lines, and the size limit */
+	int quiet;			/* no warnings (util_set_quiet) */
 };
 
 /* The defaults of the command line: by outlet, clean and negation on, 50 MB. */

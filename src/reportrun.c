@@ -84,6 +84,7 @@ static int run_chart(const struct report_run_opts *o, const char *corpus_name)
 	c.outdir = o->outdir;
 	c.by = o->by;
 	c.corpus = corpus_name;
+	c.quiet = o->quiet;
 	return chart_run(&c);
 }
 

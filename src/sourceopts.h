@@ -25,14 +25,15 @@
 
 /*
  * The rows of a corpus tool that scores a corpus as framing score does
- * (kwic, lexicon stats, lexicon diff): --by COLUMN, --tsv, OPT_SCORING and
- * OPT_SOURCE, stored in the struct lexrun_opts *t.
+ * (kwic, lexicon stats, lexicon diff): --by COLUMN, --tsv, OPT_SCORING,
+ * OPT_SOURCE and -q, stored in the struct lexrun_opts *t.
  */
 #define OPT_CORPUS_TOOL(t) \
 	OPT_STRING(0, "by", &(t)->by), \
 	OPT_FLAG(0, "tsv", &(t)->tsv), \
 	OPT_SCORING(&(t)->opt), \
-	OPT_SOURCE(&(t)->in)
+	OPT_SOURCE(&(t)->in), \
+	OPT_QUIET(&(t)->quiet)
 
 /*
  * A command reads either a CORPUS folder or --jsonl, not both: checks that

@@ -111,6 +111,7 @@ int suggest_run(const struct suggest_run_opts *o)
 	int status = EXIT_USAGE;
 	size_t failed;
 
+	util_set_quiet(o->tool.quiet);
 	if (lexicon_load_all(&lx, o->lexicons, o->nlexicons) < 0)
 		goto out;
 	if ((cat = lexicon_category(&lx, o->category)) < 0) {

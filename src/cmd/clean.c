@@ -14,7 +14,7 @@
 #include "banned.h"
 
 static const char usage[] =
-	"usage: framing clean [--kept] [--title TITLE] [--lang CODE] FILE\n"
+	"usage: framing clean [--kept] [--title TITLE] [--lang CODE] [-q] FILE\n"
 	"       framing clean [OPTIONS] [--max-article-bytes N] --jsonl FILE|- ID\n"
 	"\n"
 	"Prints every line of FILE: kept lines start with '+ ', dropped lines with\n"
@@ -31,6 +31,7 @@ static const char usage[] =
 	"  --jsonl FILE    read the article ID from JSON Lines (- for standard input)\n"
 	"  --max-article-bytes N  with --jsonl, skip larger articles with a message\n"
 	"                  (default 52428800, 50 MB), as framing score\n"
+	"  -q, --quiet     no warnings (errors are still printed)\n"
 	"\n"
 	"examples: framing clean corpus/seeds/2014-10-20-china-daily-hard-to-resume-talks.txt\n"
 	"          framing clean --jsonl articles.jsonl cd-2014-10-20\n";
@@ -44,6 +45,7 @@ int cmd_clean(int argc, char **argv)
 		OPT_STRING(0, "title", &o.title),
 		OPT_STRING(0, "lang", &o.lang),
 		OPT_SOURCE(&o.in),
+		OPT_QUIET(&o.quiet),
 		OPT_HELP(),
 		OPT_END(),
 	};

@@ -15,7 +15,7 @@
 
 static const char usage[] =
 	"usage: framing lexicon check [--corpus CORPUS | --jsonl FILE|-] [--no-clean]\n"
-	"                             [--max-article-bytes N] [FILE...]\n"
+	"                             [--max-article-bytes N] [-q] [FILE...]\n"
 	"\n"
 	"Reads the lexicon FILEs (default: every .lex file in lexicons/) and reports\n"
 	"on stderr, as FILE:LINE:COL:\n"
@@ -35,6 +35,7 @@ static const char usage[] =
 	"  --no-clean       with a corpus, look at boilerplate lines too\n"
 	"  --max-article-bytes N  with a corpus, skip larger articles with a message\n"
 	"                   (default 52428800, 50 MB), as framing score\n"
+	"  -q, --quiet      no warnings: only errors and the summary\n"
 	"\n"
 	"example: framing lexicon check --corpus corpus/seeds lexicons/stance.lex\n";
 
@@ -47,6 +48,7 @@ int cmd_lexicon_check(int argc, char **argv)
 		OPT_STRING(0, "corpus", &o.in.dir),
 		OPT_CLEAR(0, "no-clean", &o.clean),
 		OPT_SOURCE(&o.in),
+		OPT_QUIET(&o.quiet),
 		OPT_HELP(),
 		OPT_END(),
 	};

@@ -15,7 +15,7 @@
 
 static const char usage[] =
 	"usage: framing lexicon diff [--by COLUMN] [--tsv] [--no-clean] [--no-negation]\n"
-	"                            [--max-article-bytes N] OLD NEW CORPUS\n"
+	"                            [--max-article-bytes N] [-q] OLD NEW CORPUS\n"
 	"       framing lexicon diff [OPTIONS] --jsonl FILE|- OLD NEW\n"
 	"\n"
 	"Scores CORPUS (or JSON Lines, read once) with the lexicon OLD and with NEW\n"
@@ -39,6 +39,7 @@ static const char usage[] =
 	"      --jsonl FILE   read JSON Lines (- for standard input), as framing score\n"
 	"      --max-article-bytes N  skip larger articles with a message (default\n"
 	"                     52428800, 50 MB), as framing score\n"
+	"  -q, --quiet        no warnings (errors are still printed)\n"
 	"\n"
 	"example: framing lexicon diff lexicons/stance.lex my-stance.lex corpus/seeds\n";
 

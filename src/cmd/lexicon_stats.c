@@ -14,7 +14,7 @@
 
 static const char usage[] =
 	"usage: framing lexicon stats [-l LEXICON]... [--by COLUMN] [--tsv] [--no-clean]\n"
-	"                             [--no-negation] [--max-article-bytes N]\n"
+	"                             [--no-negation] [--max-article-bytes N] [-q]\n"
 	"                             CORPUS | --jsonl FILE|-\n"
 	"\n"
 	"Per lexicon entry: matches (negated ones included), articles and outlets\n"
@@ -33,6 +33,7 @@ static const char usage[] =
 	"      --jsonl FILE    read JSON Lines (- for standard input), as framing score\n"
 	"      --max-article-bytes N  skip larger articles with a message (default\n"
 	"                      52428800, 50 MB), as framing score\n"
+	"  -q, --quiet         no warnings (errors are still printed)\n"
 	"\n"
 	"example: framing lexicon stats corpus/seeds -l lexicons/stance.lex\n";
 

@@ -29,7 +29,8 @@ static const char usage[] =
 	"  --seed N            seed of the bootstrap and permutations (default 1)\n"
 	"  -j, --jobs N        threads of score and stats (default: the number of\n"
 	"                      processors); the output is the same for every N\n"
-	"  -q, --quiet         no warnings about single articles\n"
+	"  -q, --quiet         no warnings, no progress line (errors are still\n"
+	"                      printed)\n"
 	"\n"
 	"Needs gnuplot for the charts (Debian/Ubuntu package gnuplot-nox).\n"
 	"\n"
@@ -47,7 +48,7 @@ int cmd_report(int argc, char **argv)
 		OPT_STRING(0, "by", &o.by),
 		OPT_LONG(0, "seed", &seed, 0, 4294967295L),
 		OPT_LONG('j', "jobs", &jobs, 1, 256),
-		OPT_FLAG('q', "quiet", &o.quiet),
+		OPT_QUIET(&o.quiet),
 		OPT_HELP(),
 		OPT_END(),
 	};

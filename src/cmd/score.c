@@ -41,7 +41,8 @@ static const char usage[] =
 	"      --max-article-bytes N  skip larger articles with a message (default\n"
 	"                      52428800, 50 MB; 0 for the most framing can\n"
 	"                      score, " SOURCE_STR(SOURCE_MAX_ARTICLE_BYTES) ")\n"
-	"  -q, --quiet         no warnings about single articles, no progress line\n"
+	"  -q, --quiet         no warnings, no progress line (errors are still\n"
+	"                      printed)\n"
 	"\n"
 	"examples: framing score corpus/seeds -o output\n"
 	"          framing score --jsonl articles.jsonl --stdout > scores.tsv\n";
@@ -77,7 +78,7 @@ int cmd_score(int argc, char **argv)
 		OPT_STRING(0, "signatures", &o.signatures_file),
 		OPT_SCORING(&o.opt),
 		OPT_SOURCE(&o.in),
-		OPT_FLAG('q', "quiet", &o.quiet),
+		OPT_QUIET(&o.quiet),
 		OPT_HELP(),
 		OPT_END(),
 	};
