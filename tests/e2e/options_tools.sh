@@ -97,6 +97,27 @@ for c in clean kwic "lexicon check" "lexicon stats" "lexicon suggest" "lexicon d
 	[ ! -s "$T/err" ] || fail "$c --help: wrote to stderr"
 done
 
+# "framing help" routes like the commands: a subcommand's help is its own,
+# "help help" is framing's usage, and the same text whichever way it is asked.
+for sub in check stats suggest diff import export; do
+	"$FRAMING" lexicon $sub --help >"$T/want" 2>&1
+	"$FRAMING" help lexicon $sub >"$T/out" 2>"$T/err" || fail "help lexicon $sub: status $?"
+	cmp -s "$T/want" "$T/out" || fail "help lexicon $sub is not lexicon $sub --help"
+	"$FRAMING" lexicon help $sub >"$T/out" 2>"$T/err" || fail "lexicon help $sub: status $?"
+	cmp -s "$T/want" "$T/out" || fail "lexicon help $sub is not lexicon $sub --help"
+done
+"$FRAMING" help >"$T/want"
+for h in "help help" "help --help" "--help help"; do
+	# shellcheck disable=SC2086
+	"$FRAMING" $h >"$T/out" 2>"$T/err" || fail "$h: status $?"
+	cmp -s "$T/want" "$T/out" && [ ! -s "$T/err" ] || { cat "$T/err"; fail "$h is not framing's usage"; }
+done
+"$FRAMING" lexicon --help >"$T/want"
+"$FRAMING" lexicon help help >"$T/out" 2>"$T/err" || fail "lexicon help help: status $?"
+cmp -s "$T/want" "$T/out" || fail "lexicon help help is not the lexicon usage"
+"$FRAMING" help lexicon nope >"$T/out" 2>"$T/err" && fail "help lexicon nope: status 0"
+grep -q "no such lexicon subcommand 'nope'" "$T/err" || fail "help lexicon nope: message"
+
 # same "ARGS" "ARGS": the two runs give the same stdout and status 0.
 same() {
 	"$FRAMING" $1 >"$T/a" 2>/dev/null; a=$?
