@@ -71,7 +71,7 @@ struct source *lexrun_open(const struct source_options *o, const char *by)
 	return src;
 }
 
-const char *lexrun_column(const struct lexrun_article *ra, const char *name)
+const char *lexrun_group(const struct lexrun_article *ra, const char *name)
 {
-	return source_column(ra->source, ra->article, name);
+	return corpus_group_name(source_column(ra->source, ra->article, name));
 }

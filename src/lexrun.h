@@ -73,8 +73,10 @@ size_t lexrun_run(struct source *src, const struct score_options *opt,
  */
 struct source *lexrun_open(const struct source_options *o, const char *by);
 
-/* The value of column name for the article (source_column); NULL when the
- * source has no such column. */
-const char *lexrun_column(const struct lexrun_article *ra, const char *name);
+/*
+ * The group of the article by column name: its value (source_column), "NA"
+ * when empty or absent (corpus_group_name, the rule of every command).
+ */
+const char *lexrun_group(const struct lexrun_article *ra, const char *name);
 
 #endif
