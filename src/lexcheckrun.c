@@ -109,11 +109,17 @@ static int print_expansions(const struct lexicon *lx, const struct source_option
 		struct count_item *items = counts_sorted(x.seen[i], &nitems);
 
 		qsort(items, nitems, sizeof(*items), cmp_count_desc);
-		printf("%s:%zu:%zu: %s ->", e->file, e->line, e->col, e->written);
+		/*
+		 * Occurrences, not counted matches: what the glob reaches is the
+		 * point, also where a longer entry takes the words first or a
+		 * negation keeps them out of the scores ("occurs as" says so).
+		 */
+		printf("%s:%zu:%zu: %s occurs %s", e->file, e->line, e->col, e->written,
+		       nitems ? "as" : "nowhere in");
 		for (j = 0; j < nitems; j++)
 			printf("%s %s %llu", j ? "," : "", items[j].key, (unsigned long long)items[j].n);
 		if (nitems == 0)
-			printf(" (nothing in %s)", source_name(src));
+			printf(" %s", source_name(src));
 		putchar('\n');
 		free(items);
 		counts_free(x.seen[i]);
