@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "buf.h"
 #include "clean.h"
@@ -138,18 +139,36 @@ static void show(const char *where, const char *text, size_t len, const char *ti
 	clean_result_release(&r);
 }
 
+/* The message of an article over --max-article-bytes, in score's words; -1. */
+static int too_large(const char *where, size_t len, size_t limit)
+{
+	return error("%s: %zu bytes, more than --max-article-bytes %zu; skipped", where, len, limit);
+}
+
 /*
  * One article file, with the title and language of the manifest beside it
- * unless o gives them.
+ * unless o gives them. Over --max-article-bytes it is skipped, as score
+ * skips it in a folder: the size is looked at before the file is read.
  */
 static int clean_file(const char *file, const struct clean_run_opts *o)
 {
-	size_t len;
-	char *text = read_file(file, &len), *title, *lang;
+	size_t len, limit = source_max_bytes(o->in.max_bytes);
+	struct stat st;
+	char *text, *title, *lang;
 
+	if (stat(file, &st) == 0 && S_ISREG(st.st_mode) && (uint64_t)st.st_size > limit) {
+		too_large(file, (size_t)st.st_size, limit);
+		return EXIT_FAILED;
+	}
+	text = read_file(file, &len);
 	if (!text) {
 		error("%s: %s", file, strerror(errno));
 		return EXIT_USAGE;
+	}
+	if (len > limit) {
+		too_large(file, len, limit);
+		free(text);
+		return EXIT_FAILED;
 	}
 	title = o->title ? xstrdup(o->title) : NULL;
 	lang = o->lang ? xstrdup(o->lang) : NULL;
@@ -163,36 +182,74 @@ static int clean_file(const char *file, const struct clean_run_opts *o)
 	return EXIT_OK;
 }
 
+static void hold_message(void *ctx, const char *line)
+{
+	buf_adds(ctx, line);
+}
+
+/*
+ * The next article of src, with the messages reading it gave held in held
+ * (util_set_message_sink): they are about an article the user may not have
+ * asked for.
+ */
+static int next_held(struct source *src, struct article *a, char **text, size_t *len,
+		     struct buf *held)
+{
+	int r;
+
+	buf_reset(held);
+	util_set_message_sink(hold_message, held);
+	r = source_next(src, a, text, len);
+	util_set_message_sink(NULL, NULL);
+	return r;
+}
+
 /*
  * The first article with the id from a source, with its title and language
- * unless given; the rest of the input is not read.
+ * unless given; the rest of the input is not read. Only the messages of
+ * that article are printed, and of lines that could not be read (one may
+ * have been it). --max-article-bytes applies to that article alone: the id
+ * of a line is known only once the line is read, so the source reads every
+ * line whole (up to the most framing can score) and the limit is applied
+ * here, with the article's id in the message.
  */
 static int clean_source(const char *id, const struct clean_run_opts *o)
 {
-	struct source *src = source_open(&o->in);
+	struct source_options in = o->in;
+	struct source *src;
+	struct buf held = BUF_INIT;
 	struct article a;
-	size_t len, nextra;
+	size_t len, nextra, limit = source_max_bytes(o->in.max_bytes);
 	char *text;
-	int r, status = EXIT_USAGE;
+	int r, found = 0, status = EXIT_USAGE;
 
-	if (!src)
+	in.max_bytes = 0;
+	if (!(src = source_open(&in)))
 		return EXIT_USAGE;
 	source_extra_names(src, &nextra);
-	while ((r = source_next(src, &a, &text, &len)) != 0) {
-		if (r < 0)
+	while (!found && (r = next_held(src, &a, &text, &len, &held)) != 0) {
+		if (r < 0) {
+			fputs(buf_str(&held), stderr);
 			continue;
-		if (!strcmp(a.id, id)) {
+		}
+		found = !strcmp(a.id, id);
+		if (found)
+			fputs(buf_str(&held), stderr);
+		if (found && len > limit) {
+			error("%s: '%s': %zu bytes of text, more than --max-article-bytes %zu; skipped",
+			      a.path, id, len, limit);
+			status = EXIT_FAILED;
+		} else if (found) {
 			show(a.path, text, len, o->title ? o->title : a.title,
 			     o->lang ? o->lang : source_lang(src, &a), o->kept_only);
 			status = EXIT_OK;
 		}
 		article_release(&a, nextra);
 		free(text);
-		if (status == EXIT_OK)
-			break;
 	}
-	if (status != EXIT_OK)
+	if (!found)
 		error("%s: no article with the id '%s'", source_name(src), id);
+	buf_release(&held);
 	source_free(src);
 	return status;
 }
