@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "corpus.h"
 #include "text.h"
@@ -44,15 +45,30 @@ static size_t outlet_index(struct boilerplate *b, const char *outlet)
 	return b->n++;
 }
 
+/*
+ * Whether the articles can be read again: a folder or a regular JSON Lines
+ * file can; standard input and a pipe were read to their end by score.
+ */
+static int rereadable(const struct source_options *in)
+{
+	struct stat st;
+
+	if (!in->jsonl)
+		return 1;
+	return strcmp(in->jsonl, "-") && stat(in->jsonl, &st) == 0 && S_ISREG(st.st_mode);
+}
+
 int boilerplate_count(struct boilerplate *b, const struct source_options *in)
 {
-	struct source *s = source_open(in);
+	struct source *s;
 	struct article a;
 	char *text;
 	size_t len, nextra;
 	int r;
 
-	if (!s)
+	if (!rereadable(in))
+		return 1;
+	if (!(s = source_open(in)))
 		return -1;
 	source_extra_names(s, &nextra);
 	/* The messages of articles skipped again: score has said why once. */

@@ -64,11 +64,16 @@ struct source *lexrun_open(const struct source_options *o, const char *by)
 	struct source *src = source_open(o);
 
 	if (src && by && !source_has_column(src, by)) {
-		error("%s: no column '%s' to group by", source_name(src), by);
+		lexrun_no_column(src, by);
 		source_free(src);
 		return NULL;
 	}
 	return src;
+}
+
+int lexrun_no_column(const struct source *src, const char *by)
+{
+	return error("%s: no column '%s' to group by", source_name(src), by);
 }
 
 const char *lexrun_group(const struct lexrun_article *ra, const char *name)

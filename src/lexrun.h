@@ -73,6 +73,9 @@ size_t lexrun_run(struct source *src, const struct score_options *opt,
  */
 struct source *lexrun_open(const struct source_options *o, const char *by);
 
+/* The message of a grouping column src does not have: "SOURCE: no column 'by' to group by"; -1. */
+int lexrun_no_column(const struct source *src, const char *by);
+
 /*
  * The group of the article by column name: its value (source_column), "NA"
  * when empty or absent (corpus_group_name, the rule of every command).

@@ -3,13 +3,17 @@
 
 #include <stddef.h>
 
+#include "score.h"
+#include "source.h"
+
 /*
  * "framing report" as a function: score_run, stats_run and chart_run on a
  * corpus, called directly with option structs, then report.html
  * (report_write) from what they wrote. Every string is borrowed.
  */
 struct report_run_opts {
-	const char *corpus;	/* a corpus folder */
+	struct source_options in;	/* a corpus folder or JSON Lines, and the size limit */
+	struct score_options opt;	/* clean and negation, as framing score's */
 	const char **lexicons;	/* none: every .lex file of the default folder */
 	size_t nlexicons;
 	const char *outdir;
@@ -19,7 +23,7 @@ struct report_run_opts {
 	int quiet;
 };
 
-/* The defaults of the command line: output, by outlet, seed 1. */
+/* The defaults of the command line: output, by outlet, seed 1, 50 MB, clean and negation on. */
 void report_run_opts_init(struct report_run_opts *o);
 
 /* Returns an exit status: that of the first step that failed, or EXIT_OK. */

@@ -176,7 +176,7 @@ int score_run(const struct score_run_opts *args)
 	memset(&o, 0, sizeof(o));
 	/* Everything is checked before anything is written. */
 	if (lexicon_load_all(&lx, args->lexicons, args->nlexicons) < 0
-	    || !(src = source_open(&args->in))
+	    || !(src = args->src ? args->src : source_open(&args->in))
 	    || output_is_corpus(args))
 		goto out;
 	status = EXIT_FAILED;
@@ -203,7 +203,8 @@ int score_run(const struct score_run_opts *args)
 		error("%zu article%s skipped", skipped, skipped == 1 ? "" : "s");
 out:
 	counts_free(terms);
-	source_free(src);
+	if (src != args->src)
+		source_free(src);
 	matcher_free(m);
 	lexicon_release(&lx);
 	return status;
