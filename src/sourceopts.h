@@ -7,7 +7,7 @@
 #include "source.h"
 
 /*
- * The input options of every command that reads articles (score, clean,
+ * The input options of every command that reads articles (score, report, clean,
  * kwic, the lexicon tools), written once so that they have the same names,
  * limits and messages everywhere: two rows of an option table and the rule
  * for the CORPUS operand; and the rows the corpus tools share with score.
