@@ -5,10 +5,10 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 WARNINGS = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wpointer-arith -Wformat=2 -Wno-format-nonliteral
-PKGS = gsl libutf8proc libcjson
+PKGS = gsl libutf8proc libcjson libxml-2.0
 # Recursive (=) so pkg-config is asked only when compiling, after install-deps.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lutf8proc -lcjson -lm)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lutf8proc -lcjson -lxml2 -lm)
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARNINGS) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP
 LIBS = $(PKG_LIBS) -lm -lpthread
 
@@ -30,6 +30,7 @@ PREFIX ?= /usr/local
 LIB_OBJS = \
 	$(BUILD)/boilerplate.o \
 	$(BUILD)/buf.o \
+	$(BUILD)/charset.o \
 	$(BUILD)/chart.o \
 	$(BUILD)/chartrun.o \
 	$(BUILD)/charts.o \
@@ -44,6 +45,7 @@ LIB_OBJS = \
 	$(BUILD)/fsutil.o \
 	$(BUILD)/gpscript.o \
 	$(BUILD)/html.o \
+	$(BUILD)/htmlpage.o \
 	$(BUILD)/keyness.o \
 	$(BUILD)/kwic.o \
 	$(BUILD)/kwicrun.o \
@@ -56,6 +58,7 @@ LIB_OBJS = \
 	$(BUILD)/match.o \
 	$(BUILD)/matchrows.o \
 	$(BUILD)/methods.o \
+	$(BUILD)/offmap.o \
 	$(BUILD)/options.o \
 	$(BUILD)/outfile.o \
 	$(BUILD)/parse.o \
@@ -82,9 +85,12 @@ LIB_OBJS = \
 	$(BUILD)/suggest.o \
 	$(BUILD)/suggestrun.o \
 	$(BUILD)/table.o \
+	$(BUILD)/templates.o \
+	$(BUILD)/templatesrun.o \
 	$(BUILD)/tally.o \
 	$(BUILD)/text.o \
 	$(BUILD)/tsv.o \
+	$(BUILD)/unwrap.o \
 	$(BUILD)/util.o \
 	$(BUILD)/workpool.o \
 	$(BUILD)/xalloc.o
@@ -104,7 +110,8 @@ CMD_OBJS = \
 	$(BUILD)/cmd/lexicon_suggest.o \
 	$(BUILD)/cmd/report.o \
 	$(BUILD)/cmd/score.o \
-	$(BUILD)/cmd/stats.o
+	$(BUILD)/cmd/stats.o \
+	$(BUILD)/cmd/templates.o
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
@@ -195,7 +202,7 @@ uninstall:
 # seconds (scripts/fuzz says how; crashes land in build/fuzz/crashes).
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = lexicon manifest jsonl text dic scores
+FUZZ_TARGETS = lexicon manifest jsonl text dic scores templates html
 FUZZ_BUILD = build/fuzz
 # Without -Werror: a warning only clang gives must not stop the fuzzing.
 FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(filter-out -Werror,$(WARNINGS)) $(PKG_CFLAGS) \

@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,12 @@
 #define MIN_STOPWORD_DENSITY 0.15
 /* A document with fewer stop words than this share is not English. */
 #define ENGLISH_STOPWORD_DENSITY 0.20
+/*
+ * A block with more of its characters inside links than this is a menu or
+ * a list of related stories. jusText's bad class starts at 0.2; news
+ * paragraphs link phrases of their own text, so here it takes more.
+ */
+#define MAX_LINK_DENSITY 0.5
 
 enum verdict { GOOD, SHORT, BAD, BLANK };
 typedef unsigned char verdict_byte;	/* an enum verdict, kept per line in a byte */
@@ -463,6 +470,11 @@ static int ends_sentence(const char *s, size_t start, size_t end)
 	return 0;
 }
 
+int clean_ends_sentence(const char *s, size_t start, size_t end)
+{
+	return ends_sentence(s, start, end);
+}
+
 /*
  * Compares an ASCII line with the normalised title: case-folded, runs of
  * white space as one space, no normalisation tables needed. -1 when the
@@ -540,6 +552,38 @@ static void add_line(struct clean_result *r, size_t start, size_t end, int skip_
 	l->end = end;
 	l->keep = 1;
 	l->reason = NULL;
+	l->repeated = 0;
+}
+
+/* Where split_lines is in the joins of the unwrapping (unwrap.h). */
+struct join_state {
+	size_t next;		/* the first join not passed yet */
+	size_t para;		/* where the paragraph being joined starts, or (size_t)-1 */
+	const char *title;	/* the normalised title, or NULL */
+	struct buf *scratch;
+};
+
+/*
+ * Adds the line text[start, end) unless the unwrapping joins it to the
+ * next; a joined paragraph is one line from its first line's start to its
+ * last line's end. A line equal to the title starts no paragraph: it is
+ * the headline, however wide, not the first line of the story.
+ */
+static void add_wrapped_line(struct clean_result *r, const char *text, size_t start, size_t end,
+			     int skip_empty, struct join_state *js)
+{
+	const struct unwrap *u = &r->unwrap;
+
+	while (js->next < u->n && u->joins[js->next] < end)
+		js->next++;
+	if (js->next < u->n && u->joins[js->next] == end
+	    && (js->para != (size_t)-1 || !matches_title(text, start, end, js->title, js->scratch))) {
+		if (js->para == (size_t)-1)
+			js->para = start;
+		return;
+	}
+	add_line(r, js->para == (size_t)-1 ? start : js->para, end, skip_empty);
+	js->para = (size_t)-1;
 }
 
 /*
@@ -547,7 +591,8 @@ static void add_line(struct clean_result *r, size_t start, size_t end, int skip_
  * The next \n is looked for once, not once per lone \r before it: a file
  * of CRs alone would otherwise be read to its end for every line.
  */
-static void split_lines(const char *text, size_t len, int skip_empty, struct clean_result *r)
+static void split_lines(const char *text, size_t len, int skip_empty, struct clean_result *r,
+			struct join_state *js)
 {
 	size_t start = 0, next_nl = 0;
 	int looked = 0;
@@ -567,11 +612,11 @@ static void split_lines(const char *text, size_t len, int skip_empty, struct cle
 		if (cr && (size_t)(cr - text) + 1 < end) {
 			/* A lone CR inside: the line ends there. */
 			end = (size_t)(cr - text);
-			add_line(r, start, end, skip_empty);
+			add_wrapped_line(r, text, start, end, skip_empty, js);
 			start = end + 1;
 			continue;
 		}
-		add_line(r, start, cr ? end - 1 : end, skip_empty);
+		add_wrapped_line(r, text, start, cr ? end - 1 : end, skip_empty, js);
 		start = end + 1;
 	}
 }
@@ -649,23 +694,61 @@ static enum verdict judge(const struct line_summary *f, const char *text,
 	return GOOD;
 }
 
+void clean_hint_links(struct clean_hint *h, size_t link_chars, size_t chars)
+{
+	double d = chars ? (double)link_chars / (double)chars : 0;
+
+	h->link_chars = (uint32_t)link_chars;
+	h->chars = (uint32_t)chars;
+	snprintf(h->links_reason, sizeof(h->links_reason), "links %.2f", d);
+}
+
+/*
+ * What markup adds to the verdict on a line that has words: inside the
+ * page's furniture, or mostly links, it is boilerplate.
+ */
+static enum verdict judge_markup(const struct clean_hint *h, enum verdict v, const char **reason)
+{
+	if (h->context) {
+		*reason = h->context;
+		return BAD;
+	}
+	if (h->chars && (double)h->link_chars > MAX_LINK_DENSITY * (double)h->chars) {
+		*reason = h->links_reason;
+		return BAD;
+	}
+	return v;
+}
+
 void clean_document(const char *text, size_t len, const struct clean_options *opt,
 		    struct clean_result *r)
 {
+	size_t hint = 0;
 	struct line_summary *sum;
 	verdict_byte *v, *next;
 	enum verdict before;
 	size_t letters[SCRIPT_COUNT] = { 0 }, words = 0, stops = 0, i;
 	struct buf title_norm = BUF_INIT, scratch = BUF_INIT;
+	struct join_state js = { 0, (size_t)-1, NULL, &scratch };
 	enum text_script script;
 	int english;
 
 	r->n = 0;
 	r->dropped_chars = 0;
 	r->dropped_lines = 0;
-	split_lines(text, len, opt->skip_empty, r);
-	if (!opt->enabled)
+	if (opt->title) {
+		/* Runs of white space count as one, as they do for the lines. */
+		text_append_clean(&scratch, opt->title, 0, strlen(opt->title));
+		text_normalize(buf_str(&scratch), scratch.len, 1, &title_norm);
+		js.title = title_norm.data;
+	}
+	unwrap_find(&r->unwrap, text, len);
+	split_lines(text, len, opt->skip_empty, r, &js);
+	if (!opt->enabled) {
+		buf_release(&title_norm);
+		buf_release(&scratch);
 		return;
+	}
 
 	pthread_once(&stop_once, build_stop_table);
 	/* One block for the features and verdicts of every line, reused. */
@@ -696,19 +779,22 @@ void clean_document(const char *text, size_t len, const struct clean_options *op
 							   || opt->lang[2] == '_');
 	else
 		english = words > 0 && (double)stops >= ENGLISH_STOPWORD_DENSITY * (double)words;
-	if (opt->title) {
-		/* Runs of white space count as one, as they do for the lines. */
-		text_append_clean(&scratch, opt->title, 0, strlen(opt->title));
-		text_normalize(buf_str(&scratch), scratch.len, 1, &title_norm);
-	}
-
 	for (i = 0; i < r->n; i++) {
 		struct clean_line *l = &r->lines[i];
 		v[i] = (verdict_byte)judge(&sum[i], text, l, script, english, &l->reason);
+		while (hint < opt->nhints && opt->hints[hint].start < l->start)
+			hint++;
+		if (v[i] != BLANK && hint < opt->nhints && opt->hints[hint].start == l->start)
+			v[i] = (verdict_byte)judge_markup(&opt->hints[hint], (enum verdict)v[i],
+							  &l->reason);
 		if (v[i] != BLANK && v[i] != GOOD
 		    && matches_title(text, l->start, l->end, title_norm.data, &scratch)) {
 			v[i] = GOOD;
 			l->reason = NULL;
+		} else if ((v[i] == GOOD || v[i] == SHORT) && opt->repeated
+			   && (l->repeated = opt->repeated(opt->repeated_ctx, text, l->start, l->end))) {
+			v[i] = BAD;
+			l->reason = "repeated in many articles of the outlet";
 		}
 	}
 	/*
@@ -745,6 +831,7 @@ void clean_result_release(struct clean_result *r)
 {
 	free(r->scratch);
 	free(r->lines);
+	unwrap_release(&r->unwrap);
 	memset(r, 0, sizeof(*r));
 }
 

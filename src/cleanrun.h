@@ -2,6 +2,7 @@
 #define CLEANRUN_H
 
 #include "source.h"
+#include "templates.h"
 
 /*
  * "framing clean" as a function: prints every line of one article, kept
@@ -18,6 +19,13 @@ struct clean_run_opts {
 	const char *lang;	/* NULL: from the manifest or the article */
 	int kept_only;		/* only the kept text, as the scores see it */
 	int quiet;		/* no warnings (util_set_quiet) */
+	/*
+	 * Site templates: from templates.file, else found among the articles
+	 * of the file's outlet in the corpus folder that lists the file (the
+	 * folder with manifest.tsv beside it, or the folder above its outlet's
+	 * folder), or in the JSON Lines file.
+	 */
+	struct templates_options templates;
 };
 
 /* The defaults of the command line: every line, the 50 MB limit. */

@@ -19,6 +19,7 @@ int cmd_lexicon(int argc, char **argv);
 int cmd_kwic(int argc, char **argv);
 int cmd_chart(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_templates(int argc, char **argv);
 
 int cmd_lexicon_check(int argc, char **argv);
 int cmd_lexicon_stats(int argc, char **argv);

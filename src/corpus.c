@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "fsutil.h"
+#include "htmlpage.h"
 #include "sort.h"
 #include "date.h"
 #include "text.h"
@@ -251,14 +252,15 @@ static int is_text_file(const char *dir, const char *name)
 {
 	size_t len = strlen(name);
 	(void)dir;
-	return len > 4 && !strcmp(name + len - 4, ".txt");
+	return (len > 4 && !strcmp(name + len - 4, ".txt")) || htmlpage_is_html_name(name);
 }
 
 static void add_folder_article(struct corpus *c, const char *outlet, const char *odir,
 			       const char *name, size_t size)
 {
 	struct article *a = new_article(c);
-	size_t stem = strlen(name) - 4;
+	int html = htmlpage_is_html_name(name);
+	size_t stem = strlen(name) - (size_t)(strrchr(name, '.') ? strlen(strrchr(name, '.')) : 0);
 	struct buf b = BUF_INIT;
 
 	buf_addf(&b, "%s/%.*s", outlet, (int)stem, name);
@@ -271,7 +273,8 @@ static void add_folder_article(struct corpus *c, const char *outlet, const char 
 	buf_add(&b, name, strlen(name) >= 10 ? 10 : 0);
 	a->date = date_valid(buf_str(&b)) ? buf_detach(&b) : xstrdup("");
 	buf_release(&b);
-	a->title = corpus_first_line(a->path);
+	/* A page's title is read with the page (source.c). */
+	a->title = html ? xstrdup("") : corpus_first_line(a->path);
 	a->size = size;
 	a->extra = xcalloc(1, sizeof(*a->extra));
 }
@@ -310,7 +313,7 @@ static int load_folders(struct corpus *c)
 	}
 	free(outlets);
 	if (!bad && c->n == 0)
-		bad = error("%s: no manifest.tsv and no OUTLET/*.txt files", c->dir);
+		bad = error("%s: no manifest.tsv and no OUTLET/*.txt or *.html files", c->dir);
 	return bad;
 }
 
@@ -341,6 +344,8 @@ void article_release(struct article *a, size_t nextra)
 	for (j = 0; a->extra && j < nextra; j++)
 		free(a->extra[j]);
 	free(a->extra);
+	htmlpage_release(a->page);
+	free(a->page);
 	memset(a, 0, sizeof(*a));
 }
 

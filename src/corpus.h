@@ -5,7 +5,8 @@
 
 /*
  * A corpus: a folder with manifest.tsv (id, file, outlet, date, title and
- * any further columns), or a folder of OUTLET/FILE.txt without one. Only
+ * any further columns), or a folder of OUTLET/FILE.txt (and .html, .htm)
+ * without one. Only
  * the list is loaded; article texts are read one at a time by the caller.
  */
 
@@ -19,6 +20,8 @@ struct article {
 	char **extra;	/* values of the corpus's extra columns */
 	size_t line;	/* manifest line, 0 without a manifest */
 	size_t size;	/* bytes of the file when the list was loaded */
+	/* An HTML page: its lines' markup hints and offsets (owned), else NULL. */
+	struct htmlpage *page;
 };
 
 /* Frees what a holds (its nextra extra values included) and zeroes it. */

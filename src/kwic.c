@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "htmlpage.h"
 #include "text.h"
 #include "xalloc.h"
 #include "banned.h"
@@ -72,7 +73,9 @@ void kwic_article(void *ctx, const struct lexrun_article *ra)
 		line->id = shown(ra->article->id);
 		line->article = ra->index;
 		line->sentence = tt->tok[first].sentence;
-		line->offset = tt->tok[first].start;
+		line->offset = (uint32_t)(ra->article->page
+					  ? htmlpage_offset(ra->article->page, tt->tok[first].start)
+					  : tt->tok[first].start);
 		line->quoted = m->quoted;
 		line->negated = m->negated;
 		line->category = k->lx->categories[m->category].name;

@@ -51,6 +51,7 @@ int kwic_run(const struct kwic_run_opts *o)
 	struct kwic k;
 	struct buf out = BUF_INIT;
 	long category = -1;
+	struct score_options use = o->tool.opt;
 	int status = EXIT_USAGE;
 
 	util_set_quiet(o->tool.quiet);
@@ -62,11 +63,11 @@ int kwic_run(const struct kwic_run_opts *o)
 		error("no category '%s' in the lexicons", o->category);
 		goto out;
 	}
-	if (!(src = lexrun_open(&o->tool.in, o->tool.by)))
+	if (!(src = lexrun_open(&o->tool.in, o->tool.by, &o->tool.opt, &use)))
 		goto out;
 	m = matcher_new(&lx);
 	kwic_init(&k, &lx, o->tool.by, category, o->window);
-	status = lexrun_run(src, &o->tool.opt, &(struct lexrun_pass){ &lx, m, kwic_article, &k }, 1)
+	status = lexrun_run(src, &use, &(struct lexrun_pass){ &lx, m, kwic_article, &k }, 1)
 		 ? EXIT_FAILED : EXIT_OK;
 	kwic_sort(&k);
 	kwic_format(&k, o->tool.tsv, &out);
@@ -77,7 +78,7 @@ out:
 	buf_release(&out);
 	kwic_release(&k);
 	matcher_free(m);
-	source_free(src);
+	lexrun_close(src, &use);
 	lexicon_release(&lx);
 	return status;
 }

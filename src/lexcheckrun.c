@@ -71,18 +71,21 @@ static int is_glob(const struct lex_entry *e)
 
 /* Matches every glob entry on its own, so competition with other entries
  * does not hide what a glob reaches. */
-static int print_expansions(const struct lexicon *lx, const struct source_options *in, int clean)
+static int print_expansions(const struct lexicon *lx, const struct lexcheck_run_opts *o)
 {
 	struct lexicon glx = LEXICON_INIT;
 	struct source *src;
 	struct buf text = BUF_INIT;
 	struct expansions x;
-	struct score_options opt;
+	struct score_options opt, use;
 	struct matcher *m;
 	size_t *origin = xcalloc(lx->nentries ? lx->nentries : 1, sizeof(*origin));
 	size_t i, j, n = 0, failed;
 
-	if (!(src = lexrun_open(in, NULL))) {
+	memset(&opt, 0, sizeof(opt));
+	opt.clean = o->clean;
+	opt.templates = o->templates;
+	if (!(src = lexrun_open(&o->in, NULL, &opt, &use))) {
 		free(origin);
 		return -1;
 	}
@@ -99,10 +102,8 @@ static int print_expansions(const struct lexicon *lx, const struct source_option
 	x.seen = xcalloc(n ? n : 1, sizeof(*x.seen));
 	for (i = 0; i < n; i++)
 		x.seen[i] = counts_new();
-	opt.clean = clean;
-	opt.negation = 0;
 	m = matcher_new(&glx);
-	failed = lexrun_run(src, &opt, &(struct lexrun_pass){ &glx, m, count_expansions, &x }, 1);
+	failed = lexrun_run(src, &use, &(struct lexrun_pass){ &glx, m, count_expansions, &x }, 1);
 	for (i = 0; i < n; i++) {
 		const struct lex_entry *e = &lx->entries[origin[i]];
 		size_t nitems;
@@ -129,7 +130,7 @@ static int print_expansions(const struct lexicon *lx, const struct source_option
 	free(x.seen);
 	buf_release(&text);
 	lexicon_release(&glx);
-	source_free(src);
+	lexrun_close(src, &use);
 	free(origin);
 	return failed ? -1 : 0;
 }
@@ -168,7 +169,7 @@ int lexcheck_run(const struct lexcheck_run_opts *o)
 			problems.p[i].message);
 	print_summary(&lx, &problems);
 	status = bad ? EXIT_USAGE : EXIT_OK;
-	if ((o->in.dir || o->in.jsonl) && print_expansions(&lx, &o->in, o->clean) < 0 && !bad)
+	if ((o->in.dir || o->in.jsonl) && print_expansions(&lx, o) < 0 && !bad)
 		status = EXIT_FAILED;
 	lexcheck_list_release(&problems);
 	lexicon_release(&lx);

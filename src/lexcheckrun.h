@@ -4,6 +4,7 @@
 #include <stddef.h>
 
 #include "source.h"
+#include "templates.h"
 
 /*
  * "framing lexicon check" as a function: loads the lexicon files, reports
@@ -17,6 +18,7 @@ struct lexcheck_run_opts {
 	struct source_options in;	/* in.dir or in.jsonl: where to expand the globs; neither: nowhere */
 	int clean;		/* 0: look at boilerplate lines too */
 	int quiet;		/* no warnings: only errors and the summary */
+	struct templates_options templates;	/* the site templates, as score takes them */
 };
 
 /* The defaults of the command line: no corpus, the 50 MB limit, clean on. */

@@ -264,6 +264,7 @@ int lexdiff_run(const struct lexdiff_opts *o)
 	struct matcher *ma = NULL, *mb = NULL;
 	struct tally *ta = NULL, *tb = NULL;
 	struct diff_state s;
+	struct score_options use = o->tool.opt;
 	int bad, status = EXIT_USAGE;
 
 	util_set_quiet(o->tool.quiet);
@@ -271,7 +272,7 @@ int lexdiff_run(const struct lexdiff_opts *o)
 	/* Both lexicons are loaded, so that the errors of both are reported. */
 	bad = lexicon_load(&a, o->old_lexicon) < 0;
 	bad |= lexicon_load(&b, o->new_lexicon) < 0;
-	if (bad || !(src = lexrun_open(&o->tool.in, o->tool.by)))
+	if (bad || !(src = lexrun_open(&o->tool.in, o->tool.by, &o->tool.opt, &use)))
 		goto out;
 	ma = matcher_new(&a);
 	mb = matcher_new(&b);
@@ -280,7 +281,7 @@ int lexdiff_run(const struct lexdiff_opts *o)
 	/* One reading, each article scored with both: a stream is read once. */
 	passes[0] = (struct lexrun_pass){ &a, ma, tally_article, ta };
 	passes[1] = (struct lexrun_pass){ &b, mb, tally_article, tb };
-	status = lexrun_run(src, &o->tool.opt, passes, 2) ? EXIT_FAILED : EXIT_OK;
+	status = lexrun_run(src, &use, passes, 2) ? EXIT_FAILED : EXIT_OK;
 	s.ta = ta;
 	s.tb = tb;
 	s.a = &a;
@@ -293,7 +294,7 @@ out:
 	tally_free(tb);
 	matcher_free(ma);
 	matcher_free(mb);
-	source_free(src);
+	lexrun_close(src, &use);
 	lexicon_release(&a);
 	lexicon_release(&b);
 	return status;

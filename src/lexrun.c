@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "fsutil.h"
+#include "templates.h"
 #include "util.h"
 #include "xalloc.h"
 #include "banned.h"
@@ -59,16 +60,30 @@ size_t lexrun_run(struct source *src, const struct score_options *opt,
 	return skipped;
 }
 
-struct source *lexrun_open(const struct source_options *o, const char *by)
+struct source *lexrun_open(const struct source_options *o, const char *by,
+			   const struct score_options *opt, struct score_options *use)
 {
 	struct source *src = source_open(o);
 
+	*use = *opt;
+	use->table = NULL;
 	if (src && by && !source_has_column(src, by)) {
 		lexrun_no_column(src, by);
 		source_free(src);
 		return NULL;
 	}
+	if (src && templates_prepare(&opt->templates, opt->clean, src, &use->table) < 0) {
+		source_free(src);
+		return NULL;
+	}
 	return src;
+}
+
+void lexrun_close(struct source *src, struct score_options *use)
+{
+	source_free(src);
+	templates_free(use->table);
+	use->table = NULL;
 }
 
 int lexrun_no_column(const struct source *src, const char *by)

@@ -68,10 +68,18 @@ size_t lexrun_run(struct source *src, const struct score_options *opt,
 		  const struct lexrun_pass *passes, size_t npasses);
 
 /*
- * Opens the input of a lexicon tool (see source_open) and checks that it
- * has the column by, when by is not NULL. NULL after messages.
+ * Opens the input of a lexicon tool (see source_open), checks that it
+ * has the column by, when by is not NULL, and makes the site templates
+ * that opt asks for, as score does (templates_prepare): use becomes a copy
+ * of opt with its table, to give lexrun_run. NULL after messages (use has
+ * no table then). Start use as a copy of opt, so that lexrun_close is
+ * safe on every path.
  */
-struct source *lexrun_open(const struct source_options *o, const char *by);
+struct source *lexrun_open(const struct source_options *o, const char *by,
+			   const struct score_options *opt, struct score_options *use);
+
+/* Frees src (NULL is fine) and the table of use. */
+void lexrun_close(struct source *src, struct score_options *use);
 
 /* The message of a grouping column src does not have: "SOURCE: no column 'by' to group by"; -1. */
 int lexrun_no_column(const struct source *src, const char *by);

@@ -93,21 +93,22 @@ int lexstats_run(const struct lexstats_opts *o)
 	struct source *src = NULL;
 	struct matcher *m = NULL;
 	struct tally *t = NULL;
+	struct score_options use = o->tool.opt;
 	int status = EXIT_USAGE;
 
 	util_set_quiet(o->tool.quiet);
 	if (lexicon_load_all(&lx, o->lexicons, o->nlexicons) < 0
-	    || !(src = lexrun_open(&o->tool.in, o->tool.by)))
+	    || !(src = lexrun_open(&o->tool.in, o->tool.by, &o->tool.opt, &use)))
 		goto out;
 	m = matcher_new(&lx);
 	t = tally_new(&lx, o->tool.by);
-	status = lexrun_run(src, &o->tool.opt, &(struct lexrun_pass){ &lx, m, tally_article, t }, 1)
+	status = lexrun_run(src, &use, &(struct lexrun_pass){ &lx, m, tally_article, t }, 1)
 		 ? EXIT_FAILED : EXIT_OK;
 	print_table(&lx, t, o->tool.by, o->tool.tsv);
 out:
 	tally_free(t);
 	matcher_free(m);
-	source_free(src);
+	lexrun_close(src, &use);
 	lexicon_release(&lx);
 	return status;
 }

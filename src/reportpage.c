@@ -11,6 +11,7 @@
 #include "boilerplate.h"
 #include "fsutil.h"
 #include "html.h"
+#include "score.h"
 #include "sha256.h"
 #include "stance.h"
 #include "tsv.h"
@@ -499,6 +500,60 @@ static void write_duplicates(struct report_page *p)
 	free(root);
 }
 
+/* Articles listed under the banner at most; the rest are counted. */
+#define LOST_LISTED 100
+
+/*
+ * At the top of the page, before any number: the articles that lost more
+ * than 80% of their words to cleaning, when they are 5% of the corpus or
+ * more (score warns of any). Their scores are about a headline or a
+ * caption. Styled inline, so pages without it are as they were.
+ */
+static void write_lost_banner(struct report_page *p)
+{
+	struct buf *h = &p->h;
+	size_t i, lost = 0, listed = 0;
+
+	for (i = 0; i < p->scores->n; i++)
+		lost += score_lost_most(p->scores->a[i].tokens, p->scores->a[i].dropped_words);
+	if (!lost || lost * 20 < p->scores->n)
+		return;
+	buf_addf(h, "<div id=\"lost\" style=\"border:2px solid #D55E00;background:#fff3ea;"
+		    "padding:.6em 1em;margin:1em 0\">\n<p><strong>Cleaning took most of the text "
+		    "of %zu of %zu articles (%.0f%%)</strong>: each lost more than %.0f%% of its "
+		    "words, so its scores rest on what is left (a headline, a caption). The cause is "
+		    "often text the cleaner cannot read as paragraphs. <code>", lost, p->scores->n,
+		 100.0 * (double)lost / (double)p->scores->n, 100 * SCORE_LOST_SHARE);
+	if (p->o->in.jsonl) {
+		buf_adds(h, "framing clean --jsonl ");
+		html_escape(h, p->o->in.jsonl);
+		buf_adds(h, " ID");
+	} else {
+		buf_adds(h, "framing clean FILE");
+	}
+	buf_adds(h, "</code> shows what was dropped and why.</p>\n<table>\n<tr><th>id</th>"
+		    "<th>outlet</th><th>title</th><th class=\"n\">words kept</th>"
+		    "<th class=\"n\">words dropped</th></tr>\n");
+	for (i = 0; i < p->scores->n && listed < LOST_LISTED; i++) {
+		const struct scoretab_article *a = &p->scores->a[i];
+		if (!score_lost_most(a->tokens, a->dropped_words))
+			continue;
+		listed++;
+		buf_adds(h, "<tr><td class=\"id\">");
+		html_escape(h, a->id);
+		buf_adds(h, "</td><td>");
+		html_escape(h, a->outlet);
+		buf_adds(h, "</td><td>");
+		html_escape(h, a->title ? a->title : "");
+		buf_addf(h, "</td><td class=\"n\">%.0f</td><td class=\"n\">%.0f</td></tr>\n",
+			 a->tokens, a->dropped_words);
+	}
+	buf_adds(h, "</table>\n");
+	if (lost > listed)
+		buf_addf(h, "<p>and %zu more.</p>\n", lost - listed);
+	buf_adds(h, "</div>\n");
+}
+
 static void write_warnings(struct report_page *p)
 {
 	struct buf *h = &p->h;
@@ -638,6 +693,7 @@ void reportpage_write(struct report_page *p)
 		    "<a href=\"#comparisons\">Comparisons</a><a href=\"#matches\">Matches</a>"
 		    "<a href=\"#coverage\">Lexicon coverage</a><a href=\"#warnings\">Warnings</a>"
 		    "<a href=\"#methods\">Methods</a></nav>\n");
+	write_lost_banner(p);
 	write_summary(p);
 	write_charts(p);
 	write_comparisons(p);

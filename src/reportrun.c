@@ -44,9 +44,9 @@ void report_run_opts_init(struct report_run_opts *o)
  */
 static struct source *open_source(const struct report_run_opts *o)
 {
-	struct source *src = lexrun_open(&o->in, o->by);
+	struct source *src = source_open(&o->in);
 
-	if (src && !strcmp(o->by, "file")) {
+	if (src && (!source_has_column(src, o->by) || !strcmp(o->by, "file"))) {
 		lexrun_no_column(src, o->by);
 		source_free(src);
 		return NULL;

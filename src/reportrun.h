@@ -13,7 +13,7 @@
  */
 struct report_run_opts {
 	struct source_options in;	/* a corpus folder or JSON Lines, and the size limit */
-	struct score_options opt;	/* clean and negation, as framing score's */
+	struct score_options opt;	/* clean, negation and site templates, as framing score's */
 	const char **lexicons;	/* none: every .lex file of the default folder */
 	size_t nlexicons;
 	const char *outdir;

@@ -7,6 +7,7 @@
 #include "clean.h"
 #include "counts.h"
 #include "dedup.h"
+#include "htmlpage.h"
 #include "stance.h"
 #include "text.h"
 #include "util.h"
@@ -33,6 +34,7 @@ struct scorer {
 	struct stance_categories cat;
 	struct text_tokens tt;
 	struct clean_result clean;
+	struct templates_article tmpl;	/* the site templates of the article's outlet */
 	struct match_list matches;
 	struct category_tally *tally;
 	unsigned char *actors;	/* per sentence: bit 1 China side, bit 2 US side */
@@ -56,6 +58,7 @@ struct scorer {
 	size_t *entry_at;	/* entry i's fields start at entry_fields.data + entry_at[i] */
 	uint64_t *hashes;	/* the last article's word hashes, for its signature */
 	size_t hashes_alloc;
+	size_t dropped_words;	/* the words of the last article's dropped lines */
 };
 
 static void add_field(struct buf *out, const char *s)
@@ -72,6 +75,7 @@ struct scorer *scorer_new(const struct lexicon *lx, const struct matcher *m,
 	s->lx = lx;
 	s->m = m;
 	s->opt = *opt;
+	templates_article_begin(&s->tmpl, NULL, NULL);
 	stance_categories(lx, &s->cat);
 	s->tally = xcalloc(lx->ncategories ? lx->ncategories : 1, sizeof(*s->tally));
 	s->outlet_index = counts_new();
@@ -92,6 +96,7 @@ void scorer_free(struct scorer *s)
 		return;
 	text_tokens_release(&s->tt);
 	clean_result_release(&s->clean);
+	templates_article_release(&s->tmpl);
 	match_list_release(&s->matches);
 	for (size_t i = 0; i < s->noutlets; i++) {
 		free(s->outlets[i].outlet);
@@ -198,7 +203,11 @@ void score_header(struct buf *out, const struct lexicon *lx, char *const *extra_
 		const char *c = lx->categories[i].name;
 		buf_addf(out, "\t%s_matches\t%s_score\t%s_rate\t%s_own", c, c, c, c);
 	}
-	buf_adds(out, "\tnegated\tstance\tacc_china\tacc_us\tacc_both");
+	/*
+	 * dropped_words after the columns readers knew, so none of them moves,
+	 * and before the extra columns, which stay last.
+	 */
+	buf_adds(out, "\tnegated\tstance\tacc_china\tacc_us\tacc_both\tdropped_words");
 	for (i = 0; i < nextra; i++) {
 		buf_addch(out, '\t');
 		buf_add_tsv_field(out, extra_names[i], strlen(extra_names[i]));
@@ -232,16 +241,24 @@ static void write_signature(struct scorer *s, const struct article *a, struct bu
 }
 
 /* Cleans and tokenises the kept lines; counts replacements in all of them. */
-static void tokenize_article(struct scorer *s, const char *title, const char *lang,
+static void tokenize_article(struct scorer *s, const struct article *a, const char *lang,
 			     const char *text, size_t len)
 {
 	struct clean_options copt;
 	size_t i;
 
-	copt.title = title;
+	memset(&copt, 0, sizeof(copt));
+	copt.title = a->title;
 	copt.lang = lang;
 	copt.enabled = s->opt.clean;
 	copt.skip_empty = 1;
+	if (s->opt.table) {
+		templates_article_begin(&s->tmpl, s->opt.table, a->outlet);
+		copt.repeated = templates_repeated;
+		copt.repeated_ctx = &s->tmpl;
+	}
+	copt.hints = a->page ? a->page->hints : NULL;
+	copt.nhints = a->page ? a->page->nhints : 0;
 	clean_document(text, len, &copt, &s->clean);
 	text_tokens_reset(&s->tt);
 	for (i = 0; i < s->clean.n; i++) {
@@ -249,18 +266,27 @@ static void tokenize_article(struct scorer *s, const char *title, const char *la
 		if (l->keep && l->end > l->start)
 			text_tokenize(&s->tt, text, l->start, l->end);
 	}
-	/* Replacements in dropped lines count too: the file had them. */
+	/*
+	 * Replacements in dropped lines count too: the file had them. Their
+	 * words are counted as the tokenizer counts: tokens + dropped_words
+	 * is what the article has without cleaning.
+	 */
+	s->dropped_words = 0;
 	for (i = 0; i < s->clean.n; i++) {
 		const struct clean_line *l = &s->clean.lines[i];
 		size_t pos = l->start;
 		if (l->keep)
 			continue;
+		s->dropped_words += text_count_words(text, l->start, l->end);
 		while (pos < l->end) {
 			int bad = 0;
 			text_decode(text, l->end, &pos, &bad);
 			s->tt.replaced += (size_t)bad;
 		}
 	}
+	/* A page's text is valid UTF-8: its bad bytes were counted as it was decoded. */
+	if (a->page)
+		s->tt.replaced += a->page->replaced;
 }
 
 #define TERM_PREFETCH_AHEAD 8
@@ -301,8 +327,8 @@ static void mark_actors(struct scorer *s)
 	}
 }
 
-static void write_match(struct scorer *s, const char *text, const struct match *m,
-			struct buf *out)
+static void write_match(struct scorer *s, const struct article *a, const char *text,
+			const struct match *m, struct buf *out)
 {
 	const struct text_tokens *tt = &s->tt;
 	size_t first = m->first, last = m->first + m->ntokens - 1, l = first, r = last;
@@ -319,7 +345,8 @@ static void write_match(struct scorer *s, const char *text, const struct match *
 	buf_addch(out, '\t');
 	buf_add_uint(out, tt->tok[first].sentence);
 	buf_addch(out, '\t');
-	buf_add_uint(out, tt->tok[first].start);
+	buf_add_uint(out, a->page ? htmlpage_offset(a->page, tt->tok[first].start)
+				  : tt->tok[first].start);
 	buf_adds(out, m->quoted ? "\t1" : "\t0");
 	buf_adds(out, m->negated ? "\t1\t" : "\t0\t");
 	text_append_clean(out, text, tt->tok[l].start, tt->tok[first].start);
@@ -401,6 +428,8 @@ static void write_row(struct scorer *s, const struct article *a, size_t nextra,
 	} else {
 		buf_adds(row, "\tNA\tNA\tNA");
 	}
+	buf_addch(row, '\t');
+	buf_add_uint(row, s->dropped_words);
 	for (i = 0; i < nextra; i++) {
 		buf_addch(row, '\t');
 		buf_add_tsv_field(row, a->extra[i], strlen(a->extra[i]));
@@ -418,7 +447,7 @@ void scorer_article(struct scorer *s, const struct article *a, size_t nextra,
 	if (nul)
 		warning("%s: binary data (a NUL byte at offset %zu); scoring its text anyway",
 			where, (size_t)(nul - text));
-	tokenize_article(s, a->title, lang, text, len);
+	tokenize_article(s, a, lang, text, len);
 	if (s->tt.n == 0)
 		warning("%s: no words%s", where, s->opt.clean && s->clean.n ? " after cleaning" : "");
 	matcher_run(s->m, &s->tt, s->opt.negation, &s->matches);
@@ -432,7 +461,7 @@ void scorer_article(struct scorer *s, const struct article *a, size_t nextra,
 		add_field(&s->match_prefix, a->outlet);
 	}
 	for (i = 0; out->matches && i < s->matches.n; i++)
-		write_match(s, text, &s->matches.m[i], out->matches);
+		write_match(s, a, text, &s->matches.m[i], out->matches);
 	if (out->signature)
 		write_signature(s, a, out->signature);
 }
@@ -440,8 +469,45 @@ void scorer_article(struct scorer *s, const struct article *a, size_t nextra,
 void scorer_analyze(struct scorer *s, const struct article *a, const char *lang,
 		    const char *text, size_t len)
 {
-	tokenize_article(s, a->title, lang, text, len);
+	tokenize_article(s, a, lang, text, len);
 	matcher_run(s->m, &s->tt, s->opt.negation, &s->matches);
+}
+
+void scorer_words(const struct scorer *s, size_t *tokens, size_t *dropped_words)
+{
+	*tokens = s->tt.n;
+	*dropped_words = s->dropped_words;
+}
+
+int score_lost_most(double tokens, double dropped_words)
+{
+	return dropped_words > SCORE_LOST_SHARE * (tokens + dropped_words);
+}
+
+void score_loss_add(struct score_loss *l, const char *id, const char *where, size_t tokens,
+		    size_t dropped_words)
+{
+	double share;
+
+	l->articles++;
+	if (!score_lost_most((double)tokens, (double)dropped_words))
+		return;
+	l->lost++;
+	share = (double)dropped_words / ((double)tokens + (double)dropped_words);
+	if (l->worst_id && share <= l->worst_share)
+		return;
+	free(l->worst_id);
+	free(l->worst_where);
+	l->worst_id = xstrdup(id);
+	l->worst_where = xstrdup(where);
+	l->worst_share = share;
+}
+
+void score_loss_release(struct score_loss *l)
+{
+	free(l->worst_id);
+	free(l->worst_where);
+	memset(l, 0, sizeof(*l));
 }
 
 const struct text_tokens *scorer_tokens(const struct scorer *s)

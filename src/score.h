@@ -8,6 +8,7 @@
 #include "counts.h"
 #include "lexicon.h"
 #include "match.h"
+#include "templates.h"
 
 /*
  * Scores one article at a time: clean, tokenise, match, and format its
@@ -19,6 +20,13 @@ struct scorer;
 struct score_options {
 	int clean;	/* drop boilerplate lines (0 = --no-clean) */
 	int negation;	/* mark negated matches (0 = --no-negation) */
+	/* What the command was asked about site templates; read by templates_prepare. */
+	struct templates_options templates;
+	/*
+	 * The table the cleaner uses (NULL: none), made by templates_prepare;
+	 * borrowed by the scorer, freed by whoever made it.
+	 */
+	struct templates *table;
 };
 
 /* lx and m are borrowed and must outlive the scorer. */
@@ -54,6 +62,36 @@ struct score_rows {
 void scorer_article(struct scorer *s, const struct article *a, size_t nextra,
 		    const char *lang, const char *where, const char *text, size_t len,
 		    const struct score_rows *out);
+
+/*
+ * Whether an article lost most of its words to cleaning: more than 80% of
+ * its words (the tokens kept plus dropped_words) were in dropped lines.
+ * The one rule of score's warning and of the report's banner.
+ */
+#define SCORE_LOST_SHARE 0.8
+int score_lost_most(double tokens, double dropped_words);
+
+/*
+ * The articles of a run that lost most of their words, for the warning at
+ * the end of framing score: how many, and the one that lost the most (the
+ * first of those on a tie), to be shown with framing clean.
+ */
+struct score_loss {
+	size_t articles;	/* articles scored */
+	size_t lost;		/* of those, score_lost_most */
+	char *worst_id, *worst_where;	/* owned; NULL when none lost */
+	double worst_share;
+};
+
+#define SCORE_LOSS_INIT { 0, 0, NULL, NULL, 0 }
+
+/* Counts one article; where is its file (folders) or FILE:LINE (JSON Lines). */
+void score_loss_add(struct score_loss *l, const char *id, const char *where, size_t tokens,
+		    size_t dropped_words);
+void score_loss_release(struct score_loss *l);
+
+/* The words kept (tokens) and dropped by cleaning of the last article scored. */
+void scorer_words(const struct scorer *s, size_t *tokens, size_t *dropped_words);
 
 /* The signatures.tsv header line. */
 void score_signatures_header(struct buf *out);

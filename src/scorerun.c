@@ -22,6 +22,7 @@
 #include "pipeline.h"
 #include "score.h"
 #include "source.h"
+#include "templates.h"
 #include "util.h"
 #include "xalloc.h"
 #include "banned.h"
@@ -145,6 +146,28 @@ static void write_headers(const struct lexicon *lx, const struct source *src,
 }
 
 /*
+ * The loud end of a run in which cleaning took most of the words of some
+ * articles (hard-wrapped text it could not unwrap, a page of menus, a
+ * language it misjudged): their scores rest on what little is left. Said
+ * even with -q, which silences only the per-article warnings.
+ */
+static void warn_lost(const struct score_loss *l, const struct score_run_opts *args)
+{
+	struct buf cmd = BUF_INIT;
+
+	if (!l->lost)
+		return;
+	if (args->in.jsonl)
+		buf_addf(&cmd, "framing clean --jsonl %s %s", args->in.jsonl, l->worst_id);
+	else
+		buf_addf(&cmd, "framing clean %s", l->worst_where);
+	fprintf(stderr, "framing: %zu of %zu article%s lost more than %.0f%% of their words to "
+		"cleaning; `%s` shows why\n", l->lost, l->articles, l->articles == 1 ? "" : "s",
+		100 * SCORE_LOST_SHARE, buf_str(&cmd));
+	buf_release(&cmd);
+}
+
+/*
  * Outputs written into the corpus folder would mix with the articles (and
  * replace one that happened to be called scores.tsv): refused, exit 2.
  */
@@ -169,6 +192,9 @@ int score_run(const struct score_run_opts *args)
 	struct outputs o;
 	struct pipeline_options popt;
 	struct pipeline_output pout;
+	struct score_options opt = args->opt;
+	struct templates *tmpl = NULL;
+	struct score_loss loss = SCORE_LOSS_INIT;
 	size_t skipped;
 	int status = EXIT_USAGE;
 
@@ -177,8 +203,10 @@ int score_run(const struct score_run_opts *args)
 	/* Everything is checked before anything is written. */
 	if (lexicon_load_all(&lx, args->lexicons, args->nlexicons) < 0
 	    || !(src = args->src ? args->src : source_open(&args->in))
-	    || output_is_corpus(args))
+	    || output_is_corpus(args)
+	    || templates_prepare(&args->opt.templates, args->opt.clean, src, &tmpl) < 0)
 		goto out;
+	opt.table = tmpl;
 	status = EXIT_FAILED;
 	if (open_outputs(args, &o) < 0)
 		goto out;
@@ -191,18 +219,22 @@ int score_run(const struct score_run_opts *args)
 	pout.matches = stream(&o, OUT_MATCHES);
 	pout.signatures = stream(&o, OUT_SIGNATURES);
 	pout.terms = terms;
+	pout.loss = &loss;
 	write_headers(&lx, src, &pout);
 	popt.jobs = args->jobs;
 	popt.progress = !args->quiet && isatty(STDERR_FILENO);
-	skipped = pipeline_run(src, &lx, m, &args->opt, &popt, &pout);
+	skipped = pipeline_run(src, &lx, m, &opt, &popt, &pout);
 	if (terms)
 		write_terms(terms, stream(&o, OUT_TERMS));
 	if (commit_outputs(&o) == 0)
 		status = skipped ? EXIT_FAILED : EXIT_OK;
 	if (skipped)
 		error("%zu article%s skipped", skipped, skipped == 1 ? "" : "s");
+	warn_lost(&loss, args);
 out:
+	score_loss_release(&loss);
 	counts_free(terms);
+	templates_free(tmpl);
 	if (src != args->src)
 		source_free(src);
 	matcher_free(m);

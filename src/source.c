@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "fsutil.h"
+#include "htmlpage.h"
 #include "date.h"
 #include "util.h"
 #include "xalloc.h"
@@ -76,6 +77,30 @@ static void copy_article(struct article *to, const struct article *from, size_t 
 	to->extra = xcalloc(nextra ? nextra : 1, sizeof(*to->extra));
 	for (i = 0; i < nextra; i++)
 		to->extra[i] = xstrdup(from->extra[i]);
+}
+
+/*
+ * An HTML page becomes its text a block a line; the page keeps the markup's
+ * hints and the offsets into the file (a->page). Its title and date fill
+ * those the manifest or JSON left empty. sniff: the charset is the page's
+ * own (a file), not UTF-8 (a JSON string).
+ */
+static void decode_page(struct article *a, char **text, size_t *len, int sniff)
+{
+	struct htmlpage *p = xcalloc(1, sizeof(*p));
+
+	htmlpage_read(p, *text, *len, sniff, a->path);
+	free(*text);
+	*text = htmlpage_take_text(p, len);
+	if (!*a->title && *p->title) {
+		free(a->title);
+		a->title = xstrdup(p->title);
+	}
+	if (!*a->date && *p->date) {
+		free(a->date);
+		a->date = xstrdup(p->date);
+	}
+	a->page = p;
 }
 
 static int next_from_corpus(struct source *s, struct article *a, char **text, size_t *len)
@@ -154,7 +179,7 @@ static int read_line(struct source *s)
 
 static int is_known_field(const char *key)
 {
-	static const char *const known[] = { "id", "outlet", "date", "title", "text" };
+	static const char *const known[] = { "id", "outlet", "date", "title", "text", "html" };
 	size_t i;
 	for (i = 0; i < sizeof(known) / sizeof(known[0]); i++)
 		if (!strcmp(key, known[i]))
@@ -215,11 +240,18 @@ static int article_from_json(const struct source *s, size_t line, const cJSON *o
 {
 	const cJSON *t = cJSON_GetObjectItemCaseSensitive(obj, "text");
 	struct buf b = BUF_INIT;
-	int bad = 0;
+	int bad = 0, html = 0;
 	size_t i;
 
 	if (!cJSON_IsObject(obj))
 		return bad_line(s, line, "not a JSON object", "");
+	if (!t && cJSON_GetObjectItemCaseSensitive(obj, "html")) {
+		/* A page instead of its text. */
+		t = cJSON_GetObjectItemCaseSensitive(obj, "html");
+		if (!cJSON_IsString(t))
+			return bad_line(s, line, "\"html\" is not a string", "");
+		html = 1;
+	}
 	if (!cJSON_IsString(t))
 		return bad_line(s, line, t ? "\"text\" is not a string" : "no \"text\" field", "");
 	*len = strlen(t->valuestring);
@@ -262,6 +294,8 @@ static int article_from_json(const struct source *s, size_t line, const cJSON *o
 	a->file = xstrdup(a->path);
 	a->line = line;
 	*text = xstrndup(t->valuestring, *len);
+	if (html)
+		decode_page(a, text, len, 0);
 	return 1;
 }
 
@@ -399,6 +433,25 @@ static int decode_jsonl_record(const struct source *s, struct source_record *r,
 	status = article_from_json(s, r->line, obj, a, text, len);
 	cJSON_Delete(obj);
 	return status;
+}
+
+int source_file(const char *path, struct article *a, char **text, size_t *len)
+{
+	memset(a, 0, sizeof(*a));
+	*text = read_file(path, len);
+	if (!*text)
+		return error("%s: %s", path, strerror(errno));
+	a->id = xstrdup(path);
+	a->outlet = xstrdup("");
+	a->date = xstrdup("");
+	a->title = xstrdup("");
+	a->file = xstrdup(path);
+	a->path = xstrdup(path);
+	a->size = *len;
+	a->extra = xcalloc(1, sizeof(*a->extra));
+	if (htmlpage_is_html_name(path))
+		decode_page(a, text, len, 1);
+	return 0;
 }
 
 struct source *source_jsonl(FILE *f, const char *name, size_t max_article_bytes)
@@ -597,6 +650,9 @@ int source_decode(const struct source *s, struct source_record *r, struct articl
 		*len = r->len;
 		memset(&r->a, 0, sizeof(r->a));
 		r->text = NULL;
+		/* Parsed here, in the worker threads, not by the one that reads. */
+		if (htmlpage_is_html_name(a->path))
+			decode_page(a, text, len, 1);
 		return 1;
 	}
 	return decode_jsonl_record(s, r, a, text, len);

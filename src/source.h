@@ -10,8 +10,10 @@
 
 /*
  * Where articles come from, one at a time: the files of a corpus folder, or
- * a JSON Lines stream ({"id","outlet","date","title","text",...} per line)
- * read with constant memory. The only module that includes cJSON. Every
+ * a JSON Lines stream ({"id","outlet","date","title","text",...} per line,
+ * or "html" in place of "text") read with constant memory. HTML pages
+ * (.html and .htm files, "html" fields) are read by htmlpage.c into their
+ * text a block a line. The only module that includes cJSON. Every
  * command that reads articles (score, clean, kwic, the lexicon tools) takes
  * them from here, so an input format, the size limit and the rules for
  * columns and language are written once.
@@ -69,6 +71,13 @@ struct source *source_corpus(const struct corpus *c, size_t max_article_bytes);
 struct source *source_jsonl(FILE *f, const char *name, size_t max_article_bytes);
 
 void source_free(struct source *s);
+
+/*
+ * One file read as an article of its own (framing clean FILE): its text,
+ * an HTML page's read as a corpus reads it (a->page, and its title and
+ * date). id, file and path are path. Returns 0, or -1 after a message.
+ */
+int source_file(const char *path, struct article *a, char **text, size_t *len);
 
 /* The input's name for messages: the folder, the JSON Lines file or "stdin". */
 const char *source_name(const struct source *s);

@@ -108,6 +108,7 @@ int suggest_run(const struct suggest_run_opts *o)
 	struct matcher *m = NULL;
 	struct suggest *s = NULL;
 	long cat;
+	struct score_options use = o->tool.opt;
 	int status = EXIT_USAGE;
 	size_t failed;
 
@@ -118,7 +119,7 @@ int suggest_run(const struct suggest_run_opts *o)
 		error("no category '%s' in the lexicons", o->category);
 		goto out;
 	}
-	if (!(src = lexrun_open(&o->tool.in, o->tool.by)))
+	if (!(src = lexrun_open(&o->tool.in, NULL, &o->tool.opt, &use)))
 		goto out;
 	/* The examples are taken in a second reading, once the terms are ranked. */
 	if (!source_rewindable(src)) {
@@ -129,20 +130,20 @@ int suggest_run(const struct suggest_run_opts *o)
 	}
 	m = matcher_new(&lx);
 	s = suggest_new(&lx, (size_t)cat);
-	failed = lexrun_run(src, &o->tool.opt, &(struct lexrun_pass){ &lx, m, suggest_count, s }, 1);
+	failed = lexrun_run(src, &use, &(struct lexrun_pass){ &lx, m, suggest_count, s }, 1);
 	suggest_rank(s, o->n, o->min_with);
 	if (source_rewind(src) < 0)
 		goto out;
 	/* The same articles again: their messages were printed in the first reading. */
 	util_set_message_sink(util_message_drop, NULL);
-	failed += lexrun_run(src, &o->tool.opt, &(struct lexrun_pass){ &lx, m, suggest_examples, s }, 1);
+	failed += lexrun_run(src, &use, &(struct lexrun_pass){ &lx, m, suggest_examples, s }, 1);
 	util_set_message_sink(NULL, NULL);
 	status = failed ? EXIT_FAILED : EXIT_OK;
 	print_results(o, s);
 out:
 	suggest_free(s);
 	matcher_free(m);
-	source_free(src);
+	lexrun_close(src, &use);
 	lexicon_release(&lx);
 	return status;
 }

@@ -822,3 +822,28 @@ void text_tokenize(struct text_tokens *tt, const char *s, size_t start, size_t e
 		}
 	}
 }
+
+size_t text_count_words(const char *s, size_t start, size_t end)
+{
+	size_t pos = start, n = 0;
+
+	while (pos < end) {
+		int32_t cp;
+		enum char_class c;
+		int bad = 0;
+
+		if ((unsigned char)s[pos] < 0x80) {
+			cp = (unsigned char)s[pos++];
+			c = (enum char_class)ascii_class[cp];
+		} else {
+			cp = text_decode_multibyte(s, end, &pos, &bad);
+			c = classify(cp);
+		}
+		if (is_word_start(c)) {
+			int ascii = cp < 0x80, wordy;
+			pos = scan_word(s, end, pos, c, &bad, &ascii, &wordy);
+			n += (size_t)wordy;
+		}
+	}
+	return n;
+}

@@ -81,6 +81,12 @@ void text_tokens_release(struct text_tokens *tt);
 void text_tokenize(struct text_tokens *tt, const char *text, size_t start, size_t end);
 
 /*
+ * The words text_tokenize would find in text[start, end), counted without
+ * normalising them: what cleaning took from an article (dropped_words).
+ */
+size_t text_count_words(const char *text, size_t start, size_t end);
+
+/*
  * The hash of a word for near-duplicate signatures and term counts:
  * FNV-1a (hash.h), computed once per token while it is normalised.
  */

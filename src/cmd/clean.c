@@ -10,6 +10,7 @@
 #include "cmd.h"
 #include "options.h"
 #include "sourceopts.h"
+#include "templates.h"
 #include "util.h"
 #include "banned.h"
 
@@ -21,7 +22,9 @@ static const char usage[] =
 	"Prints every line of FILE: kept lines start with '+ ', dropped lines with\n"
 	"'- ' and end with the reason in brackets. A summary goes to stderr.\n"
 	"The title and language come from manifest.tsv beside FILE when it lists\n"
-	"the file; otherwise the first non-empty line is the title.\n"
+	"the file; otherwise the first non-empty line is the title. The site\n"
+	"templates are those of the file's outlet in the corpus folder that lists\n"
+	"it (the folder with manifest.tsv beside FILE, or the folder above).\n"
 	"With --jsonl, the article is the first with the id ID in the JSON Lines,\n"
 	"read as by framing score, with its title and lang fields.\n"
 	"\n"
@@ -33,6 +36,7 @@ static const char usage[] =
 	"  --max-article-bytes N  when the article is larger, skip it with a message\n"
 	"                  and exit 1 (default 52428800, 50 MB), as framing score\n"
 	"  -q, --quiet     no warnings (errors are still printed)\n"
+	TEMPLATES_USAGE
 	"\n"
 	"examples: framing clean corpus/seeds/2014-10-20-china-daily-hard-to-resume-talks.txt\n"
 	"          framing clean --jsonl articles.jsonl cd-2014-10-20\n";
@@ -47,6 +51,7 @@ int cmd_clean(int argc, char **argv)
 		OPT_STRING(0, "lang", &o.lang),
 		OPT_SOURCE(&o.in),
 		OPT_QUIET(&o.quiet),
+		OPT_TEMPLATES(&o.templates),
 		OPT_HELP(),
 		OPT_END(),
 	};

@@ -10,6 +10,7 @@
 #include "kwicrun.h"
 #include "options.h"
 #include "sourceopts.h"
+#include "templates.h"
 #include "util.h"
 #include "banned.h"
 
@@ -39,6 +40,7 @@ static const char usage[] =
 	"      --tsv            tab-separated: group, id, sentence, offset, quoted,\n"
 	"                       negated, category, entry, left, keyword, right\n"
 	"      --no-clean       look at boilerplate lines too\n"
+	TEMPLATES_USAGE
 	"      --no-negation    never mark matches negated\n"
 	"      --jsonl FILE     read JSON Lines (- for standard input), as framing score\n"
 	"      --max-article-bytes N  skip larger articles with a message (default\n"
@@ -72,6 +74,7 @@ int cmd_kwic(int argc, char **argv)
 		OPT_STRINGS('l', "lexicon", &lex),
 		OPT_SIZE('w', "window", &o.window, 0, 1000),
 		OPT_CORPUS_TOOL(&o.tool),
+		OPT_TEMPLATES(&o.tool.opt.templates),
 		OPT_HELP(),
 		OPT_END(),
 	};

@@ -10,6 +10,7 @@
 #include "lexcheckrun.h"
 #include "options.h"
 #include "sourceopts.h"
+#include "templates.h"
 #include "util.h"
 #include "banned.h"
 
@@ -37,6 +38,7 @@ static const char usage[] =
 	"  --jsonl FILE     the same in JSON Lines (- for standard input), read as\n"
 	"                   by framing score\n"
 	"  --no-clean       with a corpus, look at boilerplate lines too\n"
+	TEMPLATES_USAGE
 	"  --max-article-bytes N  with a corpus, skip larger articles with a message\n"
 	"                   (default 52428800, 50 MB), as framing score\n"
 	"  -q, --quiet      no warnings: only errors and the summary\n"
@@ -53,6 +55,7 @@ int cmd_lexicon_check(int argc, char **argv)
 		OPT_CLEAR(0, "no-clean", &o.clean),
 		OPT_SOURCE(&o.in),
 		OPT_QUIET(&o.quiet),
+		OPT_TEMPLATES(&o.templates),
 		OPT_HELP(),
 		OPT_END(),
 	};

@@ -10,6 +10,7 @@
 #include "lexdiff.h"
 #include "options.h"
 #include "sourceopts.h"
+#include "templates.h"
 #include "util.h"
 #include "banned.h"
 
@@ -37,6 +38,7 @@ static const char usage[] =
 	"                     field), not outlets\n"
 	"      --tsv          the three tables tab-separated, a blank line apart\n"
 	"      --no-clean     score boilerplate lines too\n"
+	TEMPLATES_USAGE
 	"      --no-negation  never mark matches negated\n"
 	"      --jsonl FILE   read JSON Lines (- for standard input), as framing score\n"
 	"      --max-article-bytes N  skip larger articles with a message (default\n"
@@ -51,6 +53,7 @@ int cmd_lexicon_diff(int argc, char **argv)
 	struct options_args args;
 	const struct option_spec specs[] = {
 		OPT_CORPUS_TOOL(&o.tool),
+		OPT_TEMPLATES(&o.tool.opt.templates),
 		OPT_HELP(),
 		OPT_END(),
 	};

@@ -9,6 +9,7 @@
 #include "lexstats.h"
 #include "options.h"
 #include "sourceopts.h"
+#include "templates.h"
 #include "util.h"
 #include "banned.h"
 
@@ -29,6 +30,7 @@ static const char usage[] =
 	"                      field) instead of outlets (e.g. wire, lang)\n"
 	"      --tsv           tab-separated output for scripts\n"
 	"      --no-clean      count boilerplate lines too\n"
+	TEMPLATES_USAGE
 	"      --no-negation   never mark matches negated\n"
 	"      --jsonl FILE    read JSON Lines (- for standard input), as framing score\n"
 	"      --max-article-bytes N  skip larger articles with a message (default\n"
@@ -45,6 +47,7 @@ int cmd_lexicon_stats(int argc, char **argv)
 	const struct option_spec specs[] = {
 		OPT_STRINGS('l', "lexicon", &lex),
 		OPT_CORPUS_TOOL(&o.tool),
+		OPT_TEMPLATES(&o.tool.opt.templates),
 		OPT_HELP(),
 		OPT_END(),
 	};

@@ -9,6 +9,7 @@
 #include "options.h"
 #include "sourceopts.h"
 #include "suggestrun.h"
+#include "templates.h"
 #include "util.h"
 #include "banned.h"
 
@@ -40,6 +41,7 @@ static const char usage[] =
 	"      --min N          least occurrences with the category (default 2)\n"
 	"      --tsv            tab-separated output for scripts\n"
 	"      --no-clean       count boilerplate lines too\n"
+	TEMPLATES_USAGE
 	"      --jsonl FILE     read JSON Lines, as framing score\n"
 	"      --max-article-bytes N  skip larger articles with a message (default\n"
 	"                       52428800, 50 MB), as framing score\n"
@@ -62,6 +64,7 @@ int cmd_lexicon_suggest(int argc, char **argv)
 		OPT_CLEAR(0, "no-clean", &o.tool.opt.clean),
 		OPT_SOURCE(&o.tool.in),
 		OPT_QUIET(&o.tool.quiet),
+		OPT_TEMPLATES(&o.tool.opt.templates),
 		OPT_HELP(),
 		OPT_END(),
 	};

@@ -8,6 +8,7 @@
 #include "options.h"
 #include "reportrun.h"
 #include "sourceopts.h"
+#include "templates.h"
 #include "util.h"
 #include "banned.h"
 
@@ -34,6 +35,7 @@ static const char usage[] =
 	"  -j, --jobs N        threads of score and stats (default: the number of\n"
 	"                      processors); the output is the same for every N\n"
 	"  --no-clean          score every line, boilerplate included\n"
+	TEMPLATES_USAGE
 	"  --no-negation       count negated matches like the others\n"
 	"  --jsonl FILE        read JSON Lines instead of a corpus folder (- for\n"
 	"                      standard input: then the boilerplate share is not\n"
@@ -62,6 +64,7 @@ int cmd_report(int argc, char **argv)
 		OPT_SCORING(&o.opt),
 		OPT_SOURCE(&o.in),
 		OPT_QUIET(&o.quiet),
+		OPT_TEMPLATES(&o.opt.templates),
 		OPT_HELP(),
 		OPT_END(),
 	};

@@ -9,6 +9,7 @@
 #include "options.h"
 #include "scorerun.h"
 #include "sourceopts.h"
+#include "templates.h"
 #include "util.h"
 #include "banned.h"
 
@@ -37,6 +38,7 @@ static const char usage[] =
 	"      --terms FILE    with --stdout: also write terms.tsv to FILE\n"
 	"      --signatures FILE  with --stdout: also write signatures.tsv to FILE\n"
 	"      --no-clean      score every line, boilerplate included\n"
+	TEMPLATES_USAGE
 	"      --no-negation   count negated matches like the others\n"
 	"      --max-article-bytes N  skip larger articles with a message (default\n"
 	"                      52428800, 50 MB; 0 for the most framing can\n"
@@ -78,6 +80,7 @@ int cmd_score(int argc, char **argv)
 		OPT_STRING(0, "signatures", &o.signatures_file),
 		OPT_SCORING(&o.opt),
 		OPT_SOURCE(&o.in),
+		OPT_TEMPLATES(&o.opt.templates),
 		OPT_QUIET(&o.quiet),
 		OPT_HELP(),
 		OPT_END(),

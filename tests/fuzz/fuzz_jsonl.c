@@ -22,7 +22,7 @@ extern struct matcher *fuzz_m;
 
 int fuzz_jsonl(const uint8_t *data, size_t size)
 {
-	struct score_options opt = { 1, 1 };
+	struct score_options opt = { .clean = 1, .negation = 1 };
 	struct scorer *sc;
 	struct source *s;
 	struct buf row = BUF_INIT, matches = BUF_INIT, sig = BUF_INIT;

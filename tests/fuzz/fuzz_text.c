@@ -35,6 +35,7 @@ int fuzz_text(const uint8_t *data, size_t size)
 	fuzz_setup(NULL);
 	if (size < 1)
 		return 0;
+	memset(&opt, 0, sizeof(opt));
 	opt.clean = data[0] & 1;
 	opt.negation = (data[0] >> 1) & 1;
 	/* Not NUL-terminated on purpose: nothing may read past len. */

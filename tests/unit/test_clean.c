@@ -15,7 +15,7 @@
 static void verdicts(const char *text, const char *title, const char *lang, char *out)
 {
 	struct clean_result r = CLEAN_RESULT_INIT;
-	struct clean_options opt = { title, lang, 1, 0 };
+	struct clean_options opt = { .title = title, .lang = lang, .enabled = 1 };
 	size_t i;
 
 	clean_document(text, strlen(text), &opt, &r);
@@ -39,7 +39,7 @@ static void verdicts(const char *text, const char *title, const char *lang, char
 static void test_line_ends(void **state)
 {
 	struct clean_result r = CLEAN_RESULT_INIT;
-	struct clean_options opt = { NULL, NULL, 0, 0 };
+	struct clean_options opt = { .enabled = 0 };
 	const char *text = "a\r\nbb\rccc\n\ndddd";
 	(void)state;
 	clean_document(text, strlen(text), &opt, &r);

@@ -27,6 +27,8 @@
 #include "../fuzz/fuzz_text.c"
 #include "../fuzz/fuzz_dic.c"
 #include "../fuzz/fuzz_scores.c"
+#include "../fuzz/fuzz_templates.c"
+#include "../fuzz/fuzz_html.c"
 
 static const char *root(void)
 {
@@ -116,6 +118,18 @@ static void test_replay_scores(void **state)
 	replay("scores", fuzz_scores);
 }
 
+static void test_replay_templates(void **state)
+{
+	(void)state;
+	replay("templates", fuzz_templates);
+}
+
+static void test_replay_html(void **state)
+{
+	(void)state;
+	replay("html", fuzz_html);
+}
+
 /* Empty and one-byte inputs, which seeds never are. */
 static void test_replay_tiny(void **state)
 {
@@ -135,6 +149,10 @@ static void test_replay_tiny(void **state)
 		fuzz_dic(bytes + i, 1);
 		fuzz_scores(bytes + i, 0);
 		fuzz_scores(bytes + i, 1);
+		fuzz_templates(bytes + i, 0);
+		fuzz_templates(bytes + i, 1);
+		fuzz_html(bytes + i, 0);
+		fuzz_html(bytes + i, 1);
 	}
 }
 
@@ -147,6 +165,8 @@ int main(void)
 		cmocka_unit_test(test_replay_text),
 		cmocka_unit_test(test_replay_dic),
 		cmocka_unit_test(test_replay_scores),
+		cmocka_unit_test(test_replay_templates),
+		cmocka_unit_test(test_replay_html),
 		cmocka_unit_test(test_replay_tiny),
 	};
 	char lexdir[1024];

@@ -27,7 +27,7 @@ static char *corpus_dir(void)
 
 static void run_kwic(struct lexicon *lx, struct kwic *k, struct corpus *c, size_t window)
 {
-	struct score_options opt = { 1, 1 };
+	struct score_options opt = { .clean = 1, .negation = 1 };
 	struct matcher *m;
 	struct source *src;
 	char *dir = corpus_dir();

@@ -1,0 +1,773 @@
+/*
+ * Site templates (see templates.h): lines an outlet repeats across its
+ * articles, counted in bounded memory, read from and written to a TSV
+ * table, and looked up by the cleaner.
+ *
+ * Counting: every (outlet, normalised line) pair is counted once per
+ * article that has it, in an open-addressing table of at most
+ * TEMPLATES_TABLE_LINES entries. When it is full and a new pair comes,
+ * every count drops by one and the pairs at zero leave (Misra and Gries'
+ * frequent items): memory stays bounded whatever the corpus, a count is at
+ * most D below the truth (D the number of such rounds, at most the pairs
+ * counted divided by the table's size) and a pair no longer in the table
+ * was in D articles or fewer. When a round happened, a second pass counts
+ * the pairs still in the table exactly, from zero, so the counts written
+ * and used are exact, and only a line in D articles or fewer of an outlet
+ * can be missed (a warning says so when D reaches an outlet's K).
+ */
+#include "templates.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clean.h"
+#include "corpus.h"
+#include "counts.h"
+#include "hash.h"
+#include "parse.h"
+#include "sort.h"
+#include "text.h"
+#include "tsv.h"
+#include "util.h"
+#include "xalloc.h"
+#include "banned.h"
+
+/*
+ * The most (outlet, line) pairs counted at once: 2^19 entries in 2^20
+ * slots of 16 bytes, 16 MB. At 30 distinct lines per article a corpus of
+ * 17,000 articles fits whole (counts exact in one pass); beyond, a line
+ * in more than (pairs / 2^19) articles of its outlet is always found.
+ */
+#ifndef TEMPLATES_TABLE_LINES
+#define TEMPLATES_TABLE_LINES (1UL << 19)
+#endif
+
+/* The most bytes of a line kept for the line column of a table. */
+#define TEXT_MAX 400
+
+/* The floor of K: a sentence repeated in a few articles (follow-ups, updates) is story. */
+#define DEFAULT_MIN_FLOOR 5
+
+struct entry {
+	uint64_t line;		/* templates_line_hash; 0: an empty slot */
+	uint32_t count;		/* articles of the outlet with the line */
+	uint32_t outlet;	/* index in outlets */
+};
+
+struct table {
+	struct entry *slot;
+	size_t cap, n;		/* cap a power of two, n at most cap / 2 */
+};
+
+struct templates {
+	struct counts *outlet_index;	/* outlet name -> index + 1 */
+	char **outlet;
+	uint64_t *outlet_hash;
+	size_t *articles;	/* per outlet, when built from a source */
+	size_t noutlets, outlets_alloc;
+	struct table tab;
+	char **text;		/* per slot of tab, for templates_write; NULL: not looked up */
+	size_t min;		/* --template-min; 0: the default */
+	size_t max_entries;	/* the bound of counting */
+	uint64_t decrements;	/* rounds of the bounded count (D above) */
+};
+
+size_t templates_default_min(size_t n)
+{
+	size_t k = (size_t)ceil(sqrt((double)n));
+
+	return k > DEFAULT_MIN_FLOOR ? k : DEFAULT_MIN_FLOOR;
+}
+
+/* ---- the line key ---------------------------------------------------- */
+
+static int is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/*
+ * FNV-1a of s[0, n) with white space (and control bytes) collapsed and
+ * trimmed, ASCII letters lowered and numbers masked.
+ */
+static uint64_t hash_folded(const unsigned char *s, size_t n)
+{
+	uint64_t h = HASH_FNV_OFFSET;
+	size_t i = 0;
+	int any = 0, space = 0;
+
+	while (i < n) {
+		unsigned char c = s[i];
+
+		if (c <= 0x20 || c == 0x7F) {
+			space = 1;
+			i++;
+			continue;
+		}
+		if (space && any)
+			h = hash_fnv_step(h, ' ');
+		space = 0;
+		any = 1;
+		if (is_digit(c)) {
+			h = hash_fnv_step(h, '0');
+			while (i < n && (is_digit(s[i]) || ((s[i] == ',' || s[i] == '.')
+							    && i + 1 < n && is_digit(s[i + 1]))))
+				i++;
+			continue;
+		}
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		h = hash_fnv_step(h, c);
+		i++;
+	}
+	return !any ? 0 : h ? h : 1;
+}
+
+/*
+ * What text_normalize makes of the typographic characters news text is
+ * full of (quotes, apostrophes, dashes, the ellipsis, the no-break space,
+ * the copyright sign), none of which composes with a neighbour; NULL for
+ * any other code point.
+ */
+static const char *typographic(int32_t cp)
+{
+	switch (cp) {
+	case 0x2018: case 0x2019: case 0x02BC: return "'";
+	case 0x201C: case 0x201D: case 0x201E: return "\"";
+	case 0x00A0: return " ";
+	case 0x2026: return "...";
+	case 0x2013: return "\xE2\x80\x93";
+	case 0x2014: return "\xE2\x80\x94";
+	case 0x00A9: return "\xC2\xA9";
+	default: return NULL;
+	}
+}
+
+/*
+ * The line normalised into out when its only characters beyond ASCII are
+ * typographic(): without the Unicode tables, which took two thirds of the
+ * time on text with curly quotes. 0 when another character is there.
+ */
+static int normalize_typographic(const char *text, size_t start, size_t end, struct buf *out)
+{
+	size_t pos = start;
+
+	buf_reset(out);
+	while (pos < end) {
+		int bad = 0;
+		int32_t cp = text_decode(text, end, &pos, &bad);
+		const char *to;
+
+		if (cp < 0x80) {
+			buf_addch(out, (char)cp);
+			continue;
+		}
+		if (bad || !(to = typographic(cp)))
+			return 0;
+		buf_adds(out, to);
+	}
+	return 1;
+}
+
+uint64_t templates_line_hash(const char *text, size_t start, size_t end, struct buf scratch[2])
+{
+	size_t i;
+
+	for (i = start; i < end; i++)
+		if ((unsigned char)text[i] >= 0x80)
+			break;
+	/* NFKC and case folding leave ASCII as it is, but for the case. */
+	if (i == end)
+		return hash_folded((const unsigned char *)text + start, end - start);
+	if (normalize_typographic(text, start, end, &scratch[1]))
+		return hash_folded((const unsigned char *)buf_str(&scratch[1]), scratch[1].len);
+	buf_reset(&scratch[0]);
+	text_append_clean(&scratch[0], text, start, end);
+	text_normalize(buf_str(&scratch[0]), scratch[0].len, 1, &scratch[1]);
+	return hash_folded((const unsigned char *)buf_str(&scratch[1]), scratch[1].len);
+}
+
+/* ---- the table -------------------------------------------------------- */
+
+/* The splitmix64 finaliser: FNV's low bits are weak as a table index. */
+static uint64_t mix(uint64_t z)
+{
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+	return z ^ (z >> 31);
+}
+
+static size_t home(const struct templates *t, const struct table *tab, uint64_t line,
+		   uint32_t outlet)
+{
+	return (size_t)mix(line ^ t->outlet_hash[outlet]) & (tab->cap - 1);
+}
+
+/* The slot of (line, outlet), or NULL. */
+static struct entry *table_find(const struct templates *t, const struct table *tab,
+				uint64_t line, uint32_t outlet)
+{
+	size_t i;
+
+	if (!tab->cap)
+		return NULL;
+	for (i = home(t, tab, line, outlet);; i = (i + 1) & (tab->cap - 1)) {
+		struct entry *e = &tab->slot[i];
+		if (!e->line)
+			return NULL;
+		if (e->line == line && e->outlet == outlet)
+			return e;
+	}
+}
+
+/* Puts e into tab, which has room and does not hold it. */
+static void table_put(const struct templates *t, struct table *tab, const struct entry *e)
+{
+	size_t i = home(t, tab, e->line, e->outlet);
+
+	while (tab->slot[i].line)
+		i = (i + 1) & (tab->cap - 1);
+	tab->slot[i] = *e;
+	tab->n++;
+}
+
+/*
+ * Moves the entries of tab with a count above drop into a table of cap
+ * slots, their counts less drop.
+ */
+static void table_rebuild(const struct templates *t, struct table *tab, size_t cap, uint32_t drop)
+{
+	struct table old = *tab;
+	size_t i;
+
+	tab->slot = xcalloc(cap, sizeof(*tab->slot));
+	tab->cap = cap;
+	tab->n = 0;
+	for (i = 0; i < old.cap; i++) {
+		struct entry e = old.slot[i];
+		if (!e.line || e.count <= drop)
+			continue;
+		e.count -= drop;
+		table_put(t, tab, &e);
+	}
+	free(old.slot);
+}
+
+/*
+ * Every count of a full table less one, the pairs at zero out, in place:
+ * the survivors (at most half the slots) are set aside and put back, so
+ * memory stays the table's and half of it at most.
+ */
+static void table_decrement(const struct templates *t, struct table *tab)
+{
+	struct entry *keep;
+	size_t i, m = 0;
+
+	for (i = 0; i < tab->cap; i++) {
+		struct entry e = tab->slot[i];
+		if (e.line && e.count > 1) {
+			e.count--;
+			tab->slot[m++] = e;	/* m <= i: nothing unread is overwritten */
+		}
+	}
+	keep = xmalloc((m + 1) * sizeof(*keep));
+	memcpy(keep, tab->slot, m * sizeof(*keep));
+	memset(tab->slot, 0, tab->cap * sizeof(*tab->slot));
+	tab->n = 0;
+	for (i = 0; i < m; i++)
+		table_put(t, tab, &keep[i]);
+	free(keep);
+}
+
+/* Counts one more article with (line, outlet): the bounded count of the first pass. */
+static void count_pair(struct templates *t, uint64_t line, uint32_t outlet)
+{
+	struct entry *e = table_find(t, &t->tab, line, outlet), add;
+
+	if (e) {
+		e->count += e->count < UINT32_MAX;
+		return;
+	}
+	if (t->tab.n >= t->max_entries) {
+		/* Full: every count less one, this pair's one included. */
+		t->decrements++;
+		table_decrement(t, &t->tab);
+		return;
+	}
+	if (2 * (t->tab.n + 1) > t->tab.cap)
+		table_rebuild(t, &t->tab, t->tab.cap ? 2 * t->tab.cap : 1024, 0);
+	add.line = line;
+	add.count = 1;
+	add.outlet = outlet;
+	table_put(t, &t->tab, &add);
+}
+
+static struct templates *templates_new(size_t min)
+{
+	struct templates *t = xcalloc(1, sizeof(*t));
+
+	t->outlet_index = counts_new();
+	t->min = min;
+	t->max_entries = TEMPLATES_TABLE_LINES;
+	return t;
+}
+
+void templates_free(struct templates *t)
+{
+	size_t i;
+
+	if (!t)
+		return;
+	for (i = 0; i < t->noutlets; i++)
+		free(t->outlet[i]);
+	for (i = 0; t->text && i < t->tab.cap; i++)
+		free(t->text[i]);
+	free(t->text);
+	free(t->outlet);
+	free(t->outlet_hash);
+	free(t->articles);
+	free(t->tab.slot);
+	counts_free(t->outlet_index);
+	free(t);
+}
+
+/* The index of outlet, added when new. */
+static uint32_t outlet_of(struct templates *t, const char *name)
+{
+	uint64_t *slot = counts_slot(t->outlet_index, name, strlen(name));
+
+	if (!*slot) {
+		size_t old = t->outlets_alloc;
+		ALLOC_GROW(t->outlet, t->noutlets + 1, t->outlets_alloc);
+		if (t->outlets_alloc != old) {
+			t->outlet_hash = xrealloc(t->outlet_hash, t->outlets_alloc * sizeof(*t->outlet_hash));
+			t->articles = xrealloc(t->articles, t->outlets_alloc * sizeof(*t->articles));
+		}
+		t->outlet[t->noutlets] = xstrdup(name);
+		t->outlet_hash[t->noutlets] = mix(hash_fnv_part(HASH_FNV_OFFSET, name));
+		t->articles[t->noutlets] = 0;
+		*slot = ++t->noutlets;
+	}
+	return (uint32_t)(*slot - 1);
+}
+
+/* ---- building from a source ------------------------------------------ */
+
+/* Work space of the passes over a source. */
+struct pass {
+	struct clean_result lines;
+	struct buf scratch[2];
+	uint64_t *keys;
+	size_t nkeys, keys_alloc;
+};
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The distinct line keys of an article, in p->keys: lines as the cleaner
+ * splits them, so that the keys are those it asks about.
+ */
+static void article_keys(struct pass *p, const char *text, size_t len)
+{
+	struct clean_options copt;
+	size_t i, n = 0;
+
+	memset(&copt, 0, sizeof(copt));
+	copt.skip_empty = 1;	/* enabled = 0: split only */
+	clean_document(text, len, &copt, &p->lines);
+	p->nkeys = 0;
+	for (i = 0; i < p->lines.n; i++) {
+		const struct clean_line *l = &p->lines.lines[i];
+		uint64_t h = templates_line_hash(text, l->start, l->end, p->scratch);
+		if (!h)
+			continue;
+		ALLOC_GROW(p->keys, p->nkeys + 1, p->keys_alloc);
+		p->keys[p->nkeys++] = h;
+	}
+	sort_array(p->keys, p->nkeys, sizeof(*p->keys), cmp_u64);
+	for (i = 0; i < p->nkeys; i++)
+		if (!n || p->keys[n - 1] != p->keys[i])
+			p->keys[n++] = p->keys[i];
+	p->nkeys = n;
+}
+
+/* The messages of skipped articles: the command's own pass prints them once. */
+static void drop_message(void *ctx, const char *line)
+{
+	(void)ctx;
+	(void)line;
+}
+
+enum pass_kind {
+	PASS_COUNT,		/* bounded count, outlets' articles too */
+	PASS_EXACT,		/* exact count of the pairs in the table */
+	PASS_TEXT		/* the first text of every line in the table */
+};
+
+/* The lines of the article last given to article_keys that are in the table, as written. */
+static void pass_text(struct templates *t, struct pass *p, uint32_t outlet, const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < p->lines.n; i++) {
+		const struct clean_line *l = &p->lines.lines[i];
+		uint64_t h = templates_line_hash(text, l->start, l->end, p->scratch);
+		struct entry *e = h ? table_find(t, &t->tab, h, outlet) : NULL;
+		struct buf shown = BUF_INIT;
+		size_t cut;
+
+		if (!e || t->text[e - t->tab.slot])
+			continue;
+		text_append_clean(&shown, text, l->start, l->end);
+		if (shown.len > TEXT_MAX) {
+			/* At a character's first byte, and say that it was cut. */
+			for (cut = TEXT_MAX; cut > 0 && (shown.data[cut] & 0xC0) == 0x80; cut--)
+				;
+			shown.len = cut;
+			buf_adds(&shown, "\xE2\x80\xA6");
+		}
+		t->text[e - t->tab.slot] = buf_detach(&shown);
+	}
+}
+
+/* One pass over src (its articles of only, when not NULL). */
+static void run_pass(struct templates *t, struct source *src, const char *only, enum pass_kind kind)
+{
+	struct pass p;
+	struct article a;
+	size_t len, nextra, i;
+	char *text;
+	int r;
+
+	memset(&p, 0, sizeof(p));
+	source_extra_names(src, &nextra);
+	util_set_message_sink(drop_message, NULL);
+	while ((r = source_next(src, &a, &text, &len)) != 0) {
+		uint32_t outlet;
+
+		if (r < 0)
+			continue;
+		if (!only || !strcmp(a.outlet, only)) {
+			outlet = outlet_of(t, a.outlet);
+			article_keys(&p, text, len);
+			if (kind == PASS_COUNT) {
+				t->articles[outlet]++;
+				for (i = 0; i < p.nkeys; i++)
+					count_pair(t, p.keys[i], outlet);
+			} else if (kind == PASS_EXACT) {
+				for (i = 0; i < p.nkeys; i++) {
+					struct entry *e = table_find(t, &t->tab, p.keys[i], outlet);
+					if (e)
+						e->count += e->count < UINT32_MAX;
+				}
+			} else {
+				pass_text(t, &p, outlet, text);
+			}
+		}
+		article_release(&a, nextra);
+		free(text);
+	}
+	util_set_message_sink(NULL, NULL);
+	clean_result_release(&p.lines);
+	buf_release(&p.scratch[0]);
+	buf_release(&p.scratch[1]);
+	free(p.keys);
+}
+
+static size_t outlet_min(const struct templates *t, uint32_t outlet)
+{
+	return t->min ? t->min : templates_default_min(t->articles[outlet]);
+}
+
+/* Keeps only the lines in K articles of their outlet or more. */
+static void keep_templates(struct templates *t)
+{
+	struct table old = t->tab;
+	size_t i, n = 0, cap = 16;
+
+	for (i = 0; i < old.cap; i++)
+		n += old.slot[i].line && old.slot[i].count >= outlet_min(t, old.slot[i].outlet);
+	while (cap < 2 * n)
+		cap *= 2;
+	t->tab.slot = xcalloc(cap, sizeof(*t->tab.slot));
+	t->tab.cap = cap;
+	t->tab.n = 0;
+	for (i = 0; i < old.cap; i++)
+		if (old.slot[i].line && old.slot[i].count >= outlet_min(t, old.slot[i].outlet))
+			table_put(t, &t->tab, &old.slot[i]);
+	free(old.slot);
+}
+
+struct templates *templates_build(struct source *src, size_t min, const char *only)
+{
+	struct templates *t = templates_new(min);
+	size_t i, missed = 0;
+
+	run_pass(t, src, only, PASS_COUNT);
+	if (t->decrements) {
+		/* Counts are D below the truth at worst: count the survivors again. */
+		for (i = 0; i < t->tab.cap; i++)
+			t->tab.slot[i].count = 0;
+		if (source_rewind(src) < 0) {
+			templates_free(t);
+			return NULL;
+		}
+		run_pass(t, src, only, PASS_EXACT);
+		for (i = 0; i < t->noutlets; i++)
+			missed += outlet_min(t, (uint32_t)i) <= t->decrements;
+		if (missed)
+			warning("%s: more distinct lines than the template table holds (%lu): a line "
+				"in %llu articles or fewer of an outlet may have been missed (%zu "
+				"outlet%s affected)", source_name(src), (unsigned long)t->max_entries,
+				(unsigned long long)t->decrements, missed, missed == 1 ? "" : "s");
+	}
+	keep_templates(t);
+	if (source_rewind(src) < 0) {
+		templates_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+int templates_prepare(const struct templates_options *o, int cleaning, struct source *src,
+		      struct templates **out)
+{
+	*out = NULL;
+	if (o->off || !cleaning)
+		return 0;
+	if (o->file) {
+		*out = templates_load(o->file, o->min);
+		return *out ? 0 : -1;
+	}
+	if (!source_rewindable(src)) {
+		warning("%s: a pipe is read once, so lines repeated across articles are not "
+			"dropped as site templates; write a table with 'framing templates' and "
+			"give it with --templates FILE (or --no-templates)", source_name(src));
+		return 0;
+	}
+	*out = templates_build(src, o->min, NULL);
+	return *out ? 0 : -1;
+}
+
+size_t templates_count(const struct templates *t, size_t *outlets)
+{
+	unsigned char *seen;
+	size_t i, n = 0;
+
+	if (outlets)
+		*outlets = 0;
+	if (!t)
+		return 0;
+	seen = xcalloc(t->noutlets + 1, 1);
+	for (i = 0; i < t->tab.cap; i++) {
+		const struct entry *e = &t->tab.slot[i];
+		if (!e->line)
+			continue;
+		n++;
+		if (outlets && !seen[e->outlet]++)
+			++*outlets;
+	}
+	free(seen);
+	return n;
+}
+
+/* ---- the file ---------------------------------------------------------- */
+
+static const char *const columns[] = { "outlet", "count", "hash", "line" };
+#define NCOLUMNS (sizeof(columns) / sizeof(columns[0]))
+
+/* A row of the file: the entry and its outlet's name, so rows sort without the table. */
+struct row {
+	const char *outlet;
+	const struct entry *e;
+};
+
+static int cmp_row(const void *a, const void *b)
+{
+	const struct row *rx = a, *ry = b;
+	const struct entry *x = rx->e, *y = ry->e;
+	int c = strcmp(rx->outlet, ry->outlet);
+
+	if (c)
+		return c;
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+int templates_write(struct templates *t, struct source *src, FILE *f)
+{
+	struct row *rows;
+	struct buf line = BUF_INIT;
+	size_t i, n = 0;
+
+	if (src && t->tab.n) {
+		if (!t->text)
+			t->text = xcalloc(t->tab.cap, sizeof(*t->text));
+		run_pass(t, src, NULL, PASS_TEXT);
+		if (source_rewind(src) < 0)
+			return -1;
+	}
+	rows = xcalloc(t->tab.n + 1, sizeof(*rows));
+	for (i = 0; i < t->tab.cap; i++)
+		if (t->tab.slot[i].line) {
+			rows[n].outlet = t->outlet[t->tab.slot[i].outlet];
+			rows[n++].e = &t->tab.slot[i];
+		}
+	sort_array(rows, n, sizeof(*rows), cmp_row);
+	fputs("outlet\tcount\thash\tline\n", f);
+	for (i = 0; i < n; i++) {
+		const struct entry *e = rows[i].e;
+		const char *text = t->text ? t->text[e - t->tab.slot] : NULL;
+		const char *name = rows[i].outlet;
+
+		buf_reset(&line);
+		buf_add_tsv_field(&line, name, strlen(name));
+		buf_addf(&line, "\t%lu\t%016llx\t", (unsigned long)e->count,
+			 (unsigned long long)e->line);
+		if (text)
+			buf_add_tsv_field(&line, text, strlen(text));
+		buf_addch(&line, '\n');
+		fwrite(line.data, 1, line.len, f);
+	}
+	buf_release(&line);
+	free(rows);
+	return ferror(f) ? -1 : 0;
+}
+
+/* A 64-bit hash written as 16 hex digits; -1 otherwise. */
+static int parse_hash(const char *s, uint64_t *out)
+{
+	uint64_t v = 0;
+	size_t i;
+
+	for (i = 0; i < 16; i++) {
+		char c = s[i];
+		int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+			: c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+		if (d < 0)
+			return -1;
+		v = v << 4 | (uint64_t)d;
+	}
+	if (s[16] || !v)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+struct templates *templates_read(FILE *f, const char *name, size_t min)
+{
+	struct tsv *tv = tsv_open_stream(f, name);
+	struct templates *t;
+	long col[NCOLUMNS];
+	size_t i;
+	int r;
+
+	if (!tv)
+		return NULL;
+	for (i = 0; i < NCOLUMNS; i++) {
+		col[i] = tsv_column(tv, columns[i]);
+		if (col[i] < 0) {
+			error("%s:1: not a table of framing templates (no column '%s'; "
+			      "write one with 'framing templates')", name, columns[i]);
+			tsv_close(tv);
+			return NULL;
+		}
+	}
+	t = templates_new(min);
+	while ((r = tsv_next(tv)) > 0) {
+		const char *outlet = tsv_field(tv, (size_t)col[0]);
+		const char *count = tsv_field(tv, (size_t)col[1]);
+		const char *hash = tsv_field(tv, (size_t)col[2]);
+		struct entry e, *dup;
+		long v;
+
+		if (!*outlet) {
+			error("%s:%zu: no outlet", name, tsv_line(tv));
+			r = -1;
+			break;
+		}
+		if (parse_long(count, 1, UINT32_MAX, &v) < 0) {
+			error("%s:%zu: count '%s' is not a whole number from 1 to %lu", name,
+			      tsv_line(tv), count, (unsigned long)UINT32_MAX);
+			r = -1;
+			break;
+		}
+		if (parse_hash(hash, &e.line) < 0) {
+			error("%s:%zu: hash '%s' is not 16 hex digits (and not 0)", name,
+			      tsv_line(tv), hash);
+			r = -1;
+			break;
+		}
+		e.count = (uint32_t)v;
+		e.outlet = outlet_of(t, outlet);
+		if (min && e.count < min)
+			continue;
+		/* Twice (tables joined, names that differ only in control bytes): the larger count. */
+		if ((dup = table_find(t, &t->tab, e.line, e.outlet))) {
+			if (dup->count < e.count)
+				dup->count = e.count;
+			continue;
+		}
+		if (2 * (t->tab.n + 1) > t->tab.cap)
+			table_rebuild(t, &t->tab, t->tab.cap ? 2 * t->tab.cap : 1024, 0);
+		table_put(t, &t->tab, &e);
+	}
+	tsv_close(tv);
+	if (r < 0) {
+		templates_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+struct templates *templates_load(const char *path, size_t min)
+{
+	FILE *f = fopen(path, "rb");
+	struct templates *t;
+
+	if (!f) {
+		error("%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	t = templates_read(f, path, min);
+	fclose(f);
+	return t;
+}
+
+/* ---- the cleaner's questions ----------------------------------------- */
+
+void templates_article_begin(struct templates_article *ta, const struct templates *t,
+			     const char *outlet)
+{
+	uint64_t at = t && outlet ? counts_get(t->outlet_index, outlet, strlen(outlet)) : 0;
+
+	ta->t = t;
+	ta->outlet = at ? (long)at - 1 : -1;
+	ta->outlet_name = outlet;
+}
+
+uint32_t templates_repeated(void *ctx, const char *text, size_t start, size_t end)
+{
+	struct templates_article *ta = ctx;
+	const struct entry *e;
+	uint64_t h;
+
+	if (ta->outlet < 0 || !ta->t->tab.n)
+		return 0;
+	h = templates_line_hash(text, start, end, ta->scratch);
+	e = h ? table_find(ta->t, &ta->t->tab, h, (uint32_t)ta->outlet) : NULL;
+	return e ? e->count : 0;
+}
+
+void templates_article_release(struct templates_article *ta)
+{
+	buf_release(&ta->scratch[0]);
+	buf_release(&ta->scratch[1]);
+}

@@ -1,0 +1,41 @@
+# Issue 13, item 3: the site templates are counted in bounded memory. Two
+# outlets, every article with its outlet's cookie notice and five lines of
+# its own, every hundredth with a market-data line: at 100,000 and 300,000
+# articles (600,000 and 1,800,000 distinct lines, more than the 524,288 the
+# table holds) the peak memory of framing templates is the same, and the
+# counts are exact (the second pass counts what the bounded first kept).
+. "$ROOT/tests/e2e/hostile.lib"
+gen() {
+	awk -v n="$1" 'function w(k,  s) { s = ""; do { s = s sprintf("%c", 97 + k % 26); k = int(k / 26) } while (k > 0); return s }
+	BEGIN { for (i = 1; i <= n; i++) { o = i % 2 ? "North" : "South"
+		t = "We use cookies on the " o " site; by using it you agree to our cookie policy.\\n"
+		for (p = 1; p <= 5; p++) t = t "Story line " w(p) " of article " w(i) " made the news today.\\n"
+		if (i % 100 == 0) t = t "Markets: figures are delayed and given for information only.\\n"
+		printf "{\"outlet\":\"%s\",\"text\":\"%s\"}\n", o, t } }' > "$T/big.jsonl"
+}
+check() {
+	half=$(($1 / 2)) markets=$(($1 / 100))
+	cut -f1,2 "$T/t.tsv" | tr '\t\n' ':,' > "$T/rows"
+	[ "$(cat "$T/rows")" = "outlet:count,North:$half,South:$half,South:$markets," ] \
+		|| fail "$1 articles: table $(cat "$T/rows")"
+}
+for n in 100000 300000; do
+	gen $n
+	if have_time && ! sanitized; then
+		kb=$(peak_kb "$FRAMING" templates -q --jsonl "$T/big.jsonl" -o "$T/t.tsv")
+		echo "$n articles: peak RSS $kb KB"
+		eval "kb_$n=$kb"
+	else
+		"$FRAMING" templates -q --jsonl "$T/big.jsonl" -o "$T/t.tsv" || fail "templates on $n articles"
+	fi
+	check $n
+done
+rm -f "$T/big.jsonl"
+if have_time && ! sanitized; then
+	# The table: 2^20 slots of 16 bytes, and half of that while it grows.
+	[ "$kb_300000" -lt 40960 ] || fail "300,000 articles took $kb_300000 KB"
+	[ $((kb_300000 - kb_100000)) -lt 2048 ] || fail "memory grew from $kb_100000 KB to $kb_300000 KB"
+else
+	echo "skip: memory bound (no /usr/bin/time, or the sanitizers)"
+fi
+echo ok
