@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "corpus.h"
 #include "text.h"
@@ -44,25 +45,34 @@ static size_t outlet_index(struct boilerplate *b, const char *outlet)
 	return b->n++;
 }
 
-/* The messages of articles skipped again: score has said why once. */
-static void drop_message(void *ctx, const char *line)
+/*
+ * Whether the articles can be read again: a folder or a regular JSON Lines
+ * file can; standard input and a pipe were read to their end by score.
+ */
+static int rereadable(const struct source_options *in)
 {
-	(void)ctx;
-	(void)line;
+	struct stat st;
+
+	if (!in->jsonl)
+		return 1;
+	return strcmp(in->jsonl, "-") && stat(in->jsonl, &st) == 0 && S_ISREG(st.st_mode);
 }
 
 int boilerplate_count(struct boilerplate *b, const struct source_options *in)
 {
-	struct source *s = source_open(in);
+	struct source *s;
 	struct article a;
 	char *text;
 	size_t len, nextra;
 	int r;
 
-	if (!s)
+	if (!rereadable(in))
+		return 1;
+	if (!(s = source_open(in)))
 		return -1;
 	source_extra_names(s, &nextra);
-	util_set_message_sink(drop_message, NULL);
+	/* The messages of articles skipped again: score has said why once. */
+	util_set_message_sink(util_message_drop, NULL);
 	while ((r = source_next(s, &a, &text, &len)) != 0) {
 		size_t k;
 

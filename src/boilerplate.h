@@ -24,7 +24,8 @@ struct boilerplate {
  * Counts the visible characters of every article of in, per outlet. An
  * article the source skips is not counted, as score does not score it,
  * and its message is not repeated (score printed it). -1 after a message
- * when the source cannot be opened.
+ * when the source cannot be opened; 1, with nothing counted, when in
+ * cannot be read a second time (standard input, a pipe: score read it).
  */
 int boilerplate_count(struct boilerplate *b, const struct source_options *in);
 

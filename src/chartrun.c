@@ -153,6 +153,7 @@ int chart_run(const struct chart_run_opts *o)
 	struct buf base = BUF_INIT;
 	int status = EXIT_USAGE;
 
+	util_set_quiet(o->quiet);
 	memset(&c, 0, sizeof(c));
 	c.outdir = o->outdir ? o->outdir : o->indir;
 	c.by = o->by;

@@ -13,6 +13,7 @@ struct chart_run_opts {
 	const char *by;		/* the column the stats were grouped by */
 	const char *corpus;	/* for the titles; NULL: the name of indir */
 	int formats;		/* CHART_SVG | CHART_PNG */
+	int quiet;		/* no warnings (util_set_quiet) */
 };
 
 /* The defaults of the command line: output in and out, by outlet, SVG and PNG. */

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -29,8 +30,11 @@ void clean_run_opts_init(struct clean_run_opts *o)
 	o->in.max_bytes = SOURCE_DEFAULT_MAX_BYTES;
 }
 
-/* Finds FILE in the manifest beside it, for its title and language. */
-static void lookup_manifest(const char *file, char **title, char **lang)
+/*
+ * Finds FILE in the manifest beside it, for its title and language; quiet
+ * is the -q to return to.
+ */
+static void lookup_manifest(const char *file, char **title, char **lang, int quiet)
 {
 	char *copy = xstrdup(file), *copy2 = xstrdup(file);
 	const char *dir = dirname(copy), *base = basename(copy2);
@@ -53,7 +57,7 @@ static void lookup_manifest(const char *file, char **title, char **lang)
 					*lang = xstrdup(corpus_extra(&c, &c.articles[i], "lang"));
 			}
 		}
-		util_set_quiet(0);
+		util_set_quiet(quiet);
 		corpus_release(&c);
 	}
 	free(manifest);
@@ -236,6 +240,12 @@ static void show(const char *where, const char *text, size_t len, const char *ti
 	clean_result_release(&r);
 }
 
+/* The message of an article over --max-article-bytes, in score's words; -1. */
+static int too_large(const char *where, size_t len, size_t limit)
+{
+	return error("%s: %zu bytes, more than --max-article-bytes %zu; skipped", where, len, limit);
+}
+
 /*
  * Whether the corpus folder dir lists file; then c holds it and *outlet is
  * the file's outlet (owned). Quiet: a folder that is not a corpus is only
@@ -314,17 +324,30 @@ static int file_templates(const char *file, const struct clean_run_opts *o,
 /*
  * One article file, with the title and language of the manifest beside it
  * unless o gives them; an HTML page is read as a corpus reads it, its
- * title the page's when the manifest has none.
+ * title the page's when the manifest has none. Over --max-article-bytes it
+ * is skipped, as score skips it in a folder: the size of the file (not of
+ * a page's text) is looked at before the file is read.
  */
 static int clean_file(const char *file, const struct clean_run_opts *o)
 {
 	struct article a;
-	size_t len;
+	size_t len, limit = source_max_bytes(o->in.max_bytes);
+	struct stat st;
 	char *text, *title, *lang, *outlet = NULL;
 	struct templates *t = NULL;
 
+	if (stat(file, &st) == 0 && S_ISREG(st.st_mode) && (uint64_t)st.st_size > limit) {
+		too_large(file, (size_t)st.st_size, limit);
+		return EXIT_FAILED;
+	}
 	if (source_file(file, &a, &text, &len) < 0)
 		return EXIT_USAGE;
+	if (a.size > limit) {
+		too_large(file, a.size, limit);
+		article_release(&a, 0);
+		free(text);
+		return EXIT_FAILED;
+	}
 	if (!o->templates.off && file_templates(file, o, &t, &outlet) < 0) {
 		article_release(&a, 0);
 		free(text);
@@ -333,7 +356,7 @@ static int clean_file(const char *file, const struct clean_run_opts *o)
 	}
 	title = o->title ? xstrdup(o->title) : NULL;
 	lang = o->lang ? xstrdup(o->lang) : NULL;
-	lookup_manifest(file, &title, &lang);
+	lookup_manifest(file, &title, &lang, o->quiet);
 	if (!title || (a.page && !*title)) {
 		free(title);
 		title = a.page ? xstrdup(a.title) : corpus_first_line(file);
@@ -348,30 +371,91 @@ static int clean_file(const char *file, const struct clean_run_opts *o)
 	return EXIT_OK;
 }
 
+static void hold_message(void *ctx, const char *line)
+{
+	buf_adds(ctx, line);
+}
+
+/*
+ * The next article of src, with the messages reading it gave held in held
+ * (util_set_message_sink): they are about an article the user may not have
+ * asked for.
+ */
+static int next_held(struct source *src, struct article *a, char **text, size_t *len,
+		     struct buf *held)
+{
+	int r;
+
+	buf_reset(held);
+	util_set_message_sink(hold_message, held);
+	r = source_next(src, a, text, len);
+	util_set_message_sink(NULL, NULL);
+	return r;
+}
+
+/*
+ * The site templates of the JSON Lines (templates_prepare), made from the
+ * articles score reads: src reads every line whole (see clean_source), so
+ * a file with a --max-article-bytes limit is opened again with it for the
+ * table. Standard input is read once, by src. -1 after a message.
+ */
+static int source_templates(const struct clean_run_opts *o, struct source *src,
+			    struct templates **t)
+{
+	struct source *limited;
+	int r;
+
+	if (!o->in.max_bytes || !strcmp(o->in.jsonl, "-") || o->templates.off
+	    || o->templates.file)
+		return templates_prepare(&o->templates, 1, src, t);
+	if (!(limited = source_open(&o->in)))
+		return -1;
+	r = templates_prepare(&o->templates, 1, limited, t);
+	source_free(limited);
+	return r;
+}
+
 /*
  * The first article with the id from a source, with its title and language
- * unless given; the rest of the input is not read.
+ * unless given; the rest of the input is not read. Only the messages of
+ * that article are printed, and of lines that could not be read (one may
+ * have been it). --max-article-bytes applies to that article alone: the id
+ * of a line is known only once the line is read, so the source reads every
+ * line whole (up to the most framing can score) and the limit is applied
+ * here, with the article's id in the message.
  */
 static int clean_source(const char *id, const struct clean_run_opts *o)
 {
-	struct source *src = source_open(&o->in);
+	struct source_options in = o->in;
+	struct source *src;
 	struct templates *t = NULL;
+	struct buf held = BUF_INIT;
 	struct article a;
-	size_t len, nextra;
+	size_t len, nextra, limit = source_max_bytes(o->in.max_bytes);
 	char *text;
-	int r, status = EXIT_USAGE;
+	int r, found = 0, status = EXIT_USAGE;
 
-	if (!src)
+	in.max_bytes = 0;
+	if (!(src = source_open(&in)))
 		return EXIT_USAGE;
-	if (templates_prepare(&o->templates, 1, src, &t) < 0) {
+	if (source_templates(o, src, &t) < 0) {
 		source_free(src);
 		return EXIT_USAGE;
 	}
 	source_extra_names(src, &nextra);
-	while ((r = source_next(src, &a, &text, &len)) != 0) {
-		if (r < 0)
+	while (!found && (r = next_held(src, &a, &text, &len, &held)) != 0) {
+		if (r < 0) {
+			fputs(buf_str(&held), stderr);
 			continue;
-		if (!strcmp(a.id, id)) {
+		}
+		found = !strcmp(a.id, id);
+		if (found)
+			fputs(buf_str(&held), stderr);
+		if (found && len > limit) {
+			error("%s: '%s': %zu bytes of text, more than --max-article-bytes %zu; skipped",
+			      a.path, id, len, limit);
+			status = EXIT_FAILED;
+		} else if (found) {
 			show(a.path, text, len, o->title ? o->title : a.title,
 			     o->lang ? o->lang : source_lang(src, &a), a.outlet, t, a.page,
 			     o->kept_only);
@@ -379,17 +463,17 @@ static int clean_source(const char *id, const struct clean_run_opts *o)
 		}
 		article_release(&a, nextra);
 		free(text);
-		if (status == EXIT_OK)
-			break;
 	}
-	if (status != EXIT_OK)
+	if (!found)
 		error("%s: no article with the id '%s'", source_name(src), id);
 	templates_free(t);
+	buf_release(&held);
 	source_free(src);
 	return status;
 }
 
 int clean_run(const struct clean_run_opts *o)
 {
+	util_set_quiet(o->quiet);
 	return o->in.jsonl ? clean_source(o->article, o) : clean_file(o->article, o);
 }

@@ -18,6 +18,7 @@ struct clean_run_opts {
 	const char *title;	/* NULL: from the manifest or the article */
 	const char *lang;	/* NULL: from the manifest or the article */
 	int kept_only;		/* only the kept text, as the scores see it */
+	int quiet;		/* no warnings (util_set_quiet) */
 	/*
 	 * Site templates: from templates.file, else found among the articles
 	 * of the file's outlet in the corpus folder that lists the file (the

@@ -46,6 +46,18 @@ struct corpus {
 int corpus_load(const char *dir, struct corpus *c);
 void corpus_release(struct corpus *c);
 
+/*
+ * The group an article falls in by a column's value: the value, or "NA"
+ * when it is empty or missing (NULL), as the tables write a missing value.
+ * The one rule of every command that groups (stats and chart over
+ * scores.tsv, kwic and the lexicon tools over the source), so an article
+ * without a wire is in the group NA everywhere.
+ */
+static inline const char *corpus_group_name(const char *value)
+{
+	return value && *value ? value : "NA";
+}
+
 /* The value of extra column name for a, or NULL when there is no such column. */
 const char *corpus_extra(const struct corpus *c, const struct article *a, const char *name);
 

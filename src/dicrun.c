@@ -38,6 +38,7 @@ int dic_import_run(const struct dic_import_opts *o)
 	char *text = read_file(o->input, &len);
 	int status;
 
+	util_set_quiet(o->quiet);
 	if (!text) {
 		error("%s: %s", o->input, strerror(errno));
 		return EXIT_USAGE;
@@ -63,6 +64,7 @@ int dic_export_run(const struct dic_export_opts *o)
 	int bad = 0, status = EXIT_USAGE;
 	size_t i;
 
+	util_set_quiet(o->quiet);
 	/* Every file is read, so that the errors of all are reported. */
 	for (i = 0; i < o->nlexicons; i++)
 		if (lexicon_load(&lx, o->lexicons[i]) < 0)

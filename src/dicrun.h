@@ -16,6 +16,7 @@ struct dic_import_opts {
 	const char *input;	/* a LIWC .dic or .dicx file */
 	enum dic_format format;	/* of input */
 	const char *output;	/* the .lex file; NULL: standard output */
+	int quiet;		/* no warnings: what could not be carried over goes unsaid */
 };
 
 struct dic_export_opts {
@@ -23,6 +24,7 @@ struct dic_export_opts {
 	size_t nlexicons;
 	enum dic_format format;
 	const char *output;	/* NULL: standard output */
+	int quiet;		/* no warnings (util_set_quiet) */
 };
 
 /*

@@ -52,7 +52,7 @@ void kwic_article(void *ctx, const struct lexrun_article *ra)
 {
 	struct kwic *k = ctx;
 	const struct text_tokens *tt = ra->tt;
-	const char *group = lexrun_column(ra, k->by);
+	const char *group = lexrun_group(ra, k->by);
 	size_t i;
 
 	for (i = 0; i < ra->ml->n; i++) {
@@ -69,7 +69,7 @@ void kwic_article(void *ctx, const struct lexrun_article *ra)
 			r++;
 		ALLOC_GROW(k->l, k->n + 1, k->alloc);
 		line = &k->l[k->n++];
-		line->group = shown(group ? group : "NA");
+		line->group = shown(group);
 		line->id = shown(ra->article->id);
 		line->article = ra->index;
 		line->sentence = tt->tok[first].sentence;

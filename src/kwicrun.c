@@ -54,6 +54,7 @@ int kwic_run(const struct kwic_run_opts *o)
 	struct score_options use = o->tool.opt;
 	int status = EXIT_USAGE;
 
+	util_set_quiet(o->tool.quiet);
 	memset(&k, 0, sizeof(k));
 	if (o->category ? lexicon_load_all(&lx, o->lexicons, o->nlexicons) < 0
 	    : load_patterns(o, &lx) < 0)

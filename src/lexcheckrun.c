@@ -110,11 +110,17 @@ static int print_expansions(const struct lexicon *lx, const struct lexcheck_run_
 		struct count_item *items = counts_sorted(x.seen[i], &nitems);
 
 		qsort(items, nitems, sizeof(*items), cmp_count_desc);
-		printf("%s:%zu:%zu: %s ->", e->file, e->line, e->col, e->written);
+		/*
+		 * Occurrences, not counted matches: what the glob reaches is the
+		 * point, also where a longer entry takes the words first or a
+		 * negation keeps them out of the scores ("occurs as" says so).
+		 */
+		printf("%s:%zu:%zu: %s occurs %s", e->file, e->line, e->col, e->written,
+		       nitems ? "as" : "nowhere in");
 		for (j = 0; j < nitems; j++)
 			printf("%s %s %llu", j ? "," : "", items[j].key, (unsigned long long)items[j].n);
 		if (nitems == 0)
-			printf(" (nothing in %s)", source_name(src));
+			printf(" %s", source_name(src));
 		putchar('\n');
 		free(items);
 		counts_free(x.seen[i]);
@@ -155,6 +161,7 @@ int lexcheck_run(const struct lexcheck_run_opts *o)
 	int bad, status;
 	size_t i;
 
+	util_set_quiet(o->quiet);
 	bad = lexicon_load_all(&lx, o->files, o->nfiles);
 	lexcheck_find(&lx, &problems);
 	for (i = 0; i < problems.n; i++)

@@ -17,6 +17,7 @@ struct lexcheck_run_opts {
 	size_t nfiles;
 	struct source_options in;	/* in.dir or in.jsonl: where to expand the globs; neither: nowhere */
 	int clean;		/* 0: look at boilerplate lines too */
+	int quiet;		/* no warnings: only errors and the summary */
 	struct templates_options templates;	/* the site templates, as score takes them */
 };
 

@@ -112,6 +112,7 @@ struct diff_state {
 	const struct tally *ta, *tb;
 	const struct lexicon *a, *b;
 	struct buf changes;	/* rank changes, for the last line */
+	struct buf one_side;	/* categories of one lexicon only, for a line of their own */
 };
 
 /* The value of category name in group g of tally t (NaN when absent). */
@@ -135,6 +136,12 @@ static void add_count(struct table *t, size_t n, int ok)
 		table_addf(t, "%zu", n);
 	else
 		table_add(t, "NA");
+}
+
+/* Whether both lexicons have the category: only then has it a rank on both sides. */
+static int ok_both(const struct diff_state *s, const char *cat)
+{
+	return lexicon_category(s->a, cat) >= 0 && lexicon_category(s->b, cat) >= 0;
 }
 
 static void rates_for(struct diff_state *s, struct table *t, const char *cat)
@@ -161,10 +168,14 @@ static void rates_for(struct diff_state *s, struct table *t, const char *cat)
 		table_add_double(t, rb[g] - ra[g]);
 		add_rank(t, r1);
 		add_rank(t, r2);
-		if (r1 != r2)
+		/* A rank that is NA on one side (a category the lexicon lacks) did not change. */
+		if (r1 && r2 && r1 != r2)
 			buf_addf(&s->changes, "%s%s %s %zu -> %zu", s->changes.len ? "; " : "", cat,
 				 s->ta->groups[g].name, r1, r2);
 	}
+	if (!ok_both(s, cat))
+		buf_addf(&s->one_side, "%s%s (%s only)", s->one_side.len ? ", " : "", cat,
+			 lexicon_category(s->a, cat) >= 0 ? "old" : "new");
 	free(ra);
 	free(rb);
 }
@@ -210,7 +221,7 @@ static struct table *stance_table(struct diff_state *s)
 		table_add_double(t, sb[g] - sa[g]);
 		add_rank(t, r1);
 		add_rank(t, r2);
-		if (r1 != r2)
+		if (r1 && r2 && r1 != r2)
 			buf_addf(&s->changes, "%sstance %s %zu -> %zu", s->changes.len ? "; " : "",
 				 s->ta->groups[g].name, r1, r2);
 	}
@@ -237,9 +248,12 @@ static void print_tables(const struct lexdiff_opts *o, struct diff_state *s)
 	t = stance_table(s);
 	table_print(t, stdout, o->tool.tsv);
 	table_free(t);
-	if (!o->tool.tsv)
-		printf("\n%s%s\n", s->changes.len ? "ranks changed: " : "no rank changed: the order of "
-		       "outlets is the same under both lexicons", buf_str(&s->changes));
+	if (o->tool.tsv)
+		return;
+	printf("\n%s%s\n", s->changes.len ? "ranks changed: " : "no rank changed: the order of "
+	       "outlets is the same under both lexicons", buf_str(&s->changes));
+	if (s->one_side.len)
+		printf("in one lexicon only, so no rank to compare: %s\n", s->one_side.data);
 }
 
 int lexdiff_run(const struct lexdiff_opts *o)
@@ -253,6 +267,7 @@ int lexdiff_run(const struct lexdiff_opts *o)
 	struct score_options use = o->tool.opt;
 	int bad, status = EXIT_USAGE;
 
+	util_set_quiet(o->tool.quiet);
 	memset(&s, 0, sizeof(s));
 	/* Both lexicons are loaded, so that the errors of both are reported. */
 	bad = lexicon_load(&a, o->old_lexicon) < 0;
@@ -273,6 +288,7 @@ int lexdiff_run(const struct lexdiff_opts *o)
 	s.b = &b;
 	print_tables(o, &s);
 	buf_release(&s.changes);
+	buf_release(&s.one_side);
 out:
 	tally_free(ta);
 	tally_free(tb);

@@ -68,7 +68,7 @@ struct source *lexrun_open(const struct source_options *o, const char *by,
 	*use = *opt;
 	use->table = NULL;
 	if (src && by && !source_has_column(src, by)) {
-		error("%s: no column '%s' to group by", source_name(src), by);
+		lexrun_no_column(src, by);
 		source_free(src);
 		return NULL;
 	}
@@ -86,7 +86,12 @@ void lexrun_close(struct source *src, struct score_options *use)
 	use->table = NULL;
 }
 
-const char *lexrun_column(const struct lexrun_article *ra, const char *name)
+int lexrun_no_column(const struct source *src, const char *by)
 {
-	return source_column(ra->source, ra->article, name);
+	return error("%s: no column '%s' to group by", source_name(src), by);
+}
+
+const char *lexrun_group(const struct lexrun_article *ra, const char *name)
+{
+	return corpus_group_name(source_column(ra->source, ra->article, name));
 }

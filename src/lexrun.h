@@ -30,6 +30,7 @@ struct lexrun_opts {
 	int tsv;			/* tab-separated output */
 	struct score_options opt;	/* clean and negation */
 	struct source_options in;	/* a corpus folder or JSON Lines, and the size limit */
+	int quiet;			/* no warnings (util_set_quiet) */
 };
 
 /* The defaults of the command line: by outlet, clean and negation on, 50 MB. */
@@ -80,8 +81,13 @@ struct source *lexrun_open(const struct source_options *o, const char *by,
 /* Frees src (NULL is fine) and the table of use. */
 void lexrun_close(struct source *src, struct score_options *use);
 
-/* The value of column name for the article (source_column); NULL when the
- * source has no such column. */
-const char *lexrun_column(const struct lexrun_article *ra, const char *name);
+/* The message of a grouping column src does not have: "SOURCE: no column 'by' to group by"; -1. */
+int lexrun_no_column(const struct source *src, const char *by);
+
+/*
+ * The group of the article by column name: its value (source_column), "NA"
+ * when empty or absent (corpus_group_name, the rule of every command).
+ */
+const char *lexrun_group(const struct lexrun_article *ra, const char *name);
 
 #endif

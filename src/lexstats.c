@@ -96,6 +96,7 @@ int lexstats_run(const struct lexstats_opts *o)
 	struct score_options use = o->tool.opt;
 	int status = EXIT_USAGE;
 
+	util_set_quiet(o->tool.quiet);
 	if (lexicon_load_all(&lx, o->lexicons, o->nlexicons) < 0
 	    || !(src = lexrun_open(&o->tool.in, o->tool.by, &o->tool.opt, &use)))
 		goto out;

@@ -16,20 +16,21 @@ struct command {
 	const char *name;
 	int (*fn)(int argc, char **argv);
 	const char *summary;
+	int subcommands;	/* "framing help NAME SUB" is "framing NAME help SUB" */
 };
 
 static int run_help(int argc, char **argv);
 
 static const struct command commands[] = {
-	{ "clean", cmd_clean, "show which lines of an article are kept and why" },
-	{ "score", cmd_score, "score a corpus against lexicons (scores.tsv, matches.tsv)" },
-	{ "stats", cmd_stats, "per-outlet statistics, tests and keyness of scores.tsv" },
-	{ "chart", cmd_chart, "draw the charts of a run with gnuplot (SVG and PNG)" },
-	{ "report", cmd_report, "score, stats and charts in one go, then report.html" },
-	{ "templates", cmd_templates, "find the lines an outlet repeats across articles" },
-	{ "kwic", cmd_kwic, "keyword in context for any pattern or a category" },
-	{ "lexicon", cmd_lexicon, "check, stats, suggest, diff, import, export lexicons" },
-	{ "help", run_help, "explain a command: framing help score" },
+	{ "clean", cmd_clean, "show which lines of an article are kept and why", 0 },
+	{ "score", cmd_score, "score a corpus against lexicons (scores.tsv, matches.tsv)", 0 },
+	{ "stats", cmd_stats, "per-outlet statistics, tests and keyness of scores.tsv", 0 },
+	{ "chart", cmd_chart, "draw the charts of a run with gnuplot (SVG and PNG)", 0 },
+	{ "report", cmd_report, "score, stats and charts in one go, then report.html", 0 },
+	{ "templates", cmd_templates, "find the lines an outlet repeats across articles", 0 },
+	{ "kwic", cmd_kwic, "keyword in context for any pattern or a category", 0 },
+	{ "lexicon", cmd_lexicon, "check, stats, suggest, diff, import, export lexicons", 1 },
+	{ "help", run_help, "explain a command: framing help score", 0 },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -55,12 +56,19 @@ static void print_usage(FILE *out)
 	fprintf(out, "\nexample: framing score corpus/seeds -o output\n");
 }
 
+/*
+ * "framing help [COMMAND [SUBCOMMAND]]": the usage of framing, of a
+ * command (run with --help) or of a subcommand (as "framing lexicon help
+ * diff"). "framing help help" is framing's usage, which explains help.
+ * Further arguments ("framing help score --help") are ignored.
+ */
 static int run_help(int argc, char **argv)
 {
 	const struct command *c;
-	char *args[3];
+	char *args[4];
 
-	if (argc < 2) {
+	if (argc < 2 || !strcmp(argv[1], "help") || !strcmp(argv[1], "--help")
+	    || !strcmp(argv[1], "-h")) {
 		print_usage(stdout);
 		return EXIT_OK;
 	}
@@ -70,6 +78,12 @@ static int run_help(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	args[0] = (char *)c->name;
+	if (c->subcommands && argc > 2) {
+		args[1] = (char *)"help";
+		args[2] = argv[2];
+		args[3] = NULL;
+		return c->fn(3, args);
+	}
 	args[1] = (char *)"--help";
 	args[2] = NULL;
 	return c->fn(2, args);

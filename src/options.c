@@ -19,7 +19,7 @@
 #include "xalloc.h"
 #include "banned.h"
 
-/* How an option is named in messages: its long name when it has one. */
+/* An option's own name: its long name when it has one. */
 static const char *spec_name(const struct option_spec *o, char *shortbuf)
 {
 	if (o->long_name)
@@ -56,20 +56,35 @@ void options_args_release(struct options_args *args)
 	args->n = 0;
 }
 
-static int bad_number(const struct option_spec *o, const char *arg)
-{
-	char sb[2];
-	const char *name = spec_name(o, sb);
+/*
+ * How the option is named in a message: as the user typed it where that
+ * differs (an older alias such as --threads for --jobs), else by its long
+ * name when it has one ("-j 0" is about --jobs).
+ */
+struct typed {
+	const char *dashes, *name;
+};
 
-	if (o->type == OPTIONS_DOUBLE)
-		return error("option '%s%s': '%s' is not a number %s %g", SPEC_DASHES(o), name, arg,
-			     o->dmin_inclusive ? "from" : "above", o->dmin);
-	return error("option '%s%s': '%s' is not a whole number from %ld to %ld", SPEC_DASHES(o),
-		     name, arg, o->min, o->max);
+static struct typed typed_name(const struct option_spec *o, int as_alias, char *shortbuf)
+{
+	struct typed t;
+
+	t.dashes = SPEC_DASHES(o);
+	t.name = as_alias ? o->alias : spec_name(o, shortbuf);
+	return t;
 }
 
-/* Stores arg (NULL for a flag) in the option's variable; -1 after a message. */
-static int store(const struct option_spec *o, const char *arg)
+static int bad_number(const struct option_spec *o, struct typed t, const char *arg)
+{
+	if (o->type == OPTIONS_DOUBLE)
+		return error("option '%s%s': '%s' is not a number %s %g", t.dashes, t.name, arg,
+			     o->dmin_inclusive ? "from" : "above", o->dmin);
+	return error("option '%s%s': '%s' is not a whole number from %ld to %ld", t.dashes,
+		     t.name, arg, o->min, o->max);
+}
+
+/* Stores arg (NULL for a flag) in the option's variable; -1 after a message naming t. */
+static int store(const struct option_spec *o, struct typed t, const char *arg)
 {
 	long v;
 	double d;
@@ -88,7 +103,7 @@ static int store(const struct option_spec *o, const char *arg)
 	case OPTIONS_LONG:
 	case OPTIONS_SIZE:
 		if (parse_long(arg, o->min, o->max, &v) < 0)
-			return bad_number(o, arg);
+			return bad_number(o, t, arg);
 		if (o->type == OPTIONS_LONG)
 			*(long *)o->value = v;
 		else
@@ -96,7 +111,7 @@ static int store(const struct option_spec *o, const char *arg)
 		return 0;
 	case OPTIONS_DOUBLE:
 		if (parse_double(arg, &d) < 0 || d < o->dmin || (d == o->dmin && !o->dmin_inclusive))
-			return bad_number(o, arg);
+			return bad_number(o, t, arg);
 		*(double *)o->value = d;
 		return 0;
 	case OPTIONS_HELP:
@@ -126,19 +141,23 @@ static int name_starts(const char *want, const char *name, size_t len)
 
 /*
  * The option "--NAME" (len bytes of name): an exact long name or alias
- * first, else the one option that NAME abbreviates. NULL after a message.
+ * first, else the one option that NAME abbreviates; *as_alias says whether
+ * NAME is (the start of) its alias. NULL after a message.
  */
 static const struct option_spec *find_long(const struct option_spec *specs, const char *name,
-					   size_t len)
+					   size_t len, int *as_alias)
 {
 	const struct option_spec *o, *found = NULL;
 	size_t nfound = 0;
 
 	for (o = specs; o->type != OPTIONS_END; o++)
-		if (name_is(o->long_name, name, len) || name_is(o->alias, name, len))
+		if (name_is(o->long_name, name, len) || name_is(o->alias, name, len)) {
+			*as_alias = !name_is(o->long_name, name, len);
 			return o;
+		}
 	for (o = specs; o->type != OPTIONS_END; o++)
 		if (name_starts(o->long_name, name, len) || name_starts(o->alias, name, len)) {
+			*as_alias = !name_starts(o->long_name, name, len);
 			found = o;
 			nfound++;
 		}
@@ -158,24 +177,28 @@ static int parse_long_option(const struct option_spec *specs, int argc, char **a
 {
 	const char *name = argv[*i] + 2, *eq = strchr(name, '=');
 	size_t len = eq ? (size_t)(eq - name) : strlen(name);
-	const struct option_spec *o = find_long(specs, name, len);
+	int as_alias = 0;
+	const struct option_spec *o = find_long(specs, name, len, &as_alias);
+	char sb[2];
+	struct typed t;
 
 	if (!o)
 		return -1;
+	t = typed_name(o, as_alias, sb);
 	if (o->type == OPTIONS_HELP) {
 		*help = 1;
 		return 0;
 	}
 	if (!takes_value(o)) {
 		if (eq)
-			return error("option '--%s' takes no value", o->long_name);
-		return store(o, NULL);
+			return error("option '--%s' takes no value", t.name);
+		return store(o, t, NULL);
 	}
 	if (eq)
-		return store(o, eq + 1);
+		return store(o, t, eq + 1);
 	if (*i + 1 >= argc)
-		return error("option '--%s' needs a value", o->long_name);
-	return store(o, argv[++*i]);
+		return error("option '--%s' needs a value", t.name);
+	return store(o, t, argv[++*i]);
 }
 
 /* "-abc" or "-xVALUE" at argv[*i]; may take argv[*i + 1] as the value. */
@@ -187,23 +210,28 @@ static int parse_short_options(const struct option_spec *specs, int argc, char *
 
 	for (; *p; p++) {
 		const struct option_spec *o = find_short(specs, *p);
+		struct typed t;
 
 		if (!o)
 			return error("unknown option '-%c'", *p);
+		t = typed_name(o, 0, sb);
+		/* "-q=1": '=' names no option; the flag was given a value. */
+		if (!takes_value(o) && p[1] == '=')
+			return error("option '-%c' takes no value", *p);
 		if (o->type == OPTIONS_HELP) {
 			*help = 1;
 			continue;
 		}
 		if (!takes_value(o)) {
-			if (store(o, NULL) < 0)
+			if (store(o, t, NULL) < 0)
 				return -1;
 			continue;
 		}
 		if (p[1])
-			return store(o, p + 1);
+			return store(o, t, p + 1);
 		if (*i + 1 >= argc)
-			return error("option '%s%s' needs a value", SPEC_DASHES(o), spec_name(o, sb));
-		return store(o, argv[++*i]);
+			return error("option '%s%s' needs a value", t.dashes, t.name);
+		return store(o, t, argv[++*i]);
 	}
 	return 0;
 }

@@ -52,6 +52,8 @@ struct option_spec {
 #define OPT_LONG_ALIAS(s, l, old, v, lo, hi) { (s), (l), OPTIONS_LONG, (v), (lo), (hi), 0, 0, (old) }
 #define OPT_SIZE(s, l, v, lo, hi) { (s), (l), OPTIONS_SIZE, (v), (lo), (hi), 0, 0, NULL }
 #define OPT_DOUBLE(s, l, v, lo, incl) { (s), (l), OPTIONS_DOUBLE, (v), 0, 0, (lo), (incl), NULL }
+/* -q/--quiet, the same in every command: no warnings; errors are still printed. */
+#define OPT_QUIET(v) OPT_FLAG('q', "quiet", (v))
 #define OPT_HELP() { 'h', "help", OPTIONS_HELP, NULL, 0, 0, 0, 0, NULL }
 #define OPT_END() { 0, NULL, OPTIONS_END, NULL, 0, 0, 0, 0, NULL }
 

@@ -17,6 +17,7 @@
 struct report_opts {
 	const char *corpus;	/* the corpus as given, for the methods */
 	struct source_options in;	/* the articles score read, read again for the warnings */
+	int clean, negation;	/* score's --no-clean and --no-negation (0), for the methods */
 	const char *corpus_name;
 	const char *outdir;	/* holds the tables and charts; report.html goes here */
 	const char *by;		/* grouping column */

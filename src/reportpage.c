@@ -559,6 +559,7 @@ static void write_warnings(struct report_page *p)
 	struct buf *h = &p->h;
 	struct boilerplate bp = BOILERPLATE_INIT;
 	size_t g, i, small = 0, zero = 0;
+	int counted;
 
 	section(p, "warnings", "Warnings");
 	buf_adds(h, "<ul class=\"warn\">\n");
@@ -586,7 +587,13 @@ static void write_warnings(struct report_page *p)
 			 zero, zero == 1 ? "" : "s", zero == 1 ? "is" : "are");
 
 	/* Boilerplate: dropped characters against the visible characters of the articles. */
-	if (boilerplate_count(&bp, &p->o->in) == 0) {
+	counted = boilerplate_count(&bp, &p->o->in);
+	if (counted > 0)
+		buf_adds(h, "<li><strong>Boilerplate dropped</strong> before scoring: not measured, "
+			    "as the articles came from standard input or a pipe, which cannot be "
+			    "read a second time; <code>dropped_chars</code> in scores.tsv has the "
+			    "characters dropped from each article.</li>\n");
+	if (counted == 0) {
 		for (i = 0; i < p->scores->n; i++)
 			boilerplate_add_dropped(&bp, p->scores->a[i].outlet, p->scores->a[i].dropped);
 		buf_adds(h, "<li><strong>Boilerplate dropped</strong> before scoring (navigation, "
@@ -625,6 +632,12 @@ static void write_methods(struct report_page *p)
 	html_escape(h, p->o->corpus);
 	buf_addf(h, "</code> (%zu articles)</td></tr>\n<tr><th>grouping</th><td>", p->scores->n);
 	html_escape(h, p->o->by);
+	/* Said only when they differ from score's defaults, which the methods describe. */
+	if (!p->o->clean || !p->o->negation)
+		buf_addf(h, "</td></tr>\n<tr><th>scoring</th><td>%s%s%s",
+			 p->o->clean ? "" : "--no-clean: every line scored, boilerplate included",
+			 !p->o->clean && !p->o->negation ? "; " : "",
+			 p->o->negation ? "" : "--no-negation: negated matches counted like the others");
 	buf_addf(h, "</td></tr>\n<tr><th>statistics</th><td>seed %lu, %ld bootstrap resamples, "
 		 "%ld permutations</td></tr>\n", p->o->seed, p->o->bootstrap, p->o->permutations);
 	if (p->lx_ok) {

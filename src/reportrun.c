@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "chartrun.h"
 #include "fsutil.h"
+#include "lexrun.h"
 #include "report.h"
 #include "scorerun.h"
 #include "source.h"
@@ -23,32 +24,56 @@
 
 void report_run_opts_init(struct report_run_opts *o)
 {
+	struct source_options in = SOURCE_OPTIONS_INIT;
+
 	memset(o, 0, sizeof(*o));
+	o->in = in;
+	o->opt.clean = 1;
+	o->opt.negation = 1;
 	o->outdir = "output";
 	o->by = "outlet";
 	o->seed = 1;
 }
 
-/* The articles score reads and the report reads again, so both read the same. */
-static void corpus_source(const struct report_run_opts *o, struct source_options *in)
+/*
+ * The input, opened once and checked before anything is written: stats and
+ * chart group scores.tsv by --by, which holds every column of the source
+ * but file, so a column it lacks is refused here with the message of the
+ * tools, not after score has written its tables. score reads this source
+ * (a pipe cannot be opened twice). NULL after a message.
+ */
+static struct source *open_source(const struct report_run_opts *o)
 {
-	struct source_options defaults = SOURCE_OPTIONS_INIT;
+	struct source *src = source_open(&o->in);
 
-	*in = defaults;
-	in->dir = o->corpus;
+	if (src && (!source_has_column(src, o->by) || !strcmp(o->by, "file"))) {
+		lexrun_no_column(src, o->by);
+		source_free(src);
+		return NULL;
+	}
+	return src;
 }
 
-static int run_score(const struct report_run_opts *o)
+/* The corpus as given, for the methods: the folder, the JSON Lines file or "stdin". */
+static const char *corpus_given(const struct source_options *in)
+{
+	if (!in->jsonl)
+		return in->dir;
+	return strcmp(in->jsonl, "-") ? in->jsonl : "stdin";
+}
+
+static int run_score(const struct report_run_opts *o, struct source *src)
 {
 	struct score_run_opts s;
 
 	score_run_opts_init(&s);
-	corpus_source(o, &s.in);
+	s.in = o->in;
+	s.src = src;
+	s.opt = o->opt;
 	s.lexicons = o->lexicons;
 	s.nlexicons = o->nlexicons;
 	s.outdir = o->outdir;
 	s.quiet = o->quiet;
-	s.opt.templates = o->templates;
 	if (o->jobs > 0)
 		s.jobs = o->jobs;
 	return score_run(&s);
@@ -85,6 +110,7 @@ static int run_chart(const struct report_run_opts *o, const char *corpus_name)
 	c.outdir = o->outdir;
 	c.by = o->by;
 	c.corpus = corpus_name;
+	c.quiet = o->quiet;
 	return chart_run(&c);
 }
 
@@ -93,8 +119,10 @@ static int write_report(const struct report_run_opts *o, const char *corpus_name
 	struct report_opts r;
 
 	memset(&r, 0, sizeof(r));
-	r.corpus = o->corpus;
-	corpus_source(o, &r.in);
+	r.corpus = corpus_given(&o->in);
+	r.in = o->in;
+	r.clean = o->opt.clean;
+	r.negation = o->opt.negation;
 	r.corpus_name = corpus_name;
 	r.outdir = o->outdir;
 	r.by = o->by;
@@ -110,11 +138,18 @@ static int write_report(const struct report_run_opts *o, const char *corpus_name
 int report_run(const struct report_run_opts *o)
 {
 	struct buf name = BUF_INIT;
-	const char *corpus_name = buf_base_name(o->corpus, &name);
+	/* The title's name: the folder's or the JSON Lines file's, or "stdin". */
+	const char *corpus_name = buf_base_name(corpus_given(&o->in), &name);
+	struct source *src;
 	int status;
 
 	util_set_quiet(o->quiet);
-	status = run_score(o);
+	if (!(src = open_source(o))) {
+		buf_release(&name);
+		return EXIT_USAGE;
+	}
+	status = run_score(o, src);
+	source_free(src);
 	if (status == EXIT_OK)
 		status = run_stats(o);
 	if (status == EXIT_OK)

@@ -3,7 +3,8 @@
 
 #include <stddef.h>
 
-#include "templates.h"
+#include "score.h"
+#include "source.h"
 
 /*
  * "framing report" as a function: score_run, stats_run and chart_run on a
@@ -11,7 +12,8 @@
  * (report_write) from what they wrote. Every string is borrowed.
  */
 struct report_run_opts {
-	const char *corpus;	/* a corpus folder */
+	struct source_options in;	/* a corpus folder or JSON Lines, and the size limit */
+	struct score_options opt;	/* clean, negation and site templates, as framing score's */
 	const char **lexicons;	/* none: every .lex file of the default folder */
 	size_t nlexicons;
 	const char *outdir;
@@ -19,10 +21,9 @@ struct report_run_opts {
 	unsigned long seed;	/* of the bootstrap and the permutations */
 	int jobs;		/* threads of score and stats; 0: their defaults */
 	int quiet;
-	struct templates_options templates;	/* handed to score */
 };
 
-/* The defaults of the command line: output, by outlet, seed 1. */
+/* The defaults of the command line: output, by outlet, seed 1, 50 MB, clean and negation on. */
 void report_run_opts_init(struct report_run_opts *o);
 
 /* Returns an exit status: that of the first step that failed, or EXIT_OK. */

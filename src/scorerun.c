@@ -202,7 +202,7 @@ int score_run(const struct score_run_opts *args)
 	memset(&o, 0, sizeof(o));
 	/* Everything is checked before anything is written. */
 	if (lexicon_load_all(&lx, args->lexicons, args->nlexicons) < 0
-	    || !(src = source_open(&args->in))
+	    || !(src = args->src ? args->src : source_open(&args->in))
 	    || output_is_corpus(args)
 	    || templates_prepare(&args->opt.templates, args->opt.clean, src, &tmpl) < 0)
 		goto out;
@@ -235,7 +235,8 @@ out:
 	score_loss_release(&loss);
 	counts_free(terms);
 	templates_free(tmpl);
-	source_free(src);
+	if (src != args->src)
+		source_free(src);
 	matcher_free(m);
 	lexicon_release(&lx);
 	return status;

@@ -19,6 +19,7 @@ struct score_run_opts {
 	size_t nlexicons;
 	const char *outdir;
 	struct source_options in;	/* a corpus folder or JSON Lines, and the size limit */
+	struct source *src;	/* NULL: open in; else in opened already (borrowed) */
 	const char *matches_file;	/* with to_stdout: where the others go, NULL: nowhere */
 	const char *terms_file;
 	const char *signatures_file;

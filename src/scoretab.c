@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "corpus.h"
 #include "counts.h"
 #include "fsutil.h"
 #include "parse.h"
@@ -318,7 +319,7 @@ static int scoretab_row(struct scoretab *t, struct tsv *in, const struct scoreta
 	a->outlet = scoretab_intern(t->store, tsv_field(in, (size_t)c->outlet), &no);
 	a->date = scoretab_intern(t->store, *tsv_field(in, (size_t)c->date) ?
 				  tsv_field(in, (size_t)c->date) : "NA", &no);
-	a->gname = scoretab_intern(t->store, *group ? group : "NA", &a->gname_no);
+	a->gname = scoretab_intern(t->store, corpus_group_name(group), &a->gname_no);
 	a->seq = t->n;
 	return 0;
 }

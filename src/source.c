@@ -46,8 +46,7 @@ struct source {
 static struct source *source_new(size_t max_bytes)
 {
 	struct source *s = xcalloc(1, sizeof(*s));
-	/* No limit is the most framing can score: token offsets are 32 bits. */
-	s->max_bytes = max_bytes ? max_bytes : UINT32_MAX;
+	s->max_bytes = source_max_bytes(max_bytes);
 	return s;
 }
 

@@ -24,9 +24,26 @@ struct source;
 #define SOURCE_DEFAULT_MAX_BYTES (50UL * 1024 * 1024)
 
 /*
+ * The most framing can score in one article, and so the most
+ * --max-article-bytes takes (0 stands for it): token offsets are 32 bits.
+ * Written as digits, once, so that the option's range, its help text
+ * (SOURCE_STR) and the reader's limit are this one number.
+ */
+#define SOURCE_MAX_ARTICLE_BYTES 4294967295
+_Static_assert(SOURCE_MAX_ARTICLE_BYTES == UINT32_MAX, "token offsets are 32 bits");
+#define SOURCE_STR_(x) #x
+#define SOURCE_STR(x) SOURCE_STR_(x)
+
+/* The limit a --max-article-bytes value stands for: 0 is SOURCE_MAX_ARTICLE_BYTES. */
+static inline size_t source_max_bytes(size_t max_bytes)
+{
+	return max_bytes ? max_bytes : (size_t)SOURCE_MAX_ARTICLE_BYTES;
+}
+
+/*
  * What a command was asked to read: a corpus folder (dir) or JSON Lines
  * (jsonl: a file, or "-" for standard input), skipping articles of more
- * than max_bytes (0: the most framing can score, 4294967295).
+ * than max_bytes (0: the most framing can score, SOURCE_MAX_ARTICLE_BYTES).
  */
 struct source_options {
 	const char *dir;

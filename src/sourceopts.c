@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "util.h"
 #include "banned.h"
@@ -35,16 +36,37 @@ static const char *take_operand(struct options_args *args, int i)
 	return v;
 }
 
+static int is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/*
+ * With --jsonl a command that takes any number of operands (kwic's
+ * PATTERNs) would read a folder given as well as a pattern: a folder is no
+ * pattern, so it can only be a CORPUS given beside --jsonl.
+ */
+static int has_dir_operand(const struct options_args *args)
+{
+	int i;
+
+	for (i = 0; i < args->n; i++)
+		if (is_dir(args->v[i]))
+			return 1;
+	return 0;
+}
+
 enum options_result sourceopts_corpus(struct source_options *in, struct options_args *args,
-				      int nother, const char *other, const char *usage)
+				      int nother, const char *const *missing, const char *usage)
 {
 	int at = nother < 0 ? 0 : nother;
 
 	if (sourceopts_check(in, usage) != OPTIONS_OK)
 		return OPTIONS_ERROR;
 	if (nother >= 0 && args->n < nother)
-		error("missing %s", other);
-	else if (in->jsonl && nother >= 0 && args->n > nother)
+		error("missing %s", missing[args->n]);
+	else if (in->jsonl && (nother >= 0 ? args->n > nother : has_dir_operand(args)))
 		error("give either a CORPUS folder or --jsonl, not both");
 	else if (!in->jsonl && args->n == at)
 		error("missing a CORPUS folder (or --jsonl FILE)");

@@ -7,19 +7,16 @@
 #include "source.h"
 
 /*
- * The input options of every command that reads articles (score, clean,
+ * The input options of every command that reads articles (score, report, clean,
  * kwic, the lexicon tools), written once so that they have the same names,
  * limits and messages everywhere: two rows of an option table and the rule
  * for the CORPUS operand; and the rows the corpus tools share with score.
  */
 
-/* The most --max-article-bytes takes: larger would not fit the 32-bit token offsets. */
-#define SOURCEOPTS_MAX_BYTES 4000000000L
-
 /* The rows of --jsonl FILE|- and --max-article-bytes N, stored in the struct source_options *in. */
 #define OPT_SOURCE(in) \
 	OPT_STRING(0, "jsonl", &(in)->jsonl), \
-	OPT_SIZE(0, "max-article-bytes", &(in)->max_bytes, 0, SOURCEOPTS_MAX_BYTES)
+	OPT_SIZE(0, "max-article-bytes", &(in)->max_bytes, 0, SOURCE_MAX_ARTICLE_BYTES)
 
 /* The rows of --no-clean and --no-negation, stored in the struct score_options *opt. */
 #define OPT_SCORING(opt) \
@@ -28,14 +25,15 @@
 
 /*
  * The rows of a corpus tool that scores a corpus as framing score does
- * (kwic, lexicon stats, lexicon diff): --by COLUMN, --tsv, OPT_SCORING and
- * OPT_SOURCE, stored in the struct lexrun_opts *t.
+ * (kwic, lexicon stats, lexicon diff): --by COLUMN, --tsv, OPT_SCORING,
+ * OPT_SOURCE and -q, stored in the struct lexrun_opts *t.
  */
 #define OPT_CORPUS_TOOL(t) \
 	OPT_STRING(0, "by", &(t)->by), \
 	OPT_FLAG(0, "tsv", &(t)->tsv), \
 	OPT_SCORING(&(t)->opt), \
-	OPT_SOURCE(&(t)->in)
+	OPT_SOURCE(&(t)->in), \
+	OPT_QUIET(&(t)->quiet)
 
 /*
  * A command reads either a CORPUS folder or --jsonl, not both: checks that
@@ -47,13 +45,15 @@ enum options_result sourceopts_check(const struct source_options *in, const char
 /*
  * Takes the CORPUS operand out of args into in->dir, so that the command
  * finds the same other operands with and without --jsonl (which has no
- * CORPUS). With nother >= 0 the command takes exactly nother operands
- * (named by other, for "missing OTHER") and then CORPUS; with nother < 0
- * CORPUS comes first and any number of operands follow (kwic's PATTERNs).
- * Prints "missing ...", "unexpected argument ..." or the CORPUS-or-jsonl
- * message and the usage to stderr when the operands do not fit.
+ * CORPUS). With nother >= 0 the command takes exactly nother operands and
+ * then CORPUS; missing[k] names what is missing when only k of them were
+ * given ("the NEW lexicon"). With nother < 0 CORPUS comes first and any
+ * number of operands follow (kwic's PATTERNs); with --jsonl, one of them
+ * that is a folder is a CORPUS given as well. Prints "missing ...",
+ * "unexpected argument ..." or the CORPUS-or-jsonl message and the usage
+ * to stderr when the operands do not fit.
  */
 enum options_result sourceopts_corpus(struct source_options *in, struct options_args *args,
-				      int nother, const char *other, const char *usage);
+				      int nother, const char *const *missing, const char *usage);
 
 #endif

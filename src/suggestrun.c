@@ -112,6 +112,7 @@ int suggest_run(const struct suggest_run_opts *o)
 	int status = EXIT_USAGE;
 	size_t failed;
 
+	util_set_quiet(o->tool.quiet);
 	if (lexicon_load_all(&lx, o->lexicons, o->nlexicons) < 0)
 		goto out;
 	if ((cat = lexicon_category(&lx, o->category)) < 0) {
@@ -122,8 +123,9 @@ int suggest_run(const struct suggest_run_opts *o)
 		goto out;
 	/* The examples are taken in a second reading, once the terms are ranked. */
 	if (!source_rewindable(src)) {
-		error("%s: lexicon suggest reads the articles twice, and a pipe can be read "
-		      "once; save them to a file and give --jsonl FILE", source_name(src));
+		error("%s: cannot be read twice (not a regular file), and lexicon suggest reads "
+		      "the articles twice; save them to a file and give --jsonl FILE",
+		      source_name(src));
 		goto out;
 	}
 	m = matcher_new(&lx);
@@ -132,7 +134,10 @@ int suggest_run(const struct suggest_run_opts *o)
 	suggest_rank(s, o->n, o->min_with);
 	if (source_rewind(src) < 0)
 		goto out;
+	/* The same articles again: their messages were printed in the first reading. */
+	util_set_message_sink(util_message_drop, NULL);
 	failed += lexrun_run(src, &use, &(struct lexrun_pass){ &lx, m, suggest_examples, s }, 1);
+	util_set_message_sink(NULL, NULL);
 	status = failed ? EXIT_FAILED : EXIT_OK;
 	print_results(o, s);
 out:

@@ -94,8 +94,7 @@ static size_t group_of(struct tally *t, const char *name)
 void tally_article(void *ctx, const struct lexrun_article *ra)
 {
 	struct tally *t = ctx;
-	const char *name = lexrun_column(ra, t->by);
-	size_t g = group_of(t, name ? name : "NA"), i;
+	size_t g = group_of(t, lexrun_group(ra, t->by)), i;
 	struct tally_group *grp = &t->groups[g];
 	double acc = 0, conc = 0;
 	struct buf key = BUF_INIT;

@@ -14,7 +14,7 @@ struct templates_run_opts {
 	struct source_options in;	/* a corpus folder or a JSON Lines file (not a pipe) */
 	const char *output;	/* the table; NULL or "-": standard output */
 	size_t min;		/* --template-min; 0: the default per outlet */
-	int quiet;		/* no summary on stderr */
+	int quiet;		/* no warnings, no summary on stderr */
 };
 
 /* The defaults of the command line: standard output, the 50 MB limit. */

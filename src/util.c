@@ -23,6 +23,12 @@ void util_set_message_sink(void (*sink)(void *ctx, const char *line), void *ctx)
 	message_ctx = ctx;
 }
 
+void util_message_drop(void *ctx, const char *line)
+{
+	(void)ctx;
+	(void)line;
+}
+
 static void vreport(const char *prefix, const char *fmt, va_list ap, int may_hold)
 {
 	/* One buffered write per message, so parallel workers do not interleave. */

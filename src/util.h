@@ -46,5 +46,10 @@ void util_set_quiet(int quiet);
  * reads in input order whatever -j is. die() always prints.
  */
 void util_set_message_sink(void (*sink)(void *ctx, const char *line), void *ctx);
+/*
+ * A sink that drops every line: for a second reading of the same articles,
+ * whose messages the first reading printed already.
+ */
+void util_message_drop(void *ctx, const char *line);
 
 #endif

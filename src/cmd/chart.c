@@ -15,7 +15,7 @@
 
 static const char usage[] =
 	"usage: framing chart [-i DIR] [-o DIR] [--format svg,png] [--by COLUMN]\n"
-	"                     [--corpus NAME]\n"
+	"                     [--corpus NAME] [-q]\n"
 	"\n"
 	"Draws the charts of a run with gnuplot, from scores.tsv, outlets.tsv and\n"
 	"keyness.tsv in DIR (default output), each as SVG and PNG:\n"
@@ -34,6 +34,7 @@ static const char usage[] =
 	"                     (default outlet; give the same as to framing stats)\n"
 	"  --corpus NAME      the corpus name for the titles (default: the name\n"
 	"                     of the input folder)\n"
+	"  -q, --quiet        no warnings (errors are still printed)\n"
 	"\n"
 	"Needs gnuplot (Debian/Ubuntu package gnuplot-nox).\n"
 	"\n"
@@ -68,6 +69,7 @@ int cmd_chart(int argc, char **argv)
 		OPT_STRING(0, "format", &formats),
 		OPT_STRING(0, "by", &o.by),
 		OPT_STRING(0, "corpus", &o.corpus),
+		OPT_QUIET(&o.quiet),
 		OPT_HELP(),
 		OPT_END(),
 	};

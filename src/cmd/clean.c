@@ -15,7 +15,8 @@
 #include "banned.h"
 
 static const char usage[] =
-	"usage: framing clean [--kept] [--title TITLE] [--lang CODE] FILE\n"
+	"usage: framing clean [--kept] [--title TITLE] [--lang CODE] [--max-article-bytes N]\n"
+	"                     [-q] FILE\n"
 	"       framing clean [OPTIONS] [--max-article-bytes N] --jsonl FILE|- ID\n"
 	"\n"
 	"Prints every line of FILE: kept lines start with '+ ', dropped lines with\n"
@@ -32,8 +33,9 @@ static const char usage[] =
 	"  --lang CODE     the article's language (ISO 639-1, e.g. en); text in\n"
 	"                  another script is dropped\n"
 	"  --jsonl FILE    read the article ID from JSON Lines (- for standard input)\n"
-	"  --max-article-bytes N  with --jsonl, skip larger articles with a message\n"
-	"                  (default 52428800, 50 MB), as framing score\n"
+	"  --max-article-bytes N  when the article is larger, skip it with a message\n"
+	"                  and exit 1 (default 52428800, 50 MB), as framing score\n"
+	"  -q, --quiet     no warnings (errors are still printed)\n"
 	TEMPLATES_USAGE
 	"\n"
 	"examples: framing clean corpus/seeds/2014-10-20-china-daily-hard-to-resume-talks.txt\n"
@@ -48,6 +50,7 @@ int cmd_clean(int argc, char **argv)
 		OPT_STRING(0, "title", &o.title),
 		OPT_STRING(0, "lang", &o.lang),
 		OPT_SOURCE(&o.in),
+		OPT_QUIET(&o.quiet),
 		OPT_TEMPLATES(&o.templates),
 		OPT_HELP(),
 		OPT_END(),

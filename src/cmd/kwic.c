@@ -16,7 +16,7 @@
 
 static const char usage[] =
 	"usage: framing kwic [-w N] [--by COLUMN] [--tsv] [--no-clean] [--no-negation]\n"
-	"                    [--max-article-bytes N] CORPUS PATTERN...\n"
+	"                    [--max-article-bytes N] [-q] CORPUS PATTERN...\n"
 	"       framing kwic [-l LEXICON]... --category NAME [OPTIONS] CORPUS\n"
 	"       framing kwic [OPTIONS] --jsonl FILE|- PATTERN... | --category NAME\n"
 	"\n"
@@ -45,6 +45,7 @@ static const char usage[] =
 	"      --jsonl FILE     read JSON Lines (- for standard input), as framing score\n"
 	"      --max-article-bytes N  skip larger articles with a message (default\n"
 	"                       52428800, 50 MB), as framing score\n"
+	"  -q, --quiet          no warnings (errors are still printed)\n"
 	"\n"
 	"examples: framing kwic corpus/seeds 'accus*' groundless\n"
 	"          framing kwic corpus/seeds --category conciliatory -w 4\n"

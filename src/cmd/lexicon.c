@@ -53,7 +53,8 @@ int cmd_lexicon(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
-		if (argc > 2 && strcmp(argv[1], "help") == 0) {
+		/* "framing lexicon help help" explains help: this usage. */
+		if (argc > 2 && strcmp(argv[1], "help") == 0 && strcmp(argv[2], "help") != 0) {
 			char *args[3] = { argv[2], (char *)"--help", NULL };
 			for (i = 0; i < NSUB; i++)
 				if (!strcmp(subcommands[i].name, argv[2]))

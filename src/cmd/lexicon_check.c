@@ -16,7 +16,7 @@
 
 static const char usage[] =
 	"usage: framing lexicon check [--corpus CORPUS | --jsonl FILE|-] [--no-clean]\n"
-	"                             [--max-article-bytes N] [FILE...]\n"
+	"                             [--max-article-bytes N] [-q] [FILE...]\n"
 	"\n"
 	"Reads the lexicon FILEs (default: every .lex file in lexicons/) and reports\n"
 	"on stderr, as FILE:LINE:COL:\n"
@@ -29,14 +29,19 @@ static const char usage[] =
 	"            word and are ignored, empty categories; exit status 0\n"
 	"A summary per file goes to stdout.\n"
 	"\n"
-	"  --corpus CORPUS  also print what every glob matched in CORPUS, with\n"
-	"                   counts: accus* -> accusations 4, accused 2, ...\n"
+	"  --corpus CORPUS  also print the words every glob reaches in CORPUS and\n"
+	"                   how often each occurs: accus* occurs as accusations 4,\n"
+	"                   accused 3, ... (every occurrence, matched by the glob\n"
+	"                   alone: the scores count fewer where a longer entry\n"
+	"                   takes the words or a negation keeps them out; lexicon\n"
+	"                   stats has the counted matches)\n"
 	"  --jsonl FILE     the same in JSON Lines (- for standard input), read as\n"
 	"                   by framing score\n"
 	"  --no-clean       with a corpus, look at boilerplate lines too\n"
 	TEMPLATES_USAGE
 	"  --max-article-bytes N  with a corpus, skip larger articles with a message\n"
 	"                   (default 52428800, 50 MB), as framing score\n"
+	"  -q, --quiet      no warnings: only errors and the summary\n"
 	"\n"
 	"example: framing lexicon check --corpus corpus/seeds lexicons/stance.lex\n";
 
@@ -49,6 +54,7 @@ int cmd_lexicon_check(int argc, char **argv)
 		OPT_STRING(0, "corpus", &o.in.dir),
 		OPT_CLEAR(0, "no-clean", &o.clean),
 		OPT_SOURCE(&o.in),
+		OPT_QUIET(&o.quiet),
 		OPT_TEMPLATES(&o.templates),
 		OPT_HELP(),
 		OPT_END(),

@@ -16,7 +16,7 @@
 
 static const char usage[] =
 	"usage: framing lexicon diff [--by COLUMN] [--tsv] [--no-clean] [--no-negation]\n"
-	"                            [--max-article-bytes N] OLD NEW CORPUS\n"
+	"                            [--max-article-bytes N] [-q] OLD NEW CORPUS\n"
 	"       framing lexicon diff [OPTIONS] --jsonl FILE|- OLD NEW\n"
 	"\n"
 	"Scores CORPUS (or JSON Lines, read once) with the lexicon OLD and with NEW\n"
@@ -30,7 +30,9 @@ static const char usage[] =
 	"            (1 = highest rate) under OLD and NEW\n"
 	"  stance    per outlet: mean stance, log((acc + 0.5) / (conc + 0.5)) per\n"
 	"            article, under OLD and NEW, with rank (1 = most accusatory)\n"
-	"A last line says whether any rank changed.\n"
+	"A last line says whether any rank changed; a category in one lexicon only\n"
+	"(renamed or removed) has no rank on the other side (NA) and is named on a\n"
+	"line of its own instead.\n"
 	"\n"
 	"      --by COLUMN    compare groups of this column (manifest column or JSON\n"
 	"                     field), not outlets\n"
@@ -41,6 +43,7 @@ static const char usage[] =
 	"      --jsonl FILE   read JSON Lines (- for standard input), as framing score\n"
 	"      --max-article-bytes N  skip larger articles with a message (default\n"
 	"                     52428800, 50 MB), as framing score\n"
+	"  -q, --quiet        no warnings (errors are still printed)\n"
 	"\n"
 	"example: framing lexicon diff lexicons/stance.lex my-stance.lex corpus/seeds\n";
 
@@ -54,6 +57,7 @@ int cmd_lexicon_diff(int argc, char **argv)
 		OPT_HELP(),
 		OPT_END(),
 	};
+	static const char *const missing[] = { "the OLD and NEW lexicons", "the NEW lexicon" };
 	enum options_result r;
 	int status = EXIT_USAGE;
 
@@ -61,7 +65,7 @@ int cmd_lexicon_diff(int argc, char **argv)
 	r = options_parse(argc, argv, specs, usage, &args);
 	if (r != OPTIONS_OK)
 		return options_exit_status(r);
-	if (sourceopts_corpus(&o.tool.in, &args, 2, "the OLD and NEW lexicons", usage) == OPTIONS_OK) {
+	if (sourceopts_corpus(&o.tool.in, &args, 2, missing, usage) == OPTIONS_OK) {
 		o.old_lexicon = args.v[0];
 		o.new_lexicon = args.v[1];
 		status = lexdiff_run(&o);

@@ -12,7 +12,8 @@
 #include "banned.h"
 
 static const char usage[] =
-	"usage: framing lexicon export [--format dic|dicx|yaml] [-o FILE] LEXICON...\n"
+	"usage: framing lexicon export [--format dic|dicx|yaml] [-o FILE] [-q]\n"
+	"                              LEXICON...\n"
 	"\n"
 	"Writes the categories and entries of the LEXICON files (.lex) as\n"
 	"  dic   LIWC's .dic: a '%' header of category ids, then TERM<tab>ID...\n"
@@ -21,23 +22,26 @@ static const char usage[] =
 	"        quanteda::dictionary(file = \"x.yml\") or yaml::read_yaml(\"x.yml\")\n"
 	"Phrases and trailing * globs carry over as they are. What the format\n"
 	"cannot hold is reported on stderr with its FILE:LINE:COL, never dropped\n"
-	"silently: weights (none of the three has them), case-sensitive entries\n"
+	"silently (unless -q): weights (none of the three has them), case-sensitive entries\n"
 	"(LIWC and quanteda ignore case) and, in .dic/.dicx, category descriptions\n"
 	"(YAML keeps them as comments).\n"
 	"\n"
 	"  -f, --format FORMAT  dic, dicx or yaml (default: from the -o extension)\n"
 	"  -o, --output FILE    write FILE (default: standard output)\n"
+	"  -q, --quiet          no warnings: what the format cannot hold goes\n"
+	"                       unsaid (errors are still printed)\n"
 	"\n"
 	"example: framing lexicon export lexicons/stance.lex --format dic -o stance.dic\n";
 
 int cmd_lexicon_export(int argc, char **argv)
 {
-	struct dic_export_opts o = { NULL, 0, DIC_LIWC, NULL };
+	struct dic_export_opts o = { NULL, 0, DIC_LIWC, NULL, 0 };
 	struct options_args args;
 	const char *format = NULL;
 	const struct option_spec specs[] = {
 		OPT_STRING('f', "format", &format),
 		OPT_STRING('o', "output", &o.output),
+		OPT_QUIET(&o.quiet),
 		OPT_HELP(),
 		OPT_END(),
 	};

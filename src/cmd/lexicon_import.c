@@ -12,7 +12,7 @@
 #include "banned.h"
 
 static const char usage[] =
-	"usage: framing lexicon import [--format dic|dicx] [-o FILE.lex] FILE\n"
+	"usage: framing lexicon import [--format dic|dicx] [-o FILE.lex] [-q] FILE\n"
 	"\n"
 	"Converts a LIWC dictionary to a framing lexicon:\n"
 	"  .dic   a line '%', one 'ID NAME' line per category, a line '%', then\n"
@@ -27,17 +27,20 @@ static const char usage[] =
 	"\n"
 	"  -f, --format FORMAT  dic or dicx (default: from the file's extension)\n"
 	"  -o, --output FILE    write FILE (default: standard output)\n"
+	"  -q, --quiet          no warnings: what cannot be carried over goes\n"
+	"                       unsaid (errors are still printed)\n"
 	"\n"
 	"example: framing lexicon import moral.dic -o lexicons/moral.lex\n";
 
 int cmd_lexicon_import(int argc, char **argv)
 {
-	struct dic_import_opts o = { NULL, DIC_LIWC, NULL };
+	struct dic_import_opts o = { NULL, DIC_LIWC, NULL, 0 };
 	struct options_args args;
 	const char *format = NULL;
 	const struct option_spec specs[] = {
 		OPT_STRING('f', "format", &format),
 		OPT_STRING('o', "output", &o.output),
+		OPT_QUIET(&o.quiet),
 		OPT_HELP(),
 		OPT_END(),
 	};

@@ -15,7 +15,7 @@
 
 static const char usage[] =
 	"usage: framing lexicon stats [-l LEXICON]... [--by COLUMN] [--tsv] [--no-clean]\n"
-	"                             [--no-negation] [--max-article-bytes N]\n"
+	"                             [--no-negation] [--max-article-bytes N] [-q]\n"
 	"                             CORPUS | --jsonl FILE|-\n"
 	"\n"
 	"Per lexicon entry: matches (negated ones included), articles and outlets\n"
@@ -35,6 +35,7 @@ static const char usage[] =
 	"      --jsonl FILE    read JSON Lines (- for standard input), as framing score\n"
 	"      --max-article-bytes N  skip larger articles with a message (default\n"
 	"                      52428800, 50 MB), as framing score\n"
+	"  -q, --quiet         no warnings (errors are still printed)\n"
 	"\n"
 	"example: framing lexicon stats corpus/seeds -l lexicons/stance.lex\n";
 
@@ -57,7 +58,7 @@ int cmd_lexicon_stats(int argc, char **argv)
 	r = options_parse(argc, argv, specs, usage, &args);
 	if (r != OPTIONS_OK)
 		return options_exit_status(r);
-	if (sourceopts_corpus(&o.tool.in, &args, 0, "", usage) == OPTIONS_OK) {
+	if (sourceopts_corpus(&o.tool.in, &args, 0, NULL, usage) == OPTIONS_OK) {
 		o.lexicons = lex.items;
 		o.nlexicons = lex.n;
 		status = lexstats_run(&o);

@@ -16,7 +16,8 @@
 static const char usage[] =
 	"usage: framing lexicon suggest [-l LEXICON]... [--category NAME] [-n N]\n"
 	"                               [--min N] [--tsv] [--no-clean]\n"
-	"                               [--max-article-bytes N] CORPUS | --jsonl FILE\n"
+	"                               [--max-article-bytes N] [-q]\n"
+	"                               CORPUS | --jsonl FILE\n"
 	"\n"
 	"Lists words and two-word phrases of CORPUS that no lexicon entry covers\n"
 	"(function words left out), ranked by how strongly they go with the\n"
@@ -44,6 +45,7 @@ static const char usage[] =
 	"      --jsonl FILE     read JSON Lines, as framing score\n"
 	"      --max-article-bytes N  skip larger articles with a message (default\n"
 	"                       52428800, 50 MB), as framing score\n"
+	"  -q, --quiet          no warnings (errors are still printed)\n"
 	"\n"
 	"example: framing lexicon suggest corpus/seeds --category accusatory -n 10\n";
 
@@ -61,6 +63,7 @@ int cmd_lexicon_suggest(int argc, char **argv)
 		OPT_FLAG(0, "tsv", &o.tool.tsv),
 		OPT_CLEAR(0, "no-clean", &o.tool.opt.clean),
 		OPT_SOURCE(&o.tool.in),
+		OPT_QUIET(&o.tool.quiet),
 		OPT_TEMPLATES(&o.tool.opt.templates),
 		OPT_HELP(),
 		OPT_END(),
@@ -72,7 +75,7 @@ int cmd_lexicon_suggest(int argc, char **argv)
 	r = options_parse(argc, argv, specs, usage, &args);
 	if (r != OPTIONS_OK)
 		return options_exit_status(r);
-	if (sourceopts_corpus(&o.tool.in, &args, 0, "", usage) == OPTIONS_OK) {
+	if (sourceopts_corpus(&o.tool.in, &args, 0, NULL, usage) == OPTIONS_OK) {
 		o.lexicons = lex.items;
 		o.nlexicons = lex.n;
 		status = suggest_run(&o);

@@ -7,15 +7,18 @@
 #include "cmd.h"
 #include "options.h"
 #include "reportrun.h"
+#include "sourceopts.h"
 #include "templates.h"
 #include "util.h"
 #include "banned.h"
 
 static const char usage[] =
-	"usage: framing report [-l LEXICON]... [-o DIR] [--by COLUMN] [--seed N] [-j N] [-q]\n"
-	"                      CORPUS\n"
+	"usage: framing report [-l LEXICON]... [-o DIR] [--by COLUMN] [--seed N] [-j N]\n"
+	"                      [--no-clean] [--no-negation] [--max-article-bytes N] [-q]\n"
+	"                      CORPUS | --jsonl FILE|-\n"
 	"\n"
-	"Runs framing score, framing stats and framing chart on CORPUS and writes\n"
+	"Runs framing score, framing stats and framing chart on CORPUS (or on\n"
+	"JSON Lines with --jsonl, read as by framing score) and writes\n"
 	"DIR/report.html: one self-contained page (no script, no network) with\n"
 	"the summary per group, every chart, the pairwise differences worth\n"
 	"noting, the top matches in context, lexicon coverage, warnings and the\n"
@@ -26,12 +29,21 @@ static const char usage[] =
 	"  -l, --lexicon FILE  a lexicon; repeat for several (default: every .lex\n"
 	"                      file in lexicons/)\n"
 	"  -o, --output DIR    output folder (default output)\n"
-	"  --by COLUMN         group by this manifest column (default outlet)\n"
+	"  --by COLUMN         group by this manifest column or JSON field (default\n"
+	"                      outlet); checked before anything is written\n"
 	"  --seed N            seed of the bootstrap and permutations (default 1)\n"
 	"  -j, --jobs N        threads of score and stats (default: the number of\n"
 	"                      processors); the output is the same for every N\n"
-	"  -q, --quiet         no warnings about single articles\n"
+	"  --no-clean          score every line, boilerplate included\n"
 	TEMPLATES_USAGE
+	"  --no-negation       count negated matches like the others\n"
+	"  --jsonl FILE        read JSON Lines instead of a corpus folder (- for\n"
+	"                      standard input: then the boilerplate share is not\n"
+	"                      measured, as a pipe cannot be read again)\n"
+	"  --max-article-bytes N  skip larger articles with a message (default\n"
+	"                      52428800, 50 MB), as framing score\n"
+	"  -q, --quiet         no warnings, no progress line (errors are still\n"
+	"                      printed)\n"
 	"\n"
 	"Needs gnuplot for the charts (Debian/Ubuntu package gnuplot-nox).\n"
 	"\n"
@@ -49,8 +61,10 @@ int cmd_report(int argc, char **argv)
 		OPT_STRING(0, "by", &o.by),
 		OPT_LONG(0, "seed", &seed, 0, 4294967295L),
 		OPT_LONG('j', "jobs", &jobs, 1, 256),
-		OPT_FLAG('q', "quiet", &o.quiet),
-		OPT_TEMPLATES(&o.templates),
+		OPT_SCORING(&o.opt),
+		OPT_SOURCE(&o.in),
+		OPT_QUIET(&o.quiet),
+		OPT_TEMPLATES(&o.opt.templates),
 		OPT_HELP(),
 		OPT_END(),
 	};
@@ -63,8 +77,7 @@ int cmd_report(int argc, char **argv)
 		options_list_release(&lex);
 		return r == OPTIONS_HELP_SHOWN ? EXIT_OK : EXIT_USAGE;
 	}
-	if (options_want_operands(&args, 1, 1, "a CORPUS folder", usage) == OPTIONS_OK) {
-		o.corpus = args.v[0];
+	if (sourceopts_corpus(&o.in, &args, 0, NULL, usage) == OPTIONS_OK) {
 		o.lexicons = lex.items;
 		o.nlexicons = lex.n;
 		o.seed = (unsigned long)seed;

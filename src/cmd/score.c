@@ -42,8 +42,9 @@ static const char usage[] =
 	"      --no-negation   count negated matches like the others\n"
 	"      --max-article-bytes N  skip larger articles with a message (default\n"
 	"                      52428800, 50 MB; 0 for the most framing can\n"
-	"                      score, 4294967295)\n"
-	"  -q, --quiet         no warnings about single articles, no progress line\n"
+	"                      score, " SOURCE_STR(SOURCE_MAX_ARTICLE_BYTES) ")\n"
+	"  -q, --quiet         no warnings, no progress line (errors are still\n"
+	"                      printed)\n"
 	"\n"
 	"examples: framing score corpus/seeds -o output\n"
 	"          framing score --jsonl articles.jsonl --stdout > scores.tsv\n";
@@ -51,7 +52,7 @@ static const char usage[] =
 /* The operands and the options that only go together; -1 after a message. */
 static int check_args(struct score_run_opts *o, struct options_args *args)
 {
-	if (sourceopts_corpus(&o->in, args, 0, "", usage) != OPTIONS_OK)
+	if (sourceopts_corpus(&o->in, args, 0, NULL, usage) != OPTIONS_OK)
 		return -1;
 	if (!o->to_stdout && (o->matches_file || o->terms_file || o->signatures_file)) {
 		error("--matches, --terms and --signatures go with --stdout; "
@@ -80,7 +81,7 @@ int cmd_score(int argc, char **argv)
 		OPT_SCORING(&o.opt),
 		OPT_SOURCE(&o.in),
 		OPT_TEMPLATES(&o.opt.templates),
-		OPT_FLAG('q', "quiet", &o.quiet),
+		OPT_QUIET(&o.quiet),
 		OPT_HELP(),
 		OPT_END(),
 	};

@@ -49,7 +49,7 @@ static const char usage[] =
 	"  --dedup               keep one article (the earliest) of each cluster of\n"
 	"                        near-duplicates (written to DIR/duplicates.tsv from\n"
 	"                        the signatures.tsv beside the scores)\n"
-	"  -q, --quiet           no warnings\n"
+	"  -q, --quiet           no warnings (errors are still printed)\n"
 	"\n"
 	"example: framing stats output/scores.tsv -o output --by wire --seed 7\n";
 
@@ -69,7 +69,7 @@ int cmd_stats(int argc, char **argv)
 		/* Documented as --threads before the commands agreed on --jobs. */
 		OPT_LONG_ALIAS('j', "jobs", "threads", &jobs, 1, 256),
 		OPT_FLAG(0, "dedup", &o.dedup),
-		OPT_FLAG('q', "quiet", &o.quiet),
+		OPT_QUIET(&o.quiet),
 		OPT_HELP(),
 		OPT_END(),
 	};

@@ -32,7 +32,7 @@ static const char usage[] =
 	"                      articles when larger)\n"
 	"      --jsonl FILE    read JSON Lines instead of a corpus folder\n"
 	"      --max-article-bytes N  skip larger articles, as framing score\n"
-	"  -q, --quiet         no summary on stderr\n"
+	"  -q, --quiet         no warnings, no summary (errors are still printed)\n"
 	"\n"
 	"examples: framing templates --jsonl archive.jsonl -o templates.tsv\n"
 	"          framing score --templates templates.tsv --jsonl - --stdout < part1.jsonl\n";
@@ -45,7 +45,7 @@ int cmd_templates(int argc, char **argv)
 		OPT_STRING('o', "output", &o.output),
 		OPT_SIZE(0, "template-min", &o.min, TEMPLATES_MIN_MIN, TEMPLATES_MIN_MAX),
 		OPT_SOURCE(&o.in),
-		OPT_FLAG('q', "quiet", &o.quiet),
+		OPT_QUIET(&o.quiet),
 		OPT_HELP(),
 		OPT_END(),
 	};
@@ -56,7 +56,7 @@ int cmd_templates(int argc, char **argv)
 	r = options_parse(argc, argv, specs, usage, &args);
 	if (r != OPTIONS_OK)
 		return options_exit_status(r);
-	if (sourceopts_corpus(&o.in, &args, 0, "", usage) == OPTIONS_OK)
+	if (sourceopts_corpus(&o.in, &args, 0, NULL, usage) == OPTIONS_OK)
 		status = templates_run(&o);
 	options_release(specs, &args);
 	return status;

@@ -34,7 +34,7 @@ expect() {
 }
 expect 2 "framing: option '--jobs': 'x' is not a whole number from 1 to 256" \
 	-- stats --jobs x out/scores.tsv
-expect 2 "framing: option '--jobs': '0' is not a whole number from 1 to 256" \
+expect 2 "framing: option '--threads': '0' is not a whole number from 1 to 256" \
 	-- stats --threads 0 out/scores.tsv
 expect 2 "framing: option '--jobs': '2x' is not a whole number from 1 to 256" \
 	-- score -j2x "$ROOT/corpus/seeds"
@@ -46,7 +46,7 @@ expect 2 "framing: option '--alpha0': '0' is not a number above 0" \
 	-- stats --alpha0 0 out/scores.tsv
 expect 2 "framing: unknown option '--nope'" -- chart --nope
 expect 2 "framing: unexpected argument 'b'" -- report a b
-expect 2 "framing: missing a CORPUS folder" -- report
+expect 2 "framing: missing a CORPUS folder (or --jsonl FILE)" -- report
 # --help: the usage on stdout, exit 0, for every command.
 for c in score stats chart report; do
 	$FRAMING $c --help >out.txt 2>err.txt || fail "$c --help: status $?"

@@ -26,7 +26,7 @@ expect() {
 	sed -n 2p "$T/err" | grep -q '^usage: framing ' || fail "$*: no usage after the message"
 	[ ! -s "$T/out" ] || fail "$*: wrote to stdout"
 }
-big="is not a whole number from 0 to 4000000000"
+big="is not a whole number from 0 to 4294967295"
 cor="missing a CORPUS folder (or --jsonl FILE)"
 
 expect "option '--max-article-bytes': 'x' $big" -- clean --max-article-bytes x --jsonl "$J" id
@@ -42,12 +42,21 @@ expect "unknown option '-z'" -- kwic -z "$S" accus*
 expect "$cor" -- kwic
 expect "missing a PATTERN or --category NAME" -- kwic "$S"
 expect "give either PATTERNs or --category, not both" -- kwic -c accusatory "$S" accus*
+# With --jsonl every operand is a PATTERN, but a folder is none: it is a CORPUS too many.
+expect "give either a CORPUS folder or --jsonl, not both" -- kwic "$S" --jsonl "$J" accus*
 
 expect "option '--max-article-bytes': '-1' $big" -- lexicon check --corpus "$S" --max-article-bytes -1
 expect "unknown option '--nope'" -- lexicon check --nope
 expect "give either a CORPUS folder or --jsonl, not both" -- lexicon check --corpus "$S" --jsonl "$J"
 
 expect "option '--max-article-bytes': '1e9' $big" -- lexicon stats --max-article-bytes 1e9 "$S"
+expect "option '--max-article-bytes': '4294967296' $big" -- kwic --max-article-bytes 4294967296 "$S" a
+# The most the option takes is the most framing can score (0 stands for it): one number.
+"$FRAMING" lexicon stats --tsv --max-article-bytes 4294967295 "$S" >"$T/max" 2>"$T/err" \
+	|| { cat "$T/err"; fail "--max-article-bytes 4294967295 refused"; }
+"$FRAMING" lexicon stats --tsv --max-article-bytes 0 "$S" >"$T/zero" 2>"$T/err" \
+	&& cmp -s "$T/max" "$T/zero" || fail "--max-article-bytes 0 is not 4294967295"
+"$FRAMING" score --help | grep -q "score, 4294967295)" || fail "score --help does not say 4294967295"
 expect "unknown option '--nope'" -- lexicon stats --nope "$S"
 expect "$cor" -- lexicon stats
 expect "unexpected argument 'b'" -- lexicon stats a b
@@ -60,7 +69,9 @@ expect "$cor" -- lexicon suggest
 
 expect "option '--max-article-bytes': 'x' $big" -- lexicon diff --max-article-bytes x a b "$S"
 expect "unknown option '--nope'" -- lexicon diff --nope a b "$S"
-expect "missing the OLD and NEW lexicons" -- lexicon diff a
+expect "missing the OLD and NEW lexicons" -- lexicon diff
+expect "missing the NEW lexicon" -- lexicon diff a
+expect "missing the NEW lexicon" -- lexicon diff --jsonl "$J" a
 expect "$cor" -- lexicon diff a b
 expect "unexpected argument 'd'" -- lexicon diff a b "$S" d
 expect "give either a CORPUS folder or --jsonl, not both" -- lexicon diff --jsonl "$J" a b "$S"
@@ -85,6 +96,27 @@ for c in clean kwic "lexicon check" "lexicon stats" "lexicon suggest" "lexicon d
 	grep -q "^usage: framing " "$T/out" || fail "$c --help: no usage on stdout"
 	[ ! -s "$T/err" ] || fail "$c --help: wrote to stderr"
 done
+
+# "framing help" routes like the commands: a subcommand's help is its own,
+# "help help" is framing's usage, and the same text whichever way it is asked.
+for sub in check stats suggest diff import export; do
+	"$FRAMING" lexicon $sub --help >"$T/want" 2>&1
+	"$FRAMING" help lexicon $sub >"$T/out" 2>"$T/err" || fail "help lexicon $sub: status $?"
+	cmp -s "$T/want" "$T/out" || fail "help lexicon $sub is not lexicon $sub --help"
+	"$FRAMING" lexicon help $sub >"$T/out" 2>"$T/err" || fail "lexicon help $sub: status $?"
+	cmp -s "$T/want" "$T/out" || fail "lexicon help $sub is not lexicon $sub --help"
+done
+"$FRAMING" help >"$T/want"
+for h in "help help" "help --help" "--help help"; do
+	# shellcheck disable=SC2086
+	"$FRAMING" $h >"$T/out" 2>"$T/err" || fail "$h: status $?"
+	cmp -s "$T/want" "$T/out" && [ ! -s "$T/err" ] || { cat "$T/err"; fail "$h is not framing's usage"; }
+done
+"$FRAMING" lexicon --help >"$T/want"
+"$FRAMING" lexicon help help >"$T/out" 2>"$T/err" || fail "lexicon help help: status $?"
+cmp -s "$T/want" "$T/out" || fail "lexicon help help is not the lexicon usage"
+"$FRAMING" help lexicon nope >"$T/out" 2>"$T/err" && fail "help lexicon nope: status 0"
+grep -q "no such lexicon subcommand 'nope'" "$T/err" || fail "help lexicon nope: message"
 
 # same "ARGS" "ARGS": the two runs give the same stdout and status 0.
 same() {

@@ -2,7 +2,7 @@
 # source, so kwic, lexicon stats/suggest/diff/check and clean give on
 # tests/fixtures/seeds.jsonl (corpus/seeds as JSON Lines) the bytes they give
 # on the folder. The one documented difference: where a command names its
-# input (check's "(nothing in INPUT)", clean's summary line), it names the
+# input (check's "occurs nowhere in INPUT", clean's summary line), it names the
 # JSON Lines file (FILE, or FILE:LINE for one article) instead of the folder.
 set -euf	# -f: patterns such as accus* are arguments, not file names
 cd "$ROOT"
@@ -82,14 +82,14 @@ cmp "$T/sg-dir.out" "$T/sg-stdin.out" || fail "lexicon suggest differs with --js
 st=0
 cat "$J" | "$FRAMING" lexicon suggest --jsonl - >"$T/out" 2>"$T/err" || st=$?
 [ $st = 2 ] || fail "lexicon suggest from a pipe: status $st, expected 2"
-grep -q "stdin: lexicon suggest reads the articles twice" "$T/err" || fail "no message for a pipe"
+grep -q "stdin: cannot be read twice (not a regular file)" "$T/err" || fail "no message for a pipe"
 echo "same: lexicon-suggest"
 
-# check: the same expansions; only the name in "(nothing in INPUT)" differs.
+# check: the same expansions; only the name in "occurs nowhere in INPUT" differs.
 "$FRAMING" lexicon check --corpus "$D" lexicons/stance.lex >"$T/ck-dir" 2>/dev/null
 "$FRAMING" lexicon check --jsonl "$J" lexicons/stance.lex >"$T/ck-file" 2>/dev/null
-grep -q "(nothing in $J)" "$T/ck-file" || fail "check --jsonl: no '(nothing in $J)'"
-sed "s|(nothing in $J)|(nothing in $D)|" "$T/ck-file" | cmp - "$T/ck-dir" || fail "lexicon check --jsonl differs"
+grep -q "occurs nowhere in $J$" "$T/ck-file" || fail "check --jsonl: no 'occurs nowhere in $J'"
+sed "s|occurs nowhere in $J$|occurs nowhere in $D|" "$T/ck-file" | cmp - "$T/ck-dir" || fail "lexicon check --jsonl differs"
 echo "same: lexicon-check"
 
 # clean: the article ID of the JSON Lines shows the same lines as its file;

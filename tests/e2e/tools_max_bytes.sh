@@ -35,8 +35,8 @@ for input in "$D" "--jsonl $J"; do
 		st=0
 		"$FRAMING" "$@" --max-article-bytes $MAX >"$T/out" 2>"$T/err" || st=$?
 		[ $st = 1 ] || { cat "$T/err"; fail "$cmd $input: status $st, expected 1"; }
-		# sort -u: suggest reads twice, so says it twice.
-		grep 'more than --max-article-bytes' "$T/err" | sort -u >"$T/got"
+		# Once each: suggest reads twice but prints an article's messages once.
+		grep 'more than --max-article-bytes' "$T/err" | sort >"$T/got"
 		sort "$T/want" | cmp - "$T/got" ||
 			{ diff "$T/want" "$T/got"; fail "$cmd $input: not the messages of score"; }
 		echo "skipped as score: $cmd ($input)"
@@ -54,12 +54,34 @@ for input in "$D" "--jsonl $J"; do
 	[ ! -s "$T/err" ] || fail "kwic $input: messages without a limit"
 done
 
-# clean: the article asked for is over the limit.
+# suggest reads twice: a device or a pipe cannot be, and is not called a pipe.
 st=0
-"$FRAMING" clean --max-article-bytes $MAX --jsonl "$J" ptv-2014-10-19 >"$T/out" 2>"$T/err" || st=$?
-[ $st = 2 ] || fail "clean over the limit: status $st"
-grep -q "^framing: $J:2: [0-9]* bytes of text, more than --max-article-bytes $MAX; skipped" "$T/err" ||
-	{ cat "$T/err"; fail "clean over the limit: message"; }
+"$FRAMING" lexicon suggest --jsonl /dev/null >"$T/out" 2>"$T/err" || st=$?
+[ $st = 2 ] || fail "suggest --jsonl /dev/null: status $st"
+grep -q "^framing: /dev/null: cannot be read twice (not a regular file)" "$T/err" ||
+	{ cat "$T/err"; fail "suggest --jsonl /dev/null: message"; }
+
+# clean: the article asked for is over the limit: its message alone (not
+# those of the other large articles it passes), naming it, and exit 1.
+st=0
+"$FRAMING" clean --max-article-bytes $MAX --jsonl "$J" sp-2015-09-17 >"$T/out" 2>"$T/err" || st=$?
+[ $st = 1 ] || { cat "$T/err"; fail "clean over the limit: status $st"; }
+[ "$(cat "$T/err")" = "framing: $J:3: 'sp-2015-09-17': 2743 bytes of text, more than --max-article-bytes $MAX; skipped" ] ||
+	{ cat "$T/err"; fail "clean over the limit: not the one message"; }
+[ ! -s "$T/out" ] || fail "clean over the limit: printed lines"
+# An article within the limit after large ones: no message about them.
+"$FRAMING" clean --max-article-bytes $MAX --jsonl "$J" cd-2015-09-11 >"$T/out" 2>"$T/err" ||
+	{ cat "$T/err"; fail "clean within the limit: status $?"; }
+grep -q 'more than --max-article-bytes' "$T/err" && { cat "$T/err"; fail "clean: messages about other articles"; }
+# A file: the same limit, the message of score on a folder, exit 1.
+f=$D/2014-10-19-press-tv-hard-to-resume-talks.txt
+st=0
+"$FRAMING" clean --max-article-bytes $MAX "$f" >"$T/out" 2>"$T/err" || st=$?
+[ $st = 1 ] || fail "clean FILE over the limit: status $st"
+[ "$(cat "$T/err")" = "framing: $f: $(wc -c <"$f") bytes, more than --max-article-bytes $MAX; skipped" ] ||
+	{ cat "$T/err"; fail "clean FILE over the limit: message"; }
+[ ! -s "$T/out" ] || fail "clean FILE over the limit: printed lines"
+"$FRAMING" clean --max-article-bytes 0 "$f" >/dev/null 2>&1 || fail "clean FILE --max-article-bytes 0"
 # A bad value is refused as score refuses it.
 st=0
 "$FRAMING" kwic --max-article-bytes x "$D" accus* 2>"$T/err" >/dev/null || st=$?
