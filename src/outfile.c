@@ -19,7 +19,7 @@
 
 struct outfile {
 	char *path;
-	char *tmp;
+	char *tmp;		/* NULL: written in place (a device or a FIFO) */
 	FILE *f;
 	char *stdio_buf;	/* f's buffer: glibc ignores the size without one */
 	int slot;	/* in pending[], or -1 */
@@ -83,12 +83,37 @@ static int add_pending(char *tmp)
 	return -1;
 }
 
+/*
+ * A path that names a device or a FIFO (/dev/null, /dev/stdout, a named
+ * pipe) is written in place: renaming a temporary file over it would
+ * replace the device with a file, for every program on the machine when
+ * framing runs as root.
+ */
+static struct outfile *open_in_place(const char *path)
+{
+	struct outfile *o;
+	FILE *f = fopen(path, "w");
+
+	if (!f) {
+		error("cannot write '%s': %s", path, strerror(errno));
+		return NULL;
+	}
+	o = xcalloc(1, sizeof(*o));
+	o->path = xstrdup(path);
+	o->slot = -1;
+	o->f = f;
+	return o;
+}
+
 struct outfile *outfile_open(const char *path)
 {
 	struct outfile *o;
 	struct buf tmp = BUF_INIT;
+	struct stat st;
 	int fd;
 
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+		return open_in_place(path);
 	buf_addf(&tmp, "%s.tmp.XXXXXX", path);
 	fd = mkstemp(tmp.data);
 	if (fd < 0) {
@@ -150,7 +175,7 @@ int outfile_commit(struct outfile *o)
 		outfile_abort(o);
 		return -1;
 	}
-	if (rename(o->tmp, o->path) != 0) {
+	if (o->tmp && rename(o->tmp, o->path) != 0) {
 		error("cannot rename '%s' to '%s': %s", o->tmp, o->path, strerror(errno));
 		outfile_abort(o);
 		return -1;
@@ -177,7 +202,8 @@ void outfile_abort(struct outfile *o)
 		return;
 	if (o->f)
 		fclose(o->f);
-	unlink(o->tmp);
+	if (o->tmp)
+		unlink(o->tmp);
 	outfile_free(o);
 }
 

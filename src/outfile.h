@@ -8,7 +8,8 @@
  * An output file that appears whole or not at all: data goes to a
  * temporary file in the same folder, which outfile_commit renames over the
  * final name. A run that fails calls outfile_abort and the previous file,
- * if any, stays as it was.
+ * if any, stays as it was. A device or a FIFO (/dev/null, a named pipe) is
+ * written in place, never replaced.
  */
 struct outfile;
 
