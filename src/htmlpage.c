@@ -47,15 +47,20 @@ enum {
 enum context {
 	CTX_NONE, CTX_NAV, CTX_HEADER, CTX_FOOTER, CTX_ASIDE, CTX_FORM, CTX_FIGCAPTION,
 	CTX_BUTTON, CTX_MENU, CTX_ROLE_NAVIGATION, CTX_ROLE_BANNER, CTX_ROLE_CONTENTINFO,
-	CTX_ROLE_COMPLEMENTARY, CTX_ROLE_SEARCH,
+	CTX_ROLE_COMPLEMENTARY, CTX_ROLE_SEARCH, CTX_ROLE_DIALOG, CTX_ROLE_ALERTDIALOG,
+	CTX_ARIA_MODAL,
 };
 
 static const char *const context_names[] = {
 	NULL, "nav", "header", "footer", "aside", "form", "figcaption", "button", "menu",
 	"role navigation", "role banner", "role contentinfo", "role complementary", "role search",
+	"role dialog", "role alertdialog", "aria-modal",
 };
 
-enum special { S_NONE, S_HEAD, S_TITLE, S_H1, S_META, S_TIME, S_SCRIPT, S_HEADER, S_FOOTER };
+enum special {
+	S_NONE, S_HEAD, S_TITLE, S_H1, S_META, S_TIME, S_SCRIPT, S_HEADER, S_FOOTER, S_TABLE,
+	S_CODE, S_ROOT,
+};
 
 struct element {
 	const char *name;
@@ -69,12 +74,13 @@ static const struct element elements[] = {
 	{ "article", E_BLOCK | E_SECTION, 0, 0 },
 	{ "aside", E_BLOCK, CTX_ASIDE, 0 },
 	{ "blockquote", E_BLOCK, 0, 0 },
-	{ "body", E_BLOCK, 0, 0 },
+	{ "body", E_BLOCK, 0, S_ROOT },
 	{ "br", E_BREAK, 0, 0 },
 	{ "button", E_BLOCK, CTX_BUTTON, 0 },
 	{ "canvas", E_SKIP, 0, 0 },
 	{ "caption", E_BLOCK, 0, 0 },
 	{ "center", E_BLOCK, 0, 0 },
+	{ "code", 0, 0, S_CODE },
 	{ "dd", E_BLOCK, 0, 0 },
 	{ "details", E_BLOCK, 0, 0 },
 	{ "dialog", E_BLOCK, 0, 0 },
@@ -95,7 +101,7 @@ static const struct element elements[] = {
 	{ "head", E_BLOCK, 0, S_HEAD },
 	{ "header", E_BLOCK, 0, S_HEADER },
 	{ "hr", E_BLOCK, 0, 0 },
-	{ "html", E_BLOCK, 0, 0 },
+	{ "html", E_BLOCK, 0, S_ROOT },
 	{ "iframe", E_SKIP, 0, 0 },
 	{ "legend", E_BLOCK, 0, 0 },
 	{ "li", E_BLOCK, 0, 0 },
@@ -116,7 +122,7 @@ static const struct element elements[] = {
 	{ "style", E_SKIP, 0, 0 },
 	{ "summary", E_BLOCK, 0, 0 },
 	{ "svg", E_SKIP, 0, 0 },
-	{ "table", E_BLOCK, 0, 0 },
+	{ "table", E_BLOCK, 0, S_TABLE },
 	{ "tbody", E_BLOCK, 0, 0 },
 	{ "td", E_BLOCK, 0, 0 },
 	{ "template", E_SKIP, 0, 0 },
@@ -147,9 +153,11 @@ static const struct element *find_element(const char *name)
 /* One open element: what it set, to undo when it closes. */
 struct frame {
 	const struct element *e;
-	unsigned char context;	/* the context in force inside it */
+	/* The furniture in force inside it, the reason its lines are dropped: NULL none. */
+	const char *why;
 	unsigned char section;	/* inside article, main or section */
-	unsigned char skip, link, pre, head, title, jsonld;
+	unsigned char class_why;	/* why is a class or id reason */
+	unsigned char skip, link, pre, head, title, jsonld, table, code;
 };
 
 struct reader {
@@ -164,7 +172,7 @@ struct reader {
 	struct frame *stack;
 	size_t depth, stack_alloc;
 	/* counts of open elements of each kind */
-	size_t skip, link, pre, head, title, jsonld;
+	size_t skip, link, pre, head, title, jsonld, table, code;
 	size_t nesting_work;
 	int stopped;
 	/* the line being gathered */
@@ -172,7 +180,7 @@ struct reader {
 	struct offmap line_map;	/* line byte -> byte of the UTF-8 page */
 	int pending_space;
 	size_t pending_at;
-	enum context line_context;
+	const char *line_why;
 	size_t line_chars, line_links;
 	/* what the page says of itself */
 	struct buf title_text, og_title, h1, jsonld_text;
@@ -208,7 +216,7 @@ static void end_line(struct reader *r)
 	h = &p->hints[p->nhints++];
 	memset(h, 0, sizeof(*h));
 	h->start = r->text.len;
-	h->context = context_names[r->line_context];
+	h->context = r->line_why;
 	clean_hint_links(h, r->line_links, r->line_chars);
 	if (r->in_h1 && !r->h1_done) {
 		buf_add(&r->h1, r->line.data, r->line.len);
@@ -265,7 +273,7 @@ static void line_add(struct reader *r, unsigned char c, size_t at)
 		r->pending_space = 0;
 	}
 	if (!r->line.len) {
-		r->line_context = r->depth ? (enum context)r->stack[r->depth - 1].context : CTX_NONE;
+		r->line_why = r->depth ? r->stack[r->depth - 1].why : NULL;
 		r->line_chars = r->line_links = 0;
 	}
 	if ((c & 0xC0) != 0x80) {
@@ -369,13 +377,116 @@ static int equals_ci(const char *a, const char *b)
 static enum context role_context(const char *role)
 {
 	static const char *const roles[] = { "navigation", "banner", "contentinfo",
-					     "complementary", "search" };
+					     "complementary", "search", "dialog", "alertdialog" };
 	size_t i;
 
 	for (i = 0; role && i < sizeof(roles) / sizeof(roles[0]); i++)
 		if (equals_ci(role, roles[i]))
 			return (enum context)(CTX_ROLE_NAVIGATION + i);
 	return CTX_NONE;
+}
+
+/*
+ * Class and id hints, as Mozilla Readability strips "unlikely candidates"
+ * (Readability.js 0.6.0, REGEXPS.unlikelyCandidates and
+ * okMaybeItsACandidate, tested case-insensitively on className + " " + id):
+ * a block whose class or id holds one of these words is the page's, unless
+ * they also hold one of the exceptions. Readability's lists, in its order,
+ * then the words of trafilatura's OVERALL_DISCARD_XPATH (trafilatura/xpaths.py)
+ * for consent layers, newsletter boxes, paywalls and share bars, which
+ * Readability leaves to its scoring. No pattern holds a space, so testing
+ * class and id apart finds what Readability finds in them joined.
+ */
+static const char *const unlikely_words[] = {
+	"-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community",
+	"cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu",
+	"related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social",
+	"sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
+	"yom-remote",
+	"cookie", "consent", "newsletter", "paywall", "share",
+};
+static const char *const maybe_candidate_words[] = {
+	"and", "article", "body", "column", "content", "main", "shadow",
+};
+
+/* Of a class or id longer than this, the rest is not looked at (a hostile page's 100 MB). */
+#define MAX_HINT_ATTR 1024
+/* The token shown in the reason is cut to about this many bytes. */
+#define MAX_HINT_TOKEN 40
+
+/* a[0, n) lowercased (ASCII) into out, NUL-terminated; n at most MAX_HINT_ATTR. */
+static void lower_into(char *out, const char *a, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		out[i] = a[i] >= 'A' && a[i] <= 'Z' ? (char)(a[i] - 'A' + 'a') : a[i];
+	out[n] = '\0';
+}
+
+static int has_word(const char *s, const char *const *words, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strstr(s, words[i]))
+			return 1;
+	return 0;
+}
+
+enum class_verdict { CLASS_NONE, CLASS_UNLIKELY, CLASS_MAYBE };
+
+/*
+ * What a block's class and id say: CLASS_MAYBE when they hold an exception
+ * word (whatever else they hold), CLASS_UNLIKELY when they hold one of the
+ * unlikely words, with *why set to the reason ("class gdpr-layer": the
+ * white-space separated token that holds the word, as written) if why is
+ * not NULL; an owned copy kept with the page, since hints point at it.
+ */
+static enum class_verdict class_hint(struct reader *r, const char *cls, const char *id,
+				     const char **why)
+{
+	static const char *const kinds[2] = { "class", "id" };
+	const char *vals[2] = { cls, id };
+	char low[2][MAX_HINT_ATTR + 1];
+	size_t len[2], k, i, start, end, cut;
+	const char *hit = NULL;
+	struct buf b = BUF_INIT;
+
+	if (!cls && !id)
+		return CLASS_NONE;
+	for (k = 0; k < 2; k++) {
+		len[k] = vals[k] ? strnlen(vals[k], MAX_HINT_ATTR) : 0;
+		lower_into(low[k], vals[k] ? vals[k] : "", len[k]);
+		if (has_word(low[k], maybe_candidate_words,
+			     sizeof(maybe_candidate_words) / sizeof(maybe_candidate_words[0])))
+			return CLASS_MAYBE;
+	}
+	for (k = 0; k < 2 && !hit; k++)
+		for (i = 0; i < sizeof(unlikely_words) / sizeof(unlikely_words[0]) && !hit; i++)
+			hit = strstr(low[k], unlikely_words[i]);
+	if (!hit)
+		return CLASS_NONE;
+	if (!why)
+		return CLASS_UNLIKELY;
+	k--;
+	start = end = (size_t)(hit - low[k]);
+	while (start && !is_space((unsigned char)low[k][start - 1]))
+		start--;
+	while (end < len[k] && !is_space((unsigned char)low[k][end]))
+		end++;
+	cut = end - start;
+	if (cut > MAX_HINT_TOKEN) {
+		/* Cut before a UTF-8 continuation byte, never inside a character. */
+		cut = MAX_HINT_TOKEN;
+		while (cut && ((unsigned char)vals[k][start + cut] & 0xC0) == 0x80)
+			cut--;
+	}
+	buf_addf(&b, "%s %.*s", kinds[k], (int)cut, vals[k] + start);
+	ALLOC_GROW(r->p->reasons, r->p->nreasons + 1, r->p->reasons_alloc);
+	r->p->reasons[r->p->nreasons++] = buf_detach(&b);
+	*why = r->p->reasons[r->p->nreasons - 1];
+	return CLASS_UNLIKELY;
 }
 
 static void keep_date(char **slot, const char *value)
@@ -408,12 +519,13 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 	struct reader *r = ((htmlParserCtxtPtr)ctx)->_private;
 	const struct element *e = find_element((const char *)xname);
 	struct frame *f, *up;
-	enum context c, role;
+	enum context c = CTX_NONE, role;
+	const char *why, *modal;
 
 	/* Grown first: the frame above may move. */
 	ALLOC_GROW(r->stack, r->depth + 1, r->stack_alloc);
 	up = r->depth ? &r->stack[r->depth - 1] : NULL;
-	c = up ? (enum context)up->context : CTX_NONE;
+	why = up ? up->why : NULL;
 	f = &r->stack[r->depth++];
 	memset(f, 0, sizeof(*f));
 	f->e = e;
@@ -430,19 +542,50 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 	role = role_context(attr(atts, "role"));
 	if (role != CTX_NONE)
 		c = role;
-	f->context = (unsigned char)c;
+	modal = attr(atts, "aria-modal");
+	if (c == CTX_NONE && equals_ci(modal, "true"))
+		c = CTX_ARIA_MODAL;
+	f->class_why = up && up->class_why;
+	if (c != CTX_NONE) {
+		why = context_names[c];
+		f->class_why = 0;
+	}
+	/*
+	 * Class and id, once per element: of blocks only (an inline element
+	 * would take its whole line along), and where Readability looks: not
+	 * html, body, nor inside a table or code, whose cells and spans use
+	 * such words for other things. Inside furniture already, the outer
+	 * reason stands; but a block whose class or id says it is the
+	 * article's (the exceptions: "article-body", "main-content") is kept
+	 * even inside a block whose class said otherwise, in place of
+	 * Readability's second pass without these rules when the first finds
+	 * too little: the article is never dropped for a wrapper's name.
+	 */
+	else if ((!why || (up && up->class_why)) && (e->flags & E_BLOCK) && e->special != S_ROOT
+		 && !r->table && !r->code && !r->pre && atts) {
+		enum class_verdict v = class_hint(r, attr(atts, "class"), attr(atts, "id"),
+						  why ? NULL : &why);
+		if (v == CLASS_MAYBE)
+			why = NULL;
+		f->class_why = why != NULL;
+	}
+	f->why = why;
 	f->skip = (e->flags & E_SKIP) != 0;
 	f->link = (e->flags & E_LINK) != 0;
 	f->pre = (e->flags & E_PRE) != 0;
 	f->head = e->special == S_HEAD;
 	f->title = e->special == S_TITLE && !r->skip;
 	f->jsonld = e->special == S_SCRIPT && equals_ci(attr(atts, "type"), "application/ld+json");
+	f->table = e->special == S_TABLE;
+	f->code = e->special == S_CODE;
 	r->skip += f->skip;
 	r->link += f->link;
 	r->pre += f->pre;
 	r->head += f->head;
 	r->title += f->title;
 	r->jsonld += f->jsonld;
+	r->table += f->table;
+	r->code += f->code;
 	if (e->special == S_META)
 		on_meta(r, atts);
 	else if (e->special == S_TIME)
@@ -490,6 +633,8 @@ static void on_end(void *ctx, const xmlChar *name)
 	r->head -= f->head;
 	r->title -= f->title;
 	r->jsonld -= f->jsonld;
+	r->table -= f->table;
+	r->code -= f->code;
 }
 
 /* Every parse error costs the depth: see MAX_NESTING_WORK. */
@@ -661,10 +806,15 @@ char *htmlpage_take_text(struct htmlpage *p, size_t *len)
 
 void htmlpage_release(struct htmlpage *p)
 {
+	size_t i;
+
 	if (!p)
 		return;
 	free(p->text);
 	free(p->hints);
+	for (i = 0; i < p->nreasons; i++)
+		free(p->reasons[i]);
+	free(p->reasons);
 	free(p->title);
 	free(p->date);
 	offmap_release(&p->text_map);

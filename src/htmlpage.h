@@ -19,6 +19,8 @@ struct htmlpage {
 	size_t len;
 	struct clean_hint *hints;	/* one per line, ascending */
 	size_t nhints, hints_alloc;
+	char **reasons;		/* owned texts the hints' contexts point at ("class sidebar") */
+	size_t nreasons, reasons_alloc;
 	char *title;		/* og:title, else the first h1, else <title> without " | Site"; "" none */
 	char *date;		/* article:published_time, JSON-LD datePublished, <time datetime>: YYYY-MM-DD or "" */
 	size_t replaced;	/* bytes that could not be decoded, and NULs: U+FFFD in the text */

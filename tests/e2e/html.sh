@@ -152,6 +152,31 @@ done < "$T/m"
 cut -f7 "$T/cso/scores.tsv" | sort -u | tr '\n' ' ' | grep -qx 'replaced_chars 0 \|0 replaced_chars ' \
 	|| fail "replacements in clean charset pages"
 
+# What a block's container says (Readability's roles, class and id words):
+# a cookie dialog, a newsletter box and a share bar written as sentences
+# go with their reason; the article body in "article-body main-content"
+# inside "page-wrapper" stays.
+cat > "$T/hints.html" <<'END'
+<html><head><title>Talks go on as planned</title></head><body><div id="page-wrapper">
+<div class="cookie-banner" role="dialog"><p>We use cookies to give you the best experience on our website.</p></div>
+<div class="gdpr-layer"><p>By clicking accept you consent to the use of these technologies.</p></div>
+<div class="article-body main-content"><h1>Talks go on as planned</h1>
+<p>The spokesman said on Monday that the two sides should work together and that the talks would go on as planned.</p></div>
+<section class="newsletter"><p>Get our free newsletter with the five stories you need to know about.</p></section>
+<div class="side-box nl" id="share-tools"><p>Share this story with your friends and family today.</p></div>
+</div></body></html>
+END
+expect 0 "kept 2 of 6 lines" -- clean "$T/hints.html"
+cat > "$T/want" <<'END'
+- We use cookies to give you the best experience on our website.  [role dialog]
+- By clicking accept you consent to the use of these technologies.  [class gdpr-layer]
++ Talks go on as planned
++ The spokesman said on Monday that the two sides should work together and that the talks would go on as planned.
+- Get our free newsletter with the five stories you need to know about.  [class newsletter]
+- Share this story with your friends and family today.  [id share-tools]
+END
+diff "$T/want" "$T/stdout" || fail "framing clean: role and class hints"
+
 # Undecodable bytes: U+FFFD, counted in replaced_chars.
 mkdir -p "$T/bad/o"
 printf '<meta charset="gbk"><p>groundless accusations \377\377 here.</p>' > "$T/bad/o/a.html"

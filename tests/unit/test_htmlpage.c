@@ -141,6 +141,105 @@ static void test_clean_hints(void **state)
 	htmlpage_release(&p);
 }
 
+/* ARIA dialogs and modals, as Readability's UNLIKELY_ROLES and its aria-modal check. */
+static void test_dialog_hints(void **state)
+{
+	struct htmlpage p;
+	const char *html = "<div class=layer role=dialog><p>We use cookies on this site.</p></div>"
+			   "<div role=AlertDialog>Your session expires soon.</div>"
+			   "<div aria-modal=true><p>Subscribe to read on.</p></div>"
+			   "<div aria-modal=false><p>Not modal.</p></div>"
+			   "<div role=dialog aria-modal=true><nav>Inner menu</nav></div>"
+			   "<p>Story text.</p>";
+
+	(void)state;
+	read_page(&p, html);
+	assert_string_equal(hint_of(&p, "We use cookies"), "role dialog");
+	assert_string_equal(hint_of(&p, "Your session"), "role alertdialog");
+	assert_string_equal(hint_of(&p, "Subscribe"), "aria-modal");
+	assert_string_equal(hint_of(&p, "Not modal"), "-");
+	assert_string_equal(hint_of(&p, "Inner menu"), "nav");
+	assert_string_equal(hint_of(&p, "Story"), "-");
+	htmlpage_release(&p);
+}
+
+/*
+ * Class and id: Readability's unlikely words (and trafilatura's cookie,
+ * consent, newsletter, paywall, share) mark a block's lines; its
+ * exceptions keep a block; inline elements, cells and code are not judged.
+ */
+static void test_class_hints(void **state)
+{
+	struct htmlpage p;
+	const char *html = "<body class=has-sidebar>"
+			   "<div class=\"x gdpr-layer\"><p>We and our partners store cookies.</p></div>"
+			   "<section class=newsletter><p>Get the newsletter every morning.</p></section>"
+			   "<div id=Sidebar>Most read</div>"
+			   "<div class=\"side-box nl\" id=\"sponsored-links\">Partner offers</div>"
+			   "<div class=cookie-notice><div><p>Nested in the notice.</p></div>"
+			   "<div class=widget-content>Widget body</div></div>"
+			   "<div class=\"comment-body\">Kept by the exception.</div>"
+			   "<p>Lead with <span class=social-icon>an inline span</span> inside.</p>"
+			   "<span class=related>Inline at the start of a line.</span>"
+			   "<table><tr><td class=header>A cell</td></tr></table>"
+			   "<pre><div class=comment>In code</div></pre>"
+			   "<div class=\"" "share-" "0123456789012345678901234567890123456789xyz\">Long</div>"
+			   "<p>Plain story text.</p></body>";
+
+	(void)state;
+	read_page(&p, html);
+	assert_string_equal(hint_of(&p, "We and our"), "class gdpr-layer");
+	assert_string_equal(hint_of(&p, "Get the newsletter"), "class newsletter");
+	assert_string_equal(hint_of(&p, "Most read"), "id Sidebar");
+	assert_string_equal(hint_of(&p, "Partner offers"), "id sponsored-links");
+	assert_string_equal(hint_of(&p, "Nested in the notice"), "class cookie-notice");
+	assert_string_equal(hint_of(&p, "Widget body"), "-");
+	assert_string_equal(hint_of(&p, "Kept by the exception"), "-");
+	assert_string_equal(hint_of(&p, "Lead with"), "-");
+	assert_string_equal(hint_of(&p, "Inline at the start"), "-");
+	assert_string_equal(hint_of(&p, "A cell"), "-");
+	assert_string_equal(hint_of(&p, "In code"), "-");
+	assert_string_equal(hint_of(&p, "Long"), "class share-0123456789012345678901234567890123");
+	assert_string_equal(hint_of(&p, "Plain story"), "-");
+	htmlpage_release(&p);
+}
+
+/* The article body in a wrapper: kept, with the furniture around it dropped. */
+static void test_class_body_kept(void **state)
+{
+	struct htmlpage p;
+	struct clean_result r = CLEAN_RESULT_INIT;
+	struct clean_options opt = { .enabled = 1, .skip_empty = 1 };
+	const char *html = "<body><div id=\"page-wrapper\">"
+			   "<div class=\"header-top\"><p>Cookie Policy Update</p></div>"
+			   "<div class=\"article-body main-content\">"
+			   "<p>The spokesman said on Monday that the two sides should work together and "
+			   "that the talks would go on as planned.</p></div>"
+			   "<div class=\"layout-sidebar\"><div class=\"article-body\"><p>The minister "
+			   "said the budget would be presented to parliament in the spring.</p></div>"
+			   "<p>Our sidebar says you should read our other stories too.</p></div>"
+			   "<div class=\"cookie-banner\"><p>We use cookies to give you the best "
+			   "experience on our website, and you can change that at any time.</p></div>"
+			   "</div></body>";
+
+	(void)state;
+	read_page(&p, html);
+	opt.title = "Cookie Policy Update";
+	opt.hints = p.hints;
+	opt.nhints = p.nhints;
+	clean_document(p.text, p.len, &opt, &r);
+	assert_int_equal(r.n, 5);
+	assert_true(r.lines[0].keep);	/* furniture by its class, but the title */
+	assert_true(r.lines[1].keep);
+	assert_true(r.lines[2].keep);	/* the article's, inside a sidebar's wrapper */
+	assert_false(r.lines[3].keep);
+	assert_string_equal(r.lines[3].reason, "class layout-sidebar");
+	assert_false(r.lines[4].keep);
+	assert_string_equal(r.lines[4].reason, "class cookie-banner");
+	clean_result_release(&r);
+	htmlpage_release(&p);
+}
+
 static void test_title_date(void **state)
 {
 	struct htmlpage p;
@@ -243,6 +342,9 @@ int main(void)
 		cmocka_unit_test(test_offmap),
 		cmocka_unit_test(test_blocks),
 		cmocka_unit_test(test_contexts),
+		cmocka_unit_test(test_dialog_hints),
+		cmocka_unit_test(test_class_hints),
+		cmocka_unit_test(test_class_body_kept),
 		cmocka_unit_test(test_clean_hints),
 		cmocka_unit_test(test_title_date),
 		cmocka_unit_test(test_offsets),
