@@ -6,6 +6,10 @@
 # other table, the kwic and lexicon listings, report.html or stderr, and
 # the messages show them as escapes (\x1b, \u202e).
 set -u
+# The default lexicons wherever the binary is (build/san/framing has no
+# lexicons/ beside it).
+FRAMING_LEXICONS=$ROOT/lexicons
+export FRAMING_LEXICONS
 fail() { echo "FAIL: $*"; exit 1; }
 ESC=$(printf '\033') BEL=$(printf '\007') CSI=$(printf '\302\233')
 NEL=$(printf '\302\205') RLO=$(printf '\342\200\256')
