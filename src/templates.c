@@ -28,6 +28,7 @@
 #include "hash.h"
 #include "parse.h"
 #include "sort.h"
+#include "swar.h"
 #include "text.h"
 #include "tsv.h"
 #include "util.h"
@@ -126,6 +127,65 @@ static uint64_t hash_folded(const unsigned char *s, size_t n)
 }
 
 /*
+ * hash_folded a byte at a time, so that a line is hashed as it is read,
+ * with no copy: the state between two bytes. A run of digits may go on
+ * through one , or . when a digit follows: that byte waits in pending.
+ */
+struct fold {
+	uint64_t h;
+	int any, space, run;
+	unsigned char pending;
+};
+
+#define FOLD_INIT { HASH_FNV_OFFSET, 0, 0, 0, 0 }
+
+static inline void fold_byte(struct fold *f, unsigned char c)
+{
+	if (f->pending) {
+		if (is_digit(c)) {
+			f->pending = 0;	/* 1,234: the run goes on */
+			return;
+		}
+		f->h = hash_fnv_step(f->h, f->pending);
+		f->pending = 0;
+		f->run = 0;
+	}
+	if (c <= 0x20 || c == 0x7F) {
+		f->space = 1;
+		f->run = 0;
+		return;
+	}
+	if (f->run) {
+		if (is_digit(c))
+			return;
+		if (c == ',' || c == '.') {
+			f->pending = c;
+			return;
+		}
+		f->run = 0;
+	}
+	if (f->space && f->any)
+		f->h = hash_fnv_step(f->h, ' ');
+	f->space = 0;
+	f->any = 1;
+	if (is_digit(c)) {
+		f->h = hash_fnv_step(f->h, '0');
+		f->run = 1;
+		return;
+	}
+	if (c >= 'A' && c <= 'Z')
+		c = (unsigned char)(c + 32);
+	f->h = hash_fnv_step(f->h, c);
+}
+
+static uint64_t fold_end(struct fold *f)
+{
+	if (f->pending)
+		f->h = hash_fnv_step(f->h, f->pending);
+	return !f->any ? 0 : f->h ? f->h : 1;
+}
+
+/*
  * What text_normalize makes of the typographic characters news text is
  * full of (quotes, apostrophes, dashes, the ellipsis, the no-break space,
  * the copyright sign), none of which composes with a neighbour; NULL for
@@ -145,48 +205,86 @@ static const char *typographic(int32_t cp)
 	}
 }
 
-/*
- * The line normalised into out when its only characters beyond ASCII are
- * typographic(): without the Unicode tables, which took two thirds of the
- * time on text with curly quotes. 0 when another character is there.
- */
-static int normalize_typographic(const char *text, size_t start, size_t end, struct buf *out)
+uint64_t templates_line_hash_full(const char *text, size_t start, size_t end,
+				  struct buf scratch[2])
 {
-	size_t pos = start;
-
-	buf_reset(out);
-	while (pos < end) {
-		int bad = 0;
-		int32_t cp = text_decode(text, end, &pos, &bad);
-		const char *to;
-
-		if (cp < 0x80) {
-			buf_addch(out, (char)cp);
-			continue;
-		}
-		if (bad || !(to = typographic(cp)))
-			return 0;
-		buf_adds(out, to);
-	}
-	return 1;
-}
-
-uint64_t templates_line_hash(const char *text, size_t start, size_t end, struct buf scratch[2])
-{
-	size_t i;
-
-	for (i = start; i < end; i++)
-		if ((unsigned char)text[i] >= 0x80)
-			break;
-	/* NFKC and case folding leave ASCII as it is, but for the case. */
-	if (i == end)
-		return hash_folded((const unsigned char *)text + start, end - start);
-	if (normalize_typographic(text, start, end, &scratch[1]))
-		return hash_folded((const unsigned char *)buf_str(&scratch[1]), scratch[1].len);
 	buf_reset(&scratch[0]);
 	text_append_clean(&scratch[0], text, start, end);
 	text_normalize(buf_str(&scratch[0]), scratch[0].len, 1, &scratch[1]);
 	return hash_folded((const unsigned char *)buf_str(&scratch[1]), scratch[1].len);
+}
+
+/*
+ * Whether the eight bytes x go into the key as they are, but for the case:
+ * printable ASCII but digits, and single spaces between other bytes.
+ */
+static int plain_chunk(uint64_t x)
+{
+	uint64_t spaces;
+
+	if (x & SWAR_HIGHS || swar_ascii_digits(x))
+		return 0;
+	spaces = swar_between(x, ' ' - 1, ' ' + 1);
+	if ((swar_between(x, ' ', 0x7F) | spaces) != SWAR_HIGHS)
+		return 0;
+	/* No space first or last, and no two side by side. */
+	return !(spaces & (0x80ULL | (0x80ULL << 56) | (spaces << 8)));
+}
+
+/* fold_byte of the eight bytes of a plain_chunk, from a state out of any digit run. */
+static inline void fold_chunk(struct fold *f, uint64_t x)
+{
+	uint64_t h = f->h;
+	int k;
+
+	if (f->space && f->any)
+		h = hash_fnv_step(h, ' ');
+	f->space = 0;
+	f->any = 1;
+	x |= swar_between(x, 'A' - 1, 'Z' + 1) >> 2;	/* 0x80 >> 2: lower case */
+	for (k = 0; k < 8; k++, x >>= 8)
+		h = hash_fnv_step(h, (unsigned char)x);
+	f->h = h;
+}
+
+/*
+ * NFKC and case folding leave ASCII as it is, but for the case, and make
+ * of typographic() what it says: a line with no other character is hashed
+ * as it is read, without the Unicode tables (which took most of the time
+ * of the pass) and without a copy. Any other character (or a byte that is
+ * not UTF-8) sends the line the long way.
+ */
+uint64_t templates_line_hash(const char *text, size_t start, size_t end, struct buf scratch[2])
+{
+	const unsigned char *s = (const unsigned char *)text;
+	struct fold f = FOLD_INIT;
+	size_t pos = start;
+
+	while (pos < end) {
+		const char *to;
+		int32_t cp;
+		int bad = 0;
+
+		/* Most of a line is words and single spaces: eight bytes at a time. */
+		if (!f.run && end - pos >= 8) {
+			uint64_t x = load_le64(s + pos, 8);
+			if (plain_chunk(x)) {
+				fold_chunk(&f, x);
+				pos += 8;
+				continue;
+			}
+		}
+		if (s[pos] < 0x80) {
+			fold_byte(&f, s[pos++]);
+			continue;
+		}
+		cp = text_decode_multibyte(text, end, &pos, &bad);
+		if (bad || !(to = typographic(cp)))
+			return templates_line_hash_full(text, start, end, scratch);
+		for (; *to; to++)
+			fold_byte(&f, (unsigned char)*to);
+	}
+	return fold_end(&f);
 }
 
 /* ---- the table -------------------------------------------------------- */

@@ -65,6 +65,15 @@ size_t templates_default_min(size_t n);
 uint64_t templates_line_hash(const char *text, size_t start, size_t end, struct buf scratch[2]);
 
 /*
+ * The same key, always through the Unicode tables (text_append_clean,
+ * then text_normalize): the definition. templates_line_hash takes a short
+ * way on lines of ASCII and typographic quotes and dashes (most lines),
+ * tested to give this on every line.
+ */
+uint64_t templates_line_hash_full(const char *text, size_t start, size_t end,
+				  struct buf scratch[2]);
+
+/*
  * The table that a command applies to the articles of src, as o asks:
  * *out is NULL with --no-templates or when the command does not clean;
  * the file o->file when given (then --template-min keeps only its lines in
