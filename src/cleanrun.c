@@ -299,7 +299,7 @@ static int file_templates(const char *file, const struct clean_run_opts *o,
 		*t = templates_load(o->templates.file, o->templates.min);
 	} else if (found) {
 		struct source *src = source_corpus(&c, o->in.max_bytes);
-		*t = templates_build(src, o->templates.min, *outlet);
+		*t = templates_build(src, o->templates.min, *outlet, 0);
 		source_free(src);
 	}
 	if (found)
@@ -363,7 +363,7 @@ static int clean_source(const char *id, const struct clean_run_opts *o)
 
 	if (!src)
 		return EXIT_USAGE;
-	if (templates_prepare(&o->templates, 1, src, &t) < 0) {
+	if (templates_prepare(&o->templates, 1, 0, src, &t) < 0) {
 		source_free(src);
 		return EXIT_USAGE;
 	}

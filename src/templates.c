@@ -27,6 +27,7 @@
 #include "counts.h"
 #include "hash.h"
 #include "parse.h"
+#include "pipeline.h"
 #include "sort.h"
 #include "swar.h"
 #include "text.h"
@@ -453,12 +454,40 @@ static uint32_t outlet_of(struct templates *t, const char *name)
 
 /* ---- building from a source ------------------------------------------ */
 
-/* Work space of the passes over a source. */
+/*
+ * The passes over a source run on the reader and workers of pipeline.c:
+ * the workers split and hash each article's lines, and the counting is
+ * done in one place in input order (count, below), so that the table of
+ * a bounded count, which depends on the order of the pairs, is the same
+ * at any -j.
+ */
+enum pass_kind {
+	PASS_COUNT,		/* bounded count, outlets' articles too */
+	PASS_EXACT,		/* exact count of the pairs in the table */
+	PASS_TEXT		/* the first text of every line in the table */
+};
+
+/* What a pass reads: the table (only written by count) and the articles asked for. */
 struct pass {
+	struct templates *t;
+	const char *only;
+	enum pass_kind kind;
+};
+
+/* A line of an article in the table: its slot, and its index among the lines. */
+struct found {
+	size_t slot, line;
+};
+
+/* A worker's space. */
+struct pass_worker {
+	const struct pass *p;
 	struct clean_result lines;
 	struct buf scratch[2];
 	uint64_t *keys;
 	size_t nkeys, keys_alloc;
+	struct found *found;	/* PASS_TEXT */
+	size_t found_alloc;
 };
 
 static int cmp_u64(const void *a, const void *b)
@@ -468,60 +497,73 @@ static int cmp_u64(const void *a, const void *b)
 }
 
 /*
- * The distinct line keys of an article, in p->keys: lines as the cleaner
+ * The distinct line keys of an article, in w->keys: lines as the cleaner
  * splits them, so that the keys are those it asks about.
  */
-static void article_keys(struct pass *p, const char *text, size_t len)
+static void article_keys(struct pass_worker *w, const char *text, size_t len)
 {
 	struct clean_options copt;
 	size_t i, n = 0;
 
 	memset(&copt, 0, sizeof(copt));
 	copt.skip_empty = 1;	/* enabled = 0: split only */
-	clean_document(text, len, &copt, &p->lines);
-	p->nkeys = 0;
-	for (i = 0; i < p->lines.n; i++) {
-		const struct clean_line *l = &p->lines.lines[i];
-		uint64_t h = templates_line_hash(text, l->start, l->end, p->scratch);
-		if (!h)
-			continue;
-		ALLOC_GROW(p->keys, p->nkeys + 1, p->keys_alloc);
-		p->keys[p->nkeys++] = h;
+	clean_document(text, len, &copt, &w->lines);
+	buf_reset(&w->scratch[0]);
+	w->nkeys = 0;
+	ALLOC_GROW(w->keys, w->lines.n + 1, w->keys_alloc);
+	for (i = 0; i < w->lines.n; i++) {
+		const struct clean_line *l = &w->lines.lines[i];
+		uint64_t h = templates_line_hash(text, l->start, l->end, w->scratch);
+		if (h)
+			w->keys[w->nkeys++] = h;
 	}
-	sort_array(p->keys, p->nkeys, sizeof(*p->keys), cmp_u64);
-	for (i = 0; i < p->nkeys; i++)
-		if (!n || p->keys[n - 1] != p->keys[i])
-			p->keys[n++] = p->keys[i];
-	p->nkeys = n;
+	sort_array(w->keys, w->nkeys, sizeof(*w->keys), cmp_u64);
+	for (i = 0; i < w->nkeys; i++)
+		if (!n || w->keys[n - 1] != w->keys[i])
+			w->keys[n++] = w->keys[i];
+	w->nkeys = n;
 }
 
-/* The messages of skipped articles: the command's own pass prints them once. */
-static void drop_message(void *ctx, const char *line)
+static int cmp_found(const void *a, const void *b)
 {
-	(void)ctx;
-	(void)line;
+	const struct found *x = a, *y = b;
+
+	if (x->slot != y->slot)
+		return x->slot < y->slot ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
 }
 
-enum pass_kind {
-	PASS_COUNT,		/* bounded count, outlets' articles too */
-	PASS_EXACT,		/* exact count of the pairs in the table */
-	PASS_TEXT		/* the first text of every line in the table */
-};
-
-/* The lines of the article last given to article_keys that are in the table, as written. */
-static void pass_text(struct templates *t, struct pass *p, uint32_t outlet, const char *text)
+/*
+ * The lines of the article last given to article_keys that are in the
+ * table, as written, each once (its first line): a record of its slot,
+ * its length and its text, into out.
+ */
+static void article_text(struct pass_worker *w, uint32_t outlet, const char *text,
+			 struct buf *out)
 {
-	size_t i;
+	const struct templates *t = w->p->t;
+	struct buf shown = BUF_INIT;
+	size_t i, n = 0;
 
-	for (i = 0; i < p->lines.n; i++) {
-		const struct clean_line *l = &p->lines.lines[i];
-		uint64_t h = templates_line_hash(text, l->start, l->end, p->scratch);
-		struct entry *e = h ? table_find(t, &t->tab, h, outlet) : NULL;
-		struct buf shown = BUF_INIT;
+	for (i = 0; i < w->lines.n; i++) {
+		const struct clean_line *l = &w->lines.lines[i];
+		uint64_t h = templates_line_hash(text, l->start, l->end, w->scratch);
+		const struct entry *e = h ? table_find(t, &t->tab, h, outlet) : NULL;
+
+		if (!e)
+			continue;
+		ALLOC_GROW(w->found, n + 1, w->found_alloc);
+		w->found[n].slot = (size_t)(e - t->tab.slot);
+		w->found[n++].line = i;
+	}
+	sort_array(w->found, n, sizeof(*w->found), cmp_found);
+	for (i = 0; i < n; i++) {
+		const struct clean_line *l = &w->lines.lines[w->found[i].line];
 		size_t cut;
 
-		if (!e || t->text[e - t->tab.slot])
+		if (i && w->found[i - 1].slot == w->found[i].slot)
 			continue;
+		buf_reset(&shown);
 		text_append_clean(&shown, text, l->start, l->end);
 		if (shown.len > TEXT_MAX) {
 			/* At a character's first byte, and say that it was cut. */
@@ -530,52 +572,108 @@ static void pass_text(struct templates *t, struct pass *p, uint32_t outlet, cons
 			shown.len = cut;
 			buf_adds(&shown, "\xE2\x80\xA6");
 		}
-		t->text[e - t->tab.slot] = buf_detach(&shown);
+		buf_add(out, &w->found[i].slot, sizeof(w->found[i].slot));
+		buf_add(out, &shown.len, sizeof(shown.len));
+		buf_add(out, shown.data, shown.len);
+	}
+	buf_release(&shown);
+}
+
+static void *pass_begin(void *ctx)
+{
+	struct pass_worker *w = xcalloc(1, sizeof(*w));
+
+	w->p = ctx;
+	return w;
+}
+
+static void pass_end(void *state)
+{
+	struct pass_worker *w = state;
+
+	clean_result_release(&w->lines);
+	buf_release(&w->scratch[0]);
+	buf_release(&w->scratch[1]);
+	free(w->keys);
+	free(w->found);
+	free(w);
+}
+
+/* In a worker: the article's keys, or its lines in the table with their text. */
+static void pass_work(void *state, const struct article *a, const char *text, size_t len,
+		      struct buf *out)
+{
+	struct pass_worker *w = state;
+	const struct pass *p = w->p;
+	uint64_t at;
+
+	if (p->only && strcmp(a->outlet, p->only))
+		return;
+	article_keys(w, text, len);
+	if (p->kind != PASS_TEXT) {
+		buf_add(out, w->keys, w->nkeys * sizeof(*w->keys));
+		return;
+	}
+	at = counts_get(p->t->outlet_index, a->outlet, strlen(a->outlet));
+	if (at)
+		article_text(w, (uint32_t)(at - 1), text, out);
+}
+
+/* In input order: what a worker found counted, or its text kept. */
+static void pass_done(void *ctx, const struct article *a, const struct buf *out)
+{
+	const struct pass *p = ctx;
+	struct templates *t = p->t;
+	const char *at = out->data, *stop = out->data + out->len;
+	uint32_t outlet;
+
+	if (p->only && strcmp(a->outlet, p->only))
+		return;
+	outlet = outlet_of(t, a->outlet);
+	if (p->kind == PASS_COUNT)
+		t->articles[outlet]++;
+	while (at < stop) {
+		uint64_t key;
+		size_t slot, n;
+		struct entry *e;
+
+		if (p->kind == PASS_TEXT) {
+			memcpy(&slot, at, sizeof(slot));
+			memcpy(&n, at + sizeof(slot), sizeof(n));
+			at += sizeof(slot) + sizeof(n);
+			if (!t->text[slot]) {
+				t->text[slot] = xmalloc(n + 1);
+				memcpy(t->text[slot], at, n);
+				t->text[slot][n] = '\0';
+			}
+			at += n;
+			continue;
+		}
+		memcpy(&key, at, sizeof(key));
+		at += sizeof(key);
+		if (p->kind == PASS_COUNT)
+			count_pair(t, key, outlet);
+		else if ((e = table_find(t, &t->tab, key, outlet)))
+			e->count += e->count < UINT32_MAX;
 	}
 }
 
-/* One pass over src (its articles of only, when not NULL). */
-static void run_pass(struct templates *t, struct source *src, const char *only, enum pass_kind kind)
+/* One pass over src (its articles of only, when not NULL) in jobs threads. */
+static void run_pass(struct templates *t, struct source *src, const char *only,
+		     enum pass_kind kind, int jobs)
 {
 	struct pass p;
-	struct article a;
-	size_t len, nextra, i;
-	char *text;
-	int r;
+	struct pipeline_pass pp;
 
-	memset(&p, 0, sizeof(p));
-	source_extra_names(src, &nextra);
-	util_set_message_sink(drop_message, NULL);
-	while ((r = source_next(src, &a, &text, &len)) != 0) {
-		uint32_t outlet;
-
-		if (r < 0)
-			continue;
-		if (!only || !strcmp(a.outlet, only)) {
-			outlet = outlet_of(t, a.outlet);
-			article_keys(&p, text, len);
-			if (kind == PASS_COUNT) {
-				t->articles[outlet]++;
-				for (i = 0; i < p.nkeys; i++)
-					count_pair(t, p.keys[i], outlet);
-			} else if (kind == PASS_EXACT) {
-				for (i = 0; i < p.nkeys; i++) {
-					struct entry *e = table_find(t, &t->tab, p.keys[i], outlet);
-					if (e)
-						e->count += e->count < UINT32_MAX;
-				}
-			} else {
-				pass_text(t, &p, outlet, text);
-			}
-		}
-		article_release(&a, nextra);
-		free(text);
-	}
-	util_set_message_sink(NULL, NULL);
-	clean_result_release(&p.lines);
-	buf_release(&p.scratch[0]);
-	buf_release(&p.scratch[1]);
-	free(p.keys);
+	p.t = t;
+	p.only = only;
+	p.kind = kind;
+	pp.begin = pass_begin;
+	pp.work = pass_work;
+	pp.done = pass_done;
+	pp.end = pass_end;
+	pp.ctx = &p;
+	pipeline_pass(src, jobs, &pp);
 }
 
 static size_t outlet_min(const struct templates *t, uint32_t outlet)
@@ -602,12 +700,12 @@ static void keep_templates(struct templates *t)
 	free(old.slot);
 }
 
-struct templates *templates_build(struct source *src, size_t min, const char *only)
+struct templates *templates_build(struct source *src, size_t min, const char *only, int jobs)
 {
 	struct templates *t = templates_new(min);
 	size_t i, missed = 0;
 
-	run_pass(t, src, only, PASS_COUNT);
+	run_pass(t, src, only, PASS_COUNT, jobs);
 	if (t->decrements) {
 		/* Counts are D below the truth at worst: count the survivors again. */
 		for (i = 0; i < t->tab.cap; i++)
@@ -616,7 +714,7 @@ struct templates *templates_build(struct source *src, size_t min, const char *on
 			templates_free(t);
 			return NULL;
 		}
-		run_pass(t, src, only, PASS_EXACT);
+		run_pass(t, src, only, PASS_EXACT, jobs);
 		for (i = 0; i < t->noutlets; i++)
 			missed += outlet_min(t, (uint32_t)i) <= t->decrements;
 		if (missed)
@@ -633,8 +731,8 @@ struct templates *templates_build(struct source *src, size_t min, const char *on
 	return t;
 }
 
-int templates_prepare(const struct templates_options *o, int cleaning, struct source *src,
-		      struct templates **out)
+int templates_prepare(const struct templates_options *o, int cleaning, int jobs,
+		      struct source *src, struct templates **out)
 {
 	*out = NULL;
 	if (o->off || !cleaning)
@@ -649,7 +747,7 @@ int templates_prepare(const struct templates_options *o, int cleaning, struct so
 			"give it with --templates FILE (or --no-templates)", source_name(src));
 		return 0;
 	}
-	*out = templates_build(src, o->min, NULL);
+	*out = templates_build(src, o->min, NULL, jobs);
 	return *out ? 0 : -1;
 }
 
@@ -699,7 +797,7 @@ static int cmp_row(const void *a, const void *b)
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
-int templates_write(struct templates *t, struct source *src, FILE *f)
+int templates_write(struct templates *t, struct source *src, int jobs, FILE *f)
 {
 	struct row *rows;
 	struct buf line = BUF_INIT;
@@ -708,7 +806,7 @@ int templates_write(struct templates *t, struct source *src, FILE *f)
 	if (src && t->tab.n) {
 		if (!t->text)
 			t->text = xcalloc(t->tab.cap, sizeof(*t->text));
-		run_pass(t, src, NULL, PASS_TEXT);
+		run_pass(t, src, NULL, PASS_TEXT, jobs);
 		if (source_rewind(src) < 0)
 			return -1;
 	}

@@ -45,7 +45,7 @@ int fuzz_templates(const uint8_t *data, size_t size)
 		return 0;
 	/* Written back (without a source: no line text) and read again: the same lines. */
 	f = open_memstream(&copy, &n);
-	if (!f || templates_write(t, NULL, f) < 0 || fclose(f) != 0)
+	if (!f || templates_write(t, NULL, 1, f) < 0 || fclose(f) != 0)
 		abort();
 	f = fmemopen(copy, n, "rb");
 	back = f ? templates_read(f, "copy.tsv", 0) : NULL;
