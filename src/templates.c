@@ -21,6 +21,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "clean.h"
 #include "corpus.h"
@@ -290,6 +291,31 @@ uint64_t templates_line_hash(const char *text, size_t start, size_t end, struct 
 
 /* ---- the table -------------------------------------------------------- */
 
+/*
+ * The memory of a table's slots (and of table_decrement's survivors),
+ * zeroed, straight from the kernel and given back to it: 16 MB freed
+ * through malloc would raise glibc's mmap threshold to that size, and the
+ * scoring pass that follows would then keep up to 13 MB more on its heaps
+ * (42 MB at the peak instead of 30, scoring 100 MB of JSON Lines).
+ */
+static void *slots_alloc(size_t n, size_t size)
+{
+	void *p;
+
+	if (n > SIZE_MAX / size)
+		die("out of memory allocating %zu x %zu bytes", n, size);
+	p = mmap(NULL, n * size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		die("out of memory allocating %zu x %zu bytes", n, size);
+	return p;
+}
+
+static void slots_free(void *p, size_t n, size_t size)
+{
+	if (p)
+		munmap(p, n * size);
+}
+
 /* The splitmix64 finaliser: FNV's low bits are weak as a table index. */
 static uint64_t mix(uint64_t z)
 {
@@ -341,7 +367,7 @@ static void table_rebuild(const struct templates *t, struct table *tab, size_t c
 	struct table old = *tab;
 	size_t i;
 
-	tab->slot = xcalloc(cap, sizeof(*tab->slot));
+	tab->slot = slots_alloc(cap, sizeof(*tab->slot));
 	tab->cap = cap;
 	tab->n = 0;
 	for (i = 0; i < old.cap; i++) {
@@ -351,7 +377,7 @@ static void table_rebuild(const struct templates *t, struct table *tab, size_t c
 		e.count -= drop;
 		table_put(t, tab, &e);
 	}
-	free(old.slot);
+	slots_free(old.slot, old.cap, sizeof(*old.slot));
 }
 
 /*
@@ -371,13 +397,13 @@ static void table_decrement(const struct templates *t, struct table *tab)
 			tab->slot[m++] = e;	/* m <= i: nothing unread is overwritten */
 		}
 	}
-	keep = xmalloc((m + 1) * sizeof(*keep));
+	keep = slots_alloc(m + 1, sizeof(*keep));
 	memcpy(keep, tab->slot, m * sizeof(*keep));
 	memset(tab->slot, 0, tab->cap * sizeof(*tab->slot));
 	tab->n = 0;
 	for (i = 0; i < m; i++)
 		table_put(t, tab, &keep[i]);
-	free(keep);
+	slots_free(keep, m + 1, sizeof(*keep));
 }
 
 /* Counts one more article with (line, outlet): the bounded count of the first pass. */
@@ -427,7 +453,7 @@ void templates_free(struct templates *t)
 	free(t->outlet);
 	free(t->outlet_hash);
 	free(t->articles);
-	free(t->tab.slot);
+	slots_free(t->tab.slot, t->tab.cap, sizeof(*t->tab.slot));
 	counts_free(t->outlet_index);
 	free(t);
 }
@@ -691,13 +717,13 @@ static void keep_templates(struct templates *t)
 		n += old.slot[i].line && old.slot[i].count >= outlet_min(t, old.slot[i].outlet);
 	while (cap < 2 * n)
 		cap *= 2;
-	t->tab.slot = xcalloc(cap, sizeof(*t->tab.slot));
+	t->tab.slot = slots_alloc(cap, sizeof(*t->tab.slot));
 	t->tab.cap = cap;
 	t->tab.n = 0;
 	for (i = 0; i < old.cap; i++)
 		if (old.slot[i].line && old.slot[i].count >= outlet_min(t, old.slot[i].outlet))
 			table_put(t, &t->tab, &old.slot[i]);
-	free(old.slot);
+	slots_free(old.slot, old.cap, sizeof(*old.slot));
 }
 
 struct templates *templates_build(struct source *src, size_t min, const char *only, int jobs)
