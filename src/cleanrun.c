@@ -309,7 +309,7 @@ static int file_templates(const char *file, const struct clean_run_opts *o,
 		*t = templates_load(o->templates.file, o->templates.min);
 	} else if (found) {
 		struct source *src = source_corpus(&c, o->in.max_bytes);
-		*t = templates_build(src, o->templates.min, *outlet);
+		*t = templates_build(src, o->templates.min, *outlet, 0);
 		source_free(src);
 	}
 	if (found)
@@ -407,10 +407,10 @@ static int source_templates(const struct clean_run_opts *o, struct source *src,
 
 	if (!o->in.max_bytes || !strcmp(o->in.jsonl, "-") || o->templates.off
 	    || o->templates.file)
-		return templates_prepare(&o->templates, 1, src, t);
+		return templates_prepare(&o->templates, 1, 0, src, t);
 	if (!(limited = source_open(&o->in)))
 		return -1;
-	r = templates_prepare(&o->templates, 1, limited, t);
+	r = templates_prepare(&o->templates, 1, 0, limited, t);
 	source_free(limited);
 	return r;
 }

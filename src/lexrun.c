@@ -72,7 +72,7 @@ struct source *lexrun_open(const struct source_options *o, const char *by,
 		source_free(src);
 		return NULL;
 	}
-	if (src && templates_prepare(&opt->templates, opt->clean, src, &use->table) < 0) {
+	if (src && templates_prepare(&opt->templates, opt->clean, 0, src, &use->table) < 0) {
 		source_free(src);
 		return NULL;
 	}

@@ -39,6 +39,7 @@ struct progress {
 
 struct shared {
 	const struct source *src;
+	const struct pipeline_pass *pass;	/* NULL: scoring */
 	size_t nextra;
 	int want_matches, want_signatures;
 	struct counts *terms;	/* whether to count terms; filled at the end */
@@ -57,6 +58,7 @@ struct worker {
 	pthread_t thread;
 	struct shared *sh;
 	struct scorer *scorer;
+	void *state;		/* pipeline_pass: the worker's own */
 };
 
 int pipeline_default_jobs(void)
@@ -101,19 +103,33 @@ static void hold_message(void *ctx, const char *line)
 	buf_adds(ctx, line);
 }
 
-/* Decodes the item's record and scores the article; with hold, its messages wait in it. */
-static void score_item(struct scorer *sc, struct shared *sh, struct item *it, int hold)
+static void drop_message(void *ctx, const char *line)
 {
+	(void)ctx;
+	(void)line;
+}
+
+/*
+ * Decodes the item's record and scores the article (or gives it to the
+ * pass); with hold, its messages wait in it.
+ */
+static void score_item(struct worker *w, struct shared *sh, struct item *it, int hold)
+{
+	struct scorer *sc = w->scorer;
 	struct score_rows rows;
 
 	buf_reset(&it->row);
 	buf_reset(&it->matches);
 	buf_reset(&it->signature);
 	buf_reset(&it->messages);
-	if (hold)
+	if (sh->pass)
+		util_set_message_sink(drop_message, NULL);
+	else if (hold)
 		util_set_message_sink(hold_message, &it->messages);
 	it->skipped = source_decode(sh->src, &it->rec, &it->a, &it->text, &it->len) < 0;
-	if (!it->skipped) {
+	if (!it->skipped && sh->pass) {
+		sh->pass->work(w->state, &it->a, it->text, it->len, &it->row);
+	} else if (!it->skipped) {
 		rows.row = &it->row;
 		rows.matches = sh->want_matches ? &it->matches : NULL;
 		rows.signature = sh->want_signatures ? &it->signature : NULL;
@@ -122,7 +138,7 @@ static void score_item(struct scorer *sc, struct shared *sh, struct item *it, in
 			       it->text, it->len, &rows);
 		scorer_words(sc, &it->tokens, &it->dropped_words);
 	}
-	if (hold)
+	if (hold && !sh->pass)
 		util_set_message_sink(NULL, NULL);
 	free(it->text);
 	it->text = NULL;
@@ -134,6 +150,9 @@ static void write_item(struct shared *sh, struct item *it, const struct pipeline
 		fputs(it->messages.data, stderr);
 	if (it->skipped) {
 		sh->skipped++;
+	} else if (sh->pass) {
+		sh->pass->done(sh->pass->ctx, &it->a, &it->row);
+		article_release(&it->a, sh->nextra);
 	} else {
 		fputs(buf_str(&it->row), out->scores);
 		if (out->matches && it->matches.len) {
@@ -164,7 +183,7 @@ static void *worker_main(void *arg)
 		it = &sh->ring[sh->next_take++ % sh->cap];
 		it->state = ITEM_TAKEN;
 		pthread_mutex_unlock(&sh->lock);
-		score_item(w->scorer, sh, it, 1);
+		score_item(w, sh, it, 1);
 		pthread_mutex_lock(&sh->lock);
 		it->state = ITEM_DONE;
 		if (sh->main_waiting)
@@ -243,7 +262,7 @@ static size_t run_threads(struct shared *sh, struct worker *workers, int jobs,
 			struct item *it = &sh->ring[sh->next_take++ % sh->cap];
 			it->state = ITEM_TAKEN;
 			pthread_mutex_unlock(&sh->lock);
-			score_item(workers[0].scorer, sh, it, 1);
+			score_item(&workers[0], sh, it, 1);
 			pthread_mutex_lock(&sh->lock);
 			it->state = ITEM_DONE;
 		} else if (sh->next_write < sh->next_read
@@ -261,7 +280,7 @@ static size_t run_threads(struct shared *sh, struct worker *workers, int jobs,
 	return skipped;
 }
 
-static size_t run_inline(struct shared *sh, struct scorer *sc, struct source *src,
+static size_t run_inline(struct shared *sh, struct worker *w, struct source *src,
 			 const struct pipeline_output *out, struct progress *pr)
 {
 	struct item *it = &sh->ring[0];
@@ -273,7 +292,7 @@ static size_t run_inline(struct shared *sh, struct scorer *sc, struct source *sr
 			skipped++;
 			continue;
 		}
-		score_item(sc, sh, it, 0);
+		score_item(w, sh, it, 0);
 		write_item(sh, it, out);
 		pr->articles++;
 		progress_show(pr, src, 0);
@@ -314,7 +333,7 @@ size_t pipeline_run(struct source *src, const struct lexicon *lx, const struct m
 	}
 
 	if (jobs == 1)
-		skipped = run_inline(&sh, workers[0].scorer, src, out, &pr);
+		skipped = run_inline(&sh, &workers[0], src, out, &pr);
 	else
 		skipped = run_threads(&sh, workers, jobs, src, out, &pr);
 	progress_show(&pr, src, 1);
@@ -330,6 +349,55 @@ size_t pipeline_run(struct source *src, const struct lexicon *lx, const struct m
 		buf_release(&sh.ring[k].row);
 		buf_release(&sh.ring[k].matches);
 		buf_release(&sh.ring[k].signature);
+		buf_release(&sh.ring[k].messages);
+		source_record_release(&sh.ring[k].rec);
+	}
+	free(workers);
+	free(sh.ring);
+	pthread_mutex_destroy(&sh.lock);
+	pthread_cond_destroy(&sh.work);
+	pthread_cond_destroy(&sh.done);
+	return skipped + sh.skipped;
+}
+
+size_t pipeline_pass(struct source *src, int jobs, const struct pipeline_pass *pass)
+{
+	struct pipeline_output none;
+	struct shared sh;
+	struct worker *workers;
+	struct progress pr;
+	size_t skipped, k;
+	int i;
+
+	if (jobs < 1)
+		jobs = pipeline_default_jobs();
+	memset(&none, 0, sizeof(none));
+	memset(&sh, 0, sizeof(sh));
+	memset(&pr, 0, sizeof(pr));
+	sh.src = src;
+	sh.pass = pass;
+	source_extra_names(src, &sh.nextra);
+	sh.cap = jobs == 1 ? 1 : (size_t)jobs * ITEMS_PER_WORKER;
+	sh.ring = xcalloc(sh.cap, sizeof(*sh.ring));
+	pthread_mutex_init(&sh.lock, NULL);
+	pthread_cond_init(&sh.work, NULL);
+	pthread_cond_init(&sh.done, NULL);
+	workers = xcalloc((size_t)jobs, sizeof(*workers));
+	for (i = 0; i < jobs; i++) {
+		workers[i].sh = &sh;
+		workers[i].state = pass->begin(pass->ctx);
+	}
+	/* Its messages are dropped, and so are those of skipped records: the command's own pass prints them. */
+	util_set_message_sink(drop_message, NULL);
+	if (jobs == 1)
+		skipped = run_inline(&sh, &workers[0], src, &none, &pr);
+	else
+		skipped = run_threads(&sh, workers, jobs, src, &none, &pr);
+	util_set_message_sink(NULL, NULL);
+	for (i = 0; i < jobs; i++)
+		pass->end(workers[i].state);
+	for (k = 0; k < sh.cap; k++) {
+		buf_release(&sh.ring[k].row);
 		buf_release(&sh.ring[k].messages);
 		source_record_release(&sh.ring[k].rec);
 	}

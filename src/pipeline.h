@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "buf.h"
 #include "counts.h"
 #include "lexicon.h"
 #include "match.h"
@@ -35,6 +36,26 @@ struct pipeline_output {
 size_t pipeline_run(struct source *src, const struct lexicon *lx, const struct matcher *m,
 		    const struct score_options *opt, const struct pipeline_options *popt,
 		    const struct pipeline_output *out);
+
+/*
+ * Another pass over a source with the same reader and workers: work runs
+ * in jobs threads (0: every core) on each article, with the state that
+ * begin made for its thread, and writes what it found into out (emptied
+ * first); done then gets it in the calling thread, in input order, so
+ * that what done builds does not depend on jobs. Messages about records
+ * that cannot be read are dropped (the command's own pass shows them).
+ * Returns the number of records skipped.
+ */
+struct pipeline_pass {
+	void *(*begin)(void *ctx);
+	void (*work)(void *state, const struct article *a, const char *text, size_t len,
+		     struct buf *out);
+	void (*done)(void *ctx, const struct article *a, const struct buf *out);
+	void (*end)(void *state);
+	void *ctx;
+};
+
+size_t pipeline_pass(struct source *src, int jobs, const struct pipeline_pass *pass);
 
 /* The number of online processors, at least 1. */
 int pipeline_default_jobs(void);

@@ -204,7 +204,7 @@ int score_run(const struct score_run_opts *args)
 	if (lexicon_load_all(&lx, args->lexicons, args->nlexicons) < 0
 	    || !(src = args->src ? args->src : source_open(&args->in))
 	    || output_is_corpus(args)
-	    || templates_prepare(&args->opt.templates, args->opt.clean, src, &tmpl) < 0)
+	    || templates_prepare(&args->opt.templates, args->opt.clean, args->jobs, src, &tmpl) < 0)
 		goto out;
 	opt.table = tmpl;
 	status = EXIT_FAILED;

@@ -21,13 +21,16 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "clean.h"
 #include "corpus.h"
 #include "counts.h"
 #include "hash.h"
 #include "parse.h"
+#include "pipeline.h"
 #include "sort.h"
+#include "swar.h"
 #include "text.h"
 #include "tsv.h"
 #include "util.h"
@@ -126,6 +129,65 @@ static uint64_t hash_folded(const unsigned char *s, size_t n)
 }
 
 /*
+ * hash_folded a byte at a time, so that a line is hashed as it is read,
+ * with no copy: the state between two bytes. A run of digits may go on
+ * through one , or . when a digit follows: that byte waits in pending.
+ */
+struct fold {
+	uint64_t h;
+	int any, space, run;
+	unsigned char pending;
+};
+
+#define FOLD_INIT { HASH_FNV_OFFSET, 0, 0, 0, 0 }
+
+static inline void fold_byte(struct fold *f, unsigned char c)
+{
+	if (f->pending) {
+		if (is_digit(c)) {
+			f->pending = 0;	/* 1,234: the run goes on */
+			return;
+		}
+		f->h = hash_fnv_step(f->h, f->pending);
+		f->pending = 0;
+		f->run = 0;
+	}
+	if (c <= 0x20 || c == 0x7F) {
+		f->space = 1;
+		f->run = 0;
+		return;
+	}
+	if (f->run) {
+		if (is_digit(c))
+			return;
+		if (c == ',' || c == '.') {
+			f->pending = c;
+			return;
+		}
+		f->run = 0;
+	}
+	if (f->space && f->any)
+		f->h = hash_fnv_step(f->h, ' ');
+	f->space = 0;
+	f->any = 1;
+	if (is_digit(c)) {
+		f->h = hash_fnv_step(f->h, '0');
+		f->run = 1;
+		return;
+	}
+	if (c >= 'A' && c <= 'Z')
+		c = (unsigned char)(c + 32);
+	f->h = hash_fnv_step(f->h, c);
+}
+
+static uint64_t fold_end(struct fold *f)
+{
+	if (f->pending)
+		f->h = hash_fnv_step(f->h, f->pending);
+	return !f->any ? 0 : f->h ? f->h : 1;
+}
+
+/*
  * What text_normalize makes of the typographic characters news text is
  * full of (quotes, apostrophes, dashes, the ellipsis, the no-break space,
  * the copyright sign), none of which composes with a neighbour; NULL for
@@ -145,51 +207,114 @@ static const char *typographic(int32_t cp)
 	}
 }
 
-/*
- * The line normalised into out when its only characters beyond ASCII are
- * typographic(): without the Unicode tables, which took two thirds of the
- * time on text with curly quotes. 0 when another character is there.
- */
-static int normalize_typographic(const char *text, size_t start, size_t end, struct buf *out)
+uint64_t templates_line_hash_full(const char *text, size_t start, size_t end,
+				  struct buf scratch[2])
 {
-	size_t pos = start;
-
-	buf_reset(out);
-	while (pos < end) {
-		int bad = 0;
-		int32_t cp = text_decode(text, end, &pos, &bad);
-		const char *to;
-
-		if (cp < 0x80) {
-			buf_addch(out, (char)cp);
-			continue;
-		}
-		if (bad || !(to = typographic(cp)))
-			return 0;
-		buf_adds(out, to);
-	}
-	return 1;
-}
-
-uint64_t templates_line_hash(const char *text, size_t start, size_t end, struct buf scratch[2])
-{
-	size_t i;
-
-	for (i = start; i < end; i++)
-		if ((unsigned char)text[i] >= 0x80)
-			break;
-	/* NFKC and case folding leave ASCII as it is, but for the case. */
-	if (i == end)
-		return hash_folded((const unsigned char *)text + start, end - start);
-	if (normalize_typographic(text, start, end, &scratch[1]))
-		return hash_folded((const unsigned char *)buf_str(&scratch[1]), scratch[1].len);
 	buf_reset(&scratch[0]);
 	text_append_clean(&scratch[0], text, start, end);
 	text_normalize(buf_str(&scratch[0]), scratch[0].len, 1, &scratch[1]);
 	return hash_folded((const unsigned char *)buf_str(&scratch[1]), scratch[1].len);
 }
 
+/*
+ * Whether the eight bytes x go into the key as they are, but for the case:
+ * printable ASCII but digits, and single spaces between other bytes.
+ */
+static int plain_chunk(uint64_t x)
+{
+	uint64_t spaces;
+
+	if (x & SWAR_HIGHS || swar_ascii_digits(x))
+		return 0;
+	spaces = swar_between(x, ' ' - 1, ' ' + 1);
+	if ((swar_between(x, ' ', 0x7F) | spaces) != SWAR_HIGHS)
+		return 0;
+	/* No space first or last, and no two side by side. */
+	return !(spaces & (0x80ULL | (0x80ULL << 56) | (spaces << 8)));
+}
+
+/* fold_byte of the eight bytes of a plain_chunk, from a state out of any digit run. */
+static inline void fold_chunk(struct fold *f, uint64_t x)
+{
+	uint64_t h = f->h;
+	int k;
+
+	if (f->space && f->any)
+		h = hash_fnv_step(h, ' ');
+	f->space = 0;
+	f->any = 1;
+	x |= swar_between(x, 'A' - 1, 'Z' + 1) >> 2;	/* 0x80 >> 2: lower case */
+	for (k = 0; k < 8; k++, x >>= 8)
+		h = hash_fnv_step(h, (unsigned char)x);
+	f->h = h;
+}
+
+/*
+ * NFKC and case folding leave ASCII as it is, but for the case, and make
+ * of typographic() what it says: a line with no other character is hashed
+ * as it is read, without the Unicode tables (which took most of the time
+ * of the pass) and without a copy. Any other character (or a byte that is
+ * not UTF-8) sends the line the long way.
+ */
+uint64_t templates_line_hash(const char *text, size_t start, size_t end, struct buf scratch[2])
+{
+	const unsigned char *s = (const unsigned char *)text;
+	struct fold f = FOLD_INIT;
+	size_t pos = start;
+
+	while (pos < end) {
+		const char *to;
+		int32_t cp;
+		int bad = 0;
+
+		/* Most of a line is words and single spaces: eight bytes at a time. */
+		if (!f.run && end - pos >= 8) {
+			uint64_t x = load_le64(s + pos, 8);
+			if (plain_chunk(x)) {
+				fold_chunk(&f, x);
+				pos += 8;
+				continue;
+			}
+		}
+		if (s[pos] < 0x80) {
+			fold_byte(&f, s[pos++]);
+			continue;
+		}
+		cp = text_decode_multibyte(text, end, &pos, &bad);
+		if (bad || !(to = typographic(cp)))
+			return templates_line_hash_full(text, start, end, scratch);
+		for (; *to; to++)
+			fold_byte(&f, (unsigned char)*to);
+	}
+	return fold_end(&f);
+}
+
 /* ---- the table -------------------------------------------------------- */
+
+/*
+ * The memory of a table's slots (and of table_decrement's survivors),
+ * zeroed, straight from the kernel and given back to it: 16 MB freed
+ * through malloc would raise glibc's mmap threshold to that size, and the
+ * scoring pass that follows would then keep up to 13 MB more on its heaps
+ * (42 MB at the peak instead of 30, scoring 100 MB of JSON Lines).
+ */
+static void *slots_alloc(size_t n, size_t size)
+{
+	void *p;
+
+	if (n > SIZE_MAX / size)
+		die("out of memory allocating %zu x %zu bytes", n, size);
+	p = mmap(NULL, n * size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		die("out of memory allocating %zu x %zu bytes", n, size);
+	return p;
+}
+
+static void slots_free(void *p, size_t n, size_t size)
+{
+	if (p)
+		munmap(p, n * size);
+}
 
 /* The splitmix64 finaliser: FNV's low bits are weak as a table index. */
 static uint64_t mix(uint64_t z)
@@ -242,7 +367,7 @@ static void table_rebuild(const struct templates *t, struct table *tab, size_t c
 	struct table old = *tab;
 	size_t i;
 
-	tab->slot = xcalloc(cap, sizeof(*tab->slot));
+	tab->slot = slots_alloc(cap, sizeof(*tab->slot));
 	tab->cap = cap;
 	tab->n = 0;
 	for (i = 0; i < old.cap; i++) {
@@ -252,7 +377,7 @@ static void table_rebuild(const struct templates *t, struct table *tab, size_t c
 		e.count -= drop;
 		table_put(t, tab, &e);
 	}
-	free(old.slot);
+	slots_free(old.slot, old.cap, sizeof(*old.slot));
 }
 
 /*
@@ -272,13 +397,13 @@ static void table_decrement(const struct templates *t, struct table *tab)
 			tab->slot[m++] = e;	/* m <= i: nothing unread is overwritten */
 		}
 	}
-	keep = xmalloc((m + 1) * sizeof(*keep));
+	keep = slots_alloc(m + 1, sizeof(*keep));
 	memcpy(keep, tab->slot, m * sizeof(*keep));
 	memset(tab->slot, 0, tab->cap * sizeof(*tab->slot));
 	tab->n = 0;
 	for (i = 0; i < m; i++)
 		table_put(t, tab, &keep[i]);
-	free(keep);
+	slots_free(keep, m + 1, sizeof(*keep));
 }
 
 /* Counts one more article with (line, outlet): the bounded count of the first pass. */
@@ -328,7 +453,7 @@ void templates_free(struct templates *t)
 	free(t->outlet);
 	free(t->outlet_hash);
 	free(t->articles);
-	free(t->tab.slot);
+	slots_free(t->tab.slot, t->tab.cap, sizeof(*t->tab.slot));
 	counts_free(t->outlet_index);
 	free(t);
 }
@@ -355,12 +480,40 @@ static uint32_t outlet_of(struct templates *t, const char *name)
 
 /* ---- building from a source ------------------------------------------ */
 
-/* Work space of the passes over a source. */
+/*
+ * The passes over a source run on the reader and workers of pipeline.c:
+ * the workers split and hash each article's lines, and the counting is
+ * done in one place in input order (count, below), so that the table of
+ * a bounded count, which depends on the order of the pairs, is the same
+ * at any -j.
+ */
+enum pass_kind {
+	PASS_COUNT,		/* bounded count, outlets' articles too */
+	PASS_EXACT,		/* exact count of the pairs in the table */
+	PASS_TEXT		/* the first text of every line in the table */
+};
+
+/* What a pass reads: the table (only written by count) and the articles asked for. */
 struct pass {
+	struct templates *t;
+	const char *only;
+	enum pass_kind kind;
+};
+
+/* A line of an article in the table: its slot, and its index among the lines. */
+struct found {
+	size_t slot, line;
+};
+
+/* A worker's space. */
+struct pass_worker {
+	const struct pass *p;
 	struct clean_result lines;
 	struct buf scratch[2];
 	uint64_t *keys;
 	size_t nkeys, keys_alloc;
+	struct found *found;	/* PASS_TEXT */
+	size_t found_alloc;
 };
 
 static int cmp_u64(const void *a, const void *b)
@@ -370,60 +523,73 @@ static int cmp_u64(const void *a, const void *b)
 }
 
 /*
- * The distinct line keys of an article, in p->keys: lines as the cleaner
+ * The distinct line keys of an article, in w->keys: lines as the cleaner
  * splits them, so that the keys are those it asks about.
  */
-static void article_keys(struct pass *p, const char *text, size_t len)
+static void article_keys(struct pass_worker *w, const char *text, size_t len)
 {
 	struct clean_options copt;
 	size_t i, n = 0;
 
 	memset(&copt, 0, sizeof(copt));
 	copt.skip_empty = 1;	/* enabled = 0: split only */
-	clean_document(text, len, &copt, &p->lines);
-	p->nkeys = 0;
-	for (i = 0; i < p->lines.n; i++) {
-		const struct clean_line *l = &p->lines.lines[i];
-		uint64_t h = templates_line_hash(text, l->start, l->end, p->scratch);
-		if (!h)
-			continue;
-		ALLOC_GROW(p->keys, p->nkeys + 1, p->keys_alloc);
-		p->keys[p->nkeys++] = h;
+	clean_document(text, len, &copt, &w->lines);
+	buf_reset(&w->scratch[0]);
+	w->nkeys = 0;
+	ALLOC_GROW(w->keys, w->lines.n + 1, w->keys_alloc);
+	for (i = 0; i < w->lines.n; i++) {
+		const struct clean_line *l = &w->lines.lines[i];
+		uint64_t h = templates_line_hash(text, l->start, l->end, w->scratch);
+		if (h)
+			w->keys[w->nkeys++] = h;
 	}
-	sort_array(p->keys, p->nkeys, sizeof(*p->keys), cmp_u64);
-	for (i = 0; i < p->nkeys; i++)
-		if (!n || p->keys[n - 1] != p->keys[i])
-			p->keys[n++] = p->keys[i];
-	p->nkeys = n;
+	sort_array(w->keys, w->nkeys, sizeof(*w->keys), cmp_u64);
+	for (i = 0; i < w->nkeys; i++)
+		if (!n || w->keys[n - 1] != w->keys[i])
+			w->keys[n++] = w->keys[i];
+	w->nkeys = n;
 }
 
-/* The messages of skipped articles: the command's own pass prints them once. */
-static void drop_message(void *ctx, const char *line)
+static int cmp_found(const void *a, const void *b)
 {
-	(void)ctx;
-	(void)line;
+	const struct found *x = a, *y = b;
+
+	if (x->slot != y->slot)
+		return x->slot < y->slot ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
 }
 
-enum pass_kind {
-	PASS_COUNT,		/* bounded count, outlets' articles too */
-	PASS_EXACT,		/* exact count of the pairs in the table */
-	PASS_TEXT		/* the first text of every line in the table */
-};
-
-/* The lines of the article last given to article_keys that are in the table, as written. */
-static void pass_text(struct templates *t, struct pass *p, uint32_t outlet, const char *text)
+/*
+ * The lines of the article last given to article_keys that are in the
+ * table, as written, each once (its first line): a record of its slot,
+ * its length and its text, into out.
+ */
+static void article_text(struct pass_worker *w, uint32_t outlet, const char *text,
+			 struct buf *out)
 {
-	size_t i;
+	const struct templates *t = w->p->t;
+	struct buf shown = BUF_INIT;
+	size_t i, n = 0;
 
-	for (i = 0; i < p->lines.n; i++) {
-		const struct clean_line *l = &p->lines.lines[i];
-		uint64_t h = templates_line_hash(text, l->start, l->end, p->scratch);
-		struct entry *e = h ? table_find(t, &t->tab, h, outlet) : NULL;
-		struct buf shown = BUF_INIT;
+	for (i = 0; i < w->lines.n; i++) {
+		const struct clean_line *l = &w->lines.lines[i];
+		uint64_t h = templates_line_hash(text, l->start, l->end, w->scratch);
+		const struct entry *e = h ? table_find(t, &t->tab, h, outlet) : NULL;
+
+		if (!e)
+			continue;
+		ALLOC_GROW(w->found, n + 1, w->found_alloc);
+		w->found[n].slot = (size_t)(e - t->tab.slot);
+		w->found[n++].line = i;
+	}
+	sort_array(w->found, n, sizeof(*w->found), cmp_found);
+	for (i = 0; i < n; i++) {
+		const struct clean_line *l = &w->lines.lines[w->found[i].line];
 		size_t cut;
 
-		if (!e || t->text[e - t->tab.slot])
+		if (i && w->found[i - 1].slot == w->found[i].slot)
 			continue;
+		buf_reset(&shown);
 		text_append_clean(&shown, text, l->start, l->end);
 		if (shown.len > TEXT_MAX) {
 			/* At a character's first byte, and say that it was cut. */
@@ -432,52 +598,108 @@ static void pass_text(struct templates *t, struct pass *p, uint32_t outlet, cons
 			shown.len = cut;
 			buf_adds(&shown, "\xE2\x80\xA6");
 		}
-		t->text[e - t->tab.slot] = buf_detach(&shown);
+		buf_add(out, &w->found[i].slot, sizeof(w->found[i].slot));
+		buf_add(out, &shown.len, sizeof(shown.len));
+		buf_add(out, shown.data, shown.len);
+	}
+	buf_release(&shown);
+}
+
+static void *pass_begin(void *ctx)
+{
+	struct pass_worker *w = xcalloc(1, sizeof(*w));
+
+	w->p = ctx;
+	return w;
+}
+
+static void pass_end(void *state)
+{
+	struct pass_worker *w = state;
+
+	clean_result_release(&w->lines);
+	buf_release(&w->scratch[0]);
+	buf_release(&w->scratch[1]);
+	free(w->keys);
+	free(w->found);
+	free(w);
+}
+
+/* In a worker: the article's keys, or its lines in the table with their text. */
+static void pass_work(void *state, const struct article *a, const char *text, size_t len,
+		      struct buf *out)
+{
+	struct pass_worker *w = state;
+	const struct pass *p = w->p;
+	uint64_t at;
+
+	if (p->only && strcmp(a->outlet, p->only))
+		return;
+	article_keys(w, text, len);
+	if (p->kind != PASS_TEXT) {
+		buf_add(out, w->keys, w->nkeys * sizeof(*w->keys));
+		return;
+	}
+	at = counts_get(p->t->outlet_index, a->outlet, strlen(a->outlet));
+	if (at)
+		article_text(w, (uint32_t)(at - 1), text, out);
+}
+
+/* In input order: what a worker found counted, or its text kept. */
+static void pass_done(void *ctx, const struct article *a, const struct buf *out)
+{
+	const struct pass *p = ctx;
+	struct templates *t = p->t;
+	const char *at = out->data, *stop = out->data + out->len;
+	uint32_t outlet;
+
+	if (p->only && strcmp(a->outlet, p->only))
+		return;
+	outlet = outlet_of(t, a->outlet);
+	if (p->kind == PASS_COUNT)
+		t->articles[outlet]++;
+	while (at < stop) {
+		uint64_t key;
+		size_t slot, n;
+		struct entry *e;
+
+		if (p->kind == PASS_TEXT) {
+			memcpy(&slot, at, sizeof(slot));
+			memcpy(&n, at + sizeof(slot), sizeof(n));
+			at += sizeof(slot) + sizeof(n);
+			if (!t->text[slot]) {
+				t->text[slot] = xmalloc(n + 1);
+				memcpy(t->text[slot], at, n);
+				t->text[slot][n] = '\0';
+			}
+			at += n;
+			continue;
+		}
+		memcpy(&key, at, sizeof(key));
+		at += sizeof(key);
+		if (p->kind == PASS_COUNT)
+			count_pair(t, key, outlet);
+		else if ((e = table_find(t, &t->tab, key, outlet)))
+			e->count += e->count < UINT32_MAX;
 	}
 }
 
-/* One pass over src (its articles of only, when not NULL). */
-static void run_pass(struct templates *t, struct source *src, const char *only, enum pass_kind kind)
+/* One pass over src (its articles of only, when not NULL) in jobs threads. */
+static void run_pass(struct templates *t, struct source *src, const char *only,
+		     enum pass_kind kind, int jobs)
 {
 	struct pass p;
-	struct article a;
-	size_t len, nextra, i;
-	char *text;
-	int r;
+	struct pipeline_pass pp;
 
-	memset(&p, 0, sizeof(p));
-	source_extra_names(src, &nextra);
-	util_set_message_sink(drop_message, NULL);
-	while ((r = source_next(src, &a, &text, &len)) != 0) {
-		uint32_t outlet;
-
-		if (r < 0)
-			continue;
-		if (!only || !strcmp(a.outlet, only)) {
-			outlet = outlet_of(t, a.outlet);
-			article_keys(&p, text, len);
-			if (kind == PASS_COUNT) {
-				t->articles[outlet]++;
-				for (i = 0; i < p.nkeys; i++)
-					count_pair(t, p.keys[i], outlet);
-			} else if (kind == PASS_EXACT) {
-				for (i = 0; i < p.nkeys; i++) {
-					struct entry *e = table_find(t, &t->tab, p.keys[i], outlet);
-					if (e)
-						e->count += e->count < UINT32_MAX;
-				}
-			} else {
-				pass_text(t, &p, outlet, text);
-			}
-		}
-		article_release(&a, nextra);
-		free(text);
-	}
-	util_set_message_sink(NULL, NULL);
-	clean_result_release(&p.lines);
-	buf_release(&p.scratch[0]);
-	buf_release(&p.scratch[1]);
-	free(p.keys);
+	p.t = t;
+	p.only = only;
+	p.kind = kind;
+	pp.begin = pass_begin;
+	pp.work = pass_work;
+	pp.done = pass_done;
+	pp.end = pass_end;
+	pp.ctx = &p;
+	pipeline_pass(src, jobs, &pp);
 }
 
 static size_t outlet_min(const struct templates *t, uint32_t outlet)
@@ -495,21 +717,21 @@ static void keep_templates(struct templates *t)
 		n += old.slot[i].line && old.slot[i].count >= outlet_min(t, old.slot[i].outlet);
 	while (cap < 2 * n)
 		cap *= 2;
-	t->tab.slot = xcalloc(cap, sizeof(*t->tab.slot));
+	t->tab.slot = slots_alloc(cap, sizeof(*t->tab.slot));
 	t->tab.cap = cap;
 	t->tab.n = 0;
 	for (i = 0; i < old.cap; i++)
 		if (old.slot[i].line && old.slot[i].count >= outlet_min(t, old.slot[i].outlet))
 			table_put(t, &t->tab, &old.slot[i]);
-	free(old.slot);
+	slots_free(old.slot, old.cap, sizeof(*old.slot));
 }
 
-struct templates *templates_build(struct source *src, size_t min, const char *only)
+struct templates *templates_build(struct source *src, size_t min, const char *only, int jobs)
 {
 	struct templates *t = templates_new(min);
 	size_t i, missed = 0;
 
-	run_pass(t, src, only, PASS_COUNT);
+	run_pass(t, src, only, PASS_COUNT, jobs);
 	if (t->decrements) {
 		/* Counts are D below the truth at worst: count the survivors again. */
 		for (i = 0; i < t->tab.cap; i++)
@@ -518,7 +740,7 @@ struct templates *templates_build(struct source *src, size_t min, const char *on
 			templates_free(t);
 			return NULL;
 		}
-		run_pass(t, src, only, PASS_EXACT);
+		run_pass(t, src, only, PASS_EXACT, jobs);
 		for (i = 0; i < t->noutlets; i++)
 			missed += outlet_min(t, (uint32_t)i) <= t->decrements;
 		if (missed)
@@ -535,8 +757,8 @@ struct templates *templates_build(struct source *src, size_t min, const char *on
 	return t;
 }
 
-int templates_prepare(const struct templates_options *o, int cleaning, struct source *src,
-		      struct templates **out)
+int templates_prepare(const struct templates_options *o, int cleaning, int jobs,
+		      struct source *src, struct templates **out)
 {
 	*out = NULL;
 	if (o->off || !cleaning)
@@ -551,7 +773,7 @@ int templates_prepare(const struct templates_options *o, int cleaning, struct so
 			"give it with --templates FILE (or --no-templates)", source_name(src));
 		return 0;
 	}
-	*out = templates_build(src, o->min, NULL);
+	*out = templates_build(src, o->min, NULL, jobs);
 	return *out ? 0 : -1;
 }
 
@@ -601,7 +823,7 @@ static int cmp_row(const void *a, const void *b)
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
-int templates_write(struct templates *t, struct source *src, FILE *f)
+int templates_write(struct templates *t, struct source *src, int jobs, FILE *f)
 {
 	struct row *rows;
 	struct buf line = BUF_INIT;
@@ -610,7 +832,7 @@ int templates_write(struct templates *t, struct source *src, FILE *f)
 	if (src && t->tab.n) {
 		if (!t->text)
 			t->text = xcalloc(t->tab.cap, sizeof(*t->text));
-		run_pass(t, src, NULL, PASS_TEXT);
+		run_pass(t, src, NULL, PASS_TEXT, jobs);
 		if (source_rewind(src) < 0)
 			return -1;
 	}

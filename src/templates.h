@@ -65,24 +65,36 @@ size_t templates_default_min(size_t n);
 uint64_t templates_line_hash(const char *text, size_t start, size_t end, struct buf scratch[2]);
 
 /*
+ * The same key, always through the Unicode tables (text_append_clean,
+ * then text_normalize): the definition. templates_line_hash takes a short
+ * way on lines of ASCII and typographic quotes and dashes (most lines),
+ * tested to give this on every line.
+ */
+uint64_t templates_line_hash_full(const char *text, size_t start, size_t end,
+				  struct buf scratch[2]);
+
+/*
  * The table that a command applies to the articles of src, as o asks:
  * *out is NULL with --no-templates or when the command does not clean;
  * the file o->file when given (then --template-min keeps only its lines in
  * that many articles or more); else built from src in two or three passes,
- * and src is rewound for the command. A source that cannot be read twice
+ * and src is rewound for the command, the articles split and hashed in
+ * jobs threads (0: every core; the table is the same at any jobs). A
+ * source that cannot be read twice
  * (a pipe) gets no table and a warning that says how to give one.
  * Returns 0, or -1 after a message (a bad file, a source that fails to
  * rewind). *out is owned by the caller: templates_free.
  */
-int templates_prepare(const struct templates_options *o, int cleaning, struct source *src,
-		      struct templates **out);
+int templates_prepare(const struct templates_options *o, int cleaning, int jobs,
+		      struct source *src, struct templates **out);
 
 /*
  * Builds the table from every article of src (only those of outlet, when
- * not NULL) and rewinds src; min is --template-min (0: the default).
+ * not NULL) in jobs threads (0: every core) and rewinds src; min is
+ * --template-min (0: the default).
  * NULL after a message when src cannot be rewound.
  */
-struct templates *templates_build(struct source *src, size_t min, const char *outlet);
+struct templates *templates_build(struct source *src, size_t min, const char *outlet, int jobs);
 
 /*
  * Reads a table written by templates_write; NULL after a message naming
@@ -98,10 +110,11 @@ struct templates *templates_read(FILE *f, const char *name, size_t min);
  * line), hash (16 hex digits of templates_line_hash) and line (its first
  * occurrence, for reading), sorted by outlet, then count (highest first),
  * then hash. With src, the lines' text is looked up in one more pass over
- * src (rewound after); without, the line column is empty. Returns -1 on
+ * src (rewound after; jobs as templates_build); without, the line column
+ * is empty. Returns -1 on
  * a write error (no message: the caller's outfile reports it).
  */
-int templates_write(struct templates *t, struct source *src, FILE *f);
+int templates_write(struct templates *t, struct source *src, int jobs, FILE *f);
 
 /* Template lines in the table, and outlets that have any. */
 size_t templates_count(const struct templates *t, size_t *outlets);

@@ -36,12 +36,12 @@ int templates_run(const struct templates_run_opts *o)
 		goto out;
 	}
 	util_set_quiet(o->quiet);
-	if (!(t = templates_build(src, o->min, NULL)))
+	if (!(t = templates_build(src, o->min, NULL, o->jobs)))
 		goto out;
 	status = EXIT_FAILED;
 	if (!to_stdout && !(out = outfile_open(o->output)))
 		goto out;
-	if (templates_write(t, src, out ? outfile_stream(out) : stdout) < 0) {
+	if (templates_write(t, src, o->jobs, out ? outfile_stream(out) : stdout) < 0) {
 		if (out)
 			error("cannot write %s", o->output);
 		outfile_abort(out);

@@ -15,6 +15,7 @@ struct templates_run_opts {
 	const char *output;	/* the table; NULL or "-": standard output */
 	size_t min;		/* --template-min; 0: the default per outlet */
 	int quiet;		/* no warnings, no summary on stderr */
+	int jobs;		/* threads that split and hash the articles; 0: every core */
 };
 
 /* The defaults of the command line: standard output, the 50 MB limit. */

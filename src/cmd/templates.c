@@ -16,7 +16,7 @@
 
 static const char usage[] =
 	"usage: framing templates [-o FILE] [--template-min N] [--max-article-bytes N]\n"
-	"                         [-q] CORPUS | --jsonl FILE\n"
+	"                         [-j N] [-q] CORPUS | --jsonl FILE\n"
 	"\n"
 	"Finds the site templates of CORPUS (a folder) or of a JSON Lines file, as\n"
 	"framing score does: the lines (white space, case and digits aside) that\n"
@@ -32,6 +32,8 @@ static const char usage[] =
 	"                      articles when larger)\n"
 	"      --jsonl FILE    read JSON Lines instead of a corpus folder\n"
 	"      --max-article-bytes N  skip larger articles, as framing score\n"
+	"  -j, --jobs N        threads that read the articles (default: the number\n"
+	"                      of cores); the table is the same at any N\n"
 	"  -q, --quiet         no warnings, no summary (errors are still printed)\n"
 	"\n"
 	"examples: framing templates --jsonl archive.jsonl -o templates.tsv\n"
@@ -41,10 +43,12 @@ int cmd_templates(int argc, char **argv)
 {
 	struct templates_run_opts o;
 	struct options_args args;
+	long jobs = 0;
 	const struct option_spec specs[] = {
 		OPT_STRING('o', "output", &o.output),
 		OPT_SIZE(0, "template-min", &o.min, TEMPLATES_MIN_MIN, TEMPLATES_MIN_MAX),
 		OPT_SOURCE(&o.in),
+		OPT_LONG('j', "jobs", &jobs, 1, 256),
 		OPT_QUIET(&o.quiet),
 		OPT_HELP(),
 		OPT_END(),
@@ -56,6 +60,7 @@ int cmd_templates(int argc, char **argv)
 	r = options_parse(argc, argv, specs, usage, &args);
 	if (r != OPTIONS_OK)
 		return options_exit_status(r);
+	o.jobs = (int)jobs;
 	if (sourceopts_corpus(&o.in, &args, 0, NULL, usage) == OPTIONS_OK)
 		status = templates_run(&o);
 	options_release(specs, &args);

@@ -26,6 +26,11 @@ grep -q "Background:\|told reporters\|protesters" "$T/t.tsv" && fail "a story li
 # The same table from the JSON Lines, and from stdin when it is a file.
 expect 0 "" -- templates --jsonl "$J" -o "$T/tj.tsv"
 cmp "$T/t.tsv" "$T/tj.tsv" || fail "the table of the JSON Lines differs from the folder's"
+# Split and hashed in worker threads, counted in input order: the same table at any -j.
+for j in 1 2 7; do
+	"$FRAMING" templates -q -j $j --jsonl "$J" -o "$T/tj$j.tsv" || fail "templates -j $j"
+	cmp "$T/t.tsv" "$T/tj$j.tsv" || fail "the table of -j $j differs"
+done
 "$FRAMING" templates -q --jsonl - < "$J" > "$T/ts.tsv" || fail "templates --jsonl - from a file"
 cmp "$T/t.tsv" "$T/ts.tsv" || fail "the table of stdin differs"
 cat "$J" | "$FRAMING" templates --jsonl - >/dev/null 2>"$T/err" && fail "templates from a pipe"
