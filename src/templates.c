@@ -371,15 +371,17 @@ static int cmp_u64(const void *a, const void *b)
 
 /*
  * The distinct line keys of an article, in p->keys: lines as the cleaner
- * splits them, so that the keys are those it asks about.
+ * splits them, so that the keys are those it asks about (blocks: a web
+ * page's, clean_options.blocks).
  */
-static void article_keys(struct pass *p, const char *text, size_t len)
+static void article_keys(struct pass *p, const char *text, size_t len, int blocks)
 {
 	struct clean_options copt;
 	size_t i, n = 0;
 
 	memset(&copt, 0, sizeof(copt));
 	copt.skip_empty = 1;	/* enabled = 0: split only */
+	copt.blocks = blocks;
 	clean_document(text, len, &copt, &p->lines);
 	p->nkeys = 0;
 	for (i = 0; i < p->lines.n; i++) {
@@ -455,7 +457,7 @@ static void run_pass(struct templates *t, struct source *src, const char *only, 
 			continue;
 		if (!only || !strcmp(a.outlet, only)) {
 			outlet = outlet_of(t, a.outlet);
-			article_keys(&p, text, len);
+			article_keys(&p, text, len, a.page != NULL);
 			if (kind == PASS_COUNT) {
 				t->articles[outlet]++;
 				for (i = 0; i < p.nkeys; i++)
