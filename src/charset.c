@@ -321,26 +321,27 @@ static int valid_utf8(const char *s, size_t len)
 int charset_to_utf8(const char *s, size_t len, const char *label, struct buf *out,
 		    struct offmap *map, size_t *replaced)
 {
-	const char *name = iconv_name(label ? label : "");
-	iconv_t cd;
+	iconv_t cd = (iconv_t)-1;
 	int status = 0;
 
-	if (!*name) {
-		from_utf8(s, len, out, map, replaced);
-		return 0;
+	if (label) {
+		const char *name = iconv_name(label);
+		if (!*name) {
+			from_utf8(s, len, out, map, replaced);
+			return 0;
+		}
+		cd = iconv_open("UTF-8", name);
+		if (cd == (iconv_t)-1)
+			status = -1;
 	}
-	cd = iconv_open("UTF-8", name);
-	if (cd == (iconv_t)-1) {
-		if (valid_utf8(s, len)) {
-			from_utf8(s, len, out, map, replaced);
-			return -1;
-		}
-		cd = iconv_open("UTF-8", "CP1252");
-		if (cd == (iconv_t)-1) {
-			from_utf8(s, len, out, map, replaced);
-			return -1;
-		}
-		status = -1;
+	/*
+	 * No label, or one iconv does not know: UTF-8 when the bytes are valid
+	 * UTF-8, else windows-1252, as browsers read legacy pages.
+	 */
+	if (cd == (iconv_t)-1
+	    && (valid_utf8(s, len) || (cd = iconv_open("UTF-8", "CP1252")) == (iconv_t)-1)) {
+		from_utf8(s, len, out, map, replaced);
+		return status;
 	}
 	through_iconv(cd, s, len, out, map, replaced);
 	iconv_close(cd);

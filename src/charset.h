@@ -17,7 +17,7 @@
  * parsing: a byte order mark, else a <meta charset=...> or <meta
  * http-equiv=Content-Type content="...; charset=..."> in its first 1024
  * bytes. The label is put in name (reset first), lowercase; returns 0 with
- * a label, -1 without one (then the page is read as UTF-8). *bom is the
+ * a label, -1 without one (then charset_to_utf8 takes NULL). *bom is the
  * length of a byte order mark, 0 without one.
  */
 int charset_sniff(const char *s, size_t len, struct buf *name, size_t *bom);
@@ -27,9 +27,10 @@ int charset_sniff(const char *s, size_t len, struct buf *name, size_t *bom);
  * Bytes that cannot be decoded, and NUL bytes, become U+FFFD and are
  * counted in *replaced. map gets where each character came from (its
  * first byte's offset in s), and stays empty when out is s byte for byte.
- * Returns 0, or -1 when iconv does not know label: then s is read as
- * UTF-8, or as windows-1252 when it is not valid UTF-8, and the caller
- * says so.
+ * label NULL (a page without one) and a label iconv does not know are
+ * read alike, as browsers read legacy pages: as UTF-8 when s is valid
+ * UTF-8, else as windows-1252. Returns 0, or -1 for the unknown label,
+ * which the caller reports.
  */
 int charset_to_utf8(const char *s, size_t len, const char *label, struct buf *out,
 		    struct offmap *map, size_t *replaced);

@@ -742,7 +742,10 @@ void clean_document(const char *text, size_t len, const struct clean_options *op
 		text_normalize(buf_str(&scratch), scratch.len, 1, &title_norm);
 		js.title = title_norm.data;
 	}
-	unwrap_find(&r->unwrap, text, len);
+	if (opt->blocks)
+		r->unwrap.n = 0, r->unwrap.width = 0;
+	else
+		unwrap_find(&r->unwrap, text, len);
 	split_lines(text, len, opt->skip_empty, r, &js);
 	if (!opt->enabled) {
 		buf_release(&title_norm);

@@ -78,12 +78,18 @@ struct clean_options {
 	 */
 	const struct clean_hint *hints;
 	size_t nhints;
+	/*
+	 * 1: the text is a web page's (htmlpage.h): its lines are blocks,
+	 * paragraphs already (a pre block's lines are lines on purpose), so
+	 * it is never unwrapped, however a long menu of short items looks.
+	 */
+	int blocks;
 };
 
 /*
  * Classifies every line of text[0, len); out is reset first. Hard-wrapped
- * text is unwrapped first (with or without enabled), so its lines are
- * paragraphs too.
+ * text (not blocks) is unwrapped first (with or without enabled), so its
+ * lines are paragraphs too.
  */
 void clean_document(const char *text, size_t len, const struct clean_options *opt,
 		    struct clean_result *out);

@@ -224,6 +224,7 @@ static void show(const char *where, const char *text, size_t len, const char *ti
 	if (page) {
 		opt.hints = page->hints;
 		opt.nhints = page->nhints;
+		opt.blocks = 1;
 	}
 	clean_document(text, len, &opt, &r);
 	templates_article_release(&ta);

@@ -663,17 +663,19 @@ static void init_libxml(void)
 	xmlInitParser();
 }
 
-/* Drops a site name after the last " | ", " - ", " – ", " — " or " :: " of a <title>. */
+/* What parts a headline from a site name in a title: | - – — :: · */
+static const char *const site_seps[] = { " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
+					 " \xC2\xB7 " };
+
+/* Drops a site name after the last separator of a <title> or og:title. */
 static void strip_site_suffix(struct buf *t)
 {
-	static const char *const seps[] = { " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
-					    " \xC2\xB7 " };
 	size_t best = 0, i, seplen = 0;
 
-	for (i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
+	for (i = 0; i < sizeof(site_seps) / sizeof(site_seps[0]); i++) {
 		const char *s = buf_str(t), *hit = NULL, *q;
-		size_t sl = strlen(seps[i]);
-		for (q = strstr(s, seps[i]); q; q = strstr(q + 1, seps[i]))
+		size_t sl = strlen(site_seps[i]);
+		for (q = strstr(s, site_seps[i]); q; q = strstr(q + 1, site_seps[i]))
 			hit = q;
 		if (hit && (size_t)(hit - s) > best) {
 			best = (size_t)(hit - s);
@@ -695,6 +697,39 @@ static char *trimmed(const struct buf *b)
 	while (n && *s == ' ')
 		s++, n--;
 	return xstrndup(s, n);
+}
+
+/*
+ * The page's title: og:title, else the first h1, else <title>, a site
+ * name after a separator dropped from og:title and <title> alike; and the
+ * h1 when the title is the h1 and a separator after it (a site name too
+ * long to drop: "Headline - The Harbor Times of Example County").
+ */
+static char *page_title(const struct reader *r)
+{
+	struct buf t = BUF_INIT;
+	char *title, *h1;
+	size_t i, n;
+
+	if (r->og_title.len)
+		buf_add(&t, buf_str(&r->og_title), r->og_title.len);
+	else if (!r->h1.len)
+		buf_add(&t, buf_str(&r->title_text), r->title_text.len);
+	else
+		buf_add(&t, buf_str(&r->h1), r->h1.len);
+	if (r->og_title.len || !r->h1.len)
+		strip_site_suffix(&t);
+	title = trimmed(&t);
+	buf_release(&t);
+	h1 = trimmed(&r->h1);
+	n = strlen(h1);
+	for (i = 0; n && i < sizeof(site_seps) / sizeof(site_seps[0]); i++)
+		if (!strncmp(title, h1, n) && !strncmp(title + n, site_seps[i], strlen(site_seps[i]))) {
+			free(title);
+			return h1;
+		}
+	free(h1);
+	return title;
 }
 
 static void parse(struct reader *r)
@@ -730,7 +765,7 @@ static void parse(struct reader *r)
 void htmlpage_read(struct htmlpage *p, const char *src, size_t len, int sniff, const char *where)
 {
 	struct reader r;
-	struct buf label = BUF_INIT, utf8 = BUF_INIT, t = BUF_INIT;
+	struct buf label = BUF_INIT, utf8 = BUF_INIT;
 	size_t bom = 0, i;
 
 	memset(p, 0, sizeof(*p));
@@ -742,7 +777,8 @@ void htmlpage_read(struct htmlpage *p, const char *src, size_t len, int sniff, c
 		charset_sniff(src, len, &label, &bom);
 	else if (len >= 3 && !memcmp(src, "\xEF\xBB\xBF", 3))
 		bom = 3;
-	if (charset_to_utf8(src + bom, len - bom, label.len ? label.data : NULL, &utf8,
+	/* A JSON string is UTF-8; a page without a label may be windows-1252. */
+	if (charset_to_utf8(src + bom, len - bom, label.len ? label.data : sniff ? NULL : "utf-8", &utf8,
 			    &p->byte_map, &p->replaced) < 0)
 		warning("%s: unknown charset '%s'; read as UTF-8 (windows-1252 where it is not)",
 			where, label.data);
@@ -764,16 +800,7 @@ void htmlpage_read(struct htmlpage *p, const char *src, size_t len, int sniff, c
 	free(p->date);
 	p->date = xstrdup(r.date_meta ? r.date_meta : r.date_jsonld ? r.date_jsonld
 			  : r.date_time ? r.date_time : "");
-	if (r.og_title.len) {
-		p->title = trimmed(&r.og_title);
-	} else if (r.h1.len) {
-		p->title = trimmed(&r.h1);
-	} else {
-		buf_add(&t, buf_str(&r.title_text), r.title_text.len);
-		strip_site_suffix(&t);
-		p->title = trimmed(&t);
-	}
-	buf_release(&t);
+	p->title = page_title(&r);
 	buf_release(&label);
 	buf_release(&utf8);
 	buf_release(&r.line);

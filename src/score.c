@@ -259,6 +259,7 @@ static void tokenize_article(struct scorer *s, const struct article *a, const ch
 	}
 	copt.hints = a->page ? a->page->hints : NULL;
 	copt.nhints = a->page ? a->page->nhints : 0;
+	copt.blocks = a->page != NULL;
 	clean_document(text, len, &copt, &s->clean);
 	text_tokens_reset(&s->tt);
 	for (i = 0; i < s->clean.n; i++) {

@@ -524,15 +524,17 @@ static int cmp_u64(const void *a, const void *b)
 
 /*
  * The distinct line keys of an article, in w->keys: lines as the cleaner
- * splits them, so that the keys are those it asks about.
+ * splits them, so that the keys are those it asks about (blocks: a web
+ * page's, clean_options.blocks).
  */
-static void article_keys(struct pass_worker *w, const char *text, size_t len)
+static void article_keys(struct pass_worker *w, const char *text, size_t len, int blocks)
 {
 	struct clean_options copt;
 	size_t i, n = 0;
 
 	memset(&copt, 0, sizeof(copt));
 	copt.skip_empty = 1;	/* enabled = 0: split only */
+	copt.blocks = blocks;
 	clean_document(text, len, &copt, &w->lines);
 	buf_reset(&w->scratch[0]);
 	w->nkeys = 0;
@@ -635,7 +637,7 @@ static void pass_work(void *state, const struct article *a, const char *text, si
 
 	if (p->only && strcmp(a->outlet, p->only))
 		return;
-	article_keys(w, text, len);
+	article_keys(w, text, len, a->page != NULL);
 	if (p->kind != PASS_TEXT) {
 		buf_add(out, w->keys, w->nkeys * sizeof(*w->keys));
 		return;

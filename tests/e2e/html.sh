@@ -184,4 +184,56 @@ printf '<meta charset="utf-8"><p>groundless accusations \377 here.</p>' > "$T/ba
 expect 0 "" -- score -q --no-clean -l "$lex" "$T/bad" -o "$T/bo"
 [ "$(cut -f1,7 "$T/bo/scores.tsv" | tail -n +2 | tr '\t\n' ', ')" = "o/a,2 o/b,1 " ] \
 	|| fail "replaced_chars of undecodable pages: $(cut -f1,7 "$T/bo/scores.tsv")"
+# A page is never unwrapped: its lines are blocks. A menu of 40 short
+# items looked hard-wrapped at 30 columns, and the h1 and the lead were
+# joined onto it and dropped with the menu.
+mkdir -p "$T/menu/o"
+{
+	printf '<html><head><meta charset="utf-8"><title>China vows response to tariffs</title></head><body><nav><ul>\n'
+	for k in $(seq 1 40); do
+		printf '<li><a href="/s%d">Section %d news and analysis</a></li>\n' "$k" "$k"
+	done
+	printf '</ul></nav><article><h1>China vows response to tariffs</h1>\n'
+	printf '<p>China said on Monday it would respond to the tariffs, calling them baseless and harmful to trade.</p>\n'
+	printf '<p>The ministry said both sides should work together on the basis of mutual respect.</p></article></body></html>\n'
+} > "$T/menu/o/a.html"
+expect 0 "kept 3 of 43 lines" -- clean "$T/menu/o/a.html"
+grep -q '^+ China vows response to tariffs$' "$T/stdout" && grep -q '^+ China said on Monday' "$T/stdout" \
+	&& grep -q '^+ The ministry said' "$T/stdout" || { cat "$T/stdout"; fail "clean: a page with a long menu unwrapped"; }
+expect 0 "" -- score -q -l "$lex" "$T/menu" -o "$T/menuo"
+[ "$(cut -f4,5 "$T/menuo/matches.tsv" | tail -n +2 | tr '\t\n' ', ')" = "baseless,baseless mutual respect,mutual respect " ] \
+	|| fail "score: a page with a long menu: $(cat "$T/menuo/matches.tsv")"
+
+# og:title loses its site name as <title> does, and an h1 that is the
+# title up to a separator is the title: the h1 is then kept as the title.
+mkdir -p "$T/og/o"
+og() {	# og FILE OG_TITLE
+	printf '<html><head><meta property="og:title" content="%s"></head><body><article>\n' "$2" > "$1"
+	printf '<h1>China vows response to new US steel tariffs</h1>\n<p>The ministry said the tariffs were baseless.</p></article></body></html>\n' >> "$1"
+}
+og "$T/og/o/a.html" "China vows response to new US steel tariffs | Harbor Times"
+og "$T/og/o/b.html" "China vows response to new US steel tariffs - The Harbor Times of Example County since 1887"
+expect 0 "kept 2 of 2 lines" -- clean "$T/og/o/a.html"
+expect 0 "kept 2 of 2 lines" -- clean "$T/og/o/b.html"
+expect 0 "" -- score -q -l "$lex" "$T/og" -o "$T/ogo"
+[ "$(cut -f4 "$T/ogo/scores.tsv" | tail -n +2 | sort -u)" = "China vows response to new US steel tariffs" ] \
+	|| fail "titles from og:title: $(cut -f1,4 "$T/ogo/scores.tsv")"
+
+# A page without a charset label whose bytes are not UTF-8 is
+# windows-1252, as browsers read it: curly quotes and é, no U+FFFD, the
+# quotes seen, offsets at the file's bytes. A valid UTF-8 page stays UTF-8.
+mkdir -p "$T/cp/o"
+printf '<html><body><p>China rejected what it called \221groundless accusations\222 of hacking, a caf\351 said; \223baseless\224 too.</p></body></html>\n' > "$T/cp/o/a.html"
+printf '<html><body><p>China rejected what it called \342\200\230groundless accusations\342\200\231 of hacking, a caf\303\251 said.</p></body></html>\n' > "$T/cp/o/b.html"
+expect 0 "" -- score -q --no-clean -l "$lex" "$T/cp" -o "$T/cpo"
+[ "$(cut -f1,7 "$T/cpo/scores.tsv" | tail -n +2 | tr '\t\n' ', ')" = "o/a,0 o/b,0 " ] \
+	|| fail "replaced_chars of pages without a label: $(cut -f1,7 "$T/cpo/scores.tsv")"
+tail -n +2 "$T/cpo/matches.tsv" | cut -f1,5,7,8 > "$T/m"
+[ "$(wc -l < "$T/m")" = 3 ] || { cat "$T/m"; fail "matches of pages without a label"; }
+while IFS="$tab" read -r id surface offset quoted; do
+	[ "$quoted" = 1 ] || fail "$id: '$surface' not quoted"
+	got=$(tail -c +"$((offset + 1))" "$T/cp/$id.html" | head -c "${#surface}")
+	[ "$got" = "$surface" ] || fail "$id: offset $offset holds '$got', not '$surface'"
+done < "$T/m"
+grep -q 'café' "$T/cpo/matches.tsv" || fail "é of a windows-1252 page"
 exit 0
