@@ -806,6 +806,12 @@ static void html_para(struct buf *b, const char *s, size_t len, const struct pag
 		at[k] = k * (words / 2) + page_rnd(r, words / 2 - 2);
 		span[k] = 1 + page_rnd(r, 2);
 		tag[k] = page_rnd(r, sizeof(opens) / sizeof(opens[0]));
+		/*
+		 * Links in a short paragraph would make most of it link text, which
+		 * a cleaner drops (link density): the pages are to hold the story.
+		 */
+		if (words < 16 && !strcmp(closes[tag[k]], "</a>"))
+			tag[k] = 1 + tag[k] % 5;
 	}
 	buf_adds(b, "<p>");
 	for (i = 0; i <= len; w++) {
