@@ -1,14 +1,20 @@
 /*
  * gencorpus: writes a deterministic news-like corpus for scripts/bench.
  *
- *   gencorpus [-s SIZE] [-r SEED] [-f dir|jsonl] [-d SEEDS] OUT
+ *   gencorpus [-s SIZE] [-r SEED] [-f dir|jsonl|html] [-d SEEDS] OUT
  *
  * SIZE is the article text to write in bytes, with an optional K, M or G
  * suffix (powers of 1000): 10M, 100M, 1G. With -f dir (the default) OUT is
  * a folder that gets manifest.tsv (id file outlet date title lang) and
  * OUTLET/ID.txt per article; with -f jsonl OUT is a file ("-" for standard
  * output) with one {"id","outlet","date","title","text","lang"} object per
- * line, the text being the same bytes the .txt file would hold.
+ * line, the text being the same bytes the .txt file would hold; with -f html
+ * OUT is a folder like -f dir's with OUTLET/ID.html, each article (the same
+ * articles as -f dir) laid out as a news page: scripts, styles and a
+ * JSON-LD block, a charset meta, the menu in nav inside a header, the story
+ * in main/article with entities and inline tags, related headlines in
+ * aside, the tail lines in footer. SIZE counts the article text, not the
+ * markup, so that the formats hold the same text at the same SIZE.
  *
  * The same seed gives the same bytes on every machine: one PRNG
  * (splitmix64), no locale, no clock. Sentences come from three sources so
@@ -545,7 +551,40 @@ static void headline(struct buf *b, const struct outlet *o)
 	}
 }
 
-static void article(struct buf *b, const struct outlet *o, const char *title, struct date dt)
+/*
+ * What each line of an article is, for the page around it (-f html): a
+ * mark says where a part begins in the text, and holds until the next.
+ */
+enum part {
+	P_TITLE, P_MENU, P_DATELINE, P_TAG, P_CAPTION, P_PARA, P_SHARE, P_RELATED_HEAD,
+	P_RELATED, P_TAIL, P_FOREIGN, P_COPYRIGHT,
+};
+
+#define MAX_MARKS 48
+
+struct marks {
+	size_t at[MAX_MARKS];
+	enum part part[MAX_MARKS];
+	size_t n;
+};
+
+static void mark(struct marks *mk, const struct buf *b, enum part part)
+{
+	if (!mk)
+		return;
+	if (mk->n == MAX_MARKS)
+		die("gencorpus: more than %d parts in an article", MAX_MARKS);
+	mk->at[mk->n] = b->len;
+	mk->part[mk->n++] = part;
+}
+
+/*
+ * Writes an article's text to b, and where its parts begin to mk (when not
+ * NULL). The calls to the PRNG are those of the text alone, in the same
+ * order, so that every format holds the same articles.
+ */
+static void article(struct buf *b, struct marks *mk, const struct outlet *o, const char *title,
+		    struct date dt)
 {
 	static const char *const menus[] = {
 		"Home | World | China | Business | Opinion | Sports | Video",
@@ -576,13 +615,23 @@ static void article(struct buf *b, const struct outlet *o, const char *title, st
 	};
 	size_t paras = 5 + rnd(11), i, k;
 
-	buf_addf(b, "%s\n%s\n", title, PICK(menus));
-	buf_addf(b, "Updated: %04d-%02d-%02d %02zu:%02zu\n%s\n\n", dt.y, dt.m, dt.d, rnd(24), rnd(60),
-		 o->tag);
-	if (rnd(3) == 0)
+	if (mk)
+		mk->n = 0;
+	mark(mk, b, P_TITLE);
+	buf_addf(b, "%s\n", title);
+	mark(mk, b, P_MENU);
+	buf_addf(b, "%s\n", PICK(menus));
+	mark(mk, b, P_DATELINE);
+	buf_addf(b, "Updated: %04d-%02d-%02d %02zu:%02zu\n", dt.y, dt.m, dt.d, rnd(24), rnd(60));
+	mark(mk, b, P_TAG);
+	buf_addf(b, "%s\n\n", o->tag);
+	if (rnd(3) == 0) {
+		mark(mk, b, P_CAPTION);
 		buf_addf(b, "A file photo of %s in %s. (Photo/Agencies)\n\n", PICK(people), PICK(places));
+	}
 	for (i = 0; i < paras; i++) {
 		size_t sents = 1 + rnd(3);
+		mark(mk, b, P_PARA);
 		if (i == 0)
 			buf_addf(b, "%s -- ", PICK(places));
 		for (k = 0; k < sents; k++) {
@@ -592,19 +641,414 @@ static void article(struct buf *b, const struct outlet *o, const char *title, st
 		}
 		buf_adds(b, "\n\n");
 	}
-	buf_addf(b, "%s\nRelated Stories\n", PICK(shares));
+	mark(mk, b, P_SHARE);
+	buf_addf(b, "%s\n", PICK(shares));
+	mark(mk, b, P_RELATED_HEAD);
+	buf_adds(b, "Related Stories\n");
+	mark(mk, b, P_RELATED);
 	for (i = 0, k = 2 + rnd(4); i < k; i++) {
 		struct buf h = BUF_INIT;
 		headline(&h, o);
 		buf_addf(b, "%s %04d-%02d-%02d %02zu:%02zu\n", h.data, dt.y, dt.m, dt.d, rnd(24), rnd(60));
 		buf_release(&h);
 	}
+	mark(mk, b, P_TAIL);
 	buf_addf(b, "%s\n%s\n", PICK(tails), PICK(tails));
+	mark(mk, b, P_FOREIGN);
 	if (rndf() < o->cjk)
 		buf_addf(b, "%s\n", PICK(cjk));
 	if (rndf() < o->cyrillic)
 		buf_addf(b, "%s\n", PICK(cyr));
+	mark(mk, b, P_COPYRIGHT);
 	buf_addf(b, "\xC2\xA9 %d %s. All rights reserved.\n", dt.y, o->name);
+}
+
+/* ---- the same article as a web page (-f html) --------------------------- */
+
+/*
+ * The page's own PRNG, seeded from the corpus seed and the article's number:
+ * what the page looks like varies per article without touching the stream
+ * the text is drawn from, so -f html holds the articles of -f dir.
+ */
+struct page_rng {
+	uint64_t state;
+};
+
+#define PICK_R(arr, r) ((arr)[page_rnd((r), sizeof(arr) / sizeof((arr)[0]))])
+
+static size_t page_rnd(struct page_rng *r, size_t n)
+{
+	uint64_t z = (r->state += 0x9E3779B97F4A7C15ULL);
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+	z ^= z >> 31;
+	return n ? (size_t)(z % n) : 0;
+}
+
+/* How a page writes its characters: one style per page. */
+struct page_style {
+	int refs;	/* non-ASCII as 0 UTF-8, 1 decimal, 2 hex, 3 named where HTML has a name */
+	int quot;	/* '"' as &quot; and '\'' as &#39; */
+	int indent;	/* one element a line, indented, rather than minified */
+	int inline_tags;	/* chance in 8 that a paragraph has an inline tag */
+};
+
+static const struct {
+	unsigned cp;
+	const char *name;
+} named_refs[] = {
+	{ 0xA9, "copy" }, { 0xE1, "aacute" }, { 0xE7, "ccedil" }, { 0xE8, "egrave" },
+	{ 0xE9, "eacute" }, { 0xEB, "euml" }, { 0xF1, "ntilde" }, { 0xF3, "oacute" },
+	{ 0xF6, "ouml" }, { 0xF8, "oslash" }, { 0xFC, "uuml" }, { 0x2019, "rsquo" },
+	{ 0x201C, "ldquo" }, { 0x201D, "rdquo" },
+};
+
+/* Decodes the UTF-8 sequence at s (the generator writes only valid UTF-8). */
+static size_t utf8_at(const char *s, unsigned *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if (u[0] < 0xE0) {
+		*cp = (unsigned)(u[0] & 0x1F) << 6 | (u[1] & 0x3F);
+		return 2;
+	}
+	if (u[0] < 0xF0) {
+		*cp = (unsigned)(u[0] & 0x0F) << 12 | (unsigned)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+		return 3;
+	}
+	*cp = (unsigned)(u[0] & 0x07) << 18 | (unsigned)(u[1] & 0x3F) << 12
+	      | (unsigned)(u[2] & 0x3F) << 6 | (u[3] & 0x3F);
+	return 4;
+}
+
+/* Appends text escaped for HTML content or a quoted attribute, in the page's style. */
+static void html_text(struct buf *b, const char *s, size_t len, const struct page_style *st)
+{
+	size_t i = 0, k;
+
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		unsigned cp;
+		size_t n;
+		if (c == '&') {
+			buf_adds(b, "&amp;");
+		} else if (c == '<') {
+			buf_adds(b, "&lt;");
+		} else if (c == '>') {
+			buf_adds(b, "&gt;");
+		} else if (c == '"') {
+			buf_adds(b, st->quot ? "&quot;" : "\"");
+		} else if (c == '\'' && st->quot) {
+			buf_adds(b, "&#39;");
+		} else if (c < 0x80) {
+			buf_addch(b, (char)c);
+		} else {
+			n = utf8_at(s + i, &cp);
+			if (i + n > len)
+				n = len - i;
+			if (st->refs == 0 || cp >= 0x2E80) {
+				/* Chinese stays UTF-8: no page spells it out. */
+				buf_add(b, s + i, n);
+			} else if (st->refs == 1) {
+				buf_addf(b, "&#%u;", cp);
+			} else if (st->refs == 2) {
+				buf_addf(b, "&#x%X;", cp);
+			} else {
+				for (k = 0; k < sizeof(named_refs) / sizeof(named_refs[0]); k++)
+					if (named_refs[k].cp == cp)
+						break;
+				if (k < sizeof(named_refs) / sizeof(named_refs[0]))
+					buf_addf(b, "&%s;", named_refs[k].name);
+				else
+					buf_addf(b, "&#%u;", cp);
+			}
+			i += n;
+			continue;
+		}
+		i++;
+	}
+}
+
+static void html_nl(struct buf *b, const struct page_style *st, int depth)
+{
+	if (!st->indent)
+		return;
+	buf_addch(b, '\n');
+	while (depth-- > 0)
+		buf_adds(b, "  ");
+}
+
+/* A paragraph: its words, one or two runs of them inside an inline tag. */
+static void html_para(struct buf *b, const char *s, size_t len, const struct page_style *st,
+		      struct page_rng *r)
+{
+	/* Links (the first and last) get an address of their own. */
+	static const char *const opens[] = {
+		"<a href=\"/topic/", "<b>", "<strong>", "<em>", "<i>", "<span class=\"hl\">",
+		"<a rel=\"noopener\" href=\"https://example.com/news/",
+	};
+	static const char *const closes[] = {
+		"</a>", "</b>", "</strong>", "</em>", "</i>", "</span>", "</a>",
+	};
+	size_t words = 1, i, at[2] = { (size_t)-1, (size_t)-1 }, span[2] = { 0, 0 }, tag[2] = { 0, 0 };
+	size_t w = 0, k, start;
+
+	for (i = 0; i < len; i++)
+		words += s[i] == ' ';
+	for (k = 0; k < 2; k++) {
+		if ((int)page_rnd(r, 8) >= st->inline_tags || words < 6)
+			continue;
+		/* The first run in the paragraph's first half, the second in its second. */
+		at[k] = k * (words / 2) + page_rnd(r, words / 2 - 2);
+		span[k] = 1 + page_rnd(r, 2);
+		tag[k] = page_rnd(r, sizeof(opens) / sizeof(opens[0]));
+		/*
+		 * Links in a short paragraph would make most of it link text, which
+		 * a cleaner drops (link density): the pages are to hold the story.
+		 */
+		if (words < 16 && !strcmp(closes[tag[k]], "</a>"))
+			tag[k] = 1 + tag[k] % 5;
+	}
+	buf_adds(b, "<p>");
+	for (i = 0; i <= len; w++) {
+		start = i;
+		while (i < len && s[i] != ' ')
+			i++;
+		for (k = 0; k < 2; k++)
+			if (w == at[k]) {
+				buf_adds(b, opens[tag[k]]);
+				if (!strcmp(closes[tag[k]], "</a>"))
+					buf_addf(b, "%zu.html\">", page_rnd(r, 100000));
+			}
+		html_text(b, s + start, i - start, st);
+		for (k = 0; k < 2; k++)
+			if (at[k] != (size_t)-1 && w == at[k] + span[k] - 1)
+				buf_adds(b, closes[tag[k]]);
+		if (i < len)
+			buf_addch(b, ' ');
+		i++;
+	}
+	buf_adds(b, "</p>");
+}
+
+/* The items of a menu line: "A | B", tab-separated, or two spaces apart. */
+static void html_menu(struct buf *b, const char *s, size_t len, const struct page_style *st)
+{
+	size_t i = 0, start;
+
+	buf_adds(b, "<nav class=\"menu\" aria-label=\"Sections\"><ul>");
+	while (i < len) {
+		start = i;
+		while (i < len && s[i] != '\t' && s[i] != '|' && !(s[i] == ' ' && i + 1 < len
+								     && (s[i + 1] == ' ' || s[i + 1] == '|')))
+			i++;
+		if (i > start) {
+			html_nl(b, st, 3);
+			buf_adds(b, "<li><a href=\"/");
+			buf_add(b, s + start, i - start);
+			buf_adds(b, "/\">");
+			html_text(b, s + start, i - start, st);
+			buf_adds(b, "</a></li>");
+		}
+		while (i < len && (s[i] == ' ' || s[i] == '|' || s[i] == '\t'))
+			i++;
+	}
+	buf_adds(b, "</ul></nav>");
+}
+
+static enum part part_at(const struct marks *mk, size_t at)
+{
+	size_t i = mk->n;
+
+	while (i > 1 && mk->at[i - 1] > at)
+		i--;
+	return mk->part[i - 1];
+}
+
+/*
+ * Writes text (an article from article(), its parts in mk) as a news page:
+ * head with a charset, title, og:title, styles and scripts (one a JSON-LD
+ * block), a header with the menu in nav, the story in main/article with
+ * entities and inline tags, related headlines in aside, the tail lines and
+ * copyright in footer. The page varies per article (r): how characters
+ * are written, inline tags, indentation, which charset meta.
+ */
+static void html_page(struct buf *b, const char *text, size_t len, const struct marks *mk,
+		      const struct outlet *o, const char *title, const char *id, struct page_rng *r)
+{
+	static const char *const charsets[] = {
+		"<meta charset=\"utf-8\">", "<meta charset=\"UTF-8\">",
+		"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\">",
+	};
+	struct page_style st;
+	enum part prev = P_TITLE;
+	const char *p = text, *end = text + len, *dateline = NULL;
+	int in_list = 0;
+
+	st.refs = (int)page_rnd(r, 4);
+	st.quot = (int)page_rnd(r, 2);
+	st.indent = (int)page_rnd(r, 2);
+	st.inline_tags = 2 + (int)page_rnd(r, 5);
+	/* The dateline gives the page its time: "Updated: YYYY-MM-DD HH:MM". */
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t ll = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		if (part_at(mk, (size_t)(p - text)) == P_DATELINE && ll == 25) {
+			dateline = p + 9;
+			break;
+		}
+		p += ll + 1;
+	}
+	if (!dateline)
+		die("gencorpus: an article without a dateline");
+
+	buf_adds(b, "<!DOCTYPE html>\n<html lang=\"en\"><head>");
+	buf_adds(b, PICK_R(charsets, r));
+	html_nl(b, &st, 1);
+	buf_adds(b, "<title>");
+	html_text(b, title, strlen(title), &st);
+	buf_addf(b, " | %s</title>", o->name);
+	html_nl(b, &st, 1);
+	buf_adds(b, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+	html_nl(b, &st, 1);
+	buf_adds(b, "<meta property=\"og:title\" content=\"");
+	html_text(b, title, strlen(title), &st);
+	buf_adds(b, "\">");
+	html_nl(b, &st, 1);
+	buf_addf(b, "<meta property=\"article:published_time\" content=\"%.10sT%.5s:00Z\">", dateline,
+		 dateline + 11);
+	html_nl(b, &st, 1);
+	buf_addf(b, "<link rel=\"stylesheet\" href=\"/static/%s.css?v=%zu\">", o->slug, page_rnd(r, 1000));
+	html_nl(b, &st, 1);
+	buf_adds(b, "<style>body{font:16px/1.5 Georgia,serif;margin:0}.menu li{display:inline;"
+		    "padding:0 .5em}.share svg{width:1em;height:1em}</style>");
+	html_nl(b, &st, 1);
+	buf_adds(b, "<script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push("
+		    "arguments)}gtag('js',new Date());if(1<2&&\"</p>\"){var s='<div>'}</script>");
+	if (page_rnd(r, 2)) {
+		html_nl(b, &st, 1);
+		buf_adds(b, "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+			    "\"@type\":\"NewsArticle\",\"headline\":\"");
+		html_text(b, title, strlen(title), &st);
+		buf_addf(b, "\",\"datePublished\":\"%.10sT%.5s:00Z\",\"publisher\":{\"@type\":"
+			    "\"Organization\",\"name\":\"%s\"}}</script>", dateline, dateline + 11, o->name);
+	}
+	buf_addf(b, "\n</head>\n<body class=\"article-page %s\">", o->slug);
+	html_nl(b, &st, 0);
+	buf_addf(b, "<header class=\"site-header\"><a class=\"logo\" href=\"/\"><img src=\"/static/%s.svg\" "
+		    "alt=\"\"></a>", o->slug);
+
+	for (p = text; p < end;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t ll = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		enum part part = part_at(mk, (size_t)(p - text));
+		const char *line = p;
+
+		p += ll + 1;
+		if (!ll)
+			continue;
+		/* Leave the container of the part before. */
+		if (in_list && part != P_RELATED) {
+			buf_adds(b, "</ul></aside>");
+			in_list = 0;
+		}
+		if (part >= P_DATELINE && prev < P_DATELINE) {
+			buf_adds(b, "<form class=\"search\" role=\"search\" action=\"/search\"><input "
+				    "type=\"search\" name=\"q\" aria-label=\"Search\"></form></header>");
+			html_nl(b, &st, 0);
+			buf_adds(b, "<main id=\"content\"><article class=\"story\">");
+			html_nl(b, &st, 1);
+			buf_adds(b, "<h1 class=\"headline\">");
+			html_text(b, title, strlen(title), &st);
+			buf_adds(b, "</h1>");
+		}
+		if (part >= P_RELATED_HEAD && prev < P_RELATED_HEAD)
+			buf_adds(b, "</article>");
+		if (part >= P_TAIL && prev < P_TAIL) {
+			html_nl(b, &st, 0);
+			buf_adds(b, "</main>");
+			html_nl(b, &st, 0);
+			buf_adds(b, "<footer class=\"site-footer\">");
+		}
+		prev = part;
+		/* The title is the page's h1, in the article. */
+		if (part == P_TITLE)
+			continue;
+		html_nl(b, &st, part >= P_TAIL ? 1 : 2);
+		switch (part) {
+		case P_TITLE:
+			break;
+		case P_MENU:
+			html_menu(b, line, ll, &st);
+			break;
+		case P_DATELINE:
+			buf_addf(b, "<div class=\"byline\"><time datetime=\"%.10sT%.5s:00Z\">", dateline,
+				 dateline + 11);
+			html_text(b, line, ll, &st);
+			buf_adds(b, "</time></div>");
+			break;
+		case P_TAG:
+			buf_adds(b, "<p class=\"source\">");
+			html_text(b, line, ll, &st);
+			buf_adds(b, "</p>");
+			break;
+		case P_CAPTION:
+			buf_addf(b, "<figure class=\"lead\"><img src=\"/images/%s.jpg\" alt=\"\" width=\"960\" "
+				    "height=\"540\" loading=\"lazy\"><figcaption>", id);
+			html_text(b, line, ll, &st);
+			buf_adds(b, "</figcaption></figure>");
+			break;
+		case P_PARA:
+			html_para(b, line, ll, &st, r);
+			if (page_rnd(r, 6) == 0)
+				buf_adds(b, "<!-- ad slot --><div class=\"ad\" data-slot=\"mid\"><noscript>"
+					    "<img src=\"/ads/pixel.gif\" alt=\"\"></noscript></div>");
+			break;
+		case P_SHARE:
+			buf_adds(b, "<div class=\"share\"><svg viewBox=\"0 0 16 16\"><path d=\"M0 0h16v16H0z"
+				    "\"/></svg><span>");
+			html_text(b, line, ll, &st);
+			buf_adds(b, "</span></div>");
+			break;
+		case P_RELATED_HEAD:
+			buf_adds(b, "<aside class=\"related\"><h2>");
+			html_text(b, line, ll, &st);
+			buf_adds(b, "</h2><ul>");
+			in_list = 1;
+			break;
+		case P_RELATED:
+			/* "HEADLINE YYYY-MM-DD HH:MM" */
+			buf_addf(b, "<li><a href=\"/%s/%zu.html\">", o->slug, page_rnd(r, 10000000));
+			html_text(b, line, ll > 17 ? ll - 17 : ll, &st);
+			buf_adds(b, "</a>");
+			if (ll > 17) {
+				buf_adds(b, " <span class=\"date\">");
+				html_text(b, line + ll - 16, 16, &st);
+				buf_adds(b, "</span>");
+			}
+			buf_adds(b, "</li>");
+			break;
+		case P_TAIL:
+		case P_COPYRIGHT:
+			buf_adds(b, "<p>");
+			html_text(b, line, ll, &st);
+			buf_adds(b, "</p>");
+			break;
+		case P_FOREIGN:
+			buf_adds(b, (unsigned char)line[0] >= 0xE0 ? "<p lang=\"zh\">" : "<p lang=\"ru\">");
+			html_text(b, line, ll, &st);
+			buf_adds(b, "</p>");
+			break;
+		}
+	}
+	if (in_list)
+		buf_adds(b, "</ul></aside>");
+	buf_addf(b, "\n</footer>\n<script src=\"/static/app.js?v=%zu\" async></script>\n</body></html>\n",
+		 page_rnd(r, 1000));
 }
 
 /* ---- output -------------------------------------------------------------- */
@@ -668,23 +1112,26 @@ static int parse_size(const char *s, uint64_t *out)
 }
 
 static const char usage[] =
-	"usage: gencorpus [-s SIZE] [-r SEED] [-f dir|jsonl] [-d SEEDS] OUT\n"
+	"usage: gencorpus [-s SIZE] [-r SEED] [-f dir|jsonl|html] [-d SEEDS] OUT\n"
 	"  -s SIZE   bytes of article text, K/M/G = 10^3/10^6/10^9 (default 100M)\n"
 	"  -r SEED   random seed (default 1)\n"
 	"  -f FORMAT dir: OUT/manifest.tsv + OUT/OUTLET/ID.txt (default);\n"
-	"            jsonl: one JSON object per line into OUT (- = stdout)\n"
+	"            jsonl: one JSON object per line into OUT (- = stdout);\n"
+	"            html: OUT/manifest.tsv + OUT/OUTLET/ID.html, each article as a\n"
+	"            news page (SIZE is still the bytes of article text)\n"
 	"  -d SEEDS  folder of seed articles to learn sentences from (default corpus/seeds)\n"
 	"example: gencorpus -s 10M /tmp/bench-10M\n";
 
 int main(int argc, char **argv)
 {
-	uint64_t size = 100000000ULL, written = 0, seed = 1;
+	uint64_t size = 100000000ULL, written = 0, html_written = 0, seed = 1;
 	const char *format = "dir", *seeds = "corpus/seeds", *out;
-	struct buf text = BUF_INIT, line = BUF_INIT, title = BUF_INIT;
+	struct buf text = BUF_INIT, line = BUF_INIT, title = BUF_INIT, page = BUF_INIT;
+	struct marks mk;
 	FILE *index;
 	char *index_path;
 	size_t n = 0, i;
-	int jsonl, c;
+	int jsonl, html, c;
 	long v;
 
 	while ((c = getopt(argc, argv, "s:r:f:d:h")) != -1) {
@@ -704,12 +1151,13 @@ int main(int argc, char **argv)
 		default: fputs(usage, stderr); return EXIT_USAGE;
 		}
 	}
-	if (argc - optind != 1 || (strcmp(format, "dir") && strcmp(format, "jsonl"))) {
+	if (argc - optind != 1 || (strcmp(format, "dir") && strcmp(format, "jsonl") && strcmp(format, "html"))) {
 		fputs(usage, stderr);
 		return EXIT_USAGE;
 	}
 	out = argv[optind];
 	jsonl = !strcmp(format, "jsonl");
+	html = !strcmp(format, "html");
 	rng_state = seed;
 	chain_load(seeds);
 	zipf_init();
@@ -745,7 +1193,7 @@ int main(int argc, char **argv)
 		buf_reset(&title);
 		headline(&title, o);
 		buf_reset(&text);
-		article(&text, o, title.data, dt);
+		article(&text, html ? &mk : NULL, o, title.data, dt);
 		buf_reset(&line);
 		if (jsonl) {
 			buf_adds(&line, "{\"id\":");
@@ -761,11 +1209,20 @@ int main(int argc, char **argv)
 			struct buf file = BUF_INIT;
 			char *path;
 			FILE *f;
-			buf_addf(&file, "%s/%s.txt", o->slug, id.data);
+			buf_addf(&file, "%s/%s.%s", o->slug, id.data, html ? "html" : "txt");
 			path = path_join(out, file.data);
 			if (!(f = fopen(path, "w")))
 				die("cannot write '%s': %s", path, strerror(errno));
-			xwrite(f, text.data, text.len, path);
+			if (html) {
+				struct page_rng r;
+				r.state = seed * 0xD1B54A32D192ED03ULL + n;
+				buf_reset(&page);
+				html_page(&page, text.data, text.len, &mk, o, title.data, id.data, &r);
+				xwrite(f, page.data, page.len, path);
+				html_written += page.len;
+			} else {
+				xwrite(f, text.data, text.len, path);
+			}
 			xclose(f, path);
 			free(path);
 			buf_addf(&line, "%s\t%s\t%s\t%04d-%02d-%02d\t%s\ten\n", id.data, file.data,
@@ -777,11 +1234,16 @@ int main(int argc, char **argv)
 		buf_release(&id);
 	}
 	xclose(index, index_path);
-	fprintf(stderr, "gencorpus: %zu articles, %llu bytes of text in %s\n", n,
-		(unsigned long long)written, out);
+	if (html)
+		fprintf(stderr, "gencorpus: %zu articles, %llu bytes of text in %llu bytes of HTML in %s\n",
+			n, (unsigned long long)written, (unsigned long long)html_written, out);
+	else
+		fprintf(stderr, "gencorpus: %zu articles, %llu bytes of text in %s\n", n,
+			(unsigned long long)written, out);
 	free(index_path);
 	buf_release(&text);
 	buf_release(&line);
 	buf_release(&title);
+	buf_release(&page);
 	return 0;
 }
