@@ -179,7 +179,7 @@ static int wrapped_at(const struct unwrap_line *a, const struct unwrap_line *b, 
 size_t unwrap_find(struct unwrap *u, const char *text, size_t len)
 {
 	size_t hist[MAX_WIDTH + 2] = { 0 }, nonblank = 0, ends = 0, joins = 0, mid = 0;
-	double chars = 0, wrapped_chars = 0;
+	double chars = 0, wrapped_chars = 0, wide_chars = 0;
 	struct unwrap_line a, b, c;
 	struct reader rd;
 	uint32_t width;
@@ -213,7 +213,12 @@ size_t unwrap_find(struct unwrap *u, const char *text, size_t len)
 		return 0;
 	reader_start(&rd, text, len);
 	next_line(&rd, &a);
-	while (next_line(&rd, &b)) {
+	for (;;) {
+		int more = next_line(&rd, &b);
+		if (!a.blank && a.width > width + width / 10)
+			wide_chars += a.width;
+		if (!more)
+			break;
 		if (wrapped_at(&a, &b, width)) {
 			joins++;
 			mid += a.mid_sentence;
@@ -221,8 +226,14 @@ size_t unwrap_find(struct unwrap *u, const char *text, size_t len)
 		}
 		a = b;
 	}
+	/*
+	 * Lines wider than the width are a few written whole (a footer, a
+	 * URL), or the paragraphs of text written a paragraph a line, the
+	 * width then being that of a menu or a list of headlines among them:
+	 * they must hold less text than the lines that wrap.
+	 */
 	if (joins < MIN_JOINS || (double)mid < MID_SENTENCE_SHARE * (double)joins
-	    || wrapped_chars < WRAPPED_TEXT_SHARE * chars)
+	    || wrapped_chars < WRAPPED_TEXT_SHARE * chars || wide_chars >= wrapped_chars)
 		return 0;
 	/*
 	 * A story's paragraph ends a sentence. A line after one that did,

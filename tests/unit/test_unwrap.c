@@ -269,6 +269,36 @@ static void test_long_footer_lines(void **state)
 	check_footer(footer + 3, 1);	/* one long URL line */
 }
 
+/*
+ * A story a paragraph a line above a list of dated headlines: the
+ * headlines end in mid-sentence before another line and share a width,
+ * but the wider paragraphs hold more text, so nothing is joined.
+ */
+static void test_headline_list_untouched(void **state)
+{
+	struct buf text = BUF_INIT;
+	struct unwrap u = UNWRAP_INIT;
+	size_t i;
+	(void)state;
+
+	buf_adds(&text, "Cyber talks: China urges US to stop accusations\nUpdated: 2014-01-13 08:41\n\n");
+	for (i = 0; i < NSTORY; i++) {
+		buf_adds(&text, story[i]);
+		buf_adds(&text, "\n\n");
+	}
+	buf_adds(&text, "Related Stories\n"
+		 "The South China Sea talks resume in Zurich 2014-01-13 07:04\n"
+		 "The working group talks resume in Beijing 2014-01-13 05:03\n"
+		 "Cyber security: the economic rest of it 2014-01-13 10:52\n"
+		 "The South China Sea talks resume in Brussels 2014-01-13 14:00\n"
+		 "Editor's Picks\n"
+		 "To participate in the discussion log in or register\n"
+		 "Copyright 2014 The Wire Service. All rights reserved.\n");
+	assert_int_equal(unwrap_find(&u, text.data, text.len), 0);
+	unwrap_release(&u);
+	buf_release(&text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -277,6 +307,7 @@ int main(void)
 		cmocka_unit_test(test_paragraph_a_line_untouched),
 		cmocka_unit_test(test_headlines_not_joined),
 		cmocka_unit_test(test_long_footer_lines),
+		cmocka_unit_test(test_headline_list_untouched),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
