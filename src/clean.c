@@ -553,6 +553,7 @@ static void add_line(struct clean_result *r, size_t start, size_t end, int skip_
 	l->keep = 1;
 	l->reason = NULL;
 	l->repeated = 0;
+	l->markup = 0;
 }
 
 /* Where split_lines is in the joins of the unwrapping (unwrap.h). */
@@ -787,13 +788,17 @@ void clean_document(const char *text, size_t len, const struct clean_options *op
 		v[i] = (verdict_byte)judge(&sum[i], text, l, script, english, &l->reason);
 		while (hint < opt->nhints && opt->hints[hint].start < l->start)
 			hint++;
-		if (v[i] != BLANK && hint < opt->nhints && opt->hints[hint].start == l->start)
+		if (v[i] != BLANK && hint < opt->nhints && opt->hints[hint].start == l->start) {
+			const char *was = l->reason;
 			v[i] = (verdict_byte)judge_markup(&opt->hints[hint], (enum verdict)v[i],
 							  &l->reason);
+			l->markup = l->reason != was;
+		}
 		if (v[i] != BLANK && v[i] != GOOD
 		    && matches_title(text, l->start, l->end, title_norm.data, &scratch)) {
 			v[i] = GOOD;
 			l->reason = NULL;
+			l->markup = 0;
 		} else if ((v[i] == GOOD || v[i] == SHORT) && opt->repeated
 			   && (l->repeated = opt->repeated(opt->repeated_ctx, text, l->start, l->end))) {
 			v[i] = BAD;

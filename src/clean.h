@@ -18,6 +18,7 @@ struct clean_line {
 	int keep;
 	const char *reason;	/* why it was dropped; a static string, NULL if kept */
 	uint32_t repeated;	/* a site template: in this many articles of the outlet; else 0 */
+	uint8_t markup;		/* dropped for what the page's markup says (clean_hint) */
 };
 
 struct clean_result {

@@ -24,7 +24,7 @@ struct item {
 	char *text;
 	size_t len;
 	int skipped;	/* the record could not be decoded (a message says why) */
-	size_t tokens, dropped_words;	/* words kept and dropped by cleaning */
+	size_t tokens, lost_words;	/* words kept and lost to cleaning (score.h) */
 	struct buf row, matches, signature;
 	struct buf messages;	/* the worker's errors and warnings, printed in order */
 	enum item_state state;
@@ -136,7 +136,7 @@ static void score_item(struct worker *w, struct shared *sh, struct item *it, int
 		rows.terms = sh->terms != NULL;
 		scorer_article(sc, &it->a, sh->nextra, source_lang(sh->src, &it->a), it->a.path,
 			       it->text, it->len, &rows);
-		scorer_words(sc, &it->tokens, &it->dropped_words);
+		scorer_words(sc, &it->tokens, &it->lost_words);
 	}
 	if (hold && !sh->pass)
 		util_set_message_sink(NULL, NULL);
@@ -162,7 +162,7 @@ static void write_item(struct shared *sh, struct item *it, const struct pipeline
 		if (out->signatures)
 			fputs(buf_str(&it->signature), out->signatures);
 		if (out->loss)
-			score_loss_add(out->loss, it->a.id, it->a.path, it->tokens, it->dropped_words);
+			score_loss_add(out->loss, it->a.id, it->a.path, it->tokens, it->lost_words);
 		article_release(&it->a, sh->nextra);
 	}
 	it->state = ITEM_FREE;

@@ -515,13 +515,13 @@ static void write_lost_banner(struct report_page *p)
 	size_t i, lost = 0, listed = 0;
 
 	for (i = 0; i < p->scores->n; i++)
-		lost += score_lost_most(p->scores->a[i].tokens, p->scores->a[i].dropped_words);
+		lost += score_lost_most(p->scores->a[i].tokens, p->scores->a[i].lost_words);
 	if (!lost || lost * 20 < p->scores->n)
 		return;
 	buf_addf(h, "<div id=\"lost\" style=\"border:2px solid #D55E00;background:#fff3ea;"
 		    "padding:.6em 1em;margin:1em 0\">\n<p><strong>Cleaning took most of the text "
 		    "of %zu of %zu articles (%.0f%%)</strong>: each lost more than %.0f%% of its "
-		    "words, so its scores rest on what is left (a headline, a caption). The cause is "
+		    "words (what its markup marks as menus and site templates aside), so its scores rest on what is left (a headline, a caption). The cause is "
 		    "often text the cleaner cannot read as paragraphs. <code>", lost, p->scores->n,
 		 100.0 * (double)lost / (double)p->scores->n, 100 * SCORE_LOST_SHARE);
 	if (p->o->in.jsonl) {
@@ -533,10 +533,10 @@ static void write_lost_banner(struct report_page *p)
 	}
 	buf_adds(h, "</code> shows what was dropped and why.</p>\n<table>\n<tr><th>id</th>"
 		    "<th>outlet</th><th>title</th><th class=\"n\">words kept</th>"
-		    "<th class=\"n\">words dropped</th></tr>\n");
+		    "<th class=\"n\">words lost</th></tr>\n");
 	for (i = 0; i < p->scores->n && listed < LOST_LISTED; i++) {
 		const struct scoretab_article *a = &p->scores->a[i];
-		if (!score_lost_most(a->tokens, a->dropped_words))
+		if (!score_lost_most(a->tokens, a->lost_words))
 			continue;
 		listed++;
 		buf_adds(h, "<tr><td class=\"id\">");
@@ -546,7 +546,7 @@ static void write_lost_banner(struct report_page *p)
 		buf_adds(h, "</td><td>");
 		html_escape(h, a->title ? a->title : "");
 		buf_addf(h, "</td><td class=\"n\">%.0f</td><td class=\"n\">%.0f</td></tr>\n",
-			 a->tokens, a->dropped_words);
+			 a->tokens, a->lost_words);
 	}
 	buf_adds(h, "</table>\n");
 	if (lost > listed)

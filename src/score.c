@@ -59,6 +59,7 @@ struct scorer {
 	uint64_t *hashes;	/* the last article's word hashes, for its signature */
 	size_t hashes_alloc;
 	size_t dropped_words;	/* the words of the last article's dropped lines */
+	size_t lost_words;	/* of those, the words of lines that could have been story */
 };
 
 static void add_field(struct buf *out, const char *s)
@@ -207,7 +208,7 @@ void score_header(struct buf *out, const struct lexicon *lx, char *const *extra_
 	 * dropped_words after the columns readers knew, so none of them moves,
 	 * and before the extra columns, which stay last.
 	 */
-	buf_adds(out, "\tnegated\tstance\tacc_china\tacc_us\tacc_both\tdropped_words");
+	buf_adds(out, "\tnegated\tstance\tacc_china\tacc_us\tacc_both\tdropped_words\tlost_words");
 	for (i = 0; i < nextra; i++) {
 		buf_addch(out, '\t');
 		buf_add_tsv_field(out, extra_names[i], strlen(extra_names[i]));
@@ -241,6 +242,20 @@ static void write_signature(struct scorer *s, const struct article *a, struct bu
 }
 
 /* Cleans and tokenises the kept lines; counts replacements in all of them. */
+/*
+ * Whether a dropped line could have been part of the story, so that its
+ * words count toward what cleaning lost (lost_words, score_lost_most):
+ * lines the text rules dropped (short, no sentence end, few stop words,
+ * another script) could; lines dropped for what the page's markup says
+ * (nav, footer, ARIA roles, class words, link density) and site
+ * templates repeated across the outlet could not: a page that loses a
+ * mega-menu but keeps its story lost nothing of the story.
+ */
+static int could_be_story(const struct clean_line *l)
+{
+	return !l->keep && !l->markup && !l->repeated;
+}
+
 static void tokenize_article(struct scorer *s, const struct article *a, const char *lang,
 			     const char *text, size_t len)
 {
@@ -273,12 +288,16 @@ static void tokenize_article(struct scorer *s, const struct article *a, const ch
 	 * is what the article has without cleaning.
 	 */
 	s->dropped_words = 0;
+	s->lost_words = 0;
 	for (i = 0; i < s->clean.n; i++) {
 		const struct clean_line *l = &s->clean.lines[i];
-		size_t pos = l->start;
+		size_t pos = l->start, words;
 		if (l->keep)
 			continue;
-		s->dropped_words += text_count_words(text, l->start, l->end);
+		words = text_count_words(text, l->start, l->end);
+		s->dropped_words += words;
+		if (could_be_story(l))
+			s->lost_words += words;
 		while (pos < l->end) {
 			int bad = 0;
 			text_decode(text, l->end, &pos, &bad);
@@ -431,6 +450,8 @@ static void write_row(struct scorer *s, const struct article *a, size_t nextra,
 	}
 	buf_addch(row, '\t');
 	buf_add_uint(row, s->dropped_words);
+	buf_addch(row, '\t');
+	buf_add_uint(row, s->lost_words);
 	for (i = 0; i < nextra; i++) {
 		buf_addch(row, '\t');
 		buf_add_tsv_field(row, a->extra[i], strlen(a->extra[i]));
@@ -474,27 +495,27 @@ void scorer_analyze(struct scorer *s, const struct article *a, const char *lang,
 	matcher_run(s->m, &s->tt, s->opt.negation, &s->matches);
 }
 
-void scorer_words(const struct scorer *s, size_t *tokens, size_t *dropped_words)
+void scorer_words(const struct scorer *s, size_t *tokens, size_t *lost_words)
 {
 	*tokens = s->tt.n;
-	*dropped_words = s->dropped_words;
+	*lost_words = s->lost_words;
 }
 
-int score_lost_most(double tokens, double dropped_words)
+int score_lost_most(double tokens, double lost_words)
 {
-	return dropped_words > SCORE_LOST_SHARE * (tokens + dropped_words);
+	return lost_words > SCORE_LOST_SHARE * (tokens + lost_words);
 }
 
 void score_loss_add(struct score_loss *l, const char *id, const char *where, size_t tokens,
-		    size_t dropped_words)
+		    size_t lost_words)
 {
 	double share;
 
 	l->articles++;
-	if (!score_lost_most((double)tokens, (double)dropped_words))
+	if (!score_lost_most((double)tokens, (double)lost_words))
 		return;
 	l->lost++;
-	share = (double)dropped_words / ((double)tokens + (double)dropped_words);
+	share = (double)lost_words / ((double)tokens + (double)lost_words);
 	if (l->worst_id && share <= l->worst_share)
 		return;
 	free(l->worst_id);

@@ -64,12 +64,14 @@ void scorer_article(struct scorer *s, const struct article *a, size_t nextra,
 		    const struct score_rows *out);
 
 /*
- * Whether an article lost most of its words to cleaning: more than 80% of
- * its words (the tokens kept plus dropped_words) were in dropped lines.
+ * Whether an article lost most of its words to cleaning: of its words
+ * that could have been story (the tokens kept plus lost_words, the words
+ * of lines dropped by the text rules; not those dropped for the page's
+ * markup or as site templates), more than 80% were in dropped lines.
  * The one rule of score's warning and of the report's banner.
  */
 #define SCORE_LOST_SHARE 0.8
-int score_lost_most(double tokens, double dropped_words);
+int score_lost_most(double tokens, double lost_words);
 
 /*
  * The articles of a run that lost most of their words, for the warning at
@@ -87,11 +89,14 @@ struct score_loss {
 
 /* Counts one article; where is its file (folders) or FILE:LINE (JSON Lines). */
 void score_loss_add(struct score_loss *l, const char *id, const char *where, size_t tokens,
-		    size_t dropped_words);
+		    size_t lost_words);
 void score_loss_release(struct score_loss *l);
 
-/* The words kept (tokens) and dropped by cleaning of the last article scored. */
-void scorer_words(const struct scorer *s, size_t *tokens, size_t *dropped_words);
+/*
+ * The words kept (tokens) and lost to cleaning (lost_words: of dropped
+ * lines that could have been story) of the last article scored.
+ */
+void scorer_words(const struct scorer *s, size_t *tokens, size_t *lost_words);
 
 /* The signatures.tsv header line. */
 void score_signatures_header(struct buf *out);

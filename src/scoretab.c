@@ -22,7 +22,7 @@
 /* Column positions in one file. */
 struct scoretab_cols {
 	long id, outlet, date, tokens, stance, by;
-	long title, dropped, dropped_words;	/* -1 unless SCORETAB_TEXT (and present) */
+	long title, dropped, lost_words;	/* -1 unless SCORETAB_TEXT (and present) */
 	long *matches, *own;	/* per category */
 };
 
@@ -213,8 +213,14 @@ static int scoretab_columns(struct scoretab *t, struct tsv *in, struct scoretab_
 	c->stance = tsv_column(in, "stance");
 	c->title = t->flags & SCORETAB_TEXT ? tsv_column(in, "title") : -1;
 	c->dropped = t->flags & SCORETAB_TEXT ? tsv_column(in, "dropped_chars") : -1;
-	/* Absent from score files written before it was added: NA then. */
-	c->dropped_words = t->flags & SCORETAB_TEXT ? tsv_column(in, "dropped_words") : -1;
+	/*
+	 * Absent from score files written before it was added: there
+	 * dropped_words, all the words dropped, was the guard's count; NA
+	 * when that is absent too.
+	 */
+	c->lost_words = t->flags & SCORETAB_TEXT ? tsv_column(in, "lost_words") : -1;
+	if (c->lost_words < 0 && t->flags & SCORETAB_TEXT)
+		c->lost_words = tsv_column(in, "dropped_words");
 	if (ret < 0 || c->id < 0 || c->outlet < 0 || c->date < 0 || c->tokens < 0 || c->by < 0)
 		return -1;
 	c->matches = xmalloc((t->ncat + 1) * sizeof(long));
@@ -302,8 +308,8 @@ static int scoretab_row(struct scoretab *t, struct tsv *in, const struct scoreta
 	a->dropped = NAN;
 	if (c->dropped >= 0 && scoretab_count(in, c->dropped, &a->dropped) < 0)
 		return -1;
-	a->dropped_words = NAN;
-	if (c->dropped_words >= 0 && scoretab_count(in, c->dropped_words, &a->dropped_words) < 0)
+	a->lost_words = NAN;
+	if (c->lost_words >= 0 && scoretab_count(in, c->lost_words, &a->lost_words) < 0)
 		return -1;
 	if (t->flags & SCORETAB_TEXT)
 		a->title = scoretab_strdup(t->store, c->title >= 0 ? tsv_field(in, (size_t)c->title) : "");

@@ -25,7 +25,7 @@ struct scoretab_article {
 	size_t seq;			/* order of reading, to keep the first of equal ids */
 	const char *title;		/* with SCORETAB_TEXT, else NULL */
 	double dropped;			/* dropped_chars with SCORETAB_TEXT, else NAN */
-	double dropped_words;		/* dropped_words with SCORETAB_TEXT, else NAN */
+	double lost_words;		/* lost_words with SCORETAB_TEXT, else NAN */
 };
 
 struct scoretab_store;
@@ -46,7 +46,7 @@ struct scoretab {
 };
 
 /* Flags of scoretab_read. */
-#define SCORETAB_TEXT 1	/* read the title, dropped_chars and dropped_words too (charts, report) */
+#define SCORETAB_TEXT 1	/* read the title, dropped_chars and lost_words too (charts, report) */
 
 /*
  * Reads every file into one table grouped by the column by. Returns NULL

@@ -147,10 +147,17 @@ static int next_line(struct reader *rd, struct unwrap_line *l)
 	return 1;
 }
 
-/* The width that all but the widest 5% of the non-blank lines keep to. */
-static uint32_t wrap_width(const size_t *hist, size_t nonblank)
+/*
+ * The wrap width: the width that all but the widest 5% (at least one)
+ * of the lines that wrapping could have ended keep to. Those are the lines
+ * that end in mid-sentence before another line; a paragraph's last line
+ * and a line written whole (a headline, a copyright notice, a URL under
+ * the story) do not tell the width, so a few long lines among twenty
+ * wrapped ones do not set it, and are simply not joined.
+ */
+static uint32_t wrap_width(const size_t *hist, size_t n)
 {
-	size_t over = 0, allowed = nonblank / 20;
+	size_t over = 0, allowed = n / 20 + 1;
 	uint32_t w;
 
 	for (w = MAX_WIDTH + 1; w > 0; w--) {
@@ -171,8 +178,8 @@ static int wrapped_at(const struct unwrap_line *a, const struct unwrap_line *b, 
 
 size_t unwrap_find(struct unwrap *u, const char *text, size_t len)
 {
-	size_t hist[MAX_WIDTH + 2] = { 0 }, nonblank = 0, joins = 0, mid = 0;
-	double chars = 0, wrapped_chars = 0;
+	size_t hist[MAX_WIDTH + 2] = { 0 }, nonblank = 0, ends = 0, joins = 0, mid = 0;
+	double chars = 0, wrapped_chars = 0, wide_chars = 0;
 	struct unwrap_line a, b, c;
 	struct reader rd;
 	uint32_t width;
@@ -183,21 +190,35 @@ size_t unwrap_find(struct unwrap *u, const char *text, size_t len)
 	if (len < 3 * MIN_WIDTH)
 		return 0;
 	reader_start(&rd, text, len);
-	while (next_line(&rd, &a)) {
-		if (a.blank)
-			continue;
-		nonblank++;
-		chars += a.width;
-		hist[a.width]++;
-	}
-	if (nonblank < MIN_JOINS + 1)
+	if (!next_line(&rd, &a))
 		return 0;
-	width = wrap_width(hist, nonblank);
+	for (;;) {
+		int more = next_line(&rd, &b);
+		if (!a.blank) {
+			nonblank++;
+			chars += a.width;
+			if (more && !b.blank && a.mid_sentence) {
+				ends++;
+				hist[a.width]++;
+			}
+		}
+		if (!more)
+			break;
+		a = b;
+	}
+	if (nonblank < MIN_JOINS + 1 || ends < MIN_JOINS)
+		return 0;
+	width = wrap_width(hist, ends);
 	if (width < MIN_WIDTH || width > MAX_WIDTH)
 		return 0;
 	reader_start(&rd, text, len);
 	next_line(&rd, &a);
-	while (next_line(&rd, &b)) {
+	for (;;) {
+		int more = next_line(&rd, &b);
+		if (!a.blank && a.width > width + width / 10)
+			wide_chars += a.width;
+		if (!more)
+			break;
 		if (wrapped_at(&a, &b, width)) {
 			joins++;
 			mid += a.mid_sentence;
@@ -205,8 +226,14 @@ size_t unwrap_find(struct unwrap *u, const char *text, size_t len)
 		}
 		a = b;
 	}
+	/*
+	 * Lines wider than the width are a few written whole (a footer, a
+	 * URL), or the paragraphs of text written a paragraph a line, the
+	 * width then being that of a menu or a list of headlines among them:
+	 * they must hold less text than the lines that wrap.
+	 */
 	if (joins < MIN_JOINS || (double)mid < MID_SENTENCE_SHARE * (double)joins
-	    || wrapped_chars < WRAPPED_TEXT_SHARE * chars)
+	    || wrapped_chars < WRAPPED_TEXT_SHARE * chars || wide_chars >= wrapped_chars)
 		return 0;
 	/*
 	 * A story's paragraph ends a sentence. A line after one that did,

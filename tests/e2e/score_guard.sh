@@ -47,6 +47,36 @@ done > c.jsonl
 grep -Eq '^framing: 2 of 3 articles lost more than 80% of their words to cleaning; `framing clean --jsonl c.jsonl (b|c)-menus` shows why$' err \
 	|| fail "jsonl message: $(cat err)"
 
+# The loss counts only words that could have been story. A page whose
+# header and footer hold a mega-menu of 15 sections keeps its story and
+# drops only what its markup calls furniture: not lost. A hard-wrapped
+# story the unwrapping cannot read (14 columns is narrower than any wrap
+# width) loses its lines to the text rules: lost. dropped_words still
+# counts every dropped word; lost_words only the first kind.
+megamenu() {
+	for i in $(seq 15); do
+		echo "<li><a href=\"/s$i\">Section $i</a><ul>"
+		for j in $(seq 8); do echo "<li><a href=\"/s$i/$j\">Topic $j of section $i news</a></li>"; done
+		echo "</ul></li>"
+	done
+}
+mkdir -p g/site g/wire
+{
+	echo "<html><head><title>Cyber talks to resume</title></head><body>"
+	echo "<header><nav><ul>"; megamenu; echo "</ul></nav></header>"
+	echo "<article><h1>Cyber talks to resume</h1>"
+	story | sed 's|.*|<p>&</p>|'
+	echo "</article><footer><ul>"; megamenu; echo "</ul></footer></body></html>"
+} > g/site/mega.html
+story | fold -s -w 14 > g/wire/narrow.txt
+"$FRAMING" score -q -l "$ROOT/lexicons/stance.lex" g -o gout 2> err || fail "score failed: $(cat err)"
+want='framing: 1 of 2 articles lost more than 80% of their words to cleaning; `framing clean g/wire/narrow.txt` shows why'
+[ "$(cat err)" = "$want" ] || fail "menus or wrapping: '$(cat err)', expected '$want'"
+awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+	$1 ~ /mega/ && !($(c["dropped_words"]) > 1000 && $(c["lost_words"]) < 20 && $(c["tokens"]) >= 80) { bad = 1 }
+	$1 ~ /narrow/ && $(c["lost_words"]) != $(c["dropped_words"]) { bad = 1 }
+	END { exit bad }' gout/scores.tsv || fail "dropped_words and lost_words: $(cut -f1,5 gout/scores.tsv)"
+
 # Silence on the seeds.
 "$FRAMING" score -l "$ROOT/lexicons/stance.lex" "$ROOT/corpus/seeds" -o seeds 2> err
 grep -q 'lost more than' err && fail "the seeds warned: $(cat err)"

@@ -221,6 +221,84 @@ static void test_headlines_not_joined(void **state)
 	buf_release(&kept);
 }
 
+/*
+ * Wire copy folded at 70 columns (fold -s -w 70) above footer lines that
+ * were not folded: a republication notice, a newsletter line, a copyright
+ * line, each longer than the fold. They must not set the width.
+ */
+static const char *const footer[] = {
+	"This article was first published by the wire service and is republished here under "
+	"an agreement with its editors; it may not be reproduced without their permission.",
+	"Sign up for our daily newsletter to get the most important stories of the day in "
+	"your inbox every morning",	/* no full stop: in mid-sentence */
+	"Copyright 2014 The Wire Service. All rights reserved. This material may not be "
+	"published, broadcast, rewritten or redistributed in whole or in part.",
+	"https://www.example.org/news/2014/10/20/china-urges-us-to-stop-cyber-accusations-"
+	"hong-lei-briefing",
+};
+
+static void check_footer(const char *const *lines, size_t nlines)
+{
+	struct buf text = BUF_INIT, kept = BUF_INIT;
+	size_t joins, i;
+
+	buf_adds(&text, "Cyber talks: China urges US to stop accusations\n\n");
+	for (i = 0; i < NSTORY; i++)
+		wrap(&text, story[i], 70, "", "\n");
+	buf_addch(&text, '\n');
+	for (i = 0; i < nlines; i++) {
+		buf_adds(&text, lines[i]);
+		buf_addch(&text, '\n');
+	}
+	kept_paragraphs(text.data, text.len, NULL, &kept, &joins);
+	assert_true(joins > 0);
+	for (i = 0; i < NSTORY; i++)
+		if (!strstr(buf_str(&kept), story[i]))
+			fail_msg("%zu footer lines: story paragraph %zu lost:\n%s", nlines, i,
+				 buf_str(&kept));
+	buf_release(&text);
+	buf_release(&kept);
+}
+
+static void test_long_footer_lines(void **state)
+{
+	(void)state;
+	check_footer(footer, 2);
+	check_footer(footer, 3);
+	check_footer(footer + 1, 3);	/* the last one a URL, in mid-sentence */
+	check_footer(footer + 3, 1);	/* one long URL line */
+}
+
+/*
+ * A story a paragraph a line above a list of dated headlines: the
+ * headlines end in mid-sentence before another line and share a width,
+ * but the wider paragraphs hold more text, so nothing is joined.
+ */
+static void test_headline_list_untouched(void **state)
+{
+	struct buf text = BUF_INIT;
+	struct unwrap u = UNWRAP_INIT;
+	size_t i;
+	(void)state;
+
+	buf_adds(&text, "Cyber talks: China urges US to stop accusations\nUpdated: 2014-01-13 08:41\n\n");
+	for (i = 0; i < NSTORY; i++) {
+		buf_adds(&text, story[i]);
+		buf_adds(&text, "\n\n");
+	}
+	buf_adds(&text, "Related Stories\n"
+		 "The South China Sea talks resume in Zurich 2014-01-13 07:04\n"
+		 "The working group talks resume in Beijing 2014-01-13 05:03\n"
+		 "Cyber security: the economic rest of it 2014-01-13 10:52\n"
+		 "The South China Sea talks resume in Brussels 2014-01-13 14:00\n"
+		 "Editor's Picks\n"
+		 "To participate in the discussion log in or register\n"
+		 "Copyright 2014 The Wire Service. All rights reserved.\n");
+	assert_int_equal(unwrap_find(&u, text.data, text.len), 0);
+	unwrap_release(&u);
+	buf_release(&text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -228,6 +306,8 @@ int main(void)
 		cmocka_unit_test(test_offsets_unchanged),
 		cmocka_unit_test(test_paragraph_a_line_untouched),
 		cmocka_unit_test(test_headlines_not_joined),
+		cmocka_unit_test(test_long_footer_lines),
+		cmocka_unit_test(test_headline_list_untouched),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
