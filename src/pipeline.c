@@ -300,6 +300,43 @@ static size_t run_inline(struct shared *sh, struct worker *w, struct source *src
 	return skipped;
 }
 
+/* The ring of items in flight and its lock, for jobs workers reading src. */
+static struct worker *shared_open(struct shared *sh, struct source *src, int jobs)
+{
+	struct worker *workers;
+	int i;
+
+	sh->src = src;
+	source_extra_names(src, &sh->nextra);
+	sh->cap = jobs == 1 ? 1 : (size_t)jobs * ITEMS_PER_WORKER;
+	sh->ring = xcalloc(sh->cap, sizeof(*sh->ring));
+	pthread_mutex_init(&sh->lock, NULL);
+	pthread_cond_init(&sh->work, NULL);
+	pthread_cond_init(&sh->done, NULL);
+	workers = xcalloc((size_t)jobs, sizeof(*workers));
+	for (i = 0; i < jobs; i++)
+		workers[i].sh = sh;
+	return workers;
+}
+
+static void shared_close(struct shared *sh, struct worker *workers)
+{
+	size_t k;
+
+	for (k = 0; k < sh->cap; k++) {
+		buf_release(&sh->ring[k].row);
+		buf_release(&sh->ring[k].matches);
+		buf_release(&sh->ring[k].signature);
+		buf_release(&sh->ring[k].messages);
+		source_record_release(&sh->ring[k].rec);
+	}
+	free(workers);
+	free(sh->ring);
+	pthread_mutex_destroy(&sh->lock);
+	pthread_cond_destroy(&sh->work);
+	pthread_cond_destroy(&sh->done);
+}
+
 size_t pipeline_run(struct source *src, const struct lexicon *lx, const struct matcher *m,
 		    const struct score_options *opt, const struct pipeline_options *popt,
 		    const struct pipeline_output *out)
@@ -308,29 +345,20 @@ size_t pipeline_run(struct source *src, const struct lexicon *lx, const struct m
 	struct worker *workers;
 	struct progress pr;
 	int jobs = popt->jobs < 1 ? 1 : popt->jobs, i;
-	size_t skipped, k;
+	size_t skipped;
 
 	memset(&sh, 0, sizeof(sh));
-	sh.src = src;
 	memset(&pr, 0, sizeof(pr));
 	pr.on = popt->progress;
 	pr.total = source_total_bytes(src);
 	clock_gettime(CLOCK_MONOTONIC, &pr.start);
 	pr.last = pr.start;
-	source_extra_names(src, &sh.nextra);
 	sh.want_matches = out->matches != NULL;
 	sh.want_signatures = out->signatures != NULL;
 	sh.terms = out->terms;
-	sh.cap = jobs == 1 ? 1 : (size_t)jobs * ITEMS_PER_WORKER;
-	sh.ring = xcalloc(sh.cap, sizeof(*sh.ring));
-	pthread_mutex_init(&sh.lock, NULL);
-	pthread_cond_init(&sh.work, NULL);
-	pthread_cond_init(&sh.done, NULL);
-	workers = xcalloc((size_t)jobs, sizeof(*workers));
-	for (i = 0; i < jobs; i++) {
-		workers[i].sh = &sh;
+	workers = shared_open(&sh, src, jobs);
+	for (i = 0; i < jobs; i++)
 		workers[i].scorer = scorer_new(lx, m, opt);
-	}
 
 	if (jobs == 1)
 		skipped = run_inline(&sh, &workers[0], src, out, &pr);
@@ -345,18 +373,7 @@ size_t pipeline_run(struct source *src, const struct lexicon *lx, const struct m
 		scorer_flush_terms(workers[0].scorer, out->terms);
 	for (i = 0; i < jobs; i++)
 		scorer_free(workers[i].scorer);
-	for (k = 0; k < sh.cap; k++) {
-		buf_release(&sh.ring[k].row);
-		buf_release(&sh.ring[k].matches);
-		buf_release(&sh.ring[k].signature);
-		buf_release(&sh.ring[k].messages);
-		source_record_release(&sh.ring[k].rec);
-	}
-	free(workers);
-	free(sh.ring);
-	pthread_mutex_destroy(&sh.lock);
-	pthread_cond_destroy(&sh.work);
-	pthread_cond_destroy(&sh.done);
+	shared_close(&sh, workers);
 	return skipped + sh.skipped;
 }
 
@@ -366,7 +383,7 @@ size_t pipeline_pass(struct source *src, int jobs, const struct pipeline_pass *p
 	struct shared sh;
 	struct worker *workers;
 	struct progress pr;
-	size_t skipped, k;
+	size_t skipped;
 	int i;
 
 	if (jobs < 1)
@@ -374,19 +391,10 @@ size_t pipeline_pass(struct source *src, int jobs, const struct pipeline_pass *p
 	memset(&none, 0, sizeof(none));
 	memset(&sh, 0, sizeof(sh));
 	memset(&pr, 0, sizeof(pr));
-	sh.src = src;
 	sh.pass = pass;
-	source_extra_names(src, &sh.nextra);
-	sh.cap = jobs == 1 ? 1 : (size_t)jobs * ITEMS_PER_WORKER;
-	sh.ring = xcalloc(sh.cap, sizeof(*sh.ring));
-	pthread_mutex_init(&sh.lock, NULL);
-	pthread_cond_init(&sh.work, NULL);
-	pthread_cond_init(&sh.done, NULL);
-	workers = xcalloc((size_t)jobs, sizeof(*workers));
-	for (i = 0; i < jobs; i++) {
-		workers[i].sh = &sh;
+	workers = shared_open(&sh, src, jobs);
+	for (i = 0; i < jobs; i++)
 		workers[i].state = pass->begin(pass->ctx);
-	}
 	/* Its messages are dropped, and so are those of skipped records: the command's own pass prints them. */
 	util_set_message_sink(drop_message, NULL);
 	if (jobs == 1)
@@ -396,15 +404,6 @@ size_t pipeline_pass(struct source *src, int jobs, const struct pipeline_pass *p
 	util_set_message_sink(NULL, NULL);
 	for (i = 0; i < jobs; i++)
 		pass->end(workers[i].state);
-	for (k = 0; k < sh.cap; k++) {
-		buf_release(&sh.ring[k].row);
-		buf_release(&sh.ring[k].messages);
-		source_record_release(&sh.ring[k].rec);
-	}
-	free(workers);
-	free(sh.ring);
-	pthread_mutex_destroy(&sh.lock);
-	pthread_cond_destroy(&sh.work);
-	pthread_cond_destroy(&sh.done);
+	shared_close(&sh, workers);
 	return skipped + sh.skipped;
 }
