@@ -65,13 +65,6 @@ static void lookup_manifest(const char *file, char **title, char **lang, int qui
 	free(copy2);
 }
 
-/* Messages of a folder that is not the file's corpus: it only helps. */
-static void drop_message(void *ctx, const char *line)
-{
-	(void)ctx;
-	(void)line;
-}
-
 static size_t blank_lines(const char *text, const struct clean_result *r)
 {
 	size_t i, j, n = 0;
@@ -259,7 +252,7 @@ static int corpus_lists(const char *dir, const char *file, struct corpus *c, cha
 	int found = 0;
 
 	util_set_quiet(1);
-	util_set_message_sink(drop_message, NULL);
+	util_set_message_sink(util_message_drop, NULL);
 	if (want && corpus_load(dir, c) == 0) {
 		for (i = 0; i < c->n && !found; i++) {
 			char *have = realpath(c->articles[i].path, NULL);

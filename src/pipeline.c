@@ -103,12 +103,6 @@ static void hold_message(void *ctx, const char *line)
 	buf_adds(ctx, line);
 }
 
-static void drop_message(void *ctx, const char *line)
-{
-	(void)ctx;
-	(void)line;
-}
-
 /*
  * Decodes the item's record and scores the article (or gives it to the
  * pass); with hold, its messages wait in it.
@@ -123,7 +117,7 @@ static void score_item(struct worker *w, struct shared *sh, struct item *it, int
 	buf_reset(&it->signature);
 	buf_reset(&it->messages);
 	if (sh->pass)
-		util_set_message_sink(drop_message, NULL);
+		util_set_message_sink(util_message_drop, NULL);
 	else if (hold)
 		util_set_message_sink(hold_message, &it->messages);
 	it->skipped = source_decode(sh->src, &it->rec, &it->a, &it->text, &it->len) < 0;
@@ -396,7 +390,7 @@ size_t pipeline_pass(struct source *src, int jobs, const struct pipeline_pass *p
 	for (i = 0; i < jobs; i++)
 		workers[i].state = pass->begin(pass->ctx);
 	/* Its messages are dropped, and so are those of skipped records: the command's own pass prints them. */
-	util_set_message_sink(drop_message, NULL);
+	util_set_message_sink(util_message_drop, NULL);
 	if (jobs == 1)
 		skipped = run_inline(&sh, &workers[0], src, &none, &pr);
 	else

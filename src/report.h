@@ -4,7 +4,6 @@
 #include <stddef.h>
 
 #include "buf.h"
-#include "html.h"
 #include "source.h"
 
 /*
@@ -26,26 +25,6 @@ struct report_opts {
 	unsigned long seed;
 	long bootstrap, permutations;
 };
-
-/*
- * The names of html.h's functions from when they were part of report.c,
- * kept for the callers that still use them (tests/unit/test_report.c);
- * new code calls html.h.
- */
-static inline void report_html_escape(struct buf *b, const char *s)
-{
-	html_escape(b, s);
-}
-
-static inline void report_markdown(struct buf *b, const char *md)
-{
-	html_markdown(b, md);
-}
-
-static inline int report_svg_inline(struct buf *b, const char *svg, size_t len, const char *prefix)
-{
-	return html_svg_inline(b, svg, len, prefix);
-}
 
 /* Writes DIR/report.html from the files of a run in DIR; -1 after a message. */
 int report_write(const struct report_opts *o);

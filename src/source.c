@@ -32,6 +32,7 @@ struct source {
 	int have_first;	/* the first line was read ahead to learn the columns */
 	int first_status;
 	char **extra_names;
+	long lang_col;		/* the extra column "lang", -1: none (set once the names are known) */
 	size_t nextra;
 	off_t start;	/* where the stream began, for source_rewind; -1: a pipe */
 	/* both */
@@ -50,6 +51,8 @@ static struct source *source_new(size_t max_bytes)
 	return s;
 }
 
+static long extra_index(const struct source *s, const char *name);
+
 struct source *source_corpus(const struct corpus *c, size_t max_article_bytes)
 {
 	struct source *s = source_new(max_article_bytes);
@@ -59,6 +62,7 @@ struct source *source_corpus(const struct corpus *c, size_t max_article_bytes)
 	s->label = c->dir;
 	for (i = 0; i < c->n; i++)
 		s->total += c->articles[i].size;
+	s->lang_col = extra_index(s, "lang");
 	return s;
 }
 
@@ -479,6 +483,7 @@ struct source *source_jsonl(FILE *f, const char *name, size_t max_article_bytes)
 			learn_columns(s, obj);
 		cJSON_Delete(obj);
 	}
+	s->lang_col = extra_index(s, "lang");
 	return s;
 }
 
@@ -579,8 +584,8 @@ const char *source_column(const struct source *s, const struct article *a, const
 
 const char *source_lang(const struct source *s, const struct article *a)
 {
-	long x = extra_index(s, "lang");
-	return x < 0 ? NULL : a->extra[x];
+	/* Asked once per article on every thread: the column is looked up once. */
+	return s->lang_col < 0 ? NULL : a->extra[s->lang_col];
 }
 
 int source_rewindable(const struct source *s)

@@ -974,7 +974,6 @@ void templates_article_begin(struct templates_article *ta, const struct template
 
 	ta->t = t;
 	ta->outlet = at ? (long)at - 1 : -1;
-	ta->outlet_name = outlet;
 }
 
 uint32_t templates_repeated(void *ctx, const char *text, size_t start, size_t end)

@@ -129,11 +129,10 @@ void templates_free(struct templates *t);
 struct templates_article {
 	const struct templates *t;
 	long outlet;		/* index in the table, -1: no template of this outlet */
-	const char *outlet_name;
 	struct buf scratch[2];
 };
 
-#define TEMPLATES_ARTICLE_INIT { NULL, -1, NULL, { BUF_INIT, BUF_INIT } }
+#define TEMPLATES_ARTICLE_INIT { NULL, -1, { BUF_INIT, BUF_INIT } }
 
 void templates_article_begin(struct templates_article *ta, const struct templates *t,
 			     const char *outlet);

@@ -73,10 +73,8 @@ int cmd_report(int argc, char **argv)
 
 	report_run_opts_init(&o);
 	r = options_parse(argc, argv, specs, usage, &args);
-	if (r != OPTIONS_OK) {
-		options_list_release(&lex);
-		return r == OPTIONS_HELP_SHOWN ? EXIT_OK : EXIT_USAGE;
-	}
+	if (r != OPTIONS_OK)
+		return options_exit_status(r);
 	if (sourceopts_corpus(&o.in, &args, 0, NULL, usage) == OPTIONS_OK) {
 		o.lexicons = lex.items;
 		o.nlexicons = lex.n;
@@ -84,7 +82,6 @@ int cmd_report(int argc, char **argv)
 		o.jobs = (int)jobs;
 		status = report_run(&o);
 	}
-	options_args_release(&args);
-	options_list_release(&lex);
+	options_release(specs, &args);
 	return status;
 }

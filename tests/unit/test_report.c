@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "gpscript.h"
+#include "html.h"
 #include "report.h"
 #include "sha256.h"
 
@@ -82,7 +83,7 @@ static void test_gpscript_quote_balanced(void **state)
 static void escape_is(const char *in, const char *want)
 {
 	struct buf b = BUF_INIT;
-	report_html_escape(&b, in);
+	html_escape(&b, in);
 	assert_string_equal(buf_str(&b), want);
 	buf_release(&b);
 }
@@ -106,7 +107,7 @@ static void test_markdown(void **state)
 {
 	struct buf b = BUF_INIT;
 	(void)state;
-	report_markdown(&b, "**Stance** is `log(a < b)`.\n\n- one\n  more\n- two <i>\n\nend\n");
+	html_markdown(&b, "**Stance** is `log(a < b)`.\n\n- one\n  more\n- two <i>\n\nend\n");
 	assert_string_equal(b.data,
 			    "<p><strong>Stance</strong> is <code>log(a &lt; b)</code>.</p>\n"
 			    "<ul>\n<li>one more</li>\n<li>two &lt;i&gt;</li>\n</ul>\n<p>end</p>\n");
@@ -130,12 +131,12 @@ static void test_svg_inline(void **state)
 	struct buf b = BUF_INIT;
 	size_t i;
 	(void)state;
-	assert_int_equal(report_svg_inline(&b, ok, strlen(ok), "c1-"), 0);
+	assert_int_equal(html_svg_inline(&b, ok, strlen(ok), "c1-"), 0);
 	assert_string_equal(b.data, "<svg width=\"1\"><g id=\"c1-gnuplot_canvas\">"
 			    "<use xlink:href='#c1-gpPt1'/><text>&lt;script&gt; onload=x</text></g></svg>\n");
 	for (i = 0; bad[i]; i++) {
 		buf_reset(&b);
-		assert_int_equal(report_svg_inline(&b, bad[i], strlen(bad[i]), "p-"), -1);
+		assert_int_equal(html_svg_inline(&b, bad[i], strlen(bad[i]), "p-"), -1);
 		assert_int_equal(b.len, 0);
 	}
 	buf_release(&b);
