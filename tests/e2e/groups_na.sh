@@ -31,7 +31,10 @@ for input in corpus/seeds "--jsonl $T/nowire.jsonl"; do
 	cmp -s "$T/want" "$T/got" || { diff "$T/want" "$T/got"; fail "lexicon diff $input: not the groups of stats"; }
 	awk -F'\t' 'NF > 1 && $1 == ""' "$T/diff" | grep -q . && fail "lexicon diff $input: a blank group"
 	# shellcheck disable=SC2086
-	"$FRAMING" lexicon stats --by wire -l $L $input >"$T/stats" 2>/dev/null ||
+	"$FRAMING" lexicon stats --tsv --by wire -l $L $input >"$T/stats" 2>/dev/null ||
 		fail "lexicon stats $input"
+	# The most groups an entry is found in is every group of stats, NA included.
+	[ "$(awk -F'\t' 'NR > 1 && $5 > m { m = $5 } END { print m + 0 }' "$T/stats")" = "$(wc -l <"$T/want")" ] ||
+		fail "lexicon stats $input: not the groups of stats"
 done
 echo ok

@@ -136,7 +136,7 @@ for spec in "GBK gbk zh" "GB18030 gb18030 zh" "BIG5 big5 zht" "SHIFT_JIS shift_j
 	n=$((n + 1))
 	printf '%s\tx/%s.html\t%s\t\t\t%s\n' "$label" "$label" "$label" "$lang" >> "$T/cs/manifest.tsv"
 done
-[ "$(iconv -f UTF-8 -t GB18030 < /dev/null; echo ok)" = ok ]
+[ "$(iconv -f UTF-8 -t GB18030 < /dev/null; echo ok)" = ok ] || fail "iconv cannot write GB18030"
 printf '[c] conciliatory\n相互尊重\n対話\n диалог\n[a] accusatory\nбеспочвенны\n毫无根据\n' > "$T/cs.lex"
 expect 0 "" -- score -q --no-clean -l "$T/cs.lex" "$T/cs" -o "$T/cso"
 tail -n +2 "$T/cso/matches.tsv" | cut -f1,5,7 > "$T/m"

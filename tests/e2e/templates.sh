@@ -84,14 +84,14 @@ for h in 1 2; do
 done
 { cat "$T/s1.tsv"; tail -n +2 "$T/s2.tsv"; } > "$T/shards.tsv"
 cmp "$T/whole.tsv" "$T/shards.tsv" || { diff "$T/whole.tsv" "$T/shards.tsv" | head; fail "shards differ from one run"; }
-cat "$T/h1.jsonl" | "$FRAMING" score -q --jsonl - --stdout > "$T/p1.tsv"
+cat "$T/h1.jsonl" | "$FRAMING" score -q --jsonl - --stdout > "$T/p1.tsv" || fail "score from a pipe"
 cmp -s "$T/s1.tsv" "$T/p1.tsv" && fail "a pipe without --templates dropped the templates"
-cat "$T/h1.jsonl" | "$FRAMING" score --jsonl - --stdout 2>"$T/err" >/dev/null
+cat "$T/h1.jsonl" | "$FRAMING" score --jsonl - --stdout 2>"$T/err" >/dev/null || fail "score from a pipe, not quiet"
 grep -q "stdin: a pipe is read once, so lines repeated across articles are not dropped" "$T/err" \
 	|| fail "no warning for a pipe without a table"
 
 # The tools clean as score does: kwic finds "cookie" only with --no-templates.
-"$FRAMING" kwic --tsv "$D" cookie > "$T/k" 2>/dev/null || :
+"$FRAMING" kwic --tsv "$D" cookie > "$T/k" 2>/dev/null || fail "kwic failed"
 [ "$(grep -c cookie "$T/k")" = 0 ] || fail "kwic sees the cookie notice"
 "$FRAMING" kwic --tsv --no-templates "$D" cookie > "$T/k" 2>/dev/null
 [ "$(grep -c cookie "$T/k")" = 70 ] || fail "kwic --no-templates: $(grep -c cookie "$T/k") cookie lines"

@@ -50,12 +50,16 @@ if have_time && ! sanitized; then
 	if [ -x "$gen" ]; then
 		FRAMING_LEXICONS=$ROOT/lexicons
 		export FRAMING_LEXICONS
-		"$gen" -s 10M -r 7 -f jsonl -d "$ROOT/corpus/seeds" "$T/g.jsonl" 2>/dev/null
+		"$gen" -s 10M -r 7 -f jsonl -d "$ROOT/corpus/seeds" "$T/g.jsonl" 2>/dev/null ||
+			fail "gencorpus failed"
+		"$FRAMING" score -q -j 2 --jsonl "$T/g.jsonl" -o "$T/o1" || fail "score of the 10 MB corpus"
 		kb_t=$(peak_kb "$FRAMING" score -q -j 2 --jsonl "$T/g.jsonl" -o "$T/o1")
 		kb_n=$(peak_kb "$FRAMING" score -q -j 2 --no-templates --jsonl "$T/g.jsonl" -o "$T/o2")
 		echo "score 10 MB: peak RSS $kb_t KB, $kb_n KB with --no-templates"
 		[ $((kb_t - kb_n)) -lt 1536 ] || fail "the template pass left $((kb_t - kb_n)) KB to scoring"
 		rm -rf "$T/g.jsonl" "$T/o1" "$T/o2"
+	else
+		echo "skip: the template pass's memory (no gencorpus built)"
 	fi
 else
 	echo "skip: memory bound (no /usr/bin/time, or the sanitizers)"
