@@ -43,20 +43,30 @@ expect 2 "the output folder '$T/c/' is the corpus folder; give another with -o D
 expect 1 "'$T/o/notes.txt': not a directory" -- score $lex "$seeds" -o "$T/o/notes.txt"
 
 # A folder that cannot be written (as nobody when run as root, who can).
-chmod 755 "$T" "$T/o"
-chmod 644 "$T/o"/*
-as_nobody "$FRAMING" score -q $lex "$seeds" -o "$T/o" 2>"$T/stderr"
+# nobody must reach the binary, the lexicons, the seeds and the folder, and
+# the checkout or $TMPDIR may sit in a folder only its owner can enter (a
+# home of mode 0700, a mktemp -d): what nobody reads is copied to a folder
+# of its own under /tmp, which everyone can enter.
+pub=$(mktemp -d /tmp/framing-nobody.XXXXXX) || fail "mktemp under /tmp"
+trap 'chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T" "$pub"' EXIT
+mkdir "$pub/lex" "$pub/seeds" "$pub/o"
+cp "$FRAMING" "$pub/framing" && cp "$ROOT"/lexicons/stance.lex "$ROOT"/lexicons/actors.lex "$pub/lex/" &&
+	cp "$seeds"/* "$pub/seeds/" && cp -p "$T/o"/* "$pub/o/" || fail "copy for nobody"
+chmod 755 "$pub" "$pub/lex" "$pub/seeds" "$pub/o" "$pub/framing"
+chmod 644 "$pub/lex"/* "$pub/seeds"/* "$pub/o"/*
+publex="-l $pub/lex/stance.lex -l $pub/lex/actors.lex"
+as_nobody "$pub/framing" score -q $publex "$pub/seeds" -o "$pub/o" 2>"$T/stderr"
 st=$?
 if [ $st = 99 ]; then
 	echo "skip: unwritable folder: running as root without setpriv, which writes anywhere"
 else
 	[ $st = 1 ] || { cat "$T/stderr"; fail "unwritable folder: status $st"; }
-	grep -q "cannot write '$T/o/scores.tsv': Permission denied" "$T/stderr" \
+	grep -q "cannot write '$pub/o/scores.tsv': Permission denied" "$T/stderr" \
 		|| { cat "$T/stderr"; fail "unwritable folder: message"; }
-	as_nobody "$FRAMING" stats "$T/o/scores.tsv" -o "$T/o" >/dev/null 2>"$T/stderr"
+	as_nobody "$pub/framing" stats "$pub/o/scores.tsv" -o "$pub/o" >/dev/null 2>"$T/stderr"
 	[ $? = 1 ] || { cat "$T/stderr"; fail "stats into an unwritable folder"; }
 	grep -q "Permission denied" "$T/stderr" || { cat "$T/stderr"; fail "stats: message"; }
-	same "$T/o"
+	same "$pub/o"
 fi
 
 # A file size limit (ulimit -f, 8 blocks of 512 bytes): each command fails
@@ -75,7 +85,7 @@ same "$T/o"
 disk=$T/disk
 mkdir "$disk"
 if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=512k tmpfs "$disk" 2>/dev/null; then
-	trap 'umount "$disk"; chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT
+	trap 'umount "$disk"; chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T" "$pub"' EXIT
 	both "$disk" || { cat "$T/stderr"; fail "score + stats on the tmpfs"; }
 	save "$disk"
 	dd if=/dev/zero of="$disk/fill" bs=4096 2>/dev/null
