@@ -63,12 +63,44 @@ static struct article *new_article(struct corpus *c)
 	return a;
 }
 
+/*
+ * Whether a header of one column is the required names split by commas
+ * (or semicolons, as spreadsheets in some locales save CSV): a manifest
+ * saved as CSV, which deserves one message rather than five missing columns.
+ */
+static int header_is_csv(const struct tsv *t)
+{
+	const char *h = tsv_column_name(t, 0);
+	size_t i, len, found = 0;
+
+	if (tsv_columns(t) != 1 || !strpbrk(h, ",;"))
+		return 0;
+	for (i = 0; i < NREQUIRED; i++) {
+		const char *p = h;
+		len = strlen(required[i]);
+		while ((p = strstr(p, required[i])) != NULL) {
+			int starts = p == h || strchr(",;\" ", p[-1]);
+			int ends = !p[len] || strchr(",;\" ", p[len]);
+			if (starts && ends) {
+				found++;
+				break;
+			}
+			p += len;
+		}
+	}
+	return found >= 2;
+}
+
 /* Maps required names to column indexes; reports missing and doubled columns. */
 static int read_header(struct tsv *t, long *col, long **extra_cols, struct corpus *c)
 {
 	size_t i, j, n = tsv_columns(t);
 	int bad = 0;
 
+	*extra_cols = NULL;
+	if (header_is_csv(t))
+		return error("%s:1: this looks like CSV; manifest.tsv is tab-separated (the header "
+			     "needs id, file, outlet, date, title, split by tabs)", tsv_name(t));
 	for (i = 0; i < NREQUIRED; i++) {
 		col[i] = tsv_column(t, required[i]);
 		if (col[i] < 0)
