@@ -160,6 +160,7 @@ static int draw(struct charts *c, const char *name, int width, int height,
 int charts_stance(struct charts *c)
 {
 	struct buf b = BUF_INIT, boot = BUF_INIT, tint = BUF_INIT, one = BUF_INIT, none = BUF_INIT;
+	struct buf same = BUF_INIT;	/* many articles, one value: no interval either */
 	double lo = 0, hi = 0;
 	size_t i;
 	int ret;
@@ -181,7 +182,7 @@ int charts_stance(struct charts *c)
 			l = s->mean_lo;
 			h = s->mean_hi;
 		} else {
-			to = &one;
+			to = s->articles > 1 ? &same : &one;
 		}
 		if (to == &none)
 			continue;
@@ -207,6 +208,8 @@ int charts_stance(struct charts *c)
 		     "set bmargin 9.5\n");
 	buf_addf(&b, "$boot << EOD\n%sEOD\n$tint << EOD\n%sEOD\n$one << EOD\n%sEOD\n",
 		 buf_str(&boot), buf_str(&tint), buf_str(&one));
+	if (same.len)
+		buf_addf(&b, "$same << EOD\n%sEOD\n", buf_str(&same));
 	buf_adds(&b, "plot ");
 	if (boot.len) {
 		buf_addf(&b, "%s$boot using 2:1:3:4 with xerrorbars pt 7 ps 1.3 lw 2 lc rgb '%s' "
@@ -223,6 +226,11 @@ int charts_stance(struct charts *c)
 			 "title 'one article: its value, no interval'", sep, palette[1]);
 		sep = ", ";
 	}
+	if (same.len) {
+		buf_addf(&b, "%s$same using 2:1 with points pt 4 ps 1.4 lw 2 lc rgb '%s' "
+			 "title 'every article the same value: no interval'", sep, palette[4]);
+		sep = ", ";
+	}
 	if (!*sep)
 		buf_adds(&b, "NaN notitle");
 	if (boot.len)
@@ -234,12 +242,16 @@ int charts_stance(struct charts *c)
 	if (one.len)
 		buf_adds(&b, ", $one using 2:1:(sprintf('%.2f', $2)) with labels offset 0,1.1 "
 			 "font ',12' tc rgb '#333333' notitle");
+	if (same.len)
+		buf_adds(&b, ", $same using 2:1:(sprintf('%.2f', $2)) with labels offset 0,1.1 "
+			 "font ',12' tc rgb '#333333' notitle");
 	buf_addch(&b, '\n');
 	ret = draw(c, "stance", 900, group_height(c->out.ngroups) + 90, &b);
 	buf_release(&b);
 	buf_release(&boot);
 	buf_release(&tint);
 	buf_release(&one);
+	buf_release(&same);
 	buf_release(&none);
 	return ret;
 }

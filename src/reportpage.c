@@ -204,6 +204,16 @@ static void write_charts(struct report_page *p)
 	}
 }
 
+/*
+ * ", p = 0.012" in a sentence, or ", p < 0.001": html_pval writes a table
+ * cell's value, whose "< 0.001" after "p = " read "p = < 0.001".
+ */
+static void p_phrase(struct buf *h, double pv)
+{
+	buf_adds(h, !isnan(pv) && pv < 0.001 ? ", p " : ", p = ");
+	html_pval(h, pv);
+}
+
 static void write_comparisons(struct report_page *p)
 {
 	struct buf *h = &p->h;
@@ -309,8 +319,7 @@ static void write_comparisons(struct report_page *p)
 					html_num(h, res_number(tsv_field(t, (size_t)cs)), 2);
 					buf_adds(h, ", df = ");
 					html_escape(h, tsv_field(t, (size_t)cd));
-					buf_adds(h, ", p = ");
-					html_pval(h, res_number(tsv_field(t, (size_t)cp)));
+					p_phrase(h, res_number(tsv_field(t, (size_t)cp)));
 					buf_adds(h, ", Cram&eacute;r's V = ");
 					html_num(h, res_number(tsv_field(t, (size_t)cv)), 3);
 				} else {
@@ -320,8 +329,7 @@ static void write_comparisons(struct report_page *p)
 					html_num(h, res_number(tsv_field(t, (size_t)cs)), 2);
 					buf_adds(h, ", df = ");
 					html_escape(h, tsv_field(t, (size_t)cd));
-					buf_adds(h, ", p = ");
-					html_pval(h, res_number(tsv_field(t, (size_t)cp)));
+					p_phrase(h, res_number(tsv_field(t, (size_t)cp)));
 				}
 				buf_adds(h, "</li>\n");
 			}

@@ -62,6 +62,26 @@ static const char *corpus_given(const struct source_options *in)
 	return strcmp(in->jsonl, "-") ? in->jsonl : "stdin";
 }
 
+/*
+ * The name in the report's title: the last component of what was given,
+ * unless that is "." or ".." (framing report .), which name no folder a
+ * reader knows: then the last component of the resolved path.
+ */
+static const char *title_name(const char *given, struct buf *tmp)
+{
+	const char *base = buf_base_name(given, tmp);
+	char *real;
+
+	if (strcmp(base, ".") && strcmp(base, ".."))
+		return base;
+	real = realpath(given, NULL);
+	if (!real)
+		return base;
+	base = buf_base_name(real, tmp);
+	free(real);
+	return base;
+}
+
 static int run_score(const struct report_run_opts *o, struct source *src)
 {
 	struct score_run_opts s;
@@ -139,7 +159,7 @@ int report_run(const struct report_run_opts *o)
 {
 	struct buf name = BUF_INIT;
 	/* The title's name: the folder's or the JSON Lines file's, or "stdin". */
-	const char *corpus_name = buf_base_name(corpus_given(&o->in), &name);
+	const char *corpus_name = title_name(corpus_given(&o->in), &name);
 	struct source *src;
 	int status;
 
