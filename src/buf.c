@@ -146,6 +146,13 @@ const char *buf_base_name(const char *path, struct buf *tmp)
 	return slash && slash[1] ? slash + 1 : tmp->data;
 }
 
+const char *buf_shown(struct buf *tmp, const char *s)
+{
+	buf_reset(tmp);
+	buf_add_shown(tmp, s, strlen(s));
+	return buf_str(tmp);
+}
+
 void buf_reset(struct buf *b)
 {
 	b->len = 0;

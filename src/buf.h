@@ -47,6 +47,12 @@ void buf_add_double(struct buf *b, double v);
  * which is reset first; borrowed, valid until tmp changes.
  */
 const char *buf_base_name(const char *path, struct buf *tmp);
+/*
+ * s as buf_add_shown shows it, kept in tmp, which is reset first: for a
+ * file name or an entry printed with printf in a listing. Borrowed, valid
+ * until tmp changes.
+ */
+const char *buf_shown(struct buf *tmp, const char *s);
 void buf_reset(struct buf *b);
 void buf_release(struct buf *b);
 /* Returns the string (never NULL) and leaves b empty; the caller frees. */

@@ -115,12 +115,14 @@ static int print_expansions(const struct lexicon *lx, const struct lexcheck_run_
 		 * point, also where a longer entry takes the words first or a
 		 * negation keeps them out of the scores ("occurs as" says so).
 		 */
-		printf("%s:%zu:%zu: %s occurs %s", e->file, e->line, e->col, e->written,
-		       nitems ? "as" : "nowhere in");
+		/* File names and entries pass the rule of sanitize.h, as in every listing. */
+		printf("%s:%zu:%zu: ", buf_shown(&x.key, e->file), e->line, e->col);
+		printf("%s occurs %s", buf_shown(&x.key, e->written), nitems ? "as" : "nowhere in");
 		for (j = 0; j < nitems; j++)
-			printf("%s %s %llu", j ? "," : "", items[j].key, (unsigned long long)items[j].n);
+			printf("%s %s %llu", j ? "," : "", buf_shown(&x.key, items[j].key),
+			       (unsigned long long)items[j].n);
 		if (nitems == 0)
-			printf(" %s", source_name(src));
+			printf(" %s", buf_shown(&x.key, source_name(src)));
 		putchar('\n');
 		free(items);
 		counts_free(x.seen[i]);
@@ -138,6 +140,7 @@ static int print_expansions(const struct lexicon *lx, const struct lexcheck_run_
 /* One line per lexicon file: its categories, entries and warnings. */
 static void print_summary(const struct lexicon *lx, const struct lexcheck_list *problems)
 {
+	struct buf name = BUF_INIT;
 	size_t i, f;
 
 	for (f = 0; f < lx->nfiles; f++) {
@@ -148,10 +151,11 @@ static void print_summary(const struct lexicon *lx, const struct lexcheck_list *
 			nent += !strcmp(lx->entries[i].file, lx->files[f]);
 		for (i = 0; i < problems->n; i++)
 			nwarn += problems->p[i].file_index == f;
-		printf("%s: %zu categor%s, %zu entr%s, %zu warning%s\n", lx->files[f], ncat,
+		printf("%s: %zu categor%s, %zu entr%s, %zu warning%s\n", buf_shown(&name, lx->files[f]), ncat,
 		       ncat == 1 ? "y" : "ies", nent, nent == 1 ? "y" : "ies", nwarn,
 		       nwarn == 1 ? "" : "s");
 	}
+	buf_release(&name);
 }
 
 int lexcheck_run(const struct lexcheck_run_opts *o)

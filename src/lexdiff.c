@@ -235,8 +235,13 @@ static void print_tables(const struct lexdiff_opts *o, struct diff_state *s)
 {
 	struct table *t;
 
-	if (!o->tool.tsv)
-		printf("entries (%s -> %s)\n", o->old_lexicon, o->new_lexicon);
+	if (!o->tool.tsv) {
+		struct buf a = BUF_INIT, b = BUF_INIT;
+		printf("entries (%s -> %s)\n", buf_shown(&a, o->old_lexicon),
+		       buf_shown(&b, o->new_lexicon));
+		buf_release(&a);
+		buf_release(&b);
+	}
 	t = entries_table(s->a, s->ta, s->b, s->tb);
 	table_print(t, stdout, o->tool.tsv);
 	table_free(t);

@@ -161,9 +161,10 @@ static void warn_lost(const struct score_loss *l, const struct score_run_opts *a
 		buf_addf(&cmd, "framing clean --jsonl %s %s", args->in.jsonl, l->worst_id);
 	else
 		buf_addf(&cmd, "framing clean %s", l->worst_where);
-	fprintf(stderr, "framing: %zu of %zu article%s lost more than %.0f%% of their words to "
-		"cleaning; `%s` shows why\n", l->lost, l->articles, l->articles == 1 ? "" : "s",
-		100 * SCORE_LOST_SHARE, buf_str(&cmd));
+	/* inform, not fprintf: the command quotes a file name or an id (sanitize.h). */
+	inform("%zu of %zu article%s lost more than %.0f%% of their words to cleaning; `%s` "
+	       "shows why", l->lost, l->articles, l->articles == 1 ? "" : "s",
+	       100 * SCORE_LOST_SHARE, buf_str(&cmd));
 	buf_release(&cmd);
 }
 

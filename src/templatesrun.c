@@ -51,9 +51,8 @@ int templates_run(const struct templates_run_opts *o)
 		goto out;
 	lines = templates_count(t, &outlets);
 	if (!o->quiet)
-		fprintf(stderr, "framing: %s: %zu template line%s in %zu outlet%s\n",
-			source_name(src), lines, lines == 1 ? "" : "s", outlets,
-			outlets == 1 ? "" : "s");
+		inform("%s: %zu template line%s in %zu outlet%s", source_name(src), lines,
+		       lines == 1 ? "" : "s", outlets, outlets == 1 ? "" : "s");
 	status = EXIT_OK;
 out:
 	templates_free(t);

@@ -72,4 +72,46 @@ $FRAMING score broken -o out2 2>err.broken && fail "score of a missing file succ
 clean err.broken
 grep -qF 'missingX\x1b[2J\x07\u009b31m\u0085\u202eY.txt' err.broken ||
 	{ cat err.broken; fail "the file name is not quoted with escapes"; }
+# Issue 18, item 7: the places that printed names without the rule.
+# A lexicon, a corpus folder and an id whose names hold the five, an OSC
+# title sequence (ESC ] 0 ; ... BEL) and a colour (ESC [ 41 m) in the text.
+OSC="${ESC}]0;PWN${BEL}"
+mkdir -p "hc${bad}/Out${bad}"
+printf '[acc] accusatory\ngroundless\nsmear*\n' >"lex${bad}.lex"
+printf '[acc] accusatory\ngroundless\n' >old.lex
+for i in 1 2 3; do
+	printf 'Title %s.\n\nThe ministry rejected the groundless %s accusations %s[41m as a smear and hypocrisy, said the ministry.\n' \
+		$i "$OSC" "$ESC" >"hc${bad}/Out${bad}/a$i.txt"
+done
+$FRAMING lexicon check "lex${bad}.lex" >lc1.txt 2>err.lc || fail "lexicon check failed"
+$FRAMING lexicon check --corpus "hc${bad}" "lex${bad}.lex" >lc2.txt 2>>err.lc || fail "lexicon check --corpus failed"
+grep -q 'smear\* occurs as smear 3' lc2.txt || { cat lc2.txt; fail "lexicon check --corpus: no occurs line"; }
+$FRAMING lexicon diff --by outlet old.lex "lex${bad}.lex" "hc${bad}" >ld.txt 2>err.ld || fail "lexicon diff failed"
+$FRAMING lexicon diff --tsv --by outlet old.lex "lex${bad}.lex" "hc${bad}" >ld.tsv 2>>err.ld || fail "lexicon diff --tsv failed"
+grep -q 'Out' ld.tsv || fail "lexicon diff: no outlet rows"
+$FRAMING templates "hc${bad}" >/dev/null 2>err.tpl || fail "templates failed"
+grep -q 'template line' err.tpl || { cat err.tpl; fail "templates: no summary message"; }
+$FRAMING kwic "hc${bad}" groundless >kwic2.txt 2>err.kwic2 || fail "kwic on OSC text failed"
+$FRAMING lexicon suggest --min 1 -l "lex${bad}.lex" --category acc "hc${bad}" >suggest2.txt 2>err.suggest2 ||
+	fail "lexicon suggest on OSC text failed"
+grep -q 'PWN' kwic2.txt || fail "kwic: the text around the OSC is gone"
+clean lc1.txt lc2.txt err.lc ld.txt ld.tsv err.ld err.tpl kwic2.txt err.kwic2 suggest2.txt err.suggest2
+# The messages quote with escapes: the duplicate id, the lost-words hint.
+mkdir -p dup
+printf 'id\tfile\toutlet\tdate\ttitle\n%s\ta.txt\tX\t2015-01-01\tT\n%s\ta.txt\tX\t2015-01-01\tT\n' \
+	"$OSC" "$OSC" >dup/manifest.tsv
+echo "The claims are groundless, the ministry said." >dup/a.txt
+$FRAMING score dup -o out3 2>err.dup && fail "duplicate ids accepted"
+clean err.dup
+grep -qF "duplicate id '\x1b]0;PWN\x07'" err.dup || { cat err.dup; fail "duplicate id not quoted with escapes"; }
+mkdir -p "lost${bad}/Out"
+{
+	i=1
+	while [ $i -le 40 ]; do echo "Menu item $i"; i=$((i + 1)); done
+	echo "The claims are groundless, the ministry said on Monday in a statement."
+} >"lost${bad}/Out/a.txt"
+$FRAMING score -q "lost${bad}" -o out4 2>err.lost || { cat err.lost; fail "score of a menu page failed"; }
+grep -q 'lost more than' err.lost || { cat err.lost; fail "no lost-words message"; }
+clean err.lost
+grep -qF 'lostX\x1b[2J' err.lost || { cat err.lost; fail "lost-words message: the folder not quoted with escapes"; }
 echo ok
