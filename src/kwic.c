@@ -85,6 +85,10 @@ void kwic_article(void *ctx, const struct lexrun_article *ra)
 		line->keyword = surface(ra->text, tt->tok[first].start, tt->tok[last].end);
 		line->right = r > last ? surface(ra->text, tt->tok[last].end, tt->tok[r].end)
 				       : xstrdup("");
+		/* "last May, which": no space before the comma (nor after a "("). */
+		line->gap_left = l == first || text_gap_before(ra->text, tt->tok[l].start,
+							       tt->tok[first].start);
+		line->gap_right = r == last || text_gap_at(ra->text, tt->tok[last].end, tt->tok[r].end);
 	}
 }
 
@@ -180,13 +184,18 @@ void kwic_format(const struct kwic *k, int tsv, struct buf *out)
 		buf_adds(out, where.data);
 		pad(out, wid - width(where.data));
 		buf_addf(out, "  %c%c  ", l->quoted ? 'q' : '-', l->negated ? 'n' : '-');
-		pad(out, wleft - width(l->left));
+		/*
+		 * The bars stay in their columns; on the context's side of a
+		 * bar a space stands only where the text has one, so
+		 * "last | May |, which" keeps the comma on its word.
+		 */
+		pad(out, wleft - width(l->left) + !l->gap_left);
 		buf_adds(out, l->left);
-		buf_adds(out, " | ");
+		buf_adds(out, l->gap_left ? " | " : "| ");
 		buf_adds(out, l->keyword);
 		if (*l->right) {
 			pad(out, wkey - width(l->keyword));
-			buf_adds(out, " | ");
+			buf_adds(out, l->gap_right ? " | " : " |");
 			buf_adds(out, l->right);
 		}
 		buf_addch(out, '\n');

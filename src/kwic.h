@@ -22,6 +22,7 @@ struct kwic_line {
 	int quoted, negated;
 	const char *category, *entry;	/* borrowed from the lexicon */
 	char *left, *keyword, *right;	/* surface text, white space collapsed */
+	int gap_left, gap_right;	/* white space between context and keyword in the text */
 };
 
 struct kwic {

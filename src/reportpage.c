@@ -14,6 +14,7 @@
 #include "score.h"
 #include "sha256.h"
 #include "stance.h"
+#include "text.h"
 #include "tsv.h"
 #include "util.h"
 #include "version.h"
@@ -42,7 +43,8 @@ static const char css[] =
 	"figure svg{display:block;width:100%;height:auto;max-width:100%}"
 	"figcaption{color:#444;font-size:.92em;margin-top:.5em}"
 	"mark{background:#ffe2c6;padding:0 .15em}"
-	".ctx-l{text-align:right;color:#444}.ctx-r{color:#444}"
+	".ctx-l{text-align:right;color:#444;padding-right:0}.ctx-r{color:#444;padding-left:0}"
+	"td.kw{padding-left:0;padding-right:0}"
 	".tag{font-size:.8em;border-radius:3px;padding:0 .35em;white-space:nowrap}"
 	".q{background:#d8ecf8;color:#004b75}.own{background:#fde3d1;color:#8a3300}"
 	".neg{background:#eee;color:#555}"
@@ -381,10 +383,16 @@ static void write_matches(struct report_page *p)
 		html_escape(h, r->entry);
 		buf_addf(h, "</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td><td class=\"ctx-l\">",
 			 r->sums.counted, r->sums.quoted);
+		/* The three cells read as one line: spaces only where the text
+		 * would have one ("the U.S. LINES", not "the U.S . LINES"). */
 		html_escape(h, r->left);
-		buf_adds(h, "</td><td><mark>");
+		if (*r->left && !text_context_tight_left(r->left))
+			buf_adds(h, "&#160;");
+		buf_adds(h, "</td><td class=\"kw\"><mark>");
 		html_escape(h, r->surface);
 		buf_adds(h, "</mark></td><td class=\"ctx-r\">");
+		if (*r->right && !text_context_tight_right(r->right))
+			buf_adds(h, "&#160;");
 		html_escape(h, r->right);
 		buf_adds(h, "</td><td>");
 		buf_adds(h, r->ex_quoted ? "<span class=\"tag q\">quoted</span>"

@@ -71,8 +71,24 @@ enum char_class {
 	CH_KATAKANA,	/* joins Katakana only (UAX #29 WB13) */
 	CH_MIDLETTER,	/* between letters only: middle dot */
 	CH_MIDNUMLET,	/* between letters or digits: . and apostrophes */
-	CH_MIDNUM	/* between digits only: , ; */
+	CH_MIDNUM,	/* between digits only: , ; */
+	CH_FORMAT	/* invisible inside a word: soft hyphen, zero widths, word joiner */
 };
+
+/*
+ * Invisible characters that typesetting and web pages put inside words: a
+ * soft hyphen (U+00AD) marks where a word may be hyphenated, a zero width
+ * space (U+200B) where it may break, the joiners U+200C, U+200D and U+2060
+ * how it is drawn. None of them makes two words of "ground<U+00AD>less":
+ * inside a word they belong to it (UAX #29 WB4 for Format characters; the
+ * zero width space too, which UAX #29 leaves out, as a page uses it as a
+ * break hint), and the normalised form leaves them out, so the word
+ * matches "groundless" while its offset and surface keep the bytes.
+ */
+static int is_invisible_in_word(int32_t cp)
+{
+	return cp == 0x00AD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060;
+}
 
 static int is_apostrophe(int32_t cp)
 {
@@ -111,6 +127,8 @@ static enum char_class classify(int32_t cp)
 		return CH_MIDNUM;
 	if (cp == 0x066B)
 		return CH_DIGIT;	/* Arabic decimal separator: inside numbers (UAX #29) */
+	if (is_invisible_in_word(cp))
+		return CH_FORMAT;
 	switch (text_script(cp)) {
 	case SCRIPT_HAN:
 		return CH_IDEO;
@@ -274,6 +292,8 @@ static size_t normalize_append(const char *s, size_t len, int casefold,
 	while (pos < len) {
 		int32_t cp = text_decode(s, len, &pos, &bad);
 		int boundclass = UTF8PROC_BOUNDCLASS_START;
+		if (is_invisible_in_word(cp))
+			continue;
 		if (is_apostrophe(cp))
 			cp = '\'';
 		else if (cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0xFF02)
@@ -286,6 +306,11 @@ static size_t normalize_append(const char *s, size_t len, int casefold,
 			got = 1;
 		}
 		n += (size_t)got;
+	}
+	if (n == 0) {	/* only invisible characters: nothing to reencode */
+		buf_grow(out, 0);
+		out->data[out->len] = '\0';
+		return 0;
 	}
 	/* utf8proc_reencode writes UTF-8 over the same buffer: 4 bytes per slot. */
 	got = utf8proc_reencode(*cps, (utf8proc_ssize_t)n, opt);
@@ -518,6 +543,59 @@ static int is_closing_punct(int32_t cp)
 	return cp == '.' || cp == ',' || cp == '!' || cp == '?' || cp == ';' || cp == ':';
 }
 
+static size_t count_byte(const char *s, char c)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += *s == c;
+	return n;
+}
+
+static int shows_as_space(int32_t cp)
+{
+	return text_is_space(cp) || !sanitize_printable((uint32_t)cp);
+}
+
+int text_gap_before(const char *s, size_t start, size_t pos)
+{
+	return pos > start && shows_as_space(decode_before(s, start, pos));
+}
+
+int text_gap_at(const char *s, size_t pos, size_t end)
+{
+	return pos < end && shows_as_space(decode_at(s, end, pos));
+}
+
+int text_context_tight_right(const char *right)
+{
+	size_t len = strlen(right), pos = 0;
+	int bad = 0;
+	int32_t cp;
+
+	if (!len)
+		return 0;
+	cp = text_decode(right, len, &pos, &bad);
+	if (cp == '"')	/* closes a quotation when it is not the first of a pair */
+		return count_byte(right, '"') % 2 == 1;
+	return is_closing_punct(cp) || cp == ')' || cp == ']' || cp == '}' || cp == '%'
+	       || cp == 0x2019 || cp == 0x201D || cp == 0x00BB || cp == 0x2026 || cp == '\''
+	       || cp == 0x300D || cp == 0x300F || cp == 0x3001 || cp == 0x3002 || cp == 0xFF0C;
+}
+
+int text_context_tight_left(const char *left)
+{
+	size_t len = strlen(left);
+	int32_t cp;
+
+	if (!len)
+		return 0;
+	cp = decode_before(left, 0, len);
+	if (cp == '"')	/* opens one when it is not the second of a pair */
+		return count_byte(left, '"') % 2 == 1;
+	return cp == '(' || cp == '[' || cp == '{' || cp == 0x2018 || cp == 0x201C || cp == 0x00AB
+	       || cp == 0x300C || cp == 0x300E;
+}
+
 static void add_span(struct text_tokens *tt, size_t start, size_t end)
 {
 	ALLOC_GROW(tt->quotes, tt->nquotes + 1, tt->quotes_alloc);
@@ -585,7 +663,10 @@ static void scan_quotes(struct text_tokens *q, const char *s, size_t start, size
 			continue;
 		}
 		cp = text_decode(s, end, &pos, &bad);
-		if (cp == '"' || cp == 0xFF02) {
+		if ((cp == '"' || cp == 0xFF02) && is_wordish(decode_before(s, start, at))
+		    && is_wordish(decode_at(s, end, pos))) {
+			continue;	/* year"s: an apostrophe as Reuters' wire copy writes it */
+		} else if (cp == '"' || cp == 0xFF02) {
 			if (open_double == (size_t)-1) {
 				open_double = at;
 			} else {
@@ -698,6 +779,17 @@ static size_t scan_word(const char *s, size_t end, size_t pos, enum char_class f
 			last = c;
 			pos = next;
 		} else if (c == CH_EXTEND) {
+			pos = next;
+		} else if (c == CH_FORMAT) {
+			/* Part of the word only when the word goes on after it. */
+			size_t after = next;
+			enum char_class a = CH_FORMAT;
+			while (after < end && a == CH_FORMAT) {
+				next = after;
+				a = classify(text_decode(s, end, &after, bad));
+			}
+			if (a != CH_LETTER && a != CH_DIGIT && a != CH_CONNECT && a != CH_EXTEND)
+				break;
 			pos = next;
 		} else if (c == CH_MIDLETTER || c == CH_MIDNUMLET || c == CH_MIDNUM) {
 			enum char_class after = next < end ? classify(decode_at(s, end, next)) : CH_OTHER;

@@ -161,6 +161,20 @@ void text_normalize(const char *s, size_t len, int casefold, struct buf *out);
  */
 void text_append_clean(struct buf *out, const char *s, size_t start, size_t end);
 
+/*
+ * How a context meets its keyword, for listings that join them. With the
+ * text at hand (kwic): whether the character of s[start, pos) just before
+ * pos, or the one of s[pos, end) at pos, shows as white space in a context
+ * (text_append_clean makes it one). With only the contexts of matches.tsv
+ * (the report), whose white space at the keyword's side is trimmed: whether
+ * right starts with closing punctuation (", which", ". LINES", ")") or
+ * left ends with an opening bracket or quote, so no space goes between.
+ */
+int text_gap_before(const char *s, size_t start, size_t pos);
+int text_gap_at(const char *s, size_t pos, size_t end);
+int text_context_tight_right(const char *right);
+int text_context_tight_left(const char *left);
+
 /* Display width of a UTF-8 string in terminal columns (CJK count two). */
 size_t text_display_width(const char *s, size_t len);
 

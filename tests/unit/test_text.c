@@ -340,6 +340,76 @@ static void test_long_words_end_in_place(void **state)
 	buf_release(&out);
 }
 
+/*
+ * Issue 18: a soft hyphen (U+00AD), a zero width space (U+200B), ZWNJ and
+ * ZWJ (U+200C, U+200D) or a word joiner (U+2060) inside "groundless" leave
+ * one word, normalised as "groundless", whose span is the original bytes;
+ * at a word's end they are not part of it, and between words (or with a
+ * space) they split nothing new.
+ */
+static void test_invisible_characters_inside_words(void **state)
+{
+	static const char *const marks[] = {
+		"\xC2\xAD", "\xE2\x80\x8B", "\xE2\x80\x8C", "\xE2\x80\x8D", "\xE2\x81\xA0",
+	};
+	struct text_tokens tt = TEXT_TOKENS_INIT;
+	struct buf out = BUF_INIT, s = BUF_INIT;
+	size_t i;
+	(void)state;
+
+	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
+		size_t m = strlen(marks[i]);
+		buf_reset(&s);
+		buf_addf(&s, "the ground%sless%s claims", marks[i], marks[i]);
+		words_of(s.data, &tt, &out);
+		assert_string_equal(out.data, "the|groundless|claims");
+		assert_int_equal(tt.tok[1].start, 4);
+		assert_int_equal(tt.tok[1].end, 4 + 10 + m);	/* the trailing mark is not in it */
+		assert_string_equal(text_cased(&tt, 1), "groundless");
+	}
+	/* Two of them, and one beside a digit: still one word each. */
+	words_of("GROUND\xC2\xAD\xE2\x80\x8BLESS 12\xE2\x81\xA0" "000", &tt, &out);
+	assert_string_equal(out.data, "groundless|12000");
+	/* Alone or after a space they start nothing. */
+	words_of("a \xE2\x80\x8B b\xC2\xAD", &tt, &out);
+	assert_string_equal(out.data, "a|b");
+	/* A lexicon entry written with one normalises the same way. */
+	text_normalize("ground\xC2\xADless", strlen("ground\xC2\xADless"), 1, &out);
+	assert_string_equal(out.data, "groundless");
+	/* Nothing but one: an empty string (the template key of such a line). */
+	text_normalize("\xE2\x80\x8B", 3, 1, &out);
+	assert_string_equal(out.data, "");
+	text_tokens_release(&tt);
+	buf_release(&out);
+	buf_release(&s);
+}
+
+/*
+ * Issue 18: Reuters' wire copy writes an apostrophe as a straight double
+ * quote (year"s). One between two letters opens no quotation, so the rest
+ * of the paragraph is not quoted; a quotation after it still is.
+ */
+static void test_double_quote_inside_a_word(void **state)
+{
+	struct text_tokens tt = TEXT_TOKENS_INIT;
+	char q[64];
+	(void)state;
+
+	/* the | year | s | talks | were | groundless */
+	quoted_flags("the year\"s talks were groundless", &tt, q, sizeof(q));
+	assert_string_equal(q, "000000");
+	/* last year"s claims , he said "groundless smear" today */
+	quoted_flags("last year\"s claims, he said \"groundless smear\" today", &tt, q, sizeof(q));
+	assert_string_equal(q, "000000110");
+	/* Fullwidth too. */
+	quoted_flags("the year\xEF\xBC\x82s talks", &tt, q, sizeof(q));
+	assert_string_equal(q, "0000");
+	/* A quotation that touches letters on one side only still opens. */
+	quoted_flags("said \"no\" then", &tt, q, sizeof(q));
+	assert_string_equal(q, "010");
+	text_tokens_release(&tt);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -358,6 +428,8 @@ int main(void)
 		cmocka_unit_test(test_scripts_and_width),
 		cmocka_unit_test(test_han_characters_are_single_words),
 		cmocka_unit_test(test_katakana_and_arabic_numbers),
+		cmocka_unit_test(test_invisible_characters_inside_words),
+		cmocka_unit_test(test_double_quote_inside_a_word),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
