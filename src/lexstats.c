@@ -31,12 +31,12 @@ static int cmp_entry(const void *a, const void *b)
 	const struct tally_entry *ex = &sort_tally->entries[x], *ey = &sort_tally->entries[y];
 	const struct lex_entry *lx = &sort_tally->lx->entries[x], *ly = &sort_tally->lx->entries[y];
 
-	if (!ex->matches != !ey->matches)
-		return ex->matches ? -1 : 1;
+	if (!ex->counted != !ey->counted)
+		return ex->counted ? -1 : 1;
 	if (lx->category != ly->category)
 		return lx->category < ly->category ? -1 : 1;
-	if (ex->matches != ey->matches)
-		return ex->matches > ey->matches ? -1 : 1;
+	if (ex->counted != ey->counted)
+		return ex->counted > ey->counted ? -1 : 1;
 	return x < y ? -1 : 1;
 }
 
@@ -72,7 +72,8 @@ static void print_table(const struct lexicon *lx, const struct tally *t, const c
 		const struct tally_entry *te = &t->entries[order[i]];
 		table_add(tab, lx->categories[e->category].name);
 		table_add(tab, e->written);
-		table_addf(tab, "%zu", te->matches);
+		/* Counted matches, as diff, scores.tsv and the report count them (tally.h). */
+		table_addf(tab, "%zu", te->counted);
 		table_addf(tab, "%zu", te->articles);
 		table_addf(tab, "%zu", te->groups);
 		if (te->counted)

@@ -43,13 +43,14 @@ void tally_free(struct tally *t)
 void tally_entry_add(struct tally_entry *e, size_t article, int quoted, int negated)
 {
 	e->matches++;
-	if (e->last_article != article) {
-		e->last_article = article;
-		e->articles++;
-	}
 	if (negated) {
 		e->negated++;
 		return;
+	}
+	/* A negated match counts nowhere but in negated: not for articles either. */
+	if (e->last_article != article) {
+		e->last_article = article;
+		e->articles++;
 	}
 	e->counted++;
 	e->quoted += quoted != 0;
@@ -107,13 +108,13 @@ void tally_article(void *ctx, const struct lexrun_article *ra)
 		double w = t->lx->entries[m->entry].weight;
 
 		tally_entry_add(e, ra->index + 1, m->quoted, m->negated);
+		if (m->negated)
+			continue;	/* in negated only; the lines below count for the group */
 		buf_reset(&key);
 		buf_addf(&key, "%u\t%zu", m->entry, g);
 		if (!counts_get(t->seen, key.data, key.len))
 			e->groups++;
 		counts_add(t->seen, key.data, key.len, 1);
-		if (m->negated)
-			continue;
 		grp->matches[m->category]++;
 		grp->score[m->category] += w;
 		if ((long)m->category == t->cat.acc)

@@ -19,19 +19,21 @@
  * The sums of one lexicon entry's matches: over a corpus for lexicon stats
  * and diff, per outlet for the report (from matches.tsv). Only
  * tally_entry_add adds to them, so every tool counts alike:
- *   matches   every match, negated ones included
+ *   matches   every match, negated ones included (for checks, never printed)
  *   negated   matches in a negation window: reported, never counted
- *   counted   matches - negated: what scores.tsv's C_matches and C_score sum
+ *   counted   matches - negated: what scores.tsv's C_matches and C_score
+ *             sum and what every tool prints as "matches"
  *   quoted    counted matches inside a quotation
  *   own       counted - quoted: the outlet's own voice (scores.tsv's C_own)
+ * A negated match adds to negated only: not to articles or groups either.
  */
 struct tally_entry {
 	size_t matches;
 	size_t counted;
 	size_t negated;
 	size_t quoted;
-	size_t articles;	/* articles with a match, negated or not */
-	size_t groups;		/* groups with a match (tally only) */
+	size_t articles;	/* articles with a counted match */
+	size_t groups;		/* groups with a counted match (tally only) */
 	size_t last_article;	/* the article of the last match added */
 };
 

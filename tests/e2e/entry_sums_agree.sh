@@ -2,8 +2,10 @@
 # lexicon (stance.lex and actors.lex in one file), lexicon stats, lexicon
 # diff, report.html and scores.tsv must say what the rows of matches.tsv
 # say, per entry and per category:
-#   matches = rows, negated = rows with negated=1, counted = the others,
-#   quoted = counted rows with quoted=1, own voice = counted - quoted.
+#   negated = rows with negated=1, counted = the others (what every tool
+#   prints as "matches", issue 18 item 9), quoted = counted rows with
+#   quoted=1, own voice = counted - quoted; articles and outlets are those
+#   with a counted row: a negated match counts nowhere but in negated.
 set -eu
 cd "$ROOT"
 tmp=$(mktemp -d)
@@ -31,7 +33,8 @@ grep -q '	1	1	' "$M" || fail "no match both quoted and negated: the seeds no lon
 # offset quoted negated ...): "category<TAB>entry" -> counts.
 awk -F'\t' 'NR > 1 {
 	k = $3 "\t" $4; n[k]++
-	if ($9 == 1) neg[k]++; else { c[k]++; if ($8 == 1) q[k]++ }
+	if ($9 == 1) { neg[k]++; next }
+	c[k]++; if ($8 == 1) q[k]++
 	if (!((k, $1) in art)) { art[k, $1] = 1; na[k]++ }
 	if (!((k, $2) in out)) { out[k, $2] = 1; no[k]++ }
 }
@@ -46,9 +49,9 @@ awk -F'\t' -v want="$tmp/want" '
 	NR > 1 { k = $1 "\t" $2
 		if (!(k in m)) { if ($3 != 0) { print "FAIL: stats " k ": " $3 " matches, none in matches.tsv"; bad = 1 }; next }
 		share = c[k] ? sprintf("%.2f", q[k] / c[k]) : "NA"
-		if ($3 != m[k] || $7 != neg[k] || $6 != share || $4 != a[k] || $5 != o[k]) {
+		if ($3 != c[k] || $7 != neg[k] || $6 != share || $4 != a[k] || $5 != o[k]) {
 			print "FAIL: stats " k ": matches " $3 " negated " $7 " quoted " $6 " articles " $4 " outlets " $5 \
-				"; matches.tsv: " m[k] " " neg[k] " " share " " a[k] " " o[k]; bad = 1 }
+				"; matches.tsv: " c[k] " " neg[k] " " share " " a[k] " " o[k]; bad = 1 }
 		seen++ }
 	END { if (seen != nm) { print "FAIL: stats lists " seen " of " nm " matched entries"; bad = 1 }
 		exit bad }' "$tmp/stats" || fail "lexicon stats disagrees with matches.tsv"
