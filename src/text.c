@@ -577,8 +577,13 @@ int text_context_tight_right(const char *right)
 	cp = text_decode(right, len, &pos, &bad);
 	if (cp == '"')	/* closes a quotation when it is not the first of a pair */
 		return count_byte(right, '"') % 2 == 1;
+	if (cp == '\'' || cp == 0x2019) {
+		/* A closing quote or 's, not a scare quote opening ('groundless'). */
+		int32_t next = decode_at(right, len, pos);
+		return !is_wordish(next) || ((next | 0x20) == 's' && !is_wordish(decode_at(right, len, pos + 1)));
+	}
 	return is_closing_punct(cp) || cp == ')' || cp == ']' || cp == '}' || cp == '%'
-	       || cp == 0x2019 || cp == 0x201D || cp == 0x00BB || cp == 0x2026 || cp == '\''
+	       || cp == 0x201D || cp == 0x00BB || cp == 0x2026
 	       || cp == 0x300D || cp == 0x300F || cp == 0x3001 || cp == 0x3002 || cp == 0xFF0C;
 }
 
@@ -592,6 +597,10 @@ int text_context_tight_left(const char *left)
 	cp = decode_before(left, 0, len);
 	if (cp == '"')	/* opens one when it is not the second of a pair */
 		return count_byte(left, '"') % 2 == 1;
+	if (cp == '\'') {	/* opens a scare quote after a space, a bracket or nothing */
+		int32_t before = len > 1 ? decode_before(left, 0, len - 1) : ' ';
+		return text_is_space(before) || before == '(' || before == '"' || before == 0x201C;
+	}
 	return cp == '(' || cp == '[' || cp == '{' || cp == 0x2018 || cp == 0x201C || cp == 0x00AB
 	       || cp == 0x300C || cp == 0x300E;
 }

@@ -410,6 +410,35 @@ static void test_double_quote_inside_a_word(void **state)
 	text_tokens_release(&tt);
 }
 
+/*
+ * Issue 18: the report joins left, keyword and right of matches.tsv, whose
+ * white space beside the keyword is gone; no space goes before closing or
+ * after opening punctuation ("the U.S. LINES", "stop 'groundless'").
+ */
+static void test_context_joins(void **state)
+{
+	(void)state;
+	assert_true(text_context_tight_right(". LINES were drawn"));
+	assert_true(text_context_tight_right(", which officials"));
+	assert_true(text_context_tight_right(") made by"));
+	assert_true(text_context_tight_right("' about cyber attacks"));	/* closes 'groundless accusations' */
+	assert_true(text_context_tight_right("'s top diplomat"));
+	assert_true(text_context_tight_right("\xE2\x80\x9D of cyber"));	/* ” */
+	assert_true(text_context_tight_right("\" of cyber attacks"));	/* one ": it closes */
+	assert_false(text_context_tight_right("\"groundless\" claims"));	/* a pair: it opens */
+	assert_false(text_context_tight_right("'groundless' claims"));
+	assert_false(text_context_tight_right("was drawn"));
+	assert_false(text_context_tight_right(""));
+	assert_true(text_context_tight_left("China urges US to stop '"));
+	assert_true(text_context_tight_left("the ministry denied the ("));
+	assert_true(text_context_tight_left("to stop its \""));
+	assert_true(text_context_tight_left("called it \xE2\x80\x9C"));	/* “ */
+	assert_false(text_context_tight_left("the \"smear\""));	/* the second of a pair closes */
+	assert_false(text_context_tight_left("the students'"));
+	assert_false(text_context_tight_left("collapsed last"));
+	assert_false(text_context_tight_left(""));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -430,6 +459,7 @@ int main(void)
 		cmocka_unit_test(test_katakana_and_arabic_numbers),
 		cmocka_unit_test(test_invisible_characters_inside_words),
 		cmocka_unit_test(test_double_quote_inside_a_word),
+		cmocka_unit_test(test_context_joins),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
