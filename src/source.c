@@ -14,86 +14,13 @@
 #include "fsutil.h"
 #include "htmlpage.h"
 #include "date.h"
+#include "sanitize.h"
 #include "sha256.h"
 #include "sort.h"
 #include "util.h"
 #include "xalloc.h"
 #include "banned.h"
 
-
-/*
- * The ids of a JSON Lines stream read so far, as scores.tsv writes them,
- * to refuse a line whose id another line has (two articles with one id
- * are one article to framing stats). Kept as a 64-bit hash (the first
- * bytes of SHA-256) and the line, 16 bytes an article, not the ids
- * themselves: open addressing, half full at most; 0 marks a free slot.
- */
-struct idset {
-	uint64_t *keys;
-	size_t *lines;
-	size_t n, cap;
-};
-
-static uint64_t idset_key(const char *id)
-{
-	unsigned char d[32];
-	struct sha256 h;
-	uint64_t k = 0;
-	int i;
-
-	sha256_init(&h);
-	sha256_update(&h, id, strlen(id));
-	sha256_final(&h, d);
-	for (i = 0; i < 8; i++)
-		k = k << 8 | d[i];
-	return k ? k : 1;
-}
-
-static void idset_grow(struct idset *set)
-{
-	struct idset bigger = { 0 };
-	size_t i, j;
-
-	bigger.cap = set->cap ? 2 * set->cap : 1024;
-	bigger.keys = xcalloc(bigger.cap, sizeof(*bigger.keys));
-	bigger.lines = xcalloc(bigger.cap, sizeof(*bigger.lines));
-	for (i = 0; i < set->cap; i++) {
-		if (!set->keys[i])
-			continue;
-		for (j = set->keys[i] & (bigger.cap - 1); bigger.keys[j]; j = (j + 1) & (bigger.cap - 1))
-			;
-		bigger.keys[j] = set->keys[i];
-		bigger.lines[j] = set->lines[i];
-	}
-	bigger.n = set->n;
-	free(set->keys);
-	free(set->lines);
-	*set = bigger;
-}
-
-/* Adds id, first seen on line; returns 0, or the line of the id seen before. */
-static size_t idset_add(struct idset *set, const char *id, size_t line)
-{
-	uint64_t k = idset_key(id);
-	size_t j;
-
-	if (2 * (set->n + 1) > set->cap)
-		idset_grow(set);
-	for (j = k & (set->cap - 1); set->keys[j]; j = (j + 1) & (set->cap - 1))
-		if (set->keys[j] == k)
-			return set->lines[j];
-	set->keys[j] = k;
-	set->lines[j] = line;
-	set->n++;
-	return 0;
-}
-
-static void idset_release(struct idset *set)
-{
-	free(set->keys);
-	free(set->lines);
-	memset(set, 0, sizeof(*set));
-}
 
 struct source {
 	/* corpus folder */
@@ -112,7 +39,6 @@ struct source {
 	long lang_col;		/* the extra column "lang", -1: none (set once the names are known) */
 	size_t nextra;
 	off_t start;	/* where the stream began, for source_rewind; -1: a pipe */
-	struct idset ids;	/* the ids given so far, to find two lines with one id */
 	/* both */
 	const char *label;	/* for messages */
 	struct corpus *own_corpus;	/* opened by source_open */
@@ -424,25 +350,6 @@ static char *field_text(const struct source *s, size_t line, const struct buf *r
 	return buf_detach(&b);
 }
 
-/*
- * The id of the JSON value [vs, ve) as field_text gives it (a string as
- * scores.tsv writes it, a number as written); NULL for anything else.
- */
-static char *json_id_text(const char *vs, const char *ve)
-{
-	struct buf b = BUF_INIT;
-	cJSON *v;
-
-	if (vs < ve && (*vs == '-' || (*vs >= '0' && *vs <= '9')))
-		return xstrndup(vs, (size_t)(ve - vs));
-	if (vs >= ve || *vs != '"' || !(v = cJSON_ParseWithLength(vs, (size_t)(ve - vs))))
-		return NULL;
-	if (cJSON_IsString(v))
-		buf_add_tsv_field(&b, v->valuestring, strlen(v->valuestring));
-	cJSON_Delete(v);
-	return b.data ? buf_detach(&b) : NULL;
-}
-
 static void learn_columns(struct source *s, const cJSON *obj)
 {
 	const cJSON *v;
@@ -459,6 +366,31 @@ static void learn_columns(struct source *s, const cJSON *obj)
 static int bad_line(const struct source *s, size_t line, const char *what, const char *detail)
 {
 	return error("%s:%zu: %s%s; skipped", s->name, line, what, detail);
+}
+
+/*
+ * Whether s is written in tables as it is: an id that is not (a control
+ * character, a bidi control, a byte that is not UTF-8) would be another
+ * id in scores.tsv, where 'a<VT>b' is 'a b' and folder 'Tab<TAB>Out' is
+ * 'Tab Out', and two articles would become one to framing stats. Such
+ * ids are refused rather than compared as written: no set of every id
+ * seen is needed, so a JSON Lines stream stays in constant memory.
+ */
+static int shown_as_is(const char *s)
+{
+	struct buf b = BUF_INIT;
+	int same;
+
+	buf_add_tsv_field(&b, s, strlen(s));
+	same = !strcmp(buf_str(&b), s);
+	buf_release(&b);
+	return same;
+}
+
+static int unprintable_id(const char *where, const char *id)
+{
+	return error("%s: id '%s' holds a control character or a byte that is not UTF-8, "
+		     "which scores.tsv cannot write as it is; skipped", where, id);
 }
 
 /*
@@ -496,7 +428,7 @@ static char *default_id(const struct article *a, const char *text, size_t len)
 static int article_from_json(const struct source *s, size_t line, const struct buf *raw,
 			     const cJSON *obj, struct article *a, char **text, size_t *len)
 {
-	const cJSON *t = cJSON_GetObjectItemCaseSensitive(obj, "text");
+	const cJSON *t = cJSON_GetObjectItemCaseSensitive(obj, "text"), *idv;
 	struct buf b = BUF_INIT;
 	int bad = 0, html = 0;
 	size_t i;
@@ -516,6 +448,13 @@ static int article_from_json(const struct source *s, size_t line, const struct b
 	if (s->max_bytes && *len > s->max_bytes)
 		return error("%s:%zu: %zu bytes of text, more than --max-article-bytes %zu; skipped",
 			     s->name, line, *len, s->max_bytes);
+	idv = cJSON_GetObjectItemCaseSensitive(obj, "id");
+	if (cJSON_IsString(idv) && !shown_as_is(idv->valuestring)) {
+		buf_addf(&b, "%s:%zu", s->name, line);
+		unprintable_id(b.data, idv->valuestring);
+		buf_release(&b);
+		return -1;
+	}
 	a->id = field_text(s, line, raw, obj, "id", &bad);
 	a->outlet = field_text(s, line, raw, obj, "outlet", &bad);
 	a->date = field_text(s, line, raw, obj, "date", &bad);
@@ -630,16 +569,6 @@ static int parse_record(const struct source *s, struct source_record *r, cJSON *
 	long lone;
 
 	*out = NULL;
-	if (r->status == -2) {
-		const char *vs = NULL, *ve = NULL;
-		char *id;
-		json_member(r->raw.data, r->raw.data + r->raw.len, "id", &vs, &ve);
-		id = vs ? json_id_text(vs, ve) : NULL;
-		error("%s:%zu: id '%s' is the id of %s:%zu already (ids compare as scores.tsv "
-		      "writes them); skipped", s->name, r->line, id ? id : "", s->name, r->first);
-		free(id);
-		return -1;
-	}
 	if (r->status < 0)
 		return error("%s:%zu: a line of more than --max-article-bytes %zu; skipped",
 			     s->name, r->line, s->max_bytes);
@@ -670,30 +599,6 @@ static int is_blank_line(const struct buf *b)
 	return 1;
 }
 
-/*
- * Marks a line whose id an earlier line has (r->status -2, r->first the
- * earlier line), for source_decode to refuse. Done here, in the one
- * thread that reads and in the order of the lines, so the line refused is
- * always the later one. Ids compare as scores.tsv writes them: "a b" and
- * "a\u000bb" are one id there.
- */
-static void check_id(struct source *s, struct source_record *r)
-{
-	const char *vs, *ve;
-	char *id;
-
-	r->first = 0;
-	if (r->status != 1 || !json_member(r->raw.data, r->raw.data + r->raw.len, "id", &vs, &ve))
-		return;
-	id = json_id_text(vs, ve);
-	if (!id)
-		return;
-	r->first = idset_add(&s->ids, id, r->line);
-	if (r->first)
-		r->status = -2;
-	free(id);
-}
-
 /* The next line that is not blank, moved into r without a copy. */
 static int read_jsonl_record(struct source *s, struct source_record *r)
 {
@@ -715,7 +620,6 @@ static int read_jsonl_record(struct source *s, struct source_record *r)
 	s->linebuf = swap;
 	r->line = s->line;
 	r->status = status;
-	check_id(s, r);
 	return 1;
 }
 
@@ -789,7 +693,6 @@ void source_free(struct source *s)
 		free(s->extra_names[i]);
 	free(s->extra_names);
 	buf_release(&s->linebuf);
-	idset_release(&s->ids);
 	source_record_release(&s->record);
 	if (s->own_corpus) {
 		corpus_release(s->own_corpus);
@@ -901,7 +804,6 @@ int source_rewind(struct source *s)
 		s->rpos = s->rlen = 0;
 		s->line = 0;
 		s->have_first = 0;
-		idset_release(&s->ids);
 	}
 	s->consumed = 0;
 	return 0;
@@ -934,6 +836,17 @@ static void article_where(const struct source *s, const struct article *a, struc
 		buf_addf(b, "%s:%zu", s->corpus->manifest, a->line);
 	else
 		buf_adds(b, a->path);
+}
+
+/* unprintable_id for an article of a corpus folder; always true. */
+static int unprintable_at(const struct source *s, const struct article *a)
+{
+	struct buf where = BUF_INIT;
+
+	article_where(s, a, &where);
+	unprintable_id(buf_str(&where), a->id);
+	buf_release(&where);
+	return 1;
 }
 
 static int too_long(const struct source *s, const struct article *a, const char *what,
@@ -969,51 +882,41 @@ static int over_limits(const struct source *s, const struct article *a)
 	return over;
 }
 
-struct source_id {
-	char *shown;		/* the id as scores.tsv writes it */
-	const struct article *a;
-};
-
-static int cmp_source_id(const void *x, const void *y)
+static int cmp_article_ptr(const void *x, const void *y)
 {
-	const struct source_id *a = x, *b = y;
-	int c = strcmp(a->shown, b->shown);
-	return c ? c : (a->a > b->a) - (a->a < b->a);
+	const struct article *a = *(const struct article *const *)x;
+	const struct article *b = *(const struct article *const *)y;
+	int c = strcmp(a->id, b->id);
+	return c ? c : (a > b) - (a < b);
 }
 
 /*
- * Refuses a corpus two of whose articles have one id as scores.tsv writes
- * it (folders "Tab<TAB>Out" and "Tab Out", manifest ids "a b" and
- * "a<VT>b"), naming both; framing stats would keep one and drop the other.
+ * Refuses a corpus two of whose articles have one id, naming both: a
+ * folder's 'x.txt' and 'x.html' are both OUTLET/x, and framing stats
+ * would keep one and drop the other.
  */
 static int check_corpus_ids(const struct source *s)
 {
 	const struct corpus *c = s->corpus;
-	struct source_id *ids = xmalloc((c->n ? c->n : 1) * sizeof(*ids));
-	struct buf b = BUF_INIT, w1 = BUF_INIT, w2 = BUF_INIT;
+	const struct article **sorted = xmalloc((c->n ? c->n : 1) * sizeof(*sorted));
+	struct buf w1 = BUF_INIT, w2 = BUF_INIT;
 	size_t i;
 	int bad = 0;
 
-	for (i = 0; i < c->n; i++) {
-		buf_reset(&b);
-		buf_add_tsv_field(&b, c->articles[i].id, strlen(c->articles[i].id));
-		ids[i].shown = buf_detach(&b);
-		ids[i].a = &c->articles[i];
-	}
-	sort_array(ids, c->n, sizeof(*ids), cmp_source_id);
+	for (i = 0; i < c->n; i++)
+		sorted[i] = &c->articles[i];
+	sort_array(sorted, c->n, sizeof(*sorted), cmp_article_ptr);
 	for (i = 1; i < c->n; i++) {
-		if (strcmp(ids[i].shown, ids[i - 1].shown))
+		if (strcmp(sorted[i]->id, sorted[i - 1]->id))
 			continue;
 		buf_reset(&w1);
 		buf_reset(&w2);
-		article_where(s, ids[i - 1].a, &w1);
-		article_where(s, ids[i].a, &w2);
-		bad = error("%s: id '%s' is also the id of %s (ids compare as scores.tsv writes "
-			    "them)", buf_str(&w2), ids[i].shown, buf_str(&w1));
+		article_where(s, sorted[i - 1], &w1);
+		article_where(s, sorted[i], &w2);
+		bad = error("%s: id '%s' is also the id of %s", buf_str(&w2), sorted[i]->id,
+			    buf_str(&w1));
 	}
-	for (i = 0; i < c->n; i++)
-		free(ids[i].shown);
-	free(ids);
+	free(sorted);
 	buf_release(&w1);
 	buf_release(&w2);
 	return bad;
@@ -1052,7 +955,7 @@ int source_decode(const struct source *s, struct source_record *r, struct articl
 	} else if (decode_jsonl_record(s, r, a, text, len) < 0) {
 		return -1;
 	}
-	if (over_limits(s, a)) {
+	if ((s->corpus && !shown_as_is(a->id) && unprintable_at(s, a)) || over_limits(s, a)) {
 		size_t n;
 		source_extra_names(s, &n);
 		article_release(a, n);

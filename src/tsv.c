@@ -71,9 +71,10 @@ static int read_line(struct tsv *t, struct buf *b)
 }
 
 /*
- * Splits b in place at tabs into at most max + 1 fields (fields point
- * into b): one more than the caller takes is enough to know the row is
- * wrong, and a line of tabs does not become millions of pointers.
+ * Splits b in place at tabs (fields point into b) and returns the number
+ * of fields, keeping at most max + 1: one more than the caller takes is
+ * enough to know the row is wrong, and a line of tabs does not become
+ * millions of pointers.
  */
 static size_t split_tabs(struct buf *b, char ***fields, size_t *alloc, size_t max)
 {
@@ -82,9 +83,12 @@ static size_t split_tabs(struct buf *b, char ***fields, size_t *alloc, size_t ma
 
 	for (;;) {
 		char *tab = strchr(p, '\t');
-		ALLOC_GROW(*fields, n + 1, *alloc);
-		(*fields)[n++] = p;
-		if (!tab || n > max)
+		if (n <= max) {
+			ALLOC_GROW(*fields, n + 1, *alloc);
+			(*fields)[n] = p;
+		}
+		n++;
+		if (!tab)
 			break;
 		*tab = '\0';
 		p = tab + 1;
@@ -194,6 +198,7 @@ int tsv_next(struct tsv *t)
 {
 	for (;;) {
 		int r = read_line(t, &t->row);
+		size_t n;
 		if (r < 0)
 			return too_long(t, t->line + 1);
 		if (!r) {
@@ -208,13 +213,12 @@ int tsv_next(struct tsv *t)
 		/* Fields are C strings: a NUL would cut a row silently. */
 		if (memchr(t->row.data, '\0', t->row.len))
 			return error("%s:%zu: a NUL byte (not a text file?)", t->name, t->line);
-		t->nfields = split_tabs(&t->row, &t->fields, &t->fields_alloc, t->ncols);
-		if (t->nfields > t->ncols)
-			return error("%s:%zu: more fields than the header's %zu", t->name,
-				     t->line, t->ncols);
-		if (t->nfields != t->ncols)
+		n = split_tabs(&t->row, &t->fields, &t->fields_alloc, t->ncols);
+		/* Not all of a wrong row's fields are kept: none is handed out. */
+		t->nfields = n == t->ncols ? n : 0;
+		if (n != t->ncols)
 			return error("%s:%zu: %zu fields, but the header has %zu",
-				     t->name, t->line, t->nfields, t->ncols);
+				     t->name, t->line, n, t->ncols);
 		return 1;
 	}
 }
