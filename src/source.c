@@ -369,12 +369,13 @@ static int bad_line(const struct source *s, size_t line, const char *what, const
 }
 
 /*
- * Whether s is written in tables as it is: an id that is not (a control
- * character, a bidi control, a byte that is not UTF-8) would be another
- * id in scores.tsv, where 'a<VT>b' is 'a b' and folder 'Tab<TAB>Out' is
- * 'Tab Out', and two articles would become one to framing stats. Such
- * ids are refused rather than compared as written: no set of every id
- * seen is needed, so a JSON Lines stream stays in constant memory.
+ * Whether s is written in tables as it is. A JSON Lines id that is not (a
+ * control character, a bidi control, a byte that is not UTF-8) would be
+ * another id in scores.tsv, where "a\u000bb" is "a b", and two articles
+ * could become one to framing stats. A corpus folder compares its ids as
+ * written (check_corpus_ids), its list being in memory; a stream refuses
+ * such ids instead, so that it needs no set of every id seen and stays in
+ * constant memory.
  */
 static int shown_as_is(const char *s)
 {
@@ -838,17 +839,6 @@ static void article_where(const struct source *s, const struct article *a, struc
 		buf_adds(b, a->path);
 }
 
-/* unprintable_id for an article of a corpus folder; always true. */
-static int unprintable_at(const struct source *s, const struct article *a)
-{
-	struct buf where = BUF_INIT;
-
-	article_where(s, a, &where);
-	unprintable_id(buf_str(&where), a->id);
-	buf_release(&where);
-	return 1;
-}
-
 static int too_long(const struct source *s, const struct article *a, const char *what,
 		    const char *value, size_t max)
 {
@@ -882,41 +872,53 @@ static int over_limits(const struct source *s, const struct article *a)
 	return over;
 }
 
-static int cmp_article_ptr(const void *x, const void *y)
+struct source_id {
+	char *shown;		/* the id as scores.tsv writes it */
+	const struct article *a;
+};
+
+static int cmp_source_id(const void *x, const void *y)
 {
-	const struct article *a = *(const struct article *const *)x;
-	const struct article *b = *(const struct article *const *)y;
-	int c = strcmp(a->id, b->id);
-	return c ? c : (a > b) - (a < b);
+	const struct source_id *a = x, *b = y;
+	int c = strcmp(a->shown, b->shown);
+	return c ? c : (a->a > b->a) - (a->a < b->a);
 }
 
 /*
- * Refuses a corpus two of whose articles have one id, naming both: a
- * folder's 'x.txt' and 'x.html' are both OUTLET/x, and framing stats
- * would keep one and drop the other.
+ * Refuses a corpus two of whose articles have one id as scores.tsv writes
+ * it, naming both: folders "Tab<TAB>Out" and "Tab Out", manifest ids "a b"
+ * and "a<VT>b", a folder's x.txt and x.html (both OUTLET/x). framing stats
+ * would keep one and drop the other. The article list is in memory
+ * already; a JSON Lines stream refuses ids that would change instead.
  */
 static int check_corpus_ids(const struct source *s)
 {
 	const struct corpus *c = s->corpus;
-	const struct article **sorted = xmalloc((c->n ? c->n : 1) * sizeof(*sorted));
-	struct buf w1 = BUF_INIT, w2 = BUF_INIT;
+	struct source_id *ids = xmalloc((c->n ? c->n : 1) * sizeof(*ids));
+	struct buf b = BUF_INIT, w1 = BUF_INIT, w2 = BUF_INIT;
 	size_t i;
 	int bad = 0;
 
-	for (i = 0; i < c->n; i++)
-		sorted[i] = &c->articles[i];
-	sort_array(sorted, c->n, sizeof(*sorted), cmp_article_ptr);
+	for (i = 0; i < c->n; i++) {
+		buf_reset(&b);
+		buf_add_tsv_field(&b, c->articles[i].id, strlen(c->articles[i].id));
+		ids[i].shown = buf_detach(&b);
+		ids[i].a = &c->articles[i];
+	}
+	sort_array(ids, c->n, sizeof(*ids), cmp_source_id);
 	for (i = 1; i < c->n; i++) {
-		if (strcmp(sorted[i]->id, sorted[i - 1]->id))
+		if (strcmp(ids[i].shown, ids[i - 1].shown))
 			continue;
 		buf_reset(&w1);
 		buf_reset(&w2);
-		article_where(s, sorted[i - 1], &w1);
-		article_where(s, sorted[i], &w2);
-		bad = error("%s: id '%s' is also the id of %s", buf_str(&w2), sorted[i]->id,
-			    buf_str(&w1));
+		article_where(s, ids[i - 1].a, &w1);
+		article_where(s, ids[i].a, &w2);
+		bad = error("%s: id '%s' is also the id of %s (ids compare as scores.tsv writes "
+			    "them)", buf_str(&w2), ids[i].shown, buf_str(&w1));
 	}
-	free(sorted);
+	for (i = 0; i < c->n; i++)
+		free(ids[i].shown);
+	free(ids);
 	buf_release(&w1);
 	buf_release(&w2);
 	return bad;
@@ -955,7 +957,7 @@ int source_decode(const struct source *s, struct source_record *r, struct articl
 	} else if (decode_jsonl_record(s, r, a, text, len) < 0) {
 		return -1;
 	}
-	if ((s->corpus && !shown_as_is(a->id) && unprintable_at(s, a)) || over_limits(s, a)) {
+	if (over_limits(s, a)) {
 		size_t n;
 		source_extra_names(s, &n);
 		article_release(a, n);

@@ -73,8 +73,9 @@ struct source_options {
 
 /*
  * Opens what o names: a folder's article list is loaded and checked whole
- * first (two articles of one id, such as a folder's x.txt and x.html, are
- * refused, naming both), a JSON Lines file is opened. NULL after messages. The source owns the
+ * first (two articles whose ids are one id as scores.tsv writes them, such
+ * as folders "Tab<TAB>Out" and "Tab Out" or a folder's x.txt and x.html,
+ * are refused, naming both), a JSON Lines file is opened. NULL after messages. The source owns the
  * corpus and the file it opened (source_free releases them).
  */
 struct source *source_open(const struct source_options *o);
@@ -87,7 +88,9 @@ struct source *source_corpus(const struct corpus *c, size_t max_article_bytes);
  * extra columns are the string and number fields of the first article
  * beyond id, outlet, date, title and text, in their order. Numbers keep
  * their digits as written (9007199254740993 stays itself); one beyond a
- * double's range (1e400) refuses its line. An article without an id gets
+ * double's range (1e400) refuses its line, and so does an id that
+ * scores.tsv cannot write as it is (a control character, a byte that is
+ * not UTF-8: "a\u000bb" would be "a b"). An article without an id gets
  * SOURCE_DEFAULT_ID_PREFIX and a hash of what it holds.
  */
 struct source *source_jsonl(FILE *f, const char *name, size_t max_article_bytes);
@@ -147,9 +150,7 @@ int source_next(struct source *s, struct article *a, char **text, size_t *len);
  * order (0 at the end, -1 when it was skipped after a message), and
  * source_decode, safe to call from any thread, turns it into an article
  * (1) or reports why it is skipped (-1), naming its line: among the
- * reasons, an id that scores.tsv cannot write as it is (a control
- * character, a byte that is not UTF-8: "a<VT>b" would be "a b" there), and
- * an id, outlet, title or extra field over SOURCE_MAX_*_BYTES.
+ * reasons, an id, outlet, title or extra field over SOURCE_MAX_*_BYTES.
  */
 struct source_record {
 	struct buf raw;		/* JSON Lines: the line as read */
