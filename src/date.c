@@ -23,7 +23,12 @@ int date_parse(const char *s, long *y, long *m, long *d)
 	year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
 	month = (s[5] - '0') * 10 + (s[6] - '0');
 	day = (s[8] - '0') * 10 + (s[9] - '0');
-	if (month < 1 || month > 12 || day < 1 || day > days[month - 1])
+	/*
+	 * Years before 1000 are refused, not only read: a date framing takes
+	 * must be a date in every table and chart (0000-02-29 was scored and
+	 * then left out of the timeline), and no news was printed then.
+	 */
+	if (year < 1000 || month < 1 || month > 12 || day < 1 || day > days[month - 1])
 		return -1;
 	if (month == 2 && day == 29 && !((year % 4 == 0 && year % 100 != 0) || year % 400 == 0))
 		return -1;

@@ -9,12 +9,12 @@
 
 /*
  * Reads a real calendar date written YYYY-MM-DD (so 2014-02-29 is not
- * one) into y, m, d, each optional (NULL). Returns 0, or -1 when s is not
- * such a date.
+ * one) from the year 1000 on into y, m, d, each optional (NULL). Returns
+ * 0, or -1 when s is not such a date.
  */
 int date_parse(const char *s, long *y, long *m, long *d);
 
-/* Whether s is a real calendar date written YYYY-MM-DD. */
+/* Whether s is a real calendar date written YYYY-MM-DD, from the year 1000 on. */
 int date_valid(const char *s);
 
 /* Days from 1970-01-01 to the date y-m-d (negative before it). */

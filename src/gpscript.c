@@ -67,10 +67,10 @@ void gpscript_quote_tic(struct buf *b, const char *s)
 
 void gpscript_num(struct buf *b, double v)
 {
-	if (isnan(v) || isinf(v))
+	if (isnan(v))
 		buf_adds(b, "NaN");
 	else
-		buf_addf(b, "%.10g", v);
+		buf_addf(b, "%.10g", fmax(-GPSCRIPT_MAX_ABS, fmin(GPSCRIPT_MAX_ABS, v)));
 }
 
 void gpscript_set_text(struct buf *b, const char *cmd, const char *text)

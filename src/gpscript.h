@@ -26,7 +26,15 @@ void gpscript_quote(struct buf *b, const char *s);
 /* The same for a tic label, which gnuplot also reads as a printf format: % is doubled. */
 void gpscript_quote_tic(struct buf *b, const char *s);
 
-/* Appends a number gnuplot reads back exactly enough; NaN and infinities as NaN. */
+/*
+ * Appends a number gnuplot reads back exactly enough; NaN as NaN. Values
+ * beyond GPSCRIPT_MAX_ABS, infinities too, are drawn at that bound: a
+ * table value of 1e308 overflowed gnuplot's ranges and it drew nothing.
+ * No value framing computes comes near it (counts stay below 2^53,
+ * times in seconds below 10^12).
+ */
+#define GPSCRIPT_MAX_ABS 1e15
+
 void gpscript_num(struct buf *b, double v);
 
 /* "CMD TEXT\n" with TEXT quoted, as in gpscript_set_text(b, "set xlabel", label). */

@@ -2,6 +2,8 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -148,6 +150,9 @@ static int parse_weight(const struct cursor *cur, const char *p, const char *end
 	buf_add(&num, q, (size_t)(trim_end(q, end) - q));
 	if (parse_double(num.data, weight) < 0 || *weight <= 0)
 		r = parse_error(cur, q, "bad weight '%s' (a positive finite number)", num.data);
+	else if (*weight > LEXICON_MAX_WEIGHT)
+		r = parse_error(cur, q, "weight '%s' is over 1000000 (a score sums the weights "
+				"of up to 2^32 matches, and stats sums the scores)", num.data);
 	buf_release(&num);
 	return r;
 }
@@ -284,14 +289,65 @@ int lexicon_parse(struct lexicon *lx, const char *name, const char *text, size_t
 	return bad;
 }
 
+/*
+ * The text of the lexicon file path, refused when over LEXICON_MAX_BYTES
+ * before it is read whole (a 2 GB sparse file took 2 GB, /dev/zero had no
+ * end); NULL after a message.
+ */
+static char *lexicon_read(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	struct stat st;
+	char *text;
+	size_t got = 0;
+	int bad = 0;
+
+	if (!f) {
+		error("%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+	    (uintmax_t)st.st_size > LEXICON_MAX_BYTES) {
+		error("%s: %ju bytes, more than a lexicon's %lu (not a lexicon?)", path,
+		      (uintmax_t)st.st_size, (unsigned long)LEXICON_MAX_BYTES);
+		fclose(f);
+		return NULL;
+	}
+	text = NULL;
+	for (;;) {
+		size_t n;
+		text = xrealloc(text, got + 65536 + 1);
+		n = fread(text + got, 1, 65536, f);
+		got += n;
+		if (got > LEXICON_MAX_BYTES) {
+			bad = error("%s: more than a lexicon's %lu bytes (not a lexicon?)", path,
+				    (unsigned long)LEXICON_MAX_BYTES);
+			break;
+		}
+		if (n == 0) {
+			if (ferror(f))
+				bad = error("%s: %s", path, strerror(errno ? errno : EIO));
+			break;
+		}
+	}
+	fclose(f);
+	if (bad) {
+		free(text);
+		return NULL;
+	}
+	*len = got;
+	text[got] = '\0';
+	return text;
+}
+
 int lexicon_load(struct lexicon *lx, const char *path)
 {
-	size_t len;
-	char *text = read_file(path, &len);
+	size_t len = 0;
+	char *text = lexicon_read(path, &len);
 	int r;
 
 	if (!text)
-		return error("%s: %s", path, strerror(errno));
+		return -1;
 	r = lexicon_parse(lx, path, text, len);
 	free(text);
 	return r;

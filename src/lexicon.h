@@ -53,6 +53,16 @@ struct lexicon {
 #define LEXICON_INIT { NULL, 0, 0, NULL, 0, 0, NULL, 0, 0 }
 
 /*
+ * The largest lexicon file and the largest weight framing takes: a file
+ * over the first is refused before it is read whole; a weight over the
+ * second is refused at load (FILE:LINE:COL), as a score sums the weights
+ * of up to 2^32 matches and stats sums scores and their squares: 1.7e308
+ * made a score infinite and its article silently left the mean.
+ */
+#define LEXICON_MAX_BYTES (64UL * 1024 * 1024)
+#define LEXICON_MAX_WEIGHT 1e6	/* written out in the message of lexicon.c */
+
+/*
  * Adds the categories and entries of path. Every problem is reported as
  * "framing: FILE:LINE:COL: ..." and the result is -1 when there was any.
  * A category name already loaded from another file is an error.

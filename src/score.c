@@ -194,10 +194,27 @@ void scorer_flush_terms(struct scorer *s, struct counts *into)
 	}
 }
 
+/* Whether the header line so far (tab-separated, from start) has the column name. */
+static int score_has_column(const struct buf *out, size_t start, const char *name)
+{
+	const char *p = out->data + start, *end = out->data + out->len;
+	size_t len = strlen(name);
+
+	while (p <= end) {
+		const char *tab = memchr(p, '\t', (size_t)(end - p));
+		const char *stop = tab ? tab : end;
+		if ((size_t)(stop - p) == len && !memcmp(p, name, len))
+			return 1;
+		p = stop + 1;
+	}
+	return 0;
+}
+
 void score_header(struct buf *out, const struct lexicon *lx, char *const *extra_names,
 		  size_t nextra)
 {
-	size_t i;
+	struct buf name = BUF_INIT, given = BUF_INIT;
+	size_t i, start = out->len;
 
 	buf_adds(out, "id\toutlet\tdate\ttitle\ttokens\tdropped_chars\treplaced_chars");
 	for (i = 0; i < lx->ncategories; i++) {
@@ -209,11 +226,31 @@ void score_header(struct buf *out, const struct lexicon *lx, char *const *extra_
 	 * and before the extra columns, which stay last.
 	 */
 	buf_adds(out, "\tnegated\tstance\tacc_china\tacc_us\tacc_both\tdropped_words\tlost_words");
+	/*
+	 * An extra column named as one framing writes (a manifest's "stance"
+	 * or "tokens") made two columns of one name, and readers took the
+	 * first: it is written as "extra_NAME" (again, until the name is new).
+	 */
 	for (i = 0; i < nextra; i++) {
+		buf_reset(&given);
+		buf_add_tsv_field(&given, extra_names[i], strlen(extra_names[i]));
+		buf_reset(&name);
+		buf_adds(&name, buf_str(&given));
+		while (score_has_column(out, start, buf_str(&name))) {
+			struct buf prefixed = BUF_INIT;
+			buf_addf(&prefixed, "extra_%s", buf_str(&name));
+			buf_release(&name);
+			name = prefixed;
+		}
+		if (strcmp(buf_str(&name), buf_str(&given)))
+			warning("the input's column '%s' is written as '%s': scores.tsv has "
+				"another column of that name", buf_str(&given), buf_str(&name));
 		buf_addch(out, '\t');
-		buf_add_tsv_field(out, extra_names[i], strlen(extra_names[i]));
+		buf_adds(out, buf_str(&name));
 	}
 	buf_addch(out, '\n');
+	buf_release(&name);
+	buf_release(&given);
 }
 
 double score_rate(size_t matches, size_t tokens)

@@ -34,7 +34,12 @@ struct scorer *scorer_new(const struct lexicon *lx, const struct matcher *m,
 			  const struct score_options *opt);
 void scorer_free(struct scorer *s);
 
-/* The scores.tsv header line (with newline) for lx and these extra columns. */
+/*
+ * The scores.tsv header line (with newline) for lx and these extra
+ * columns; an extra column named as a column of scores.tsv (stance,
+ * tokens, a category's C_matches, or an extra before it) is written as
+ * "extra_NAME", with a warning.
+ */
 void score_header(struct buf *out, const struct lexicon *lx, char *const *extra_names,
 		  size_t nextra);
 /*

@@ -4,15 +4,19 @@
  */
 #include "scoretab.h"
 
+#include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "buf.h"
 #include "corpus.h"
 #include "counts.h"
 #include "fsutil.h"
 #include "parse.h"
+#include "sha256.h"
 #include "sort.h"
 #include "tsv.h"
 #include "util.h"
@@ -367,6 +371,99 @@ static int scoretab_any_stance(const struct scoretab *t)
 	return 0;
 }
 
+/*
+ * Repeated shards. framing stats a/scores.tsv a/scores.tsv dropped the
+ * repeated ids but added a's terms.tsv twice; a shard given twice, by
+ * another path or as a copy, is refused before anything is read, so
+ * scores, terms, matches and signatures all count each shard once.
+ */
+static const char *const scoretab_shard_files[] = { "terms.tsv", "matches.tsv", "signatures.tsv" };
+#define NSHARD_FILES (1 + sizeof(scoretab_shard_files) / sizeof(scoretab_shard_files[0]))
+
+struct scoretab_shard {
+	char *path[NSHARD_FILES];	/* scores.tsv, then its siblings */
+	struct stat st[NSHARD_FILES];
+	int exists[NSHARD_FILES];
+	int hashed, rows;		/* the content of scores.tsv, once hashed */
+	unsigned char sha[32];
+};
+
+/* SHA-256 of the file, and whether it holds more than a header line. */
+static int scoretab_hash(struct scoretab_shard *sh)
+{
+	FILE *f = fopen(sh->path[0], "rb");
+	struct sha256 h;
+	char chunk[65536];
+	size_t n, lines = 0;
+
+	if (!f)
+		return error("%s: %s", sh->path[0], strerror(errno));
+	sha256_init(&h);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		const char *p = chunk, *end = chunk + n;
+		sha256_update(&h, chunk, n);
+		while (lines < 2 && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+			lines++;
+			p++;
+		}
+	}
+	sha256_final(&h, sh->sha);
+	sh->hashed = 1;
+	sh->rows = lines >= 2;
+	n = (size_t)ferror(f);
+	fclose(f);
+	return n ? error("%s: read error", sh->path[0]) : 0;
+}
+
+static int scoretab_same_inode(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
+/* -1 (after a message) when shards a and b (a before b) are one shard. */
+static int scoretab_two_shards(struct scoretab_shard *a, struct scoretab_shard *b)
+{
+	size_t k;
+
+	for (k = 0; k < NSHARD_FILES; k++)
+		if (a->exists[k] && b->exists[k] && scoretab_same_inode(&a->st[k], &b->st[k]))
+			return error("%s: the same file as %s: each shard may be given once",
+				     b->path[k], a->path[k]);
+	if (!a->exists[0] || !b->exists[0] || a->st[0].st_size != b->st[0].st_size ||
+	    !S_ISREG(a->st[0].st_mode) || !S_ISREG(b->st[0].st_mode))
+		return 0;
+	if ((!a->hashed && scoretab_hash(a) < 0) || (!b->hashed && scoretab_hash(b) < 0))
+		return -1;
+	/* Shards without articles may well be alike, and add nothing. */
+	if (a->rows && !memcmp(a->sha, b->sha, sizeof(a->sha)))
+		return error("%s: the same content as %s: each shard may be given once",
+			     b->path[0], a->path[0]);
+	return 0;
+}
+
+static int scoretab_check_shards(char **files, size_t nfiles)
+{
+	struct scoretab_shard *sh = xcalloc(nfiles ? nfiles : 1, sizeof(*sh));
+	size_t i, j, k;
+	int ret = 0;
+
+	for (i = 0; i < nfiles; i++) {
+		sh[i].path[0] = xstrdup(files[i]);
+		for (k = 1; k < NSHARD_FILES; k++)
+			sh[i].path[k] = scoretab_sibling(files[i], scoretab_shard_files[k - 1]);
+		for (k = 0; k < NSHARD_FILES; k++)
+			sh[i].exists[k] = stat(sh[i].path[k], &sh[i].st[k]) == 0;
+	}
+	for (i = 0; i < nfiles && !ret; i++)
+		for (j = i + 1; j < nfiles && !ret; j++)
+			ret = scoretab_two_shards(&sh[i], &sh[j]);
+	for (i = 0; i < nfiles; i++)
+		for (k = 0; k < NSHARD_FILES; k++)
+			free(sh[i].path[k]);
+	free(sh);
+	return ret;
+}
+
 struct scoretab *scoretab_read(char **files, size_t nfiles, const char *by, unsigned flags)
 {
 	struct scoretab *t = xcalloc(1, sizeof(*t));
@@ -377,6 +474,10 @@ struct scoretab *scoretab_read(char **files, size_t nfiles, const char *by, unsi
 	t->nfiles = nfiles;
 	t->by = xstrdup(by);
 	t->store = scoretab_store_new();
+	if (scoretab_check_shards(files, nfiles) < 0) {
+		scoretab_free(t);
+		return NULL;
+	}
 	for (i = 0; i < nfiles; i++)
 		if (scoretab_read_file(t, files[i]) < 0) {
 			scoretab_free(t);

@@ -52,6 +52,9 @@ struct scoretab {
  * Reads every file into one table grouped by the column by. Returns NULL
  * after printing "framing: FILE:LINE: ..." on unreadable files, missing
  * columns, different categories across files or numbers that are not.
+ * A shard given twice is refused before anything is read: two files that
+ * are one file (device and inode), or whose terms.tsv, matches.tsv or
+ * signatures.tsv are, or two scores.tsv of the same content with rows.
  */
 struct scoretab *scoretab_read(char **files, size_t nfiles, const char *by, unsigned flags);
 

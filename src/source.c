@@ -14,9 +14,13 @@
 #include "fsutil.h"
 #include "htmlpage.h"
 #include "date.h"
+#include "sanitize.h"
+#include "sha256.h"
+#include "sort.h"
 #include "util.h"
 #include "xalloc.h"
 #include "banned.h"
+
 
 struct source {
 	/* corpus folder */
@@ -52,6 +56,7 @@ static struct source *source_new(size_t max_bytes)
 }
 
 static long extra_index(const struct source *s, const char *name);
+static int check_corpus_ids(const struct source *s);
 
 struct source *source_corpus(const struct corpus *c, size_t max_article_bytes)
 {
@@ -191,7 +196,7 @@ static int is_known_field(const char *key)
 	return 0;
 }
 
-/* A number as text: whole numbers without a decimal point, as written. */
+/* A number as text when its digits cannot be found: whole numbers without a decimal point. */
 static void add_number(struct buf *b, double v)
 {
 	if (isfinite(v) && v == floor(v) && fabs(v) < 9007199254740992.0)
@@ -200,11 +205,126 @@ static void add_number(struct buf *b, double v)
 		buf_addf(b, "%.17g", v);
 }
 
-/* A string or number field as text; NULL when absent, -1 in *bad when of another type. */
-static char *field_text(const cJSON *obj, const char *key, int *bad)
+/*
+ * What cJSON does not keep, found in the line itself: where the value of
+ * a top-level member is written. A number keeps its digits as written
+ * (cJSON holds a double, and 9007199254740993 and 9007199254740992 are one
+ * double), and the reading thread finds an id before the line is parsed.
+ * The line may not be JSON at all: the walk gives up (0) where it is not
+ * an object it can follow. Keys written with escapes are not recognised.
+ */
+static const char *json_skip_ws(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+		p++;
+	return p;
+}
+
+/* p at a '"': just past the closing quote, or NULL. */
+static const char *json_skip_string(const char *p, const char *end)
+{
+	for (p++; p < end; p++) {
+		if (*p == '\\')
+			p++;
+		else if (*p == '"')
+			return p + 1;
+	}
+	return NULL;
+}
+
+static int json_token_end(char c)
+{
+	return c == ',' || c == '}' || c == ']' || c == ' ' || c == '\t' || c == '\r' ||
+	       c == '\n';
+}
+
+/* Just past the value at p (a string, an object or array, a number or a literal), or NULL. */
+static const char *json_skip_value(const char *p, const char *end)
+{
+	size_t depth = 0;
+
+	if (p >= end)
+		return NULL;
+	if (*p == '"')
+		return json_skip_string(p, end);
+	if (*p != '{' && *p != '[') {
+		while (p < end && !json_token_end(*p))
+			p++;
+		return p;
+	}
+	while (p < end) {
+		if (*p == '"') {
+			if (!(p = json_skip_string(p, end)))
+				return NULL;
+			continue;
+		}
+		if (*p == '{' || *p == '[')
+			depth++;
+		else if ((*p == '}' || *p == ']') && --depth == 0)
+			return p + 1;
+		p++;
+	}
+	return NULL;
+}
+
+/*
+ * The value of the first top-level member named key (the one cJSON
+ * returns) in [*vs, *ve); 0 when there is none or the walk gave up.
+ */
+static int json_member(const char *p, const char *end, const char *key, const char **vs,
+		       const char **ve)
+{
+	size_t klen = strlen(key);
+
+	p = json_skip_ws(p, end);
+	if (p >= end || *p != '{')
+		return 0;
+	p = json_skip_ws(p + 1, end);
+	while (p < end && *p == '"') {
+		const char *k = p + 1, *kend = json_skip_string(p, end), *v;
+		if (!kend)
+			return 0;
+		p = json_skip_ws(kend, end);
+		if (p >= end || *p != ':')
+			return 0;
+		v = json_skip_ws(p + 1, end);
+		if (!(p = json_skip_value(v, end)))
+			return 0;
+		if ((size_t)(kend - 1 - k) == klen && !memcmp(k, key, klen)) {
+			*vs = v;
+			*ve = p;
+			return 1;
+		}
+		p = json_skip_ws(p, end);
+		if (p >= end || *p != ',')
+			return 0;
+		p = json_skip_ws(p + 1, end);
+	}
+	return 0;
+}
+
+/* A JSON number as written; NULL when the line does not hold it where expected. */
+static char *json_number_text(const struct buf *raw, const char *key)
+{
+	const char *vs, *ve;
+
+	if (!raw || !json_member(raw->data, raw->data + raw->len, key, &vs, &ve) ||
+	    vs == ve || !(*vs == '-' || (*vs >= '0' && *vs <= '9')))
+		return NULL;
+	return xstrndup(vs, (size_t)(ve - vs));
+}
+
+/*
+ * A string or number field as text, as scores.tsv writes it; NULL when
+ * absent. *bad is -1 when of another type, -2 for a number beyond a
+ * double's range (1e400, which cJSON reads as infinity; after a message).
+ */
+static char *field_text(const struct source *s, size_t line, const struct buf *raw,
+			const cJSON *obj, const char *key, int *bad)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
 	struct buf b = BUF_INIT;
+	char *digits;
 
 	if (!v || cJSON_IsNull(v))
 		return NULL;
@@ -212,12 +332,22 @@ static char *field_text(const cJSON *obj, const char *key, int *bad)
 		buf_add_tsv_field(&b, v->valuestring, strlen(v->valuestring));
 		return buf_detach(&b);
 	}
-	if (cJSON_IsNumber(v)) {
-		add_number(&b, v->valuedouble);
-		return buf_detach(&b);
+	if (!cJSON_IsNumber(v)) {
+		*bad = *bad ? *bad : -1;
+		return NULL;
 	}
-	*bad = -1;
-	return NULL;
+	digits = json_number_text(raw, key);
+	if (!isfinite(v->valuedouble)) {
+		error("%s:%zu: \"%s\": the number %s is beyond the range of a double; skipped",
+		      s->name, line, key, digits ? digits : "");
+		free(digits);
+		*bad = -2;
+		return NULL;
+	}
+	if (digits)
+		return digits;
+	add_number(&b, v->valuedouble);
+	return buf_detach(&b);
 }
 
 static void learn_columns(struct source *s, const cJSON *obj)
@@ -238,11 +368,68 @@ static int bad_line(const struct source *s, size_t line, const char *what, const
 	return error("%s:%zu: %s%s; skipped", s->name, line, what, detail);
 }
 
-/* Turns the JSON object of line into an article and its text. */
-static int article_from_json(const struct source *s, size_t line, const cJSON *obj,
-			     struct article *a, char **text, size_t *len)
+/*
+ * Whether s is written in tables as it is. A JSON Lines id that is not (a
+ * control character, a bidi control, a byte that is not UTF-8) would be
+ * another id in scores.tsv, where "a\u000bb" is "a b", and two articles
+ * could become one to framing stats. A corpus folder compares its ids as
+ * written (check_corpus_ids), its list being in memory; a stream refuses
+ * such ids instead, so that it needs no set of every id seen and stays in
+ * constant memory.
+ */
+static int shown_as_is(const char *s)
 {
-	const cJSON *t = cJSON_GetObjectItemCaseSensitive(obj, "text");
+	struct buf b = BUF_INIT;
+	int same;
+
+	buf_add_tsv_field(&b, s, strlen(s));
+	same = !strcmp(buf_str(&b), s);
+	buf_release(&b);
+	return same;
+}
+
+static int unprintable_id(const char *where, const char *id)
+{
+	return error("%s: id '%s' holds a control character or a byte that is not UTF-8, "
+		     "which scores.tsv cannot write as it is; skipped", where, id);
+}
+
+/*
+ * The id of an article without one: the first 64 bits of the SHA-256 of
+ * its outlet, date, title and text (as given, an "html" page's markup and
+ * all), so that the same article has the same id whichever file, shard or
+ * line it comes from, and two articles have two ids without the user's
+ * help (a line number is not unique across shards: every shard of
+ * "parallel --pipepart" starts at stdin:1). What is read from where stays
+ * in the file column (FILE:LINE).
+ */
+static char *default_id(const struct article *a, const char *text, size_t len)
+{
+	const char *parts[] = { a->outlet, a->date, a->title };
+	unsigned char d[32];
+	struct sha256 h;
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	sha256_init(&h);
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		sha256_update(&h, parts[i], strlen(parts[i]));
+		/* A byte UTF-8 never holds: ("ab", "c") and ("a", "bc") hash apart. */
+		sha256_update(&h, "\xff", 1);
+	}
+	sha256_update(&h, text, len);
+	sha256_final(&h, d);
+	buf_adds(&b, SOURCE_DEFAULT_ID_PREFIX);
+	for (i = 0; i < 8; i++)
+		buf_addf(&b, "%02x", d[i]);
+	return buf_detach(&b);
+}
+
+/* Turns the JSON object of line (raw as read) into an article and its text. */
+static int article_from_json(const struct source *s, size_t line, const struct buf *raw,
+			     const cJSON *obj, struct article *a, char **text, size_t *len)
+{
+	const cJSON *t = cJSON_GetObjectItemCaseSensitive(obj, "text"), *idv;
 	struct buf b = BUF_INIT;
 	int bad = 0, html = 0;
 	size_t i;
@@ -262,12 +449,21 @@ static int article_from_json(const struct source *s, size_t line, const cJSON *o
 	if (s->max_bytes && *len > s->max_bytes)
 		return error("%s:%zu: %zu bytes of text, more than --max-article-bytes %zu; skipped",
 			     s->name, line, *len, s->max_bytes);
-	a->id = field_text(obj, "id", &bad);
-	a->outlet = field_text(obj, "outlet", &bad);
-	a->date = field_text(obj, "date", &bad);
-	a->title = field_text(obj, "title", &bad);
+	idv = cJSON_GetObjectItemCaseSensitive(obj, "id");
+	if (cJSON_IsString(idv) && !shown_as_is(idv->valuestring)) {
+		buf_addf(&b, "%s:%zu", s->name, line);
+		unprintable_id(b.data, idv->valuestring);
+		buf_release(&b);
+		return -1;
+	}
+	a->id = field_text(s, line, raw, obj, "id", &bad);
+	a->outlet = field_text(s, line, raw, obj, "outlet", &bad);
+	a->date = field_text(s, line, raw, obj, "date", &bad);
+	a->title = field_text(s, line, raw, obj, "title", &bad);
 	if (bad || !a->outlet || !*a->outlet) {
 		article_release(a, 0);
+		if (bad == -2)
+			return -1;
 		return bad_line(s, line, bad ? "id, outlet, date and title must be strings or numbers"
 				       : "no \"outlet\"", "");
 	}
@@ -278,18 +474,20 @@ static int article_from_json(const struct source *s, size_t line, const cJSON *o
 		buf_release(&b);
 		return -1;
 	}
-	if (!a->id) {
-		buf_addf(&b, "%s:%zu", s->name, line);
-		a->id = buf_detach(&b);
-	}
 	if (!a->date)
 		a->date = xstrdup("");
 	if (!a->title)
 		a->title = xstrdup("");
+	if (!a->id)
+		a->id = default_id(a, t->valuestring, *len);
 	a->extra = xcalloc(s->nextra ? s->nextra : 1, sizeof(*a->extra));
 	for (i = 0; i < s->nextra; i++) {
-		int ignored = 0;
-		a->extra[i] = field_text(obj, s->extra_names[i], &ignored);
+		int other = 0;
+		a->extra[i] = field_text(s, line, raw, obj, s->extra_names[i], &other);
+		if (other == -2) {
+			article_release(a, i);
+			return -1;
+		}
 		if (!a->extra[i])
 			a->extra[i] = xstrdup("");
 	}
@@ -434,7 +632,7 @@ static int decode_jsonl_record(const struct source *s, struct source_record *r,
 
 	if (status != 1)
 		return status;
-	status = article_from_json(s, r->line, obj, a, text, len);
+	status = article_from_json(s, r->line, &r->raw, obj, a, text, len);
 	cJSON_Delete(obj);
 	return status;
 }
@@ -520,6 +718,10 @@ struct source *source_open(const struct source_options *o)
 		}
 		s = source_corpus(c, o->max_bytes);
 		s->own_corpus = c;
+		if (check_corpus_ids(s) < 0) {
+			source_free(s);
+			return NULL;
+		}
 		return s;
 	}
 	if (!strcmp(o->jsonl, "-"))
@@ -628,6 +830,100 @@ uint64_t source_bytes_read(const struct source *s)
 	return s->consumed;
 }
 
+/* Where a's fields come from, for messages: a manifest's or JSON Lines' FILE:LINE, else its file. */
+static void article_where(const struct source *s, const struct article *a, struct buf *b)
+{
+	if (s->corpus && s->corpus->manifest && a->line)
+		buf_addf(b, "%s:%zu", s->corpus->manifest, a->line);
+	else
+		buf_adds(b, a->path);
+}
+
+static int too_long(const struct source *s, const struct article *a, const char *what,
+		    const char *value, size_t max)
+{
+	size_t len = strlen(value);
+	struct buf where = BUF_INIT;
+
+	if (len <= max)
+		return 0;
+	article_where(s, a, &where);
+	error("%s: %s of %zu bytes, more than %zu; skipped", buf_str(&where), what, len, max);
+	buf_release(&where);
+	return 1;
+}
+
+/* Whether a's id, outlet, title or an extra field is over its limit (after a message). */
+static int over_limits(const struct source *s, const struct article *a)
+{
+	size_t n, i;
+	char *const *names = source_extra_names(s, &n);
+	struct buf what = BUF_INIT;
+	int over = too_long(s, a, "id", a->id, SOURCE_MAX_ID_BYTES) ||
+		   too_long(s, a, "outlet", a->outlet, SOURCE_MAX_OUTLET_BYTES) ||
+		   too_long(s, a, "title", a->title, SOURCE_MAX_FIELD_BYTES);
+
+	for (i = 0; i < n && !over; i++) {
+		buf_reset(&what);
+		buf_addf(&what, "column '%s'", names[i]);
+		over = too_long(s, a, what.data, a->extra[i], SOURCE_MAX_FIELD_BYTES);
+	}
+	buf_release(&what);
+	return over;
+}
+
+struct source_id {
+	char *shown;		/* the id as scores.tsv writes it */
+	const struct article *a;
+};
+
+static int cmp_source_id(const void *x, const void *y)
+{
+	const struct source_id *a = x, *b = y;
+	int c = strcmp(a->shown, b->shown);
+	return c ? c : (a->a > b->a) - (a->a < b->a);
+}
+
+/*
+ * Refuses a corpus two of whose articles have one id as scores.tsv writes
+ * it, naming both: folders "Tab<TAB>Out" and "Tab Out", manifest ids "a b"
+ * and "a<VT>b", a folder's x.txt and x.html (both OUTLET/x). framing stats
+ * would keep one and drop the other. The article list is in memory
+ * already; a JSON Lines stream refuses ids that would change instead.
+ */
+static int check_corpus_ids(const struct source *s)
+{
+	const struct corpus *c = s->corpus;
+	struct source_id *ids = xmalloc((c->n ? c->n : 1) * sizeof(*ids));
+	struct buf b = BUF_INIT, w1 = BUF_INIT, w2 = BUF_INIT;
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < c->n; i++) {
+		buf_reset(&b);
+		buf_add_tsv_field(&b, c->articles[i].id, strlen(c->articles[i].id));
+		ids[i].shown = buf_detach(&b);
+		ids[i].a = &c->articles[i];
+	}
+	sort_array(ids, c->n, sizeof(*ids), cmp_source_id);
+	for (i = 1; i < c->n; i++) {
+		if (strcmp(ids[i].shown, ids[i - 1].shown))
+			continue;
+		buf_reset(&w1);
+		buf_reset(&w2);
+		article_where(s, ids[i - 1].a, &w1);
+		article_where(s, ids[i].a, &w2);
+		bad = error("%s: id '%s' is also the id of %s (ids compare as scores.tsv writes "
+			    "them)", buf_str(&w2), ids[i].shown, buf_str(&w1));
+	}
+	for (i = 0; i < c->n; i++)
+		free(ids[i].shown);
+	free(ids);
+	buf_release(&w1);
+	buf_release(&w2);
+	return bad;
+}
+
 int source_read(struct source *s, struct source_record *r)
 {
 	if (s->corpus) {
@@ -658,9 +954,19 @@ int source_decode(const struct source *s, struct source_record *r, struct articl
 		/* Parsed here, in the worker threads, not by the one that reads. */
 		if (htmlpage_is_html_name(a->path))
 			decode_page(a, text, len, 1);
-		return 1;
+	} else if (decode_jsonl_record(s, r, a, text, len) < 0) {
+		return -1;
 	}
-	return decode_jsonl_record(s, r, a, text, len);
+	if (over_limits(s, a)) {
+		size_t n;
+		source_extra_names(s, &n);
+		article_release(a, n);
+		free(*text);
+		*text = NULL;
+		*len = 0;
+		return -1;
+	}
+	return 1;
 }
 
 void source_record_release(struct source_record *r)

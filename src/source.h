@@ -20,6 +20,24 @@
  */
 struct source;
 
+/*
+ * The longest id, outlet, title and extra field (manifest column or JSON
+ * field) an article may have, in bytes; longer ones are refused with the
+ * article (a message names it), as every table, chart and page repeats
+ * them: a 1 MB outlet name made a report of 2 GB. Also the bound that
+ * lets every table framing writes be read back line by line (tsv.h).
+ */
+#define SOURCE_MAX_ID_BYTES 1024
+#define SOURCE_MAX_OUTLET_BYTES 1024
+#define SOURCE_MAX_FIELD_BYTES 65536
+
+/*
+ * Ids of JSON Lines articles without an "id": this prefix and the first
+ * 16 hex digits of the SHA-256 of outlet, date, title and text (see
+ * source.c), the same in every shard and every run.
+ */
+#define SOURCE_DEFAULT_ID_PREFIX "sha256:"
+
 /* The default of --max-article-bytes: 50 MB. */
 #define SOURCE_DEFAULT_MAX_BYTES (50UL * 1024 * 1024)
 
@@ -55,8 +73,10 @@ struct source_options {
 
 /*
  * Opens what o names: a folder's article list is loaded and checked whole
- * first, a JSON Lines file is opened. NULL after messages. The source owns
- * the corpus and the file it opened (source_free releases them).
+ * first (two articles whose ids are one id as scores.tsv writes them, such
+ * as folders "Tab<TAB>Out" and "Tab Out" or a folder's x.txt and x.html,
+ * are refused, naming both), a JSON Lines file is opened. NULL after messages. The source owns the
+ * corpus and the file it opened (source_free releases them).
  */
 struct source *source_open(const struct source_options *o);
 
@@ -66,7 +86,12 @@ struct source *source_corpus(const struct corpus *c, size_t max_article_bytes);
 /*
  * Articles of a JSON Lines stream f (borrowed; name is for messages). The
  * extra columns are the string and number fields of the first article
- * beyond id, outlet, date, title and text, in their order.
+ * beyond id, outlet, date, title and text, in their order. Numbers keep
+ * their digits as written (9007199254740993 stays itself); one beyond a
+ * double's range (1e400) refuses its line, and so does an id that
+ * scores.tsv cannot write as it is (a control character, a byte that is
+ * not UTF-8: "a\u000bb" would be "a b"). An article without an id gets
+ * SOURCE_DEFAULT_ID_PREFIX and a hash of what it holds.
  */
 struct source *source_jsonl(FILE *f, const char *name, size_t max_article_bytes);
 
@@ -124,7 +149,8 @@ int source_next(struct source *s, struct article *a, char **text, size_t *len);
  * threads while one thread reads: source_read takes the next record in
  * order (0 at the end, -1 when it was skipped after a message), and
  * source_decode, safe to call from any thread, turns it into an article
- * (1) or reports why it is skipped (-1), naming its line.
+ * (1) or reports why it is skipped (-1), naming its line: among the
+ * reasons, an id, outlet, title or extra field over SOURCE_MAX_*_BYTES.
  */
 struct source_record {
 	struct buf raw;		/* JSON Lines: the line as read */

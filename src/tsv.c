@@ -21,41 +21,73 @@ struct tsv {
 	struct buf row;
 	char **fields;
 	size_t nfields, fields_alloc;
+	char *rbuf;		/* what was read ahead of the lines taken */
+	size_t rpos, rlen;
 };
 
-/*
- * Reads one line without its newline into b; returns 0 at EOF. getline
- * finds the newline in stdio's buffer with one scan: getc per byte takes
- * the stream's lock every time in a program with threads, which made
- * reading the tables of a million articles half of framing stats' time.
- * getline grows b->data with realloc, as buf does.
- */
-static int read_line(FILE *f, struct buf *b)
-{
-	ssize_t n = getline(&b->data, &b->alloc, f);
+/* Bytes read from the file at a time. */
+#define TSV_CHUNK 65536
 
-	if (n < 0) {
-		buf_reset(b);
-		return 0;
+/*
+ * Reads one line without its newline into b: 1 with a line, 0 at EOF, -1
+ * for a line longer than TSV_MAX_LINE, refused as soon as it is that long,
+ * so memory stays bounded whatever the file (a 2 GB sparse file, one line
+ * of NULs, took 2 GB before it was refused; /dev/zero had no end). A
+ * chunk at a time and memchr for the newline: getc per byte takes the
+ * stream's lock every time in a program with threads, which made reading
+ * the tables of a million articles half of framing stats' time.
+ */
+static int read_line(struct tsv *t, struct buf *b)
+{
+	int any = 0;
+
+	buf_reset(b);
+	for (;;) {
+		char *start, *nl;
+		size_t n;
+
+		if (t->rpos == t->rlen) {
+			t->rpos = 0;
+			t->rlen = fread(t->rbuf, 1, TSV_CHUNK, t->f);
+			if (!t->rlen)
+				break;
+		}
+		start = t->rbuf + t->rpos;
+		nl = memchr(start, '\n', t->rlen - t->rpos);
+		n = nl ? (size_t)(nl - start) : t->rlen - t->rpos;
+		any = 1;
+		if (b->len + n > TSV_MAX_LINE)
+			return -1;
+		buf_add(b, start, n);
+		t->rpos += n + (nl != NULL);
+		if (nl)
+			break;
 	}
-	b->len = (size_t)n;
-	if (b->len && b->data[b->len - 1] == '\n')
-		b->data[--b->len] = '\0';
+	if (!any)
+		return 0;
 	if (b->len && b->data[b->len - 1] == '\r')
 		b->data[--b->len] = '\0';
 	return 1;
 }
 
-/* Splits b in place at tabs; fields point into b. */
-static size_t split_tabs(struct buf *b, char ***fields, size_t *alloc)
+/*
+ * Splits b in place at tabs (fields point into b) and returns the number
+ * of fields, keeping at most max + 1: one more than the caller takes is
+ * enough to know the row is wrong, and a line of tabs does not become
+ * millions of pointers.
+ */
+static size_t split_tabs(struct buf *b, char ***fields, size_t *alloc, size_t max)
 {
 	size_t n = 0;
 	char *p = b->data ? b->data : (char *)"";
 
 	for (;;) {
 		char *tab = strchr(p, '\t');
-		ALLOC_GROW(*fields, n + 1, *alloc);
-		(*fields)[n++] = p;
+		if (n <= max) {
+			ALLOC_GROW(*fields, n + 1, *alloc);
+			(*fields)[n] = p;
+		}
+		n++;
 		if (!tab)
 			break;
 		*tab = '\0';
@@ -64,15 +96,30 @@ static size_t split_tabs(struct buf *b, char ***fields, size_t *alloc)
 	return n;
 }
 
+static int too_long(const struct tsv *t, size_t line)
+{
+	return error("%s:%zu: a line of more than %lu bytes (not a table framing wrote?)",
+		     t->name, line, (unsigned long)TSV_MAX_LINE);
+}
+
 struct tsv *tsv_open_stream(FILE *f, const char *name)
 {
 	struct tsv *t = xcalloc(1, sizeof(*t));
 	size_t alloc = 0;
 
+	int r;
+
 	t->f = f;
 	t->name = xstrdup(name);
-	if (!read_line(f, &t->header)) {
-		error("%s: empty file, expected a header line", name);
+	t->rbuf = xmalloc(TSV_CHUNK);
+	r = read_line(t, &t->header);
+	if (r <= 0) {
+		if (r < 0)
+			too_long(t, 1);
+		else if (ferror(f))
+			error("%s: read error: %s", name, strerror(errno));
+		else
+			error("%s: empty file, expected a header line", name);
 		tsv_close(t);
 		return NULL;
 	}
@@ -85,7 +132,13 @@ struct tsv *tsv_open_stream(FILE *f, const char *name)
 	/* A UTF-8 byte order mark would otherwise stick to the first name. */
 	if (t->header.len >= 3 && !memcmp(t->header.data, "\xEF\xBB\xBF", 3))
 		memmove(t->header.data, t->header.data + 3, (t->header.len -= 3) + 1);
-	t->ncols = split_tabs(&t->header, &t->names, &alloc);
+	t->ncols = split_tabs(&t->header, &t->names, &alloc, TSV_MAX_COLUMNS);
+	if (t->ncols > TSV_MAX_COLUMNS) {
+		error("%s:1: more than %d columns (not a table framing wrote?)", name,
+		      TSV_MAX_COLUMNS);
+		tsv_close(t);
+		return NULL;
+	}
 	return t;
 }
 
@@ -116,6 +169,7 @@ void tsv_close(struct tsv *t)
 	free(t->name);
 	free(t->names);
 	free(t->fields);
+	free(t->rbuf);
 	buf_release(&t->header);
 	buf_release(&t->row);
 	free(t);
@@ -143,7 +197,11 @@ long tsv_column(const struct tsv *t, const char *name)
 int tsv_next(struct tsv *t)
 {
 	for (;;) {
-		if (!read_line(t->f, &t->row)) {
+		int r = read_line(t, &t->row);
+		size_t n;
+		if (r < 0)
+			return too_long(t, t->line + 1);
+		if (!r) {
 			if (ferror(t->f))
 				return error("%s:%zu: read error: %s", t->name,
 					     t->line + 1, strerror(errno));
@@ -155,10 +213,12 @@ int tsv_next(struct tsv *t)
 		/* Fields are C strings: a NUL would cut a row silently. */
 		if (memchr(t->row.data, '\0', t->row.len))
 			return error("%s:%zu: a NUL byte (not a text file?)", t->name, t->line);
-		t->nfields = split_tabs(&t->row, &t->fields, &t->fields_alloc);
-		if (t->nfields != t->ncols)
+		n = split_tabs(&t->row, &t->fields, &t->fields_alloc, t->ncols);
+		/* Not all of a wrong row's fields are kept: none is handed out. */
+		t->nfields = n == t->ncols ? n : 0;
+		if (n != t->ncols)
 			return error("%s:%zu: %zu fields, but the header has %zu",
-				     t->name, t->line, t->nfields, t->ncols);
+				     t->name, t->line, n, t->ncols);
 		return 1;
 	}
 }

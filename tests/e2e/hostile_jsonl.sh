@@ -21,7 +21,8 @@ good='{"outlet":"X","id":"good","text":"A groundless claim."}'
 	line '}'
 	line '{"outlet":"X","id":"esc","text":"\ud800 \udc00 \ud83d\ude00 \\ud800 groundless"}'
 	line '   '
-	line '{"outlet":"X","id":"a\tb\nc","title":"\u001b]0;x\u0007","text":"groundless"}'
+	# (an id with a tab or a newline is refused: ids_collide.sh)
+	line '{"outlet":"X","id":"a b c","title":"a\tb\nc \u001b]0;x\u0007","text":"groundless"}'
 	line "$good"
 	printf '{"outlet":"X","id":"cut","text":"\\ud8'
 } > "$T/h.jsonl"
@@ -34,8 +35,11 @@ for want in "h.jsonl:3: id, outlet" "h.jsonl:4: id, outlet" "h.jsonl:6: \"text\"
 	"h.jsonl:14: bad JSON at byte 34" "8 articles skipped"; do
 	grep -qF -- "$want" "$T/stderr" || { cat "$T/stderr"; fail "no message '$want'"; }
 done
-[ "$(cut -f1 "$T/o/scores.tsv" | tr '\n' ' ')" = "id bom $T/h.jsonl:5 esc a b c good " ] \
-	|| fail "rows: $(cut -f1 "$T/o/scores.tsv" | tr '\n' ' ')"
+# Line 5 has no id: it gets the hash of its outlet, date, title and text.
+case "$(cut -f1 "$T/o/scores.tsv" | tr '\n' ' ')" in
+"id bom sha256:"????????????????" esc a b c good ") ;;
+*) fail "rows: $(cut -f1 "$T/o/scores.tsv" | tr '\n' ' ')" ;;
+esac
 # Control characters in fields never split a row.
 [ "$(wc -l < "$T/o/scores.tsv")" = 6 ] || fail "a field broke a row"
 [ "$(awk -F'\t' '{ print NF }' "$T/o/scores.tsv" | sort -u | wc -l)" = 1 ] || fail "ragged rows"
@@ -58,11 +62,11 @@ printf '\n\r\n  \n' | "$FRAMING" score -q -l "$T/ok.lex" --jsonl - --stdout > "$
 	awk 'BEGIN { s = "The groundless claim was made again. "; for (i = 0; i < 12; i++) s = s s
 		for (n = 0; n < 100 * 1048576; n += length(s)) printf "%s", s }'
 	echo '"}'
-	echo "$good"
+	echo "$good" | sed 's/"good"/"good2"/'	# a second line with one id is refused
 } > "$T/big.jsonl"
 expect 1 "big.jsonl:2: a line of more than --max-article-bytes 52428800; skipped" \
 	-- score -q -l "$T/ok.lex" --jsonl "$T/big.jsonl" -o "$T/o"
-[ "$(cut -f1 "$T/o/scores.tsv" | tr '\n' ' ')" = "id good good " ] || fail "rows around the big line"
+[ "$(cut -f1 "$T/o/scores.tsv" | tr '\n' ' ')" = "id good good2 " ] || fail "rows around the big line"
 if sanitized; then
 	echo "skip: peak memory under the sanitizers, and scoring 100 MB there"
 elif have_time; then

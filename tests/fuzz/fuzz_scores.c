@@ -1,7 +1,10 @@
 /*
- * Fuzz target: framing stats on an arbitrary scores.tsv (hand-edited
- * files and shards from elsewhere are input too). The first byte picks
- * the grouping column and --dedup; resampling is kept small for speed.
+ * Fuzz target: framing stats on an arbitrary scores.tsv and the tables
+ * beside it (hand-edited files and shards from elsewhere are input too).
+ * The first byte picks the grouping column and --dedup; the rest is
+ * scores.tsv, then signatures.tsv, terms.tsv and matches.tsv, parted by
+ * form feeds (a table absent when its part is), so the near-duplicate and
+ * keyness readers are fuzzed too. Resampling is kept small for speed.
  * Bad input must give a message and exit status 2, never a crash or hang.
  */
 #include "fuzz.h"
@@ -10,19 +13,39 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "statsrun.h"
 #include "util.h"
 
 extern char fuzz_dir[256];
 
+/* Writes [p, end) as dir/name, or removes dir/name when p is NULL. */
+static void fuzz_table(const char *dir, const char *name, const uint8_t *p, const uint8_t *end)
+{
+	char path[700];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if (!p) {
+		unlink(path);
+		return;
+	}
+	f = fopen(path, "wb");
+	if (!f || fwrite(p, 1, (size_t)(end - p), f) != (size_t)(end - p) || fclose(f) != 0)
+		die("fuzz: cannot write %s", path);
+}
+
 int fuzz_scores(const uint8_t *data, size_t size)
 {
 	static const char *const by[] = { "outlet", "date", "wire", "id" };
+	static const char *const tables[] = { "scores.tsv", "signatures.tsv", "terms.tsv",
+					      "matches.tsv" };
 	char dir[512], path[600], out[600];
 	char *files[1] = { path };
+	const uint8_t *p, *end = data + size;
 	struct stats_run_opts o;
-	FILE *f;
+	size_t i;
 
 	fuzz_setup(NULL);
 	if (size < 1)
@@ -31,9 +54,15 @@ int fuzz_scores(const uint8_t *data, size_t size)
 	mkdir(dir, 0755);
 	snprintf(path, sizeof(path), "%s/scores.tsv", dir);
 	snprintf(out, sizeof(out), "%s/out", dir);
-	f = fopen(path, "wb");
-	if (!f || fwrite(data + 1, 1, size - 1, f) != size - 1 || fclose(f) != 0)
-		die("fuzz: cannot write %s", path);
+	p = data + 1;
+	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
+		const uint8_t *ff = p ? memchr(p, '\f', (size_t)(end - p)) : NULL;
+		/* The last table takes the rest, form feeds and all. */
+		if (i + 1 == sizeof(tables) / sizeof(tables[0]))
+			ff = NULL;
+		fuzz_table(dir, tables[i], p, p ? (ff ? ff : end) : NULL);
+		p = p && ff ? ff + 1 : NULL;
+	}
 	stats_run_opts_init(&o);
 	o.files = files;
 	o.nfiles = 1;

@@ -17,6 +17,7 @@ static void test_date_parse(void **state)
 	assert_int_equal(d, 19);
 	assert_int_equal(date_parse("2016-02-29", NULL, NULL, NULL), 0);
 	assert_int_equal(date_parse("2000-02-29", NULL, NULL, NULL), 0);
+	assert_int_equal(date_parse("1000-01-01", NULL, NULL, NULL), 0);
 }
 
 static void test_date_not_dates(void **state)
@@ -25,6 +26,8 @@ static void test_date_not_dates(void **state)
 		"", "2014-1-19", "2014-10-19 ", "2014/10/19", "2014-13-01", "2014-00-10",
 		"2014-10-00", "2014-02-30", "2015-02-29", "1900-02-29", "2014-04-31", "+014-10-19",
 		"20141019", "2014-10-1x",
+		/* Years before 1000: score took 0000-02-29, the timeline did not (issue 18). */
+		"0000-02-29", "0999-12-31", "0000-01-01",
 	};
 	size_t i;
 	(void)state;
