@@ -88,6 +88,7 @@ LIB_OBJS = \
 	$(BUILD)/templates.o \
 	$(BUILD)/templatesrun.o \
 	$(BUILD)/tally.o \
+	$(BUILD)/trend.o \
 	$(BUILD)/text.o \
 	$(BUILD)/tsv.o \
 	$(BUILD)/unwrap.o \
