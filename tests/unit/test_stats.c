@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_sort.h>
@@ -20,6 +21,7 @@
 
 #include "quantile.h"
 #include "resample.h"
+#include "results.h"
 #include "stats.h"
 
 /* R:  x <- c(1.2, 3.4, 2.2, 5.1, 4.4); y <- c(6.3, 2.8, 7.7, 5.9) */
@@ -432,6 +434,50 @@ static void test_rate_ratio_exact_p_matches_r(void **state)
 	assert_null(stats_rate_ratio_exact_p(7, 1, 7, 1, &p));
 	close_to(p, 1);
 	assert_string_equal(stats_rate_ratio_exact_p(0, 1, 0, 1, &p), "no matches in either group");
+}
+
+/* Writes text to a temporary file; returns its path (static buffer). */
+static const char *temp_file(const char *text)
+{
+	static char path[] = "/tmp/test_stats_XXXXXX";
+	FILE *f;
+	int fd;
+
+	memcpy(path + strlen(path) - 6, "XXXXXX", 6);
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+	return path;
+}
+
+/* results.c reads the new columns of outlets.tsv, and NAN from an older file. */
+static void test_results_read_new_outlets_columns(void **state)
+{
+	struct res_outlets r;
+	const struct res_stat *s;
+	const char *path = temp_file(
+		"group\tmetric\tarticles\ttokens\tcount\trate\trate_lo\trate_hi\trate_lo_poisson\t"
+		"rate_hi_poisson\tdispersion\tmean\tsd\tmean_lo\tmean_hi\tmedian\tboot_lo\tboot_hi\tnote\n"
+		"A\tx_rate\t4\t1470\t14\t9.5\t2.9\t31\t5.2\t15.9\t1.56\t10\t5.7\t1.2\t19.5\t12\t4.6\t14.4\t\n");
+	(void)state;
+	assert_int_equal(res_outlets_load(&r, path), 0);
+	s = res_outlets_get(&r, 0, "x_rate");
+	assert_non_null(s);
+	assert_true(s->rate_lo == 2.9 && s->rate_hi == 31);
+	assert_true(s->rate_lo_poisson == 5.2 && s->rate_hi_poisson == 15.9 && s->dispersion == 1.56);
+	assert_true(s->mean == 10 && s->boot_hi == 14.4);
+	res_outlets_release(&r);
+	unlink(path);
+	path = temp_file("group\tmetric\tarticles\trate\trate_lo\trate_hi\tmean\tnote\n"
+			 "A\tx_rate\t4\t9.5\t5.2\t15.9\t10\t\n");
+	assert_int_equal(res_outlets_load(&r, path), 0);
+	s = res_outlets_get(&r, 0, "x_rate");
+	assert_true(s->rate_lo == 5.2 && isnan(s->rate_lo_poisson) && isnan(s->dispersion));
+	res_outlets_release(&r);
+	unlink(path);
 }
 
 static void test_kruskal_matches_r(void **state)
@@ -877,6 +923,7 @@ int main(void)
 		cmocka_unit_test(test_rate_hc1_degenerate),
 		cmocka_unit_test(test_rate_ratio_hc1_matches_r),
 		cmocka_unit_test(test_rate_ratio_exact_p_matches_r),
+		cmocka_unit_test(test_results_read_new_outlets_columns),
 		cmocka_unit_test(test_kruskal_matches_r),
 		cmocka_unit_test(test_chisq_matches_r),
 		cmocka_unit_test(test_holm_matches_r),
