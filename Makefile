@@ -63,6 +63,7 @@ LIB_OBJS = \
 	$(BUILD)/outfile.o \
 	$(BUILD)/parse.o \
 	$(BUILD)/pipeline.o \
+	$(BUILD)/quantile.o \
 	$(BUILD)/report.o \
 	$(BUILD)/reportpage.o \
 	$(BUILD)/reportrun.o \

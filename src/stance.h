@@ -34,6 +34,14 @@ int stance_defined(const struct stance_categories *sc);
 /* Whether lx has the accusatory category and both actors. */
 int stance_actors_defined(const struct stance_categories *sc);
 
+/*
+ * What a category is by its name, for readers of scores.tsv that have no
+ * lexicon: an actor (china, us) is counted but is not a stance category;
+ * the pair (accusatory, conciliatory) is what the stance is made of.
+ */
+int stance_is_actor_category(const char *name);
+int stance_is_pair_category(const char *name);
+
 /* The stance of one article from its accusatory and conciliatory scores. */
 double stance_of(double acc_score, double conc_score);
 

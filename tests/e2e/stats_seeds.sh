@@ -14,14 +14,14 @@ done
 grep -P '(^|\t)(-?nan|-?inf)(\t|$)' out/*.tsv && fail "nan or inf in output"
 # sd, t-interval and bootstrap of a one-article group are NA, with the reason.
 awk -F '\t' '$1 == "Press TV" || $1 == "Sputnik" {
-	if ($3 != 1 || $10 != "NA" || $11 != "NA" || $14 != "NA" || $16 !~ /one article/) bad = 1
+	if ($3 != 1 || $13 != "NA" || $14 != "NA" || $17 != "NA" || $19 !~ /one article/) bad = 1
 	n++
 } END { exit !(n > 0 && !bad) }' out/outlets.tsv || fail "one-article groups not NA"
 # Welch needs two articles a side: NA with the reason in every pair with them.
 awk -F '\t' '$2 == "Press TV" || $2 == "Sputnik" {
-	if ($9 != "NA" || $11 != "NA" || $20 !~ /welch: fewer than 2 articles/) bad = 1
+	if ($9 != "NA" || $11 != "NA" || $23 !~ /welch: fewer than 2 articles/) bad = 1
 } END { exit bad }' out/compare.tsv || fail "welch not NA for one-article groups"
 # China Daily's three articles do get intervals.
-awk -F '\t' '$1 == "China Daily" && $2 == "stance" && $11 != "NA" && $14 != "NA" { ok = 1 }
+awk -F '\t' '$1 == "China Daily" && $2 == "stance" && $14 != "NA" && $17 != "NA" { ok = 1 }
 	END { exit !ok }' out/outlets.tsv || fail "China Daily stance interval"
 echo ok
