@@ -273,9 +273,9 @@ static void comparison_row(struct report_page *p, struct tsv *t, const long *c)
 		html_num(h, pooled_rate(p, tsv_field(t, (size_t)c[GB]), metric), 2);
 		buf_adds(h, "</td><td>rate ratio ");
 		html_num(h, cmp_num(t, c, RR), 2);
-		buf_adds(h, " <span class=\"ci\">");
+		buf_addch(h, ' ');
 		html_interval(h, cmp_num(t, c, RRLO), cmp_num(t, c, RRHI), 2);
-		buf_adds(h, "</span></td><td>rate ratio</td><td class=\"n\">");
+		buf_adds(h, "</td><td>rate ratio</td><td class=\"n\">");
 		html_pval(h, cmp_num(t, c, RRP));
 	} else {
 		html_num(h, cmp_num(t, c, MA), 2);
