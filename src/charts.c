@@ -253,7 +253,8 @@ int charts_categories(struct charts *c)
 
 	gpscript_style(&b);
 	add_title(c, &b, "Matches per 1,000 tokens by category and outlet",
-		  "bars: pooled rate; whiskers: article-level (HC1) 95% interval");
+		  "bars: pooled rate; whiskers: article-level (HC1) 95% interval, "
+		  "exact Poisson for one article or no match");
 	gpscript_set_text(&b, "set ylabel", "matches per 1,000 tokens");
 	buf_adds(&b, "set xtics (");
 	for (k = 0; k < C; k++) {

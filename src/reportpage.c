@@ -92,7 +92,9 @@ static void write_summary(struct report_page *p)
 		    "with an article-level 95% interval (from the sandwich (HC1) standard error "
 		    "of the log rate, which allows for matches that come in bursts within "
 		    "articles; outlets.tsv keeps the exact Poisson interval, which does not, "
-		    "beside it). Stance is the mean over articles of "
+		    "beside it, and puts it in its place for a group of one article or without "
+		    "matches, where the article-level one is undefined). Stance is the mean "
+		    "over articles of "
 		    STANCE_FORMULA ", positive when accusatory "
 		    "phrasing outweighs conciliatory phrasing, with a bootstrap 95% interval "
 		    "(t-interval when the bootstrap is not available).</p>\n");
@@ -163,7 +165,8 @@ static const struct {
 	{ "stance", "Mean stance per group with its 95% interval (bootstrap; t-interval "
 		    "when there is no bootstrap). Open circles: groups of one article, no interval." },
 	{ "categories", "Matches per 1,000 tokens per group and category, pooled, with "
-			"article-level 95% intervals (HC1, as in the summary)." },
+			"article-level 95% intervals (HC1, as in the summary; exact Poisson "
+			"for a group of one article or without matches)." },
 	{ "articles", "The stance of every article (one dot each, jittered vertically) and "
 		      "the group mean (bar)." },
 	{ "timeline", "The stance of every article over its date of publication. A group "
