@@ -31,11 +31,6 @@ int stance_is_actor_category(const char *name)
 	return !strcmp(name, STANCE_CHINA) || !strcmp(name, STANCE_US);
 }
 
-int stance_is_pair_category(const char *name)
-{
-	return !strcmp(name, STANCE_ACCUSATORY) || !strcmp(name, STANCE_CONCILIATORY);
-}
-
 double stance_of(double acc_score, double conc_score)
 {
 	return log((acc_score + 0.5) / (conc_score + 0.5));

@@ -35,12 +35,11 @@ int stance_defined(const struct stance_categories *sc);
 int stance_actors_defined(const struct stance_categories *sc);
 
 /*
- * What a category is by its name, for readers of scores.tsv that have no
- * lexicon: an actor (china, us) is counted but is not a stance category;
- * the pair (accusatory, conciliatory) is what the stance is made of.
+ * Whether a category of that name is an actor (china, us), for readers of
+ * scores.tsv that have no lexicon: actors are counted, but they are not
+ * stance categories.
  */
 int stance_is_actor_category(const char *name);
-int stance_is_pair_category(const char *name);
 
 /* The stance of one article from its accusatory and conciliatory scores. */
 double stance_of(double acc_score, double conc_score);
