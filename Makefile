@@ -63,6 +63,7 @@ LIB_OBJS = \
 	$(BUILD)/outfile.o \
 	$(BUILD)/parse.o \
 	$(BUILD)/pipeline.o \
+	$(BUILD)/quantile.o \
 	$(BUILD)/report.o \
 	$(BUILD)/reportpage.o \
 	$(BUILD)/reportrun.o \
@@ -88,6 +89,7 @@ LIB_OBJS = \
 	$(BUILD)/templates.o \
 	$(BUILD)/templatesrun.o \
 	$(BUILD)/tally.o \
+	$(BUILD)/trend.o \
 	$(BUILD)/text.o \
 	$(BUILD)/tsv.o \
 	$(BUILD)/unwrap.o \

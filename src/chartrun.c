@@ -4,17 +4,22 @@
  */
 #include "chartrun.h"
 
+#include <limits.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "chart.h"
 #include "charts.h"
+#include "date.h"
 #include "fsutil.h"
+#include "outfile.h"
 #include "results.h"
 #include "sort.h"
 #include "stance.h"
+#include "trend.h"
 #include "tsv.h"
 #include "util.h"
 #include "xalloc.h"
@@ -76,6 +81,94 @@ static int load_keyness(struct charts *c, const char *indir)
 }
 
 
+/*
+ * The trend of every group (trend.h) from the articles the timeline draws:
+ * those of a group in outlets.tsv, with a stance and a date. One window for
+ * all groups, from the span of all their dates.
+ */
+static void compute_trends(struct charts *c)
+{
+	size_t K = c->out.ngroups, i, g, *k = xcalloc(K + 1, sizeof(size_t));
+	long *day = xmalloc((c->art.n + 1) * sizeof(long)), **gday;
+	double **gval;
+	long first = 0, last = 0;
+	int dated = 0;
+
+	for (i = 0; i < c->art.n; i++) {
+		long y, m, d;
+		day[i] = LONG_MIN;
+		if (c->art_group[i] == (size_t)-1 || isnan(c->art.a[i].stance) ||
+		    date_parse(c->art.a[i].date, &y, &m, &d) < 0)
+			continue;
+		day[i] = date_days_from_civil(y, m, d);
+		if (!dated || day[i] < first)
+			first = day[i];
+		if (!dated || day[i] > last)
+			last = day[i];
+		dated = 1;
+		k[c->art_group[i]]++;
+	}
+	c->trend_width = dated ? trend_window(last - first) : 0;
+	c->trend = xmalloc((K * TREND_POINTS + 1) * sizeof(*c->trend));
+	c->trend_n = xcalloc(K + 1, sizeof(size_t));
+	gday = xmalloc((K + 1) * sizeof(*gday));
+	gval = xmalloc((K + 1) * sizeof(*gval));
+	for (g = 0; g < K; g++) {
+		gday[g] = xmalloc((k[g] + 1) * sizeof(long));
+		gval[g] = xmalloc((k[g] + 1) * sizeof(double));
+		k[g] = 0;
+	}
+	for (i = 0; i < c->art.n; i++) {
+		if (day[i] == LONG_MIN)
+			continue;
+		g = c->art_group[i];
+		gday[g][k[g]] = day[i];
+		gval[g][k[g]++] = c->art.a[i].stance;
+	}
+	for (g = 0; g < K; g++) {
+		c->trend_n[g] = trend_group(gday[g], gval[g], k[g], c->trend_width,
+					    c->trend + g * TREND_POINTS);
+		free(gday[g]);
+		free(gval[g]);
+	}
+	free(gday);
+	free(gval);
+	free(day);
+	free(k);
+}
+
+/* trend.tsv: group date value lo hi n, every point of every group's trend. */
+static int write_trends(const struct charts *c)
+{
+	char *path = path_join(c->outdir, "trend.tsv");
+	struct outfile *out = outfile_open(path);
+	struct buf line = BUF_INIT;
+	size_t g, i;
+
+	free(path);
+	if (!out)
+		return -1;
+	buf_adds(&line, "group\tdate\tvalue\tlo\thi\tn\n");
+	for (g = 0; g < c->out.ngroups; g++)
+		for (i = 0; i < c->trend_n[g]; i++) {
+			const struct trend_point *p = &c->trend[g * TREND_POINTS + i];
+			long y, m, d;
+
+			date_civil_from_days(p->day, &y, &m, &d);
+			buf_add_tsv_field(&line, c->out.groups[g], strlen(c->out.groups[g]));
+			buf_addf(&line, "\t%04ld-%02ld-%02ld\t", y, m, d);
+			buf_add_double(&line, p->value);
+			buf_addch(&line, '\t');
+			buf_add_double(&line, p->lo);
+			buf_addch(&line, '\t');
+			buf_add_double(&line, p->hi);
+			buf_addf(&line, "\t%zu\n", p->n);
+		}
+	fwrite(line.data, 1, line.len, outfile_stream(out));
+	buf_release(&line);
+	return outfile_commit(out);
+}
+
 static struct charts *sort_ctx;
 
 static int order_cmp(const void *pa, const void *pb)
@@ -120,6 +213,7 @@ static int load(struct charts *c, const char *indir)
 		long g = res_outlets_group(&c->out, c->art.a[i].group);
 		c->art_group[i] = g < 0 ? (size_t)-1 : (size_t)g;
 	}
+	compute_trends(c);
 	return 0;
 }
 
@@ -169,6 +263,8 @@ int chart_run(const struct chart_run_opts *o)
 		goto out;
 	}
 	if (ensure_dir(c.outdir) < 0)
+		goto out;
+	if (write_trends(&c) < 0)
 		goto out;
 	if (load_keyness(&c, o->indir) < 0)
 		warning("no keyness chart: %s/keyness.tsv is missing or unreadable", o->indir);

@@ -265,7 +265,8 @@ int charts_categories(struct charts *c)
 
 	gpscript_style(&b);
 	add_title(c, &b, "Matches per 1,000 tokens by category and outlet",
-		  "bars: pooled rate; whiskers: exact Poisson 95% interval");
+		  "bars: pooled rate; whiskers: article-level (HC1) 95% interval, "
+		  "exact Poisson for one article or no match");
 	gpscript_set_text(&b, "set ylabel", "matches per 1,000 tokens");
 	buf_adds(&b, "set xtics (");
 	for (k = 0; k < C; k++) {
@@ -392,10 +393,44 @@ static int article_day(const char *s, double *days, long *year, long *month)
 	return 0;
 }
 
+/*
+ * The data block $tG of group g's trend: seconds, mean, lo, hi; a blank
+ * line where a window holds too few articles, so line and band break
+ * there. Widens the stance range [slo, shi] to hold the band.
+ */
+static void add_trend_block(struct charts *c, size_t g, struct buf *b, double *slo, double *shi)
+{
+	size_t i;
+	int gap = 0;
+
+	buf_addf(b, "$t%zu << EOD\n", g);
+	for (i = 0; i < c->trend_n[g]; i++) {
+		const struct trend_point *p = &c->trend[g * TREND_POINTS + i];
+		if (isnan(p->value)) {
+			gap = 1;
+			continue;
+		}
+		if (gap)
+			buf_addch(b, '\n');
+		gap = 0;
+		gpscript_extend(slo, shi, p->lo);
+		gpscript_extend(slo, shi, p->hi);
+		gpscript_num(b, (double)p->day * 86400);
+		buf_addch(b, ' ');
+		gpscript_num(b, p->value);
+		buf_addch(b, ' ');
+		gpscript_num(b, p->lo);
+		buf_addch(b, ' ');
+		gpscript_num(b, p->hi);
+		buf_addch(b, '\n');
+	}
+	buf_adds(b, "EOD\n");
+}
+
 int charts_timeline(struct charts *c)
 {
 	struct buf b = BUF_INIT, sub = BUF_INIT;
-	size_t i, g, undated = 0;
+	size_t i, g, undated = 0, trends = 0;
 	double dlo = INFINITY, dhi = -INFINITY, slo = 0, shi = 0;
 	long y0 = 0, m0 = 0, y1 = 0, m1 = 0;
 	int ret;
@@ -428,9 +463,18 @@ int charts_timeline(struct charts *c)
 		buf_addf(&b, " %zu\n", g);
 	}
 	buf_adds(&b, "EOD\n");
+	for (g = 0; g < c->out.ngroups; g++)
+		if (c->trend && c->trend_n[g]) {
+			add_trend_block(c, g, &b, &slo, &shi);
+			trends++;
+		}
+	if (trends)
+		buf_addf(&sub, "lines: mean over a centred %ld-day window, bands: its 95%% t-interval",
+			 c->trend_width);
 	if (undated)
-		buf_addf(&sub, "%zu article%s without a date left out", undated, undated == 1 ? "" : "s");
-	add_title(c, &b, "Stance of every article over time", undated ? sub.data : NULL);
+		buf_addf(&sub, "%s%zu article%s without a date left out", trends ? "; " : "",
+			 undated, undated == 1 ? "" : "s");
+	add_title(c, &b, "Stance of every article over time", sub.len ? sub.data : NULL);
 	gpscript_set_text(&b, "set ylabel", "stance (> 0: more accusatory)");
 	gpscript_set_text(&b, "set xlabel", "date of publication");
 	buf_adds(&b, "set xdata time\nset timefmt '%s'\n");
@@ -457,12 +501,21 @@ int charts_timeline(struct charts *c)
 		     "set key outside bottom center horizontal samplen 1 width 2 font ',13'\n"
 		     "set bmargin 6\n");
 	buf_adds(&b, "plot ");
+	/* Bands under the dots, lines over them. */
+	for (g = 0; g < c->out.ngroups; g++)
+		if (c->trend && c->trend_n[g])
+			buf_addf(&b, "$t%zu using 1:3:4 with filledcurves fs transparent solid 0.18 "
+				 "noborder lc rgb '%s' notitle, ", g, color_of(g));
 	for (g = 0; g < c->out.ngroups; g++) {
-		buf_addf(&b, "$dots using 1:($3 == %zu ? $2 : NaN) with points pt %d ps 1.5 "
-			 "lc rgb '%s' title ", g, point_of(g), color_of(g));
+		buf_addf(&b, "$dots using 1:($3 == %zu ? $2 : NaN) with points pt %d ps %s "
+			 "lc rgb '%s' title ", g, point_of(g), trends ? "1.1" : "1.5", color_of(g));
 		add_group_name(&b, c->out.groups[g]);
 		buf_adds(&b, ", ");
 	}
+	for (g = 0; g < c->out.ngroups; g++)
+		if (c->trend && c->trend_n[g])
+			buf_addf(&b, "$t%zu using 1:2 with lines lw 3 lc rgb '%s' notitle, ",
+				 g, color_of(g));
 	buf_adds(&b, "NaN notitle\n");
 	ret = draw(c, "timeline", 1000, 540, &b);
 	buf_release(&b);
@@ -632,4 +685,6 @@ void charts_release(struct charts *c)
 	free(c->key);
 	free(c->order);
 	free(c->art_group);
+	free(c->trend);
+	free(c->trend_n);
 }

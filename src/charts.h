@@ -4,6 +4,7 @@
 #include <stddef.h>
 
 #include "results.h"
+#include "trend.h"
 
 /*
  * The figures of "framing chart", one function each, drawn from the tables
@@ -29,15 +30,18 @@ struct charts {
 	int have_key;
 	size_t *order;		/* groups by mean stance, lowest first (drawn bottom up) */
 	size_t *art_group;	/* group of each article, (size_t)-1 when not in outlets.tsv */
+	long trend_width;	/* days of the trend's window (trend.h); 0: no trend */
+	struct trend_point *trend;	/* TREND_POINTS per group, trend_n[g] of them used */
+	size_t *trend_n;	/* 0: group g has no trend */
 };
 
-/* Frees what the tables, key, order and art_group hold (not the borrowed strings). */
+/* Frees what the tables, key, order, art_group and trend hold (not the borrowed strings). */
 void charts_release(struct charts *c);
 
 int charts_stance(struct charts *c);		/* mean stance per group with its interval */
 int charts_categories(struct charts *c);	/* rate per group and category */
 int charts_articles(struct charts *c);		/* every article's stance, by group */
-int charts_timeline(struct charts *c);		/* every article's stance over its date */
+int charts_timeline(struct charts *c);		/* every article's stance over its date, trends */
 int charts_keyness(struct charts *c);		/* the top words of each group */
 int charts_voice(struct charts *c, const char *cat);	/* own voice vs quoted matches of cat */
 

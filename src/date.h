@@ -20,4 +20,7 @@ int date_valid(const char *s);
 /* Days from 1970-01-01 to the date y-m-d (negative before it). */
 long date_days_from_civil(long y, long m, long d);
 
+/* The date days after 1970-01-01 (before it when negative): the inverse of the above. */
+void date_civil_from_days(long days, long *y, long *m, long *d);
+
 #endif

@@ -91,7 +91,12 @@ static void write_summary(struct report_page *p)
 
 	section(p, "summary", "Summary by group");
 	buf_adds(h, "<p>Rates are matches per 1,000 tokens, pooled over the group's articles, "
-		    "with an exact Poisson 95% interval. Stance is the mean over articles of "
+		    "with an article-level 95% interval (from the sandwich (HC1) standard error "
+		    "of the log rate, which allows for matches that come in bursts within "
+		    "articles; outlets.tsv keeps the exact Poisson interval, which does not, "
+		    "beside it, and puts it in its place for a group of one article or without "
+		    "matches, where the article-level one is undefined). Stance is the mean "
+		    "over articles of "
 		    STANCE_FORMULA ", positive when accusatory "
 		    "phrasing outweighs conciliatory phrasing, with a bootstrap 95% interval "
 		    "(t-interval when the bootstrap is not available).</p>\n");
@@ -161,11 +166,16 @@ static const struct {
 } charts[] = {
 	{ "stance", "Mean stance per group with its 95% interval (bootstrap; t-interval "
 		    "when there is no bootstrap). Open circles: groups of one article, no interval." },
-	{ "categories", "Matches per 1,000 tokens per group and category, pooled, with exact "
-			"Poisson 95% intervals." },
+	{ "categories", "Matches per 1,000 tokens per group and category, pooled, with "
+			"article-level 95% intervals (HC1, as in the summary; exact Poisson "
+			"for a group of one article or without matches)." },
 	{ "articles", "The stance of every article (one dot each, jittered vertically) and "
 		      "the group mean (bar)." },
-	{ "timeline", "The stance of every article over its date of publication." },
+	{ "timeline", "The stance of every article over its date of publication. A group "
+		      "with 20 dated articles or more has a trend: the mean stance over a "
+		      "centred window of a quarter of the corpus's date span, where the window "
+		      "holds 5 articles or more, with the 95% t-interval of that mean as a band "
+		      "(trend.tsv has the numbers)." },
 	{ "keyness", "The ten words that most set each outlet apart from all the others "
 		     "(z of the log-odds ratio with an informative Dirichlet prior); words "
 		     "written exactly as a lexicon entry that matched are marked." },
@@ -207,138 +217,242 @@ static void write_charts(struct report_page *p)
 }
 
 /*
- * ", p = 0.012" in a sentence, or ", p < 0.001": html_pval writes a table
- * cell's value, whose "< 0.001" after "p = " read "p = < 0.001".
+ * The note words framing stats writes when a rank test's groups differ in
+ * article length (two-sample KS on tokens): Mann-Whitney and
+ * Kruskal-Wallis then compare length as much as rates or stance, and the
+ * report does not cite them.
  */
-static void p_phrase(struct buf *h, double pv)
+#define LENGTHS_DIFFER "article lengths differ"
+
+static const char *const cmp_names[] = {
+	"group_a", "group_b", "metric", "n_a", "n_b", "mean_a", "mean_b", "diff", "welch_p",
+	"cohens_d", "rate_ratio", "rr_lo", "rr_hi", "rr_p", "p_holm", "note",
+};
+enum { GA, GB, MET, NA_, NB, MA, MB, DIFF, WP, D, RR, RRLO, RRHI, RRP, PH, NOTE, NCOL };
+
+/* Whether compare.tsv's metric is a rate (rate-ratio test) or an index (Welch). */
+static int is_rate_metric(const char *metric)
 {
-	buf_adds(h, !isnan(pv) && pv < 0.001 ? ", p " : ", p = ");
-	html_pval(h, pv);
+	size_t n = strlen(metric);
+	return n > 5 && !strcmp(metric + n - 5, "_rate");
 }
 
-static void write_comparisons(struct report_page *p)
+/* A's or b's pooled rate of metric from outlets.tsv, NAN when there is none. */
+static double pooled_rate(const struct report_page *p, const char *group, const char *metric)
+{
+	long g = res_outlets_group(&p->out, group);
+	const struct res_stat *s = g < 0 ? NULL : res_outlets_get(&p->out, (size_t)g, metric);
+	return s ? s->rate : NAN;
+}
+
+static double cmp_num(struct tsv *t, const long *c, int k)
+{
+	return res_number(tsv_field(t, (size_t)c[k]));
+}
+
+/*
+ * One row of the table: rates by the article-level rate ratio with its
+ * interval and rr_p, the stance index by the difference of means, Cohen's
+ * d and Welch's p; p (Holm) in both.
+ */
+static void comparison_row(struct report_page *p, struct tsv *t, const long *c)
+{
+	struct buf *h = &p->h;
+	const char *metric = tsv_field(t, (size_t)c[MET]);
+	int rate = is_rate_metric(metric);
+
+	buf_adds(h, "<tr><td>");
+	html_escape(h, tsv_field(t, (size_t)c[GA]));
+	buf_adds(h, "</td><td>");
+	html_escape(h, tsv_field(t, (size_t)c[GB]));
+	buf_adds(h, "</td><td>");
+	html_escape(h, metric);
+	buf_adds(h, "</td><td class=\"n\">");
+	html_escape(h, tsv_field(t, (size_t)c[NA_]));
+	buf_adds(h, " / ");
+	html_escape(h, tsv_field(t, (size_t)c[NB]));
+	buf_adds(h, "</td><td class=\"n\">");
+	if (rate) {
+		html_num(h, pooled_rate(p, tsv_field(t, (size_t)c[GA]), metric), 2);
+		buf_adds(h, " / ");
+		html_num(h, pooled_rate(p, tsv_field(t, (size_t)c[GB]), metric), 2);
+		buf_adds(h, "</td><td>rate ratio ");
+		html_num(h, cmp_num(t, c, RR), 2);
+		buf_addch(h, ' ');
+		html_interval(h, cmp_num(t, c, RRLO), cmp_num(t, c, RRHI), 2);
+		buf_adds(h, "</td><td>rate ratio</td><td class=\"n\">");
+		html_pval(h, cmp_num(t, c, RRP));
+	} else {
+		html_num(h, cmp_num(t, c, MA), 2);
+		buf_adds(h, " / ");
+		html_num(h, cmp_num(t, c, MB), 2);
+		buf_adds(h, "</td><td>difference ");
+		html_num(h, cmp_num(t, c, DIFF), 2);
+		buf_adds(h, ", d = ");
+		html_num(h, cmp_num(t, c, D), 2);
+		buf_adds(h, "</td><td>Welch</td><td class=\"n\">");
+		html_pval(h, cmp_num(t, c, WP));
+	}
+	buf_adds(h, "</td><td class=\"n\">");
+	html_pval(h, cmp_num(t, c, PH));
+	buf_adds(h, "</td></tr>\n");
+}
+
+static void write_pairs(struct report_page *p)
 {
 	struct buf *h = &p->h;
 	char *path = path_join(p->o->outdir, "compare.tsv");
 	struct tsv *t = tsv_open(path);
-	static const char *const names[] = {
-		"group_a", "group_b", "metric", "n_a", "n_b", "mean_a", "mean_b", "welch_p",
-		"mw_p", "perm_p", "cohens_d", "rate_ratio", "rr_lo", "rr_hi", "p_holm",
-	};
-	enum { GA, GB, MET, NA_, NB, MA, MB, WP, MWP, PP, D, RR, RRLO, RRHI, PH, NCOL };
 	long c[NCOL];
-	size_t i, rows = 0, tested = 0, shown = 0;
+	size_t i, rows = 0, family = 0, shown = 0, lengths = 0;
 	int rc;
 
-	section(p, "comparisons", "Pairwise comparisons worth noting");
 	free(path);
 	if (!t) {
 		buf_adds(h, "<p class=\"na\">compare.tsv could not be read.</p>\n");
 		return;
 	}
 	for (i = 0; i < NCOL; i++)
-		c[i] = tsv_column(t, names[i]);
+		c[i] = tsv_column(t, cmp_names[i]);
 	for (i = 0; i < NCOL; i++)
 		if (c[i] < 0) {
 			buf_adds(h, "<p class=\"na\">compare.tsv lacks columns.</p>\n");
 			tsv_close(t);
 			return;
 		}
+	buf_adds(h, "<p>Rates (matches per 1,000 tokens) are compared by the rate ratio of the "
+		    "pooled rates with its article-level 95% interval and test (<code>rr_lo</code>, "
+		    "<code>rr_hi</code>, <code>rr_p</code>: the sandwich (HC1) standard error of the "
+		    "log ratio, which holds when matches come in bursts within articles); the "
+		    "stance index is compared by Welch's t-test of the per-article means "
+		    "(<code>welch_p</code>). <code>p (Holm)</code> is Holm's adjustment of those "
+		    "p-values over one family of comparisons (the rows of compare.tsv with a "
+		    "<code>p_holm</code>; README, Methods, says which). Rows with "
+		    "p (Holm) &lt; 0.05:</p>\n");
 	while ((rc = tsv_next(t)) > 0) {
-		double ph = res_number(tsv_field(t, (size_t)c[PH]));
+		double ph = cmp_num(t, c, PH);
 		rows++;
+		if (strstr(tsv_field(t, (size_t)c[NOTE]), LENGTHS_DIFFER))
+			lengths++;
 		if (isnan(ph))
 			continue;
-		tested++;
+		family++;
 		if (!(ph < 0.05))
 			continue;
 		if (!shown++)
 			buf_adds(h, "<table><thead><tr><th>group a</th><th>group b</th><th>metric</th>"
-				    "<th class=\"n\">n a / b</th><th class=\"n\">mean a</th>"
-				    "<th class=\"n\">mean b</th><th class=\"n\">Cohen's d</th>"
-				    "<th class=\"n\">rate ratio [95%]</th><th class=\"n\">Welch p</th>"
-				    "<th class=\"n\">Mann-Whitney p</th><th class=\"n\">p (Holm)</th>"
-				    "</tr></thead><tbody>\n");
-		buf_adds(h, "<tr><td>");
-		html_escape(h, tsv_field(t, (size_t)c[GA]));
-		buf_adds(h, "</td><td>");
-		html_escape(h, tsv_field(t, (size_t)c[GB]));
-		buf_adds(h, "</td><td>");
-		html_escape(h, tsv_field(t, (size_t)c[MET]));
-		buf_adds(h, "</td><td class=\"n\">");
-		html_escape(h, tsv_field(t, (size_t)c[NA_]));
-		buf_adds(h, " / ");
-		html_escape(h, tsv_field(t, (size_t)c[NB]));
-		buf_adds(h, "</td><td class=\"n\">");
-		html_num(h, res_number(tsv_field(t, (size_t)c[MA])), 2);
-		buf_adds(h, "</td><td class=\"n\">");
-		html_num(h, res_number(tsv_field(t, (size_t)c[MB])), 2);
-		buf_adds(h, "</td><td class=\"n\">");
-		html_num(h, res_number(tsv_field(t, (size_t)c[D])), 2);
-		buf_adds(h, "</td><td class=\"n\">");
-		html_num(h, res_number(tsv_field(t, (size_t)c[RR])), 2);
-		buf_adds(h, " ");
-		html_interval(h, res_number(tsv_field(t, (size_t)c[RRLO])), res_number(tsv_field(t, (size_t)c[RRHI])), 2);
-		buf_adds(h, "</td><td class=\"n\">");
-		html_pval(h, res_number(tsv_field(t, (size_t)c[WP])));
-		buf_adds(h, "</td><td class=\"n\">");
-		html_pval(h, res_number(tsv_field(t, (size_t)c[MWP])));
-		buf_adds(h, "</td><td class=\"n\">");
-		html_pval(h, ph);
-		buf_adds(h, "</td></tr>\n");
+				    "<th class=\"n\">n a / b</th><th class=\"n\">a / b</th>"
+				    "<th>effect [95%]</th><th>test</th><th class=\"n\">p</th>"
+				    "<th class=\"n\">p (Holm)</th></tr></thead><tbody>\n");
+		comparison_row(p, t, c);
 	}
 	tsv_close(t);
 	if (!shown)
-		buf_addf(h, "<p>No pairwise difference reaches p &lt; 0.05 after Holm's adjustment. "
-			 "Of %zu comparisons (pairs of groups &times; metrics), %zu could be tested "
-			 "with Welch's t; the others involve a group of one article or no variance "
-			 "(the note column of compare.tsv says which).</p>\n", rows, tested);
+		buf_addf(h, "<p>None: no pairwise difference reaches p &lt; 0.05 after Holm's "
+			 "adjustment. Of %zu rows of compare.tsv (pairs of groups &times; metrics), "
+			 "%zu are in the family and could be tested; the note column says why the "
+			 "others are not.</p>\n", rows, family);
 	else
-		buf_addf(h, "</tbody></table>\n<p>%zu of %zu tested comparisons reach p &lt; 0.05 after Holm's "
-			 "adjustment over all %zu rows of compare.tsv.</p>\n", shown, tested, rows);
+		buf_addf(h, "</tbody></table>\n<p>%zu of the %zu comparisons in the family reach "
+			 "p &lt; 0.05 after Holm's adjustment (%zu rows in compare.tsv). The 'a / b' "
+			 "column holds the pooled rates or the mean stance of the two groups.</p>\n",
+			 shown, family, rows);
+	buf_addf(h, "<p>Mann-Whitney's test (<code>mw_p</code>) compares the distributions of "
+		 "per-article values, not rates, and is not cited here%s",
+		 lengths ? "" : ".</p>\n");
+	if (lengths)
+		buf_addf(h, ": in %zu row%s of compare.tsv the two groups' article lengths "
+			 "differ, so its p-value there says as much about length as about "
+			 "the metric (the note says so).</p>\n", lengths, lengths == 1 ? "" : "s");
+}
 
-	/* The overall tests. */
-	path = path_join(p->o->outdir, "tests.tsv");
-	t = tsv_open(path);
-	free(path);
-	if (t) {
-		long ct = tsv_column(t, "test"), cm = tsv_column(t, "metric"), cs = tsv_column(t, "statistic"),
-		     cd = tsv_column(t, "df"), cp = tsv_column(t, "p"), cv = tsv_column(t, "cramers_v"),
-		     cn = tsv_column(t, "n");
-		if (ct >= 0 && cm >= 0 && cs >= 0 && cd >= 0 && cp >= 0 && cv >= 0 && cn >= 0) {
-			buf_adds(h, "<h3>Overall</h3>\n<ul>\n");
-			while (tsv_next(t) > 0) {
-				const char *metric = tsv_field(t, (size_t)cm);
-				if (strcmp(tsv_field(t, (size_t)ct), "chisq") && strcmp(metric, "stance"))
-					continue;
-				buf_adds(h, "<li>");
-				if (!strcmp(tsv_field(t, (size_t)ct), "chisq")) {
-					buf_adds(h, "Chi-square, groups &times; categories (");
-					html_escape(h, metric);
-					buf_adds(h, ", ");
-					html_escape(h, tsv_field(t, (size_t)cn));
-					buf_adds(h, " matches): X&sup2; = ");
-					html_num(h, res_number(tsv_field(t, (size_t)cs)), 2);
-					buf_adds(h, ", df = ");
-					html_escape(h, tsv_field(t, (size_t)cd));
-					p_phrase(h, res_number(tsv_field(t, (size_t)cp)));
-					buf_adds(h, ", Cram&eacute;r's V = ");
-					html_num(h, res_number(tsv_field(t, (size_t)cv)), 3);
-				} else {
-					buf_adds(h, "Kruskal-Wallis on stance (");
-					html_escape(h, tsv_field(t, (size_t)cn));
-					buf_adds(h, " articles): H = ");
-					html_num(h, res_number(tsv_field(t, (size_t)cs)), 2);
-					buf_adds(h, ", df = ");
-					html_escape(h, tsv_field(t, (size_t)cd));
-					p_phrase(h, res_number(tsv_field(t, (size_t)cp)));
-				}
-				buf_adds(h, "</li>\n");
-			}
-			buf_adds(h, "</ul>\n");
-		}
-		tsv_close(t);
+/* "p = 0.123", or "p < 0.001" (html_pval's form) without the "=". */
+static void p_is(struct buf *h, double pv)
+{
+	buf_adds(h, pv < 0.001 ? "p " : "p = ");
+	html_pval(h, pv);
+}
+
+/* One chi-square row of tests.tsv: X^2, df, p by relabelling articles, Cramer's V. */
+static void overall_chisq(struct buf *h, struct tsv *t, const long *c)
+{
+	buf_adds(h, "<li>Chi-square, groups &times; categories (");
+	html_escape(h, tsv_field(t, (size_t)c[1]));
+	buf_adds(h, ", ");
+	html_escape(h, tsv_field(t, (size_t)c[6]));
+	buf_adds(h, " matches): X&sup2; = ");
+	html_num(h, res_number(tsv_field(t, (size_t)c[2])), 2);
+	buf_adds(h, ", df = ");
+	html_escape(h, tsv_field(t, (size_t)c[3]));
+	buf_adds(h, ", ");
+	p_is(h, res_number(tsv_field(t, (size_t)c[4])));
+	if (c[7] >= 0)
+		buf_adds(h, " (from relabelling whole articles between the groups; the "
+			    "chi-square distribution would assume independent matches)");
+	buf_adds(h, ", Cram&eacute;r's V = ");
+	html_num(h, res_number(tsv_field(t, (size_t)c[5])), 3);
+	buf_adds(h, "</li>\n");
+}
+
+/* The Kruskal-Wallis row on stance, or why it is not cited. */
+static void overall_kruskal(struct buf *h, struct tsv *t, const long *c)
+{
+	buf_adds(h, "<li>Kruskal-Wallis on stance (");
+	html_escape(h, tsv_field(t, (size_t)c[6]));
+	buf_adds(h, " articles): ");
+	if (c[8] >= 0 && strstr(tsv_field(t, (size_t)c[8]), LENGTHS_DIFFER)) {
+		buf_adds(h, "not cited, as the groups' article lengths differ and stance "
+			    "depends on length (the note of tests.tsv says so).</li>\n");
+		return;
 	}
+	buf_adds(h, "H = ");
+	html_num(h, res_number(tsv_field(t, (size_t)c[2])), 2);
+	buf_adds(h, ", df = ");
+	html_escape(h, tsv_field(t, (size_t)c[3]));
+	buf_adds(h, ", ");
+	p_is(h, res_number(tsv_field(t, (size_t)c[4])));
+	buf_adds(h, "</li>\n");
+}
+
+/* The overall tests of tests.tsv: the chi-square rows and Kruskal-Wallis on stance. */
+static void write_overall(struct report_page *p)
+{
+	static const char *const names[] = {
+		"test", "metric", "statistic", "df", "p", "cramers_v", "n", "p_asymptotic", "note",
+	};
+	struct buf *h = &p->h;
+	char *path = path_join(p->o->outdir, "tests.tsv");
+	struct tsv *t = tsv_open(path);
+	long c[9];
+	size_t i;
+
+	free(path);
+	if (!t)
+		return;
+	for (i = 0; i < 9; i++)
+		c[i] = tsv_column(t, names[i]);
+	for (i = 0; i < 7; i++)
+		if (c[i] < 0) {
+			tsv_close(t);
+			return;
+		}
+	buf_adds(h, "<h3>Overall</h3>\n<ul>\n");
+	while (tsv_next(t) > 0) {
+		const char *test = tsv_field(t, (size_t)c[0]);
+		if (!strcmp(test, "chisq"))
+			overall_chisq(h, t, c);
+		else if (!strcmp(test, "kruskal") && !strcmp(tsv_field(t, (size_t)c[1]), "stance"))
+			overall_kruskal(h, t, c);
+	}
+	buf_adds(h, "</ul>\n");
+	tsv_close(t);
+}
+
+static void write_comparisons(struct report_page *p)
+{
+	section(p, "comparisons", "Pairwise differences");
+	write_pairs(p);
+	write_overall(p);
 }
 
 #define TOP_ENTRIES 5

@@ -33,6 +33,7 @@ static long find_or_add(char ***names, size_t *n, const char *name)
 static const char *const stat_columns[] = {
 	"articles", "tokens", "count", "rate", "rate_lo", "rate_hi", "mean", "sd",
 	"mean_lo", "mean_hi", "median", "boot_lo", "boot_hi",
+	"rate_lo_poisson", "rate_hi_poisson", "dispersion",
 };
 #define NSTATCOLS (sizeof(stat_columns) / sizeof(stat_columns[0]))
 
@@ -41,6 +42,7 @@ static double *stat_field(struct res_stat *s, size_t i)
 	double *f[NSTATCOLS] = {
 		&s->articles, &s->tokens, &s->count, &s->rate, &s->rate_lo, &s->rate_hi,
 		&s->mean, &s->sd, &s->mean_lo, &s->mean_hi, &s->median, &s->boot_lo, &s->boot_hi,
+		&s->rate_lo_poisson, &s->rate_hi_poisson, &s->dispersion,
 	};
 	return f[i];
 }

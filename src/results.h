@@ -8,10 +8,15 @@
  * name for the charts and the report. Numbers written NA read as NAN.
  */
 
-/* One row of outlets.tsv. */
+/*
+ * One row of outlets.tsv. rate_lo, rate_hi are the article-level (HC1)
+ * interval, the *_poisson ones the exact Poisson interval, dispersion
+ * Pearson's phi; all NAN when the file is older and lacks them.
+ */
 struct res_stat {
 	double articles, tokens, count, rate, rate_lo, rate_hi;
 	double mean, sd, mean_lo, mean_hi, median, boot_lo, boot_hi;
+	double rate_lo_poisson, rate_hi_poisson, dispersion;
 	char *note;
 };
 

@@ -34,6 +34,13 @@ int stance_defined(const struct stance_categories *sc);
 /* Whether lx has the accusatory category and both actors. */
 int stance_actors_defined(const struct stance_categories *sc);
 
+/*
+ * Whether a category of that name is an actor (china, us), for readers of
+ * scores.tsv that have no lexicon: actors are counted, but they are not
+ * stance categories.
+ */
+int stance_is_actor_category(const char *name);
+
 /* The stance of one article from its accusatory and conciliatory scores. */
 double stance_of(double acc_score, double conc_score);
 

@@ -37,7 +37,8 @@ static void metric_names(struct statmodel *sm)
 /*
  * Pools the matches and tokens of each group and metric (articles with a
  * count; none for stance, which is not a count), and each group's tokens,
- * adding the articles in the table's order.
+ * adding the articles in the table's order; then, with the pooled rates
+ * known, each article's residual for the article-level sums.
  */
 static void pool(struct statmodel *sm)
 {
@@ -47,6 +48,7 @@ static void pool(struct statmodel *sm)
 	sm->pool_count = xcalloc(cells, sizeof(double));
 	sm->pool_tokens = xcalloc(cells, sizeof(double));
 	sm->group_tokens = xcalloc(t->ngroups + 1, sizeof(double));
+	sm->rate_sums = xcalloc(cells, sizeof(*sm->rate_sums));
 	for (i = 0; i < t->n; i++) {
 		const struct scoretab_article *a = &t->a[i];
 		size_t at = a->group * sm->m;
@@ -56,6 +58,18 @@ static void pool(struct statmodel *sm)
 				sm->pool_count[at + j] += a->counts[j];
 				sm->pool_tokens[at + j] += a->tokens;
 			}
+	}
+	for (i = 0; i < cells - 1; i++) {
+		sm->rate_sums[i].count = sm->pool_count[i];
+		sm->rate_sums[i].tokens = sm->pool_tokens[i];
+	}
+	/* Tokens as they are: the residuals x - R t are counts in any unit of t. */
+	for (i = 0; i < t->n; i++) {
+		const struct scoretab_article *a = &t->a[i];
+		for (j = 0; j < 2 * t->ncat; j++)
+			if (!isnan(a->counts[j]))
+				stats_rate_sums_add(&sm->rate_sums[a->group * sm->m + j], a->counts[j],
+						    a->tokens);
 	}
 }
 
@@ -107,6 +121,11 @@ void statmodel_pooled(const struct statmodel *sm, size_t g, size_t j, double *co
 {
 	*count = sm->pool_count[g * sm->m + j];
 	*tokens = sm->pool_tokens[g * sm->m + j];
+}
+
+const struct stats_rate_sums *statmodel_rate_sums(const struct statmodel *sm, size_t g, size_t j)
+{
+	return &sm->rate_sums[g * sm->m + j];
 }
 
 const double *statmodel_sorted(const struct statmodel *sm, size_t g, size_t j)
@@ -234,6 +253,7 @@ void statmodel_release(struct statmodel *sm)
 	free(sm->pool_count);
 	free(sm->pool_tokens);
 	free(sm->group_tokens);
+	free(sm->rate_sums);
 	free(sm->sorted);
 	free(sm->sorted_at);
 	free(sm->pair_a);

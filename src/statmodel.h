@@ -40,6 +40,8 @@ struct statmodel {
 	 */
 	struct stats_moments *mom;
 	double *pool_count, *pool_tokens;
+	/* The article-level sums of the rate (HC1, dispersion), from the build. */
+	struct stats_rate_sums *rate_sums;
 	double *group_tokens;	/* per group */
 	double *sorted;
 	size_t *sorted_at;
@@ -73,6 +75,13 @@ size_t statmodel_values(const struct statmodel *sm, size_t g, size_t j, double *
 /* Group g's pooled count and tokens of metric j (after the build). */
 void statmodel_pooled(const struct statmodel *sm, size_t g, size_t j, double *count,
 		      double *tokens);
+
+/*
+ * Group g's article-level sums of metric j (articles with a count): what
+ * the HC1 interval, the dispersion and the rate ratio's test need. Kept
+ * from the build, so the rows may be dropped. Borrowed.
+ */
+const struct stats_rate_sums *statmodel_rate_sums(const struct statmodel *sm, size_t g, size_t j);
 
 /* Group g's values of metric j, sorted (after statmodel_groups). */
 const double *statmodel_sorted(const struct statmodel *sm, size_t g, size_t j);

@@ -7,6 +7,7 @@
 #include "stats.h"
 
 #include <float.h>
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -14,9 +15,11 @@
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_randist.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 
+#include "quantile.h"
 #include "xalloc.h"
 #include "hash.h"
 #include "util.h"
@@ -43,10 +46,10 @@ static double *stats_sorted_copy(const double *x, size_t n)
 	return s;
 }
 
-/* Quantile of a t distribution, NAN when GSL cannot compute it. */
+/* Quantile of a t distribution (quantile.h: never NaN for df > 0). */
 static double stats_qt(double p, double df)
 {
-	double q = gsl_cdf_tdist_Pinv(p, df);
+	double q = quantile_t(p, df);
 	return isfinite(q) ? q : NAN;
 }
 
@@ -91,12 +94,82 @@ const char *stats_poisson_ci(double count, double exposure, double *lo, double *
 	*lo = *hi = NAN;
 	if (!(exposure > 0))
 		return "no tokens";
-	*lo = count > 0 ? gsl_cdf_chisq_Pinv(0.025, 2 * count) / 2 / exposure : 0;
-	*hi = gsl_cdf_chisq_Pinv(0.975, 2 * count + 2) / 2 / exposure;
+	*lo = count > 0 ? quantile_chisq(0.025, 2 * count) / 2 / exposure : 0;
+	*hi = quantile_chisq(0.975, 2 * count + 2) / 2 / exposure;
 	if (!isfinite(*lo) || !isfinite(*hi)) {
 		*lo = *hi = NAN;
 		return "poisson quantile failed";
 	}
+	return NULL;
+}
+
+void stats_rate_sums_add(struct stats_rate_sums *s, double x, double t)
+{
+	double e = s->tokens > 0 ? s->count / s->tokens * t : NAN, r = x - e;
+
+	s->n++;
+	s->ss += r * r;
+	/* With no matches the dispersion is undefined; pearson stays NAN. */
+	s->pearson += e > 0 ? r * r / e : NAN;
+}
+
+void stats_rate_sums(const double *x, const double *t, size_t n, struct stats_rate_sums *s)
+{
+	size_t i;
+
+	memset(s, 0, sizeof(*s));
+	for (i = 0; i < n; i++) {
+		s->count += x[i];
+		s->tokens += t[i];
+	}
+	for (i = 0; i < n; i++)
+		stats_rate_sums_add(s, x[i], t[i]);
+}
+
+const char *stats_rate_hc1(const struct stats_rate_sums *s, struct stats_rate *r)
+{
+	double n = (double)s->n, half;
+
+	r->rate = r->se = r->lo = r->hi = r->dispersion = NAN;
+	if (!(s->tokens > 0))
+		return "no tokens";
+	r->rate = s->count / s->tokens;
+	if (s->n < 2)
+		return "one article";
+	if (!(s->count > 0))
+		return "no matches";
+	r->dispersion = s->pearson / (n - 1);
+	r->se = sqrt(n / (n - 1) * s->ss) / s->count;
+	half = stats_qt(0.975, n - 1) * r->se;
+	r->lo = r->rate * exp(-half);
+	r->hi = r->rate * exp(half);
+	return NULL;
+}
+
+const char *stats_rate_ratio_hc1(const struct stats_rate_sums *a,
+				 const struct stats_rate_sums *b, struct stats_rr *r)
+{
+	double N = (double)(a->n + b->n), q, lrr;
+
+	r->rr = r->se = r->lo = r->hi = r->p = NAN;
+	if (!(a->tokens > 0) || !(b->tokens > 0))
+		return "no tokens";
+	if (!(a->count > 0) || !(b->count > 0))
+		return a->count > 0 ? "no matches in group b" : "no matches in group a";
+	r->rr = (a->count / a->tokens) / (b->count / b->tokens);
+	/* One article says nothing about the spread between articles. */
+	if (a->n < 2 || b->n < 2)
+		return "one article in a group";
+	r->se = sqrt(N / (N - 2) * (a->ss / (a->count * a->count) +
+				    b->ss / (b->count * b->count)));
+	lrr = log(r->rr);
+	q = stats_qt(0.975, N - 2);
+	r->lo = r->rr * exp(-q * r->se);
+	r->hi = r->rr * exp(q * r->se);
+	if (r->se > 0)
+		r->p = fmin(1, 2 * gsl_cdf_tdist_Q(fabs(lrr) / r->se, N - 2));
+	else
+		r->p = lrr == 0 ? 1 : 0;
 	return NULL;
 }
 
@@ -356,7 +429,7 @@ const char *stats_cohens_d(const double *a, size_t na, const double *b, size_t n
 const char *stats_rate_ratio(double xa, double ta, double xb, double tb,
 			     double *rr, double *lo, double *hi)
 {
-	double n = xa + xb, plo, phi;
+	double n = xa + xb, plo, phi, clo = 1, chi;
 
 	*rr = *lo = *hi = NAN;
 	if (!(ta > 0) || !(tb > 0))
@@ -365,17 +438,75 @@ const char *stats_rate_ratio(double xa, double ta, double xb, double tb,
 		return "no matches in either group";
 	if (xb == 0)
 		return "no matches in group b";
-	/* GSL's beta quantile does not return for counts near 1e18. */
+	/* Beyond this the binomial counts are not exact in a double. */
 	if (n > 1e15)
 		return "counts too large for an exact interval";
-	/* Clopper-Pearson interval of the conditional binomial proportion. */
-	plo = xa > 0 ? gsl_cdf_beta_Pinv(0.025, xa, n - xa + 1) : 0;
-	phi = gsl_cdf_beta_Pinv(0.975, xa + 1, n - xa);
-	if (!isfinite(plo) || !isfinite(phi) || phi >= 1)
+	/*
+	 * Clopper-Pearson interval of the conditional binomial proportion; the
+	 * odds p / (1 - p) take 1 - p from the quantile, which keeps its digits
+	 * when p is near 1.
+	 */
+	plo = xa > 0 ? quantile_beta(0.025, xa, n - xa + 1, &clo) : 0;
+	phi = quantile_beta(0.975, xa + 1, n - xa, &chi);
+	if (!isfinite(plo) || !isfinite(phi) || !(chi > 0) || !(clo > 0))
 		return "beta quantile failed";
 	*rr = (xa / ta) / (xb / tb);
-	*lo = plo / (1 - plo) * tb / ta;
-	*hi = phi / (1 - phi) * tb / ta;
+	*lo = plo / clo * tb / ta;
+	*hi = phi / chi * tb / ta;
+	return NULL;
+}
+
+/*
+ * binom.test's two-sided p: the probability of every count no more likely
+ * than x (within R's relative error 1 + 1e-7). The binomial probabilities
+ * fall away from the mode, so the first count on the other side that is
+ * no more likely is found by bisection.
+ */
+static double stats_binom_p(unsigned x, unsigned n, double p)
+{
+	double d = gsl_ran_binomial_pdf(x, p, n) * (1 + 1e-7), m = (double)n * p;
+	unsigned lo, hi;
+
+	if ((double)x == m)
+		return 1;
+	if ((double)x < m) {
+		/* First i >= ceil(m) with pdf(i) <= d; n + 1 when there is none. */
+		lo = (unsigned)ceil(m);
+		hi = n + 1;
+		while (lo < hi) {
+			unsigned mid = lo + (hi - lo) / 2;
+			if (gsl_ran_binomial_pdf(mid, p, n) <= d)
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+		return fmin(1, gsl_cdf_binomial_P(x, p, n) +
+			       (lo <= n ? gsl_cdf_binomial_Q(lo - 1, p, n) : 0));
+	}
+	/* Last i <= floor(m) with pdf(i) <= d, as lo - 1; none when lo is 0. */
+	lo = 0;
+	hi = (unsigned)floor(m) + 1;
+	while (lo < hi) {
+		unsigned mid = lo + (hi - lo) / 2;
+		if (gsl_ran_binomial_pdf(mid, p, n) <= d)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return fmin(1, (lo > 0 ? gsl_cdf_binomial_P(lo - 1, p, n) : 0) +
+		       (x > 0 ? gsl_cdf_binomial_Q(x - 1, p, n) : 1));
+}
+
+const char *stats_rate_ratio_exact_p(double xa, double ta, double xb, double tb, double *p)
+{
+	*p = NAN;
+	if (!(ta > 0) || !(tb > 0))
+		return "no tokens";
+	if (xa + xb == 0)
+		return "no matches in either group";
+	if (xa + xb > UINT_MAX || xa != floor(xa) || xb != floor(xb))
+		return "counts not whole or too large for an exact test";
+	*p = stats_binom_p((unsigned)xa, (unsigned)(xa + xb), ta / (ta + tb));
 	return NULL;
 }
 

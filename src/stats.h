@@ -57,6 +57,57 @@ void stats_moments(const double *x, size_t n, struct stats_moments *mo);
  */
 const char *stats_poisson_ci(double count, double exposure, double *lo, double *hi);
 
+/*
+ * Article-level (HC1) inference on a pooled rate. Lexicon matches are
+ * bursty, so the Poisson interval above, which treats every token as
+ * independent, is far too narrow; these treat the article as the unit.
+ * For one group's articles with matches x_i and tokens t_i (any unit),
+ * X = sum x_i, T = sum t_i, R = X / T, the sums below are
+ * ss = sum (x_i - R t_i)^2 and pearson = sum (x_i - R t_i)^2 / (R t_i).
+ */
+struct stats_rate_sums {
+	size_t n;		/* articles */
+	double count, tokens;	/* X and T */
+	double ss, pearson;
+};
+
+/*
+ * Adds one article to s, whose count and tokens must already hold the
+ * group's totals (the residuals need the pooled rate): a caller that
+ * streams articles pools first, then adds each article.
+ */
+void stats_rate_sums_add(struct stats_rate_sums *s, double x, double t);
+
+/* The sums of n articles x[i] matches in t[i] tokens, two passes. */
+void stats_rate_sums(const double *x, const double *t, size_t n, struct stats_rate_sums *s);
+
+/*
+ * Rate R = X / T with the HC1 interval R exp(+- qt(.975, n - 1) SE),
+ * SE(log R) = sqrt(n / (n - 1) ss) / X, as R's
+ * sqrt(sandwich::vcovHC(glm(x ~ 1, offset = log(t), family = poisson), type = "HC1")),
+ * and the Pearson dispersion phi = pearson / (n - 1). With no tokens
+ * everything is NAN; with no matches or one article the rate is given but
+ * se, lo, hi (and phi) are NAN and the reason says why, so that a caller
+ * can fall back to the exact Poisson interval.
+ */
+struct stats_rate {
+	double rate, se, lo, hi, dispersion;
+};
+const char *stats_rate_hc1(const struct stats_rate_sums *s, struct stats_rate *r);
+
+/*
+ * Rate ratio RR = R_a / R_b with the article-level (HC1) Wald interval and
+ * test: Var(log RR) = N / (N - 2) [ss_a / X_a^2 + ss_b / X_b^2], N = n_a + n_b,
+ * interval RR exp(+- qt(.975, N - 2) SE), p = 2 P(T_{N-2} > |log RR| / SE)
+ * (HC1 of glm(x ~ g, offset = log(t), family = poisson)). NAN with a
+ * reason when a group has no matches or fewer than 2 articles.
+ */
+struct stats_rr {
+	double rr, se, lo, hi, p;
+};
+const char *stats_rate_ratio_hc1(const struct stats_rate_sums *a,
+				 const struct stats_rate_sums *b, struct stats_rr *r);
+
 /* Welch's two-sample t-test, as R's t.test(a, b). */
 struct stats_welch {
 	double t, df, p;
@@ -98,6 +149,13 @@ const char *stats_cohens_d_moments(const struct stats_moments *a,
  */
 const char *stats_rate_ratio(double xa, double ta, double xb, double tb,
 			     double *rr, double *lo, double *hi);
+
+/*
+ * The exact conditional test of the rate ratio being 1, two-sided, as
+ * R's poisson.test(c(xa, xb), c(ta, tb))$p.value (binom.test of xa in
+ * xa + xb with p = ta / (ta + tb)).
+ */
+const char *stats_rate_ratio_exact_p(double xa, double ta, double xb, double tb, double *p);
 
 /*
  * Kruskal-Wallis over k groups: x[i] belongs to group g[i] (< k). Groups

@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "fsutil.h"
 #include "outfile.h"
+#include "stance.h"
 #include "util.h"
 #include "xalloc.h"
 #include "banned.h"
@@ -69,27 +70,45 @@ static int write_table(const struct statmodel *sm, const char *outdir, const cha
 
 /* ---- outlets.tsv ---- */
 
+/*
+ * The rate columns of one row: tokens count rate rate_lo rate_hi
+ * rate_lo_poisson rate_hi_poisson dispersion. The headline interval is
+ * the article-level (HC1) one; where it is undefined (no matches, one
+ * article) the exact Poisson interval takes its place and the note says so.
+ */
 static void outlets_rate(const struct statmodel *sm, size_t g, size_t j, struct buf *line, struct buf *note)
 {
 	double count, tokens, lo, hi;
-	const char *why;
+	struct stats_rate r;
+	const char *why, *pwhy;
+	size_t i;
 
 	if (statmodel_is_stance(sm, j)) {
 		row_num(line, sm->group_tokens[g]);
-		row_num(line, NAN);
-		row_num(line, NAN);
-		row_num(line, NAN);
-		row_num(line, NAN);
+		for (i = 0; i < 7; i++)
+			row_num(line, NAN);
 		return;
 	}
 	statmodel_pooled(sm, g, j, &count, &tokens);
-	why = stats_poisson_ci(count, tokens, &lo, &hi);
-	note_add(note, "rate", why);
+	pwhy = stats_poisson_ci(count, tokens, &lo, &hi);
+	why = stats_rate_hc1(statmodel_rate_sums(sm, g, j), &r);
+	if (why && !isnan(r.rate)) {
+		/* Defined rate, undefined spread: the exact interval stands in. */
+		buf_addf(note, "%srate: %s, so rate_lo and rate_hi are the exact Poisson interval",
+			 note->len ? "; " : "", why);
+		r.lo = lo;
+		r.hi = hi;
+	} else
+		note_add(note, "rate", why);
+	note_add(note, "rate_poisson", why && isnan(r.rate) ? NULL : pwhy);
 	row_num(line, tokens);
 	row_num(line, count);
-	row_num(line, tokens > 0 ? count / tokens * 1000 : NAN);
+	row_num(line, r.rate * 1000);
+	row_num(line, r.lo * 1000);
+	row_num(line, r.hi * 1000);
 	row_num(line, lo * 1000);
 	row_num(line, hi * 1000);
+	row_num(line, r.dispersion);
 }
 
 static void outlets_group(const struct statmodel *sm, size_t g, FILE *f)
@@ -136,7 +155,7 @@ static void outlets_write(const struct statmodel *sm, FILE *f)
 struct cmp_row {
 	struct buf text;	/* the fields before p_holm */
 	struct buf tail;	/* the note */
-	double welch_p;
+	double p;		/* what Holm adjusts; NAN outside the family */
 };
 
 struct cmp_table {
@@ -144,19 +163,70 @@ struct cmp_table {
 	size_t n, alloc;
 };
 
-static void compare_rate_ratio(const struct statmodel *sm, size_t a, size_t b, size_t j,
-			       struct buf *line, struct buf *note)
+/*
+ * The rate-ratio columns: rate_ratio rr_lo rr_hi rr_p rr_lo_poisson
+ * rr_hi_poisson. The headline interval and p are article-level (HC1 Wald
+ * with N - 2 df); where they are undefined (a group without matches or
+ * with one article) the exact conditional interval and test stand in and
+ * the note says so. Returns the p that the Holm family adjusts.
+ */
+static double compare_rate_ratio(const struct statmodel *sm, size_t a, size_t b, size_t j,
+				 struct buf *line, struct buf *note)
 {
-	double xa, ta, xb, tb, rr = NAN, lo = NAN, hi = NAN;
+	double xa, ta, xb, tb, rr = NAN, lo = NAN, hi = NAN, p = NAN;
+	struct stats_rr r = { NAN, NAN, NAN, NAN, NAN };
+	const char *why, *ewhy;
 
 	if (!statmodel_is_stance(sm, j)) {
 		statmodel_pooled(sm, a, j, &xa, &ta);
 		statmodel_pooled(sm, b, j, &xb, &tb);
-		note_add(note, "rate_ratio", stats_rate_ratio(xa, ta, xb, tb, &rr, &lo, &hi));
+		ewhy = stats_rate_ratio(xa, ta, xb, tb, &rr, &lo, &hi);
+		why = stats_rate_ratio_hc1(statmodel_rate_sums(sm, a, j),
+					   statmodel_rate_sums(sm, b, j), &r);
+		if (why && ta > 0 && tb > 0 && xa + xb > 0) {
+			/* The exact test needs only the pooled counts. */
+			const char *pwhy = stats_rate_ratio_exact_p(xa, ta, xb, tb, &p);
+			buf_addf(note, "%srate_ratio: %s", note->len ? "; " : "", why);
+			if (!ewhy && !pwhy)
+				buf_adds(note, ", so rr_lo, rr_hi and rr_p are the exact conditional "
+					       "interval and test");
+			else if (!pwhy)
+				buf_adds(note, ", so rr_p is the exact conditional test");
+			else if (!ewhy)
+				buf_adds(note, ", so rr_lo and rr_hi are the exact conditional interval");
+			if (ewhy && strcmp(ewhy, why))
+				note_add(note, "rate_ratio_exact", ewhy);
+			note_add(note, "rr_p_exact", pwhy);
+			r.rr = xb > 0 ? (xa / ta) / (xb / tb) : NAN;
+			r.lo = lo;
+			r.hi = hi;
+			r.p = p;
+		} else {
+			note_add(note, "rate_ratio", why);
+			note_add(note, "rate_ratio_exact", ewhy);
+		}
 	}
-	row_num(line, rr);
+	row_num(line, r.rr);
+	row_num(line, r.lo);
+	row_num(line, r.hi);
+	row_num(line, r.p);
 	row_num(line, lo);
 	row_num(line, hi);
+	return r.p;
+}
+
+/*
+ * The Holm family is the comparisons a user reads: the stance index and
+ * the C_rate of every stance category, that is of every category that is
+ * not an actor (stance.h says which are). The _own_rate rows repeat the
+ * C_rate rows and the actors are counts, not stance: adjusting over them
+ * would only make each test weaker without asking a different question.
+ */
+static int compare_in_family(const struct statmodel *sm, size_t j)
+{
+	if (statmodel_is_stance(sm, j))
+		return 1;
+	return j % 2 == 0 && !stance_is_actor_category(sm->t->cats[j / 2]);
 }
 
 static void compare_metric(const struct statmodel *sm, size_t a, size_t b, size_t j, double perm_p,
@@ -165,7 +235,7 @@ static void compare_metric(const struct statmodel *sm, size_t a, size_t b, size_
 	const struct stats_moments *ma = &sm->mom[a * sm->m + j], *mb = &sm->mom[b * sm->m + j];
 	struct stats_welch w;
 	struct stats_mw mw;
-	double d;
+	double d, rr_p;
 	struct buf *line = &row->text, *note = &row->tail;
 
 	row_str(line, sm->t->groups[a]);
@@ -188,8 +258,12 @@ static void compare_metric(const struct statmodel *sm, size_t a, size_t b, size_
 	row_num(line, perm_p);
 	note_add(note, "d", stats_cohens_d_moments(ma, mb, &d));
 	row_num(line, d);
-	compare_rate_ratio(sm, a, b, j, line, note);
-	row->welch_p = w.p;
+	rr_p = compare_rate_ratio(sm, a, b, j, line, note);
+	if (!compare_in_family(sm, j)) {
+		row->p = NAN;
+		note_add(note, "p_holm", "outside the Holm family");
+	} else
+		row->p = statmodel_is_stance(sm, j) ? w.p : rr_p;
 }
 
 static void compare_pair(const struct statmodel *sm, size_t k, struct cmp_table *tab)
@@ -219,8 +293,8 @@ static void compare_write(const struct statmodel *sm, FILE *f)
 	p = xmalloc((tab.n + 1) * sizeof(double));
 	holm = xmalloc((tab.n + 1) * sizeof(double));
 	for (i = 0; i < tab.n; i++)
-		p[i] = tab.rows[i].welch_p;
-	/* The family is the whole table: every pair and metric. */
+		p[i] = tab.rows[i].p;
+	/* The family: see compare_in_family; NAN rows are left out of it. */
 	stats_holm(p, tab.n, holm);
 	for (i = 0; i < tab.n; i++) {
 		buf_add(&line, tab.rows[i].text.data, tab.rows[i].text.len);
@@ -310,11 +384,13 @@ static void tests_write(const struct statmodel *sm, FILE *f)
 int stattables_write(const struct statmodel *sm, const char *outdir)
 {
 	int ok = write_table(sm, outdir, "outlets.tsv", "group\tmetric\tarticles\ttokens\tcount\t"
-			     "rate\trate_lo\trate_hi\tmean\tsd\tmean_lo\tmean_hi\tmedian\t"
+			     "rate\trate_lo\trate_hi\trate_lo_poisson\trate_hi_poisson\t"
+			     "dispersion\tmean\tsd\tmean_lo\tmean_hi\tmedian\t"
 			     "boot_lo\tboot_hi\tnote\n", outlets_write) == 0 &&
 		 write_table(sm, outdir, "compare.tsv", "group_a\tgroup_b\tmetric\tn_a\tn_b\t"
 			     "mean_a\tmean_b\tdiff\twelch_t\twelch_df\twelch_p\tmw_u\tmw_p\t"
-			     "perm_p\tcohens_d\trate_ratio\trr_lo\trr_hi\tp_holm\tnote\n",
+			     "perm_p\tcohens_d\trate_ratio\trr_lo\trr_hi\trr_p\t"
+			     "rr_lo_poisson\trr_hi_poisson\tp_holm\tnote\n",
 			     compare_write) == 0 &&
 		 write_table(sm, outdir, "tests.tsv", "test\tmetric\tgroups\tn\tstatistic\tdf\t"
 			     "p\tcramers_v\tnote\n", tests_write) == 0;

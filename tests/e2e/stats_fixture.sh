@@ -21,17 +21,33 @@ done
 grep -qiE 'nan|inf' a/*.tsv && fail "nan or inf in output"
 grep -Fq "1 articles without tokens were left out" err || fail "no warning about sp-0"
 
-# R: poisson.test(14, 1470)$conf.int * 1000 -> 5.20676 15.9793;
+# Article-level (HC1) interval, R: x <- c(6,3,1,4); t <- c(400,250,500,320)/1000;
+#    m <- glm(x ~ 1, offset = log(t), family = poisson);
+#    se <- sqrt(sandwich::vcovHC(m, type = "HC1"))[1]; 14/1.47 * exp(c(-1,1) * qt(.975, 3) * se)
+#    -> 2.92384 31.0218; dispersion sum((x - 14/1.47*t)^2 / (14/1.47*t)) / 3 -> 1.56333;
+#    poisson.test(14, 1470)$conf.int * 1000 -> 5.20676 15.9793;
 #    a <- c(6,3,1,4)/c(400,250,500,320)*1000: mean 10.375, sd 5.73549,
 #    t.test(a)$conf.int 1.24856 19.5014, median 12.25
-has a/outlets.tsv "$(line 'China Daily|accusatory_rate|4|1470|14|9.52381|5.20676|15.9793|10.375|5.73549|1.24856|19.5014|12.25|4.625|14.375|')"
-# Sputnik has one article left: no sd, no intervals of the mean; R: poisson.test(0, 350) -> 0 10.5397
-has a/outlets.tsv "$(line 'Sputnik|accusatory_rate|1|350|0|0|0|10.5397|0|NA|NA|NA|0|NA|NA|mean: one article; boot: one article')"
-has a/outlets.tsv "$(line 'Press TV|conciliatory_own_rate|3|740|0|0|0|4.98497|0|0|NA|NA|0|NA|NA|mean: zero variance; boot: zero variance')"
+has a/outlets.tsv "$(line 'China Daily|accusatory_rate|4|1470|14|9.52381|2.92384|31.0218|5.20676|15.9793|1.56333|10.375|5.73549|1.24856|19.5014|12.25|4.625|14.375|')"
+# Sputnik has one article left: no sd, no intervals of the mean, and the
+# exact Poisson interval stands in for HC1; R: poisson.test(0, 350) -> 0 10.5397
+has a/outlets.tsv "$(line 'Sputnik|accusatory_rate|1|350|0|0|0|10.5397|0|10.5397|NA|0|NA|NA|NA|0|NA|NA|rate: one article, so rate_lo and rate_hi are the exact Poisson interval; mean: one article; boot: one article')"
+has a/outlets.tsv "$(line 'Press TV|conciliatory_own_rate|3|740|0|0|0|4.98497|0|4.98497|NA|0|0|NA|NA|0|NA|NA|rate: no matches, so rate_lo and rate_hi are the exact Poisson interval; mean: zero variance; boot: zero variance')"
 # R: b <- c(3,5,2)/c(260,180,300)*1000; t.test(a, b) -> t -0.707856, df 2.81276, p 0.53317;
-#    wilcox.test(a, b) -> W 6, p 1; poisson.test(c(14,10), c(1470,740)) -> 0.704762 [0.291147, 1.77343]
-has a/compare.tsv "$(line 'China Daily|Press TV|accusatory_rate|4|3|10.375|15.3276|-4.95264|-0.707856|2.81276|0.53317|6|1|0.714286|-0.597907|0.704762|0.291147|1.77343|1|')"
-has a/compare.tsv "$(line 'China Daily|Sputnik|stance|4|1|0.675188|-2.19722|2.87241|NA|NA|NA|4|0.4|0.2|NA|NA|NA|NA|NA|welch: fewer than 2 articles; d: fewer than 2 articles')"
+#    wilcox.test(a, b) -> W 6, p 1; poisson.test(c(14,10), c(1470,740)) -> 0.704762 [0.291147, 1.77343];
+#    HC1: g <- factor(rep(c("a","b"), c(4,3)), levels = c("b","a"));
+#    m <- glm(c(6,3,1,4,3,5,2) ~ g, offset = log(c(400,250,500,320,260,180,300)/1000), family = poisson);
+#    se <- sqrt(sandwich::vcovHC(m, type = "HC1")[2,2]); exp(coef(m)[2] + c(-1,1) * qt(.975, 5) * se)
+#    -> 0.172564 2.87829, 2 * pt(-abs(coef(m)[2] / se), 5) -> 0.550814;
+#    p_holm: p.adjust(c(0.550814, 0.245386, 0.338362, 0.0871216, 0.262476, 0.0366171, 0.0394998), "holm")
+#    over the family (accusatory_rate, conciliatory_rate by rr_p, stance by welch_p) -> 0.981544
+has a/compare.tsv "$(line 'China Daily|Press TV|accusatory_rate|4|3|10.375|15.3276|-4.95264|-0.707856|2.81276|0.53317|6|1|0.714286|-0.597907|0.704762|0.172564|2.87829|0.550814|0.291147|1.77343|0.981544|')"
+has a/compare.tsv "$(line 'China Daily|Sputnik|stance|4|1|0.675188|-2.19722|2.87241|NA|NA|NA|4|0.4|0.2|NA|NA|NA|NA|NA|NA|NA|NA|welch: fewer than 2 articles; d: fewer than 2 articles')"
+# A group without matches: the exact conditional test, R: poisson.test(c(14,0), c(1470,350))$p.value -> 0.0871216
+has a/compare.tsv "$(line 'China Daily|Sputnik|accusatory_rate|4|1|10.375|0|10.375|NA|NA|NA|4|0.4|0.2|NA|NA|NA|NA|0.0871216|NA|NA|0.435608|welch: fewer than 2 articles; d: fewer than 2 articles; rate_ratio: no matches in group b, so rr_p is the exact conditional test')"
+# Outside the family: _own rows. R: HC1 as above on c(4,1,1,2,3,5,1) -> 0.0880301 2.27453, p 0.259531
+#    poisson.test(c(8,9), c(1470,740))$conf.int -> 0.150225 1.30662
+has a/compare.tsv "$(line 'China Daily|Press TV|accusatory_own_rate|4|3|5.5625|14.2165|-8.65402|-1.17194|2.22974|0.351183|3|0.4|0.238095|-1.04209|0.447468|0.0880301|2.27453|0.259531|0.150225|1.30662|NA|p_holm: outside the Holm family')"
 # R: kruskal.test(list(a, b, 0)) -> 2.33333, p 0.311403
 has a/tests.tsv "$(line 'kruskal|accusatory_rate|3|8|2.33333|2|0.311403|NA|')"
 # R: chisq.test(matrix(c(14,10,0,8,1,4), nrow = 3)) -> 10.6731, p 0.0048125; V = sqrt(X2/37)
@@ -56,9 +72,9 @@ for j in 1 4; do
 	done
 done
 
-# --seed 2 changes the bootstrap (outlets 14-15) and permutation (compare 14) columns only.
+# --seed 2 changes the bootstrap (outlets 17-18) and permutation (compare 14) columns only.
 $FRAMING stats scores.tsv -o c --permutations 20 --bootstrap 30 --seed 2 2>/dev/null || fail "seed 2"
-cut -f1-13,16- a/outlets.tsv >x1; cut -f1-13,16- c/outlets.tsv >x2
+cut -f1-16,19- a/outlets.tsv >x1; cut -f1-16,19- c/outlets.tsv >x2
 cmp -s x1 x2 || fail "--seed changed other outlets.tsv columns"
 cmp -s a/outlets.tsv c/outlets.tsv && fail "--seed did not change the bootstrap"
 cut -f1-13,15- a/compare.tsv >x1; cut -f1-13,15- c/compare.tsv >x2
@@ -81,7 +97,8 @@ printf 'id_a\tid_b\toutlet_a\toutlet_b\tsimilarity\ncd-1\tcd-4\tChina Daily\tChi
 	| cmp - d/duplicates.tsv || fail "duplicates.tsv"
 grep -Fq "dedup: dropped 2 near-duplicate articles (2 clusters, 1 across outlets)" err \
 	|| { cat err; fail "dedup message"; }
-has d/outlets.tsv "$(line 'China Daily|accusatory_rate|2|900|7|7.77778|3.12707|16.0252|8.5|9.19239|-74.0903|91.0903|8.5|2|15|')"
+# R: x <- c(6,1); t <- c(.4,.5); HC1 as above with qt(.975, 1) -> 0.000216831 278990, phi 4.82857
+has d/outlets.tsv "$(line 'China Daily|accusatory_rate|2|900|7|7.77778|0.000216831|278990|3.12707|16.0252|4.82857|8.5|9.19239|-74.0903|91.0903|8.5|2|15|')"
 
 # --by another column: groups are its values; keyness warns it stays by outlet.
 $FRAMING stats scores.tsv -o w --by wire 2>err || fail "by wire"

@@ -51,12 +51,37 @@ static void test_date_days(void **state)
 	assert_int_equal(date_days_from_civil(2015, 3, 1) - date_days_from_civil(2015, 2, 28), 1);
 }
 
+/* The inverse of date_days_from_civil, over leap days and before 1970. */
+static void test_date_civil_from_days(void **state)
+{
+	static const long days[] = { 0, -1, 11016, 11017, 16362, -719468, 2932896 };
+	long k, y, m, d;
+	size_t i;
+	(void)state;
+	date_civil_from_days(11016, &y, &m, &d);	/* 2000-02-29 */
+	assert_int_equal(y, 2000);
+	assert_int_equal(m, 2);
+	assert_int_equal(d, 29);
+	date_civil_from_days(-1, &y, &m, &d);
+	assert_int_equal(y * 10000 + m * 100 + d, 19691231);
+	for (i = 0; i < sizeof(days) / sizeof(days[0]); i++) {
+		date_civil_from_days(days[i], &y, &m, &d);
+		assert_int_equal(date_days_from_civil(y, m, d), days[i]);
+	}
+	for (k = -800000; k < 3000000; k += 997) {
+		date_civil_from_days(k, &y, &m, &d);
+		assert_true(m >= 1 && m <= 12 && d >= 1 && d <= 31);
+		assert_int_equal(date_days_from_civil(y, m, d), k);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_date_parse),
 		cmocka_unit_test(test_date_not_dates),
 		cmocka_unit_test(test_date_days),
+		cmocka_unit_test(test_date_civil_from_days),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

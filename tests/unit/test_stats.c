@@ -13,12 +13,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 
+#include "quantile.h"
 #include "resample.h"
+#include "results.h"
 #include "stats.h"
 
 /* R:  x <- c(1.2, 3.4, 2.2, 5.1, 4.4); y <- c(6.3, 2.8, 7.7, 5.9) */
@@ -208,6 +211,273 @@ static void test_rate_ratio_matches_r(void **state)
 	assert_true(isnan(rr) && isnan(lo) && isnan(hi));
 	assert_string_equal(stats_rate_ratio(0, 100, 0, 100, &rr, &lo, &hi),
 			    "no matches in either group");
+}
+
+
+/*
+ * Quantiles against R for counts and sizes from 0 to 1e7: the chi-square
+ * ones of the exact Poisson interval (2x and 2x + 2 df), the beta ones of
+ * the Clopper-Pearson interval of a rate ratio (x, n - x + 1 and x + 1,
+ * n - x), and t. GSL 2.7.1's own _Pinv gives NaN for
+ * gsl_cdf_chisq_Pinv(0.975, 2 * 1159 + 2) and gsl_cdf_beta_Pinv(0.025,
+ * 2184, 780) and does not return for the beta ones with a million counts.
+ * Values printed by R with sprintf("%.17g").
+ */
+struct qcase {
+	char dist;
+	double p, a, b, r;
+};
+
+static const struct qcase QCASES[] = {
+	{ 'c', 0.975, 2, 0, 7.3777589082278707 },	/* qchisq(0.975, 2*0+2) */
+	{ 'c', 0.025, 2, 0, 0.050635615968579753 },	/* qchisq(0.025, 2*1) */
+	{ 'c', 0.975, 4, 0, 11.143286781877798 },	/* qchisq(0.975, 2*1+2) */
+	{ 'c', 0.025, 4, 0, 0.48441855708792975 },	/* qchisq(0.025, 2*2) */
+	{ 'c', 0.975, 6, 0, 14.449375335447916 },	/* qchisq(0.975, 2*2+2) */
+	{ 'c', 0.025, 20, 0, 9.5907773922648669 },	/* qchisq(0.025, 2*10) */
+	{ 'c', 0.975, 22, 0, 36.780712084035557 },	/* qchisq(0.975, 2*10+2) */
+	{ 'c', 0.025, 200, 0, 162.7279825018463 },	/* qchisq(0.025, 2*100) */
+	{ 'c', 0.975, 202, 0, 243.25358758485274 },	/* qchisq(0.975, 2*100+2) */
+	{ 'c', 0.025, 2316, 0, 2184.5115000199698 },	/* qchisq(0.025, 2*1158) */
+	{ 'c', 0.975, 2318, 0, 2453.3344646652317 },	/* qchisq(0.975, 2*1158+2) */
+	{ 'c', 0.025, 2318, 0, 2186.4539119944257 },	/* qchisq(0.025, 2*1159) */
+	{ 'c', 0.975, 2320, 0, 2455.3920280514003 },	/* qchisq(0.975, 2*1159+2) */
+	{ 'c', 0.025, 2320, 0, 2188.396348810993 },	/* qchisq(0.025, 2*1160) */
+	{ 'c', 0.975, 2322, 0, 2457.4495666272287 },	/* qchisq(0.975, 2*1160+2) */
+	{ 'c', 0.025, 10000, 0, 9724.7183773897978 },	/* qchisq(0.025, 2*5000) */
+	{ 'c', 0.975, 10002, 0, 10281.097897070009 },	/* qchisq(0.975, 2*5000+2) */
+	{ 'c', 0.025, 24690, 0, 24256.361815798158 },	/* qchisq(0.025, 2*12345) */
+	{ 'c', 0.975, 24692, 0, 25129.444413826666 },	/* qchisq(0.975, 2*12345+2) */
+	{ 'c', 0.025, 200000, 0, 198762.30532748945 },	/* qchisq(0.025, 2*100000) */
+	{ 'c', 0.975, 200002, 0, 201243.48947948776 },	/* qchisq(0.975, 2*100000+2) */
+	{ 'c', 0.025, 2000000, 0, 1996081.9666805877 },	/* qchisq(0.025, 2*1000000) */
+	{ 'c', 0.975, 2000002, 0, 2003923.8238908644 },	/* qchisq(0.975, 2*1000000+2) */
+	{ 'c', 0.025, 6000000, 0, 5993212.3800999429 },	/* qchisq(0.025, 2*3000000) */
+	{ 'c', 0.975, 6000002, 0, 6006793.4096433129 },	/* qchisq(0.975, 2*3000000+2) */
+	{ 'c', 0.025, 20000000, 0, 19987605.993768536 },	/* qchisq(0.025, 2*10000000) */
+	{ 'c', 0.975, 20000002, 0, 20012399.795462996 },	/* qchisq(0.975, 2*10000000+2) */
+	{ 'b', 0.975, 1, 5, 0.52182375010498139 },	/* qbeta(0.975, 1, 5) */
+	{ 'b', 0.025, 1, 1, 0.025000000000000001 },	/* qbeta(0.025, 1, 1) */
+	{ 'b', 0.025, 3, 8, 0.066739511177734467 },	/* qbeta(0.025, 3, 8) */
+	{ 'b', 0.975, 4, 7, 0.65245285005999731 },	/* qbeta(0.975, 4, 7) */
+	{ 'b', 0.025, 2184, 781, 0.72059189857322425 },	/* qbeta(0.025, 2184, 781) */
+	{ 'b', 0.975, 2185, 780, 0.75262349954968621 },	/* qbeta(0.975, 2185, 780) */
+	{ 'b', 0.025, 1159, 10001, 0.098260962221136602 },	/* qbeta(0.025, 1159, 10001) */
+	{ 'b', 0.975, 1160, 10000, 0.10967135909597336 },	/* qbeta(0.975, 1160, 10000) */
+	{ 'b', 0.025, 100000, 100001, 0.49780620694608491 },	/* qbeta(0.025, 100000, 100001) */
+	{ 'b', 0.975, 100001, 100000, 0.50219379305391509 },	/* qbeta(0.975, 100001, 100000) */
+	{ 'b', 0.025, 1000000, 3000001, 0.24957571142002871 },	/* qbeta(0.025, 1000000, 3000001) */
+	{ 'b', 0.975, 1000001, 3000000, 0.25042465050950258 },	/* qbeta(0.975, 1000001, 3000000) */
+	{ 'b', 0.025, 10000000, 1000001, 0.90892086938113315 },	/* qbeta(0.025, 10000000, 1000001) */
+	{ 'b', 0.975, 10000001, 1000000, 0.90926073344532543 },	/* qbeta(0.975, 10000001, 1000000) */
+	{ 'b', 0.025, 10000000, 10000001, 0.49978084437812087 },	/* qbeta(0.025, 10000000, 10000001) */
+	{ 'b', 0.975, 10000001, 10000000, 0.50021915562187913 },	/* qbeta(0.975, 10000001, 10000000) */
+	{ 'b', 0.025, 5, 10000001, 1.6234857712873532e-07 },	/* qbeta(0.025, 5, 10000001) */
+	{ 'b', 0.975, 6, 10000000, 1.166832235474821e-06 },	/* qbeta(0.975, 6, 10000000) */
+	{ 'b', 0.025, 10000000, 4, 0.99999912327320883 },	/* qbeta(0.025, 10000000, 4) */
+	{ 'b', 0.975, 10000001, 3, 0.99999993813280197 },	/* qbeta(0.975, 10000001, 3) */
+	{ 'b', 0.025, 2184, 780, 0.72084233882605897 },	/* qbeta(0.025, 2184, 780) */
+	{ 't', 0.025, 1, 0, -12.706204736174707 },	/* qt(0.025, 1) */
+	{ 't', 0.975, 1, 0, 12.706204736174694 },	/* qt(0.975, 1) */
+	{ 't', 0.025, 2, 0, -4.3026527297494637 },	/* qt(0.025, 2) */
+	{ 't', 0.975, 2, 0, 4.3026527297494619 },	/* qt(0.975, 2) */
+	{ 't', 0.025, 3, 0, -3.1824463052837091 },	/* qt(0.025, 3) */
+	{ 't', 0.975, 3, 0, 3.1824463052837078 },	/* qt(0.975, 3) */
+	{ 't', 0.025, 7, 0, -2.3646242515927844 },	/* qt(0.025, 7) */
+	{ 't', 0.975, 7, 0, 2.3646242515927844 },	/* qt(0.975, 7) */
+	{ 't', 0.025, 29, 0, -2.0452296421327039 },	/* qt(0.025, 29) */
+	{ 't', 0.975, 29, 0, 2.0452296421327034 },	/* qt(0.975, 29) */
+	{ 't', 0.025, 100, 0, -1.983971518523552 },	/* qt(0.025, 100) */
+	{ 't', 0.975, 100, 0, 1.9839715185235516 },	/* qt(0.975, 100) */
+	{ 't', 0.025, 1000, 0, -1.9623390808264078 },	/* qt(0.025, 1000) */
+	{ 't', 0.975, 1000, 0, 1.9623390808264076 },	/* qt(0.975, 1000) */
+	{ 't', 0.025, 100000, 0, -1.959987707534609 },	/* qt(0.025, 100000) */
+	{ 't', 0.975, 100000, 0, 1.9599877075346088 },	/* qt(0.975, 100000) */
+	{ 't', 0.025, 10000000, 0, -1.9599642217672053 },	/* qt(0.025, 10000000) */
+	{ 't', 0.975, 10000000, 0, 1.9599642217672049 },	/* qt(0.975, 10000000) */
+
+};
+
+static void test_quantiles_match_r(void **state)
+{
+	size_t i, bad = 0;
+	(void)state;
+	for (i = 0; i < sizeof(QCASES) / sizeof(QCASES[0]); i++) {
+		const struct qcase *c = &QCASES[i];
+		double q = c->dist == 'c' ? quantile_chisq(c->p, c->a)
+			 : c->dist == 'b' ? quantile_beta(c->p, c->a, c->b, NULL)
+			 : quantile_t(c->p, c->a);
+		/* 2e-10: qbeta(0.975, 1, 1e7) is off by 1.05e-10, the rest by < 1e-10. */
+		if (!(fabs(q - c->r) <= 2e-10 * fabs(c->r))) {
+			fprintf(stderr, "%c(%g, %g, %g): got %.17g, R says %.17g\n", c->dist, c->p,
+				c->a, c->b, q, c->r);
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
+static void test_quantile_edges(void **state)
+{
+	double xc;
+	(void)state;
+	assert_true(quantile_chisq(0, 4) == 0);
+	assert_true(isinf(quantile_chisq(1, 4)));
+	assert_true(isnan(quantile_chisq(0.5, 0)));
+	assert_true(isnan(quantile_chisq(-0.1, 4)));
+	assert_true(isnan(quantile_beta(0.5, 0, 3, NULL)));
+	assert_true(isnan(quantile_t(0.5, 0)));
+	assert_true(quantile_t(0.5, 3) == 0);
+	/* 1 - x keeps its digits near 1: R: qbeta(0.975, 1e7, 7) -> 0.99999971856381886,
+	 * and 1 - x is qbeta(0.025, 7, 1e7) -> 2.8143618111795884e-07 */
+	assert_true(fabs(quantile_beta(0.975, 1e7, 7, &xc) - 0.99999971856381886) < 1e-15);
+	assert_true(fabs(xc - 2.8143618111795884e-07) <= 2e-10 * 2.8143618111795884e-07);
+	/* Beyond the series, Wilson-Hilferty. R: qchisq(0.975, 2e12) -> 2000003919929.8633 */
+	assert_true(fabs(quantile_chisq(0.975, 2e12) / 2000003919929.8633 - 1) < 1e-14);
+}
+
+/*
+ * Article-level (HC1) rate and rate ratio on data with zeros. R:
+ *   xa <- c(0,3,0,7,1,0,12,2); ta <- c(.35,.8,.2,1.9,.5,.3,1.2,.6)
+ *   xb <- c(1,0,0,4,2,0); tb <- c(.4,.9,.3,1.1,.7,.25)
+ */
+static const double XA[] = { 0, 3, 0, 7, 1, 0, 12, 2 }, TA[] = { .35, .8, .2, 1.9, .5, .3, 1.2, .6 };
+static const double XB[] = { 1, 0, 0, 4, 2, 0 }, TB[] = { .4, .9, .3, 1.1, .7, .25 };
+
+static void test_rate_hc1_matches_r(void **state)
+{
+	struct stats_rate_sums s;
+	struct stats_rate r;
+	(void)state;
+	stats_rate_sums(XA, TA, 8, &s);
+	assert_null(stats_rate_hc1(&s, &r));
+	/* R: m <- glm(xa ~ 1, offset = log(ta), family = poisson)
+	 *    se <- sqrt(sandwich::vcovHC(m, type = "HC1"))[1]  ->  0.3167618427
+	 *    R <- sum(xa)/sum(ta); R * exp(c(-1,1) * qt(.975, 7) * se)  ->  2.020634212 9.038171613
+	 *    sum((xa - R*ta)^2 / (R*ta)) / 7  ->  1.967890977 */
+	close_to(r.rate, 4.273504274);
+	close_to(r.se, 0.3167618427);
+	close_to(r.lo, 2.020634212);
+	close_to(r.hi, 9.038171613);
+	close_to(r.dispersion, 1.967890977);
+	stats_rate_sums(XB, TB, 6, &s);
+	assert_null(stats_rate_hc1(&s, &r));
+	/* R: the same for xb, tb with qt(.975, 5)  ->  se 0.4314276323, 0.632650556 5.813617534,
+	 *    dispersion 0.9735157699 */
+	close_to(r.se, 0.4314276323);
+	close_to(r.lo, 0.632650556);
+	close_to(r.hi, 5.813617534);
+	close_to(r.dispersion, 0.9735157699);
+}
+
+static void test_rate_hc1_degenerate(void **state)
+{
+	static const double zero[] = { 0, 0, 0 }, t3[] = { 1, 2, 3 }, one[] = { 5 }, t1[] = { 2 };
+	struct stats_rate_sums s;
+	struct stats_rate r;
+	(void)state;
+	/* No matches: the rate is 0, the interval is left to the exact one. */
+	stats_rate_sums(zero, t3, 3, &s);
+	assert_string_equal(stats_rate_hc1(&s, &r), "no matches");
+	assert_true(r.rate == 0 && isnan(r.lo) && isnan(r.hi) && isnan(r.dispersion));
+	stats_rate_sums(one, t1, 1, &s);
+	assert_string_equal(stats_rate_hc1(&s, &r), "one article");
+	assert_true(r.rate == 2.5 && isnan(r.lo));
+	stats_rate_sums(one, t1, 0, &s);
+	assert_string_equal(stats_rate_hc1(&s, &r), "no tokens");
+	assert_true(isnan(r.rate));
+}
+
+static void test_rate_ratio_hc1_matches_r(void **state)
+{
+	struct stats_rate_sums a, b, z;
+	struct stats_rr r;
+	static const double zero[] = { 0, 0 }, t2[] = { 1, 1 };
+	(void)state;
+	stats_rate_sums(XA, TA, 8, &a);
+	stats_rate_sums(XB, TB, 6, &b);
+	assert_null(stats_rate_ratio_hc1(&a, &b, &r));
+	/* R: g <- factor(rep(c("a","b"), c(8,6)), levels = c("b","a"))
+	 *    m <- glm(c(xa,xb) ~ g, offset = log(c(ta,tb)), family = poisson)
+	 *    V <- sandwich::vcovHC(m, type = "HC1"); se <- sqrt(V[2,2]); b <- coef(m)[2]
+	 *    exp(b); se; exp(b + c(-1,1) * qt(.975, 12) * se); 2 * pt(-abs(b/se), 12)
+	 *    ->  2.228327228 0.532341968 0.6986381579 7.107316113 0.158146709
+	 *    V[2,2] / sandwich::vcovHC(m, type = "HC0")[2,2]  ->  1.166666667 = 14/12 = N/(N-2) */
+	close_to(r.rr, 2.228327228);
+	close_to(r.se, 0.532341968);
+	close_to(r.lo, 0.6986381579);
+	close_to(r.hi, 7.107316113);
+	close_to(r.p, 0.158146709);
+	stats_rate_sums(zero, t2, 2, &z);
+	assert_string_equal(stats_rate_ratio_hc1(&a, &z, &r), "no matches in group b");
+	assert_string_equal(stats_rate_ratio_hc1(&z, &a, &r), "no matches in group a");
+	stats_rate_sums(XB, TB, 1, &z);
+	assert_string_equal(stats_rate_ratio_hc1(&a, &z, &r), "one article in a group");
+	assert_true(isnan(r.lo) && isnan(r.p));
+}
+
+static void test_rate_ratio_exact_p_matches_r(void **state)
+{
+	double p;
+	(void)state;
+	/* R: poisson.test(c(sum(xa), sum(xb)), c(sum(ta), sum(tb)))$p.value, that is
+	 *    poisson.test(c(25, 7), c(5.85, 3.65))$p.value  ->  0.06793652766 */
+	assert_null(stats_rate_ratio_exact_p(25, 5.85, 7, 3.65, &p));
+	close_to(p, 0.06793652766);
+	/* R: poisson.test(c(0, 9), c(2.1, 3.3))$p.value  ->  0.01496787265 */
+	assert_null(stats_rate_ratio_exact_p(0, 2.1, 9, 3.3, &p));
+	close_to(p, 0.01496787265);
+	/* R: poisson.test(c(25, 0), c(5.85, 3.65))$p.value  ->  9.299320993e-06 */
+	assert_null(stats_rate_ratio_exact_p(25, 5.85, 0, 3.65, &p));
+	close_to(p, 9.299320993e-06);
+	/* R: poisson.test(c(7, 7), c(1, 1))$p.value  ->  1 */
+	assert_null(stats_rate_ratio_exact_p(7, 1, 7, 1, &p));
+	close_to(p, 1);
+	assert_string_equal(stats_rate_ratio_exact_p(0, 1, 0, 1, &p), "no matches in either group");
+}
+
+/* Writes text to a temporary file; returns its path (static buffer). */
+static const char *temp_file(const char *text)
+{
+	static char path[] = "/tmp/test_stats_XXXXXX";
+	FILE *f;
+	int fd;
+
+	memcpy(path + strlen(path) - 6, "XXXXXX", 6);
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+	return path;
+}
+
+/* results.c reads the new columns of outlets.tsv, and NAN from an older file. */
+static void test_results_read_new_outlets_columns(void **state)
+{
+	struct res_outlets r;
+	const struct res_stat *s;
+	const char *path = temp_file(
+		"group\tmetric\tarticles\ttokens\tcount\trate\trate_lo\trate_hi\trate_lo_poisson\t"
+		"rate_hi_poisson\tdispersion\tmean\tsd\tmean_lo\tmean_hi\tmedian\tboot_lo\tboot_hi\tnote\n"
+		"A\tx_rate\t4\t1470\t14\t9.5\t2.9\t31\t5.2\t15.9\t1.56\t10\t5.7\t1.2\t19.5\t12\t4.6\t14.4\t\n");
+	(void)state;
+	assert_int_equal(res_outlets_load(&r, path), 0);
+	s = res_outlets_get(&r, 0, "x_rate");
+	assert_non_null(s);
+	assert_true(s->rate_lo == 2.9 && s->rate_hi == 31);
+	assert_true(s->rate_lo_poisson == 5.2 && s->rate_hi_poisson == 15.9 && s->dispersion == 1.56);
+	assert_true(s->mean == 10 && s->boot_hi == 14.4);
+	res_outlets_release(&r);
+	unlink(path);
+	path = temp_file("group\tmetric\tarticles\trate\trate_lo\trate_hi\tmean\tnote\n"
+			 "A\tx_rate\t4\t9.5\t5.2\t15.9\t10\t\n");
+	assert_int_equal(res_outlets_load(&r, path), 0);
+	s = res_outlets_get(&r, 0, "x_rate");
+	assert_true(s->rate_lo == 5.2 && isnan(s->rate_lo_poisson) && isnan(s->dispersion));
+	res_outlets_release(&r);
+	unlink(path);
 }
 
 static void test_kruskal_matches_r(void **state)
@@ -647,6 +917,13 @@ int main(void)
 		cmocka_unit_test(test_cohens_d),
 		cmocka_unit_test(test_poisson_ci_matches_r),
 		cmocka_unit_test(test_rate_ratio_matches_r),
+		cmocka_unit_test(test_quantiles_match_r),
+		cmocka_unit_test(test_quantile_edges),
+		cmocka_unit_test(test_rate_hc1_matches_r),
+		cmocka_unit_test(test_rate_hc1_degenerate),
+		cmocka_unit_test(test_rate_ratio_hc1_matches_r),
+		cmocka_unit_test(test_rate_ratio_exact_p_matches_r),
+		cmocka_unit_test(test_results_read_new_outlets_columns),
 		cmocka_unit_test(test_kruskal_matches_r),
 		cmocka_unit_test(test_chisq_matches_r),
 		cmocka_unit_test(test_holm_matches_r),
