@@ -4,6 +4,7 @@
 #include "stance.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "banned.h"
 
@@ -23,6 +24,11 @@ int stance_defined(const struct stance_categories *sc)
 int stance_actors_defined(const struct stance_categories *sc)
 {
 	return sc->acc >= 0 && sc->china >= 0 && sc->us >= 0;
+}
+
+int stance_is_actor_category(const char *name)
+{
+	return !strcmp(name, STANCE_CHINA) || !strcmp(name, STANCE_US);
 }
 
 double stance_of(double acc_score, double conc_score)

@@ -34,6 +34,12 @@ int stance_defined(const struct stance_categories *sc);
 /* Whether lx has the accusatory category and both actors. */
 int stance_actors_defined(const struct stance_categories *sc);
 
+/*
+ * Whether the category name is one of the actors (china, us): they count
+ * who is accused, not how, so the stance tests leave them out.
+ */
+int stance_is_actor_category(const char *name);
+
 /* The stance of one article from its accusatory and conciliatory scores. */
 double stance_of(double acc_score, double conc_score);
 
