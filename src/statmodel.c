@@ -59,6 +59,25 @@ static void pool(struct statmodel *sm)
 	}
 }
 
+/*
+ * What the permutation chi-square and the length check need of the
+ * articles (see struct statmodel), taken before the rows are dropped.
+ */
+static void keep_counts(struct statmodel *sm)
+{
+	const struct scoretab *t = sm->t;
+	size_t i, g, k = 2 * t->ncat;
+
+	sm->count = xmalloc((t->n * k + 1) * sizeof(double));
+	sm->len_sorted = xmalloc((t->n + 1) * sizeof(double));
+	for (i = 0; i < t->n; i++) {
+		memcpy(sm->count + i * k, t->a[i].counts, k * sizeof(double));
+		sm->len_sorted[i] = t->a[i].tokens;
+	}
+	for (g = 0; g < t->ngroups; g++)
+		stats_sort(sm->len_sorted + sm->start[g], statmodel_size(sm, g));
+}
+
 void statmodel_build(struct statmodel *sm, const struct scoretab *t,
 		     const struct statmodel_params *p)
 {
@@ -86,6 +105,7 @@ void statmodel_build(struct statmodel *sm, const struct scoretab *t,
 		sm->start[g++] = t->n;
 	pool(sm);
 	sm->work = xmalloc((t->n + 1) * sizeof(double));
+	keep_counts(sm);
 }
 
 size_t statmodel_size(const struct statmodel *sm, size_t g)
@@ -204,6 +224,19 @@ static void pair_task(void *arg, size_t k)
 	free(x);
 }
 
+/* The Kolmogorov-Smirnov test of every pair's article lengths. */
+static void pair_lengths(struct statmodel *sm)
+{
+	size_t k;
+
+	sm->len_ks = xmalloc((sm->npairs + 1) * sizeof(*sm->len_ks));
+	for (k = 0; k < sm->npairs; k++) {
+		size_t a = sm->pair_a[k], b = sm->pair_b[k];
+		stats_ks_sorted(sm->len_sorted + sm->start[a], statmodel_size(sm, a),
+				sm->len_sorted + sm->start[b], statmodel_size(sm, b), &sm->len_ks[k]);
+	}
+}
+
 void statmodel_pairs(struct statmodel *sm)
 {
 	size_t G = sm->t->ngroups, a, b, k = 0;
@@ -219,6 +252,7 @@ void statmodel_pairs(struct statmodel *sm)
 			sm->pair_b[k++] = b;
 		}
 	workpool_run(sm->p.jobs, sm->npairs, pair_task, sm);
+	pair_lengths(sm);
 }
 
 void statmodel_release(struct statmodel *sm)
@@ -243,5 +277,30 @@ void statmodel_release(struct statmodel *sm)
 	free(sm->boot_lo);
 	free(sm->boot_hi);
 	free(sm->boot_why);
+	free(sm->count);
+	free(sm->len_sorted);
+	free(sm->len_ks);
 	memset(sm, 0, sizeof(*sm));
+}
+
+const char *statmodel_chisq(const struct statmodel *sm, int own, const size_t *cats,
+			    size_t ncats, struct stats_chisq_perm *out)
+{
+	size_t G = sm->t->ngroups, k = 2 * sm->t->ncat, i, c;
+	size_t *size = xmalloc((G + 1) * sizeof(*size));
+	double *x = xmalloc((sm->n * ncats + 1) * sizeof(*x));
+	const char *why;
+
+	for (i = 0; i < G; i++)
+		size[i] = statmodel_size(sm, i);
+	for (i = 0; i < sm->n; i++)
+		for (c = 0; c < ncats; c++)
+			x[i * ncats + c] = sm->count[i * k + 2 * cats[c] + (size_t)own];
+	why = stats_permutation_chisq(x, size, G, ncats, sm->p.permutations,
+				      stats_seed(sm->p.seed, "chisq",
+						 own ? "categories_own" : "categories"),
+				      sm->p.jobs, out);
+	free(size);
+	free(x);
+	return why;
 }

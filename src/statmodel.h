@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 
+#include "resample.h"
 #include "scoretab.h"
 #include "stats.h"
 
@@ -50,6 +51,17 @@ struct statmodel {
 	size_t npairs, *pair_a, *pair_b;
 	double *perm_p;
 	const char **perm_why;
+	/*
+	 * For tests.tsv and the notes of the rank tests: each article's
+	 * matches and own matches as scores.tsv has them (n x 2 ncat, NAN =
+	 * NA; the permutation chi-square relabels them), each group's article
+	 * lengths (tokens) sorted, at start[g], and the two-sample
+	 * Kolmogorov-Smirnov test of every pair's lengths, at [k]
+	 * (statmodel_pairs).
+	 */
+	double *count;
+	double *len_sorted;
+	struct stats_ks *len_ks;
 };
 
 /* Takes from t all that the statistics need of its articles. */
@@ -76,6 +88,15 @@ void statmodel_pooled(const struct statmodel *sm, size_t g, size_t j, double *co
 
 /* Group g's values of metric j, sorted (after statmodel_groups). */
 const double *statmodel_sorted(const struct statmodel *sm, size_t g, size_t j);
+
+/*
+ * The permutation chi-square of groups x categories (resample.h) on the
+ * matches (own = 0) or the own-voice matches (own = 1) of the ncats
+ * categories cats[] (indices into the table's categories), with the
+ * model's seed and permutations; the seed comes from the table's name.
+ */
+const char *statmodel_chisq(const struct statmodel *sm, int own, const size_t *cats,
+			    size_t ncats, struct stats_chisq_perm *out);
 
 /* Whether metric j is stance (not a count: no rate, no pooled numbers). */
 int statmodel_is_stance(const struct statmodel *sm, size_t j);

@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "fsutil.h"
 #include "outfile.h"
+#include "stance.h"
 #include "util.h"
 #include "xalloc.h"
 #include "banned.h"
@@ -192,6 +193,26 @@ static void compare_metric(const struct statmodel *sm, size_t a, size_t b, size_
 	row->welch_p = w.p;
 }
 
+/*
+ * The rank tests compare distributions of per-article values, and a
+ * rate's distribution depends on the articles' lengths (a short article
+ * has a coarse, often zero rate): when the lengths differ (two-sample
+ * Kolmogorov-Smirnov p < 0.05) the note says so, with the words "article
+ * lengths differ" that the report looks for.
+ */
+#define LENGTHS_ALPHA 0.05
+
+static void lengths_note(const struct statmodel *sm, const struct stats_ks *ks, size_t j,
+			 const char *test, struct buf *note)
+{
+	if (!(ks->p < LENGTHS_ALPHA))
+		return;
+	if (note->len)
+		buf_adds(note, "; ");
+	buf_addf(note, "%s: article lengths differ (KS p = %.2g); %s", test, ks->p,
+		 statmodel_is_stance(sm, j) ? "stance depends on length" : "not a test of rates");
+}
+
 static void compare_pair(const struct statmodel *sm, size_t k, struct cmp_table *tab)
 {
 	size_t j;
@@ -204,6 +225,7 @@ static void compare_pair(const struct statmodel *sm, size_t k, struct cmp_table 
 		row->tail = (struct buf)BUF_INIT;
 		compare_metric(sm, sm->pair_a[k], sm->pair_b[k], j, sm->perm_p[k * sm->m + j],
 			       sm->perm_why[k * sm->m + j], row);
+		lengths_note(sm, &sm->len_ks[k], j, "mw", &row->tail);
 	}
 }
 
@@ -237,6 +259,25 @@ static void compare_write(const struct statmodel *sm, FILE *f)
 
 /* ---- tests.tsv ---- */
 
+/*
+ * Kruskal-Wallis's note on lengths: the pair of groups whose lengths
+ * differ most (smallest KS p), flagged when that p is below 0.05. Any pair
+ * is enough, as H then mixes that pair's length difference into its
+ * ranks; with many groups this flags more often than a k-sample test
+ * would, the side on which a warning should err.
+ */
+static void kruskal_lengths(const struct statmodel *sm, size_t j, struct buf *note)
+{
+	size_t k, best = 0;
+
+	if (sm->npairs == 0)
+		return;
+	for (k = 1; k < sm->npairs; k++)
+		if (sm->len_ks[k].p < sm->len_ks[best].p)
+			best = k;
+	lengths_note(sm, &sm->len_ks[best], j, "kruskal", note);
+}
+
 static void tests_kruskal(const struct statmodel *sm, size_t j, FILE *f)
 {
 	struct buf line = BUF_INIT, note = BUF_INIT;
@@ -252,6 +293,7 @@ static void tests_kruskal(const struct statmodel *sm, size_t j, FILE *f)
 		used += size[g] > 0;
 	}
 	note_add(&note, "kruskal", stats_kruskal_sorted(x, size, G, &t));
+	kruskal_lengths(sm, j, &note);
 	row_str(&line, "kruskal");
 	row_str(&line, sm->metric[j]);
 	row_num(&line, (double)used);
@@ -260,6 +302,7 @@ static void tests_kruskal(const struct statmodel *sm, size_t j, FILE *f)
 	row_num(&line, t.df);
 	row_num(&line, t.p);
 	row_num(&line, NAN);
+	row_num(&line, NAN);
 	row_end(&line, &note, f);
 	free(x);
 	free(size);
@@ -267,35 +310,79 @@ static void tests_kruskal(const struct statmodel *sm, size_t j, FILE *f)
 	buf_release(&note);
 }
 
-/* Chi-square of groups x categories on matches (own = 0) or own-voice matches (1). */
+/*
+ * The categories of the groups x categories test: all but the actors,
+ * which count who is named, not how (stance.h); into cats, returns how
+ * many, and lists the ones left out in left.
+ */
+static size_t chisq_categories(const struct statmodel *sm, size_t *cats, struct buf *left)
+{
+	size_t c, k = 0;
+
+	for (c = 0; c < sm->t->ncat; c++) {
+		if (!stance_is_actor_category(sm->t->cats[c])) {
+			cats[k++] = c;
+			continue;
+		}
+		buf_adds(left, left->len ? ", " : "");
+		buf_adds(left, sm->t->cats[c]);
+	}
+	return k;
+}
+
+/*
+ * Chi-square of groups x categories on matches (own = 0) or own-voice
+ * matches (1): X^2, df and Cramer's V of the pooled table (stats_chisq),
+ * p from relabelling whole articles (statmodel_chisq), and the
+ * asymptotic p, which assumes independent matches, beside it.
+ */
 static void tests_chisq(const struct statmodel *sm, int own, FILE *f)
 {
-	size_t G = sm->t->ngroups, C = sm->t->ncat, g, c, dropped = 0;
-	double *table = xcalloc(G * C + 1, sizeof(double)), total = 0, tokens;
-	struct buf line = BUF_INIT, note = BUF_INIT;
+	size_t G = sm->t->ngroups, g, c, dropped = 0;
+	size_t *cats = xmalloc((sm->t->ncat + 1) * sizeof(*cats)), C;
+	struct buf line = BUF_INIT, note = BUF_INIT, left = BUF_INIT;
+	double *table, total = 0, tokens;
+	struct stats_chisq_perm perm;
 	struct stats_test t;
+	const char *why;
 
+	C = chisq_categories(sm, cats, &left);
+	table = xcalloc(G * C + 1, sizeof(double));
 	for (g = 0; g < G; g++)
 		for (c = 0; c < C; c++) {
-			statmodel_pooled(sm, g, 2 * c + (size_t)own, &table[g * C + c], &tokens);
+			statmodel_pooled(sm, g, 2 * cats[c] + (size_t)own, &table[g * C + c], &tokens);
 			total += table[g * C + c];
 		}
-	note_add(&note, "chisq", stats_chisq(table, G, C, &t, &dropped));
+	why = stats_chisq(table, G, C, &t, &dropped);
+	note_add(&note, "chisq", why);
+	if (!why) {
+		note_add(&note, "p", statmodel_chisq(sm, own, cats, C, &perm));
+		if (perm.count > 0)
+			buf_addf(&note, "%sp: %s %.0f relabellings of articles", note.len ? "; " : "",
+				 perm.exact ? "exact, all" : "random,", perm.count);
+	} else {
+		perm.p = NAN;
+	}
 	if (dropped)
 		buf_addf(&note, "%s%zu groups or categories without matches left out",
 			 note.len ? "; " : "", dropped);
+	if (left.len)
+		buf_addf(&note, "%sactors left out: %s", note.len ? "; " : "", left.data);
 	row_str(&line, "chisq");
 	row_str(&line, own ? "categories_own" : "categories");
 	row_num(&line, (double)G);
 	row_num(&line, total);
 	row_num(&line, t.statistic);
 	row_num(&line, t.df);
-	row_num(&line, t.p);
+	row_num(&line, perm.p);
 	row_num(&line, t.cramers_v);
+	row_num(&line, t.p);
 	row_end(&line, &note, f);
+	free(cats);
 	free(table);
 	buf_release(&line);
 	buf_release(&note);
+	buf_release(&left);
 }
 
 static void tests_write(const struct statmodel *sm, FILE *f)
@@ -317,7 +404,7 @@ int stattables_write(const struct statmodel *sm, const char *outdir)
 			     "perm_p\tcohens_d\trate_ratio\trr_lo\trr_hi\tp_holm\tnote\n",
 			     compare_write) == 0 &&
 		 write_table(sm, outdir, "tests.tsv", "test\tmetric\tgroups\tn\tstatistic\tdf\t"
-			     "p\tcramers_v\tnote\n", tests_write) == 0;
+			     "p\tcramers_v\tp_asymptotic\tnote\n", tests_write) == 0;
 
 	return ok ? 0 : -1;
 }

@@ -33,9 +33,10 @@ has a/outlets.tsv "$(line 'Press TV|conciliatory_own_rate|3|740|0|0|0|4.98497|0|
 has a/compare.tsv "$(line 'China Daily|Press TV|accusatory_rate|4|3|10.375|15.3276|-4.95264|-0.707856|2.81276|0.53317|6|1|0.714286|-0.597907|0.704762|0.291147|1.77343|1|')"
 has a/compare.tsv "$(line 'China Daily|Sputnik|stance|4|1|0.675188|-2.19722|2.87241|NA|NA|NA|4|0.4|0.2|NA|NA|NA|NA|NA|welch: fewer than 2 articles; d: fewer than 2 articles')"
 # R: kruskal.test(list(a, b, 0)) -> 2.33333, p 0.311403
-has a/tests.tsv "$(line 'kruskal|accusatory_rate|3|8|2.33333|2|0.311403|NA|')"
-# R: chisq.test(matrix(c(14,10,0,8,1,4), nrow = 3)) -> 10.6731, p 0.0048125; V = sqrt(X2/37)
-has a/tests.tsv "$(line 'chisq|categories|3|37|10.6731|2|0.0048125|0.537086|')"
+has a/tests.tsv "$(line 'kruskal|accusatory_rate|3|8|2.33333|2|0.311403|NA|NA|')"
+# R: chisq.test(matrix(c(14,10,0,8,1,4), nrow = 3)) -> 10.6731, p 0.0048125 (p_asymptotic);
+#    V = sqrt(X2/37); p from 20 random relabellings of the articles
+has a/tests.tsv "$(line 'chisq|categories|3|37|10.6731|2|0.0952381|0.537086|0.0048125|p: random, 20 relabellings of articles')"
 # Monroe et al. by hand: CD has 5 of 64 tokens, the rest 0 of 72; alpha_0 = 136, alpha_w = 5:
 #   log(10/190) - log(5/203) = 0.759329; z = 0.759329/sqrt(1/10 + 1/5) = 1.38634
 has a/keyness.tsv "$(line 'China Daily|accusations|5|0|0.759329|1.38634|0|NA|token')"
@@ -64,7 +65,11 @@ cmp -s a/outlets.tsv c/outlets.tsv && fail "--seed did not change the bootstrap"
 cut -f1-13,15- a/compare.tsv >x1; cut -f1-13,15- c/compare.tsv >x2
 cmp -s x1 x2 || fail "--seed changed other compare.tsv columns"
 cmp -s a/compare.tsv c/compare.tsv && fail "--seed did not change perm_p"
-cmp -s a/tests.tsv c/tests.tsv || fail "--seed changed tests.tsv"
+# tests.tsv: only the chisq rows' p (column 7), from random relabellings.
+cut -f1-6,8- a/tests.tsv >x1; cut -f1-6,8- c/tests.tsv >x2
+cmp -s x1 x2 || fail "--seed changed other tests.tsv columns"
+grep -v '^chisq' a/tests.tsv >x1; grep -v '^chisq' c/tests.tsv >x2
+cmp -s x1 x2 || fail "--seed changed tests.tsv rows other than chisq"
 cmp -s a/keyness.tsv c/keyness.tsv || fail "--seed changed keyness.tsv"
 
 # Default (10,000 shuffles): C(7,4) = 35 splits are enumerated, exact p.
@@ -72,6 +77,10 @@ cmp -s a/keyness.tsv c/keyness.tsv || fail "--seed changed keyness.tsv"
 $FRAMING stats scores.tsv -o e 2>/dev/null || fail "exact run"
 grep -F "$(line 'China Daily|Press TV|accusatory_rate|4|3|')" e/compare.tsv | cut -f14 | grep -qx 0.542857 \
 	|| fail "exact permutation p"
+# 8! / (4! 3! 1!) = 280 relabellings of the articles are enumerated: exact p.
+# R (tests/unit/test_resample.c has the code): permx2(X, g) -> 0.1678571, 0.06428571
+has e/tests.tsv "$(line 'chisq|categories|3|37|10.6731|2|0.167857|0.537086|0.0048125|p: exact, all 280 relabellings of articles')"
+has e/tests.tsv "$(line 'chisq|categories_own|3|27|12.2975|2|0.0642857|0.674879|0.00213617|p: exact, all 280 relabellings of articles')"
 
 # Near-duplicates from signatures.tsv (made by framing score from texts where
 # cd-4 is cd-1 cut and extended, and cd-2 is ptv-1 with one more sentence).
