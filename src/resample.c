@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_combination.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_rng.h>
@@ -312,6 +313,70 @@ static void stats_boot_percentiles(double *means, size_t B, double *lo, double *
 }
 
 /*
+ * The BCa interval of a mean (Efron 1987) from the B resampled means of
+ * boot, for the values x[0], x[stride], ... (n of them, NAN left out):
+ * bias correction z0 = qnorm(#{boot < mean} / B) (as R's boot.ci, but a
+ * resampled mean equal to the mean counts half: with few articles many
+ * are, and counting them on one side would shift the interval), the
+ * acceleration of the jackknife, which for the mean is
+ * a = sum d^3 / (6 (sum d^2)^1.5) with d = x - mean (the jackknife's
+ * influence values are exactly d), and the quantiles (R's type 7) of the
+ * resampled means at pnorm(z0 + (z0 + z) / (1 - a (z0 + z))) for z =
+ * qnorm(.025) and qnorm(.975). boot is sorted in place. With every
+ * resampled mean on one side of the mean, z0 is infinite: then the
+ * percentiles, and the reason says so.
+ */
+static const char *stats_bca(const double *x, size_t n, size_t stride, double *boot, size_t B,
+			     double *lo, double *hi)
+{
+	double mean = 0, d2 = 0, d3 = 0, below = 0, z0, a, k = 0;
+	const double z[2] = { -1.959963984540054, 1.959963984540054 };	/* qnorm(.025), qnorm(.975) */
+	double at[2];
+	size_t i, b = 0;
+	int e;
+
+	for (i = 0; i < n; i++)
+		if (!isnan(x[i * stride])) {
+			mean += x[i * stride];
+			k += 1;
+		}
+	mean /= k;
+	for (i = 0; i < n; i++)
+		if (!isnan(x[i * stride])) {
+			double d = x[i * stride] - mean;
+			d2 += d * d;
+			d3 += d * d * d;
+		}
+	for (i = 0; i < B; i++)
+		if (!isnan(boot[i])) {
+			below += boot[i] < mean ? 1 : boot[i] == mean ? 0.5 : 0;
+			boot[b++] = boot[i];
+		}
+	if (b == 0)
+		return NULL;
+	gsl_sort(boot, 1, b);
+	z0 = gsl_cdf_ugaussian_Pinv(below / (double)b);
+	a = d3 / (6 * pow(d2, 1.5));
+	if (!isfinite(z0)) {
+		*lo = gsl_stats_quantile_from_sorted_data(boot, 1, b, 0.025);
+		*hi = gsl_stats_quantile_from_sorted_data(boot, 1, b, 0.975);
+		return "percentile: BCa undefined";
+	}
+	for (e = 0; e < 2; e++)
+		at[e] = gsl_cdf_ugaussian_P(z0 + (z0 + z[e]) / (1 - a * (z0 + z[e])));
+	*lo = gsl_stats_quantile_from_sorted_data(boot, 1, b, at[0]);
+	*hi = gsl_stats_quantile_from_sorted_data(boot, 1, b, at[1]);
+	return NULL;
+}
+
+const char *stats_bca_mean(const double *x, size_t n, double *boot, size_t B, double *lo,
+			   double *hi)
+{
+	*lo = *hi = NAN;
+	return stats_bca(x, n, 1, boot, B, lo, hi);
+}
+
+/*
  * Rows of x copied to start on a cache line each (64 bytes, 8 doubles),
  * padded to a whole number of lines: a large group's rows come from
  * memory in random order, and a row of 7 metrics that straddles two lines
@@ -334,20 +399,20 @@ static double *stats_aligned_rows(const double *x, size_t n, size_t m, size_t *s
 	return rows;
 }
 
-void stats_bootstrap_means(const double *x, size_t n, size_t m, size_t B,
-			   unsigned long seed, double *lo, double *hi, const char **reason)
+/*
+ * The resampled means of every metric, at means[j * B + b]; NULL when
+ * there is nothing to resample. Free with free().
+ */
+static double *stats_boot_draw(const double *x, size_t n, size_t m, size_t B,
+			       unsigned long seed)
 {
 	double *means, *sum, *cnt, *rows;
 	struct stats_taus r;
 	size_t b, j, stride;
 	int nan;
 
-	for (j = 0; j < m; j++) {
-		lo[j] = hi[j] = NAN;
-		reason[j] = B ? stats_boot_reason(x, n, m, j) : "no resamples";
-	}
 	if (n < 2 || B == 0)
-		return;
+		return NULL;
 	rows = stats_aligned_rows(x, n, m, &stride);
 	means = xmalloc(m * B * sizeof(*means));
 	sum = xmalloc(stride * sizeof(*sum));
@@ -362,13 +427,48 @@ void stats_bootstrap_means(const double *x, size_t n, size_t m, size_t B,
 			means[j * B + b] = c > 0 ? sum[j] / c : NAN;
 		}
 	}
+	free(rows);
+	free(sum);
+	free(cnt);
+	return means;
+}
+
+void stats_bootstrap_bca(const double *x, size_t n, size_t m, size_t B, unsigned long seed,
+			 double *lo, double *hi, const char **reason)
+{
+	double *means;
+	size_t j;
+
+	for (j = 0; j < m; j++) {
+		lo[j] = hi[j] = NAN;
+		reason[j] = B ? stats_boot_reason(x, n, m, j) : "no resamples";
+	}
+	means = stats_boot_draw(x, n, m, B, seed);
+	if (!means)
+		return;
+	for (j = 0; j < m; j++)
+		if (!reason[j])
+			reason[j] = stats_bca(x + j, n, m, means + j * B, B, &lo[j], &hi[j]);
+	free(means);
+}
+
+void stats_bootstrap_means(const double *x, size_t n, size_t m, size_t B,
+			   unsigned long seed, double *lo, double *hi, const char **reason)
+{
+	double *means;
+	size_t j;
+
+	for (j = 0; j < m; j++) {
+		lo[j] = hi[j] = NAN;
+		reason[j] = B ? stats_boot_reason(x, n, m, j) : "no resamples";
+	}
+	means = stats_boot_draw(x, n, m, B, seed);
+	if (!means)
+		return;
 	for (j = 0; j < m; j++)
 		if (!reason[j])
 			stats_boot_percentiles(means + j * B, B, &lo[j], &hi[j]);
-	free(rows);
 	free(means);
-	free(sum);
-	free(cnt);
 }
 
 /* State shared by the exact and the Monte Carlo permutation loops. */

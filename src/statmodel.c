@@ -171,7 +171,8 @@ static void prepare_group(struct statmodel *sm, size_t g)
 }
 
 /*
- * Group g's shared numbers and its bootstrap. Each group has its own seed
+ * Group g's shared numbers and its bootstrap (BCa: README, Methods, says
+ * why). Each group has its own seed
  * (from its name), so the numbers do not depend on the thread that ran it.
  */
 static void group_task(void *arg, size_t g)
@@ -179,7 +180,7 @@ static void group_task(void *arg, size_t g)
 	struct statmodel *sm = arg;
 
 	prepare_group(sm, g);
-	stats_bootstrap_means(sm->val + sm->start[g] * sm->m, statmodel_size(sm, g), sm->m,
+	stats_bootstrap_bca(sm->val + sm->start[g] * sm->m, statmodel_size(sm, g), sm->m,
 			      sm->p.bootstrap, stats_seed(sm->p.seed, sm->t->groups[g], "bootstrap"),
 			      sm->boot_lo + g * sm->m, sm->boot_hi + g * sm->m,
 			      sm->boot_why + g * sm->m);

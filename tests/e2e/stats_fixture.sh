@@ -23,8 +23,10 @@ grep -Fq "1 articles without tokens were left out" err || fail "no warning about
 
 # R: poisson.test(14, 1470)$conf.int * 1000 -> 5.20676 15.9793;
 #    a <- c(6,3,1,4)/c(400,250,500,320)*1000: mean 10.375, sd 5.73549,
-#    t.test(a)$conf.int 1.24856 19.5014, median 12.25
-has a/outlets.tsv "$(line 'China Daily|accusatory_rate|4|1470|14|9.52381|5.20676|15.9793|10.375|5.73549|1.24856|19.5014|12.25|4.625|14.375|')"
+#    t.test(a)$conf.int 1.24856 19.5014, median 12.25; boot_lo, boot_hi: BCa of 30
+#    resamples from framing's taus2 stream (not R's; the BCa step is checked
+#    against R in tests/unit/test_resample.c)
+has a/outlets.tsv "$(line 'China Daily|accusatory_rate|4|1470|14|9.52381|5.20676|15.9793|10.375|5.73549|1.24856|19.5014|12.25|4.625|13.7279|')"
 # Sputnik has one article left: no sd, no intervals of the mean; R: poisson.test(0, 350) -> 0 10.5397
 has a/outlets.tsv "$(line 'Sputnik|accusatory_rate|1|350|0|0|0|10.5397|0|NA|NA|NA|0|NA|NA|mean: one article; boot: one article')"
 has a/outlets.tsv "$(line 'Press TV|conciliatory_own_rate|3|740|0|0|0|4.98497|0|0|NA|NA|0|NA|NA|mean: zero variance; boot: zero variance')"
@@ -90,6 +92,9 @@ printf 'id_a\tid_b\toutlet_a\toutlet_b\tsimilarity\ncd-1\tcd-4\tChina Daily\tChi
 	| cmp - d/duplicates.tsv || fail "duplicates.tsv"
 grep -Fq "dedup: dropped 2 near-duplicate articles (2 clusters, 1 across outlets)" err \
 	|| { cat err; fail "dedup message"; }
+# Two articles (2 and 15): resampled means 2, 8.5 or 15, a quarter of them
+# below the mean and half equal to it (counted half), so z0 = 0, a = 0 and
+# BCa is the percentile interval [2, 15].
 has d/outlets.tsv "$(line 'China Daily|accusatory_rate|2|900|7|7.77778|3.12707|16.0252|8.5|9.19239|-74.0903|91.0903|8.5|2|15|')"
 
 # --by another column: groups are its values; keyness warns it stays by outlet.
