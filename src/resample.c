@@ -626,27 +626,33 @@ void stats_permutation(const double *x, size_t na, size_t nb, size_t m, size_t s
 
 /* ---- permutation chi-square of groups x categories ---- */
 
-/* The data of one permutation chi-square, read by every chunk of shuffles. */
+/*
+ * The data of one permutation chi-square, read by every chunk of
+ * shuffles. Rows hold ntab tables' C counts side by side (width W =
+ * ntab C), so one relabelling serves every table.
+ */
 struct stats_chisq {
-	const double *x;	/* n x C counts, NAN already 0 */
-	size_t n, G, C;
+	const double *x;	/* n x W counts, NAN already 0 */
+	size_t n, G, C, ntab, W;
+	size_t nz;		/* rows with a match (random relabellings put them first) */
 	const size_t *size;
-	double *col;		/* category totals, fixed under relabelling */
-	double total;
-	double obs;		/* observed X^2 */
+	double *col;		/* W category totals, fixed under relabelling */
+	double *total;		/* per table */
+	double *obs;		/* observed X^2 per table, NAN = no test */
 };
 
 /*
- * Pearson's X^2 of the G x C table tab, cells of an empty group or
- * category left out; the same sum, term for term, as stats_chisq.
+ * Pearson's X^2 of table t of the G x W sums tab, cells of an empty group
+ * or category left out; the same sum, term for term, as stats_chisq.
  */
-static double stats_chisq_x2(const struct stats_chisq *s, const double *tab)
+static double stats_chisq_x2(const struct stats_chisq *s, const double *tab, size_t t)
 {
+	const double *col = s->col + t * s->C;
 	double x2 = 0;
 	size_t g, c;
 
 	for (g = 0; g < s->G; g++) {
-		const double *row = tab + g * s->C;
+		const double *row = tab + g * s->W + t * s->C;
 		double r = 0;
 		for (c = 0; c < s->C; c++)
 			r += row[c];
@@ -654,29 +660,37 @@ static double stats_chisq_x2(const struct stats_chisq *s, const double *tab)
 			continue;
 		for (c = 0; c < s->C; c++) {
 			double e;
-			if (s->col[c] == 0)
+			if (col[c] == 0)
 				continue;
-			e = r * s->col[c] / s->total;
+			e = r * col[c] / s->total[t];
 			x2 += (row[c] - e) * (row[c] - e) / e;
 		}
 	}
 	return x2;
 }
 
-/* Whether a relabelling's table is at least as far from independence as the observed. */
-static int stats_chisq_extreme(const struct stats_chisq *s, const double *tab)
+/* Adds 1 to extreme[t] for each table at least as far from independence as observed. */
+static void stats_chisq_score(const struct stats_chisq *s, const double *tab, double *extreme)
 {
-	return stats_chisq_x2(s, tab) >= s->obs - 1e-9 * s->obs;
+	size_t t;
+
+	for (t = 0; t < s->ntab; t++)
+		if (!isnan(s->obs[t]) &&
+		    stats_chisq_x2(s, tab, t) >= s->obs[t] - 1e-9 * s->obs[t])
+			extreme[t] += 1;
 }
 
-/* The table of the labelling label[i] (the group of row i). */
-static void stats_chisq_table(const struct stats_chisq *s, const size_t *label, double *tab)
+/*
+ * The sums of the labelling label[i] (the group of row i): the rows are
+ * read in order, so a large table streams from memory.
+ */
+static void stats_chisq_table(const struct stats_chisq *s, const uint32_t *label, double *tab)
 {
 	size_t i;
 
-	memset(tab, 0, s->G * s->C * sizeof(*tab));
+	memset(tab, 0, s->G * s->W * sizeof(*tab));
 	for (i = 0; i < s->n; i++)
-		stats_add_row(s->x + i * s->C, s->C, tab + label[i] * s->C, NULL);
+		stats_add_row(s->x + i * s->W, s->W, tab + label[i] * s->W, NULL);
 }
 
 /*
@@ -684,9 +698,10 @@ static void stats_chisq_table(const struct stats_chisq *s, const size_t *label, 
  * order; 0 after the last. Starting from the sorted labels, it visits
  * every distinct relabelling once.
  */
-static int stats_next_labels(size_t *label, size_t n)
+static int stats_next_labels(uint32_t *label, size_t n)
 {
-	size_t i, j, tmp;
+	size_t i, j;
+	uint32_t tmp;
 
 	if (n < 2)
 		return 0;
@@ -709,66 +724,85 @@ static int stats_next_labels(size_t *label, size_t n)
 	return 1;
 }
 
-/* Every relabelling from the sorted labels on; *count gets how many. */
-static double stats_chisq_exact(const struct stats_chisq *s, size_t *label, double *tab,
-				double *count)
+/* Every relabelling from the sorted labels on; returns how many. */
+static double stats_chisq_exact(const struct stats_chisq *s, uint32_t *label, double *tab,
+				double *extreme)
 {
-	double extreme = 0;
+	double count = 0;
 
-	*count = 0;
 	do {
 		stats_chisq_table(s, label, tab);
-		extreme += stats_chisq_extreme(s, tab);
-		*count += 1;
+		stats_chisq_score(s, tab, extreme);
+		count += 1;
 	} while (stats_next_labels(label, s->n));
-	return extreme;
+	return count;
+}
+
+/* The observed labels: size[0] zeros, then size[1] ones, ... */
+static void stats_chisq_labels(const struct stats_chisq *s, uint32_t *label)
+{
+	size_t g, k, i = 0;
+
+	for (g = 0; g < s->G; g++)
+		for (k = 0; k < s->size[g]; k++)
+			label[i++] = (uint32_t)g;
 }
 
 /*
- * shuffles random relabellings from the stream of seed; returns how many
- * were extreme. A partial Fisher-Yates shuffle puts a uniform random
- * ordered choice of the rows in front; the groups other than the largest
- * take them in turn, and the largest gets the category totals minus
- * theirs (counts are whole numbers, so the subtraction is exact).
+ * shuffles random relabellings from the stream of seed, adding the
+ * extreme ones of each table to extreme[]. The rows with a match come
+ * first (s->nz of them; the others add nothing to any sum), so only their
+ * labels are drawn: nz steps of a Fisher-Yates shuffle leave at the front
+ * of the labels a uniform draw without replacement, whatever order the
+ * shuffle before left them in. The labels (4 bytes an article) stay in
+ * the cache while they are shuffled, and the counts are read in order.
  */
-static double stats_chisq_random(const struct stats_chisq *s, size_t shuffles,
-				 unsigned long seed)
+static void stats_chisq_random(const struct stats_chisq *s, size_t shuffles,
+			       unsigned long seed, double *extreme)
 {
-	size_t *idx = xmalloc((s->n + 1) * sizeof(*idx)), big = 0, k, g, i, t, at, c;
-	double *tab = xmalloc((s->G * s->C + 1) * sizeof(*tab)), extreme = 0;
+	uint32_t *label = xmalloc((s->n + 1) * sizeof(*label)), tmp;
+	double *tab = xmalloc((s->G * s->W + 1) * sizeof(*tab));
 	struct stats_taus r;
+	size_t i, j, t;
 
-	for (g = 1; g < s->G; g++)
-		if (s->size[g] > s->size[big])
-			big = g;
-	k = s->n - s->size[big];
-	for (i = 0; i < s->n; i++)
-		idx[i] = i;
+	stats_chisq_labels(s, label);
 	stats_taus_seed(&r, seed);
 	for (t = 0; t < shuffles; t++) {
-		for (i = 0; i < k; i++) {
-			size_t j = i + stats_below(&r, s->n - i), tmp = idx[i];
-			idx[i] = idx[j];
-			idx[j] = tmp;
-			stats_prefetch(s->x + idx[i] * s->C);
+		for (i = 0; i < s->nz; i++) {
+			j = i + stats_below(&r, s->n - i);
+			tmp = label[i];
+			label[i] = label[j];
+			label[j] = tmp;
 		}
-		memset(tab, 0, s->G * s->C * sizeof(*tab));
-		memcpy(tab + big * s->C, s->col, s->C * sizeof(*s->col));
-		for (g = 0, at = 0; g < s->G; g++) {
-			double *row = tab + g * s->C;
-			if (g == big)
-				continue;
-			for (i = at; i < at + s->size[g]; i++)
-				stats_add_row(s->x + idx[i] * s->C, s->C, row, NULL);
-			at += s->size[g];
-			for (c = 0; c < s->C; c++)
-				tab[big * s->C + c] -= row[c];
-		}
-		extreme += stats_chisq_extreme(s, tab);
+		memset(tab, 0, s->G * s->W * sizeof(*tab));
+		for (i = 0; i < s->nz; i++)
+			stats_add_row(s->x + i * s->W, s->W, tab + label[i] * s->W, NULL);
+		stats_chisq_score(s, tab, extreme);
 	}
-	free(idx);
+	free(label);
 	free(tab);
-	return extreme;
+}
+
+/*
+ * The rows of s->x with a match moved to the front of a copy, for the
+ * random relabellings (which do not need to know whose row is whose).
+ * Free with free().
+ */
+static double *stats_chisq_matched_first(struct stats_chisq *s)
+{
+	double *rows = xmalloc((s->n * s->W + 1) * sizeof(*rows));
+	size_t i, c, k = 0;
+
+	for (i = 0; i < s->n; i++) {
+		const double *row = s->x + i * s->W;
+		for (c = 0; c < s->W && row[c] == 0; c++)
+			;
+		if (c < s->W)
+			memcpy(rows + k++ * s->W, row, s->W * sizeof(*row));
+	}
+	s->nz = k;
+	s->x = rows;
+	return rows;
 }
 
 /*
@@ -783,7 +817,7 @@ struct stats_chisq_chunks {
 	const struct stats_chisq *s;
 	size_t shuffles;
 	unsigned long seed;
-	double *extreme;	/* per chunk */
+	double *extreme;	/* ntab per chunk */
 };
 
 static void stats_chisq_chunk(void *arg, size_t chunk)
@@ -793,21 +827,21 @@ static void stats_chisq_chunk(void *arg, size_t chunk)
 
 	if (len > STATS_CHISQ_CHUNK)
 		len = STATS_CHISQ_CHUNK;
-	w->extreme[chunk] = stats_chisq_random(w->s, len, w->seed + chunk);
+	stats_chisq_random(w->s, len, w->seed + chunk, w->extreme + chunk * w->s->ntab);
 }
 
-static double stats_chisq_chunks(const struct stats_chisq *s, size_t shuffles,
-				 unsigned long seed, size_t jobs)
+static void stats_chisq_chunks(const struct stats_chisq *s, size_t shuffles,
+			       unsigned long seed, size_t jobs, double *extreme)
 {
-	size_t n = (shuffles + STATS_CHISQ_CHUNK - 1) / STATS_CHISQ_CHUNK, c;
-	struct stats_chisq_chunks w = { s, shuffles, seed, xcalloc(n + 1, sizeof(double)) };
-	double extreme = 0;
+	size_t n = (shuffles + STATS_CHISQ_CHUNK - 1) / STATS_CHISQ_CHUNK, c, t;
+	struct stats_chisq_chunks w = { s, shuffles, seed,
+					xcalloc(n * s->ntab + 1, sizeof(double)) };
 
 	workpool_run(jobs, n, stats_chisq_chunk, &w);
 	for (c = 0; c < n; c++)
-		extreme += w.extreme[c];
+		for (t = 0; t < s->ntab; t++)
+			extreme[t] += w.extreme[c * s->ntab + t];
 	free(w.extreme);
-	return extreme;
 }
 
 /* n! / prod size[g]!, the distinct relabellings, as a double (may be HUGE_VAL). */
@@ -821,17 +855,18 @@ static double stats_relabellings(const size_t *size, size_t G, size_t n)
 	return lg > 700 ? HUGE_VAL : floor(exp(lg) + 0.5);
 }
 
-/* Why the observed table has no test, or NULL. */
-static const char *stats_chisq_degenerate(const struct stats_chisq *s, const double *tab)
+/* Why table t of the observed sums has no test, or NULL. */
+static const char *stats_chisq_degenerate(const struct stats_chisq *s, const double *tab,
+					  size_t t)
 {
 	size_t g, c, r = 0, k = 0;
 
 	for (c = 0; c < s->C; c++)
-		k += s->col[c] > 0;
+		k += s->col[t * s->C + c] > 0;
 	for (g = 0; g < s->G; g++) {
 		double sum = 0;
 		for (c = 0; c < s->C; c++)
-			sum += tab[g * s->C + c];
+			sum += tab[g * s->W + t * s->C + c];
 		r += sum > 0;
 	}
 	if (r < 2)
@@ -839,60 +874,81 @@ static const char *stats_chisq_degenerate(const struct stats_chisq *s, const dou
 	return k < 2 ? "fewer than 2 categories with matches" : NULL;
 }
 
-/* The observed table into tab and the totals into s; labels into label. */
-static void stats_chisq_observed(struct stats_chisq *s, size_t *label, double *tab)
+/* The observed sums into tab, the totals and each table's X^2 or reason. */
+static void stats_chisq_observed(struct stats_chisq *s, uint32_t *label, double *tab,
+				 const char **why)
 {
-	size_t i, g, c, k;
+	size_t g, c, t;
 
-	for (g = 0, i = 0; g < s->G; g++)
-		for (k = 0; k < s->size[g]; k++)
-			label[i++] = g;
+	stats_chisq_labels(s, label);
 	stats_chisq_table(s, label, tab);
 	for (g = 0; g < s->G; g++)
+		for (c = 0; c < s->W; c++)
+			s->col[c] += tab[g * s->W + c];
+	for (t = 0; t < s->ntab; t++) {
 		for (c = 0; c < s->C; c++)
-			s->col[c] += tab[g * s->C + c];
-	for (c = 0; c < s->C; c++)
-		s->total += s->col[c];
+			s->total[t] += s->col[t * s->C + c];
+		why[t] = stats_chisq_degenerate(s, tab, t);
+		s->obs[t] = why[t] ? NAN : stats_chisq_x2(s, tab, t);
+	}
+}
+
+void stats_permutation_chisq_tables(const double *x, const size_t *size, size_t G, size_t C,
+				    size_t ntab, size_t shuffles, unsigned long seed,
+				    size_t jobs, struct stats_chisq_perm *out, const char **why)
+{
+	struct stats_chisq s;
+	size_t i, g, t, n = 0, W = ntab * C;
+	double *clean, *mem, *tab, *extreme, count = 0;
+	uint32_t *label;
+	int exact = 0, any = 0;
+
+	for (g = 0; g < G; g++)
+		n += size[g];
+	clean = xmalloc((n * W + 1) * sizeof(*clean));
+	for (i = 0; i < n * W; i++)
+		clean[i] = isnan(x[i]) ? 0 : x[i];
+	mem = xcalloc(W + 3 * ntab + 1, sizeof(*mem));
+	tab = xcalloc(G * W + 1, sizeof(*tab));
+	label = xmalloc((n + 1) * sizeof(*label));
+	s = (struct stats_chisq){ clean, n, G, C, ntab, W, n, size, mem, mem + W, mem + W + ntab };
+	extreme = mem + W + 2 * ntab;
+	stats_chisq_observed(&s, label, tab, why);
+	for (t = 0; t < ntab; t++)
+		any |= !why[t];
+	if (any && stats_relabellings(size, G, n) <= (double)shuffles) {
+		exact = 1;
+		count = stats_chisq_exact(&s, label, tab, extreme);
+	} else if (any && shuffles > 0) {
+		double *rows = stats_chisq_matched_first(&s);
+		count = (double)shuffles;
+		stats_chisq_chunks(&s, shuffles, seed, jobs, extreme);
+		free(rows);
+	}
+	for (t = 0; t < ntab; t++) {
+		out[t] = (struct stats_chisq_perm){ s.obs[t], NAN, 0, 0 };
+		if (why[t])
+			continue;
+		if (count == 0) {
+			why[t] = "no shuffles";
+			continue;
+		}
+		out[t].count = count;
+		out[t].exact = exact;
+		out[t].p = exact ? extreme[t] / count : (1 + extreme[t]) / (1 + count);
+	}
+	free(clean);
+	free(mem);
+	free(tab);
+	free(label);
 }
 
 const char *stats_permutation_chisq(const double *x, const size_t *size, size_t G, size_t C,
 				    size_t shuffles, unsigned long seed, size_t jobs,
 				    struct stats_chisq_perm *out)
 {
-	struct stats_chisq s;
-	size_t i, g, n = 0, *label;
-	double *clean, *col, *tab, extreme;
 	const char *why;
 
-	*out = (struct stats_chisq_perm){ NAN, NAN, 0, 0 };
-	for (g = 0; g < G; g++)
-		n += size[g];
-	clean = xmalloc((n * C + 1) * sizeof(*clean));
-	for (i = 0; i < n * C; i++)
-		clean[i] = isnan(x[i]) ? 0 : x[i];
-	col = xcalloc(C + 1, sizeof(*col));
-	tab = xcalloc(G * C + 1, sizeof(*tab));
-	label = xmalloc((n + 1) * sizeof(*label));
-	s = (struct stats_chisq){ clean, n, G, C, size, col, 0, 0 };
-	stats_chisq_observed(&s, label, tab);
-	why = stats_chisq_degenerate(&s, tab);
-	if (!why) {
-		s.obs = out->statistic = stats_chisq_x2(&s, tab);
-		if (stats_relabellings(size, G, n) <= (double)shuffles) {
-			out->exact = 1;
-			extreme = stats_chisq_exact(&s, label, tab, &out->count);
-			out->p = extreme / out->count;
-		} else if (shuffles > 0) {
-			out->count = (double)shuffles;
-			extreme = stats_chisq_chunks(&s, shuffles, seed, jobs);
-			out->p = (1 + extreme) / (1 + out->count);
-		} else {
-			why = "no shuffles";
-		}
-	}
-	free(clean);
-	free(col);
-	free(tab);
-	free(label);
+	stats_permutation_chisq_tables(x, size, G, C, 1, shuffles, seed, jobs, out, &why);
 	return why;
 }

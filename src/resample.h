@@ -84,4 +84,13 @@ const char *stats_permutation_chisq(const double *x, const size_t *size, size_t 
 				    size_t shuffles, unsigned long seed, size_t jobs,
 				    struct stats_chisq_perm *out);
 
+/*
+ * The same for ntab tables at once, from the same relabellings: row i of
+ * x holds table 0's C counts, then table 1's, ... (ntab C values). out[t]
+ * and why[t] (NULL or the reason table t has no p) per table.
+ */
+void stats_permutation_chisq_tables(const double *x, const size_t *size, size_t G, size_t C,
+				    size_t ntab, size_t shuffles, unsigned long seed,
+				    size_t jobs, struct stats_chisq_perm *out, const char **why);
+
 #endif

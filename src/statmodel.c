@@ -284,24 +284,22 @@ void statmodel_release(struct statmodel *sm)
 	memset(sm, 0, sizeof(*sm));
 }
 
-const char *statmodel_chisq(const struct statmodel *sm, int own, const size_t *cats,
-			    size_t ncats, struct stats_chisq_perm *out)
+void statmodel_chisq(const struct statmodel *sm, const size_t *cats, size_t ncats,
+		     struct stats_chisq_perm *out, const char **why)
 {
-	size_t G = sm->t->ngroups, k = 2 * sm->t->ncat, i, c;
+	size_t G = sm->t->ngroups, k = 2 * sm->t->ncat, i, c, own;
 	size_t *size = xmalloc((G + 1) * sizeof(*size));
-	double *x = xmalloc((sm->n * ncats + 1) * sizeof(*x));
-	const char *why;
+	double *x = xmalloc((sm->n * 2 * ncats + 1) * sizeof(*x));
 
 	for (i = 0; i < G; i++)
 		size[i] = statmodel_size(sm, i);
 	for (i = 0; i < sm->n; i++)
-		for (c = 0; c < ncats; c++)
-			x[i * ncats + c] = sm->count[i * k + 2 * cats[c] + (size_t)own];
-	why = stats_permutation_chisq(x, size, G, ncats, sm->p.permutations,
-				      stats_seed(sm->p.seed, "chisq",
-						 own ? "categories_own" : "categories"),
-				      sm->p.jobs, out);
+		for (own = 0; own < 2; own++)
+			for (c = 0; c < ncats; c++)
+				x[(i * 2 + own) * ncats + c] = sm->count[i * k + 2 * cats[c] + own];
+	stats_permutation_chisq_tables(x, size, G, ncats, 2, sm->p.permutations,
+				       stats_seed(sm->p.seed, "chisq", "categories"),
+				       sm->p.jobs, out, why);
 	free(size);
 	free(x);
-	return why;
 }

@@ -90,13 +90,13 @@ void statmodel_pooled(const struct statmodel *sm, size_t g, size_t j, double *co
 const double *statmodel_sorted(const struct statmodel *sm, size_t g, size_t j);
 
 /*
- * The permutation chi-square of groups x categories (resample.h) on the
- * matches (own = 0) or the own-voice matches (own = 1) of the ncats
- * categories cats[] (indices into the table's categories), with the
- * model's seed and permutations; the seed comes from the table's name.
+ * The permutation chi-square of groups x categories (resample.h) of the
+ * ncats categories cats[] (indices into the table's categories), on the
+ * matches (out[0], why[0]) and the own-voice matches (out[1], why[1]),
+ * from the same relabellings, with the model's seed and permutations.
  */
-const char *statmodel_chisq(const struct statmodel *sm, int own, const size_t *cats,
-			    size_t ncats, struct stats_chisq_perm *out);
+void statmodel_chisq(const struct statmodel *sm, const size_t *cats, size_t ncats,
+		     struct stats_chisq_perm *out, const char **why);
 
 /* Whether metric j is stance (not a count: no rate, no pooled numbers). */
 int statmodel_is_stance(const struct statmodel *sm, size_t j);

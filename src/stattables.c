@@ -332,22 +332,21 @@ static size_t chisq_categories(const struct statmodel *sm, size_t *cats, struct 
 
 /*
  * Chi-square of groups x categories on matches (own = 0) or own-voice
- * matches (1): X^2, df and Cramer's V of the pooled table (stats_chisq),
- * p from relabelling whole articles (statmodel_chisq), and the
- * asymptotic p, which assumes independent matches, beside it.
+ * matches (1) of the C categories cats: X^2, df and Cramer's V of the
+ * pooled table (stats_chisq), p from relabelling whole articles (perm,
+ * pwhy: statmodel_chisq), and the asymptotic p, which assumes independent
+ * matches, beside it. left names the actor categories left out.
  */
-static void tests_chisq(const struct statmodel *sm, int own, FILE *f)
+static void tests_chisq(const struct statmodel *sm, int own, const size_t *cats, size_t C,
+			const struct stats_chisq_perm *perm, const char *pwhy,
+			const struct buf *left, FILE *f)
 {
 	size_t G = sm->t->ngroups, g, c, dropped = 0;
-	size_t *cats = xmalloc((sm->t->ncat + 1) * sizeof(*cats)), C;
-	struct buf line = BUF_INIT, note = BUF_INIT, left = BUF_INIT;
-	double *table, total = 0, tokens;
-	struct stats_chisq_perm perm;
+	struct buf line = BUF_INIT, note = BUF_INIT;
+	double *table = xcalloc(G * C + 1, sizeof(double)), total = 0, tokens;
 	struct stats_test t;
 	const char *why;
 
-	C = chisq_categories(sm, cats, &left);
-	table = xcalloc(G * C + 1, sizeof(double));
 	for (g = 0; g < G; g++)
 		for (c = 0; c < C; c++) {
 			statmodel_pooled(sm, g, 2 * cats[c] + (size_t)own, &table[g * C + c], &tokens);
@@ -356,42 +355,46 @@ static void tests_chisq(const struct statmodel *sm, int own, FILE *f)
 	why = stats_chisq(table, G, C, &t, &dropped);
 	note_add(&note, "chisq", why);
 	if (!why) {
-		note_add(&note, "p", statmodel_chisq(sm, own, cats, C, &perm));
-		if (perm.count > 0)
+		note_add(&note, "p", pwhy);
+		if (perm->count > 0)
 			buf_addf(&note, "%sp: %s %.0f relabellings of articles", note.len ? "; " : "",
-				 perm.exact ? "exact, all" : "random,", perm.count);
-	} else {
-		perm.p = NAN;
+				 perm->exact ? "exact, all" : "random,", perm->count);
 	}
 	if (dropped)
 		buf_addf(&note, "%s%zu groups or categories without matches left out",
 			 note.len ? "; " : "", dropped);
-	if (left.len)
-		buf_addf(&note, "%sactors left out: %s", note.len ? "; " : "", left.data);
+	if (left->len)
+		buf_addf(&note, "%sactors left out: %s", note.len ? "; " : "", left->data);
 	row_str(&line, "chisq");
 	row_str(&line, own ? "categories_own" : "categories");
 	row_num(&line, (double)G);
 	row_num(&line, total);
 	row_num(&line, t.statistic);
 	row_num(&line, t.df);
-	row_num(&line, perm.p);
+	row_num(&line, why ? NAN : perm->p);
 	row_num(&line, t.cramers_v);
 	row_num(&line, t.p);
 	row_end(&line, &note, f);
-	free(cats);
 	free(table);
 	buf_release(&line);
 	buf_release(&note);
-	buf_release(&left);
 }
 
 static void tests_write(const struct statmodel *sm, FILE *f)
 {
-	size_t j;
+	size_t *cats = xmalloc((sm->t->ncat + 1) * sizeof(*cats)), C, j;
+	struct stats_chisq_perm perm[2];
+	struct buf left = BUF_INIT;
+	const char *why[2];
+
 	for (j = 0; j < sm->m; j++)
 		tests_kruskal(sm, j, f);
-	tests_chisq(sm, 0, f);
-	tests_chisq(sm, 1, f);
+	C = chisq_categories(sm, cats, &left);
+	statmodel_chisq(sm, cats, C, perm, why);
+	tests_chisq(sm, 0, cats, C, &perm[0], why[0], &left, f);
+	tests_chisq(sm, 1, cats, C, &perm[1], why[1], &left, f);
+	free(cats);
+	buf_release(&left);
 }
 
 int stattables_write(const struct statmodel *sm, const char *outdir)

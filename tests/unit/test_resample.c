@@ -149,6 +149,43 @@ static void test_chisq_permutation_monte_carlo_near_r(void **state)
 	assert_true(again.p == r.p);
 }
 
+/*
+ * Two tables from the same relabellings (the matches and the own-voice
+ * matches of tests.tsv): each gets the p it gets alone. Table 1 is the
+ * fixture with its columns swapped (the same X^2), table 2 has one
+ * category only (no test).
+ */
+static void test_chisq_permutation_tables(void **state)
+{
+	double x[8 * 6];
+	struct stats_chisq_perm r[3], alone;
+	const char *why[3];
+	size_t i;
+	(void)state;
+
+	for (i = 0; i < 8; i++) {
+		x[6 * i] = FIXTURE[2 * i];
+		x[6 * i + 1] = FIXTURE[2 * i + 1];
+		x[6 * i + 2] = FIXTURE[2 * i + 1];
+		x[6 * i + 3] = FIXTURE[2 * i];
+		x[6 * i + 4] = (double)i;
+		x[6 * i + 5] = 0;
+	}
+	/* Exact: R's 0.1678571 for both (permx2 as above). */
+	stats_permutation_chisq_tables(x, FIXTURE_SIZE, 3, 2, 3, 10000, 1, 2, r, why);
+	assert_null(why[0]);
+	assert_null(why[1]);
+	close_to(r[0].p, 0.1678571429);
+	close_to(r[1].p, 0.1678571429);
+	assert_string_equal(why[2], "fewer than 2 categories with matches");
+	assert_true(isnan(r[2].p));
+	/* Random: the same relabellings, so the same count of extreme ones. */
+	stats_permutation_chisq_tables(x, FIXTURE_SIZE, 3, 2, 3, 100, 3, 2, r, why);
+	assert_true(r[0].p == r[1].p);
+	assert_null(stats_permutation_chisq(FIXTURE, FIXTURE_SIZE, 3, 2, 100, 3, 2, &alone));
+	assert_true(alone.p == r[0].p);
+}
+
 static void test_chisq_permutation_degenerate(void **state)
 {
 	static const double one_group[] = { 1, 2, 0, 0, 0, 0 };
@@ -307,6 +344,7 @@ int main(void)
 		cmocka_unit_test(test_chisq_permutation_exact_matches_r),
 		cmocka_unit_test(test_chisq_permutation_overdispersed_holds),
 		cmocka_unit_test(test_chisq_permutation_monte_carlo_near_r),
+		cmocka_unit_test(test_chisq_permutation_tables),
 		cmocka_unit_test(test_chisq_permutation_degenerate),
 		cmocka_unit_test(test_ks_exact_matches_r),
 		cmocka_unit_test(test_ks_asymptotic_matches_r),
