@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_combination.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_rng.h>
@@ -18,6 +19,7 @@
 #include <gsl/gsl_statistics_double.h>
 
 #include "util.h"
+#include "workpool.h"
 #include "xalloc.h"
 #include "banned.h"
 
@@ -311,6 +313,70 @@ static void stats_boot_percentiles(double *means, size_t B, double *lo, double *
 }
 
 /*
+ * The BCa interval of a mean (Efron 1987) from the B resampled means of
+ * boot, for the values x[0], x[stride], ... (n of them, NAN left out):
+ * bias correction z0 = qnorm(#{boot < mean} / B) (as R's boot.ci, but a
+ * resampled mean equal to the mean counts half: with few articles many
+ * are, and counting them on one side would shift the interval), the
+ * acceleration of the jackknife, which for the mean is
+ * a = sum d^3 / (6 (sum d^2)^1.5) with d = x - mean (the jackknife's
+ * influence values are exactly d), and the quantiles (R's type 7) of the
+ * resampled means at pnorm(z0 + (z0 + z) / (1 - a (z0 + z))) for z =
+ * qnorm(.025) and qnorm(.975). boot is sorted in place. With every
+ * resampled mean on one side of the mean, z0 is infinite: then the
+ * percentiles, and the reason says so.
+ */
+static const char *stats_bca(const double *x, size_t n, size_t stride, double *boot, size_t B,
+			     double *lo, double *hi)
+{
+	double mean = 0, d2 = 0, d3 = 0, below = 0, z0, a, k = 0;
+	const double z[2] = { -1.959963984540054, 1.959963984540054 };	/* qnorm(.025), qnorm(.975) */
+	double at[2];
+	size_t i, b = 0;
+	int e;
+
+	for (i = 0; i < n; i++)
+		if (!isnan(x[i * stride])) {
+			mean += x[i * stride];
+			k += 1;
+		}
+	mean /= k;
+	for (i = 0; i < n; i++)
+		if (!isnan(x[i * stride])) {
+			double d = x[i * stride] - mean;
+			d2 += d * d;
+			d3 += d * d * d;
+		}
+	for (i = 0; i < B; i++)
+		if (!isnan(boot[i])) {
+			below += boot[i] < mean ? 1 : boot[i] == mean ? 0.5 : 0;
+			boot[b++] = boot[i];
+		}
+	if (b == 0)
+		return NULL;
+	gsl_sort(boot, 1, b);
+	z0 = gsl_cdf_ugaussian_Pinv(below / (double)b);
+	a = d3 / (6 * pow(d2, 1.5));
+	if (!isfinite(z0)) {
+		*lo = gsl_stats_quantile_from_sorted_data(boot, 1, b, 0.025);
+		*hi = gsl_stats_quantile_from_sorted_data(boot, 1, b, 0.975);
+		return "percentile: BCa undefined";
+	}
+	for (e = 0; e < 2; e++)
+		at[e] = gsl_cdf_ugaussian_P(z0 + (z0 + z[e]) / (1 - a * (z0 + z[e])));
+	*lo = gsl_stats_quantile_from_sorted_data(boot, 1, b, at[0]);
+	*hi = gsl_stats_quantile_from_sorted_data(boot, 1, b, at[1]);
+	return NULL;
+}
+
+const char *stats_bca_mean(const double *x, size_t n, double *boot, size_t B, double *lo,
+			   double *hi)
+{
+	*lo = *hi = NAN;
+	return stats_bca(x, n, 1, boot, B, lo, hi);
+}
+
+/*
  * Rows of x copied to start on a cache line each (64 bytes, 8 doubles),
  * padded to a whole number of lines: a large group's rows come from
  * memory in random order, and a row of 7 metrics that straddles two lines
@@ -333,20 +399,20 @@ static double *stats_aligned_rows(const double *x, size_t n, size_t m, size_t *s
 	return rows;
 }
 
-void stats_bootstrap_means(const double *x, size_t n, size_t m, size_t B,
-			   unsigned long seed, double *lo, double *hi, const char **reason)
+/*
+ * The resampled means of every metric, at means[j * B + b]; NULL when
+ * there is nothing to resample. Free with free().
+ */
+static double *stats_boot_draw(const double *x, size_t n, size_t m, size_t B,
+			       unsigned long seed)
 {
 	double *means, *sum, *cnt, *rows;
 	struct stats_taus r;
 	size_t b, j, stride;
 	int nan;
 
-	for (j = 0; j < m; j++) {
-		lo[j] = hi[j] = NAN;
-		reason[j] = B ? stats_boot_reason(x, n, m, j) : "no resamples";
-	}
 	if (n < 2 || B == 0)
-		return;
+		return NULL;
 	rows = stats_aligned_rows(x, n, m, &stride);
 	means = xmalloc(m * B * sizeof(*means));
 	sum = xmalloc(stride * sizeof(*sum));
@@ -361,13 +427,48 @@ void stats_bootstrap_means(const double *x, size_t n, size_t m, size_t B,
 			means[j * B + b] = c > 0 ? sum[j] / c : NAN;
 		}
 	}
+	free(rows);
+	free(sum);
+	free(cnt);
+	return means;
+}
+
+void stats_bootstrap_bca(const double *x, size_t n, size_t m, size_t B, unsigned long seed,
+			 double *lo, double *hi, const char **reason)
+{
+	double *means;
+	size_t j;
+
+	for (j = 0; j < m; j++) {
+		lo[j] = hi[j] = NAN;
+		reason[j] = B ? stats_boot_reason(x, n, m, j) : "no resamples";
+	}
+	means = stats_boot_draw(x, n, m, B, seed);
+	if (!means)
+		return;
+	for (j = 0; j < m; j++)
+		if (!reason[j])
+			reason[j] = stats_bca(x + j, n, m, means + j * B, B, &lo[j], &hi[j]);
+	free(means);
+}
+
+void stats_bootstrap_means(const double *x, size_t n, size_t m, size_t B,
+			   unsigned long seed, double *lo, double *hi, const char **reason)
+{
+	double *means;
+	size_t j;
+
+	for (j = 0; j < m; j++) {
+		lo[j] = hi[j] = NAN;
+		reason[j] = B ? stats_boot_reason(x, n, m, j) : "no resamples";
+	}
+	means = stats_boot_draw(x, n, m, B, seed);
+	if (!means)
+		return;
 	for (j = 0; j < m; j++)
 		if (!reason[j])
 			stats_boot_percentiles(means + j * B, B, &lo[j], &hi[j]);
-	free(rows);
 	free(means);
-	free(sum);
-	free(cnt);
 }
 
 /* State shared by the exact and the Monte Carlo permutation loops. */
@@ -521,4 +622,333 @@ void stats_permutation(const double *x, size_t na, size_t nb, size_t m, size_t s
 			p[j] = (1 + s.extreme[j]) / (1 + s.valid[j]);
 	}
 	free(mem);
+}
+
+/* ---- permutation chi-square of groups x categories ---- */
+
+/*
+ * The data of one permutation chi-square, read by every chunk of
+ * shuffles. Rows hold ntab tables' C counts side by side (width W =
+ * ntab C), so one relabelling serves every table.
+ */
+struct stats_chisq {
+	const double *x;	/* n x W counts, NAN already 0 */
+	size_t n, G, C, ntab, W;
+	size_t nz;		/* rows with a match (random relabellings put them first) */
+	const size_t *size;
+	double *col;		/* W category totals, fixed under relabelling */
+	double *total;		/* per table */
+	double *obs;		/* observed X^2 per table, NAN = no test */
+};
+
+/*
+ * Pearson's X^2 of table t of the G x W sums tab, cells of an empty group
+ * or category left out; the same sum, term for term, as stats_chisq.
+ */
+static double stats_chisq_x2(const struct stats_chisq *s, const double *tab, size_t t)
+{
+	const double *col = s->col + t * s->C;
+	double x2 = 0;
+	size_t g, c;
+
+	for (g = 0; g < s->G; g++) {
+		const double *row = tab + g * s->W + t * s->C;
+		double r = 0;
+		for (c = 0; c < s->C; c++)
+			r += row[c];
+		if (r == 0)
+			continue;
+		for (c = 0; c < s->C; c++) {
+			double e;
+			if (col[c] == 0)
+				continue;
+			e = r * col[c] / s->total[t];
+			x2 += (row[c] - e) * (row[c] - e) / e;
+		}
+	}
+	return x2;
+}
+
+/* Adds 1 to extreme[t] for each table at least as far from independence as observed. */
+static void stats_chisq_score(const struct stats_chisq *s, const double *tab, double *extreme)
+{
+	size_t t;
+
+	for (t = 0; t < s->ntab; t++)
+		if (!isnan(s->obs[t]) &&
+		    stats_chisq_x2(s, tab, t) >= s->obs[t] - 1e-9 * s->obs[t])
+			extreme[t] += 1;
+}
+
+/*
+ * The sums of the labelling label[i] (the group of row i): the rows are
+ * read in order, so a large table streams from memory.
+ */
+static void stats_chisq_table(const struct stats_chisq *s, const uint32_t *label, double *tab)
+{
+	size_t i;
+
+	memset(tab, 0, s->G * s->W * sizeof(*tab));
+	for (i = 0; i < s->n; i++)
+		stats_add_row(s->x + i * s->W, s->W, tab + label[i] * s->W, NULL);
+}
+
+/*
+ * The next arrangement of the multiset label[0..n) in lexicographic
+ * order; 0 after the last. Starting from the sorted labels, it visits
+ * every distinct relabelling once.
+ */
+static int stats_next_labels(uint32_t *label, size_t n)
+{
+	size_t i, j;
+	uint32_t tmp;
+
+	if (n < 2)
+		return 0;
+	i = n - 1;
+	while (i > 0 && label[i - 1] >= label[i])
+		i--;
+	if (i == 0)
+		return 0;
+	j = n - 1;
+	while (label[j] <= label[i - 1])
+		j--;
+	tmp = label[i - 1];
+	label[i - 1] = label[j];
+	label[j] = tmp;
+	for (j = n - 1; i < j; i++, j--) {
+		tmp = label[i];
+		label[i] = label[j];
+		label[j] = tmp;
+	}
+	return 1;
+}
+
+/* Every relabelling from the sorted labels on; returns how many. */
+static double stats_chisq_exact(const struct stats_chisq *s, uint32_t *label, double *tab,
+				double *extreme)
+{
+	double count = 0;
+
+	do {
+		stats_chisq_table(s, label, tab);
+		stats_chisq_score(s, tab, extreme);
+		count += 1;
+	} while (stats_next_labels(label, s->n));
+	return count;
+}
+
+/* The observed labels: size[0] zeros, then size[1] ones, ... */
+static void stats_chisq_labels(const struct stats_chisq *s, uint32_t *label)
+{
+	size_t g, k, i = 0;
+
+	for (g = 0; g < s->G; g++)
+		for (k = 0; k < s->size[g]; k++)
+			label[i++] = (uint32_t)g;
+}
+
+/*
+ * shuffles random relabellings from the stream of seed, adding the
+ * extreme ones of each table to extreme[]. The rows with a match come
+ * first (s->nz of them; the others add nothing to any sum), so only their
+ * labels are drawn: nz steps of a Fisher-Yates shuffle leave at the front
+ * of the labels a uniform draw without replacement, whatever order the
+ * shuffle before left them in. The labels (4 bytes an article) stay in
+ * the cache while they are shuffled, and the counts are read in order.
+ */
+static void stats_chisq_random(const struct stats_chisq *s, size_t shuffles,
+			       unsigned long seed, double *extreme)
+{
+	uint32_t *label = xmalloc((s->n + 1) * sizeof(*label)), tmp;
+	double *tab = xmalloc((s->G * s->W + 1) * sizeof(*tab));
+	struct stats_taus r;
+	size_t i, j, t;
+
+	stats_chisq_labels(s, label);
+	stats_taus_seed(&r, seed);
+	for (t = 0; t < shuffles; t++) {
+		for (i = 0; i < s->nz; i++) {
+			j = i + stats_below(&r, s->n - i);
+			tmp = label[i];
+			label[i] = label[j];
+			label[j] = tmp;
+		}
+		memset(tab, 0, s->G * s->W * sizeof(*tab));
+		for (i = 0; i < s->nz; i++)
+			stats_add_row(s->x + i * s->W, s->W, tab + label[i] * s->W, NULL);
+		stats_chisq_score(s, tab, extreme);
+	}
+	free(label);
+	free(tab);
+}
+
+/*
+ * The rows of s->x with a match moved to the front of a copy, for the
+ * random relabellings (which do not need to know whose row is whose).
+ * Free with free().
+ */
+static double *stats_chisq_matched_first(struct stats_chisq *s)
+{
+	double *rows = xmalloc((s->n * s->W + 1) * sizeof(*rows));
+	size_t i, c, k = 0;
+
+	for (i = 0; i < s->n; i++) {
+		const double *row = s->x + i * s->W;
+		for (c = 0; c < s->W && row[c] == 0; c++)
+			;
+		if (c < s->W)
+			memcpy(rows + k++ * s->W, row, s->W * sizeof(*row));
+	}
+	s->nz = k;
+	s->x = rows;
+	return rows;
+}
+
+/*
+ * The random relabellings run in chunks of a fixed size, each with a
+ * stream of its own (the seed plus the chunk's number), in parallel: a
+ * corpus of a million articles takes seconds per thousand shuffles. The
+ * chunks, not the threads, fix the numbers, so -j does not change them.
+ */
+#define STATS_CHISQ_CHUNK 500
+
+struct stats_chisq_chunks {
+	const struct stats_chisq *s;
+	size_t shuffles;
+	unsigned long seed;
+	double *extreme;	/* ntab per chunk */
+};
+
+static void stats_chisq_chunk(void *arg, size_t chunk)
+{
+	struct stats_chisq_chunks *w = arg;
+	size_t first = chunk * STATS_CHISQ_CHUNK, len = w->shuffles - first;
+
+	if (len > STATS_CHISQ_CHUNK)
+		len = STATS_CHISQ_CHUNK;
+	stats_chisq_random(w->s, len, w->seed + chunk, w->extreme + chunk * w->s->ntab);
+}
+
+static void stats_chisq_chunks(const struct stats_chisq *s, size_t shuffles,
+			       unsigned long seed, size_t jobs, double *extreme)
+{
+	size_t n = (shuffles + STATS_CHISQ_CHUNK - 1) / STATS_CHISQ_CHUNK, c, t;
+	struct stats_chisq_chunks w = { s, shuffles, seed,
+					xcalloc(n * s->ntab + 1, sizeof(double)) };
+
+	workpool_run(jobs, n, stats_chisq_chunk, &w);
+	for (c = 0; c < n; c++)
+		for (t = 0; t < s->ntab; t++)
+			extreme[t] += w.extreme[c * s->ntab + t];
+	free(w.extreme);
+}
+
+/* n! / prod size[g]!, the distinct relabellings, as a double (may be HUGE_VAL). */
+static double stats_relabellings(const size_t *size, size_t G, size_t n)
+{
+	double lg = lgamma((double)n + 1);
+	size_t g;
+
+	for (g = 0; g < G; g++)
+		lg -= lgamma((double)size[g] + 1);
+	return lg > 700 ? HUGE_VAL : floor(exp(lg) + 0.5);
+}
+
+/* Why table t of the observed sums has no test, or NULL. */
+static const char *stats_chisq_degenerate(const struct stats_chisq *s, const double *tab,
+					  size_t t)
+{
+	size_t g, c, r = 0, k = 0;
+
+	for (c = 0; c < s->C; c++)
+		k += s->col[t * s->C + c] > 0;
+	for (g = 0; g < s->G; g++) {
+		double sum = 0;
+		for (c = 0; c < s->C; c++)
+			sum += tab[g * s->W + t * s->C + c];
+		r += sum > 0;
+	}
+	if (r < 2)
+		return "fewer than 2 groups with matches";
+	return k < 2 ? "fewer than 2 categories with matches" : NULL;
+}
+
+/* The observed sums into tab, the totals and each table's X^2 or reason. */
+static void stats_chisq_observed(struct stats_chisq *s, uint32_t *label, double *tab,
+				 const char **why)
+{
+	size_t g, c, t;
+
+	stats_chisq_labels(s, label);
+	stats_chisq_table(s, label, tab);
+	for (g = 0; g < s->G; g++)
+		for (c = 0; c < s->W; c++)
+			s->col[c] += tab[g * s->W + c];
+	for (t = 0; t < s->ntab; t++) {
+		for (c = 0; c < s->C; c++)
+			s->total[t] += s->col[t * s->C + c];
+		why[t] = stats_chisq_degenerate(s, tab, t);
+		s->obs[t] = why[t] ? NAN : stats_chisq_x2(s, tab, t);
+	}
+}
+
+void stats_permutation_chisq_tables(const double *x, const size_t *size, size_t G, size_t C,
+				    size_t ntab, size_t shuffles, unsigned long seed,
+				    size_t jobs, struct stats_chisq_perm *out, const char **why)
+{
+	struct stats_chisq s;
+	size_t i, g, t, n = 0, W = ntab * C;
+	double *clean, *mem, *tab, *extreme, count = 0;
+	uint32_t *label;
+	int exact = 0, any = 0;
+
+	for (g = 0; g < G; g++)
+		n += size[g];
+	clean = xmalloc((n * W + 1) * sizeof(*clean));
+	for (i = 0; i < n * W; i++)
+		clean[i] = isnan(x[i]) ? 0 : x[i];
+	mem = xcalloc(W + 3 * ntab + 1, sizeof(*mem));
+	tab = xcalloc(G * W + 1, sizeof(*tab));
+	label = xmalloc((n + 1) * sizeof(*label));
+	s = (struct stats_chisq){ clean, n, G, C, ntab, W, n, size, mem, mem + W, mem + W + ntab };
+	extreme = mem + W + 2 * ntab;
+	stats_chisq_observed(&s, label, tab, why);
+	for (t = 0; t < ntab; t++)
+		any |= !why[t];
+	if (any && stats_relabellings(size, G, n) <= (double)shuffles) {
+		exact = 1;
+		count = stats_chisq_exact(&s, label, tab, extreme);
+	} else if (any && shuffles > 0) {
+		double *rows = stats_chisq_matched_first(&s);
+		count = (double)shuffles;
+		stats_chisq_chunks(&s, shuffles, seed, jobs, extreme);
+		free(rows);
+	}
+	for (t = 0; t < ntab; t++) {
+		out[t] = (struct stats_chisq_perm){ s.obs[t], NAN, 0, 0 };
+		if (why[t])
+			continue;
+		if (count == 0) {
+			why[t] = "no shuffles";
+			continue;
+		}
+		out[t].count = count;
+		out[t].exact = exact;
+		out[t].p = exact ? extreme[t] / count : (1 + extreme[t]) / (1 + count);
+	}
+	free(clean);
+	free(mem);
+	free(tab);
+	free(label);
+}
+
+const char *stats_permutation_chisq(const double *x, const size_t *size, size_t G, size_t C,
+				    size_t shuffles, unsigned long seed, size_t jobs,
+				    struct stats_chisq_perm *out)
+{
+	const char *why;
+
+	stats_permutation_chisq_tables(x, size, G, C, 1, shuffles, seed, jobs, out, &why);
+	return why;
 }

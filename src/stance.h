@@ -35,9 +35,8 @@ int stance_defined(const struct stance_categories *sc);
 int stance_actors_defined(const struct stance_categories *sc);
 
 /*
- * Whether a category of that name is an actor (china, us), for readers of
- * scores.tsv that have no lexicon: actors are counted, but they are not
- * stance categories.
+ * Whether the category name is one of the actors (china, us): they count
+ * who is accused, not how, so the stance tests leave them out.
  */
 int stance_is_actor_category(const char *name);
 

@@ -73,6 +73,25 @@ static void pool(struct statmodel *sm)
 	}
 }
 
+/*
+ * What the permutation chi-square and the length check need of the
+ * articles (see struct statmodel), taken before the rows are dropped.
+ */
+static void keep_counts(struct statmodel *sm)
+{
+	const struct scoretab *t = sm->t;
+	size_t i, g, k = 2 * t->ncat;
+
+	sm->count = xmalloc((t->n * k + 1) * sizeof(double));
+	sm->len_sorted = xmalloc((t->n + 1) * sizeof(double));
+	for (i = 0; i < t->n; i++) {
+		memcpy(sm->count + i * k, t->a[i].counts, k * sizeof(double));
+		sm->len_sorted[i] = t->a[i].tokens;
+	}
+	for (g = 0; g < t->ngroups; g++)
+		stats_sort(sm->len_sorted + sm->start[g], statmodel_size(sm, g));
+}
+
 void statmodel_build(struct statmodel *sm, const struct scoretab *t,
 		     const struct statmodel_params *p)
 {
@@ -100,6 +119,7 @@ void statmodel_build(struct statmodel *sm, const struct scoretab *t,
 		sm->start[g++] = t->n;
 	pool(sm);
 	sm->work = xmalloc((t->n + 1) * sizeof(double));
+	keep_counts(sm);
 }
 
 size_t statmodel_size(const struct statmodel *sm, size_t g)
@@ -170,7 +190,8 @@ static void prepare_group(struct statmodel *sm, size_t g)
 }
 
 /*
- * Group g's shared numbers and its bootstrap. Each group has its own seed
+ * Group g's shared numbers and its bootstrap (BCa: README, Methods, says
+ * why). Each group has its own seed
  * (from its name), so the numbers do not depend on the thread that ran it.
  */
 static void group_task(void *arg, size_t g)
@@ -178,7 +199,7 @@ static void group_task(void *arg, size_t g)
 	struct statmodel *sm = arg;
 
 	prepare_group(sm, g);
-	stats_bootstrap_means(sm->val + sm->start[g] * sm->m, statmodel_size(sm, g), sm->m,
+	stats_bootstrap_bca(sm->val + sm->start[g] * sm->m, statmodel_size(sm, g), sm->m,
 			      sm->p.bootstrap, stats_seed(sm->p.seed, sm->t->groups[g], "bootstrap"),
 			      sm->boot_lo + g * sm->m, sm->boot_hi + g * sm->m,
 			      sm->boot_why + g * sm->m);
@@ -223,6 +244,19 @@ static void pair_task(void *arg, size_t k)
 	free(x);
 }
 
+/* The Kolmogorov-Smirnov test of every pair's article lengths. */
+static void pair_lengths(struct statmodel *sm)
+{
+	size_t k;
+
+	sm->len_ks = xmalloc((sm->npairs + 1) * sizeof(*sm->len_ks));
+	for (k = 0; k < sm->npairs; k++) {
+		size_t a = sm->pair_a[k], b = sm->pair_b[k];
+		stats_ks_sorted(sm->len_sorted + sm->start[a], statmodel_size(sm, a),
+				sm->len_sorted + sm->start[b], statmodel_size(sm, b), &sm->len_ks[k]);
+	}
+}
+
 void statmodel_pairs(struct statmodel *sm)
 {
 	size_t G = sm->t->ngroups, a, b, k = 0;
@@ -238,6 +272,7 @@ void statmodel_pairs(struct statmodel *sm)
 			sm->pair_b[k++] = b;
 		}
 	workpool_run(sm->p.jobs, sm->npairs, pair_task, sm);
+	pair_lengths(sm);
 }
 
 void statmodel_release(struct statmodel *sm)
@@ -263,5 +298,28 @@ void statmodel_release(struct statmodel *sm)
 	free(sm->boot_lo);
 	free(sm->boot_hi);
 	free(sm->boot_why);
+	free(sm->count);
+	free(sm->len_sorted);
+	free(sm->len_ks);
 	memset(sm, 0, sizeof(*sm));
+}
+
+void statmodel_chisq(const struct statmodel *sm, const size_t *cats, size_t ncats,
+		     struct stats_chisq_perm *out, const char **why)
+{
+	size_t G = sm->t->ngroups, k = 2 * sm->t->ncat, i, c, own;
+	size_t *size = xmalloc((G + 1) * sizeof(*size));
+	double *x = xmalloc((sm->n * 2 * ncats + 1) * sizeof(*x));
+
+	for (i = 0; i < G; i++)
+		size[i] = statmodel_size(sm, i);
+	for (i = 0; i < sm->n; i++)
+		for (own = 0; own < 2; own++)
+			for (c = 0; c < ncats; c++)
+				x[(i * 2 + own) * ncats + c] = sm->count[i * k + 2 * cats[c] + own];
+	stats_permutation_chisq_tables(x, size, G, ncats, 2, sm->p.permutations,
+				       stats_seed(sm->p.seed, "chisq", "categories"),
+				       sm->p.jobs, out, why);
+	free(size);
+	free(x);
 }

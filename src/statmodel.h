@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 
+#include "resample.h"
 #include "scoretab.h"
 #include "stats.h"
 
@@ -52,6 +53,17 @@ struct statmodel {
 	size_t npairs, *pair_a, *pair_b;
 	double *perm_p;
 	const char **perm_why;
+	/*
+	 * For tests.tsv and the notes of the rank tests: each article's
+	 * matches and own matches as scores.tsv has them (n x 2 ncat, NAN =
+	 * NA; the permutation chi-square relabels them), each group's article
+	 * lengths (tokens) sorted, at start[g], and the two-sample
+	 * Kolmogorov-Smirnov test of every pair's lengths, at [k]
+	 * (statmodel_pairs).
+	 */
+	double *count;
+	double *len_sorted;
+	struct stats_ks *len_ks;
 };
 
 /* Takes from t all that the statistics need of its articles. */
@@ -85,6 +97,15 @@ const struct stats_rate_sums *statmodel_rate_sums(const struct statmodel *sm, si
 
 /* Group g's values of metric j, sorted (after statmodel_groups). */
 const double *statmodel_sorted(const struct statmodel *sm, size_t g, size_t j);
+
+/*
+ * The permutation chi-square of groups x categories (resample.h) of the
+ * ncats categories cats[] (indices into the table's categories), on the
+ * matches (out[0], why[0]) and the own-voice matches (out[1], why[1]),
+ * from the same relabellings, with the model's seed and permutations.
+ */
+void statmodel_chisq(const struct statmodel *sm, const size_t *cats, size_t ncats,
+		     struct stats_chisq_perm *out, const char **why);
 
 /* Whether metric j is stance (not a count: no rate, no pooled numbers). */
 int statmodel_is_stance(const struct statmodel *sm, size_t j);

@@ -202,4 +202,19 @@ unsigned long stats_seed(unsigned long seed, const char *name_a, const char *nam
 const char *stats_log_odds(double y_i, double n_i, double y_j, double n_j,
 			   double alpha_w, double alpha0, double *delta, double *z);
 
+/*
+ * Two-sample Kolmogorov-Smirnov test, as R's ks.test(a, b) (two-sided),
+ * a and b sorted ascending: D = max |F_a - F_b| over the values of both.
+ * p is exact when na nb < 10000, counting the monotone lattice paths
+ * that stay below D (R's psmirnov, which handles ties by checking only
+ * between distinct values); otherwise the limiting Kolmogorov
+ * distribution of sqrt(na nb / (na + nb)) D (R's pkstwo, tolerance 1e-6).
+ */
+struct stats_ks {
+	double d, p;
+	int exact;
+};
+const char *stats_ks_sorted(const double *a, size_t na, const double *b, size_t nb,
+			    struct stats_ks *ks);
+
 #endif

@@ -266,6 +266,26 @@ static void compare_metric(const struct statmodel *sm, size_t a, size_t b, size_
 		row->p = statmodel_is_stance(sm, j) ? w.p : rr_p;
 }
 
+/*
+ * The rank tests compare distributions of per-article values, and a
+ * rate's distribution depends on the articles' lengths (a short article
+ * has a coarse, often zero rate): when the lengths differ (two-sample
+ * Kolmogorov-Smirnov p < 0.05) the note says so, with the words "article
+ * lengths differ" that the report looks for.
+ */
+#define LENGTHS_ALPHA 0.05
+
+static void lengths_note(const struct statmodel *sm, const struct stats_ks *ks, size_t j,
+			 const char *test, struct buf *note)
+{
+	if (!(ks->p < LENGTHS_ALPHA))
+		return;
+	if (note->len)
+		buf_adds(note, "; ");
+	buf_addf(note, "%s: article lengths differ (KS p = %.2g); %s", test, ks->p,
+		 statmodel_is_stance(sm, j) ? "stance depends on length" : "not a test of rates");
+}
+
 static void compare_pair(const struct statmodel *sm, size_t k, struct cmp_table *tab)
 {
 	size_t j;
@@ -278,6 +298,7 @@ static void compare_pair(const struct statmodel *sm, size_t k, struct cmp_table 
 		row->tail = (struct buf)BUF_INIT;
 		compare_metric(sm, sm->pair_a[k], sm->pair_b[k], j, sm->perm_p[k * sm->m + j],
 			       sm->perm_why[k * sm->m + j], row);
+		lengths_note(sm, &sm->len_ks[k], j, "mw", &row->tail);
 	}
 }
 
@@ -311,6 +332,25 @@ static void compare_write(const struct statmodel *sm, FILE *f)
 
 /* ---- tests.tsv ---- */
 
+/*
+ * Kruskal-Wallis's note on lengths: the pair of groups whose lengths
+ * differ most (smallest KS p), flagged when that p is below 0.05. Any pair
+ * is enough, as H then mixes that pair's length difference into its
+ * ranks; with many groups this flags more often than a k-sample test
+ * would, the side on which a warning should err.
+ */
+static void kruskal_lengths(const struct statmodel *sm, size_t j, struct buf *note)
+{
+	size_t k, best = 0;
+
+	if (sm->npairs == 0)
+		return;
+	for (k = 1; k < sm->npairs; k++)
+		if (sm->len_ks[k].p < sm->len_ks[best].p)
+			best = k;
+	lengths_note(sm, &sm->len_ks[best], j, "kruskal", note);
+}
+
 static void tests_kruskal(const struct statmodel *sm, size_t j, FILE *f)
 {
 	struct buf line = BUF_INIT, note = BUF_INIT;
@@ -326,6 +366,7 @@ static void tests_kruskal(const struct statmodel *sm, size_t j, FILE *f)
 		used += size[g] > 0;
 	}
 	note_add(&note, "kruskal", stats_kruskal_sorted(x, size, G, &t));
+	kruskal_lengths(sm, j, &note);
 	row_str(&line, "kruskal");
 	row_str(&line, sm->metric[j]);
 	row_num(&line, (double)used);
@@ -334,6 +375,7 @@ static void tests_kruskal(const struct statmodel *sm, size_t j, FILE *f)
 	row_num(&line, t.df);
 	row_num(&line, t.p);
 	row_num(&line, NAN);
+	row_num(&line, NAN);
 	row_end(&line, &note, f);
 	free(x);
 	free(size);
@@ -341,31 +383,70 @@ static void tests_kruskal(const struct statmodel *sm, size_t j, FILE *f)
 	buf_release(&note);
 }
 
-/* Chi-square of groups x categories on matches (own = 0) or own-voice matches (1). */
-static void tests_chisq(const struct statmodel *sm, int own, FILE *f)
+/*
+ * The categories of the groups x categories test: all but the actors,
+ * which count who is named, not how (stance.h); into cats, returns how
+ * many, and lists the ones left out in left.
+ */
+static size_t chisq_categories(const struct statmodel *sm, size_t *cats, struct buf *left)
 {
-	size_t G = sm->t->ngroups, C = sm->t->ncat, g, c, dropped = 0;
-	double *table = xcalloc(G * C + 1, sizeof(double)), total = 0, tokens;
+	size_t c, k = 0;
+
+	for (c = 0; c < sm->t->ncat; c++) {
+		if (!stance_is_actor_category(sm->t->cats[c])) {
+			cats[k++] = c;
+			continue;
+		}
+		buf_adds(left, left->len ? ", " : "");
+		buf_adds(left, sm->t->cats[c]);
+	}
+	return k;
+}
+
+/*
+ * Chi-square of groups x categories on matches (own = 0) or own-voice
+ * matches (1) of the C categories cats: X^2, df and Cramer's V of the
+ * pooled table (stats_chisq), p from relabelling whole articles (perm,
+ * pwhy: statmodel_chisq), and the asymptotic p, which assumes independent
+ * matches, beside it. left names the actor categories left out.
+ */
+static void tests_chisq(const struct statmodel *sm, int own, const size_t *cats, size_t C,
+			const struct stats_chisq_perm *perm, const char *pwhy,
+			const struct buf *left, FILE *f)
+{
+	size_t G = sm->t->ngroups, g, c, dropped = 0;
 	struct buf line = BUF_INIT, note = BUF_INIT;
+	double *table = xcalloc(G * C + 1, sizeof(double)), total = 0, tokens;
 	struct stats_test t;
+	const char *why;
 
 	for (g = 0; g < G; g++)
 		for (c = 0; c < C; c++) {
-			statmodel_pooled(sm, g, 2 * c + (size_t)own, &table[g * C + c], &tokens);
+			statmodel_pooled(sm, g, 2 * cats[c] + (size_t)own, &table[g * C + c], &tokens);
 			total += table[g * C + c];
 		}
-	note_add(&note, "chisq", stats_chisq(table, G, C, &t, &dropped));
+	why = stats_chisq(table, G, C, &t, &dropped);
+	note_add(&note, "chisq", why);
+	if (!why) {
+		note_add(&note, "p", pwhy);
+		if (perm->count > 0)
+			buf_addf(&note, "%sp: %s %.0f relabellings of articles", note.len ? "; " : "",
+				 perm->exact ? "exact, all" : "random,", perm->count);
+	}
 	if (dropped)
 		buf_addf(&note, "%s%zu groups or categories without matches left out",
 			 note.len ? "; " : "", dropped);
+	if (left->len)
+		buf_addf(&note, "%sactors left out: %s", note.len ? "; " : "", left->data);
 	row_str(&line, "chisq");
 	row_str(&line, own ? "categories_own" : "categories");
 	row_num(&line, (double)G);
 	row_num(&line, total);
 	row_num(&line, t.statistic);
 	row_num(&line, t.df);
-	row_num(&line, t.p);
+	row_num(&line, why ? NAN : perm->p);
 	row_num(&line, t.cramers_v);
+	row_num(&line, t.p);
 	row_end(&line, &note, f);
 	free(table);
 	buf_release(&line);
@@ -374,11 +455,19 @@ static void tests_chisq(const struct statmodel *sm, int own, FILE *f)
 
 static void tests_write(const struct statmodel *sm, FILE *f)
 {
-	size_t j;
+	size_t *cats = xmalloc((sm->t->ncat + 1) * sizeof(*cats)), C, j;
+	struct stats_chisq_perm perm[2];
+	struct buf left = BUF_INIT;
+	const char *why[2];
+
 	for (j = 0; j < sm->m; j++)
 		tests_kruskal(sm, j, f);
-	tests_chisq(sm, 0, f);
-	tests_chisq(sm, 1, f);
+	C = chisq_categories(sm, cats, &left);
+	statmodel_chisq(sm, cats, C, perm, why);
+	tests_chisq(sm, 0, cats, C, &perm[0], why[0], &left, f);
+	tests_chisq(sm, 1, cats, C, &perm[1], why[1], &left, f);
+	free(cats);
+	buf_release(&left);
 }
 
 int stattables_write(const struct statmodel *sm, const char *outdir)
@@ -393,7 +482,7 @@ int stattables_write(const struct statmodel *sm, const char *outdir)
 			     "rr_lo_poisson\trr_hi_poisson\tp_holm\tnote\n",
 			     compare_write) == 0 &&
 		 write_table(sm, outdir, "tests.tsv", "test\tmetric\tgroups\tn\tstatistic\tdf\t"
-			     "p\tcramers_v\tnote\n", tests_write) == 0;
+			     "p\tcramers_v\tp_asymptotic\tnote\n", tests_write) == 0;
 
 	return ok ? 0 : -1;
 }

@@ -27,8 +27,10 @@ grep -Fq "1 articles without tokens were left out" err || fail "no warning about
 #    -> 2.92384 31.0218; dispersion sum((x - 14/1.47*t)^2 / (14/1.47*t)) / 3 -> 1.56333;
 #    poisson.test(14, 1470)$conf.int * 1000 -> 5.20676 15.9793;
 #    a <- c(6,3,1,4)/c(400,250,500,320)*1000: mean 10.375, sd 5.73549,
-#    t.test(a)$conf.int 1.24856 19.5014, median 12.25
-has a/outlets.tsv "$(line 'China Daily|accusatory_rate|4|1470|14|9.52381|2.92384|31.0218|5.20676|15.9793|1.56333|10.375|5.73549|1.24856|19.5014|12.25|4.625|14.375|')"
+#    t.test(a)$conf.int 1.24856 19.5014, median 12.25; boot_lo, boot_hi: BCa of 30
+#    resamples from framing's taus2 stream (not R's; the BCa step is checked
+#    against R in tests/unit/test_resample.c)
+has a/outlets.tsv "$(line 'China Daily|accusatory_rate|4|1470|14|9.52381|2.92384|31.0218|5.20676|15.9793|1.56333|10.375|5.73549|1.24856|19.5014|12.25|4.625|13.7279|')"
 # Sputnik has one article left: no sd, no intervals of the mean, and the
 # exact Poisson interval stands in for HC1; R: poisson.test(0, 350) -> 0 10.5397
 has a/outlets.tsv "$(line 'Sputnik|accusatory_rate|1|350|0|0|0|10.5397|0|10.5397|NA|0|NA|NA|NA|0|NA|NA|rate: one article, so rate_lo and rate_hi are the exact Poisson interval; mean: one article; boot: one article')"
@@ -49,9 +51,10 @@ has a/compare.tsv "$(line 'China Daily|Sputnik|accusatory_rate|4|1|10.375|0|10.3
 #    poisson.test(c(8,9), c(1470,740))$conf.int -> 0.150225 1.30662
 has a/compare.tsv "$(line 'China Daily|Press TV|accusatory_own_rate|4|3|5.5625|14.2165|-8.65402|-1.17194|2.22974|0.351183|3|0.4|0.238095|-1.04209|0.447468|0.0880301|2.27453|0.259531|0.150225|1.30662|NA|p_holm: outside the Holm family')"
 # R: kruskal.test(list(a, b, 0)) -> 2.33333, p 0.311403
-has a/tests.tsv "$(line 'kruskal|accusatory_rate|3|8|2.33333|2|0.311403|NA|')"
-# R: chisq.test(matrix(c(14,10,0,8,1,4), nrow = 3)) -> 10.6731, p 0.0048125; V = sqrt(X2/37)
-has a/tests.tsv "$(line 'chisq|categories|3|37|10.6731|2|0.0048125|0.537086|')"
+has a/tests.tsv "$(line 'kruskal|accusatory_rate|3|8|2.33333|2|0.311403|NA|NA|')"
+# R: chisq.test(matrix(c(14,10,0,8,1,4), nrow = 3)) -> 10.6731, p 0.0048125 (p_asymptotic);
+#    V = sqrt(X2/37); p from 20 random relabellings of the articles
+has a/tests.tsv "$(line 'chisq|categories|3|37|10.6731|2|0.238095|0.537086|0.0048125|p: random, 20 relabellings of articles')"
 # Monroe et al. by hand: CD has 5 of 64 tokens, the rest 0 of 72; alpha_0 = 136, alpha_w = 5:
 #   log(10/190) - log(5/203) = 0.759329; z = 0.759329/sqrt(1/10 + 1/5) = 1.38634
 has a/keyness.tsv "$(line 'China Daily|accusations|5|0|0.759329|1.38634|0|NA|token')"
@@ -80,7 +83,11 @@ cmp -s a/outlets.tsv c/outlets.tsv && fail "--seed did not change the bootstrap"
 cut -f1-13,15- a/compare.tsv >x1; cut -f1-13,15- c/compare.tsv >x2
 cmp -s x1 x2 || fail "--seed changed other compare.tsv columns"
 cmp -s a/compare.tsv c/compare.tsv && fail "--seed did not change perm_p"
-cmp -s a/tests.tsv c/tests.tsv || fail "--seed changed tests.tsv"
+# tests.tsv: only the chisq rows' p (column 7), from random relabellings.
+cut -f1-6,8- a/tests.tsv >x1; cut -f1-6,8- c/tests.tsv >x2
+cmp -s x1 x2 || fail "--seed changed other tests.tsv columns"
+grep -v '^chisq' a/tests.tsv >x1; grep -v '^chisq' c/tests.tsv >x2
+cmp -s x1 x2 || fail "--seed changed tests.tsv rows other than chisq"
 cmp -s a/keyness.tsv c/keyness.tsv || fail "--seed changed keyness.tsv"
 
 # Default (10,000 shuffles): C(7,4) = 35 splits are enumerated, exact p.
@@ -88,6 +95,10 @@ cmp -s a/keyness.tsv c/keyness.tsv || fail "--seed changed keyness.tsv"
 $FRAMING stats scores.tsv -o e 2>/dev/null || fail "exact run"
 grep -F "$(line 'China Daily|Press TV|accusatory_rate|4|3|')" e/compare.tsv | cut -f14 | grep -qx 0.542857 \
 	|| fail "exact permutation p"
+# 8! / (4! 3! 1!) = 280 relabellings of the articles are enumerated: exact p.
+# R (tests/unit/test_resample.c has the code): permx2(X, g) -> 0.1678571, 0.06428571
+has e/tests.tsv "$(line 'chisq|categories|3|37|10.6731|2|0.167857|0.537086|0.0048125|p: exact, all 280 relabellings of articles')"
+has e/tests.tsv "$(line 'chisq|categories_own|3|27|12.2975|2|0.0642857|0.674879|0.00213617|p: exact, all 280 relabellings of articles')"
 
 # Near-duplicates from signatures.tsv (made by framing score from texts where
 # cd-4 is cd-1 cut and extended, and cd-2 is ptv-1 with one more sentence).
@@ -98,6 +109,9 @@ printf 'id_a\tid_b\toutlet_a\toutlet_b\tsimilarity\ncd-1\tcd-4\tChina Daily\tChi
 grep -Fq "dedup: dropped 2 near-duplicate articles (2 clusters, 1 across outlets)" err \
 	|| { cat err; fail "dedup message"; }
 # R: x <- c(6,1); t <- c(.4,.5); HC1 as above with qt(.975, 1) -> 0.000216831 278990, phi 4.82857
+# Two articles (2 and 15): resampled means 2, 8.5 or 15, a quarter of them
+# below the mean and half equal to it (counted half), so z0 = 0, a = 0 and
+# BCa is the percentile interval [2, 15].
 has d/outlets.tsv "$(line 'China Daily|accusatory_rate|2|900|7|7.77778|0.000216831|278990|3.12707|16.0252|4.82857|8.5|9.19239|-74.0903|91.0903|8.5|2|15|')"
 
 # --by another column: groups are its values; keyness warns it stays by outlet.
