@@ -60,4 +60,10 @@ printf '%s' "$got" | awk -F'\t' '{ d = $7 - 0.8557557; exit !(d < 0.014 && d > -
 awk -F'\t' 'BEGIN { OFS = FS } $2 == "B" { $5 -= 900 } { print }' "$T/scores.tsv" >"$T/same.tsv"
 "$FRAMING" stats -q "$T/same.tsv" -o "$T/same" --bootstrap 50 --permutations 50 2>/dev/null || fail "stats same"
 grep -q 'lengths differ' "$T/same/compare.tsv" "$T/same/tests.tsv" && fail "a note on equal lengths"
+# A test not made (Kruskal-Wallis on values all tied) gets no note on what
+# its p-value would mean: conciliatory zeroed in every article.
+awk -F'\t' -v OFS='\t' 'NR > 1 { $10 = $11 = $12 = $13 = 0 } { print }' "$T/scores.tsv" >"$T/tied.tsv"
+"$FRAMING" stats -q "$T/tied.tsv" -o "$T/tied" --bootstrap 50 2>"$T/err" || { cat "$T/err"; fail "stats tied"; }
+grep "^kruskal${TAB}conciliatory_rate${TAB}" "$T/tied/tests.tsv" | awk -F'\t' '{ print $NF }' | grep -Fxq 'kruskal: all values tied' \
+	|| { grep "^kruskal${TAB}conciliatory_rate" "$T/tied/tests.tsv"; fail "kruskal not made: note beyond 'all values tied'"; }
 echo ok
