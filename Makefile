@@ -69,6 +69,7 @@ LIB_OBJS = \
 	$(BUILD)/resample.o \
 	$(BUILD)/sanitize.o \
 	$(BUILD)/results.o \
+	$(BUILD)/runset.o \
 	$(BUILD)/score.o \
 	$(BUILD)/scorerun.o \
 	$(BUILD)/scoretab.o \

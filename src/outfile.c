@@ -31,8 +31,11 @@ struct outfile {
  * leaving half-written files beside the outputs. The handler only reads
  * the array and calls unlink, which is async-signal-safe.
  */
-#define MAX_PENDING 64
+#define MAX_PENDING 256
 static char *volatile pending[MAX_PENDING];
+/* Entries of pending[] that are committed files of a staged set (outfile_stage). */
+static char held[MAX_PENDING];
+static char staging[4096];
 static const int cleanup_signals[] = { SIGINT, SIGTERM, SIGHUP };
 
 static void remove_pending(int sig)
@@ -42,6 +45,8 @@ static void remove_pending(int sig)
 	for (i = 0; i < MAX_PENDING; i++)
 		if (pending[i])
 			unlink(pending[i]);
+	if (staging[0])
+		rmdir(staging);
 	/* Die of the same signal, so the parent sees why. */
 	signal(sig, SIG_DFL);
 	raise(sig);
@@ -180,8 +185,34 @@ int outfile_commit(struct outfile *o)
 		outfile_abort(o);
 		return -1;
 	}
+	/* A file of a staged set: the handler removes it until the set is moved. */
+	if (staging[0] && o->tmp && o->slot >= 0) {
+		held[o->slot] = 1;
+		pending[o->slot] = o->path;
+		o->path = NULL;
+		o->slot = -1;
+	}
 	outfile_free(o);
 	return 0;
+}
+
+void outfile_stage(const char *dir)
+{
+	size_t i;
+
+	install_handlers();
+	if (dir) {
+		snprintf(staging, sizeof(staging), "%s", dir);
+		return;
+	}
+	staging[0] = '\0';
+	for (i = 0; i < MAX_PENDING; i++)
+		if (held[i]) {
+			char *p = pending[i];
+			pending[i] = NULL;
+			held[i] = 0;
+			free(p);
+		}
 }
 
 int outfile_write_all(const char *path, const char *data, size_t len)
