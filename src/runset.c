@@ -122,12 +122,16 @@ static int rows_load(const char *dir, struct rows *rs)
 			    (int)strlen(STAMP_HEADER) - 1, STAMP_HEADER);
 	}
 	for (line = text + strlen(STAMP_HEADER); ret == 0 && line < text + len; line = next) {
-		char *f[4];
-		next = line + strcspn(line, "\n");
-		if (*next)
-			*next++ = '\0';
-		if (!*line)
+		char *f[4], *nl = memchr(line, '\n', (size_t)(text + len - line));
+		next = nl ? nl + 1 : text + len;
+		if (nl)
+			*nl = '\0';
+		if (!*line && line + 1 >= next)
 			continue;
+		if (memchr(line, '\0', (size_t)(next - line) - (nl ? 1 : 0))) {
+			ret = error("%s: a NUL byte", path);
+			break;
+		}
 		if (!split_row(line, f)) {
 			ret = error("%s: a line without four tab-separated fields", path);
 			break;
