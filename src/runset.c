@@ -203,6 +203,10 @@ static int hash_file(const char *path, char hex[65])
 			return 0;
 		}
 	}
+	if (outfile_known_hash(st.st_dev, st.st_ino, st.st_size, hex)) {
+		close(fd);
+		return 0;
+	}
 	chunk = xmalloc(1 << 20);
 	sha256_init(&s);
 	while ((got = read(fd, chunk, 1 << 20)) > 0)
