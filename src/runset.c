@@ -367,7 +367,10 @@ static int lock_outdir(struct runset *rs)
 	if (errno == EWOULDBLOCK)
 		return error("another framing run is writing into '%s'; wait until it ends "
 			     "or give another folder with -o", rs->outdir);
-	return error("cannot lock '%s': %s", rs->outdir, strerror(errno));
+	/* A file system without locks (some network mounts): the run goes on unguarded. */
+	warning("cannot lock '%s' (%s): two runs into it at once would not be kept apart",
+		rs->outdir, strerror(errno));
+	return 0;
 }
 
 static void runset_free(struct runset *rs)
@@ -728,33 +731,65 @@ int runset_finish(struct runset *rs, int status)
 
 /* --- checks of readers ------------------------------------------------ */
 
+/* The first of names present in dir that run.tsv does not list, or NULL. */
+static const char *unlisted(const char *dir, const char *const *names, const struct rows *rs,
+			    int *any_listed)
+{
+	const char *found = NULL;
+	size_t i;
+
+	*any_listed = 0;
+	for (i = 0; names[i]; i++) {
+		char *p = path_join(dir, names[i]);
+		struct stat st;
+		if (stat(p, &st) == 0) {
+			if (find_output(rs, names[i]))
+				*any_listed = 1;
+			else if (!found)
+				found = names[i];
+		}
+		free(p);
+	}
+	return found;
+}
+
 int runset_check_same_run(const char *dir, const char *const *names)
 {
 	struct rows rs;
 	const struct row *first = NULL;
 	char *first_path = NULL;
 	char *stamp = path_join(dir, STAMP);
-	int bad = rows_load(dir, &rs);
+	const char *stray;
+	int bad = rows_load(dir, &rs), any_listed;
 	size_t i;
 
 	if (bad) {
 		free(stamp);
 		return bad > 0 ? 0 : -1;
 	}
+	/*
+	 * None of them listed: not a set framing stamped here (an older framing's,
+	 * or tables made by hand beside another command's run.tsv). Some listed
+	 * and one not: that one came from elsewhere.
+	 */
+	stray = unlisted(dir, names, &rs, &any_listed);
+	if (stray && any_listed) {
+		char *p = path_join(dir, stray);
+		bad = error("'%s' is not one of the files that %s lists: it was not written "
+			    "with the tables beside it; run the command that writes them again",
+			    p, stamp);
+		free(p);
+	}
 	for (i = 0; names[i] && !bad; i++) {
 		char *p = path_join(dir, names[i]);
 		const struct row *r = find_output(&rs, names[i]);
 		char hex[65];
 		struct stat st;
-		if (stat(p, &st) < 0) {
+		if (!r || stat(p, &st) < 0) {
 			free(p);
 			continue;
 		}
-		if (!r)
-			bad = error("'%s' is not one of the files that %s lists: it was not "
-				    "written with the tables beside it; run the command that "
-				    "writes it again", p, stamp);
-		else if (hash_file(p, hex) < 0)
+		if (hash_file(p, hex) < 0)
 			bad = error("cannot read '%s': %s", p, strerror(errno));
 		else if (strcmp(hex, r->value))
 			bad = error("'%s' is not the file that run %s wrote (%s): it was changed "
@@ -765,7 +800,7 @@ int runset_check_same_run(const char *dir, const char *const *names)
 			bad = error("'%s' and '%s' come from different runs (%s and %s in %s); "
 				    "run `%s` again to write them as one set", first_path, p,
 				    first->run, r->run, stamp, run_command(&rs, first->run));
-		if (!first && r) {
+		if (!first) {
 			first = r;
 			first_path = xstrdup(p);
 		}
@@ -792,18 +827,24 @@ int runset_check_made_from(const char *dir, const char *table, const char *input
 		free(ipath);
 		return bad > 0 ? 0 : -1;
 	}
+	/*
+	 * The input as it is now must be what table's run wrote with it or
+	 * read (by SHA-256, so a scores.tsv made by hand and read by stats
+	 * passes, and one put there after stats does not).
+	 */
 	t = find_output(&rs, table);
 	in = find_output(&rs, input);
-	if (t && in && strcmp(t->run, in->run) && hash_file(ipath, hex) == 0) {
+	if (t && access(tpath, F_OK) == 0 && hash_file(ipath, hex) == 0) {
 		bad = -1;
+		if (in && !strcmp(in->run, t->run) && !strcmp(in->value, hex))
+			bad = 0;
 		for (i = 0; i < rs.n && bad; i++)
 			if (!strcmp(rs.r[i].run, t->run) && !strcmp(rs.r[i].kind, "input")
 			    && !strcmp(rs.r[i].value, hex))
 				bad = 0;
 		if (bad)
-			error("'%s' was computed from another %s than '%s' (runs %s and %s in "
-			      "%s/" STAMP "): run %s again", tpath, input, ipath, t->run, in->run,
-			      dir, rerun);
+			error("'%s' was computed from another %s than '%s' (run %s in %s/" STAMP
+			      "): run %s again", tpath, input, ipath, t->run, dir, rerun);
 	}
 	rows_release(&rs);
 	free(tpath);

@@ -142,6 +142,18 @@ score "$T/a.jsonl" -o "$T/mix" && "$FRAMING" stats "$T/mix/scores.tsv" -o "$T/mi
 	|| fail "score + stats A"
 score "$T/b.jsonl" -o "$T/mix" || fail "score B"
 expect 2 "'$T/mix/outlets.tsv' was computed from another scores.tsv than '$T/mix/scores.tsv'" -- chart -i "$T/mix"
+# Tables without a stamp of their own (an older framing's, or made by hand)
+# are read as before, also once stats has stamped its tables beside them;
+# a scores.tsv put there after stats is still caught.
+mkdir "$T/old"
+cp "$T/refA"/scores.tsv "$T/refA"/terms.tsv "$T/refA"/matches.tsv "$T/old/"
+"$FRAMING" stats "$T/old/scores.tsv" -o "$T/old" >/dev/null 2>"$T/stderr" || { cat "$T/stderr"; fail "stats of unstamped tables"; }
+"$FRAMING" stats "$T/old/scores.tsv" -o "$T/old" >/dev/null 2>"$T/stderr" || { cat "$T/stderr"; fail "stats again beside its own run.tsv"; }
+"$FRAMING" chart -i "$T/old" -o "$T/oldcharts" >/dev/null 2>"$T/stderr"
+st=$?
+[ $st != 2 ] || fail "chart refused unstamped scores that stats read: $(cat "$T/stderr")"
+cp "$T/refB/scores.tsv" "$T/old/scores.tsv"
+expect 2 "'$T/old/outlets.tsv' was computed from another scores.tsv" -- chart -i "$T/old"
 # stats refuses score tables of two runs (terms.tsv of A beside scores.tsv of B).
 cp "$T/refA/terms.tsv" "$T/mix/terms.tsv"
 expect 2 "'$T/mix/terms.tsv' is not the file that run" -- stats "$T/mix/scores.tsv" -o "$T/mix2"
