@@ -414,6 +414,38 @@ static struct runset *join_active(const char *outdir, const char *command)
 	return rs;
 }
 
+/* Makes outdir if needed, locks it and makes the staging folder; NULL after a message. */
+static struct runset *open_set(const char *outdir, const char *command)
+{
+	struct runset *rs;
+	struct buf b = BUF_INIT;
+	struct stat st;
+	int existed = stat(outdir, &st) == 0;
+
+	if (ensure_dir(outdir) < 0)
+		return NULL;
+	rs = xcalloc(1, sizeof(*rs));
+	rs->created = !existed;
+	rs->outdir = xstrdup(outdir);
+	rs->command = xstrdup(command);
+	if (lock_outdir(rs) < 0)
+		goto fail;
+	remove_leftovers(outdir);
+	buf_addf(&b, "%s/" STAGING_PREFIX "XXXXXX", outdir);
+	if (!mkdtemp(b.data)) {
+		error("cannot write into '%s': %s", outdir, strerror(errno));
+		goto fail;
+	}
+	rs->staging = buf_detach(&b);
+	return rs;
+fail:
+	buf_release(&b);
+	if (rs->created)
+		rmdir(outdir);
+	runset_free(rs);
+	return NULL;
+}
+
 struct runset *runset_begin(const char *outdir, const char *command)
 {
 	struct runset *rs = join_active(outdir, command);
@@ -426,29 +458,8 @@ struct runset *runset_begin(const char *outdir, const char *command)
 		error("internal: a second set of outputs in one run ('%s')", outdir);
 		return NULL;
 	}
-	{
-		struct stat st;
-		int existed = stat(outdir, &st) == 0;
-		if (ensure_dir(outdir) < 0)
-			return NULL;
-		rs = xcalloc(1, sizeof(*rs));
-		rs->created = !existed;
-	}
-	rs->outdir = xstrdup(outdir);
-	rs->command = xstrdup(command);
-	if (lock_outdir(rs) < 0) {
-		runset_free(rs);
+	if (!(rs = open_set(outdir, command)))
 		return NULL;
-	}
-	remove_leftovers(outdir);
-	buf_addf(&b, "%s/" STAGING_PREFIX "XXXXXX", outdir);
-	if (!mkdtemp(b.data)) {
-		error("cannot write into '%s': %s", outdir, strerror(errno));
-		buf_release(&b);
-		runset_free(rs);
-		return NULL;
-	}
-	rs->staging = buf_detach(&b);
 	outfile_stage(rs->staging);
 	link_devices(outdir, rs->staging);
 	id = new_run_id();
