@@ -70,6 +70,7 @@ LIB_OBJS = \
 	$(BUILD)/resample.o \
 	$(BUILD)/sanitize.o \
 	$(BUILD)/results.o \
+	$(BUILD)/runset.o \
 	$(BUILD)/score.o \
 	$(BUILD)/scorerun.o \
 	$(BUILD)/scoretab.o \
@@ -204,7 +205,7 @@ uninstall:
 # seconds (scripts/fuzz says how; crashes land in build/fuzz/crashes).
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = lexicon manifest jsonl text dic scores templates html
+FUZZ_TARGETS = lexicon manifest jsonl text dic scores templates html runstamp
 FUZZ_BUILD = build/fuzz
 # Without -Werror: a warning only clang gives must not stop the fuzzing.
 FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(filter-out -Werror,$(WARNINGS)) $(PKG_CFLAGS) \

@@ -4,11 +4,13 @@
  */
 #include "chartrun.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "chart.h"
@@ -17,6 +19,7 @@
 #include "fsutil.h"
 #include "outfile.h"
 #include "results.h"
+#include "runset.h"
 #include "sort.h"
 #include "stance.h"
 #include "trend.h"
@@ -241,10 +244,59 @@ static int draw_all(struct charts *c)
 	return charts_voice(c, STANCE_ACCUSATORY);
 }
 
+/*
+ * The tables must exist and belong together: outlets.tsv beside, stats'
+ * other tables of the same run, and computed from the scores.tsv beside
+ * them (run.tsv of the folder). -1 after a message.
+ */
+static int check_tables(const char *indir)
+{
+	static const char *const stats_tables[] = { "outlets.tsv", "compare.tsv", "tests.tsv",
+						    "keyness.tsv", NULL };
+	char *path = path_join(indir, "outlets.tsv");
+	int missing = access(path, F_OK) < 0 && errno == ENOENT;
+
+	free(path);
+	if (missing)
+		return error("no outlets.tsv in %s: run framing stats first", indir);
+	if (runset_check_same_run(indir, stats_tables) < 0
+	    || runset_check_made_from(indir, "outlets.tsv", "scores.tsv", "framing stats") < 0)
+		return -1;
+	return 0;
+}
+
+/* What run.tsv records of a chart run; every figure's files are the run's. */
+static void stamp_run(struct runset *set, const struct chart_run_opts *o)
+{
+	static const char *const figures[] = { "stance", "categories", "articles", "timeline",
+					       "keyness", "voice" };
+	static const char *const tables[] = { "outlets.tsv", "scores.tsv", "keyness.tsv" };
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	runset_param(set, "by", o->by);
+	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
+		char *p = path_join(o->indir, tables[i]);
+		if (access(p, F_OK) == 0)
+			runset_input(set, p);
+		free(p);
+	}
+	for (i = 0; i < sizeof(figures) / sizeof(figures[0]); i++) {
+		buf_reset(&b);
+		buf_addf(&b, "%s.svg", figures[i]);
+		runset_owns(set, b.data);
+		buf_reset(&b);
+		buf_addf(&b, "%s.png", figures[i]);
+		runset_owns(set, b.data);
+	}
+	buf_release(&b);
+}
+
 int chart_run(const struct chart_run_opts *o)
 {
 	struct charts c;
 	struct buf base = BUF_INIT;
+	struct runset *set = NULL;
 	int status = EXIT_USAGE;
 
 	util_set_quiet(o->quiet);
@@ -253,7 +305,8 @@ int chart_run(const struct chart_run_opts *o)
 	c.by = o->by;
 	c.corpus = o->corpus ? o->corpus : buf_base_name(o->indir, &base);
 	c.formats = o->formats;
-	if (load(&c, o->indir) < 0)
+	if (runset_check_outdir(c.outdir, NULL) < 0 || check_tables(o->indir) < 0
+	    || load(&c, o->indir) < 0)
 		goto out;
 	status = EXIT_FAILED;
 	/* Checked after the tables, before any file is written. */
@@ -262,13 +315,18 @@ int chart_run(const struct chart_run_opts *o)
 		      "(apt-get install gnuplot-nox); no chart was drawn");
 		goto out;
 	}
-	if (ensure_dir(c.outdir) < 0)
+	if (!(set = runset_begin(c.outdir, "chart")))
 		goto out;
-	if (write_trends(&c) < 0)
+	stamp_run(set, o);
+	c.outdir = runset_dir(set);
+	if (write_trends(&c) < 0) {
+		status = runset_finish(set, EXIT_FAILED);
 		goto out;
+	}
 	if (load_keyness(&c, o->indir) < 0)
 		warning("no keyness chart: %s/keyness.tsv is missing or unreadable", o->indir);
 	status = draw_all(&c) < 0 ? EXIT_FAILED : EXIT_OK;
+	status = runset_finish(set, status);
 out:
 	charts_release(&c);
 	buf_release(&base);

@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -39,18 +40,38 @@ static int escapes_corpus(const char *file)
 	return 0;
 }
 
-static int check_readable(const char *path, const char *where, size_t *size)
+/*
+ * Opens path and checks the opened file: a readable regular file whose
+ * real path lies inside the corpus folder root (resolved), so that a link
+ * (Out/pw.txt -> /etc/passwd, etcdir -> /etc) never brings in a file from
+ * elsewhere. The real path is checked to be the file that was opened
+ * (device and inode), so a link swapped between the two steps is caught.
+ */
+static int check_readable(const char *path, const char *where, const char *root, size_t *size)
 {
-	struct stat st;
+	struct stat st, rst;
+	char *real;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY), bad = 0;
 
-	if (stat(path, &st) < 0)
+	if (fd < 0)
 		return error("%s: '%s': %s", where, path, strerror(errno));
-	if (!S_ISREG(st.st_mode))
-		return error("%s: '%s': not a regular file", where, path);
-	if (access(path, R_OK) < 0)
-		return error("%s: '%s': %s", where, path, strerror(errno));
+	if (fstat(fd, &st) < 0) {
+		bad = error("%s: '%s': %s", where, path, strerror(errno));
+	} else if (!S_ISREG(st.st_mode)) {
+		bad = error("%s: '%s': not a regular file", where, path);
+	} else if (!(real = realpath(path, NULL))) {
+		bad = error("%s: '%s': %s", where, path, strerror(errno));
+	} else {
+		if (!fsutil_inside(real, root))
+			bad = error("%s: '%s' leads outside the corpus folder (to '%s'); "
+				    "framing reads only files inside it", where, path, real);
+		else if (stat(real, &rst) < 0 || rst.st_dev != st.st_dev || rst.st_ino != st.st_ino)
+			bad = error("%s: '%s' changed while it was checked", where, path);
+		free(real);
+	}
+	close(fd);
 	*size = (size_t)st.st_size;
-	return 0;
+	return bad;
 }
 
 static struct article *new_article(struct corpus *c)
@@ -183,7 +204,7 @@ static int read_manifest_row(struct corpus *c, struct tsv *t, const long *col,
 		bad = error("%s: empty file name", where.data);
 	else if (escapes_corpus(a->file))
 		bad = error("%s: '%s' is outside the corpus folder", where.data, a->file);
-	else if (check_readable(a->path, where.data, &a->size) < 0)
+	else if (check_readable(a->path, where.data, c->root, &a->size) < 0)
 		bad = -1;
 	buf_release(&where);
 	return bad;
@@ -332,7 +353,7 @@ static int load_folders(struct corpus *c)
 		for (j = 0; j < nfiles; j++) {
 			char *p = path_join(odir, files[j]);
 			size_t size;
-			if (check_readable(p, odir, &size) < 0)
+			if (check_readable(p, odir, c->root, &size) < 0)
 				bad = -1;
 			else
 				add_folder_article(c, outlets[i], odir, files[j], size);
@@ -352,9 +373,13 @@ static int load_folders(struct corpus *c)
 int corpus_load(const char *dir, struct corpus *c)
 {
 	struct stat st;
-	char *manifest = path_join(dir, "manifest.tsv");
+	char *manifest;
 
 	c->dir = xstrdup(dir);
+	c->root = realpath(dir, NULL);
+	if (!c->root)
+		return error("%s: %s", dir, strerror(errno));
+	manifest = path_join(dir, "manifest.tsv");
 	if (stat(manifest, &st) == 0) {
 		c->manifest = manifest;
 		return load_manifest(c);
@@ -393,6 +418,7 @@ void corpus_release(struct corpus *c)
 	free(c->articles);
 	free(c->manifest);
 	free(c->dir);
+	free(c->root);
 	memset(c, 0, sizeof(*c));
 }
 

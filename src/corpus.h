@@ -29,6 +29,7 @@ void article_release(struct article *a, size_t nextra);
 
 struct corpus {
 	char *dir;
+	char *root;	/* dir's real path: no article lies outside it */
 	char *manifest;	/* path of manifest.tsv, NULL without one */
 	struct article *articles;
 	size_t n, alloc;
@@ -36,7 +37,7 @@ struct corpus {
 	size_t nextra;
 };
 
-#define CORPUS_INIT { NULL, NULL, NULL, 0, 0, NULL, 0 }
+#define CORPUS_INIT { NULL, NULL, NULL, NULL, 0, 0, NULL, 0 }
 
 /*
  * Loads the article list of dir. Every problem is reported as

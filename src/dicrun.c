@@ -30,6 +30,15 @@ static int finish(const struct dic_notes *notes, const struct buf *out, const ch
 	return EXIT_OK;
 }
 
+/* An output that is one of the inputs would destroy it: refused (a usage error). */
+static int output_is_input(const char *output, const char *input)
+{
+	if (!output || !fsutil_same_file(output, input))
+		return 0;
+	error("'%s' is the input '%s'; write the output elsewhere", output, input);
+	return 1;
+}
+
 int dic_import_run(const struct dic_import_opts *o)
 {
 	struct dic_notes notes = DIC_NOTES_INIT;
@@ -39,6 +48,10 @@ int dic_import_run(const struct dic_import_opts *o)
 	int status;
 
 	util_set_quiet(o->quiet);
+	if (output_is_input(o->output, o->input)) {
+		free(text);
+		return EXIT_USAGE;
+	}
 	if (!text) {
 		error("%s: %s", o->input, strerror(errno));
 		return EXIT_USAGE;
@@ -67,7 +80,7 @@ int dic_export_run(const struct dic_export_opts *o)
 	util_set_quiet(o->quiet);
 	/* Every file is read, so that the errors of all are reported. */
 	for (i = 0; i < o->nlexicons; i++)
-		if (lexicon_load(&lx, o->lexicons[i]) < 0)
+		if (output_is_input(o->output, o->lexicons[i]) || lexicon_load(&lx, o->lexicons[i]) < 0)
 			bad = 1;
 	if (!bad) {
 		dic_export(&lx, o->format, &out, &notes);

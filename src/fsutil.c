@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "buf.h"
 #include "util.h"
 #include "xalloc.h"
 #include "banned.h"
@@ -87,4 +88,84 @@ int ensure_dir(const char *dir)
 	if (r < 0 || stat(dir, &st) < 0 || !S_ISDIR(st.st_mode))
 		return error("cannot create directory '%s': %s", dir, strerror(errno ? errno : ENOTDIR));
 	return 0;
+}
+
+/* Appends component name to the resolved path p by name: ".." drops the last. */
+static void append_component(struct buf *p, const char *name, size_t len)
+{
+	if (len == 2 && name[0] == '.' && name[1] == '.') {
+		char *slash = strrchr(p->data, '/');
+		p->len = slash && slash != p->data ? (size_t)(slash - p->data) : 1;
+		p->data[p->len] = '\0';
+		return;
+	}
+	if (p->len > 1)
+		buf_addch(p, '/');
+	buf_add(p, name, len);
+}
+
+/*
+ * The length of path's longest prefix that ends at a component and
+ * exists, and its real path in *real; 0 (and the real path of "." or "/")
+ * when none does.
+ */
+static size_t existing_prefix(const char *path, char **real)
+{
+	char *copy = xstrdup(path);
+	size_t cut = strlen(copy);
+
+	for (;;) {
+		*real = realpath(copy, NULL);
+		if (*real || errno != ENOENT)
+			break;
+		while (cut > 0 && copy[cut - 1] != '/')
+			cut--;
+		while (cut > 1 && copy[cut - 1] == '/')
+			cut--;
+		if (cut == 0 || (cut == 1 && copy[0] == '/')) {
+			*real = realpath(cut ? "/" : ".", NULL);
+			break;
+		}
+		copy[cut] = '\0';
+	}
+	free(copy);
+	return cut;
+}
+
+char *fsutil_resolve(const char *path)
+{
+	struct buf out = BUF_INIT;
+	char *real;
+	const char *rest = path + existing_prefix(*path ? path : ".", &real);
+
+	if (!real)
+		return NULL;
+	buf_adds(&out, real);
+	free(real);
+	while (*path && *rest) {
+		size_t n = strcspn(rest, "/");
+		if (n && !(n == 1 && rest[0] == '.'))
+			append_component(&out, rest, n);
+		rest += n;
+		while (*rest == '/')
+			rest++;
+	}
+	return buf_detach(&out);
+}
+
+int fsutil_inside(const char *child, const char *parent)
+{
+	size_t n = strlen(parent);
+
+	if (n == 1 && parent[0] == '/')
+		return 1;
+	return !strncmp(child, parent, n) && (child[n] == '\0' || child[n] == '/');
+}
+
+int fsutil_same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev
+	       && sa.st_ino == sb.st_ino;
 }

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "sha256.h"
 #include "util.h"
 #include "xalloc.h"
 #include "banned.h"
@@ -23,7 +25,27 @@ struct outfile {
 	FILE *f;
 	char *stdio_buf;	/* f's buffer: glibc ignores the size without one */
 	int slot;	/* in pending[], or -1 */
+	int fd;		/* of tmp, under f, which hashes what it writes */
+	struct sha256 sha;
 };
+
+/*
+ * The SHA-256 of each committed file, computed as it was written, so that
+ * run.tsv (runset.c) need not read a large matches.tsv again; and the
+ * descriptor under each open stream, for outfile_spill. Streams are
+ * written by other threads (keyness, the pipeline's writer): locked.
+ */
+struct known {
+	dev_t dev;
+	ino_t ino;
+	off_t size;
+	char hex[65];
+};
+static struct known *known;
+static size_t nknown, known_alloc;
+#define MAX_STREAMS 64
+static struct { FILE *f; int fd; } streams[MAX_STREAMS];
+static pthread_mutex_t registry = PTHREAD_MUTEX_INITIALIZER;
 
 /*
  * Temporary files not yet committed or aborted, so that a run stopped by
@@ -31,8 +53,11 @@ struct outfile {
  * leaving half-written files beside the outputs. The handler only reads
  * the array and calls unlink, which is async-signal-safe.
  */
-#define MAX_PENDING 64
+#define MAX_PENDING 256
 static char *volatile pending[MAX_PENDING];
+/* Entries of pending[] that are committed files of a staged set (outfile_stage). */
+static char held[MAX_PENDING];
+static char staging[4096];
 static const int cleanup_signals[] = { SIGINT, SIGTERM, SIGHUP };
 
 static void remove_pending(int sig)
@@ -42,6 +67,8 @@ static void remove_pending(int sig)
 	for (i = 0; i < MAX_PENDING; i++)
 		if (pending[i])
 			unlink(pending[i]);
+	if (staging[0])
+		rmdir(staging);
 	/* Die of the same signal, so the parent sees why. */
 	signal(sig, SIG_DFL);
 	raise(sig);
@@ -105,6 +132,114 @@ static struct outfile *open_in_place(const char *path)
 	return o;
 }
 
+/* The stream's write: every byte on the disk is hashed too. */
+static ssize_t hashing_write(void *cookie, const char *data, size_t len)
+{
+	struct outfile *o = cookie;
+	size_t done = 0;
+
+	while (done < len) {
+		ssize_t n = write(o->fd, data + done, len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		sha256_update(&o->sha, data + done, (size_t)n);
+		done += (size_t)n;
+	}
+	/* Short: stdio sets the error flag, and errno says why (EFBIG, ENOSPC). */
+	return (ssize_t)done;
+}
+
+static int hashing_close(void *cookie)
+{
+	struct outfile *o = cookie;
+	int r = close(o->fd);
+
+	o->fd = -1;
+	return r;
+}
+
+static const cookie_io_functions_t hashing_io = { NULL, hashing_write, NULL, hashing_close };
+
+static void add_stream(FILE *f, int fd)
+{
+	size_t i;
+
+	pthread_mutex_lock(&registry);
+	for (i = 0; i < MAX_STREAMS; i++)
+		if (!streams[i].f) {
+			streams[i].f = f;
+			streams[i].fd = fd;
+			break;
+		}
+	pthread_mutex_unlock(&registry);
+}
+
+static void drop_stream(FILE *f)
+{
+	size_t i;
+
+	pthread_mutex_lock(&registry);
+	for (i = 0; i < MAX_STREAMS; i++)
+		if (streams[i].f == f)
+			streams[i].f = NULL;
+	pthread_mutex_unlock(&registry);
+}
+
+/* The descriptor under f: its own, or the one under an outfile's hashing stream. */
+static int stream_fd(FILE *f)
+{
+	int fd = fileno(f);
+	size_t i;
+
+	if (fd >= 0)
+		return fd;
+	pthread_mutex_lock(&registry);
+	for (i = 0; i < MAX_STREAMS; i++)
+		if (streams[i].f == f)
+			fd = streams[i].fd;
+	pthread_mutex_unlock(&registry);
+	return fd;
+}
+
+/* Records the hash of o's file, written whole (called before it is closed). */
+static void remember_hash(struct outfile *o)
+{
+	struct stat st;
+	unsigned char digest[32];
+	struct known *k;
+	size_t i;
+
+	if (fstat(o->fd, &st) < 0)
+		return;
+	sha256_final(&o->sha, digest);
+	pthread_mutex_lock(&registry);
+	ALLOC_GROW(known, nknown + 1, known_alloc);
+	k = &known[nknown++];
+	k->dev = st.st_dev;
+	k->ino = st.st_ino;
+	k->size = st.st_size;
+	for (i = 0; i < 32; i++)
+		snprintf(k->hex + 2 * i, 3, "%02x", digest[i]);
+	pthread_mutex_unlock(&registry);
+}
+
+int outfile_known_hash(dev_t dev, ino_t ino, off_t size, char hex[65])
+{
+	size_t i;
+	int found = 0;
+
+	pthread_mutex_lock(&registry);
+	for (i = nknown; i-- > 0 && !found;)
+		if (known[i].dev == dev && known[i].ino == ino && known[i].size == size) {
+			memcpy(hex, known[i].hex, 65);
+			found = 1;
+		}
+	pthread_mutex_unlock(&registry);
+	return found;
+}
+
 struct outfile *outfile_open(const char *path)
 {
 	struct outfile *o;
@@ -125,7 +260,11 @@ struct outfile *outfile_open(const char *path)
 	o->path = xstrdup(path);
 	o->tmp = buf_detach(&tmp);
 	o->slot = add_pending(o->tmp);
-	o->f = fdopen(fd, "w");
+	o->fd = fd;
+	sha256_init(&o->sha);
+	o->f = fopencookie(o, "w", hashing_io);
+	if (o->f)
+		add_stream(o->f, fd);
 	if (!o->f) {
 		close(fd);
 		error("cannot write '%s': %s", path, strerror(errno));
@@ -165,6 +304,9 @@ int outfile_commit(struct outfile *o)
 		failed = 1;
 		saved = errno;
 	}
+	if (!failed && o->tmp)
+		remember_hash(o);
+	drop_stream(o->f);
 	if (fclose(o->f) != 0 && !failed) {
 		failed = 1;
 		saved = errno;
@@ -180,8 +322,34 @@ int outfile_commit(struct outfile *o)
 		outfile_abort(o);
 		return -1;
 	}
+	/* A file of a staged set: the handler removes it until the set is moved. */
+	if (staging[0] && o->tmp && o->slot >= 0) {
+		held[o->slot] = 1;
+		pending[o->slot] = o->path;
+		o->path = NULL;
+		o->slot = -1;
+	}
 	outfile_free(o);
 	return 0;
+}
+
+void outfile_stage(const char *dir)
+{
+	size_t i;
+
+	install_handlers();
+	if (dir) {
+		snprintf(staging, sizeof(staging), "%s", dir);
+		return;
+	}
+	staging[0] = '\0';
+	for (i = 0; i < MAX_PENDING; i++)
+		if (held[i]) {
+			char *p = pending[i];
+			pending[i] = NULL;
+			held[i] = 0;
+			free(p);
+		}
 }
 
 int outfile_write_all(const char *path, const char *data, size_t len)
@@ -200,8 +368,10 @@ void outfile_abort(struct outfile *o)
 {
 	if (!o)
 		return;
-	if (o->f)
+	if (o->f) {
+		drop_stream(o->f);
 		fclose(o->f);
+	}
 	if (o->tmp)
 		unlink(o->tmp);
 	outfile_free(o);
@@ -211,7 +381,7 @@ void outfile_abort(struct outfile *o)
 
 void outfile_spill(FILE *f, struct outfile_spill *st, size_t written)
 {
-	int fd = fileno(f);
+	int fd = stream_fd(f);
 
 	/* Counted, not asked: ftello costs a system call on every article. */
 	st->written += (off_t)written;

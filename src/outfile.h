@@ -25,6 +25,21 @@ int outfile_commit(struct outfile *o);
  */
 int outfile_write_all(const char *path, const char *data, size_t len);
 
+/*
+ * While a run's set is written into the staging folder dir (runset.c),
+ * committed files stay on the list of the signal handler, which removes
+ * them and then dir: a run stopped by a signal leaves nothing there. NULL
+ * ends it (the files were moved or removed). dir is copied.
+ */
+void outfile_stage(const char *dir);
+
+/*
+ * The SHA-256 (64 hex digits) of a file an outfile wrote and committed,
+ * computed as it was written: 1 when the file (device, inode, size) is
+ * known, else 0.
+ */
+int outfile_known_hash(dev_t dev, ino_t ino, off_t size, char hex[65]);
+
 /* Removes the temporary file; frees o. Safe with NULL. */
 void outfile_abort(struct outfile *o);
 

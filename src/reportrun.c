@@ -13,6 +13,7 @@
 #include "fsutil.h"
 #include "lexrun.h"
 #include "report.h"
+#include "runset.h"
 #include "scorerun.h"
 #include "source.h"
 #include "statsrun.h"
@@ -155,19 +156,35 @@ static int write_report(const struct report_run_opts *o, const char *corpus_name
 	return report_write(&r) < 0 ? EXIT_FAILED : EXIT_OK;
 }
 
-int report_run(const struct report_run_opts *o)
+int report_run(const struct report_run_opts *args)
 {
 	struct buf name = BUF_INIT;
 	/* The title's name: the folder's or the JSON Lines file's, or "stdin". */
-	const char *corpus_name = title_name(corpus_given(&o->in), &name);
+	const char *corpus_name = title_name(corpus_given(&args->in), &name);
+	struct report_run_opts staged = *args;
+	const struct report_run_opts *o = &staged;
+	struct runset *set;
 	struct source *src;
 	int status;
 
-	util_set_quiet(o->quiet);
-	if (!(src = open_source(o))) {
+	util_set_quiet(args->quiet);
+	if (!(src = open_source(args)) || runset_check_outdir(args->outdir, args->in.dir) < 0) {
+		source_free(src);
 		buf_release(&name);
 		return EXIT_USAGE;
 	}
+	/*
+	 * Every step writes into the run's staging folder and reads what the
+	 * step before wrote there; the tables, charts and report.html are
+	 * moved into -o together, only when report.html was written too.
+	 */
+	if (!(set = runset_begin(args->outdir, "report"))) {
+		source_free(src);
+		buf_release(&name);
+		return EXIT_FAILED;
+	}
+	staged.outdir = runset_dir(set);
+	runset_param(set, "by", o->by);
 	status = run_score(o, src);
 	source_free(src);
 	if (status == EXIT_OK)
@@ -177,5 +194,5 @@ int report_run(const struct report_run_opts *o)
 	if (status == EXIT_OK)
 		status = write_report(o, corpus_name);
 	buf_release(&name);
-	return status;
+	return runset_finish(set, status);
 }

@@ -20,6 +20,7 @@
 #include "match.h"
 #include "outfile.h"
 #include "pipeline.h"
+#include "runset.h"
 #include "score.h"
 #include "source.h"
 #include "templates.h"
@@ -50,6 +51,7 @@ static const char *const output_names[NOUTPUTS] = {
 
 struct outputs {
 	struct outfile *f[NOUTPUTS];
+	struct runset *set;	/* -o DIR: the files are one set (runset.h) */
 };
 
 static void abort_outputs(struct outputs *o)
@@ -57,21 +59,50 @@ static void abort_outputs(struct outputs *o)
 	int i;
 	for (i = 0; i < NOUTPUTS; i++)
 		outfile_abort(o->f[i]);
+	runset_abort(o->set);
 	memset(o, 0, sizeof(*o));
 }
 
-static int open_outputs(const struct score_run_opts *args, struct outputs *o)
+/* What run.tsv records of a score run: its parameters and inputs. */
+static void stamp_run(struct runset *set, const struct score_run_opts *args,
+		      const struct lexicon *lx)
+{
+	size_t i;
+	char *manifest;
+
+	runset_param(set, "clean", args->opt.clean ? "yes" : "no");
+	runset_param(set, "negation", args->opt.negation ? "yes" : "no");
+	for (i = 0; i < lx->nfiles; i++)
+		runset_input(set, lx->files[i]);
+	if (args->in.jsonl) {
+		runset_input(set, args->in.jsonl);
+	} else if (args->in.dir) {
+		/* A folder's texts are not hashed (they are read once, to score). */
+		manifest = path_join(args->in.dir, "manifest.tsv");
+		if (access(manifest, F_OK) == 0)
+			runset_input(set, manifest);
+		else
+			runset_param(set, "corpus", args->in.dir);
+		free(manifest);
+	}
+}
+
+static int open_outputs(const struct score_run_opts *args, const struct lexicon *lx,
+			struct outputs *o)
 {
 	const char *files[NOUTPUTS] = { NULL, args->matches_file, args->terms_file,
 					args->signatures_file };
 	int i;
 
 	memset(o, 0, sizeof(*o));
-	if (!args->to_stdout && ensure_dir(args->outdir) < 0)
-		return -1;
+	if (!args->to_stdout) {
+		if (!(o->set = runset_begin(args->outdir, "score")))
+			return -1;
+		stamp_run(o->set, args, lx);
+	}
 	for (i = 0; i < NOUTPUTS; i++) {
 		char *path = args->to_stdout ? (files[i] ? xstrdup(files[i]) : NULL)
-					     : path_join(args->outdir, output_names[i]);
+					     : path_join(runset_dir(o->set), output_names[i]);
 		if (!path)
 			continue;
 		o->f[i] = outfile_open(path);
@@ -106,10 +137,11 @@ static int commit_outputs(struct outputs *o)
 		if (o->f[i] && outfile_commit(o->f[i]) < 0) {
 			for (j = i + 1; j < NOUTPUTS; j++)
 				outfile_abort(o->f[j]);
+			runset_abort(o->set);
 			return -1;
 		}
 	}
-	return 0;
+	return o->set ? runset_commit(o->set) : 0;
 }
 
 static void write_terms(const struct counts *terms, FILE *f)
@@ -170,18 +202,31 @@ static void warn_lost(const struct score_loss *l, const struct score_run_opts *a
 
 /*
  * Outputs written into the corpus folder would mix with the articles (and
- * replace one that happened to be called scores.tsv): refused, exit 2.
+ * replace one that happened to be called scores.tsv), by any name
+ * (C/x/..); an output that is one of the inputs (--matches in.jsonl)
+ * would destroy it: both refused, exit 2.
  */
-static int output_is_corpus(const struct score_run_opts *args)
+static int output_is_input(const struct score_run_opts *args, const struct lexicon *lx)
 {
-	struct stat a, b;
+	const char *files[NOUTPUTS] = { NULL, args->matches_file, args->terms_file,
+					args->signatures_file };
+	int i;
+	size_t j;
 
-	if (args->to_stdout || !args->in.dir || stat(args->outdir, &a) < 0
-	    || stat(args->in.dir, &b) < 0 || a.st_dev != b.st_dev || a.st_ino != b.st_ino)
-		return 0;
-	error("the output folder '%s' is the corpus folder; give another with -o DIR",
-	      args->outdir);
-	return 1;
+	if (!args->to_stdout)
+		return runset_check_outdir(args->outdir, args->in.dir) < 0;
+	for (i = 0; i < NOUTPUTS; i++) {
+		if (!files[i])
+			continue;
+		if (args->in.jsonl && fsutil_same_file(files[i], args->in.jsonl))
+			return error("'%s' is the input '%s'; write the output elsewhere",
+				     files[i], args->in.jsonl), 1;
+		for (j = 0; j < lx->nfiles; j++)
+			if (fsutil_same_file(files[i], lx->files[j]))
+				return error("'%s' is the lexicon '%s'; write the output elsewhere",
+					     files[i], lx->files[j]), 1;
+	}
+	return 0;
 }
 
 int score_run(const struct score_run_opts *args)
@@ -204,12 +249,12 @@ int score_run(const struct score_run_opts *args)
 	/* Everything is checked before anything is written. */
 	if (lexicon_load_all(&lx, args->lexicons, args->nlexicons) < 0
 	    || !(src = args->src ? args->src : source_open(&args->in))
-	    || output_is_corpus(args)
+	    || output_is_input(args, &lx)
 	    || templates_prepare(&args->opt.templates, args->opt.clean, args->jobs, src, &tmpl) < 0)
 		goto out;
 	opt.table = tmpl;
 	status = EXIT_FAILED;
-	if (open_outputs(args, &o) < 0)
+	if (open_outputs(args, &lx, &o) < 0)
 		goto out;
 	m = matcher_new(&lx);
 	terms = o.f[OUT_TERMS] ? counts_new() : NULL;

@@ -14,6 +14,7 @@
 #include "keyness.h"
 #include "fsutil.h"
 #include "outfile.h"
+#include "runset.h"
 #include "scoretab.h"
 #include "signatures.h"
 #include "stance.h"
@@ -21,6 +22,8 @@
 #include "stats.h"
 #include "stattables.h"
 #include "util.h"
+#include "buf.h"
+#include "xalloc.h"
 #include "banned.h"
 
 /* Applies the article filters, each reported on stderr. */
@@ -146,22 +149,97 @@ void stats_run_opts_init(struct stats_run_opts *o)
 	o->jobs = cpus > 0 ? (size_t)(cpus < 64 ? cpus : 64) : 1;
 }
 
-int stats_run(const struct stats_run_opts *o)
+/* The tables stats reads beside each score file. */
+static const char *const companions[] = { "signatures.tsv", "terms.tsv", "matches.tsv" };
+#define NCOMPANIONS (sizeof(companions) / sizeof(companions[0]))
+
+/*
+ * Each score file and the tables beside it must come from one score run
+ * (run.tsv of their folder); with a set, they are its inputs.
+ */
+static int check_inputs(const struct stats_run_opts *o, struct runset *set)
 {
-	struct statmodel_params p = { o->seed, o->bootstrap, o->permutations, o->perm_max,
-				      o->jobs };
+	size_t i, j;
+
+	for (i = 0; i < o->nfiles; i++) {
+		const char *slash = strrchr(o->files[i], '/');
+		char *dir = slash ? xstrndup(o->files[i], (size_t)(slash - o->files[i]) + 1)
+				  : xstrdup(".");
+		const char *names[NCOMPANIONS + 2] = { slash ? slash + 1 : o->files[i] };
+		int bad;
+
+		for (j = 0; j < NCOMPANIONS; j++)
+			names[j + 1] = companions[j];
+		names[NCOMPANIONS + 1] = NULL;
+		bad = runset_check_same_run(dir, names);
+		free(dir);
+		if (bad < 0)
+			return -1;
+		if (!set)
+			continue;
+		runset_input(set, o->files[i]);
+		for (j = 0; j < NCOMPANIONS; j++) {
+			char *p = scoretab_sibling(o->files[i], companions[j]);
+			if (access(p, F_OK) == 0)
+				runset_input(set, p);
+			free(p);
+		}
+	}
+	return 0;
+}
+
+static void stamp_run(struct runset *set, const struct stats_run_opts *o)
+{
+	struct buf v = BUF_INIT;
+
+	runset_param(set, "by", o->by);
+	buf_addf(&v, "%lu", (unsigned long)o->seed);
+	runset_param(set, "seed", v.data);
+	buf_reset(&v);
+	buf_addf(&v, "%lu", (unsigned long)o->bootstrap);
+	runset_param(set, "bootstrap", v.data);
+	buf_reset(&v);
+	buf_addf(&v, "%lu", (unsigned long)o->permutations);
+	runset_param(set, "permutations", v.data);
+	buf_reset(&v);
+	buf_addf(&v, "%g", o->alpha0);
+	runset_param(set, "alpha0", v.data);
+	runset_param(set, "dedup", o->dedup ? "yes" : "no");
+	buf_release(&v);
+	/* Written only when there are signatures: never an old one beside new tables. */
+	runset_owns(set, "duplicates.tsv");
+}
+
+int stats_run(const struct stats_run_opts *args)
+{
+	struct statmodel_params p = { args->seed, args->bootstrap, args->permutations,
+				      args->perm_max, args->jobs };
+	struct stats_run_opts staged = *args;
+	const struct stats_run_opts *o = &staged;
 	struct statmodel sm;
 	struct scoretab *t;
+	struct runset *set;
 	int ret, have_pairs;
 
-	util_set_quiet(o->quiet);
+	util_set_quiet(args->quiet);
 	stats_init();
-	t = scoretab_read(o->files, o->nfiles, o->by, 0);
+	if (runset_check_outdir(args->outdir, NULL) < 0 || check_inputs(args, NULL) < 0)
+		return EXIT_USAGE;
+	t = scoretab_read(args->files, args->nfiles, args->by, 0);
 	if (!t)
 		return EXIT_USAGE;
+	/* Every table goes to the run's staging folder, moved into -o as one set. */
+	if (!(set = runset_begin(args->outdir, "stats"))) {
+		scoretab_free(t);
+		return EXIT_FAILED;
+	}
+	staged.outdir = runset_dir(set);
+	stamp_run(set, args);
+	check_inputs(args, set);
 	have_pairs = signatures_find_duplicates(o->files, o->nfiles, o->outdir);
 	if (have_pairs < 0 || filter_articles(t, o, have_pairs) < 0) {
 		scoretab_free(t);
+		runset_abort(set);
 		return have_pairs == -2 ? EXIT_FAILED : EXIT_USAGE;
 	}
 	if (t->n == 0)
@@ -172,5 +250,5 @@ int stats_run(const struct stats_run_opts *o)
 	ret = write_all(&sm, o) < 0 ? EXIT_FAILED : EXIT_OK;
 	statmodel_release(&sm);
 	scoretab_free(t);
-	return ret;
+	return runset_finish(set, ret);
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fsutil.h"
 #include "outfile.h"
 #include "templates.h"
 #include "util.h"
@@ -29,6 +30,10 @@ int templates_run(const struct templates_run_opts *o)
 
 	if (!src)
 		return EXIT_USAGE;
+	if (!to_stdout && o->in.jsonl && fsutil_same_file(o->output, o->in.jsonl)) {
+		error("'%s' is the input '%s'; write the output elsewhere", o->output, o->in.jsonl);
+		goto out;
+	}
 	if (!source_rewindable(src)) {
 		error("%s: framing templates reads the articles more than once, and a pipe "
 		      "can be read once; save them to a file and give --jsonl FILE",

@@ -39,8 +39,11 @@ expect 2 "the output folder '$T/c/' is the corpus folder; give another with -o D
 	-- score $lex "$T/c" -o "$T/c/"
 [ -e "$T/c/scores.tsv" ] && fail "outputs written into the corpus"
 [ -z "$(ls "$T/c" | grep -v '\.txt$' | grep -v '^manifest.tsv$')" ] || fail "files added to the corpus"
-# -o is a file.
-expect 1 "'$T/o/notes.txt': not a directory" -- score $lex "$seeds" -o "$T/o/notes.txt"
+# -o is a file: a usage error (issue 18, item 11), for every command with -o DIR.
+expect 2 "'$T/o/notes.txt': not a directory" -- score $lex "$seeds" -o "$T/o/notes.txt"
+expect 2 "'$T/o/notes.txt': not a directory" -- stats "$T/o/scores.tsv" -o "$T/o/notes.txt"
+expect 2 "'$T/o/notes.txt': not a directory" -- chart -i "$T/o" -o "$T/o/notes.txt"
+expect 2 "'$T/o/notes.txt': not a directory" -- report $lex "$seeds" -o "$T/o/notes.txt"
 
 # A folder that cannot be written (as nobody when run as root, who can).
 # nobody must reach the binary, the lexicons, the seeds and the folder, and
@@ -61,7 +64,7 @@ if [ $st = 99 ]; then
 	echo "skip: unwritable folder: running as root without setpriv, which writes anywhere"
 else
 	[ $st = 1 ] || { cat "$T/stderr"; fail "unwritable folder: status $st"; }
-	grep -q "cannot write '$pub/o/scores.tsv': Permission denied" "$T/stderr" \
+	grep -q "cannot write into '$pub/o': Permission denied" "$T/stderr" \
 		|| { cat "$T/stderr"; fail "unwritable folder: message"; }
 	as_nobody "$pub/framing" stats "$pub/o/scores.tsv" -o "$pub/o" >/dev/null 2>"$T/stderr"
 	[ $? = 1 ] || { cat "$T/stderr"; fail "stats into an unwritable folder"; }

@@ -5,6 +5,8 @@
 
 lex="-l $ROOT/lexicons/stance.lex -l $ROOT/lexicons/actors.lex"
 "$FRAMING" score -q $lex "$ROOT/corpus/seeds" -o "$T/s" || fail "score the seeds"
+# The scores below are edited by hand: no longer the set run.tsv records.
+rm "$T/s/run.tsv"
 cp "$T/s/scores.tsv" "$T/orig.tsv"
 set_rows() {	# set_rows VALUE: tokens and accusatory_matches of rows 2 and 3
 	awk -F'\t' -v OFS='\t' -v v="$1" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; print; next }

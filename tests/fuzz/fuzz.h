@@ -24,5 +24,6 @@ int fuzz_dic(const uint8_t *data, size_t size);
 int fuzz_scores(const uint8_t *data, size_t size);
 int fuzz_templates(const uint8_t *data, size_t size);
 int fuzz_html(const uint8_t *data, size_t size);
+int fuzz_runstamp(const uint8_t *data, size_t size);
 
 #endif
