@@ -46,6 +46,7 @@ struct runset {
 	char *command;
 	int lock_fd;
 	int created;		/* outdir was made by this run: removed on abort if empty */
+	int locked;		/* the lock is held (or cannot be had on this file system) */
 	struct rows own;	/* this run's rows but its outputs */
 	char **owned;
 	size_t nowned, owned_alloc;
@@ -362,14 +363,17 @@ static int lock_outdir(struct runset *rs)
 	rs->lock_fd = open(rs->outdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (rs->lock_fd < 0)
 		return error("cannot open '%s': %s", rs->outdir, strerror(errno));
-	if (flock(rs->lock_fd, LOCK_EX | LOCK_NB) == 0)
+	if (flock(rs->lock_fd, LOCK_EX | LOCK_NB) == 0) {
+		rs->locked = 1;
 		return 0;
+	}
 	if (errno == EWOULDBLOCK)
 		return error("another framing run is writing into '%s'; wait until it ends "
 			     "or give another folder with -o", rs->outdir);
 	/* A file system without locks (some network mounts): the run goes on unguarded. */
 	warning("cannot lock '%s' (%s): two runs into it at once would not be kept apart",
 		rs->outdir, strerror(errno));
+	rs->locked = 1;	/* as far as it can be */
 	return 0;
 }
 
@@ -440,7 +444,12 @@ static struct runset *open_set(const char *outdir, const char *command)
 	return rs;
 fail:
 	buf_release(&b);
-	if (rs->created)
+	/*
+	 * A folder this run made is removed, but only while the run holds its
+	 * lock: a run refused for another's lock may have raced it to make the
+	 * folder, which the other run is now writing into.
+	 */
+	if (rs->created && rs->locked)
 		rmdir(outdir);
 	runset_free(rs);
 	return NULL;
