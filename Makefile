@@ -5,10 +5,10 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 WARNINGS = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wpointer-arith -Wformat=2 -Wno-format-nonliteral
-PKGS = gsl libutf8proc libcjson libxml-2.0
+PKGS = gsl libutf8proc libcjson libxml-2.0 libcrypto
 # Recursive (=) so pkg-config is asked only when compiling, after install-deps.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lutf8proc -lcjson -lxml2 -lm)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lutf8proc -lcjson -lxml2 -lcrypto -lm)
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARNINGS) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP
 LIBS = $(PKG_LIBS) -lm -lpthread
 
