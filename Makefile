@@ -10,7 +10,8 @@ PKGS = gsl libutf8proc libcjson libxml-2.0
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lutf8proc -lcjson -lxml2 -lm)
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARNINGS) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP
-LIBS = $(PKG_LIBS) -lm -lpthread
+# libcsv (CSV input, csvin.c) has no pkg-config file.
+LIBS = $(PKG_LIBS) -lcsv -lm -lpthread
 
 # Sanitizer build: "make test SAN=1" builds everything under build/san.
 ifeq ($(SAN),1)
@@ -38,6 +39,7 @@ LIB_OBJS = \
 	$(BUILD)/cleanrun.o \
 	$(BUILD)/corpus.o \
 	$(BUILD)/counts.o \
+	$(BUILD)/csvin.o \
 	$(BUILD)/date.o \
 	$(BUILD)/dedup.o \
 	$(BUILD)/dic.o \
@@ -204,7 +206,7 @@ uninstall:
 # seconds (scripts/fuzz says how; crashes land in build/fuzz/crashes).
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = lexicon manifest jsonl text dic scores templates html
+FUZZ_TARGETS = lexicon manifest jsonl text dic scores templates html csv
 FUZZ_BUILD = build/fuzz
 # Without -Werror: a warning only clang gives must not stop the fuzzing.
 FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(filter-out -Werror,$(WARNINGS)) $(PKG_CFLAGS) \
