@@ -48,6 +48,7 @@ LIB_OBJS = \
 	$(BUILD)/gpscript.o \
 	$(BUILD)/html.o \
 	$(BUILD)/htmlpage.o \
+	$(BUILD)/importrun.o \
 	$(BUILD)/keyness.o \
 	$(BUILD)/kwic.o \
 	$(BUILD)/kwicrun.o \
@@ -97,7 +98,8 @@ LIB_OBJS = \
 	$(BUILD)/unwrap.o \
 	$(BUILD)/util.o \
 	$(BUILD)/workpool.o \
-	$(BUILD)/xalloc.o
+	$(BUILD)/xalloc.o \
+	$(BUILD)/xmlin.o
 
 # The commands (src/cmd/NAME.c, src/cmd/lexicon_NAME.c): each parses its
 # options and calls a run function of the library.
@@ -115,7 +117,8 @@ CMD_OBJS = \
 	$(BUILD)/cmd/report.o \
 	$(BUILD)/cmd/score.o \
 	$(BUILD)/cmd/stats.o \
-	$(BUILD)/cmd/templates.o
+	$(BUILD)/cmd/templates.o \
+	$(BUILD)/cmd/import.o
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
@@ -206,7 +209,7 @@ uninstall:
 # seconds (scripts/fuzz says how; crashes land in build/fuzz/crashes).
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = lexicon manifest jsonl text dic scores templates html csv
+FUZZ_TARGETS = lexicon manifest jsonl text dic scores templates html csv xml
 FUZZ_BUILD = build/fuzz
 # Without -Werror: a warning only clang gives must not stop the fuzzing.
 FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(filter-out -Werror,$(WARNINGS)) $(PKG_CFLAGS) \

@@ -175,6 +175,15 @@ int date_normalise(const char *s, char out[11])
 		memcpy(out, iso, 11);
 		return 0;
 	}
+	/* ISO 8601's basic form (NewsML's 20010101T000000+0000). */
+	for (n = 0; n < 8 && is_digit(p[n]); n++)
+		;
+	if (n == 8 && (!p[8] || p[8] == 'T' || p[8] == 't' || is_blank(p[8]))) {
+		y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+		m = (p[4] - '0') * 10 + (p[5] - '0');
+		d = (p[6] - '0') * 10 + (p[7] - '0');
+		return put_date(y, m, d, out);
+	}
 	/* A weekday first (RFC 2822 "Thu,"): skipped. */
 	n = letters(p);
 	if (n && weekday_named(p, n)) {

@@ -20,7 +20,8 @@ int date_valid(const char *s);
 /*
  * Writes into out (11 bytes) as YYYY-MM-DD a date written in one of the
  * forms news data uses (framing import reads them; DATE_FORMS lists them
- * for --help): ISO 8601 (2014-10-20, 2014-10-20T08:00:00Z), RFC 2822
+ * for --help): ISO 8601 (2014-10-20, 2014-10-20T08:00:00Z, and the basic
+ * 20141020T080000Z of NewsML), RFC 2822
  * (Thu, 26 Feb 1987 17:00:56 GMT), Reuters-21578's 26-FEB-1987
  * 17:00:56.04, and February 26, 1987 (Feb 26, 1987; Feb. 26, 1987).
  * Month and day names in English, any case; white space around is
@@ -30,7 +31,7 @@ int date_valid(const char *s);
  */
 int date_normalise(const char *s, char out[11]);
 
-#define DATE_FORMS "2014-10-20 (ISO 8601, a time after it ignored), " \
+#define DATE_FORMS "2014-10-20 or 20141020 (ISO 8601, a time after it ignored), " \
 	"Thu, 26 Feb 1987 17:00:56 GMT (RFC 2822), 26-FEB-1987 17:00:56.04 (Reuters-21578), " \
 	"February 26, 1987"
 

@@ -40,6 +40,7 @@ struct source {
 	long lang_col;		/* the extra column "lang", -1: none (set once the names are known) */
 	size_t nextra;
 	off_t start;	/* where the stream began, for source_rewind; -1: a pipe */
+	int normalise_dates;	/* framing import: dates in the forms date_normalise reads */
 	/* CSV: records read by csvin.c, each decoded as the JSON object of its fields */
 	struct csvin *csv;
 	char *const *csv_names;
@@ -472,6 +473,13 @@ static int article_from_json(const struct source *s, size_t line, const struct b
 		return bad_line(s, line, bad ? "id, outlet, date and title must be strings or numbers"
 				       : "no \"outlet\"", "");
 	}
+	if (s->normalise_dates && a->date && *a->date && !date_valid(a->date)) {
+		char iso[11];
+		if (date_normalise(a->date, iso) == 0) {
+			free(a->date);
+			a->date = xstrdup(iso);
+		}
+	}
 	if (a->date && *a->date && !date_valid(a->date)) {
 		buf_addf(&b, " '%s' (expected YYYY-MM-DD)", a->date);
 		article_release(a, 0);
@@ -792,6 +800,11 @@ struct source *source_jsonl(FILE *f, const char *name, size_t max_article_bytes)
 	}
 	s->lang_col = extra_index(s, "lang");
 	return s;
+}
+
+void source_normalise_dates(struct source *s)
+{
+	s->normalise_dates = 1;
 }
 
 void source_free(struct source *s)

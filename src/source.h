@@ -121,6 +121,13 @@ struct source *source_jsonl(FILE *f, const char *name, size_t max_article_bytes)
  */
 struct source *source_csv(FILE *f, const char *name, char delim, size_t max_article_bytes);
 
+/*
+ * Dates of a stream are read in every form date_normalise reads (RFC 2822,
+ * February 26, 1987, ...) and given as YYYY-MM-DD, for framing import;
+ * otherwise a date must be YYYY-MM-DD.
+ */
+void source_normalise_dates(struct source *s);
+
 void source_free(struct source *s);
 
 /*

@@ -25,5 +25,6 @@ int fuzz_scores(const uint8_t *data, size_t size);
 int fuzz_templates(const uint8_t *data, size_t size);
 int fuzz_html(const uint8_t *data, size_t size);
 int fuzz_csv(const uint8_t *data, size_t size);
+int fuzz_xml(const uint8_t *data, size_t size);
 
 #endif

@@ -25,6 +25,7 @@
 #include "../fuzz/fuzz_manifest.c"
 #include "../fuzz/fuzz_jsonl.c"
 #include "../fuzz/fuzz_csv.c"
+#include "../fuzz/fuzz_xml.c"
 #include "../fuzz/fuzz_text.c"
 #include "../fuzz/fuzz_dic.c"
 #include "../fuzz/fuzz_scores.c"
@@ -107,6 +108,12 @@ static void test_replay_csv(void **state)
 	replay("csv", fuzz_csv);
 }
 
+static void test_replay_xml(void **state)
+{
+	(void)state;
+	replay("xml", fuzz_xml);
+}
+
 static void test_replay_text(void **state)
 {
 	(void)state;
@@ -152,6 +159,8 @@ static void test_replay_tiny(void **state)
 		fuzz_jsonl(bytes + i, 1);
 		fuzz_csv(bytes + i, 0);
 		fuzz_csv(bytes + i, 1);
+		fuzz_xml(bytes + i, 0);
+		fuzz_xml(bytes + i, 1);
 		fuzz_text(bytes + i, 0);
 		fuzz_text(bytes + i, 1);
 		fuzz_dic(bytes + i, 0);
@@ -172,6 +181,7 @@ int main(void)
 		cmocka_unit_test(test_replay_manifest),
 		cmocka_unit_test(test_replay_jsonl),
 		cmocka_unit_test(test_replay_csv),
+		cmocka_unit_test(test_replay_xml),
 		cmocka_unit_test(test_replay_text),
 		cmocka_unit_test(test_replay_dic),
 		cmocka_unit_test(test_replay_scores),
