@@ -98,8 +98,10 @@ static struct source *open_stream(const struct import_opts *o, const struct inpu
 			so.delim = !strcmp(o->delimiter, "tab") ? '\t' : o->delimiter[0];
 	}
 	s = source_open(&so);
-	if (s)
+	if (s) {
 		source_normalise_dates(s);
+		source_keep_markup(s);
+	}
 	return s;
 }
 
@@ -155,9 +157,13 @@ static void safe_name(struct buf *b, const char *s)
 		buf_adds(b, "article");
 }
 
-/* Writes text to a new file OUTLET/ID[-N].txt under the output; its name relative to it into rel. */
+/*
+ * Writes text to a new file OUTLET/ID[-N].EXT under the output (.html for
+ * a page's markup, which the folder reads as a page again); its name
+ * relative to the output into rel.
+ */
 static int write_article(struct importer *im, const char *outlet, const char *id,
-			 const char *text, size_t len, struct buf *rel)
+			 const char *text, size_t len, const char *ext, struct buf *rel)
 {
 	struct buf dir = BUF_INIT, path = BUF_INIT, base = BUF_INIT;
 	size_t k, off = 0;
@@ -177,7 +183,7 @@ static int write_article(struct importer *im, const char *outlet, const char *id
 		buf_adds(rel, base.data);
 		if (k > 1)
 			buf_addf(rel, "-%zu", k);
-		buf_adds(rel, ".txt");
+		buf_adds(rel, ext);
 		buf_reset(&path);
 		buf_addf(&path, "%s/%s", im->o->output, rel->data);
 		fd = open(path.data, O_WRONLY | O_CREAT | O_EXCL, 0644);
@@ -217,7 +223,8 @@ static int add_article(struct importer *im, const struct article *a, char *const
 {
 	struct buf rel = BUF_INIT, row = BUF_INIT;
 	size_t i, j;
-	int status = write_article(im, a->outlet, a->id, text, len, &rel);
+	int status = write_article(im, a->outlet, a->id, text, len, a->markup ? ".html" : ".txt",
+				   &rel);
 
 	if (status == 0) {
 		put_field(&row, a->id);
@@ -397,6 +404,12 @@ int import_run(const struct import_opts *o, char *const *inputs, int n)
 
 	memset(&im, 0, sizeof(im));
 	im.o = o;
+	if (o->delimiter && strcmp(o->delimiter, "tab") &&
+	    (strlen(o->delimiter) != 1 || strchr("\"\r\n", o->delimiter[0]))) {
+		error("--delimiter: '%s' is not one byte (or tab) other than a quote or a line end",
+		      o->delimiter);
+		goto out;
+	}
 	if (o->xml_fields && xmlin_fields_parse(o->xml_fields, &im.fields) < 0)
 		goto out;
 	for (i = 0; i < n; i++) {

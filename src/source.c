@@ -41,6 +41,7 @@ struct source {
 	size_t nextra;
 	off_t start;	/* where the stream began, for source_rewind; -1: a pipe */
 	int normalise_dates;	/* framing import: dates in the forms date_normalise reads */
+	int keep_markup;	/* framing import: an html field stays markup */
 	/* CSV: records read by csvin.c, each decoded as the JSON object of its fields */
 	struct csvin *csv;
 	char *const *csv_names;
@@ -509,7 +510,9 @@ static int article_from_json(const struct source *s, size_t line, const struct b
 	a->file = xstrdup(a->path);
 	a->line = line;
 	*text = xstrndup(t->valuestring, *len);
-	if (html)
+	if (html && s->keep_markup)
+		a->markup = 1;
+	else if (html)
 		decode_page(a, text, len, 0);
 	return 1;
 }
@@ -805,6 +808,11 @@ struct source *source_jsonl(FILE *f, const char *name, size_t max_article_bytes)
 void source_normalise_dates(struct source *s)
 {
 	s->normalise_dates = 1;
+}
+
+void source_keep_markup(struct source *s)
+{
+	s->keep_markup = 1;
 }
 
 void source_free(struct source *s)

@@ -128,6 +128,13 @@ struct source *source_csv(FILE *f, const char *name, char delim, size_t max_arti
  */
 void source_normalise_dates(struct source *s);
 
+/*
+ * An "html" field of a stream is given as it is, markup and all, with
+ * a->markup set, not read as a page: framing import writes it as a .html
+ * file, which a corpus folder then reads as a page.
+ */
+void source_keep_markup(struct source *s);
+
 void source_free(struct source *s);
 
 /*

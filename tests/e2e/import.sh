@@ -30,6 +30,23 @@ for kind in csv jsonl; do
 			|| fail "$f.tsv of the imported $kind differs from the $kind's"
 	done
 done
+# Web pages (an "html" field) are written as .html files, which the folder
+# reads as pages again: the same scores, the page's title and date too.
+gen=$(dirname "$FRAMING")/gencorpus
+[ -x "$gen" ] || gen=$ROOT/build/gencorpus
+if [ -x "$gen" ]; then
+	"$gen" -s 300K -f html -d corpus/seeds "$T/pages" 2>/dev/null || fail "gencorpus"
+	scripts/corpus2jsonl "$T/pages" | sed 's/"text":"/"html":"/' > "$T/pages.jsonl"
+	"$FRAMING" import -q "$T/pages.jsonl" -o "$T/imp-html" || fail "import pages"
+	[ -z "$(find "$T/imp-html" -name '*.txt')" ] || fail "pages written as .txt"
+	"$FRAMING" score -q -j 1 "$T/imp-html" -o "$T/s-html" || fail "score the imported pages"
+	"$FRAMING" score -q -j 1 --jsonl "$T/pages.jsonl" -o "$T/f-html" || fail "score the pages"
+	for f in scores matches terms; do
+		cmp "$T/s-html/$f.tsv" "$T/f-html/$f.tsv" || fail "$f.tsv of imported pages differs"
+	done
+else
+	echo "skip: pages (gencorpus not built: make build/gencorpus)"
+fi
 head -n 1 "$T/imp-csv/manifest.tsv" | grep -q "^id${tab}file${tab}outlet${tab}date${tab}title${tab}wire${tab}lang\$" \
 	|| fail "manifest header: $(head -n 1 "$T/imp-csv/manifest.tsv")"
 [ -f "$T/imp-csv/China_Daily/cd-2014-10-20.txt" ] || fail "no China_Daily/cd-2014-10-20.txt"
@@ -42,6 +59,7 @@ expect 2 "give --xml-fields" -- import "$T" -o "$T/new1"
 expect 2 "not a folder of XML files, nor" -- import "$T/seeds.csv" /etc/hostname -o "$T/new2"
 [ ! -e "$T/new2" ] || fail "a refused import made its folder"
 expect 2 "missing -o" -- import "$T/seeds.csv"
+expect 2 "is not one byte" -- import --delimiter ';;' "$T/seeds.csv" -o "$T/new3"
 
 # Ids that are paths, hidden names, names two ids share, several inputs with
 # their own extra columns, and dates in every form import reads.
