@@ -31,9 +31,11 @@ int date_valid(const char *s);
  */
 int date_normalise(const char *s, char out[11]);
 
-#define DATE_FORMS "2014-10-20 or 20141020 (ISO 8601, a time after it ignored), " \
-	"Thu, 26 Feb 1987 17:00:56 GMT (RFC 2822), 26-FEB-1987 17:00:56.04 (Reuters-21578), " \
-	"February 26, 1987"
+/* The forms date_normalise reads, a line each after the first, for --help. */
+#define DATE_FORMS "2014-10-20, 20141020 (ISO 8601; a time after it is ignored)\n" \
+	"  Thu, 26 Feb 1987 17:00:56 GMT (RFC 2822)\n" \
+	"  26-FEB-1987 17:00:56.04 (Reuters-21578)\n" \
+	"  February 26, 1987 (also Feb 26, 1987 and Feb. 26, 1987)"
 
 /* Days from 1970-01-01 to the date y-m-d (negative before it). */
 long date_days_from_civil(long y, long m, long d);
