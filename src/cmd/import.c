@@ -15,7 +15,8 @@
 
 static const char usage[] =
 	"usage: framing import [--xml-fields TITLE,BODY,DATE] [--outlet NAME]\n"
-	"                      [--delimiter C] [--max-article-bytes N] [-q] -o DIR INPUT...\n"
+	"                      [--delimiter C] [--max-article-bytes N] [-q]\n"
+	"                      -o DIR INPUT...\n"
 	"\n"
 	"Writes the articles of every INPUT into DIR as a corpus folder: a folder\n"
 	"per outlet, a file per article (OUTLET/ID.txt, or .html for a page; names\n"
@@ -42,7 +43,8 @@ static const char usage[] =
 	"  -q, --quiet         no warnings, no summary (errors are still printed)\n"
 	"\n"
 	"examples: framing import articles.csv -o corpus\n"
-	"          framing import --xml-fields TITLE,BODY,DATE --outlet Reuters reuters21578/ -o reuters\n";
+	"          framing import --xml-fields TITLE,BODY,DATE --outlet Reuters \\\n"
+	"                         reuters21578/ -o reuters\n";
 
 int cmd_import(int argc, char **argv)
 {
