@@ -10,7 +10,8 @@ PKGS = gsl libutf8proc libcjson libxml-2.0 libcrypto
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lutf8proc -lcjson -lxml2 -lcrypto -lm)
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARNINGS) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP
-LIBS = $(PKG_LIBS) -lm -lpthread
+# libcsv (CSV input, csvin.c) has no pkg-config file.
+LIBS = $(PKG_LIBS) -lcsv -lm -lpthread
 
 # Sanitizer build: "make test SAN=1" builds everything under build/san.
 ifeq ($(SAN),1)
@@ -38,6 +39,7 @@ LIB_OBJS = \
 	$(BUILD)/cleanrun.o \
 	$(BUILD)/corpus.o \
 	$(BUILD)/counts.o \
+	$(BUILD)/csvin.o \
 	$(BUILD)/date.o \
 	$(BUILD)/dedup.o \
 	$(BUILD)/dic.o \
@@ -46,6 +48,7 @@ LIB_OBJS = \
 	$(BUILD)/gpscript.o \
 	$(BUILD)/html.o \
 	$(BUILD)/htmlpage.o \
+	$(BUILD)/importrun.o \
 	$(BUILD)/keyness.o \
 	$(BUILD)/kwic.o \
 	$(BUILD)/kwicrun.o \
@@ -96,7 +99,8 @@ LIB_OBJS = \
 	$(BUILD)/unwrap.o \
 	$(BUILD)/util.o \
 	$(BUILD)/workpool.o \
-	$(BUILD)/xalloc.o
+	$(BUILD)/xalloc.o \
+	$(BUILD)/xmlin.o
 
 # The commands (src/cmd/NAME.c, src/cmd/lexicon_NAME.c): each parses its
 # options and calls a run function of the library.
@@ -114,7 +118,8 @@ CMD_OBJS = \
 	$(BUILD)/cmd/report.o \
 	$(BUILD)/cmd/score.o \
 	$(BUILD)/cmd/stats.o \
-	$(BUILD)/cmd/templates.o
+	$(BUILD)/cmd/templates.o \
+	$(BUILD)/cmd/import.o
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
@@ -205,7 +210,7 @@ uninstall:
 # seconds (scripts/fuzz says how; crashes land in build/fuzz/crashes).
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = lexicon manifest jsonl text dic scores templates html runstamp
+FUZZ_TARGETS = lexicon manifest jsonl text dic scores templates html runstamp csv xml
 FUZZ_BUILD = build/fuzz
 # Without -Werror: a warning only clang gives must not stop the fuzzing.
 FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(filter-out -Werror,$(WARNINGS)) $(PKG_CFLAGS) \

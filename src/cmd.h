@@ -20,6 +20,7 @@ int cmd_kwic(int argc, char **argv);
 int cmd_chart(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_templates(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 
 int cmd_lexicon_check(int argc, char **argv);
 int cmd_lexicon_stats(int argc, char **argv);

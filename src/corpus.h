@@ -22,6 +22,8 @@ struct article {
 	size_t size;	/* bytes of the file when the list was loaded */
 	/* An HTML page: its lines' markup hints and offsets (owned), else NULL. */
 	struct htmlpage *page;
+	/* The text is a page's markup, kept as given (source_keep_markup, for framing import). */
+	int markup;
 };
 
 /* Frees what a holds (its nextra extra values included) and zeroes it. */

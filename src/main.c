@@ -27,6 +27,7 @@ static const struct command commands[] = {
 	{ "stats", cmd_stats, "per-outlet statistics, tests and keyness of scores.tsv", 0 },
 	{ "chart", cmd_chart, "draw the charts of a run with gnuplot (SVG and PNG)", 0 },
 	{ "report", cmd_report, "score, stats and charts in one go, then report.html", 0 },
+	{ "import", cmd_import, "turn CSV, JSON Lines or XML files into a corpus folder", 0 },
 	{ "templates", cmd_templates, "find the lines an outlet repeats across articles", 0 },
 	{ "kwic", cmd_kwic, "keyword in context for any pattern or a category", 0 },
 	{ "lexicon", cmd_lexicon, "check, stats, suggest, diff, import, export lexicons", 1 },

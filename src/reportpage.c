@@ -655,7 +655,7 @@ static void write_lost_banner(struct report_page *p)
 		    "often text the cleaner cannot read as paragraphs. <code>", lost, p->scores->n,
 		 100.0 * (double)lost / (double)p->scores->n, 100 * SCORE_LOST_SHARE);
 	if (p->o->in.jsonl) {
-		buf_adds(h, "framing clean --jsonl ");
+		buf_addf(h, "framing clean %s ", source_stream_option(&p->o->in));
 		html_escape(h, p->o->in.jsonl);
 		buf_adds(h, " ID");
 	} else {

@@ -190,7 +190,8 @@ static void warn_lost(const struct score_loss *l, const struct score_run_opts *a
 	if (!l->lost)
 		return;
 	if (args->in.jsonl)
-		buf_addf(&cmd, "framing clean --jsonl %s %s", args->in.jsonl, l->worst_id);
+		buf_addf(&cmd, "framing clean %s %s %s", source_stream_option(&args->in),
+			 args->in.jsonl, l->worst_id);
 	else
 		buf_addf(&cmd, "framing clean %s", l->worst_where);
 	/* inform, not fprintf: the command quotes a file name or an id (sanitize.h). */

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "csvin.h"
 #include "fsutil.h"
 #include "htmlpage.h"
 #include "date.h"
@@ -39,6 +40,12 @@ struct source {
 	long lang_col;		/* the extra column "lang", -1: none (set once the names are known) */
 	size_t nextra;
 	off_t start;	/* where the stream began, for source_rewind; -1: a pipe */
+	int normalise_dates;	/* framing import: dates in the forms date_normalise reads */
+	int keep_markup;	/* framing import: an html field stays markup */
+	/* CSV: records read by csvin.c, each decoded as the JSON object of its fields */
+	struct csvin *csv;
+	char *const *csv_names;
+	size_t ncsv;
 	/* both */
 	const char *label;	/* for messages */
 	struct corpus *own_corpus;	/* opened by source_open */
@@ -467,6 +474,13 @@ static int article_from_json(const struct source *s, size_t line, const struct b
 		return bad_line(s, line, bad ? "id, outlet, date and title must be strings or numbers"
 				       : "no \"outlet\"", "");
 	}
+	if (s->normalise_dates && a->date && *a->date && !date_valid(a->date)) {
+		char iso[11];
+		if (date_normalise(a->date, iso) == 0) {
+			free(a->date);
+			a->date = xstrdup(iso);
+		}
+	}
 	if (a->date && *a->date && !date_valid(a->date)) {
 		buf_addf(&b, " '%s' (expected YYYY-MM-DD)", a->date);
 		article_release(a, 0);
@@ -496,7 +510,9 @@ static int article_from_json(const struct source *s, size_t line, const struct b
 	a->file = xstrdup(a->path);
 	a->line = line;
 	*text = xstrndup(t->valuestring, *len);
-	if (html)
+	if (html && s->keep_markup)
+		a->markup = 1;
+	else if (html)
 		decode_page(a, text, len, 0);
 	return 1;
 }
@@ -637,6 +653,110 @@ static int decode_jsonl_record(const struct source *s, struct source_record *r,
 	return status;
 }
 
+/*
+ * CSV: the record's fields as a JSON object of strings, read by
+ * article_from_json, so that CSV and JSON Lines have one set of rules. An
+ * empty cell is a field not given (a spreadsheet has no null): an empty id
+ * gets the default id, an empty text gives way to an html cell.
+ */
+static int csv_skip_cell(const struct source *s, const char *name, const char *v)
+{
+	size_t i;
+
+	if (*v)
+		return 0;
+	if (!strcmp(name, "id") || !strcmp(name, "outlet") || !strcmp(name, "date") ||
+	    !strcmp(name, "title"))
+		return 1;
+	if (strcmp(name, "text"))
+		return 0;
+	for (i = 0; i < s->ncsv; i++)
+		if (!strcmp(s->csv_names[i], "html"))
+			return 1;
+	return 0;
+}
+
+static int decode_csv_record(const struct source *s, struct source_record *r,
+			     struct article *a, char **text, size_t *len)
+{
+	cJSON *obj = cJSON_CreateObject();
+	const char *p = r->raw.data;
+	size_t i;
+	int status;
+
+	for (i = 0; i < s->ncsv; i++) {
+		size_t n = strlen(p);
+		if (!csv_skip_cell(s, s->csv_names[i], p))
+			cJSON_AddItemToObject(obj, s->csv_names[i], cJSON_CreateString(p));
+		p += n + 1;
+	}
+	status = article_from_json(s, r->line, NULL, obj, a, text, len);
+	cJSON_Delete(obj);
+	return status;
+}
+
+/* Refuses a header without text or html or outlet, or naming a field twice or not at all. */
+static int csv_check_header(struct source *s)
+{
+	size_t i, j, alloc = 0;
+	int text = 0, outlet = 0;
+
+	if (!s->ncsv)
+		return error("%s: no header (text, outlet, ...)", s->name);
+	for (i = 0; i < s->ncsv; i++) {
+		const char *n = s->csv_names[i];
+		if (!*n)
+			return error("%s:1: column %zu of the header has no name", s->name, i + 1);
+		for (j = 0; j < i; j++)
+			if (!strcmp(n, s->csv_names[j]))
+				return error("%s:1: the header names '%s' twice", s->name, n);
+		text |= !strcmp(n, "text") || !strcmp(n, "html");
+		outlet |= !strcmp(n, "outlet");
+		if (!is_known_field(n)) {
+			ALLOC_GROW(s->extra_names, s->nextra + 1, alloc);
+			s->extra_names[s->nextra++] = xstrdup(n);
+		}
+	}
+	if (!text)
+		return error("%s:1: the header names no 'text' or 'html' column", s->name);
+	if (!outlet)
+		return error("%s:1: the header names no 'outlet' column", s->name);
+	return 0;
+}
+
+struct source *source_csv(FILE *f, const char *name, char delim, size_t max_article_bytes)
+{
+	struct source *s = source_new(max_article_bytes);
+	struct stat st;
+
+	s->f = f;
+	s->name = name;
+	s->label = name;
+	s->start = -1;
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode)) {
+		s->total = (uint64_t)st.st_size;
+		s->start = ftello(f);
+	}
+	/* A record holds an article and its other fields: the limit of a JSON line. */
+	s->csv = csvin_open(f, name, (unsigned char)(delim ? delim : ','), s->max_bytes + 4096);
+	s->csv_names = csvin_names(s->csv, &s->ncsv);
+	if (csv_check_header(s) < 0) {
+		source_free(s);
+		return NULL;
+	}
+	s->lang_col = extra_index(s, "lang");
+	return s;
+}
+
+static int read_csv_record(struct source *s, struct source_record *r)
+{
+	int status = csvin_next(s->csv, &r->raw, &r->line);
+
+	s->consumed = csvin_bytes_read(s->csv);
+	r->status = status;
+	return status;
+}
+
 int source_file(const char *path, struct article *a, char **text, size_t *len)
 {
 	memset(a, 0, sizeof(*a));
@@ -685,6 +805,16 @@ struct source *source_jsonl(FILE *f, const char *name, size_t max_article_bytes)
 	return s;
 }
 
+void source_normalise_dates(struct source *s)
+{
+	s->normalise_dates = 1;
+}
+
+void source_keep_markup(struct source *s)
+{
+	s->keep_markup = 1;
+}
+
 void source_free(struct source *s)
 {
 	size_t i;
@@ -694,6 +824,7 @@ void source_free(struct source *s)
 		free(s->extra_names[i]);
 	free(s->extra_names);
 	buf_release(&s->linebuf);
+	csvin_free(s->csv);
 	source_record_release(&s->record);
 	if (s->own_corpus) {
 		corpus_release(s->own_corpus);
@@ -725,13 +856,19 @@ struct source *source_open(const struct source_options *o)
 		return s;
 	}
 	if (!strcmp(o->jsonl, "-"))
-		return source_jsonl(stdin, "stdin", o->max_bytes);
+		return o->csv ? source_csv(stdin, "stdin", o->delim, o->max_bytes)
+			      : source_jsonl(stdin, "stdin", o->max_bytes);
 	f = fopen(o->jsonl, "rb");
 	if (!f) {
 		error("%s: %s", o->jsonl, strerror(errno));
 		return NULL;
 	}
-	s = source_jsonl(f, o->jsonl, o->max_bytes);
+	s = o->csv ? source_csv(f, o->jsonl, o->delim, o->max_bytes)
+		   : source_jsonl(f, o->jsonl, o->max_bytes);
+	if (!s) {
+		fclose(f);
+		return NULL;
+	}
 	s->own_file = f;
 	return s;
 }
@@ -799,6 +936,9 @@ int source_rewind(struct source *s)
 {
 	if (s->corpus) {
 		s->next = 0;
+	} else if (s->csv) {
+		if (s->start < 0 || csvin_rewind(s->csv) < 0)
+			return error("%s: cannot be read a second time", s->label);
 	} else {
 		if (s->start < 0 || fseeko(s->f, s->start, SEEK_SET) != 0)
 			return error("%s: cannot be read a second time", s->label);
@@ -935,6 +1075,8 @@ int source_read(struct source *s, struct source_record *r)
 		r->status = status;
 		return status;
 	}
+	if (s->csv)
+		return read_csv_record(s, r);
 	return read_jsonl_record(s, r);
 }
 
@@ -954,6 +1096,9 @@ int source_decode(const struct source *s, struct source_record *r, struct articl
 		/* Parsed here, in the worker threads, not by the one that reads. */
 		if (htmlpage_is_html_name(a->path))
 			decode_page(a, text, len, 1);
+	} else if (s->csv) {
+		if (decode_csv_record(s, r, a, text, len) < 0)
+			return -1;
 	} else if (decode_jsonl_record(s, r, a, text, len) < 0) {
 		return -1;
 	}

@@ -67,9 +67,24 @@ struct source_options {
 	const char *dir;
 	const char *jsonl;
 	size_t max_bytes;
+	/*
+	 * CSV (--csv FILE|-, --delimiter C): csv names the file, and
+	 * sourceopts_check makes jsonl the same, since every command asks
+	 * jsonl whether it reads a stream rather than a folder. delim is the
+	 * delimiter byte (',' when 0).
+	 */
+	const char *csv;
+	const char *delimiter;
+	char delim;
 };
 
-#define SOURCE_OPTIONS_INIT { NULL, NULL, SOURCE_DEFAULT_MAX_BYTES }
+#define SOURCE_OPTIONS_INIT { NULL, NULL, SOURCE_DEFAULT_MAX_BYTES, NULL, NULL, 0 }
+
+/* The option that names o's stream, for the commands framing suggests: "--csv" or "--jsonl". */
+static inline const char *source_stream_option(const struct source_options *o)
+{
+	return o->csv ? "--csv" : "--jsonl";
+}
 
 /*
  * Opens what o names: a folder's article list is loaded and checked whole
@@ -94,6 +109,31 @@ struct source *source_corpus(const struct corpus *c, size_t max_article_bytes);
  * SOURCE_DEFAULT_ID_PREFIX and a hash of what it holds.
  */
 struct source *source_jsonl(FILE *f, const char *name, size_t max_article_bytes);
+
+/*
+ * Articles of a CSV stream f (borrowed; name for messages; delim its
+ * delimiter byte): a header naming the fields as JSON Lines does (text or
+ * html, outlet, id, date, title, the others extra columns in their order),
+ * then one article a record, read by the rules of JSON Lines: an empty id
+ * gets the default id, an empty date or title is unknown, an empty outlet
+ * refuses the record. NULL after a message when the header lacks text or
+ * html or outlet, or names a field twice or not at all.
+ */
+struct source *source_csv(FILE *f, const char *name, char delim, size_t max_article_bytes);
+
+/*
+ * Dates of a stream are read in every form date_normalise reads (RFC 2822,
+ * February 26, 1987, ...) and given as YYYY-MM-DD, for framing import;
+ * otherwise a date must be YYYY-MM-DD.
+ */
+void source_normalise_dates(struct source *s);
+
+/*
+ * An "html" field of a stream is given as it is, markup and all, with
+ * a->markup set, not read as a page: framing import writes it as a .html
+ * file, which a corpus folder then reads as a page.
+ */
+void source_keep_markup(struct source *s);
 
 void source_free(struct source *s);
 

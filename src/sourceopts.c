@@ -17,8 +17,40 @@ static enum options_result usage_error(const char *usage)
 	return OPTIONS_ERROR;
 }
 
-enum options_result sourceopts_check(const struct source_options *in, const char *usage)
+/* The byte --delimiter names: one byte, or "tab"; -1 for another. */
+static int delimiter_byte(const char *d)
 {
+	if (!strcmp(d, "tab") || !strcmp(d, "\\t"))
+		return '\t';
+	if (strlen(d) != 1 || *d == '"' || *d == '\n' || *d == '\r')
+		return -1;
+	return (unsigned char)*d;
+}
+
+/* --csv: the stream is in->jsonl as well (see struct source_options). */
+static int check_csv(struct source_options *in)
+{
+	int d;
+
+	if (in->delimiter && !in->csv)
+		return error("--delimiter is for --csv");
+	if (!in->csv)
+		return 0;
+	if (in->jsonl && in->jsonl != in->csv)
+		return error("give either --jsonl or --csv, not both");
+	in->jsonl = in->csv;
+	d = delimiter_byte(in->delimiter ? in->delimiter : ",");
+	if (d < 0)
+		return error("--delimiter: '%s' is not one byte (or tab) other than a quote or "
+			     "a line end", in->delimiter);
+	in->delim = (char)d;
+	return 0;
+}
+
+enum options_result sourceopts_check(struct source_options *in, const char *usage)
+{
+	if (check_csv(in) < 0)
+		return usage_error(usage);
 	if (in->dir && in->jsonl) {
 		error("give either a CORPUS folder or --jsonl, not both");
 		return usage_error(usage);

@@ -13,9 +13,14 @@
  * for the CORPUS operand; and the rows the corpus tools share with score.
  */
 
-/* The rows of --jsonl FILE|- and --max-article-bytes N, stored in the struct source_options *in. */
+/*
+ * The rows of --jsonl FILE|-, --csv FILE|-, --delimiter C and
+ * --max-article-bytes N, stored in the struct source_options *in.
+ */
 #define OPT_SOURCE(in) \
 	OPT_STRING(0, "jsonl", &(in)->jsonl), \
+	OPT_STRING(0, "csv", &(in)->csv), \
+	OPT_STRING(0, "delimiter", &(in)->delimiter), \
 	OPT_SIZE(0, "max-article-bytes", &(in)->max_bytes, 0, SOURCE_MAX_ARTICLE_BYTES)
 
 /* The rows of --no-clean and --no-negation, stored in the struct score_options *opt. */
@@ -36,11 +41,13 @@
 	OPT_QUIET(&(t)->quiet)
 
 /*
- * A command reads either a CORPUS folder or --jsonl, not both: checks that
- * in names one of them (a folder given with an option, as --corpus, counts).
+ * A command reads either a CORPUS folder or --jsonl or --csv, not two:
+ * checks that in names one of them (a folder given with an option, as
+ * --corpus, counts), and reads --delimiter (one byte, or "tab"; with --csv
+ * only). --csv FILE makes in->jsonl FILE too (see struct source_options).
  * Prints the message and the usage to stderr otherwise.
  */
-enum options_result sourceopts_check(const struct source_options *in, const char *usage);
+enum options_result sourceopts_check(struct source_options *in, const char *usage);
 
 /*
  * Takes the CORPUS operand out of args into in->dir, so that the command

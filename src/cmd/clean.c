@@ -63,7 +63,8 @@ int cmd_clean(int argc, char **argv)
 	r = options_parse(argc, argv, specs, usage, &args);
 	if (r != OPTIONS_OK)
 		return options_exit_status(r);
-	if (options_want_operands(&args, 1, 1, o.in.jsonl ? "an article ID" : "a FILE",
+	if (sourceopts_check(&o.in, usage) == OPTIONS_OK &&
+	    options_want_operands(&args, 1, 1, o.in.jsonl ? "an article ID" : "a FILE",
 				  usage) == OPTIONS_OK) {
 		o.article = args.v[0];
 		status = clean_run(&o);

@@ -32,6 +32,8 @@ static const char usage[] =
 	"  -j, --jobs N        worker threads (default: the number of cores); the\n"
 	"                      output is the same for every N\n"
 	"      --jsonl FILE    read JSON Lines instead of a corpus folder\n"
+	"      --csv FILE      read CSV instead (a header naming text or html,\n"
+	"                      outlet, id, date, title; --delimiter ; or tab)\n"
 	"      --stdout        write scores.tsv rows to standard output, as a filter\n"
 	"                      (with --matches FILE and --terms FILE for the others)\n"
 	"      --matches FILE  with --stdout: also write matches.tsv to FILE\n"

@@ -1111,12 +1111,27 @@ static int parse_size(const char *s, uint64_t *out)
 	return 0;
 }
 
+/* A CSV field: quoted, its quotes doubled (RFC 4180). */
+static void csv_field(struct buf *b, const char *s, size_t len)
+{
+	size_t i;
+
+	buf_addch(b, '"');
+	for (i = 0; i < len; i++) {
+		if (s[i] == '"')
+			buf_addch(b, '"');
+		buf_addch(b, s[i]);
+	}
+	buf_addch(b, '"');
+}
+
 static const char usage[] =
-	"usage: gencorpus [-s SIZE] [-r SEED] [-f dir|jsonl|html] [-d SEEDS] OUT\n"
+	"usage: gencorpus [-s SIZE] [-r SEED] [-f dir|jsonl|csv|html] [-d SEEDS] OUT\n"
 	"  -s SIZE   bytes of article text, K/M/G = 10^3/10^6/10^9 (default 100M)\n"
 	"  -r SEED   random seed (default 1)\n"
 	"  -f FORMAT dir: OUT/manifest.tsv + OUT/OUTLET/ID.txt (default);\n"
 	"            jsonl: one JSON object per line into OUT (- = stdout);\n"
+	"            csv: the same as CSV (RFC 4180, every field quoted, CRLF)\n"
 	"            html: OUT/manifest.tsv + OUT/OUTLET/ID.html, each article as a\n"
 	"            news page (SIZE is still the bytes of article text)\n"
 	"  -d SEEDS  folder of seed articles to learn sentences from (default corpus/seeds)\n"
@@ -1131,7 +1146,7 @@ int main(int argc, char **argv)
 	FILE *index;
 	char *index_path;
 	size_t n = 0, i;
-	int jsonl, html, c;
+	int jsonl, csv, html, c;
 	long v;
 
 	while ((c = getopt(argc, argv, "s:r:f:d:h")) != -1) {
@@ -1151,12 +1166,15 @@ int main(int argc, char **argv)
 		default: fputs(usage, stderr); return EXIT_USAGE;
 		}
 	}
-	if (argc - optind != 1 || (strcmp(format, "dir") && strcmp(format, "jsonl") && strcmp(format, "html"))) {
+	if (argc - optind != 1 || (strcmp(format, "dir") && strcmp(format, "jsonl") &&
+				   strcmp(format, "csv") && strcmp(format, "html"))) {
 		fputs(usage, stderr);
 		return EXIT_USAGE;
 	}
 	out = argv[optind];
-	jsonl = !strcmp(format, "jsonl");
+	csv = !strcmp(format, "csv");
+	/* CSV is a stream as JSON Lines is: one file, one record an article. */
+	jsonl = !strcmp(format, "jsonl") || csv;
 	html = !strcmp(format, "html");
 	rng_state = seed;
 	chain_load(seeds);
@@ -1181,6 +1199,8 @@ int main(int argc, char **argv)
 		die("cannot write '%s': %s", index_path, strerror(errno));
 	if (!jsonl)
 		xwrite(index, "id\tfile\toutlet\tdate\ttitle\tlang\n", 31, index_path);
+	if (csv)
+		xwrite(index, "id,outlet,date,title,text,lang\r\n", 32, index_path);
 
 	while (written < size) {
 		/* Outlets publish at different rates: the first ones more. */
@@ -1195,7 +1215,16 @@ int main(int argc, char **argv)
 		buf_reset(&text);
 		article(&text, html ? &mk : NULL, o, title.data, dt);
 		buf_reset(&line);
-		if (jsonl) {
+		if (csv) {
+			csv_field(&line, id.data, id.len);
+			buf_addch(&line, ',');
+			csv_field(&line, o->name, strlen(o->name));
+			buf_addf(&line, ",%04d-%02d-%02d,", dt.y, dt.m, dt.d);
+			csv_field(&line, title.data, title.len);
+			buf_addch(&line, ',');
+			csv_field(&line, text.data, text.len);
+			buf_adds(&line, ",en\r\n");
+		} else if (jsonl) {
 			buf_adds(&line, "{\"id\":");
 			json_string(&line, id.data, id.len);
 			buf_adds(&line, ",\"outlet\":");

@@ -75,6 +75,49 @@ static void test_date_civil_from_days(void **state)
 	}
 }
 
+/* The forms framing import reads, each written out as R's as.Date reads it. */
+static void test_date_normalise(void **state)
+{
+	static const char *const good[][2] = {
+		/* as.Date("2014-10-20") */
+		{ "2014-10-20", "2014-10-20" },
+		{ " 2014-10-20T08:00:00Z ", "2014-10-20" },
+		{ "2014-10-20 23:59:59+08:00", "2014-10-20" },
+		/* as.Date("20010101T000000+0000", "%Y%m%d") */
+		{ "20010101T000000+0000", "2001-01-01" },
+		{ "20160229", "2016-02-29" },
+		/* as.Date("Thu, 26 Feb 1987 17:00:56 GMT", "%a, %d %b %Y") */
+		{ "Thu, 26 Feb 1987 17:00:56 GMT", "1987-02-26" },
+		{ "26 Feb 1987 17:00:56 +0000", "1987-02-26" },
+		{ "Sun, 1 Mar 2015 00:00:00 -0500", "2015-03-01" },
+		/* as.Date("26-FEB-1987", "%d-%b-%Y") */
+		{ " 26-FEB-1987 17:00:56.04", "1987-02-26" },
+		{ "5-MAR-1987 09:00:00.00", "1987-03-05" },
+		/* as.Date("February 26, 1987", "%B %d, %Y") */
+		{ "February 26, 1987", "1987-02-26" },
+		{ "Feb 26, 1987", "1987-02-26" },
+		{ "Sept. 3, 2001", "2001-09-03" },
+		{ "february 29 2016", "2016-02-29" },
+		{ "Monday, September 11, 2001", "2001-09-11" },
+	};
+	static const char *const bad[] = {
+		"", "26 February", "Feb 30, 1987", "29-FEB-1987 10:00:00.00", "1987-02-26x",
+		"26/02/1987", "Thu, 26 Fbr 1987", "26 Feb 87", "26-Feb 1987", "Foo 26, 1987",
+		"123 Feb 1987", "February 26, 19870", "0999-01-01", "2014-1-20",
+		"20150229", "201601011",
+	};
+	char out[11];
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		assert_int_equal(date_normalise(good[i][0], out), 0);
+		assert_string_equal(out, good[i][1]);
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		if (date_normalise(bad[i], out) == 0)
+			fail_msg("'%s' read as %s", bad[i], out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -82,6 +125,7 @@ int main(void)
 		cmocka_unit_test(test_date_not_dates),
 		cmocka_unit_test(test_date_days),
 		cmocka_unit_test(test_date_civil_from_days),
+		cmocka_unit_test(test_date_normalise),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

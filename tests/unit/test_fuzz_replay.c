@@ -24,6 +24,8 @@
 #include "../fuzz/fuzz_lexicon.c"
 #include "../fuzz/fuzz_manifest.c"
 #include "../fuzz/fuzz_jsonl.c"
+#include "../fuzz/fuzz_csv.c"
+#include "../fuzz/fuzz_xml.c"
 #include "../fuzz/fuzz_text.c"
 #include "../fuzz/fuzz_dic.c"
 #include "../fuzz/fuzz_scores.c"
@@ -101,6 +103,18 @@ static void test_replay_jsonl(void **state)
 	replay("jsonl", fuzz_jsonl);
 }
 
+static void test_replay_csv(void **state)
+{
+	(void)state;
+	replay("csv", fuzz_csv);
+}
+
+static void test_replay_xml(void **state)
+{
+	(void)state;
+	replay("xml", fuzz_xml);
+}
+
 static void test_replay_text(void **state)
 {
 	(void)state;
@@ -150,6 +164,10 @@ static void test_replay_tiny(void **state)
 		fuzz_manifest(bytes + i, 1);
 		fuzz_jsonl(bytes + i, 0);
 		fuzz_jsonl(bytes + i, 1);
+		fuzz_csv(bytes + i, 0);
+		fuzz_csv(bytes + i, 1);
+		fuzz_xml(bytes + i, 0);
+		fuzz_xml(bytes + i, 1);
 		fuzz_text(bytes + i, 0);
 		fuzz_text(bytes + i, 1);
 		fuzz_dic(bytes + i, 0);
@@ -171,6 +189,8 @@ int main(void)
 		cmocka_unit_test(test_replay_lexicon),
 		cmocka_unit_test(test_replay_manifest),
 		cmocka_unit_test(test_replay_jsonl),
+		cmocka_unit_test(test_replay_csv),
+		cmocka_unit_test(test_replay_xml),
 		cmocka_unit_test(test_replay_text),
 		cmocka_unit_test(test_replay_dic),
 		cmocka_unit_test(test_replay_scores),
