@@ -5,10 +5,10 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 WARNINGS = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wpointer-arith -Wformat=2 -Wno-format-nonliteral
-PKGS = gsl libutf8proc libcjson libxml-2.0
+PKGS = gsl libutf8proc libcjson libxml-2.0 zlib
 # Recursive (=) so pkg-config is asked only when compiling, after install-deps.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lutf8proc -lcjson -lxml2 -lm)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lutf8proc -lcjson -lxml2 -lz -lm)
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARNINGS) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP
 LIBS = $(PKG_LIBS) -lm -lpthread
 
@@ -45,6 +45,7 @@ LIB_OBJS = \
 	$(BUILD)/fsutil.o \
 	$(BUILD)/gpscript.o \
 	$(BUILD)/html.o \
+	$(BUILD)/http.o \
 	$(BUILD)/htmlpage.o \
 	$(BUILD)/keyness.o \
 	$(BUILD)/kwic.o \
@@ -60,6 +61,7 @@ LIB_OBJS = \
 	$(BUILD)/methods.o \
 	$(BUILD)/offmap.o \
 	$(BUILD)/options.o \
+	$(BUILD)/outletmap.o \
 	$(BUILD)/outfile.o \
 	$(BUILD)/parse.o \
 	$(BUILD)/pipeline.o \
@@ -94,6 +96,8 @@ LIB_OBJS = \
 	$(BUILD)/tsv.o \
 	$(BUILD)/unwrap.o \
 	$(BUILD)/util.o \
+	$(BUILD)/warc.o \
+	$(BUILD)/warcin.o \
 	$(BUILD)/workpool.o \
 	$(BUILD)/xalloc.o
 

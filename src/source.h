@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "corpus.h"
+#include "warcin.h"
 
 /*
  * Where articles come from, one at a time: the files of a corpus folder, or
@@ -67,9 +68,11 @@ struct source_options {
 	const char *dir;
 	const char *jsonl;
 	size_t max_bytes;
+	/* WARC files (--warc) and the filters of a crawl: warcin.h. */
+	struct warcin_options warc;
 };
 
-#define SOURCE_OPTIONS_INIT { NULL, NULL, SOURCE_DEFAULT_MAX_BYTES }
+#define SOURCE_OPTIONS_INIT { NULL, NULL, SOURCE_DEFAULT_MAX_BYTES, WARCIN_OPTIONS_INIT }
 
 /*
  * Opens what o names: a folder's article list is loaded and checked whole
@@ -159,6 +162,7 @@ struct source_record {
 	struct article a;	/* corpus folder: the article, read whole */
 	char *text;
 	size_t len;
+	int html;		/* WARC: text is an HTML page in UTF-8 */
 };
 
 int source_read(struct source *s, struct source_record *r);

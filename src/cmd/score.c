@@ -80,6 +80,7 @@ int cmd_score(int argc, char **argv)
 		OPT_STRING(0, "signatures", &o.signatures_file),
 		OPT_SCORING(&o.opt),
 		OPT_SOURCE(&o.in),
+		OPT_WARC_LANG(&o.in),
 		OPT_TEMPLATES(&o.opt.templates),
 		OPT_QUIET(&o.quiet),
 		OPT_HELP(),
