@@ -163,7 +163,7 @@ GENCORPUS_OBJS = $(BUILD)/buf.o $(BUILD)/fsutil.o $(BUILD)/parse.o $(BUILD)/sani
 	$(BUILD)/xalloc.o
 $(BUILD)/gencorpus: tests/bench/gencorpus.c $(GENCORPUS_OBJS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(GENCORPUS_OBJS)
+	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(GENCORPUS_OBJS) -lz
 
 deps:
 	@scripts/install-deps
@@ -208,7 +208,7 @@ uninstall:
 # seconds (scripts/fuzz says how; crashes land in build/fuzz/crashes).
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = lexicon manifest jsonl text dic scores templates html
+FUZZ_TARGETS = lexicon manifest jsonl text dic scores templates html warc
 FUZZ_BUILD = build/fuzz
 # Without -Werror: a warning only clang gives must not stop the fuzzing.
 FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(filter-out -Werror,$(WARNINGS)) $(PKG_CFLAGS) \
