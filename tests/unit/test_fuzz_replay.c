@@ -29,6 +29,7 @@
 #include "../fuzz/fuzz_scores.c"
 #include "../fuzz/fuzz_templates.c"
 #include "../fuzz/fuzz_html.c"
+#include "../fuzz/fuzz_warc.c"
 
 static const char *root(void)
 {
@@ -130,6 +131,12 @@ static void test_replay_html(void **state)
 	replay("html", fuzz_html);
 }
 
+static void test_replay_warc(void **state)
+{
+	(void)state;
+	replay("warc", fuzz_warc);
+}
+
 /* Empty and one-byte inputs, which seeds never are. */
 static void test_replay_tiny(void **state)
 {
@@ -153,6 +160,8 @@ static void test_replay_tiny(void **state)
 		fuzz_templates(bytes + i, 1);
 		fuzz_html(bytes + i, 0);
 		fuzz_html(bytes + i, 1);
+		fuzz_warc(bytes + i, 0);
+		fuzz_warc(bytes + i, 1);
 	}
 }
 
@@ -167,6 +176,7 @@ int main(void)
 		cmocka_unit_test(test_replay_scores),
 		cmocka_unit_test(test_replay_templates),
 		cmocka_unit_test(test_replay_html),
+		cmocka_unit_test(test_replay_warc),
 		cmocka_unit_test(test_replay_tiny),
 	};
 	char lexdir[1024];
