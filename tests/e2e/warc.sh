@@ -77,6 +77,9 @@ mk "$T/ok.warc.gz" --layout member --pages "$T/pw"
 expect 0 "WARC: 13 records, 6 articles" -- report -q -l "$lex" --warc "$T/ok.warc.gz" -o "$T/rep"
 [ -s "$T/rep/report.html" ] || fail "report --warc"
 
+expect 0 "kept" -- clean --warc "$T/member.warc" urn:uuid:00000000-0000-0000-0000-000000000003
+grep -q "groundless" "$T/stdout" || fail "clean --warc"
+
 # Filters: counted by reason in the closing line.
 expect 1 "WARC: 17 records, 5 articles; dropped: .*2 --lang" -- score -q -l "$lex" --warc "$T/member.warc" --lang en --stdout
 expect 1 "WARC: 17 records, 1 article; dropped: .*--lang" -- score -q -l "$lex" --warc "$T/member.warc" --lang zh --stdout
