@@ -22,6 +22,9 @@ for k in 0 1 2; do
 		--pages "$T/p$k" --first-id $((k * 100000)) || fail "mkwarc.py"
 done
 
+# The shipped lexicons, wherever the binary under test lives.
+FRAMING_LEXICONS=$ROOT/lexicons
+export FRAMING_LEXICONS
 cd "$T"
 # One run over every file.
 "$FRAMING" templates -q --warc crawl/*.warc.gz -o templates.tsv 2>/dev/null || fail "templates --warc"
