@@ -74,7 +74,10 @@ struct warcin *warcin_open(const struct warcin_options *o, size_t max_bytes)
 	in->max_bytes = max_bytes;
 	for (i = 0; i < o->files.n; i++) {
 		struct stat st;
-		if (stat(o->files.items[i], &st) < 0)
+		if (!strcmp(o->files.items[i], "-"))
+			bad = error("--warc reads files, not standard input (zcat is not needed: "
+				    "a .warc.gz is read as it is)");
+		else if (stat(o->files.items[i], &st) < 0)
 			bad = error("%s: %s", o->files.items[i], strerror(errno));
 		else if (!S_ISREG(st.st_mode))
 			bad = error("%s: not a WARC file", o->files.items[i]);

@@ -95,5 +95,6 @@ cut -f2 "$T/stdout" | grep -qx "unknown" || fail "--outlets keeps unlisted hosts
 expect 0 "stopped at --max-articles 2" -- score -q -l "$lex" --warc "$T/member.warc" --max-articles 2 --stdout
 [ "$(tail -n +2 "$T/stdout" | wc -l)" = 2 ] || fail "--max-articles"
 expect 2 "filter --warc input" -- score -q -l "$lex" --lang en "$T/pg"
+expect 2 "not standard input" -- score -q -l "$lex" --warc - --stdout
 expect 2 "not both" -- score -q -l "$lex" --warc "$T/member.warc" --jsonl "$T/x.jsonl"
 exit 0
