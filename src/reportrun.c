@@ -58,6 +58,8 @@ static struct source *open_source(const struct report_run_opts *o)
 /* The corpus as given, for the methods: the folder, the JSON Lines file or "stdin". */
 static const char *corpus_given(const struct source_options *in)
 {
+	if (in->warc.files.n)
+		return in->warc.files.items[0];	/* --warc: the first file */
 	if (!in->jsonl)
 		return in->dir;
 	return strcmp(in->jsonl, "-") ? in->jsonl : "stdin";

@@ -192,6 +192,12 @@ static void warn_lost(const struct score_loss *l, const struct score_run_opts *a
 	if (args->in.jsonl)
 		buf_addf(&cmd, "framing clean %s %s %s", source_stream_option(&args->in),
 			 args->in.jsonl, l->worst_id);
+	else if (args->in.warc.files.n) {
+		/* worst_where is FILE:BYTE */
+		const char *colon = strrchr(l->worst_where, ':');
+		int n = (int)(colon ? (size_t)(colon - l->worst_where) : strlen(l->worst_where));
+		buf_addf(&cmd, "framing clean --warc %.*s %s", n, l->worst_where, l->worst_id);
+	}
 	else
 		buf_addf(&cmd, "framing clean %s", l->worst_where);
 	/* inform, not fprintf: the command quotes a file name or an id (sanitize.h). */

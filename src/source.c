@@ -46,7 +46,9 @@ struct source {
 	struct csvin *csv;
 	char *const *csv_names;
 	size_t ncsv;
-	/* both */
+	/* WARC files (warcin.c) */
+	struct warcin *warc;
+	/* all */
 	const char *label;	/* for messages */
 	struct corpus *own_corpus;	/* opened by source_open */
 	FILE *own_file;
@@ -832,6 +834,7 @@ void source_free(struct source *s)
 	}
 	if (s->own_file)
 		fclose(s->own_file);
+	warcin_free(s->warc);
 	free(s);
 }
 
@@ -840,6 +843,16 @@ struct source *source_open(const struct source_options *o)
 	struct source *s;
 	FILE *f;
 
+	if (o->warc.files.n) {
+		struct warcin *w = warcin_open(&o->warc, source_max_bytes(o->max_bytes));
+		if (!w)
+			return NULL;
+		s = source_new(o->max_bytes);
+		s->warc = w;
+		s->label = o->warc.files.items[0];
+		s->lang_col = -1;
+		return s;
+	}
 	if (!o->jsonl) {
 		struct corpus *c = xcalloc(1, sizeof(*c));
 		if (corpus_load(o->dir, c) < 0) {
@@ -929,12 +942,14 @@ const char *source_lang(const struct source *s, const struct article *a)
 
 int source_rewindable(const struct source *s)
 {
-	return s->corpus || s->start >= 0;
+	return s->corpus || s->warc || s->start >= 0;
 }
 
 int source_rewind(struct source *s)
 {
-	if (s->corpus) {
+	if (s->warc) {
+		warcin_rewind(s->warc);
+	} else if (s->corpus) {
 		s->next = 0;
 	} else if (s->csv) {
 		if (s->start < 0 || csvin_rewind(s->csv) < 0)
@@ -952,6 +967,8 @@ int source_rewind(struct source *s)
 
 char *const *source_extra_names(const struct source *s, size_t *n)
 {
+	if (s->warc)
+		return warcin_extra_names(n);
 	if (s->corpus) {
 		*n = s->corpus->nextra;
 		return s->corpus->extra_names;
@@ -962,12 +979,12 @@ char *const *source_extra_names(const struct source *s, size_t *n)
 
 uint64_t source_total_bytes(const struct source *s)
 {
-	return s->total;
+	return s->warc ? warcin_total_bytes(s->warc) : s->total;
 }
 
 uint64_t source_bytes_read(const struct source *s)
 {
-	return s->consumed;
+	return s->warc ? warcin_bytes_read(s->warc) : s->consumed;
 }
 
 /* Where a's fields come from, for messages: a manifest's or JSON Lines' FILE:LINE, else its file. */
@@ -1066,6 +1083,14 @@ static int check_corpus_ids(const struct source *s)
 
 int source_read(struct source *s, struct source_record *r)
 {
+	if (s->warc) {
+		/* Framed, decoded to UTF-8 and filtered in this thread; parsed by source_decode. */
+		free(r->text);
+		r->text = NULL;
+		r->line = 0;
+		r->status = warcin_read(s->warc, &r->a, &r->text, &r->len, &r->html);
+		return r->status;
+	}
 	if (s->corpus) {
 		int status;
 		memset(&r->a, 0, sizeof(r->a));
@@ -1078,6 +1103,37 @@ int source_read(struct source *s, struct source_record *r)
 	if (s->csv)
 		return read_csv_record(s, r);
 	return read_jsonl_record(s, r);
+}
+
+/*
+ * A WARC page (warcin.c read it): the page's own title and date, else
+ * WARC-Date; an id that scores.tsv could not write as it is is refused,
+ * as a JSON Lines id is.
+ */
+static int decode_warc_record(const struct source *s, const struct source_record *r,
+			      struct article *a, char **text, size_t *len)
+{
+	char *warc_date = a->date;
+
+	if (!shown_as_is(a->id)) {
+		unprintable_id(a->path, a->id);
+		article_release(a, 1);
+		free(*text);
+		*text = NULL;
+		return -1;
+	}
+	if (!r->html)
+		return 0;
+	a->date = xstrdup("");
+	decode_page(a, text, len, 0);
+	if (*a->date) {
+		free(warc_date);
+	} else {
+		free(a->date);
+		a->date = warc_date;
+	}
+	(void)s;
+	return 0;
 }
 
 int source_decode(const struct source *s, struct source_record *r, struct article *a,
@@ -1098,6 +1154,14 @@ int source_decode(const struct source *s, struct source_record *r, struct articl
 			decode_page(a, text, len, 1);
 	} else if (s->csv) {
 		if (decode_csv_record(s, r, a, text, len) < 0)
+			return -1;
+	} else if (s->warc) {
+		*a = r->a;
+		*text = r->text;
+		*len = r->len;
+		memset(&r->a, 0, sizeof(r->a));
+		r->text = NULL;
+		if (decode_warc_record(s, r, a, text, len) < 0)
 			return -1;
 	} else if (decode_jsonl_record(s, r, a, text, len) < 0) {
 		return -1;

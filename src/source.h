@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "corpus.h"
+#include "warcin.h"
 
 /*
  * Where articles come from, one at a time: the files of a corpus folder, or
@@ -76,9 +77,11 @@ struct source_options {
 	const char *csv;
 	const char *delimiter;
 	char delim;
+	/* WARC files (--warc) and the filters of a crawl: warcin.h. */
+	struct warcin_options warc;
 };
 
-#define SOURCE_OPTIONS_INIT { NULL, NULL, SOURCE_DEFAULT_MAX_BYTES, NULL, NULL, 0 }
+#define SOURCE_OPTIONS_INIT { NULL, NULL, SOURCE_DEFAULT_MAX_BYTES, NULL, NULL, 0, WARCIN_OPTIONS_INIT }
 
 /* The option that names o's stream, for the commands framing suggests: "--csv" or "--jsonl". */
 static inline const char *source_stream_option(const struct source_options *o)
@@ -199,6 +202,7 @@ struct source_record {
 	struct article a;	/* corpus folder: the article, read whole */
 	char *text;
 	size_t len;
+	int html;		/* WARC: text is an HTML page in UTF-8 */
 };
 
 int source_read(struct source *s, struct source_record *r);

@@ -63,6 +63,7 @@ int cmd_report(int argc, char **argv)
 		OPT_LONG('j', "jobs", &jobs, 1, 256),
 		OPT_SCORING(&o.opt),
 		OPT_SOURCE(&o.in),
+		OPT_WARC_LANG(&o.in),
 		OPT_QUIET(&o.quiet),
 		OPT_TEMPLATES(&o.opt.templates),
 		OPT_HELP(),
