@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "charset.h"
 #include "corpus.h"
 #include "date.h"
 #include "fsutil.h"
@@ -36,12 +37,13 @@ void import_opts_init(struct import_opts *o)
 	o->max_bytes = SOURCE_DEFAULT_MAX_BYTES;
 }
 
-enum kind { KIND_CSV, KIND_JSONL, KIND_XML };
+enum kind { KIND_CSV, KIND_JSONL, KIND_WARC, KIND_XML };
 
 struct input {
 	const char *path;
 	enum kind kind;
 	struct source *s;
+	struct source_options so;	/* s keeps a pointer to it (the WARC reader does) */
 };
 
 struct importer {
@@ -78,26 +80,35 @@ static int input_kind(const char *path, enum kind *k)
 		*k = KIND_CSV;
 	else if (ends_with(path, ".jsonl") || ends_with(path, ".ndjson") || ends_with(path, ".json"))
 		*k = KIND_JSONL;
+	else if (ends_with(path, ".warc") || ends_with(path, ".warc.gz"))
+		*k = KIND_WARC;
 	else
-		return error("%s: not a folder of XML files, nor a .csv, .tsv, .jsonl or .ndjson "
-			     "file", path);
+		return error("%s: not a folder of XML files, nor a .csv, .tsv, .jsonl, .ndjson, "
+			     ".warc or .warc.gz file", path);
 	return 0;
 }
 
-static struct source *open_stream(const struct import_opts *o, const struct input *in)
+static struct source *open_stream(const struct import_opts *o, struct input *in)
 {
-	struct source_options so = SOURCE_OPTIONS_INIT;
+	struct source_options init = SOURCE_OPTIONS_INIT, *so = &in->so;
 	struct source *s;
 
-	so.jsonl = in->path;
-	so.max_bytes = o->max_bytes;
-	if (in->kind == KIND_CSV) {
-		so.csv = in->path;
-		so.delim = ends_with(in->path, ".tsv") ? '\t' : ',';
-		if (o->delimiter)
-			so.delim = !strcmp(o->delimiter, "tab") ? '\t' : o->delimiter[0];
+	*so = init;
+	so->max_bytes = o->max_bytes;
+	if (in->kind == KIND_WARC) {
+		/* A list of one borrowed name: alloc 0, nothing to release. */
+		so->warc.files.items = &in->path;
+		so->warc.files.n = 1;
+	} else {
+		so->jsonl = in->path;
 	}
-	s = source_open(&so);
+	if (in->kind == KIND_CSV) {
+		so->csv = in->path;
+		so->delim = ends_with(in->path, ".tsv") ? '\t' : ',';
+		if (o->delimiter)
+			so->delim = !strcmp(o->delimiter, "tab") ? '\t' : o->delimiter[0];
+	}
+	s = source_open(so);
 	if (s) {
 		source_normalise_dates(s);
 		source_keep_markup(s);
@@ -217,14 +228,40 @@ static void put_field(struct buf *row, const char *s)
 	buf_add_tsv_field(row, s, strlen(s));
 }
 
+/* Whether a page declares an encoding other than UTF-8 (and has no byte order mark). */
+static int names_other_charset(const char *text, size_t len)
+{
+	struct buf name = BUF_INIT;
+	size_t bom;
+	int other = charset_sniff(text, len, &name, &bom) == 0 && !bom &&
+		    strcmp(name.data, "utf-8") && strcmp(name.data, "utf8");
+
+	buf_release(&name);
+	return other;
+}
+
 /* One article: its file and its manifest row (extra values by name, "" when its input lacks one). */
 static int add_article(struct importer *im, const struct article *a, char *const *names,
 		       size_t nnames, const char *text, size_t len)
 {
-	struct buf rel = BUF_INIT, row = BUF_INIT;
+	struct buf rel = BUF_INIT, row = BUF_INIT, page = BUF_INIT;
 	size_t i, j;
-	int status = write_article(im, a->outlet, a->id, text, len, a->markup ? ".html" : ".txt",
-				   &rel);
+	int status;
+
+	/*
+	 * A page reaches here in UTF-8 (a JSON string; a WARC payload decoded
+	 * from its Content-Type charset), but its <meta charset> may still
+	 * name another: then a UTF-8 byte order mark, which wins over <meta>
+	 * when the folder is read, keeps the file read as what it now is.
+	 */
+	if (a->markup && names_other_charset(text, len)) {
+		buf_adds(&page, "\xEF\xBB\xBF");
+		buf_add(&page, text, len);
+		text = page.data;
+		len = page.len;
+	}
+	status = write_article(im, a->outlet, a->id, text, len, a->markup ? ".html" : ".txt", &rel);
+	buf_release(&page);
 
 	if (status == 0) {
 		put_field(&row, a->id);

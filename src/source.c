@@ -1125,14 +1125,31 @@ static int decode_warc_record(const struct source *s, const struct source_record
 	if (!r->html)
 		return 0;
 	a->date = xstrdup("");
-	decode_page(a, text, len, 0);
+	if (s->keep_markup) {
+		/*
+		 * framing import writes the page itself, but with the title and
+		 * date the page gives, so that the imported folder scores as the
+		 * WARC does.
+		 */
+		char *raw = xstrndup(*text, *len);
+		size_t rawlen = *len;
+		decode_page(a, text, len, 0);
+		htmlpage_release(a->page);
+		free(a->page);
+		a->page = NULL;
+		free(*text);
+		*text = raw;
+		*len = rawlen;
+		a->markup = 1;
+	} else {
+		decode_page(a, text, len, 0);
+	}
 	if (*a->date) {
 		free(warc_date);
 	} else {
 		free(a->date);
 		a->date = warc_date;
 	}
-	(void)s;
 	return 0;
 }
 

@@ -27,6 +27,8 @@ static const char usage[] =
 	"  FILE.csv, FILE.tsv  CSV as framing score --csv reads it (a header\n"
 	"                      naming text or html, outlet, id, date, title, ...)\n"
 	"  FILE.jsonl          JSON Lines as framing score --jsonl reads it\n"
+	"  FILE.warc[.gz]      a WARC as framing score --warc reads it (pages\n"
+	"                      written as .html, in UTF-8)\n"
 	"  FOLDER              XML files (Reuters-21578's .sgm, NewsML, NITF):\n"
 	"                      each element at the top of a file is an article\n"
 	"Dates are written YYYY-MM-DD; these forms are read:\n"
