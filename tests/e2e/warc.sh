@@ -96,5 +96,5 @@ expect 0 "stopped at --max-articles 2" -- score -q -l "$lex" --warc "$T/member.w
 [ "$(tail -n +2 "$T/stdout" | wc -l)" = 2 ] || fail "--max-articles"
 expect 2 "filter --warc input" -- score -q -l "$lex" --lang en "$T/pg"
 expect 2 "not standard input" -- score -q -l "$lex" --warc - --stdout
-expect 2 "not both" -- score -q -l "$lex" --warc "$T/member.warc" --jsonl "$T/x.jsonl"
+expect 2 "give one of --jsonl, --csv and --warc" -- score -q -l "$lex" --warc "$T/member.warc" --jsonl "$T/x.jsonl"
 exit 0
