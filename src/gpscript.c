@@ -28,8 +28,14 @@ static int plain_ascii(int32_t cp)
  * substitution, which gnuplot does inside double quotes) or @ (macros)
  * ever appears as itself. Single quotes with doubled apostrophes looked
  * simpler but gnuplot 5.4 misreads '' next to the opening quote.
- * Tic labels are also printf formats, so there % is doubled.
+ * Tic labels are also printf formats: gnuplot 5.4 formats a label that
+ * holds % into a buffer of 50 bytes, so a longer one was cut or lost
+ * ("%%" did not help). There % is written as U+066A, the Arabic percent
+ * sign, which looks alike, is in DejaVu Sans, keeps its place in
+ * left-to-right text, and is no format.
  */
+#define TIC_PERCENT "\xD9\xAA"	/* U+066A */
+
 static void quote(struct buf *b, const char *s, int tic)
 {
 	size_t len = strlen(s), pos = 0;
@@ -44,13 +50,12 @@ static void quote(struct buf *b, const char *s, int tic)
 			buf_adds(b, SANITIZE_INVALID);
 		else if (!sanitize_printable((uint32_t)cp))
 			buf_addch(b, SANITIZE_BLANK);
+		else if (cp == '%' && tic)
+			buf_adds(b, TIC_PERCENT);
 		else if (cp >= 0x80 || plain_ascii(cp))
 			buf_add(b, s + start, pos - start);
-		else {
-			if (cp == '%' && tic)
-				buf_adds(b, "\\0045");
+		else
 			buf_addf(b, "\\0%03o", (unsigned)cp);
-		}
 	}
 	buf_addch(b, '"');
 }

@@ -23,7 +23,11 @@
  * UTF-8 becomes U+FFFD so the SVG stays valid XML.
  */
 void gpscript_quote(struct buf *b, const char *s);
-/* The same for a tic label, which gnuplot also reads as a printf format: % is doubled. */
+/*
+ * The same for a tic label, which gnuplot also reads as a printf format
+ * (into 50 bytes, cutting or losing a longer label): % becomes U+066A,
+ * the Arabic percent sign, which looks alike and is no format.
+ */
 void gpscript_quote_tic(struct buf *b, const char *s);
 
 /*

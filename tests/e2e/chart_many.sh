@@ -7,7 +7,8 @@
 # of up to 31 groups come from framing stats on generated scores; larger
 # ones from tables written by awk (many_groups.lib), as framing stats on a
 # thousand groups takes minutes. Before this change framing chart failed
-# on 1,000 groups (gnuplot: "Cairo is unhappy" drawing stance.png).
+# on 1,000 groups (gnuplot: "Cairo is unhappy" drawing stance.png), and a
+# long tic label with % in it was cut (the first group's hostile name).
 . "$ROOT/tests/e2e/hostile.lib"
 . "$ROOT/tests/e2e/many_groups.lib"
 command -v gnuplot >/dev/null 2>&1 || { echo "gnuplot is not installed"; exit 77; }
@@ -26,6 +27,10 @@ check() {
 		grep -l 'largest of' "$d"/*.svg && fail "$k groups: a subtitle says groups were left out"
 		grep -q 'all others' "$d/stance.svg" && fail "$k groups: 'all others' drawn"
 		grep -q 'the groups ranked' "$d/categories.svg" && fail "$k groups: ranking for few groups"
+		# The hostile name whole: gnuplot cut a tic label with % in it to 50
+		# bytes (and lost longer ones); % is U+066A in tic labels.
+		grep -qF '50٪ @x 中国日报 (2 articles)' "$d/stance.svg" ||
+			fail "$k groups: the first group's tic label is not whole"
 	else
 		total=$(printf '%s' "$k" | sed 's/^\([0-9]\)\([0-9][0-9][0-9]\)$/\1,\2/; s/^\([0-9][0-9]\)\([0-9][0-9][0-9]\)$/\1,\2/')
 		rest=$(printf '%s' "$((k - 25))" | sed 's/^\([0-9]\)\([0-9][0-9][0-9]\)$/\1,\2/')
