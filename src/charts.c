@@ -457,6 +457,7 @@ static void rank_panel(struct charts *c, struct buf *b, size_t k, struct rank_do
 {
 	struct buf label = BUF_INIT;
 	size_t i;
+	double top = 0;
 
 	buf_adds(b, "set title ");
 	gpscript_quote(b, c->out.categories[k]);
@@ -469,10 +470,24 @@ static void rank_panel(struct charts *c, struct buf *b, size_t k, struct rank_do
 		buf_addf(b, " %zu", i + 1);
 	}
 	buf_addf(b, ") nomirror font ',11'\nset yrange [0.4:%zu.6]\n", n ? n : 1);
-	/* Each category its own scale: their rates differ by orders of magnitude. */
+	/*
+	 * Each category its own scale: their rates differ by orders of
+	 * magnitude. At most 2.5 times the largest rate, so the interval of a
+	 * group of two articles does not squeeze every dot against zero; such
+	 * an interval runs off the right edge.
+	 */
+	for (i = 0; i < n; i++)
+		if (dot[i].v > top)
+			top = dot[i].v;
+	if (top > 0 && hi > 2.5 * top)
+		hi = 2.5 * top;
+	if (!(hi > 0))
+		hi = 1;
 	buf_adds(b, "set xrange [0:");
-	gpscript_num(b, hi > 0 ? hi * 1.05 : 1);
-	buf_addf(b, "]\n$r%zu << EOD\n", k);
+	gpscript_num(b, hi * 1.05);
+	buf_adds(b, "]\nset xtics ");
+	gpscript_num(b, gpscript_nice_step(hi, 4));
+	buf_addf(b, "\n$r%zu << EOD\n", k);
 	for (i = 0; i < n; i++) {
 		buf_addf(b, "%zu ", i + 1);
 		gpscript_num(b, dot[i].v);
@@ -517,8 +532,8 @@ static int categories_ranking(struct charts *c)
 	panel_h = 130 + 19 * (int)most;
 	gpscript_style(&b);
 	buf_addf(&b, "set multiplot layout %zu,%zu title ", prow, cols);
-	buf_addf(&t, "Corpus: %s; grouped by %s; dots sorted by the pooled rate, bars: "
-		 "article-level (HC1) 95%% interval", c->corpus, c->by);
+	buf_addf(&t, "Corpus: %s; grouped by %s; dot: pooled rate; bar: article-level "
+		 "95%% interval, cut at 2.5 x the top rate", c->corpus, c->by);
 	gpscript_quote(&b, "Matches per 1,000 tokens by category: the groups ranked");
 	buf_adds(&b, ".\"\\n\".");
 	gpscript_quote(&b, t.data);
@@ -541,7 +556,7 @@ static int categories_ranking(struct charts *c)
 	if (!C)
 		buf_adds(&b, "plot NaN notitle\n");
 	buf_adds(&b, "unset multiplot\n");
-	ret = draw(c, "categories", 640 * (int)cols, (int)prow * panel_h + 110, &b);
+	ret = draw(c, "categories", cols > 1 ? 640 * (int)cols : 1000, (int)prow * panel_h + 110, &b);
 	buf_release(&b);
 	buf_release(&t);
 	free(dot);
