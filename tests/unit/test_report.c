@@ -52,13 +52,21 @@ static void test_gpscript_quote_hostile(void **state)
 	quote_is("", "\"\"");
 }
 
-/* Tic labels are printf formats to gnuplot, which cuts long ones with %: % is U+066A there only. */
+/* Tic labels are printf formats to gnuplot: % is doubled there only, and a long one cut. */
 static void test_gpscript_quote_tic_percent(void **state)
 {
 	struct buf b = BUF_INIT;
 	(void)state;
 	gpscript_quote_tic(&b, "50% News");
-	assert_string_equal(b.data, "\"50\xD9\xAA News\"");
+	assert_string_equal(b.data, "\"50\\0045\\0045 News\"");
+	/* Cut to 49 bytes as printed (46 and the ellipsis) when it holds %; else whole. */
+	buf_reset(&b);
+	gpscript_quote_tic(&b, "O'Brien 50% @x \xE4\xB8\xAD\xE5\x9B\xBD\xE6\x97\xA5\xE6\x8A\xA5 (2 articles) abcdefghij");
+	assert_string_equal(b.data, "\"O\\0047Brien 50\\0045\\0045 \\0100x \xE4\xB8\xAD\xE5\x9B\xBD"
+			    "\xE6\x97\xA5\xE6\x8A\xA5 (2 articles) abcde\xE2\x80\xA6\"");
+	buf_reset(&b);
+	gpscript_quote_tic(&b, "no percent sign here but a label longer than fifty bytes");
+	assert_string_equal(b.data, "\"no percent sign here but a label longer than fifty bytes\"");
 	buf_reset(&b);
 	gpscript_quote(&b, "50% News");
 	assert_string_equal(b.data, "\"50\\0045 News\"");
