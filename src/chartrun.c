@@ -38,6 +38,21 @@ static int keyterm_cmp(const void *pa, const void *pb)
 	return strcmp(a->term, b->term);
 }
 
+/* key_start: where each group's words begin in the sorted key[], so a panel reads its own only. */
+static void index_keyness(struct charts *c)
+{
+	size_t g, i = 0;
+
+	free(c->key_start);
+	c->key_start = xmalloc((c->out.ngroups + 2) * sizeof(size_t));
+	for (g = 0; g <= c->out.ngroups; g++) {
+		while (i < c->nkey && c->key[i].group < g)
+			i++;
+		c->key_start[g] = i;
+	}
+	c->key_start[c->out.ngroups + 1] = c->nkey;
+}
+
 static int load_keyness(struct charts *c, const char *indir)
 {
 	char *path = path_join(indir, "keyness.tsv");
@@ -79,6 +94,7 @@ static int load_keyness(struct charts *c, const char *indir)
 	if (rc < 0)
 		return -1;
 	sort_array(c->key, c->nkey, sizeof(*c->key), keyterm_cmp);
+	index_keyness(c);
 	c->have_key = 1;
 	return 0;
 }
@@ -189,7 +205,35 @@ static int order_cmp(const void *pa, const void *pb)
 	return strcmp(sort_ctx->out.groups[b], sort_ctx->out.groups[a]);
 }
 
-static int load(struct charts *c, const char *indir)
+/*
+ * The rows of the charts with a row per group (charts.h): "all others"
+ * at the bottom when groups are pooled, then the groups shown by mean
+ * stance.
+ */
+static void order_rows(struct charts *c)
+{
+	size_t i, K = c->out.ngroups, first = c->sel.nothers ? 1 : 0;
+
+	c->nrows = c->sel.nshown + first;
+	c->order = xmalloc((c->nrows + 1) * sizeof(size_t));
+	c->shown = xcalloc(K + 1, 1);
+	c->row_of = xmalloc((K + 1) * sizeof(size_t));
+	if (first)
+		c->order[0] = CHARTS_OTHERS;
+	for (i = 0; i < c->sel.nshown; i++) {
+		c->order[first + i] = c->sel.shown[i];
+		c->shown[c->sel.shown[i]] = 1;
+	}
+	sort_ctx = c;
+	sort_array(c->order + first, c->sel.nshown, sizeof(size_t), order_cmp);
+	sort_ctx = NULL;
+	for (i = 0; i <= K; i++)
+		c->row_of[i] = 1;	/* the row of "all others" */
+	for (i = first; i < c->nrows; i++)
+		c->row_of[c->order[i]] = i + 1;
+}
+
+static int load(struct charts *c, const char *indir, const struct chart_run_opts *o)
 {
 	char *path;
 	size_t i;
@@ -205,12 +249,9 @@ static int load(struct charts *c, const char *indir)
 	free(path);
 	if (r < 0)
 		return -1;
-	c->order = xmalloc((c->out.ngroups + 1) * sizeof(size_t));
-	for (i = 0; i < c->out.ngroups; i++)
-		c->order[i] = i;
-	sort_ctx = c;
-	sort_array(c->order, c->out.ngroups, sizeof(size_t), order_cmp);
-	sort_ctx = NULL;
+	if (res_select(&c->out, o->max_groups, o->groups, &c->sel) < 0)
+		return -1;
+	order_rows(c);
 	c->art_group = xmalloc((c->art.n + 1) * sizeof(size_t));
 	for (i = 0; i < c->art.n; i++) {
 		long g = res_outlets_group(&c->out, c->art.a[i].group);
@@ -227,6 +268,9 @@ void chart_run_opts_init(struct chart_run_opts *o)
 	o->by = "outlet";
 	o->corpus = NULL;
 	o->formats = CHART_SVG | CHART_PNG;
+	o->quiet = 0;
+	o->max_groups = RES_MAX_GROUPS;
+	o->groups = NULL;
 }
 
 /* Draws every figure; -1 after the first that failed. */
@@ -306,7 +350,7 @@ int chart_run(const struct chart_run_opts *o)
 	c.corpus = o->corpus ? o->corpus : buf_base_name(o->indir, &base);
 	c.formats = o->formats;
 	if (runset_check_outdir(c.outdir, NULL) < 0 || check_tables(o->indir) < 0
-	    || load(&c, o->indir) < 0)
+	    || load(&c, o->indir, o) < 0)
 		goto out;
 	status = EXIT_FAILED;
 	/* Checked after the tables, before any file is written. */
@@ -325,6 +369,8 @@ int chart_run(const struct chart_run_opts *o)
 	}
 	if (load_keyness(&c, o->indir) < 0)
 		warning("no keyness chart: %s/keyness.tsv is missing or unreadable", o->indir);
+	if (!c.key_start)
+		index_keyness(&c);
 	status = draw_all(&c) < 0 ? EXIT_FAILED : EXIT_OK;
 	status = runset_finish(set, status);
 out:

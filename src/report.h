@@ -24,6 +24,8 @@ struct report_opts {
 	size_t nlexicons;
 	unsigned long seed;
 	long bootstrap, permutations;
+	size_t max_groups;	/* the groups shown one by one: as framing chart's (results.h) */
+	const char *groups;	/* NULL, or as framing chart --groups */
 };
 
 /* Writes DIR/report.html from the files of a run in DIR; -1 after a message. */

@@ -13,6 +13,7 @@
 #include "fsutil.h"
 #include "lexrun.h"
 #include "report.h"
+#include "results.h"
 #include "runset.h"
 #include "scorerun.h"
 #include "source.h"
@@ -34,6 +35,7 @@ void report_run_opts_init(struct report_run_opts *o)
 	o->outdir = "output";
 	o->by = "outlet";
 	o->seed = 1;
+	o->max_groups = RES_MAX_GROUPS;
 }
 
 /*
@@ -134,6 +136,8 @@ static int run_chart(const struct report_run_opts *o, const char *corpus_name)
 	c.by = o->by;
 	c.corpus = corpus_name;
 	c.quiet = o->quiet;
+	c.max_groups = o->max_groups;
+	c.groups = o->groups;
 	return chart_run(&c);
 }
 
@@ -155,6 +159,8 @@ static int write_report(const struct report_run_opts *o, const char *corpus_name
 	r.seed = o->seed;
 	r.bootstrap = REPORT_RESAMPLES;
 	r.permutations = REPORT_RESAMPLES;
+	r.max_groups = o->max_groups;
+	r.groups = o->groups;
 	return report_write(&r) < 0 ? EXIT_FAILED : EXIT_OK;
 }
 
