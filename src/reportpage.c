@@ -234,12 +234,12 @@ static void write_summary(struct report_page *p)
 		    "with an article-level 95% interval (from the sandwich (HC1) standard error "
 		    "of the log rate, which allows for matches that come in bursts within "
 		    "articles; outlets.tsv keeps the exact Poisson interval, which does not, "
-		    "beside it, and puts it in its place for a group of one article or without "
-		    "matches, where the article-level one is undefined). Stance is the mean "
-		    "over articles of "
+		    "beside it; a group of one article or without matches has no article-level "
+		    "interval). Stance is the mean over articles of "
 		    STANCE_FORMULA ", positive when accusatory "
-		    "phrasing outweighs conciliatory phrasing, with a bootstrap 95% interval "
-		    "(t-interval when the bootstrap is not available).</p>\n");
+		    "phrasing outweighs conciliatory phrasing, with its 95% t-interval "
+		    "(outlets.tsv also has a BCa bootstrap interval, which covers too little "
+		    "in small groups).</p>\n");
 	summary_head(p, "");
 	for (i = 0; i < p->sel.nshown; i++) {
 		const struct res_stat *st;
@@ -280,10 +280,7 @@ static void write_summary(struct report_page *p)
 		if (st) {
 			html_num(h, st->mean, 2);
 			buf_adds(h, "<br>");
-			if (!isnan(st->boot_lo) && n > 1)
-				html_interval(h, st->boot_lo, st->boot_hi, 2);
-			else
-				html_interval(h, st->mean_lo, st->mean_hi, 2);
+			html_interval(h, st->mean_lo, st->mean_hi, 2);
 		} else {
 			buf_adds(h, "NA");
 		}
@@ -299,7 +296,8 @@ static void write_summary(struct report_page *p)
 	if (ones)
 		buf_addf(h, "<p><span class=\"flag\">one article</span> %zu group%s rest%s on a single "
 			 "article: the values are that article's, there is no interval, and "
-			 "comparisons with %s cannot use Welch's test or Cohen's d.</p>\n",
+			 "comparisons with %s cannot use Welch's test, Cohen's d or the "
+			 "article-level rate-ratio test.</p>\n",
 			 ones, ones == 1 ? "" : "s", ones == 1 ? "s" : "", ones == 1 ? "it" : "them");
 	buf_release(&metric);
 }
@@ -307,11 +305,11 @@ static void write_summary(struct report_page *p)
 static const struct {
 	const char *name, *caption;
 } charts[] = {
-	{ "stance", "Mean stance per group with its 95% interval (bootstrap; t-interval "
-		    "when there is no bootstrap). Open circles: groups of one article, no interval." },
+	{ "stance", "Mean stance per group with its 95% t-interval. Open circles: groups "
+		    "of one article, no interval." },
 	{ "categories", "Matches per 1,000 tokens per group and category, pooled, with "
-			"article-level 95% intervals (HC1, as in the summary; exact Poisson "
-			"for a group of one article or without matches)." },
+			"article-level 95% intervals (HC1, as in the summary; none for a "
+			"group of one article or without matches)." },
 	{ "articles", "The stance of every article (one dot each, jittered vertically) and "
 		      "the group mean (bar)." },
 	{ "timeline", "The stance of every article over its date of publication. A group "
@@ -455,7 +453,7 @@ static void comparison_row(struct report_page *p, struct tsv *t, const long *c)
 		html_num(h, cmp_num(t, c, RR), 2);
 		buf_addch(h, ' ');
 		html_interval(h, cmp_num(t, c, RRLO), cmp_num(t, c, RRHI), 2);
-		buf_adds(h, "</td><td>rate ratio</td><td class=\"n\">");
+		buf_adds(h, "</td><td>article-level rate ratio (HC1)</td><td class=\"n\">");
 		html_pval(h, cmp_num(t, c, RRP));
 	} else {
 		html_num(h, cmp_num(t, c, MA), 2);
@@ -465,7 +463,7 @@ static void comparison_row(struct report_page *p, struct tsv *t, const long *c)
 		html_num(h, cmp_num(t, c, DIFF), 2);
 		buf_adds(h, ", d = ");
 		html_num(h, cmp_num(t, c, D), 2);
-		buf_adds(h, "</td><td>Welch</td><td class=\"n\">");
+		buf_adds(h, "</td><td>Welch's t</td><td class=\"n\">");
 		html_pval(h, cmp_num(t, c, WP));
 	}
 	buf_adds(h, "</td><td class=\"n\">");
@@ -505,7 +503,10 @@ static void write_pairs(struct report_page *p)
 		    "stance index is compared by Welch's t-test of the per-article means "
 		    "(<code>welch_p</code>). <code>p (Holm)</code> is Holm's adjustment of those "
 		    "p-values over one family of comparisons (the rows of compare.tsv with a "
-		    "<code>p_holm</code>; README, Methods, says which). Rows with "
+		    "<code>p_holm</code>; README, Methods, says which). A pair in which a group "
+		    "has one article or no matches has no article-level rate test and is left "
+		    "out of the family (compare.tsv keeps the exact Poisson interval, which "
+		    "assumes independent matches). Rows with "
 		    "p (Holm) &lt; 0.05:</p>\n");
 	while ((rc = tsv_next(t)) > 0) {
 		double ph = cmp_num(t, c, PH);
@@ -514,6 +515,10 @@ static void write_pairs(struct report_page *p)
 		if (strstr(tsv_field(t, (size_t)c[NOTE]), LENGTHS_DIFFER))
 			lengths++;
 		if (isnan(ph))
+			continue;
+		/* A rate row is shown only with its article-level ratio and test. */
+		if (is_rate_metric(tsv_field(t, (size_t)c[MET])) &&
+		    (isnan(cmp_num(t, c, RR)) || isnan(cmp_num(t, c, RRP))))
 			continue;
 		family++;
 		if (!(ph < 0.05))
@@ -935,6 +940,48 @@ static void write_lost_banner(struct report_page *p)
 
 /* Groups named in a sentence of the warnings at most; the summary lists them all. */
 #define GROUPS_LISTED 30
+/*
+ * Groups without a single match of a category: their rate of it has no
+ * article-level interval and no rate test against another group (the
+ * exact Poisson ones in the tables assume independent matches).
+ */
+static void warn_no_matches(struct report_page *p)
+{
+	struct buf *h = &p->h, metric = BUF_INIT;
+	size_t g, k, groups = 0;
+
+	for (g = 0; g < p->out.ngroups; g++) {
+		size_t in_group = 0;
+		for (k = 0; k < p->out.ncategories; k++) {
+			const struct res_stat *s;
+			buf_reset(&metric);
+			buf_addf(&metric, "%s_rate", p->out.categories[k]);
+			s = res_outlets_get(&p->out, g, metric.data);
+			if (!s || !(s->count == 0) || !(s->tokens > 0))
+				continue;
+			if (!in_group++ && ++groups > GROUPS_LISTED)
+				break;	/* counted, not named */
+			if (groups == 1 && in_group == 1)
+				buf_adds(h, "<li><strong>No matches</strong> of a category in a group "
+					    "(no article-level interval of that rate, no rate test "
+					    "against another group): ");
+			buf_adds(h, in_group > 1 ? ", " : groups > 1 ? "; " : "");
+			if (in_group == 1) {
+				html_escape(h, p->out.groups[g]);
+				buf_adds(h, ": ");
+			}
+			html_escape(h, p->out.categories[k]);
+		}
+	}
+	if (groups > GROUPS_LISTED) {
+		buf_adds(h, "; and ");
+		res_add_count(h, (double)(groups - GROUPS_LISTED));
+		buf_adds(h, " more groups");
+	}
+	if (groups)
+		buf_adds(h, ".</li>\n");
+	buf_release(&metric);
+}
 
 static void write_warnings(struct report_page *p)
 {
@@ -968,6 +1015,7 @@ static void write_warnings(struct report_page *p)
 		buf_adds(h, ".</li>\n");
 	else
 		buf_adds(h, "<li>Every group has at least 5 articles.</li>\n");
+	warn_no_matches(p);
 	for (i = 0; i < p->scores->n; i++)
 		zero += p->scores->a[i].tokens == 0;
 	if (zero)

@@ -146,12 +146,20 @@ const char *stats_rate_hc1(const struct stats_rate_sums *s, struct stats_rate *r
 	return NULL;
 }
 
+/* Group g's HC1 variance of log R_g: n / (n - 1) ss / X^2. */
+static double rate_var_hc1(const struct stats_rate_sums *s)
+{
+	double n = (double)s->n;
+
+	return n / (n - 1) * s->ss / (s->count * s->count);
+}
+
 const char *stats_rate_ratio_hc1(const struct stats_rate_sums *a,
 				 const struct stats_rate_sums *b, struct stats_rr *r)
 {
-	double N = (double)(a->n + b->n), q, lrr;
+	double va, vb, df, q, lrr;
 
-	r->rr = r->se = r->lo = r->hi = r->p = NAN;
+	r->rr = r->se = r->lo = r->hi = r->p = r->df = NAN;
 	if (!(a->tokens > 0) || !(b->tokens > 0))
 		return "no tokens";
 	if (!(a->count > 0) || !(b->count > 0))
@@ -160,14 +168,26 @@ const char *stats_rate_ratio_hc1(const struct stats_rate_sums *a,
 	/* One article says nothing about the spread between articles. */
 	if (a->n < 2 || b->n < 2)
 		return "one article in a group";
-	r->se = sqrt(N / (N - 2) * (a->ss / (a->count * a->count) +
-				    b->ss / (b->count * b->count)));
+	/*
+	 * Each group its own HC1 variance and Welch-Satterthwaite df: the
+	 * pooled N / (N - 2) with t(N - 2) let a group of 300 articles lend
+	 * its df to a group of 5 and rejected a true null 19% of the time.
+	 */
+	va = rate_var_hc1(a);
+	vb = rate_var_hc1(b);
+	r->se = sqrt(va + vb);
+	df = (va + vb) * (va + vb) /
+	     (va * va / (double)(a->n - 1) + vb * vb / (double)(b->n - 1));
+	/* Both variances 0 (every article at its group's rate): no spread. */
+	if (!(df > 0))
+		df = (double)(a->n + b->n - 2);
+	r->df = df;
 	lrr = log(r->rr);
-	q = stats_qt(0.975, N - 2);
+	q = stats_qt(0.975, df);
 	r->lo = r->rr * exp(-q * r->se);
 	r->hi = r->rr * exp(q * r->se);
 	if (r->se > 0)
-		r->p = fmin(1, 2 * gsl_cdf_tdist_Q(fabs(lrr) / r->se, N - 2));
+		r->p = fmin(1, 2 * gsl_cdf_tdist_Q(fabs(lrr) / r->se, df));
 	else
 		r->p = lrr == 0 ? 1 : 0;
 	return NULL;

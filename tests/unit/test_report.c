@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -327,6 +328,29 @@ static void test_report_named_groups(void **state)
 	many_cleanup(dir);
 }
 
+/* p-values never round across 0.05, the report's threshold. */
+static void pval_is(double p, const char *want)
+{
+	struct buf b = BUF_INIT;
+	html_pval(&b, p);
+	assert_string_equal(buf_str(&b), want);
+	buf_release(&b);
+}
+
+static void test_html_pval(void **state)
+{
+	(void)state;
+	pval_is(0.0498, "0.0498");	/* once "0.050" under "p (Holm) < 0.05" */
+	pval_is(0.049996, "0.049996");	/* "0.0500" at 3 digits */
+	pval_is(0.05, "0.05");
+	pval_is(0.0012345, "0.00123");
+	pval_is(0.0999, "0.0999");
+	pval_is(0.1, "0.100");
+	pval_is(0.53317, "0.533");
+	pval_is(0.0009, "&lt; 0.001");
+	pval_is(NAN, "NA");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -334,6 +358,7 @@ int main(void)
 		cmocka_unit_test(test_gpscript_quote_balanced),
 		cmocka_unit_test(test_gpscript_quote_tic_percent),
 		cmocka_unit_test(test_html_escape),
+		cmocka_unit_test(test_html_pval),
 		cmocka_unit_test(test_markdown),
 		cmocka_unit_test(test_svg_inline),
 		cmocka_unit_test(test_sha256_fips),

@@ -397,17 +397,20 @@ static void test_rate_ratio_hc1_matches_r(void **state)
 	stats_rate_sums(XA, TA, 8, &a);
 	stats_rate_sums(XB, TB, 6, &b);
 	assert_null(stats_rate_ratio_hc1(&a, &b, &r));
-	/* R: g <- factor(rep(c("a","b"), c(8,6)), levels = c("b","a"))
-	 *    m <- glm(c(xa,xb) ~ g, offset = log(c(ta,tb)), family = poisson)
-	 *    V <- sandwich::vcovHC(m, type = "HC1"); se <- sqrt(V[2,2]); b <- coef(m)[2]
-	 *    exp(b); se; exp(b + c(-1,1) * qt(.975, 12) * se); 2 * pt(-abs(b/se), 12)
-	 *    ->  2.228327228 0.532341968 0.6986381579 7.107316113 0.158146709
-	 *    V[2,2] / sandwich::vcovHC(m, type = "HC0")[2,2]  ->  1.166666667 = 14/12 = N/(N-2) */
-	close_to(r.rr, 2.228327228);
-	close_to(r.se, 0.532341968);
-	close_to(r.lo, 0.6986381579);
-	close_to(r.hi, 7.107316113);
-	close_to(r.p, 0.158146709);
+	/* Each group its own HC1 variance, Welch-Satterthwaite df. R:
+	 *    va <- sandwich::vcovHC(glm(xa ~ 1, offset = log(ta), family = poisson), type = "HC1")[1]
+	 *    vb <- sandwich::vcovHC(glm(xb ~ 1, offset = log(tb), family = poisson), type = "HC1")[1]
+	 *    df <- (va + vb)^2 / (va^2/7 + vb^2/5)
+	 *    b <- log((sum(xa)/sum(ta))/(sum(xb)/sum(tb))); se <- sqrt(va + vb)
+	 *    exp(b); se; df; exp(b + c(-1,1) * qt(.975, df) * se); 2 * pt(-abs(b/se), df)
+	 *    ->  2.2283272283 0.5352269303 9.8079103051 0.6740289146 7.3668089434 0.1658560371
+	 * (The pooled N/(N-2) with t(12) gave se 0.532341968, p 0.158146709.) */
+	close_to(r.rr, 2.2283272283);
+	close_to(r.se, 0.5352269303);
+	close_to(r.df, 9.8079103051);
+	close_to(r.lo, 0.6740289146);
+	close_to(r.hi, 7.3668089434);
+	close_to(r.p, 0.1658560371);
 	stats_rate_sums(zero, t2, 2, &z);
 	assert_string_equal(stats_rate_ratio_hc1(&a, &z, &r), "no matches in group b");
 	assert_string_equal(stats_rate_ratio_hc1(&z, &a, &r), "no matches in group a");
