@@ -787,3 +787,98 @@ const char *stats_ks_sorted(const double *a, size_t na, const double *b, size_t 
 	free(tie);
 	return NULL;
 }
+
+/* Values of sorted x[0..n) below v (lt) or at most v (!lt): binary search. */
+static size_t stats_count_below(const double *x, size_t n, double v, int lt)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (lt ? x[mid] < v : x[mid] <= v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+double stats_ties(const double *all, size_t n)
+{
+	double ties = 0, t;
+	size_t i = 0, k;
+
+	while (i < n) {
+		for (k = i + 1; k < n && all[k] == all[i]; k++)
+			;
+		t = (double)(k - i);
+		ties += t * t * t - t;
+		i = k;
+	}
+	return ties;
+}
+
+const char *stats_mann_whitney_rest(const double *a, size_t na, const double *all, size_t n,
+				    double ties, struct stats_mw *mw)
+{
+	size_t nb = n - na, i = 0, k;
+	double rsum = 0;
+
+	mw->u = mw->p = NAN;
+	mw->exact = 0;
+	if (na == 0 || nb == 0 || na > n)
+		return "empty group";
+	/* a's midranks in the whole sample, one search per distinct value. */
+	while (i < na) {
+		size_t lt = stats_count_below(all, n, a[i], 1), le = stats_count_below(all, n, a[i], 0);
+		for (k = i + 1; k < na && a[k] == a[i]; k++)
+			;
+		rsum += (double)(k - i) * (double)(lt + le + 1) / 2;
+		i = k;
+	}
+	mw->u = rsum - (double)na * (double)(na + 1) / 2;
+	if (na < 50 && nb < 50 && ties == 0) {
+		stats_mw_exact(mw->u, na, nb, mw);
+		return NULL;
+	}
+	return stats_mw_normal(mw->u, na, nb, ties, mw);
+}
+
+const char *stats_ks_rest(const double *a, size_t na, const double *all, size_t n,
+			  struct stats_ks *ks)
+{
+	size_t nb = n - na, i = 0, k;
+	double d = 0;
+
+	ks->d = ks->p = NAN;
+	ks->exact = 0;
+	if (na == 0 || nb == 0 || na > n)
+		return "empty group";
+	/*
+	 * Between two of a's values F_a is flat and F_rest rises, so the
+	 * largest gap is just before or at one of a's values: both are read
+	 * from counts in the whole sample (the rest = whole minus a).
+	 */
+	while (i < na) {
+		size_t lt = stats_count_below(all, n, a[i], 1), le = stats_count_below(all, n, a[i], 0);
+		for (k = i + 1; k < na && a[k] == a[i]; k++)
+			;
+		d = fmax(d, fabs((double)i / (double)na - (double)(lt - i) / (double)nb));
+		d = fmax(d, fabs((double)k / (double)na - (double)(le - k) / (double)nb));
+		i = k;
+	}
+	ks->d = d;
+	if ((double)na * (double)nb < 10000) {
+		/* The runs of equal values are the whole sample's. */
+		unsigned char *tie = xcalloc(n + 2, 1);
+		for (k = 1; k <= n; k++)
+			tie[k] = k == n || all[k] != all[k - 1];
+		ks->exact = 1;
+		ks->p = 1 - stats_psmirnov(d, na, nb, tie);
+		free(tie);
+	} else {
+		double m = (double)na * (double)nb / (double)n;
+		ks->p = d < DBL_EPSILON ? 1 : 1 - stats_pkstwo(sqrt(m) * d, 1e-6);
+	}
+	return NULL;
+}
