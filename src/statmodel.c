@@ -314,8 +314,13 @@ static void rest_prepare(struct statmodel *sm)
 	sm->rest_sums = xmalloc(cells * sizeof(*sm->rest_sums));
 	sm->rest_mw = xmalloc(cells * sizeof(*sm->rest_mw));
 	sm->rest_mw_why = xmalloc(cells * sizeof(char *));
-	for (j = 0; j < sm->m; j++)
+	sm->ref_ties = xmalloc((sm->m + 1) * sizeof(double));
+	for (j = 0; j < sm->m; j++) {
 		rest_metric(sm, j);
+		if (sm->reference != STATMODEL_REST)
+			sm->ref_ties[j] = stats_ties(statmodel_sorted(sm, sm->reference, j),
+						     sm->mom[sm->reference * sm->m + j].n);
+	}
 	sm->len_all = xmalloc((sm->n + 1) * sizeof(double));
 	memcpy(sm->len_all, sm->len_sorted, sm->n * sizeof(double));
 	stats_sort(sm->len_all, sm->n);
@@ -579,6 +584,7 @@ void statmodel_release(struct statmodel *sm)
 	free(sm->rest_sums);
 	free(sm->rest_mw);
 	free(sm->rest_mw_why);
+	free(sm->ref_ties);
 	memset(sm, 0, sizeof(*sm));
 }
 

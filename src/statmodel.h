@@ -105,6 +105,7 @@ struct statmodel {
 	/* Shuffles per pair and relabellings of the groups x categories test. */
 	size_t pair_shuffles, chisq_shuffles;
 	size_t reference;	/* the reference group, STATMODEL_REST: none */
+	double *ref_ties;	/* per metric, the reference's ties (stats_ties) */
 };
 
 /* Takes from t all that the statistics need of its articles. */

@@ -231,4 +231,12 @@ const char *stats_mann_whitney_rest(const double *a, size_t na, const double *al
 const char *stats_ks_rest(const double *a, size_t na, const double *all, size_t n,
 			  struct stats_ks *ks);
 
+/*
+ * stats_mann_whitney_sorted of a and b by searching b for a's values:
+ * na log nb rather than na + nb, for a small group against a large one
+ * compared many times (the reference group). ties_b is stats_ties(b, nb).
+ */
+const char *stats_mann_whitney_search(const double *a, size_t na, const double *b, size_t nb,
+				      double ties_b, struct stats_mw *mw);
+
 #endif

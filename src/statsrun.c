@@ -64,6 +64,7 @@ struct keyness_job {
 	char **files;
 	size_t nfiles;
 	double alpha0;
+	size_t top;
 	struct outfile *out;	/* NULL: computed at the end, in this thread */
 	pthread_t tid;
 	int ret;
@@ -72,7 +73,8 @@ struct keyness_job {
 static void *keyness_worker(void *arg)
 {
 	struct keyness_job *k = arg;
-	k->ret = keyness_write_stream(k->files, k->nfiles, outfile_stream(k->out), k->alpha0);
+	k->ret = keyness_write_stream(k->files, k->nfiles, outfile_stream(k->out), k->alpha0,
+				      k->top);
 	return NULL;
 }
 
@@ -95,7 +97,7 @@ static int keyness_start(struct keyness_job *k, const struct stats_run_opts *o, 
 static int keyness_finish(struct keyness_job *k, char *path, int ok)
 {
 	if (!k->out)
-		return ok ? keyness_write(k->files, k->nfiles, path, k->alpha0) : -1;
+		return ok ? keyness_write(k->files, k->nfiles, path, k->alpha0, k->top) : -1;
 	pthread_join(k->tid, NULL);
 	if (!ok || k->ret < 0) {
 		outfile_abort(k->out);
@@ -107,7 +109,8 @@ static int keyness_finish(struct keyness_job *k, char *path, int ok)
 /* The tables of the model, keyness beside them; -1 after a message. */
 static int write_all(struct statmodel *sm, const struct stats_run_opts *o)
 {
-	struct keyness_job k = { .files = o->files, .nfiles = o->nfiles, .alpha0 = o->alpha0 };
+	struct keyness_job k = { .files = o->files, .nfiles = o->nfiles, .alpha0 = o->alpha0,
+				 .top = o->keyness_top };
 	char *path;
 	int ok, ret;
 

@@ -242,6 +242,11 @@ static const char *compare_mw(const struct statmodel *sm, size_t a, size_t b, si
 		*mw = sm->rest_mw[a * sm->m + j];
 		return sm->rest_mw_why[a * sm->m + j];
 	}
+	/* Thousands of groups against one large reference: search it, not merge. */
+	if (sm->has_rest && b == sm->reference)
+		return stats_mann_whitney_search(statmodel_sorted(sm, a, j), sm->mom[a * sm->m + j].n,
+						 statmodel_sorted(sm, b, j), sm->mom[b * sm->m + j].n,
+						 sm->ref_ties[j], mw);
 	return stats_mann_whitney_sorted(statmodel_sorted(sm, a, j), sm->mom[a * sm->m + j].n,
 					 statmodel_sorted(sm, b, j), sm->mom[b * sm->m + j].n, mw);
 }
