@@ -384,11 +384,11 @@ static void pair_task(void *arg, size_t k)
 	}
 	na = statmodel_size(sm, a);
 	nb = statmodel_size(sm, b);
-	if (na + nb > sm->p.perm_max || sm->pair_shuffles == 0) {
+	if (na + nb > sm->p.perm_max || (sm->pair_shuffles == 0 && sm->p.permutations > 0)) {
 		for (j = 0; j < sm->m; j++) {
 			p[j] = NAN;
 			why[j] = na + nb > sm->p.perm_max ? "more articles than --perm-max"
-				 : "--perm-budget spent on the groups x categories test";
+				 : "too many pairs for --perm-budget";
 		}
 		return;
 	}
