@@ -532,8 +532,10 @@ void statmodel_pairs(struct statmodel *sm)
 	sm->npairs = l.n;
 	sm->pair_a = xmalloc((sm->npairs + 1) * sizeof(size_t));
 	sm->pair_b = xmalloc((sm->npairs + 1) * sizeof(size_t));
-	memcpy(sm->pair_a, l.a, l.n * sizeof(size_t));
-	memcpy(sm->pair_b, l.b, l.n * sizeof(size_t));
+	if (l.n) {	/* l.a is NULL without pairs */
+		memcpy(sm->pair_a, l.a, l.n * sizeof(size_t));
+		memcpy(sm->pair_b, l.b, l.n * sizeof(size_t));
+	}
 	free(l.a);
 	free(l.b);
 	for (k = 0; k < sm->npairs; k++)
