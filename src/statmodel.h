@@ -70,7 +70,10 @@ struct statmodel {
 	/* Bootstrap intervals, ngroups x m (statmodel_groups). */
 	double *boot_lo, *boot_hi;
 	const char **boot_why;
-	/* Permutation p of every pair k (a < b) and metric, at [k * m + j] (statmodel_pairs). */
+	/*
+	 * The pairs k (pair_b[k] may be STATMODEL_REST) and the permutation p
+	 * of each pair and metric, at [k * m + j] (statmodel_pairs).
+	 */
 	size_t npairs, *pair_a, *pair_b;
 	double *perm_p;
 	const char **perm_why;
@@ -115,7 +118,12 @@ void statmodel_build(struct statmodel *sm, const struct scoretab *t,
 /* Each group's shared numbers and its bootstrap, groups in parallel. */
 void statmodel_groups(struct statmodel *sm);
 
-/* Every pair's permutation p, pairs in parallel (NA beyond perm_max). */
+/*
+ * Chooses the pairs (struct statmodel_params), prepares what the pairs
+ * against the rest share, and computes every pair's permutation p, pairs
+ * in parallel (NA beyond perm_max and against the rest), and the
+ * Kolmogorov-Smirnov test of its lengths.
+ */
 void statmodel_pairs(struct statmodel *sm);
 
 void statmodel_release(struct statmodel *sm);
