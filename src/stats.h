@@ -219,4 +219,26 @@ struct stats_ks {
 const char *stats_ks_sorted(const double *a, size_t na, const double *b, size_t nb,
 			    struct stats_ks *ks);
 
+/*
+ * A group against the rest of the sample without building the rest:
+ * a (na values, sorted) is part of all (n values, sorted, the whole
+ * sample), and the rest is all minus a. The results are those of
+ * stats_mann_whitney_sorted and stats_ks_sorted on a and the rest; the
+ * cost is na log n, not n. ties is stats_ties(all, n), the same for
+ * every group of the sample.
+ */
+double stats_ties(const double *all, size_t n);
+const char *stats_mann_whitney_rest(const double *a, size_t na, const double *all, size_t n,
+				    double ties, struct stats_mw *mw);
+const char *stats_ks_rest(const double *a, size_t na, const double *all, size_t n,
+			  struct stats_ks *ks);
+
+/*
+ * stats_mann_whitney_sorted of a and b by searching b for a's values:
+ * na log nb rather than na + nb, for a small group against a large one
+ * compared many times (the reference group). ties_b is stats_ties(b, nb).
+ */
+const char *stats_mann_whitney_search(const double *a, size_t na, const double *b, size_t nb,
+				      double ties_b, struct stats_mw *mw);
+
 #endif

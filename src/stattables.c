@@ -171,19 +171,21 @@ struct cmp_table {
  * rejected a true null 25% (one article against 30) to 100% (no matches)
  * of the time. Returns the p that the Holm family adjusts, NAN if none.
  */
-static double compare_rate_ratio(const struct statmodel *sm, size_t a, size_t b, size_t j,
-				 struct buf *line, struct buf *note)
+static double compare_rate_ratio(const struct statmodel *sm, const struct statmodel_side *sa,
+				 const struct statmodel_side *sb, size_t j, struct buf *line,
+				 struct buf *note)
 {
 	double xa, ta, xb, tb, rr = NAN, lo = NAN, hi = NAN;
 	struct stats_rr r = { NAN, NAN, NAN, NAN, NAN, NAN };
 	const char *why, *ewhy;
 
 	if (!statmodel_is_stance(sm, j)) {
-		statmodel_pooled(sm, a, j, &xa, &ta);
-		statmodel_pooled(sm, b, j, &xb, &tb);
+		xa = sa->count;
+		ta = sa->tokens;
+		xb = sb->count;
+		tb = sb->tokens;
 		ewhy = stats_rate_ratio(xa, ta, xb, tb, &rr, &lo, &hi);
-		why = stats_rate_ratio_hc1(statmodel_rate_sums(sm, a, j),
-					   statmodel_rate_sums(sm, b, j), &r);
+		why = stats_rate_ratio_hc1(sa->sums, sb->sums, &r);
 		if (why && ta > 0 && tb > 0) {
 			buf_addf(note, "%srate_ratio: %s, so no article-level interval or test "
 				 "(rr_lo_poisson and rr_hi_poisson assume independent matches)",
@@ -219,17 +221,42 @@ static int compare_in_family(const struct statmodel *sm, size_t j)
 	return j % 2 == 0 && !stance_is_actor_category(sm->t->cats[j / 2]);
 }
 
+/*
+ * Mann-Whitney of pair (a, b), b possibly the rest of the corpus, whose
+ * test was computed with the model (statmodel_pairs).
+ */
+static const char *compare_mw(const struct statmodel *sm, size_t a, size_t b, size_t j,
+			      struct stats_mw *mw)
+{
+	if (b == STATMODEL_REST) {
+		*mw = sm->rest_mw[a * sm->m + j];
+		return sm->rest_mw_why[a * sm->m + j];
+	}
+	/* Thousands of groups against one large reference: search it, not merge. */
+	if (sm->has_rest && b == sm->reference)
+		return stats_mann_whitney_search(statmodel_sorted(sm, a, j), sm->mom[a * sm->m + j].n,
+						 statmodel_sorted(sm, b, j), sm->mom[b * sm->m + j].n,
+						 sm->ref_ties[j], mw);
+	return stats_mann_whitney_sorted(statmodel_sorted(sm, a, j), sm->mom[a * sm->m + j].n,
+					 statmodel_sorted(sm, b, j), sm->mom[b * sm->m + j].n, mw);
+}
+
 static void compare_metric(const struct statmodel *sm, size_t a, size_t b, size_t j, double perm_p,
 			   const char *perm_why, struct cmp_row *row)
 {
-	const struct stats_moments *ma = &sm->mom[a * sm->m + j], *mb = &sm->mom[b * sm->m + j];
+	struct statmodel_side sa, sb;
+	const struct stats_moments *ma, *mb;
 	struct stats_welch w;
 	struct stats_mw mw;
 	double d, rr_p;
 	struct buf *line = &row->text, *note = &row->tail;
 
-	row_str(line, sm->t->groups[a]);
-	row_str(line, sm->t->groups[b]);
+	statmodel_side(sm, a, 0, j, &sa);
+	statmodel_side(sm, b == STATMODEL_REST ? a : b, b == STATMODEL_REST, j, &sb);
+	ma = sa.mom;
+	mb = sb.mom;
+	row_str(line, sa.name);
+	row_str(line, sb.name);
 	row_str(line, sm->metric[j]);
 	row_num(line, (double)ma->n);
 	row_num(line, (double)mb->n);
@@ -240,15 +267,17 @@ static void compare_metric(const struct statmodel *sm, size_t a, size_t b, size_
 	row_num(line, w.t);
 	row_num(line, w.df);
 	row_num(line, w.p);
-	note_add(note, "mw", stats_mann_whitney_sorted(statmodel_sorted(sm, a, j), ma->n,
-							statmodel_sorted(sm, b, j), mb->n, &mw));
+	note_add(note, "mw", compare_mw(sm, a, b, j, &mw));
 	row_num(line, mw.u);
 	row_num(line, mw.p);
 	note_add(note, "perm", perm_why);
+	if (!perm_why && sm->pair_shuffles < sm->p.permutations)
+		buf_addf(note, "%sperm: %zu shuffles (--perm-budget)", note->len ? "; " : "",
+			 sm->pair_shuffles);
 	row_num(line, perm_p);
 	note_add(note, "d", stats_cohens_d_moments(ma, mb, &d));
 	row_num(line, d);
-	rr_p = compare_rate_ratio(sm, a, b, j, line, note);
+	rr_p = compare_rate_ratio(sm, &sa, &sb, j, line, note);
 	if (!compare_in_family(sm, j)) {
 		row->p = NAN;
 		note_add(note, "p_holm", "outside the Holm family");
@@ -427,6 +456,9 @@ static void tests_chisq(const struct statmodel *sm, int own, const size_t *cats,
 		if (perm->count > 0)
 			buf_addf(&note, "%sp: %s %.0f relabellings of articles", note.len ? "; " : "",
 				 perm->exact ? "exact, all" : "random,", perm->count);
+		if (perm->count > 0 && !perm->exact && sm->chisq_shuffles < sm->p.permutations)
+			buf_addf(&note, " (--perm-budget on %zu articles; p resolves to %.2g)",
+				 sm->n, 1 / (perm->count + 1));
 	}
 	if (dropped)
 		buf_addf(&note, "%s%zu groups or categories without matches left out",
