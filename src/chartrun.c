@@ -20,6 +20,7 @@
 #include "outfile.h"
 #include "results.h"
 #include "runset.h"
+#include "scoretab.h"
 #include "sort.h"
 #include "stance.h"
 #include "trend.h"
@@ -235,6 +236,7 @@ static void order_rows(struct charts *c)
 
 static int load(struct charts *c, const char *indir, const struct chart_run_opts *o)
 {
+	struct scoretab_grouping grouping;
 	char *path;
 	size_t i;
 	int r;
@@ -245,7 +247,10 @@ static int load(struct charts *c, const char *indir, const struct chart_run_opts
 	if (r < 0)
 		return -1;
 	path = path_join(indir, "scores.tsv");
-	r = res_articles_load(&c->art, path, c->by);
+	grouping.by = c->by;
+	grouping.group_map = o->group_map;
+	grouping.unmapped_na = o->unmapped_na;
+	r = res_articles_load(&c->art, path, &grouping);
 	free(path);
 	if (r < 0)
 		return -1;

@@ -13,6 +13,8 @@ struct chart_run_opts {
 	const char *indir;	/* the tables */
 	const char *outdir;	/* the charts; NULL: indir */
 	const char *by;		/* the column the stats were grouped by */
+	const char *group_map;	/* and the map that regrouped it (--group-map), NULL: none */
+	int unmapped_na;
 	const char *corpus;	/* for the titles; NULL: the name of indir */
 	int formats;		/* CHART_SVG | CHART_PNG */
 	int quiet;		/* no warnings (util_set_quiet) */

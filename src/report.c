@@ -18,6 +18,7 @@
 
 int report_write(const struct report_opts *o)
 {
+	struct scoretab_grouping grouping;
 	struct report_page p;
 	char *path, *files[1];
 	struct outfile *out;
@@ -33,7 +34,10 @@ int report_write(const struct report_opts *o)
 				&p.sel);
 	path = path_join(o->outdir, "scores.tsv");
 	files[0] = path;
-	p.scores = scoretab_read(files, 1, o->by, SCORETAB_TEXT);
+	grouping.by = o->by;
+	grouping.group_map = o->group_map;
+	grouping.unmapped_na = o->unmapped_na;
+	p.scores = scoretab_read_grouped(files, 1, &grouping, SCORETAB_TEXT);
 	r |= p.scores ? 0 : -1;
 	free(path);
 	path = path_join(o->outdir, "matches.tsv");

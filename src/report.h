@@ -20,6 +20,8 @@ struct report_opts {
 	const char *corpus_name;
 	const char *outdir;	/* holds the tables and charts; report.html goes here */
 	const char *by;		/* grouping column */
+	const char *group_map;	/* and its regrouping (--group-map), NULL: none */
+	int unmapped_na;
 	const char **lexicons;	/* as given with -l; none: the default folder */
 	size_t nlexicons;
 	unsigned long seed;

@@ -115,6 +115,8 @@ static int run_stats(const struct report_run_opts *o)
 	s.nfiles = 1;
 	s.outdir = o->outdir;
 	s.by = o->by;
+	s.group_map = o->group_map;
+	s.unmapped_na = o->unmapped_na;
 	s.seed = o->seed;
 	s.bootstrap = REPORT_RESAMPLES;
 	s.permutations = REPORT_RESAMPLES;
@@ -134,6 +136,8 @@ static int run_chart(const struct report_run_opts *o, const char *corpus_name)
 	c.indir = o->outdir;
 	c.outdir = o->outdir;
 	c.by = o->by;
+	c.group_map = o->group_map;
+	c.unmapped_na = o->unmapped_na;
 	c.corpus = corpus_name;
 	c.quiet = o->quiet;
 	c.max_groups = o->max_groups;
@@ -153,6 +157,8 @@ static int write_report(const struct report_run_opts *o, const char *corpus_name
 	r.corpus_name = corpus_name;
 	r.outdir = o->outdir;
 	r.by = o->by;
+	r.group_map = o->group_map;
+	r.unmapped_na = o->unmapped_na;
 	/* report.h keeps argv's type; report_write only reads them. */
 	r.lexicons = o->lexicons;
 	r.nlexicons = o->nlexicons;

@@ -18,6 +18,8 @@ struct report_run_opts {
 	size_t nlexicons;
 	const char *outdir;
 	const char *by;		/* the grouping column of stats, charts and report */
+	const char *group_map;	/* regrouping it (--group-map), NULL: none */
+	int unmapped_na;
 	unsigned long seed;	/* of the bootstrap and the permutations */
 	int jobs;		/* threads of score and stats; 0: their defaults */
 	int quiet;

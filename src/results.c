@@ -408,7 +408,7 @@ double res_rest_rate(const struct res_outlets *r, size_t g, const char *metric)
 	return o.rate;
 }
 
-int res_articles_load(struct res_articles *r, const char *path, const char *by)
+int res_articles_load(struct res_articles *r, const char *path, const struct scoretab_grouping *g)
 {
 	char *files[1];
 	struct scoretab *t;
@@ -416,7 +416,7 @@ int res_articles_load(struct res_articles *r, const char *path, const char *by)
 
 	memset(r, 0, sizeof(*r));
 	files[0] = xstrdup(path);
-	t = scoretab_read(files, 1, by ? by : "outlet", SCORETAB_TEXT);
+	t = scoretab_read_grouped(files, 1, g, SCORETAB_TEXT);
 	free(files[0]);
 	if (!t)
 		return -1;

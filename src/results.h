@@ -117,7 +117,8 @@ struct res_articles {
  * the order of the file; the group is column by (outlet when NULL). -1
  * after a message, e.g. when there is no such column.
  */
-int res_articles_load(struct res_articles *r, const char *path, const char *by);
+struct scoretab_grouping;
+int res_articles_load(struct res_articles *r, const char *path, const struct scoretab_grouping *g);
 void res_articles_release(struct res_articles *r);
 
 /* A field read as a number: NA, empty or not a number give NAN. */

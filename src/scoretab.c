@@ -902,3 +902,21 @@ int scoretab_map_groups(struct scoretab *t, const char *path, int unmapped_na, s
 		scoretab_finish(t);
 	return ret;
 }
+
+struct scoretab *scoretab_read_grouped(char **files, size_t nfiles,
+				       const struct scoretab_grouping *g, unsigned flags)
+{
+	struct scoretab *t = scoretab_read(files, nfiles, g->by ? g->by : "outlet", flags);
+	size_t unmapped;
+
+	if (!t || !g->group_map)
+		return t;
+	if (scoretab_map_groups(t, g->group_map, g->unmapped_na, &unmapped) < 0) {
+		scoretab_free(t);
+		return NULL;
+	}
+	if (unmapped)
+		warning("--group-map: %zu articles of values the map does not name, %s", unmapped,
+			g->unmapped_na ? "grouped as NA" : "kept as their own groups");
+	return t;
+}

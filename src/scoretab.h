@@ -70,6 +70,20 @@ struct scoretab *scoretab_read(char **files, size_t nfiles, const char *by, unsi
  */
 int scoretab_map_groups(struct scoretab *t, const char *path, int unmapped_na, size_t *unmapped);
 
+/*
+ * The grouping of stats, chart and report: the column --by, regrouped by
+ * --group-map (NULL: none) with --unmapped-na. scoretab_read, then
+ * scoretab_map_groups with a warning counting the articles the map does
+ * not name; NULL after a message.
+ */
+struct scoretab_grouping {
+	const char *by;
+	const char *group_map;
+	int unmapped_na;
+};
+struct scoretab *scoretab_read_grouped(char **files, size_t nfiles,
+				       const struct scoretab_grouping *g, unsigned flags);
+
 /* Keeps the first of articles with the same id; returns how many were dropped. */
 size_t scoretab_drop_same_ids(struct scoretab *t);
 

@@ -288,21 +288,6 @@ static int choose_pairs(const struct scoretab *t, const struct stats_run_opts *o
 	return 0;
 }
 
-/* Regroups t by --group-map, saying how many articles it did not name. */
-static int map_groups(struct scoretab *t, const struct stats_run_opts *o)
-{
-	size_t unmapped;
-
-	if (!o->group_map)
-		return 0;
-	if (scoretab_map_groups(t, o->group_map, o->unmapped_na, &unmapped) < 0)
-		return -1;
-	if (unmapped)
-		warning("--group-map: %zu articles of values the map does not name, %s", unmapped,
-			o->unmapped_na ? "grouped as NA" : "kept as their own groups");
-	return 0;
-}
-
 /* The tables stats reads beside each score file. */
 static const char *const companions[] = { "signatures.tsv", "terms.tsv", "matches.tsv" };
 #define NCOMPANIONS (sizeof(companions) / sizeof(companions[0]))
@@ -387,6 +372,7 @@ int stats_run(const struct stats_run_opts *args)
 	struct pairs user = { NULL, 0, 0 };
 	struct stats_run_opts staged = *args;
 	const struct stats_run_opts *o = &staged;
+	struct scoretab_grouping grouping;
 	struct statmodel sm;
 	struct scoretab *t;
 	struct runset *set;
@@ -396,7 +382,10 @@ int stats_run(const struct stats_run_opts *args)
 	stats_init();
 	if (runset_check_outdir(args->outdir, NULL) < 0 || check_inputs(args, NULL) < 0)
 		return EXIT_USAGE;
-	t = scoretab_read(args->files, args->nfiles, args->by, 0);
+	grouping.by = args->by;
+	grouping.group_map = args->group_map;
+	grouping.unmapped_na = args->unmapped_na;
+	t = scoretab_read_grouped(args->files, args->nfiles, &grouping, 0);
 	if (!t)
 		return EXIT_USAGE;
 	/* Every table goes to the run's staging folder, moved into -o as one set. */
@@ -407,11 +396,6 @@ int stats_run(const struct stats_run_opts *args)
 	staged.outdir = runset_dir(set);
 	stamp_run(set, args);
 	check_inputs(args, set);
-	if (map_groups(t, o) < 0) {
-		scoretab_free(t);
-		runset_abort(set);
-		return EXIT_USAGE;
-	}
 	have_pairs = signatures_find_duplicates(o->files, o->nfiles, o->outdir);
 	if (have_pairs < 0 || filter_articles(t, o, have_pairs) < 0) {
 		scoretab_free(t);

@@ -36,6 +36,8 @@ static const char usage[] =
 	"  --format LIST      svg, png or svg,png (default svg,png)\n"
 	"  --by COLUMN        the scores.tsv column the stats were grouped by\n"
 	"                     (default outlet; give the same as to framing stats)\n"
+	"  --group-map FILE   the map framing stats regrouped --by with (and\n"
+	"  --unmapped-na      its --unmapped-na): give the same as to stats\n"
 	"  --corpus NAME      the corpus name for the titles (default: the name\n"
 	"                     of the input folder)\n"
 	"  --max-groups N     show at most the N largest groups by articles\n"
@@ -76,6 +78,8 @@ int cmd_chart(int argc, char **argv)
 		OPT_STRING('o', "output", &o.outdir),
 		OPT_STRING(0, "format", &formats),
 		OPT_STRING(0, "by", &o.by),
+		OPT_STRING(0, "group-map", &o.group_map),
+		OPT_FLAG(0, "unmapped-na", &o.unmapped_na),
 		OPT_STRING(0, "corpus", &o.corpus),
 		OPT_LONG(0, "max-groups", &max_groups, 1, RES_MAX_GROUPS_LIMIT),
 		OPT_STRING(0, "groups", &o.groups),

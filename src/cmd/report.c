@@ -33,6 +33,8 @@ static const char usage[] =
 	"  -o, --output DIR    output folder (default output)\n"
 	"  --by COLUMN         group by this manifest column or JSON field (default\n"
 	"                      outlet); checked before anything is written\n"
+	"  --group-map FILE    regroup the --by values by a TSV (as framing stats)\n"
+	"  --unmapped-na       group values the map does not name as NA\n"
 	"  --seed N            seed of the bootstrap and permutations (default 1)\n"
 	"  -j, --jobs N        threads of score and stats (default: the number of\n"
 	"                      processors); the output is the same for every N\n"
@@ -66,6 +68,8 @@ int cmd_report(int argc, char **argv)
 		OPT_STRINGS('l', "lexicon", &lex),
 		OPT_STRING('o', "output", &o.outdir),
 		OPT_STRING(0, "by", &o.by),
+		OPT_STRING(0, "group-map", &o.group_map),
+		OPT_FLAG(0, "unmapped-na", &o.unmapped_na),
 		OPT_LONG(0, "seed", &seed, 0, 4294967295L),
 		OPT_LONG('j', "jobs", &jobs, 1, 256),
 		OPT_SCORING(&o.opt),
