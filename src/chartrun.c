@@ -268,6 +268,7 @@ static int load(struct charts *c, const char *indir, const struct chart_run_opts
 
 void chart_run_opts_init(struct chart_run_opts *o)
 {
+	memset(o, 0, sizeof(*o));
 	o->indir = "output";
 	o->outdir = NULL;
 	o->by = "outlet";
