@@ -225,6 +225,29 @@ int date_normalise(const char *s, char out[11])
 	return put_date(y, m, d, out);
 }
 
+const char *date_refusal(const char *s)
+{
+	const char *p = s;
+	long v;
+	int part;
+
+	while (is_blank(*p))
+		p++;
+	/* N/N/YYYY or N.N.YYYY: a spreadsheet's locale form. */
+	for (part = 0; part < 3; part++) {
+		if (read_number(&p, part < 2 ? 2 : 4, &v) < 0)
+			break;
+		if (part < 2 && *p != '/' && *p != '.')
+			break;
+		if (part < 2)
+			p++;
+	}
+	if (part == 3 && year_ends(p))
+		return "(day and month could be in either order, as a spreadsheet's locale writes "
+		       "them: write it 1987-02-26 or 26 Feb 1987)";
+	return "(none of the forms framing reads; they are listed in framing import --help)";
+}
+
 /* Howard Hinnant's days_from_civil. */
 long date_days_from_civil(long y, long m, long d)
 {

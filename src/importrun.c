@@ -109,10 +109,8 @@ static struct source *open_stream(const struct import_opts *o, struct input *in)
 			so->delim = !strcmp(o->delimiter, "tab") ? '\t' : o->delimiter[0];
 	}
 	s = source_open(so);
-	if (s) {
-		source_normalise_dates(s);
+	if (s)
 		source_keep_markup(s);
-	}
 	return s;
 }
 

@@ -40,7 +40,6 @@ struct source {
 	long lang_col;		/* the extra column "lang", -1: none (set once the names are known) */
 	size_t nextra;
 	off_t start;	/* where the stream began, for source_rewind; -1: a pipe */
-	int normalise_dates;	/* framing import: dates in the forms date_normalise reads */
 	int keep_markup;	/* framing import: an html field stays markup */
 	/* CSV: records read by csvin.c, each decoded as the JSON object of its fields */
 	struct csvin *csv;
@@ -476,7 +475,8 @@ static int article_from_json(const struct source *s, size_t line, const struct b
 		return bad_line(s, line, bad ? "id, outlet, date and title must be strings or numbers"
 				       : "no \"outlet\"", "");
 	}
-	if (s->normalise_dates && a->date && *a->date && !date_valid(a->date)) {
+	/* Every reader takes the forms import reads (date_normalise), so the two agree. */
+	if (a->date && *a->date && !date_valid(a->date)) {
 		char iso[11];
 		if (date_normalise(a->date, iso) == 0) {
 			free(a->date);
@@ -484,7 +484,7 @@ static int article_from_json(const struct source *s, size_t line, const struct b
 		}
 	}
 	if (a->date && *a->date && !date_valid(a->date)) {
-		buf_addf(&b, " '%s' (expected YYYY-MM-DD)", a->date);
+		buf_addf(&b, " '%s' %s", a->date, date_refusal(a->date));
 		article_release(a, 0);
 		bad_line(s, line, "bad date", b.data);
 		buf_release(&b);
@@ -805,11 +805,6 @@ struct source *source_jsonl(FILE *f, const char *name, size_t max_article_bytes)
 	}
 	s->lang_col = extra_index(s, "lang");
 	return s;
-}
-
-void source_normalise_dates(struct source *s)
-{
-	s->normalise_dates = 1;
 }
 
 void source_keep_markup(struct source *s)
