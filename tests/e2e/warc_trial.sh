@@ -1,0 +1,18 @@
+# An outside trial of issue 14 (WARC): damage that loses a record counts as
+# a skipped record (exit 1, the message not hidden by -q): a gzip member
+# whose deflate data is damaged, a record not compressed between members
+# (both were exit 0 before, the second only a warning that -q hid).
+. "$ROOT/tests/e2e/hostile.lib"
+cd "$ROOT" || exit 1
+command -v python3 >/dev/null 2>&1 || { echo "skip: python3 (tests/warc/mktrial.py) missing"; exit 77; }
+python3 "$ROOT/tests/warc/mktrial.py" "$T" || fail "mktrial.py"
+
+expect 0 "WARC: 3 records, 3 articles" -- score -q -j 1 -l "$T/ok.lex" --warc "$T/ok.warc.gz" -o "$T/ok"
+expect 1 "badgz.warc.gz: byte [0-9]*: the gzip member that starts here is damaged" \
+	-- score -q -j 1 -l "$T/ok.lex" --warc "$T/badgz.warc.gz" -o "$T/bad"
+grep -q "1 article skipped" "$T/stderr" || fail "badgz: the lost record is not counted"
+[ "$(tail -n +2 "$T/bad/scores.tsv" | wc -l)" -eq 2 ] || fail "badgz: not the two other pages"
+expect 1 "notgz.warc.gz: byte [0-9]*: [0-9]* bytes that are not a gzip member" \
+	-- score -q -j 1 -l "$T/ok.lex" --warc "$T/notgz.warc.gz" -o "$T/notgz"
+grep -q "1 article skipped" "$T/stderr" || fail "notgz: the lost record is not counted"
+exit 0
