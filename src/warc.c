@@ -400,6 +400,24 @@ static void set_value(struct buf *v, const char *p, const char *e)
 	buf_add(v, p, (size_t)(e - p));
 }
 
+/*
+ * WARC-Target-URI without the angle brackets that WARC 1.0's grammar put
+ * around it and that wget still writes (<http://...>): the URI is what is
+ * inside, for the url column, --url-pattern and the host.
+ */
+static void set_uri(struct buf *v, const char *p, const char *e)
+{
+	while (p < e && (*p == ' ' || *p == '\t'))
+		p++;
+	while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		e--;
+	if (e - p >= 2 && *p == '<' && e[-1] == '>') {
+		p++;
+		e--;
+	}
+	set_value(v, p, e);
+}
+
 /* Parses Content-Length: digits only, below 2^63. */
 static int parse_length(const char *s, uint64_t *v)
 {
@@ -441,7 +459,7 @@ static int parse_header(struct warc_record *r, const struct buf *h, const char *
 			else if (IS("WARC-Record-ID"))
 				set_value(&r->id, colon + 1, e);
 			else if (IS("WARC-Target-URI"))
-				set_value(&r->uri, colon + 1, e);
+				set_uri(&r->uri, colon + 1, e);
 			else if (IS("WARC-Date"))
 				set_value(&r->date, colon + 1, e);
 			else if (IS("Content-Type"))
