@@ -371,9 +371,18 @@ static void learn_columns(struct source *s, const cJSON *obj)
 	}
 }
 
+/* A CSV record is named by its number too, as csvin.c's messages name it. */
 static int bad_line(const struct source *s, size_t line, const char *what, const char *detail)
 {
 	return error("%s:%zu: %s%s; skipped", s->name, line, what, detail);
+}
+
+static int bad_record(const struct source *s, size_t line, size_t recno, const char *what,
+		      const char *detail)
+{
+	if (!recno)
+		return bad_line(s, line, what, detail);
+	return error("%s:%zu: record %zu: %s%s; skipped", s->name, line, recno, what, detail);
 }
 
 /*
@@ -434,7 +443,8 @@ static char *default_id(const struct article *a, const char *text, size_t len)
 }
 
 /* Turns the JSON object of line (raw as read) into an article and its text. */
-static int article_from_json(const struct source *s, size_t line, const struct buf *raw,
+static int article_from_json(const struct source *s, size_t line, size_t recno,
+			     const struct buf *raw,
 			     const cJSON *obj, struct article *a, char **text, size_t *len)
 {
 	const cJSON *t = cJSON_GetObjectItemCaseSensitive(obj, "text"), *idv;
@@ -443,16 +453,16 @@ static int article_from_json(const struct source *s, size_t line, const struct b
 	size_t i;
 
 	if (!cJSON_IsObject(obj))
-		return bad_line(s, line, "not a JSON object", "");
+		return bad_record(s, line, recno, "not a JSON object", "");
 	if (!t && cJSON_GetObjectItemCaseSensitive(obj, "html")) {
 		/* A page instead of its text. */
 		t = cJSON_GetObjectItemCaseSensitive(obj, "html");
 		if (!cJSON_IsString(t))
-			return bad_line(s, line, "\"html\" is not a string", "");
+			return bad_record(s, line, recno, "\"html\" is not a string", "");
 		html = 1;
 	}
 	if (!cJSON_IsString(t))
-		return bad_line(s, line, t ? "\"text\" is not a string" : "no \"text\" field", "");
+		return bad_record(s, line, recno, t ? "\"text\" is not a string" : "no \"text\" field", "");
 	*len = strlen(t->valuestring);
 	if (s->max_bytes && *len > s->max_bytes)
 		return error("%s:%zu: %zu bytes of text, more than --max-article-bytes %zu; skipped",
@@ -472,7 +482,7 @@ static int article_from_json(const struct source *s, size_t line, const struct b
 		article_release(a, 0);
 		if (bad == -2)
 			return -1;
-		return bad_line(s, line, bad ? "id, outlet, date and title must be strings or numbers"
+		return bad_record(s, line, recno, bad ? "id, outlet, date and title must be strings or numbers"
 				       : "no \"outlet\"", "");
 	}
 	/* Every reader takes the forms import reads (date_normalise), so the two agree. */
@@ -486,7 +496,7 @@ static int article_from_json(const struct source *s, size_t line, const struct b
 	if (a->date && *a->date && !date_valid(a->date)) {
 		buf_addf(&b, " '%s' %s", a->date, date_refusal(a->date));
 		article_release(a, 0);
-		bad_line(s, line, "bad date", b.data);
+		bad_record(s, line, recno, "bad date", b.data);
 		buf_release(&b);
 		return -1;
 	}
@@ -650,7 +660,7 @@ static int decode_jsonl_record(const struct source *s, struct source_record *r,
 
 	if (status != 1)
 		return status;
-	status = article_from_json(s, r->line, &r->raw, obj, a, text, len);
+	status = article_from_json(s, r->line, 0, &r->raw, obj, a, text, len);
 	cJSON_Delete(obj);
 	return status;
 }
@@ -692,9 +702,40 @@ static int decode_csv_record(const struct source *s, struct source_record *r,
 			cJSON_AddItemToObject(obj, s->csv_names[i], cJSON_CreateString(p));
 		p += n + 1;
 	}
-	status = article_from_json(s, r->line, NULL, obj, a, text, len);
+	status = article_from_json(s, r->line, r->recno, NULL, obj, a, text, len);
 	cJSON_Delete(obj);
 	return status;
+}
+
+/*
+ * A spreadsheet's header is written by hand: Text, Outlet, ID are the
+ * fields text, outlet, id (and Lang the lang column), written lowercase.
+ */
+static void csv_lower_known(char *n)
+{
+	static const char *const known[] = { "id", "outlet", "date", "title", "text", "html",
+		"lang" };
+	size_t i;
+
+	for (i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		if (!strcasecmp(n, known[i]))
+			memcpy(n, known[i], strlen(known[i]));
+}
+
+/* Why a header names no text: a delimiter other than the one given, when it shows. */
+static int csv_no_text(const struct source *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->ncsv; i++) {
+		if (strchr(s->csv_names[i], ';'))
+			return error("%s:1: the header names no 'text' or 'html' column; it holds "
+				     "';': try --delimiter ';'", s->name);
+		if (strchr(s->csv_names[i], '\t'))
+			return error("%s:1: the header names no 'text' or 'html' column; it holds a "
+				     "tab: try --delimiter tab", s->name);
+	}
+	return error("%s:1: the header names no 'text' or 'html' column", s->name);
 }
 
 /* Refuses a header without text or html or outlet, or naming a field twice or not at all. */
@@ -706,7 +747,8 @@ static int csv_check_header(struct source *s)
 	if (!s->ncsv)
 		return error("%s: no header (text, outlet, ...)", s->name);
 	for (i = 0; i < s->ncsv; i++) {
-		const char *n = s->csv_names[i];
+		char *n = s->csv_names[i];
+		csv_lower_known(n);
 		if (!*n)
 			return error("%s:1: column %zu of the header has no name", s->name, i + 1);
 		for (j = 0; j < i; j++)
@@ -720,7 +762,7 @@ static int csv_check_header(struct source *s)
 		}
 	}
 	if (!text)
-		return error("%s:1: the header names no 'text' or 'html' column", s->name);
+		return csv_no_text(s);
 	if (!outlet)
 		return error("%s:1: the header names no 'outlet' column", s->name);
 	return 0;
@@ -753,6 +795,8 @@ struct source *source_csv(FILE *f, const char *name, char delim, size_t max_arti
 static int read_csv_record(struct source *s, struct source_record *r)
 {
 	int status = csvin_next(s->csv, &r->raw, &r->line);
+
+	r->recno = csvin_record(s->csv);
 
 	s->consumed = csvin_bytes_read(s->csv);
 	r->status = status;

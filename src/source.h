@@ -191,6 +191,7 @@ int source_next(struct source *s, struct article *a, char **text, size_t *len);
 struct source_record {
 	struct buf raw;		/* JSON Lines: the line as read */
 	size_t line;		/* its line number */
+	size_t recno;		/* CSV: its record number, for messages; else 0 */
 	int status;		/* -1: over --max-article-bytes, not kept */
 	struct article a;	/* corpus folder: the article, read whole */
 	char *text;
