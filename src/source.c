@@ -49,6 +49,7 @@ struct source {
 	struct warcin *warc;
 	/* all */
 	const char *label;	/* for messages */
+	struct buf own_label;	/* the label of several WARC files */
 	struct corpus *own_corpus;	/* opened by source_open */
 	FILE *own_file;
 	struct source_record record;	/* of source_next */
@@ -865,6 +866,7 @@ void source_free(struct source *s)
 		free(s->extra_names[i]);
 	free(s->extra_names);
 	buf_release(&s->linebuf);
+	buf_release(&s->own_label);
 	csvin_free(s->csv);
 	source_record_release(&s->record);
 	if (s->own_corpus) {
@@ -889,6 +891,12 @@ struct source *source_open(const struct source_options *o)
 		s = source_new(o->max_bytes);
 		s->warc = w;
 		s->label = o->warc.files.items[0];
+		if (o->warc.files.n > 1) {
+			/* A summary names them all, not the first only. */
+			buf_addf(&s->own_label, "%s and %zu other WARC file%s", s->label,
+				 o->warc.files.n - 1, o->warc.files.n == 2 ? "" : "s");
+			s->label = s->own_label.data;
+		}
 		s->lang_col = -1;
 		return s;
 	}

@@ -2,7 +2,9 @@
 # Outlet, ID) names the fields in any case (it was refused: no 'text'
 # column); a header with ';' read with ',' says to try --delimiter ';'; a
 # record without an outlet is named by its record number like the other
-# CSV messages (it said only "bad.csv:5: no "outlet"").
+# CSV messages (it said only "bad.csv:5: no "outlet""). The hint of a
+# run on standard input does not suggest `framing clean --csv - ID`, which
+# cannot replay it.
 . "$ROOT/tests/e2e/hostile.lib"
 cd "$ROOT" || exit 1
 
@@ -23,4 +25,10 @@ printf 'id,outlet,text\na1,CNN,groundless\na2,CNN,too,many\na3,,no outlet here\n
 expect 1 'bad.csv:4: record 3: no "outlet"; skipped' \
 	-- score -q -j 1 -l "$T/ok.lex" --csv "$T/bad.csv" -o "$T/bad"
 grep -q "bad.csv:3: record 2: 4 fields, the header has 3; skipped" "$T/stderr" || fail "record 2 message"
+
+"$FRAMING" score -q -j 1 -l "$T/ok.lex" --csv - -o "$T/stdin" < "$T/low.csv" 2>"$T/err" || fail "stdin"
+grep -q "lost more than 80%" "$T/err" || fail "no hint to test (the article kept its words)"
+grep -q -- "--csv - " "$T/err" && fail "the hint replays standard input: $(cat "$T/err")"
+grep -q "framing clean --csv FILE c1\` shows why, with the input saved as FILE first" "$T/err" \
+	|| fail "the hint does not say to save the input: $(cat "$T/err")"
 exit 0

@@ -6,6 +6,7 @@
 # column kept them and --url-pattern 'http://www.cnn.com/*' matched
 # nothing); a robots.txt response and wget's own resource records
 # (metadata://gnu.org/...) are no articles, and counted (they were scored).
+# templates --warc over several files names their count, not only the first.
 . "$ROOT/tests/e2e/hostile.lib"
 cd "$ROOT" || exit 1
 command -v python3 >/dev/null 2>&1 || { echo "skip: python3 (tests/warc/mktrial.py) missing"; exit 77; }
@@ -26,4 +27,7 @@ awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "url") c = i; next } {
 	"$T/wget/scores.tsv" | sort > "$T/urls"
 printf 'http://www.cnn.com/p%s.html\n' 1 2 3 | cmp - "$T/urls" || fail "wget: url column not the URIs inside <>"
 cut -f2 "$T/wget/scores.tsv" | tail -n +2 | sort -u | grep -qx cnn.com || fail "wget: outlet not cnn.com"
+
+expect 0 "ok.warc.gz and 1 other WARC file: " \
+	-- templates -j 1 --warc "$T/ok.warc.gz" "$T/wget.warc.gz" -o "$T/t.tsv"
 exit 0
