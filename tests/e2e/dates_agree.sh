@@ -42,9 +42,9 @@ done
 
 # Refused, each saying why.
 printf 'id,outlet,date,text\nb1,X,26/02/1987,groundless\nb2,X,2014-10,groundless\n' > "$T/bad.csv"
-expect 1 "bad.csv:2: bad date '26/02/1987' (day and month could be in either order" \
+expect 1 "bad.csv:2: record 1: bad date '26/02/1987' (day and month could be in either order" \
 	-- score -q -j 1 -l "$T/ok.lex" --csv "$T/bad.csv" -o "$T/ob"
-grep -q "bad.csv:3: bad date '2014-10' (none of the forms framing reads; they are listed in framing import --help)" \
+grep -q "bad.csv:3: record 2: bad date '2014-10' (none of the forms framing reads; they are listed in framing import --help)" \
 	"$T/stderr" || fail "2014-10: no pointer to the forms"
 grep -q "expected YYYY-MM-DD" "$T/stderr" && fail "still says expected YYYY-MM-DD"
 printf 'id\tfile\toutlet\tdate\ttitle\nb1\ta1.txt\tX\t26.02.1987\t\n' > "$T/c/manifest.tsv"
