@@ -166,9 +166,12 @@ int date_normalise(const char *s, char out[11])
 	/* ISO 8601: the date, then nothing, a time (T or a space) or a zone. */
 	if (is_digit(p[0]) && is_digit(p[1]) && is_digit(p[2]) && is_digit(p[3]) && p[4] == '-') {
 		char iso[11];
+		/* Shorter than a date ("1007-0"): not copied, its end is nearer than 10 bytes. */
+		if (strnlen(p, 10) < 10)
+			return -1;
 		memcpy(iso, p, 10);
 		iso[10] = '\0';
-		if (strlen(p) < 10 || date_parse(iso, NULL, NULL, NULL) < 0)
+		if (date_parse(iso, NULL, NULL, NULL) < 0)
 			return -1;
 		if (p[10] && p[10] != 'T' && p[10] != 't' && !is_blank(p[10]))
 			return -1;
