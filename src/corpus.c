@@ -198,8 +198,17 @@ static int read_manifest_row(struct corpus *c, struct tsv *t, const long *col,
 		bad = error("%s: empty id", where.data);
 	if (!*a->outlet)
 		bad = error("%s: empty outlet", where.data);
-	if (*a->date && !date_valid(a->date))
-		bad = error("%s: bad date '%s' (expected YYYY-MM-DD)", where.data, a->date);
+	if (*a->date && !date_valid(a->date)) {
+		char iso[11];
+		/* The forms import reads (date_normalise): score and import agree. */
+		if (date_normalise(a->date, iso) == 0) {
+			free(a->date);
+			a->date = xstrdup(iso);
+		} else {
+			bad = error("%s: bad date '%s' %s", where.data, a->date,
+				    date_refusal(a->date));
+		}
+	}
 	if (!*a->file)
 		bad = error("%s: empty file name", where.data);
 	else if (escapes_corpus(a->file))

@@ -55,6 +55,8 @@ struct importer {
 	size_t articles, skipped;
 	int failed;
 	const char *xml_outlet, *xml_file;
+	/* XML: articles of the file with each field (title, body, date); without a body, in all */
+	size_t xml_found[3], xml_nobody, xml_bodies;
 };
 
 static int ends_with(const char *s, const char *suffix)
@@ -109,10 +111,8 @@ static struct source *open_stream(const struct import_opts *o, struct input *in)
 			so->delim = !strcmp(o->delimiter, "tab") ? '\t' : o->delimiter[0];
 	}
 	s = source_open(so);
-	if (s) {
-		source_normalise_dates(s);
+	if (s)
 		source_keep_markup(s);
-	}
 	return s;
 }
 
@@ -323,6 +323,16 @@ static int xml_article(void *ctx, const struct xmlin_article *x)
 	const char *name = buf_base_name(im->xml_file, &base);
 	const char *dot = strrchr(name, '.');
 
+	im->xml_found[0] += x->has_title != 0;
+	im->xml_found[1] += x->has_body != 0;
+	im->xml_found[2] += x->has_date != 0;
+	if (!x->has_body) {
+		/* A Reuters item with a title and no story: no article (it was an empty file). */
+		im->xml_nobody++;
+		buf_release(&base);
+		return 0;
+	}
+	im->xml_bodies++;
 	buf_add(&id, name, dot && dot != name ? (size_t)(dot - name) : strlen(name));
 	if (x->count > 1)
 		buf_addf(&id, "-%zu", x->index + 1);
@@ -341,6 +351,27 @@ static int xml_article(void *ctx, const struct xmlin_article *x)
 	return im->failed;
 }
 
+/*
+ * Warns of each field of --xml-fields no article of the file has (a name
+ * misspelt, or the file another shape), and of articles left out for
+ * want of a text.
+ */
+static void fields_missing(struct importer *im, long count, size_t nobody)
+{
+	const char *names[3] = { im->fields.title, im->fields.body, im->fields.date };
+	static const char *const roles[3] = { "title", "text", "date" };
+	size_t i;
+
+	for (i = 0; i < 3 && count > 0; i++)
+		if (!im->xml_found[i])
+			warning("%s: none of its %ld article%s has a <%s> element (the %s named by "
+				"--xml-fields)", im->xml_file, count, count == 1 ? "" : "s", names[i],
+				roles[i]);
+	if (nobody && im->xml_found[1])
+		warning("%s: %zu of its %ld articles have no <%s> element; left out", im->xml_file,
+			nobody, count, names[1]);
+}
+
 static int cmp_names(const void *x, const void *y)
 {
 	return strcmp(*(char *const *)x, *(char *const *)y);
@@ -353,7 +384,8 @@ static int import_xml_dir(struct importer *im, const char *dir)
 	struct dirent *e;
 	struct buf base = BUF_INIT;
 	char **files = NULL;
-	size_t n = 0, alloc = 0, i;
+	size_t n = 0, alloc = 0, i, nobody, articles = 0;
+	long got;
 
 	if (!d)
 		return error("%s: %s", dir, strerror(errno));
@@ -371,9 +403,19 @@ static int import_xml_dir(struct importer *im, const char *dir)
 		if (stat(files[i], &st) < 0 || !S_ISREG(st.st_mode))
 			continue;
 		im->xml_file = files[i];
-		if (xmlin_read(files[i], &im->fields, im->o->max_bytes, xml_article, im) < 0)
+		memset(im->xml_found, 0, sizeof(im->xml_found));
+		nobody = im->xml_nobody;
+		got = xmlin_read(files[i], &im->fields, im->o->max_bytes, xml_article, im);
+		if (got < 0)
 			im->skipped++;
+		else
+			fields_missing(im, got, im->xml_nobody - nobody);
+		articles += got > 0 ? (size_t)got : 0;
 	}
+	if (articles && !im->xml_bodies && !im->failed)
+		im->failed = error("%s: none of its %zu articles has a <%s> element (the text named by "
+				   "--xml-fields %s); nothing imported from it", dir, articles,
+				   im->fields.body, im->o->xml_fields);
 	for (i = 0; i < n; i++)
 		free(files[i]);
 	free(files);
@@ -475,6 +517,9 @@ int import_run(const struct import_opts *o, char *const *inputs, int n)
 	if (!o->quiet || status)
 		inform("%zu article%s imported into %s", im.articles, im.articles == 1 ? "" : "s",
 		       o->output);
+	if (im.xml_nobody && (!o->quiet || status))
+		inform("%zu XML article%s without a <%s> element left out", im.xml_nobody,
+		       im.xml_nobody == 1 ? "" : "s", im.fields.body);
 	if (im.skipped)
 		error("%zu article%s or file%s skipped", im.skipped, im.skipped == 1 ? "" : "s",
 		      im.skipped == 1 ? "" : "s");

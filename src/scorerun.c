@@ -189,7 +189,11 @@ static void warn_lost(const struct score_loss *l, const struct score_run_opts *a
 
 	if (!l->lost)
 		return;
-	if (args->in.jsonl)
+	if (args->in.jsonl && !strcmp(args->in.jsonl, "-"))
+		/* Standard input is gone by now: the hint cannot replay it. */
+		buf_addf(&cmd, "framing clean %s FILE %s", source_stream_option(&args->in),
+			 l->worst_id);
+	else if (args->in.jsonl)
 		buf_addf(&cmd, "framing clean %s %s %s", source_stream_option(&args->in),
 			 args->in.jsonl, l->worst_id);
 	else if (args->in.warc.files.n) {
@@ -202,8 +206,10 @@ static void warn_lost(const struct score_loss *l, const struct score_run_opts *a
 		buf_addf(&cmd, "framing clean %s", l->worst_where);
 	/* inform, not fprintf: the command quotes a file name or an id (sanitize.h). */
 	inform("%zu of %zu article%s lost more than %.0f%% of their words to cleaning; `%s` "
-	       "shows why", l->lost, l->articles, l->articles == 1 ? "" : "s",
-	       100 * SCORE_LOST_SHARE, buf_str(&cmd));
+	       "shows why%s", l->lost, l->articles, l->articles == 1 ? "" : "s",
+	       100 * SCORE_LOST_SHARE, buf_str(&cmd),
+	       args->in.jsonl && !strcmp(args->in.jsonl, "-")
+	       ? ", with the input saved as FILE first (standard input cannot be read again)" : "");
 	buf_release(&cmd);
 }
 

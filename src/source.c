@@ -40,7 +40,6 @@ struct source {
 	long lang_col;		/* the extra column "lang", -1: none (set once the names are known) */
 	size_t nextra;
 	off_t start;	/* where the stream began, for source_rewind; -1: a pipe */
-	int normalise_dates;	/* framing import: dates in the forms date_normalise reads */
 	int keep_markup;	/* framing import: an html field stays markup */
 	/* CSV: records read by csvin.c, each decoded as the JSON object of its fields */
 	struct csvin *csv;
@@ -50,6 +49,7 @@ struct source {
 	struct warcin *warc;
 	/* all */
 	const char *label;	/* for messages */
+	struct buf own_label;	/* the label of several WARC files */
 	struct corpus *own_corpus;	/* opened by source_open */
 	FILE *own_file;
 	struct source_record record;	/* of source_next */
@@ -372,9 +372,18 @@ static void learn_columns(struct source *s, const cJSON *obj)
 	}
 }
 
+/* A CSV record is named by its number too, as csvin.c's messages name it. */
 static int bad_line(const struct source *s, size_t line, const char *what, const char *detail)
 {
 	return error("%s:%zu: %s%s; skipped", s->name, line, what, detail);
+}
+
+static int bad_record(const struct source *s, size_t line, size_t recno, const char *what,
+		      const char *detail)
+{
+	if (!recno)
+		return bad_line(s, line, what, detail);
+	return error("%s:%zu: record %zu: %s%s; skipped", s->name, line, recno, what, detail);
 }
 
 /*
@@ -435,7 +444,8 @@ static char *default_id(const struct article *a, const char *text, size_t len)
 }
 
 /* Turns the JSON object of line (raw as read) into an article and its text. */
-static int article_from_json(const struct source *s, size_t line, const struct buf *raw,
+static int article_from_json(const struct source *s, size_t line, size_t recno,
+			     const struct buf *raw,
 			     const cJSON *obj, struct article *a, char **text, size_t *len)
 {
 	const cJSON *t = cJSON_GetObjectItemCaseSensitive(obj, "text"), *idv;
@@ -444,16 +454,16 @@ static int article_from_json(const struct source *s, size_t line, const struct b
 	size_t i;
 
 	if (!cJSON_IsObject(obj))
-		return bad_line(s, line, "not a JSON object", "");
+		return bad_record(s, line, recno, "not a JSON object", "");
 	if (!t && cJSON_GetObjectItemCaseSensitive(obj, "html")) {
 		/* A page instead of its text. */
 		t = cJSON_GetObjectItemCaseSensitive(obj, "html");
 		if (!cJSON_IsString(t))
-			return bad_line(s, line, "\"html\" is not a string", "");
+			return bad_record(s, line, recno, "\"html\" is not a string", "");
 		html = 1;
 	}
 	if (!cJSON_IsString(t))
-		return bad_line(s, line, t ? "\"text\" is not a string" : "no \"text\" field", "");
+		return bad_record(s, line, recno, t ? "\"text\" is not a string" : "no \"text\" field", "");
 	*len = strlen(t->valuestring);
 	if (s->max_bytes && *len > s->max_bytes)
 		return error("%s:%zu: %zu bytes of text, more than --max-article-bytes %zu; skipped",
@@ -473,10 +483,11 @@ static int article_from_json(const struct source *s, size_t line, const struct b
 		article_release(a, 0);
 		if (bad == -2)
 			return -1;
-		return bad_line(s, line, bad ? "id, outlet, date and title must be strings or numbers"
+		return bad_record(s, line, recno, bad ? "id, outlet, date and title must be strings or numbers"
 				       : "no \"outlet\"", "");
 	}
-	if (s->normalise_dates && a->date && *a->date && !date_valid(a->date)) {
+	/* Every reader takes the forms import reads (date_normalise), so the two agree. */
+	if (a->date && *a->date && !date_valid(a->date)) {
 		char iso[11];
 		if (date_normalise(a->date, iso) == 0) {
 			free(a->date);
@@ -484,9 +495,9 @@ static int article_from_json(const struct source *s, size_t line, const struct b
 		}
 	}
 	if (a->date && *a->date && !date_valid(a->date)) {
-		buf_addf(&b, " '%s' (expected YYYY-MM-DD)", a->date);
+		buf_addf(&b, " '%s' %s", a->date, date_refusal(a->date));
 		article_release(a, 0);
-		bad_line(s, line, "bad date", b.data);
+		bad_record(s, line, recno, "bad date", b.data);
 		buf_release(&b);
 		return -1;
 	}
@@ -650,7 +661,7 @@ static int decode_jsonl_record(const struct source *s, struct source_record *r,
 
 	if (status != 1)
 		return status;
-	status = article_from_json(s, r->line, &r->raw, obj, a, text, len);
+	status = article_from_json(s, r->line, 0, &r->raw, obj, a, text, len);
 	cJSON_Delete(obj);
 	return status;
 }
@@ -692,9 +703,40 @@ static int decode_csv_record(const struct source *s, struct source_record *r,
 			cJSON_AddItemToObject(obj, s->csv_names[i], cJSON_CreateString(p));
 		p += n + 1;
 	}
-	status = article_from_json(s, r->line, NULL, obj, a, text, len);
+	status = article_from_json(s, r->line, r->recno, NULL, obj, a, text, len);
 	cJSON_Delete(obj);
 	return status;
+}
+
+/*
+ * A spreadsheet's header is written by hand: Text, Outlet, ID are the
+ * fields text, outlet, id (and Lang the lang column), written lowercase.
+ */
+static void csv_lower_known(char *n)
+{
+	static const char *const known[] = { "id", "outlet", "date", "title", "text", "html",
+		"lang" };
+	size_t i;
+
+	for (i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		if (!strcasecmp(n, known[i]))
+			memcpy(n, known[i], strlen(known[i]));
+}
+
+/* Why a header names no text: a delimiter other than the one given, when it shows. */
+static int csv_no_text(const struct source *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->ncsv; i++) {
+		if (strchr(s->csv_names[i], ';'))
+			return error("%s:1: the header names no 'text' or 'html' column; it holds "
+				     "';': try --delimiter ';'", s->name);
+		if (strchr(s->csv_names[i], '\t'))
+			return error("%s:1: the header names no 'text' or 'html' column; it holds a "
+				     "tab: try --delimiter tab", s->name);
+	}
+	return error("%s:1: the header names no 'text' or 'html' column", s->name);
 }
 
 /* Refuses a header without text or html or outlet, or naming a field twice or not at all. */
@@ -706,7 +748,8 @@ static int csv_check_header(struct source *s)
 	if (!s->ncsv)
 		return error("%s: no header (text, outlet, ...)", s->name);
 	for (i = 0; i < s->ncsv; i++) {
-		const char *n = s->csv_names[i];
+		char *n = s->csv_names[i];
+		csv_lower_known(n);
 		if (!*n)
 			return error("%s:1: column %zu of the header has no name", s->name, i + 1);
 		for (j = 0; j < i; j++)
@@ -720,7 +763,7 @@ static int csv_check_header(struct source *s)
 		}
 	}
 	if (!text)
-		return error("%s:1: the header names no 'text' or 'html' column", s->name);
+		return csv_no_text(s);
 	if (!outlet)
 		return error("%s:1: the header names no 'outlet' column", s->name);
 	return 0;
@@ -753,6 +796,8 @@ struct source *source_csv(FILE *f, const char *name, char delim, size_t max_arti
 static int read_csv_record(struct source *s, struct source_record *r)
 {
 	int status = csvin_next(s->csv, &r->raw, &r->line);
+
+	r->recno = csvin_record(s->csv);
 
 	s->consumed = csvin_bytes_read(s->csv);
 	r->status = status;
@@ -807,11 +852,6 @@ struct source *source_jsonl(FILE *f, const char *name, size_t max_article_bytes)
 	return s;
 }
 
-void source_normalise_dates(struct source *s)
-{
-	s->normalise_dates = 1;
-}
-
 void source_keep_markup(struct source *s)
 {
 	s->keep_markup = 1;
@@ -826,6 +866,7 @@ void source_free(struct source *s)
 		free(s->extra_names[i]);
 	free(s->extra_names);
 	buf_release(&s->linebuf);
+	buf_release(&s->own_label);
 	csvin_free(s->csv);
 	source_record_release(&s->record);
 	if (s->own_corpus) {
@@ -850,6 +891,12 @@ struct source *source_open(const struct source_options *o)
 		s = source_new(o->max_bytes);
 		s->warc = w;
 		s->label = o->warc.files.items[0];
+		if (o->warc.files.n > 1) {
+			/* A summary names them all, not the first only. */
+			buf_addf(&s->own_label, "%s and %zu other WARC file%s", s->label,
+				 o->warc.files.n - 1, o->warc.files.n == 2 ? "" : "s");
+			s->label = s->own_label.data;
+		}
 		s->lang_col = -1;
 		return s;
 	}

@@ -125,13 +125,6 @@ struct source *source_jsonl(FILE *f, const char *name, size_t max_article_bytes)
 struct source *source_csv(FILE *f, const char *name, char delim, size_t max_article_bytes);
 
 /*
- * Dates of a stream are read in every form date_normalise reads (RFC 2822,
- * February 26, 1987, ...) and given as YYYY-MM-DD, for framing import;
- * otherwise a date must be YYYY-MM-DD.
- */
-void source_normalise_dates(struct source *s);
-
-/*
  * An "html" field of a stream is given as it is, markup and all, with
  * a->markup set, not read as a page: framing import writes it as a .html
  * file, which a corpus folder then reads as a page.
@@ -198,6 +191,7 @@ int source_next(struct source *s, struct article *a, char **text, size_t *len);
 struct source_record {
 	struct buf raw;		/* JSON Lines: the line as read */
 	size_t line;		/* its line number */
+	size_t recno;		/* CSV: its record number, for messages; else 0 */
 	int status;		/* -1: over --max-article-bytes, not kept */
 	struct article a;	/* corpus folder: the article, read whole */
 	char *text;

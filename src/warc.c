@@ -37,7 +37,8 @@ struct warc {
 	int in_eof;
 	int member_open;	/* inside a member */
 	int member_end;		/* a member ended: fill gives 0 until warc_advance */
-	int scan;		/* look for the next member (after damage), not just the next bytes */
+	int scan;		/* look for the next member (after damage), not just the next bytes;
+				   2 after a damaged member, whose loss is counted */
 	uint64_t member_off;	/* file offset where the current member began */
 	uint64_t member_pos;	/* stream offset where it began */
 	/* the (inflated) stream */
@@ -46,6 +47,12 @@ struct warc {
 	uint64_t pos;		/* stream bytes consumed */
 	int eof;
 	int have_prefix;	/* resync consumed "WARC/1." of the next record */
+	/*
+	 * gzip damage seen between records (a member that does not inflate,
+	 * bytes that are no member): each may have held a record, so
+	 * warc_next reports it as a damaged one rather than reading on silently.
+	 */
+	uint64_t losses;
 };
 
 struct warc *warc_open(FILE *f, const char *name, size_t max_block)
@@ -139,10 +146,12 @@ static int start_member(struct warc *w)
 
 		while (!at_magic(w)) {
 			if (in_want(w, 3) < 3) {
-				if (w->z.avail_in)
-					warning("%s: byte %llu: %llu bytes after the last gzip member "
-						"skipped", w->name, (unsigned long long)from,
-						(unsigned long long)(zoff(w) - from + w->z.avail_in));
+				if (w->z.avail_in) {
+					error("%s: byte %llu: %llu bytes after the last gzip member "
+					      "skipped", w->name, (unsigned long long)from,
+					      (unsigned long long)(zoff(w) - from + w->z.avail_in));
+					w->losses++;
+				}
 				drop_in(w, w->z.avail_in);
 				return 0;
 			}
@@ -152,10 +161,17 @@ static int start_member(struct warc *w)
 			}
 			drop_in(w, 1);
 		}
-		if (w->scan && zoff(w) != from)
+		if (w->scan == 2 && zoff(w) != from) {
+			/* The rest of a damaged member, whose loss is counted. */
 			warning("%s: byte %llu: %llu bytes that are not a gzip member of a WARC "
 				"record skipped", w->name, (unsigned long long)from,
 				(unsigned long long)(zoff(w) - from));
+		} else if (w->scan && zoff(w) != from) {
+			error("%s: byte %llu: %llu bytes that are not a gzip member of a WARC "
+			      "record skipped", w->name, (unsigned long long)from,
+			      (unsigned long long)(zoff(w) - from));
+			w->losses++;
+		}
 		w->member_off = zoff(w);
 		w->member_pos = w->pos;
 		inflateReset(&w->z);
@@ -202,6 +218,7 @@ static void inflate_some(struct warc *w)
 			/* The file ends inside a member: what it held is all there is. */
 			error("%s: byte %llu: the gzip member that starts here is cut short",
 			      w->name, (unsigned long long)w->member_off);
+			w->losses++;
 			w->member_open = 0;
 			w->member_end = 1;
 			break;
@@ -217,9 +234,10 @@ static void inflate_some(struct warc *w)
 			error("%s: byte %llu: the gzip member that starts here is damaged (%s)",
 			      w->name, (unsigned long long)w->member_off,
 			      w->z.msg ? w->z.msg : "inflate failed");
+			w->losses++;
 			w->member_open = 0;
 			w->member_end = 1;
-			w->scan = 1;
+			w->scan = 2;	/* 2: what follows up to the next member is part of this loss */
 		}
 	}
 }
@@ -321,7 +339,7 @@ static void abandon_member(struct warc *w)
 {
 	w->member_open = 0;
 	w->member_end = 1;
-	w->scan = 1;
+	w->scan = 2;	/* its record is counted as damaged already */
 	w->opos = w->olen = 0;
 }
 
@@ -382,6 +400,24 @@ static void set_value(struct buf *v, const char *p, const char *e)
 	buf_add(v, p, (size_t)(e - p));
 }
 
+/*
+ * WARC-Target-URI without the angle brackets that WARC 1.0's grammar put
+ * around it and that wget still writes (<http://...>): the URI is what is
+ * inside, for the url column, --url-pattern and the host.
+ */
+static void set_uri(struct buf *v, const char *p, const char *e)
+{
+	while (p < e && (*p == ' ' || *p == '\t'))
+		p++;
+	while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		e--;
+	if (e - p >= 2 && *p == '<' && e[-1] == '>') {
+		p++;
+		e--;
+	}
+	set_value(v, p, e);
+}
+
 /* Parses Content-Length: digits only, below 2^63. */
 static int parse_length(const char *s, uint64_t *v)
 {
@@ -423,7 +459,7 @@ static int parse_header(struct warc_record *r, const struct buf *h, const char *
 			else if (IS("WARC-Record-ID"))
 				set_value(&r->id, colon + 1, e);
 			else if (IS("WARC-Target-URI"))
-				set_value(&r->uri, colon + 1, e);
+				set_uri(&r->uri, colon + 1, e);
 			else if (IS("WARC-Date"))
 				set_value(&r->date, colon + 1, e);
 			else if (IS("Content-Type"))
@@ -481,8 +517,9 @@ int warc_next(struct warc *w, struct warc_record *r,
 	      int (*want)(const struct warc_record *r, void *ctx), void *ctx)
 {
 	struct buf h = BUF_INIT, msg = BUF_INIT;
-	uint64_t rec_pos, rec_z, bomb[2];
+	uint64_t rec_pos, rec_z, bomb[2], losses = w->losses;
 	int c, bombed = 0, status;
+	size_t n;
 	const char *why = NULL;
 
 	reset_record(r);
@@ -490,7 +527,13 @@ int warc_next(struct warc *w, struct warc_record *r,
 	for (;;) {
 		if (w->have_prefix)
 			break;
-		if (!fill(w)) {
+		n = fill(w);
+		/* Damage said so already: here it counts, once, as a lost record. */
+		if (w->losses != losses) {
+			r->offset = w->member_off;
+			return -1;
+		}
+		if (!n) {
 			if (w->gz && w->member_end) {
 				advance(w);
 				continue;

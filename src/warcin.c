@@ -28,6 +28,8 @@
 /* What is dropped, by reason, for the closing line. */
 enum drop {
 	DROP_OTHER_TYPE,	/* warcinfo, request, metadata, revisit, ... */
+	DROP_NOT_WEB,		/* a URI neither http(s) nor file: wget's metadata://, dns: */
+	DROP_ROBOTS,		/* a site's /robots.txt, no article */
 	DROP_STATUS,		/* an HTTP status other than 2xx */
 	DROP_MEDIA,		/* neither HTML nor plain text */
 	DROP_URL,		/* --url-pattern */
@@ -37,7 +39,7 @@ enum drop {
 };
 
 static const char *const drop_names[DROP_N] = {
-	"not a response or resource", "HTTP status not 2xx", "not HTML or plain text",
+	"not a response or resource", "not a web page", "robots.txt", "HTTP status not 2xx", "not HTML or plain text",
 	"--url-pattern", "host not in --outlets", "--lang"
 };
 
@@ -163,6 +165,39 @@ static void uri_host(const char *uri, struct buf *host)
 		buf_addch(host, *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p);
 }
 
+/*
+ * Whether a URI can be a page someone published: http, https, or a file
+ * archived as a resource (file://); no URI at all is given the benefit of
+ * the doubt. wget's own log and arguments (metadata://gnu.org/...) and a
+ * crawler's dns: records are not.
+ */
+static int web_page(const char *uri)
+{
+	static const char *const schemes[] = { "http:", "https:", "file:" };
+	size_t i, n = strspn(uri, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
+
+	if (!*uri || uri[n] != ':')
+		return 1;	/* no scheme: a relative or odd URI, as before */
+	for (i = 0; i < sizeof(schemes) / sizeof(*schemes); i++)
+		if (!strncasecmp(uri, schemes[i], n + 1))
+			return 1;
+	return 0;
+}
+
+/* Whether the URI is a site's robots.txt (a query or fragment after it too). */
+static int is_robots(const char *uri)
+{
+	const char *p = strstr(uri, "://");
+	size_t n;
+
+	if (!p)
+		return 0;
+	p += 3;
+	p += strcspn(p, "/?#");
+	n = strcspn(p, "?#");
+	return n == 11 && !strncasecmp(p, "/robots.txt", 11);
+}
+
 /* Whether the record's headers let it be an article and pass the filters that need no block. */
 static int want(const struct warc_record *r, void *ctx)
 {
@@ -171,6 +206,14 @@ static int want(const struct warc_record *r, void *ctx)
 
 	if (strcmp(type, "response") && strcmp(type, "resource")) {
 		in->drops[DROP_OTHER_TYPE]++;
+		return 0;
+	}
+	if (!web_page(buf_str(&r->uri))) {
+		in->drops[DROP_NOT_WEB]++;
+		return 0;
+	}
+	if (is_robots(buf_str(&r->uri))) {
+		in->drops[DROP_ROBOTS]++;
 		return 0;
 	}
 	if (in->o->url_pattern && fnmatch(in->o->url_pattern, buf_str(&r->uri), 0) != 0) {
