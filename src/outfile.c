@@ -240,6 +240,19 @@ int outfile_known_hash(dev_t dev, ino_t ino, off_t size, char hex[65])
 	return found;
 }
 
+int outfile_check_path(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0 || S_ISREG(st.st_mode) || S_ISCHR(st.st_mode)
+	    || S_ISFIFO(st.st_mode))
+		return 0;
+	if (S_ISDIR(st.st_mode))
+		return error("'%s' is a folder; this option names the output file", path);
+	return error("'%s' is %s, which framing does not write to", path,
+		     S_ISBLK(st.st_mode) ? "a block device" : "not a file");
+}
+
 struct outfile *outfile_open(const char *path)
 {
 	struct outfile *o;
@@ -247,7 +260,9 @@ struct outfile *outfile_open(const char *path)
 	struct stat st;
 	int fd;
 
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+	if (outfile_check_path(path) < 0)
+		return NULL;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
 		return open_in_place(path);
 	buf_addf(&tmp, "%s.tmp.XXXXXX", path);
 	fd = mkstemp(tmp.data);

@@ -13,7 +13,18 @@
  */
 struct outfile;
 
-/* Returns NULL after printing an error when the folder is not writable. */
+/*
+ * Checks a single-file output (templates -o, lexicon export -o, --matches)
+ * before any work: a folder, a block device or a socket there cannot be
+ * written (-1 after a message: a usage error); a missing file, a regular
+ * file, a character device (/dev/null) or a FIFO can.
+ */
+int outfile_check_path(const char *path);
+
+/*
+ * Returns NULL after printing an error when the folder is not writable, or
+ * path is something outfile_check_path refuses.
+ */
 struct outfile *outfile_open(const char *path);
 /* The stream to write to; borrowed, valid until commit or abort. */
 FILE *outfile_stream(struct outfile *o);

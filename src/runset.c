@@ -28,6 +28,9 @@
 #define STAGING_PREFIX ".framing-run.tmp."
 #define STAMP "run.tsv"
 #define STAMP_HEADER "run\tkind\tname\tvalue\n"
+/* run.tsv holds a few rows per file of a run: far below this, unless it is not framing's. */
+#define STAMP_MAX_BYTES ((size_t)16 << 20)
+#define STAMP_MAX_LINE 65536
 
 /* One row of run.tsv: kind is run, parameter, input or output. */
 struct row {
@@ -109,12 +112,21 @@ static int rows_load(const char *dir, struct rows *rs)
 {
 	char *path = path_join(dir, STAMP);
 	size_t len;
-	char *text = read_file(path, &len), *line, *next;
+	char *text = fsutil_read_regular(path, STAMP_MAX_BYTES, &len), *line, *next;
 	int ret = 0;
 
 	memset(rs, 0, sizeof(*rs));
 	if (!text) {
-		ret = errno == ENOENT ? 1 : error("cannot read '%s': %s", path, strerror(errno));
+		if (errno == ENOENT)
+			ret = 1;
+		else if (errno == EINVAL)
+			ret = error("'%s' is not a regular file; framing's run stamp is one (remove it)",
+				    path);
+		else if (errno == EFBIG)
+			ret = error("'%s' is larger than %zu MB: not a run stamp of framing (remove it)",
+				    path, STAMP_MAX_BYTES >> 20);
+		else
+			ret = error("cannot read '%s': %s", path, strerror(errno));
 		free(path);
 		return ret;
 	}
@@ -127,6 +139,10 @@ static int rows_load(const char *dir, struct rows *rs)
 		next = nl ? nl + 1 : text + len;
 		if (nl)
 			*nl = '\0';
+		if ((size_t)(next - line) > STAMP_MAX_LINE) {
+			ret = error("%s: a line longer than %d bytes", path, STAMP_MAX_LINE);
+			break;
+		}
 		if (!*line && line + 1 >= next)
 			continue;
 		if (memchr(line, '\0', (size_t)(next - line) - (nl ? 1 : 0))) {
@@ -330,9 +346,12 @@ static void remove_leftovers(const char *outdir)
 }
 
 /*
- * A device or a FIFO among outdir's names (an output sent to /dev/null by
- * a link, a named pipe) is written in place: a link to it in the staging
- * folder makes outfile write through, and commit leaves it alone.
+ * A character device or a FIFO among outdir's names (an output sent to
+ * /dev/null by a link, a named pipe) is written in place: a link to it in
+ * the staging folder makes outfile write through, and commit leaves it
+ * alone. Nothing else is written through: a block device (a disk) or a
+ * socket under an output's name is refused at commit (check_targets), and
+ * run.tsv, which framing reads back, is always replaced by a file.
  */
 static void link_devices(const char *outdir, const char *staging)
 {
@@ -344,8 +363,8 @@ static void link_devices(const char *outdir, const char *staging)
 	while ((e = readdir(d)) != NULL) {
 		char *p = path_join(outdir, e->d_name), *target, *link;
 		struct stat st;
-		if (e->d_name[0] != '.' && stat(p, &st) == 0 && !S_ISREG(st.st_mode)
-		    && !S_ISDIR(st.st_mode)) {
+		if (e->d_name[0] != '.' && strcmp(e->d_name, STAMP) && stat(p, &st) == 0
+		    && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) {
 			target = path_join("..", e->d_name);
 			link = path_join(staging, e->d_name);
 			if (symlink(target, link) < 0)
@@ -513,6 +532,7 @@ void runset_input(struct runset *rs, const char *path)
 	/* A step of report reading what an earlier step wrote: an output, not an input. */
 	if (own)
 		return;
+	fsutil_note_input(path);
 	if (!strcmp(path, "-"))
 		snprintf(hex, sizeof(hex), "-");
 	else if (hash_file(path, hex) < 0)
@@ -594,8 +614,16 @@ static void keep_old_rows(const struct runset *rs, char **staged, size_t nstaged
 {
 	struct rows old;
 	size_t i, j;
+	char *stamp = path_join(rs->outdir, STAMP);
+	struct stat sst;
+	int foreign = lstat(stamp, &sst) == 0
+		      && (!S_ISREG(sst.st_mode) || (size_t)sst.st_size > STAMP_MAX_BYTES);
 
-	if (rows_load(rs->outdir, &old) != 0)
+	/* A FIFO, a device, a link or a huge file named run.tsv: replaced, never read. */
+	if (foreign)
+		warning("'%s' is not a run stamp of framing; it is replaced", stamp);
+	free(stamp);
+	if (foreign || rows_load(rs->outdir, &old) != 0)
 		return;
 	for (i = 0; i < old.n; i++) {
 		const struct row *r = &old.r[i];
@@ -655,9 +683,44 @@ static int check_targets(const struct runset *rs, char **staged, size_t n)
 		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
 			bad = error("cannot write '%s': a folder has that name; nothing was "
 				    "replaced", p);
+		else if (stat(p, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISCHR(st.st_mode)
+			 && !S_ISFIFO(st.st_mode))
+			bad = error("cannot write '%s': it is %s, which framing does not write "
+				    "through; nothing was replaced", p,
+				    S_ISBLK(st.st_mode) ? "a block device" : "no file");
 		free(p);
 	}
 	return bad;
+}
+
+/* An output that would replace an input of the run under any name: -1 after a message. */
+static int check_not_inputs(const char *outdir, const char *const *names, size_t n)
+{
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < n && !bad; i++) {
+		char *p = path_join(outdir, names[i]);
+		const char *in = fsutil_input_at(p);
+		if (in)
+			bad = error("'%s' would be replaced by the output %s, and it is the input "
+				    "'%s' of this run; nothing was written: give another folder "
+				    "with -o", p, names[i], in);
+		free(p);
+	}
+	return bad;
+}
+
+int runset_check_writes(const struct runset *rs, const char *const *names)
+{
+	static const char *const stamp[] = { STAMP };
+	size_t n = 0;
+
+	rs = rs->outer ? rs->outer : rs;
+	while (names[n])
+		n++;
+	return check_not_inputs(rs->outdir, names, n) < 0
+	       || check_not_inputs(rs->outdir, stamp, 1) < 0 ? -1 : 0;
 }
 
 /* Moves the set into outdir, run.tsv last, with the cleanup signals held off. */
@@ -717,6 +780,9 @@ int runset_commit(struct runset *rs)
 			rows_add(&outs, rs->own.r[0].run, "output", staged[i], hex);
 		free(p);
 	}
+	if (!bad && (check_not_inputs(rs->outdir, (const char *const *)staged, n) < 0
+		     || runset_check_writes(rs, (const char *const[]){ NULL }) < 0))
+		bad = -2;
 	keep_old_rows(rs, staged, n, &kept);
 	for (i = 0; i < kept.n; i++)
 		rows_add(&outs, kept.r[i].run, kept.r[i].kind, kept.r[i].name, kept.r[i].value);
@@ -735,7 +801,7 @@ int runset_commit(struct runset *rs)
 	rows_release(&kept);
 	rs->created = 0;
 	runset_abort(rs);	/* removes what is left of the staging folder, unlocks */
-	return bad ? -1 : 0;
+	return bad == -2 ? -2 : bad ? -1 : 0;
 }
 
 int runset_finish(struct runset *rs, int status)
@@ -746,7 +812,14 @@ int runset_finish(struct runset *rs, int status)
 		runset_abort(rs);
 		return status;
 	}
-	return runset_commit(rs) < 0 ? EXIT_FAILED : status;
+	switch (runset_commit(rs)) {
+	case 0:
+		return status;
+	case -2:
+		return EXIT_USAGE;
+	default:
+		return EXIT_FAILED;
+	}
 }
 
 /* --- checks of readers ------------------------------------------------ */

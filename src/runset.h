@@ -49,13 +49,24 @@ void runset_input(struct runset *rs, const char *path);
  */
 void runset_owns(struct runset *rs, const char *name);
 /*
+ * Checks, before anything is written, that none of names (NULL-terminated)
+ * nor run.tsv in outdir is one of the run's inputs (runset_input, and
+ * fsutil_note_input) by device and inode: -1 after a message naming both,
+ * a usage error.
+ */
+int runset_check_writes(const struct runset *rs, const char *const *names);
+/*
  * Moves every file written into outdir, writes run.tsv and unlocks; frees
- * rs. -1 after a message, and then outdir holds the previous set.
+ * rs. -1 after a message, and then outdir holds the previous set; -2 when
+ * an output would have replaced an input (a usage error, nothing moved).
  */
 int runset_commit(struct runset *rs);
 /* Removes what the run wrote, unlocks, frees rs; the previous set stays. Safe with NULL. */
 void runset_abort(struct runset *rs);
-/* runset_commit when ok, else runset_abort; returns status, or EXIT_FAILED if the commit failed. */
+/*
+ * runset_commit when ok, else runset_abort; returns status, or EXIT_FAILED
+ * if the commit failed (EXIT_USAGE when an output was an input).
+ */
 int runset_finish(struct runset *rs, int status);
 
 /*
