@@ -255,14 +255,17 @@ static int check_tables(const char *indir)
 						    "keyness.tsv", NULL };
 	char *path = path_join(indir, "outlets.tsv");
 	int missing = access(path, F_OK) < 0 && errno == ENOENT;
+	char *rerun;
+	int bad;
 
 	free(path);
 	if (missing)
 		return error("no outlets.tsv in %s: run framing stats first", indir);
-	if (runset_check_same_run(indir, stats_tables) < 0
-	    || runset_check_made_from(indir, "outlets.tsv", "scores.tsv", "framing stats") < 0)
-		return -1;
-	return 0;
+	rerun = runset_rerun("stats", indir, "scores.tsv");
+	bad = runset_check_same_run(indir, stats_tables, rerun) < 0
+	      || runset_check_made_from(indir, "outlets.tsv", "scores.tsv", rerun) < 0;
+	free(rerun);
+	return bad ? -1 : 0;
 }
 
 /* What run.tsv records of a chart run; every figure's files are the run's. */

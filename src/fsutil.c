@@ -275,3 +275,23 @@ const char *fsutil_input_fd(int fd)
 
 	return fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? input_of(&st) : NULL;
 }
+
+void fsutil_add_quoted(struct buf *b, const char *arg)
+{
+	static const char plain[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+				    "0123456789_./:=,@%+-";
+	const char *p;
+
+	if (*arg && arg[strspn(arg, plain)] == '\0') {
+		buf_adds(b, arg);
+		return;
+	}
+	buf_addch(b, '\'');
+	for (p = arg; *p; p++) {
+		if (*p == '\'')
+			buf_adds(b, "'\\''");
+		else
+			buf_addch(b, *p);
+	}
+	buf_addch(b, '\'');
+}

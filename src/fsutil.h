@@ -3,6 +3,8 @@
 
 #include <stddef.h>
 
+struct buf;
+
 /* Files and paths: reading a whole file, joining names, making folders. */
 
 /*
@@ -50,5 +52,12 @@ char *fsutil_read_regular(const char *path, size_t max, size_t *len);
 void fsutil_note_input(const char *path);
 const char *fsutil_input_at(const char *path);
 const char *fsutil_input_fd(int fd);
+
+/*
+ * Appends arg to b as one word of a POSIX shell: as it is when it holds
+ * only letters, digits and _./:=,@%+-, else in single quotes (a quote
+ * inside as '\''), so that a command framing prints can be pasted.
+ */
+void fsutil_add_quoted(struct buf *b, const char *arg);
 
 #endif

@@ -172,17 +172,6 @@ static const struct row *find_output(const struct rows *rs, const char *name)
 	return NULL;
 }
 
-static const char *run_command(const struct rows *rs, const char *run)
-{
-	size_t i;
-
-	for (i = 0; i < rs->n; i++)
-		if (!strcmp(rs->r[i].run, run) && !strcmp(rs->r[i].kind, "run")
-		    && !strcmp(rs->r[i].name, "command"))
-			return rs->r[i].value;
-	return "";
-}
-
 /* --- hashing, each file once per process ------------------------------ */
 
 struct hashed {
@@ -275,17 +264,19 @@ int runset_check_outdir(const char *outdir, const char *corpus)
 static void command_line(struct buf *b, const char *command)
 {
 	size_t len, i;
-	char *args = read_file("/proc/self/cmdline", &len);
+	char *args = fsutil_read_regular("/proc/self/cmdline", 1 << 20, &len);
 
 	if (!args || !len) {
 		buf_addf(b, "framing %s", command);
 		free(args);
 		return;
 	}
-	for (i = 0; i + 1 < len; i++)
-		if (args[i] == '\0')
-			args[i] = ' ';
-	buf_adds(b, args);
+	/* Each word quoted for the shell, so that the command can be pasted as it was run. */
+	for (i = 0; i < len; i += strlen(args + i) + 1) {
+		if (i)
+			buf_addch(b, ' ');
+		fsutil_add_quoted(b, args + i);
+	}
 	free(args);
 }
 
@@ -846,16 +837,47 @@ static const char *unlisted(const char *dir, const char *const *names, const str
 	return found;
 }
 
-int runset_check_same_run(const char *dir, const char *const *names)
+/*
+ * 1 when another process holds dir's lock: a run is writing into it, so
+ * its files may be half old, half new for a moment. The active set's own
+ * folder is not another's.
+ */
+static int dir_busy(const char *dir)
+{
+	int fd, busy = 0;
+
+	if (active && !active->outer && fsutil_same_file(dir, active->outdir))
+		return 0;
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	if (flock(fd, LOCK_SH | LOCK_NB) < 0)
+		busy = errno == EWOULDBLOCK;
+	close(fd);	/* releases the shared lock */
+	return busy;
+}
+
+static int busy_error(const char *dir)
+{
+	return error("another framing run is writing into '%s'; run this again when it ends",
+		     dir);
+}
+
+int runset_check_same_run(const char *dir, const char *const *names, const char *rerun)
 {
 	struct rows rs;
 	const struct row *first = NULL;
 	char *first_path = NULL;
 	char *stamp = path_join(dir, STAMP);
 	const char *stray;
-	int bad = rows_load(dir, &rs), any_listed;
+	int bad, any_listed;
 	size_t i;
 
+	if (dir_busy(dir)) {
+		free(stamp);
+		return busy_error(dir);
+	}
+	bad = rows_load(dir, &rs);
 	if (bad) {
 		free(stamp);
 		return bad > 0 ? 0 : -1;
@@ -869,8 +891,7 @@ int runset_check_same_run(const char *dir, const char *const *names)
 	if (stray && any_listed) {
 		char *p = path_join(dir, stray);
 		bad = error("'%s' is not one of the files that %s lists: it was not written "
-			    "with the tables beside it; run the command that writes them again",
-			    p, stamp);
+			    "with the tables beside it; run %s again", p, stamp, rerun);
 		free(p);
 	}
 	for (i = 0; names[i] && !bad; i++) {
@@ -884,15 +905,18 @@ int runset_check_same_run(const char *dir, const char *const *names)
 		}
 		if (hash_file(p, hex) < 0)
 			bad = error("cannot read '%s': %s", p, strerror(errno));
+		/* A mismatch while a run moves its set in: say so, not "changed by another run". */
+		else if ((strcmp(hex, r->value) || (first && strcmp(first->run, r->run)))
+			 && dir_busy(dir))
+			bad = busy_error(dir);
 		else if (strcmp(hex, r->value))
 			bad = error("'%s' is not the file that run %s wrote (%s): it was changed "
-				    "or written by another run; run `%s` again (or, for a table "
-				    "edited on purpose, delete %s)", p, r->run, stamp,
-				    run_command(&rs, r->run), stamp);
+				    "or written by another run; run %s again (or, for a table "
+				    "edited on purpose, delete %s)", p, r->run, stamp, rerun, stamp);
 		else if (first && strcmp(first->run, r->run))
 			bad = error("'%s' and '%s' come from different runs (%s and %s in %s); "
-				    "run `%s` again to write them as one set", first_path, p,
-				    first->run, r->run, stamp, run_command(&rs, first->run));
+				    "run %s again to write them as one set", first_path, p,
+				    first->run, r->run, stamp, rerun);
 		if (!first) {
 			first = r;
 			first_path = xstrdup(p);
@@ -903,6 +927,24 @@ int runset_check_same_run(const char *dir, const char *const *names)
 	rows_release(&rs);
 	free(stamp);
 	return bad;
+}
+
+char *runset_rerun(const char *command, const char *dir, const char *file)
+{
+	struct buf b = BUF_INIT;
+
+	buf_addf(&b, "`framing %s ", command);
+	if (file) {
+		char *p = path_join(dir, file);
+		fsutil_add_quoted(&b, p);
+		free(p);
+	} else {
+		buf_adds(&b, "...");
+	}
+	buf_adds(&b, " -o ");
+	fsutil_add_quoted(&b, dir);
+	buf_addch(&b, '`');
+	return buf_detach(&b);
 }
 
 int runset_check_made_from(const char *dir, const char *table, const char *input,

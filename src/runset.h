@@ -73,9 +73,17 @@ int runset_finish(struct runset *rs, int status);
  * Checks that the files names (a NULL-terminated list) present in dir were
  * written by one run, as dir/run.tsv records with their SHA-256. A folder
  * without run.tsv (tables made by hand or by an older framing) passes.
- * -1 after a message naming the files and what to run again.
+ * -1 after a message naming the files and saying to run rerun again: the
+ * caller builds it from what it knows (runset_rerun), as the command a
+ * run.tsv records is not shown (it may be anyone's).
  */
-int runset_check_same_run(const char *dir, const char *const *names);
+int runset_check_same_run(const char *dir, const char *const *names, const char *rerun);
+/*
+ * "`framing COMMAND ... -o 'DIR'`" (before, when not NULL, a file of DIR
+ * quoted: framing stats 'DIR/scores.tsv' -o 'DIR'), the suggestion of the
+ * checks above; caller frees.
+ */
+char *runset_rerun(const char *command, const char *dir, const char *file);
 /*
  * Checks that dir/table was computed from dir/input as it is now: the same
  * run wrote both, or the run that wrote table read a file with input's
