@@ -37,12 +37,25 @@ int outfile_commit(struct outfile *o);
 int outfile_write_all(const char *path, const char *data, size_t len);
 
 /*
- * While a run's set is written into the staging folder dir (runset.c),
- * committed files stay on the list of the signal handler, which removes
- * them and then dir: a run stopped by a signal leaves nothing there. NULL
- * ends it (the files were moved or removed). dir is copied.
+ * While a run's set is written into the staging folder dir (runset.c) for
+ * the folder outdir, the signal handler empties dir (committed files,
+ * charts, gnuplot's temporary files) and removes it: a run stopped by a
+ * signal leaves nothing there. NULL ends it (the files were moved or
+ * removed). Both are copied.
  */
-void outfile_stage(const char *dir);
+void outfile_stage(const char *dir, const char *outdir);
+/*
+ * path as a message shows it: a path inside the staging folder as the
+ * same name in outdir (the hidden folder means nothing to a user), else
+ * path itself. Borrowed from path or tmp.
+ */
+struct buf;
+const char *outfile_shown(const char *path, struct buf *tmp);
+/*
+ * A child process writing into the staging folder (gnuplot): the signal
+ * handler stops it and waits for it before emptying the folder. 0: none.
+ */
+void outfile_child(pid_t pid);
 
 /*
  * The SHA-256 (64 hex digits) of a file an outfile wrote and committed,

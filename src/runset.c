@@ -27,6 +27,12 @@
 
 #define STAGING_PREFIX ".framing-run.tmp."
 #define STAMP "run.tsv"
+/*
+ * Written first into every staging folder: a leftover folder is removed
+ * only when it holds this file, so a user's own folder that happens to be
+ * named .framing-run.tmp.* is never deleted.
+ */
+#define STAGING_MARKER ".framing-staging"
 #define STAMP_HEADER "run\tkind\tname\tvalue\n"
 /* run.tsv holds a few rows per file of a run: far below this, unless it is not framing's. */
 #define STAMP_MAX_BYTES ((size_t)16 << 20)
@@ -329,8 +335,12 @@ static void remove_leftovers(const char *outdir)
 		if (strncmp(e->d_name, STAGING_PREFIX, strlen(STAGING_PREFIX)))
 			continue;
 		p = path_join(outdir, e->d_name);
-		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
-			remove_staging(p);
+		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+			char *marker = path_join(p, STAGING_MARKER);
+			if (lstat(marker, &st) == 0 && S_ISREG(st.st_mode))
+				remove_staging(p);
+			free(marker);
+		}
 		free(p);
 	}
 	closedir(d);
@@ -434,7 +444,8 @@ static struct runset *open_set(const char *outdir, const char *command)
 	struct runset *rs;
 	struct buf b = BUF_INIT;
 	struct stat st;
-	int existed = stat(outdir, &st) == 0;
+	char *marker;
+	int fd, existed = stat(outdir, &st) == 0;
 
 	if (ensure_dir(outdir) < 0)
 		return NULL;
@@ -451,6 +462,14 @@ static struct runset *open_set(const char *outdir, const char *command)
 		goto fail;
 	}
 	rs->staging = buf_detach(&b);
+	marker = path_join(rs->staging, STAGING_MARKER);
+	fd = open(marker, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	free(marker);
+	if (fd < 0 || close(fd) < 0) {
+		error("cannot write into '%s': %s", outdir, strerror(errno));
+		remove_staging(rs->staging);
+		goto fail;
+	}
 	return rs;
 fail:
 	buf_release(&b);
@@ -479,7 +498,7 @@ struct runset *runset_begin(const char *outdir, const char *command)
 	}
 	if (!(rs = open_set(outdir, command)))
 		return NULL;
-	outfile_stage(rs->staging);
+	outfile_stage(rs->staging, rs->outdir);
 	link_devices(outdir, rs->staging);
 	id = new_run_id();
 	rows_add(&rs->own, id, "run", "id", id);
@@ -543,7 +562,7 @@ void runset_abort(struct runset *rs)
 	if (!rs)
 		return;
 	if (!rs->outer) {
-		outfile_stage(NULL);
+		outfile_stage(NULL, NULL);
 		if (rs->staging)
 			remove_staging(rs->staging);
 		/* A run that failed before writing leaves no new empty folder. */
@@ -745,6 +764,25 @@ static int move_set(const struct runset *rs, char **staged, size_t n)
 			unlink(p);
 			free(p);
 		}
+	}
+	/*
+	 * A signal that came during the move is taken here, not when the mask
+	 * is lifted: the set is whole in outdir by now, so the run ends with
+	 * its own status rather than 143 over a complete set.
+	 */
+	if (!bad) {
+		sigset_t pending;
+		const struct timespec now = { 0, 0 };
+		if (sigpending(&pending) == 0)
+			while (sigismember(&pending, SIGINT) || sigismember(&pending, SIGTERM)
+			       || sigismember(&pending, SIGHUP)) {
+				int sig = sigtimedwait(&block, NULL, &now);
+				if (sig < 0)
+					break;
+				warning("signal %d came while the outputs were moved into '%s'; "
+					"the set is complete", sig, rs->outdir);
+				sigdelset(&pending, sig);
+			}
 	}
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	return bad;
