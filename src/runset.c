@@ -967,6 +967,34 @@ int runset_check_same_run(const char *dir, const char *const *names, const char 
 	return bad;
 }
 
+char *runset_param_of(const char *dir, const char *table, const char *name)
+{
+	struct rows rs;
+	const struct row *t;
+	char *value = NULL, *stepped;
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	if (rows_load(dir, &rs) != 0)
+		return NULL;
+	buf_addf(&b, "stats.%s", name);
+	stepped = buf_detach(&b);
+	t = find_output(&rs, table);
+	/* A step's own parameter comes first: report's "by" is its stats step's too. */
+	for (i = 0; t && i < rs.n; i++) {
+		const struct row *r = &rs.r[i];
+		if (strcmp(r->run, t->run) || strcmp(r->kind, "parameter"))
+			continue;
+		if (!strcmp(r->name, stepped) || (!value && !strcmp(r->name, name))) {
+			free(value);
+			value = xstrdup(r->value);
+		}
+	}
+	free(stepped);
+	rows_release(&rs);
+	return value;
+}
+
 char *runset_rerun(const char *command, const char *dir, const char *file)
 {
 	struct buf b = BUF_INIT;

@@ -90,6 +90,14 @@ char *runset_rerun(const char *command, const char *dir, const char *file);
  * SHA-256. Passes when either file or run.tsv is missing. -1 after a message
  * that says to run rerun.
  */
+/*
+ * The value (as run.tsv shows it) of the parameter name of the run that
+ * wrote dir/table, or of a step of report of that name ("stats.by" for
+ * "by" of the stats step); NULL when run.tsv, the table's row or the
+ * parameter is missing. Caller frees.
+ */
+char *runset_param_of(const char *dir, const char *table, const char *name);
+
 int runset_check_made_from(const char *dir, const char *table, const char *input,
 			   const char *rerun);
 
