@@ -24,6 +24,7 @@ struct report_opts {
 	size_t nlexicons;
 	unsigned long seed;
 	long bootstrap, permutations;
+	size_t skipped;		/* articles score skipped (bad lines): a banner says so */
 };
 
 /* Writes DIR/report.html from the files of a run in DIR; -1 after a message. */

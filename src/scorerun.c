@@ -309,6 +309,8 @@ int score_run(const struct score_run_opts *args)
 	switch (commit_outputs(&o)) {
 	case 0:
 		status = skipped ? EXIT_FAILED : EXIT_OK;
+		if (args->skipped)
+			*args->skipped = skipped;
 		break;
 	case -2:
 		status = EXIT_USAGE;
