@@ -19,6 +19,7 @@
 #include "buf.h"
 #include "fsutil.h"
 #include "outfile.h"
+#include "runstamp.h"
 #include "sha256.h"
 #include "util.h"
 #include "version.h"
@@ -26,27 +27,12 @@
 #include "banned.h"
 
 #define STAGING_PREFIX ".framing-run.tmp."
-#define STAMP "run.tsv"
 /*
  * Written first into every staging folder: a leftover folder is removed
  * only when it holds this file, so a user's own folder that happens to be
  * named .framing-run.tmp.* is never deleted.
  */
 #define STAGING_MARKER ".framing-staging"
-#define STAMP_HEADER "run\tkind\tname\tvalue\n"
-/* run.tsv holds a few rows per file of a run: far below this, unless it is not framing's. */
-#define STAMP_MAX_BYTES ((size_t)16 << 20)
-#define STAMP_MAX_LINE 65536
-
-/* One row of run.tsv: kind is run, parameter, input or output. */
-struct row {
-	char *run, *kind, *name, *value;
-};
-
-struct rows {
-	struct row *r;
-	size_t n, alloc;
-};
 
 struct runset {
 	struct runset *outer;	/* a run inside another: everything goes to outer */
@@ -56,127 +42,12 @@ struct runset {
 	int lock_fd;
 	int created;		/* outdir was made by this run: removed on abort if empty */
 	int locked;		/* the lock is held (or cannot be had on this file system) */
-	struct rows own;	/* this run's rows but its outputs */
+	struct runstamp own;	/* this run's rows but its outputs */
 	char **owned;
 	size_t nowned, owned_alloc;
 };
 
 static struct runset *active;
-
-/* --- rows ------------------------------------------------------------- */
-
-static void rows_add(struct rows *rs, const char *run, const char *kind, const char *name,
-		     const char *value)
-{
-	struct row *r;
-	struct buf b = BUF_INIT;
-
-	ALLOC_GROW(rs->r, rs->n + 1, rs->alloc);
-	r = &rs->r[rs->n++];
-	r->run = xstrdup(run);
-	r->kind = xstrdup(kind);
-	/* Names and values are shown as data: one field each, whatever they hold. */
-	buf_add_shown(&b, name, strlen(name));
-	r->name = buf_detach(&b);
-	buf_add_shown(&b, value, strlen(value));
-	r->value = buf_detach(&b);
-}
-
-static void rows_release(struct rows *rs)
-{
-	size_t i;
-
-	for (i = 0; i < rs->n; i++) {
-		free(rs->r[i].run);
-		free(rs->r[i].kind);
-		free(rs->r[i].name);
-		free(rs->r[i].value);
-	}
-	free(rs->r);
-	memset(rs, 0, sizeof(*rs));
-}
-
-/* Splits one line into its four fields in place; 0 when it has not four. */
-static int split_row(char *line, char **f)
-{
-	int i;
-
-	for (i = 0; i < 4; i++) {
-		f[i] = line;
-		line += strcspn(line, "\t");
-		if (i < 3) {
-			if (*line != '\t')
-				return 0;
-			*line++ = '\0';
-		}
-	}
-	return *line == '\0';
-}
-
-/* Loads dir/run.tsv: 1 when there is none, -1 after a message, else 0. */
-static int rows_load(const char *dir, struct rows *rs)
-{
-	char *path = path_join(dir, STAMP);
-	size_t len;
-	char *text = fsutil_read_regular(path, STAMP_MAX_BYTES, &len), *line, *next;
-	int ret = 0;
-
-	memset(rs, 0, sizeof(*rs));
-	if (!text) {
-		if (errno == ENOENT)
-			ret = 1;
-		else if (errno == EINVAL)
-			ret = error("'%s' is not a regular file; framing's run stamp is one (remove it)",
-				    path);
-		else if (errno == EFBIG)
-			ret = error("'%s' is larger than %zu MB: not a run stamp of framing (remove it)",
-				    path, STAMP_MAX_BYTES >> 20);
-		else
-			ret = error("cannot read '%s': %s", path, strerror(errno));
-		free(path);
-		return ret;
-	}
-	if (strncmp(text, STAMP_HEADER, strlen(STAMP_HEADER))) {
-		ret = error("%s: not a run stamp of framing (its header is not '%.*s')", path,
-			    (int)strlen(STAMP_HEADER) - 1, STAMP_HEADER);
-	}
-	for (line = text + strlen(STAMP_HEADER); ret == 0 && line < text + len; line = next) {
-		char *f[4], *nl = memchr(line, '\n', (size_t)(text + len - line));
-		next = nl ? nl + 1 : text + len;
-		if (nl)
-			*nl = '\0';
-		if ((size_t)(next - line) > STAMP_MAX_LINE) {
-			ret = error("%s: a line longer than %d bytes", path, STAMP_MAX_LINE);
-			break;
-		}
-		if (!*line && line + 1 >= next)
-			continue;
-		if (memchr(line, '\0', (size_t)(next - line) - (nl ? 1 : 0))) {
-			ret = error("%s: a NUL byte", path);
-			break;
-		}
-		if (!split_row(line, f)) {
-			ret = error("%s: a line without four tab-separated fields", path);
-			break;
-		}
-		rows_add(rs, f[0], f[1], f[2], f[3]);
-	}
-	free(text);
-	free(path);
-	if (ret)
-		rows_release(rs);
-	return ret;
-}
-
-static const struct row *find_output(const struct rows *rs, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < rs->n; i++)
-		if (!strcmp(rs->r[i].kind, "output") && !strcmp(rs->r[i].name, name))
-			return &rs->r[i];
-	return NULL;
-}
 
 /* --- hashing, each file once per process ------------------------------ */
 
@@ -364,7 +235,7 @@ static void link_devices(const char *outdir, const char *staging)
 	while ((e = readdir(d)) != NULL) {
 		char *p = path_join(outdir, e->d_name), *target, *link;
 		struct stat st;
-		if (e->d_name[0] != '.' && strcmp(e->d_name, STAMP) && stat(p, &st) == 0
+		if (e->d_name[0] != '.' && strcmp(e->d_name, RUNSTAMP_NAME) && stat(p, &st) == 0
 		    && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) {
 			target = path_join("..", e->d_name);
 			link = path_join(staging, e->d_name);
@@ -405,7 +276,7 @@ static void runset_free(struct runset *rs)
 		return;
 	if (rs->lock_fd >= 0)
 		close(rs->lock_fd);	/* releases the lock */
-	rows_release(&rs->own);
+	runstamp_release(&rs->own);
 	for (i = 0; i < rs->nowned; i++)
 		free(rs->owned[i]);
 	free(rs->owned);
@@ -501,11 +372,11 @@ struct runset *runset_begin(const char *outdir, const char *command)
 	outfile_stage(rs->staging, rs->outdir);
 	link_devices(outdir, rs->staging);
 	id = new_run_id();
-	rows_add(&rs->own, id, "run", "id", id);
-	rows_add(&rs->own, id, "run", "framing", FRAMING_VERSION);
-	rows_add(&rs->own, id, "run", "subcommand", command);
+	runstamp_add(&rs->own, id, "run", "id", id);
+	runstamp_add(&rs->own, id, "run", "framing", FRAMING_VERSION);
+	runstamp_add(&rs->own, id, "run", "subcommand", command);
 	command_line(&b, command);
-	rows_add(&rs->own, id, "run", "command", b.data);
+	runstamp_add(&rs->own, id, "run", "command", b.data);
 	buf_release(&b);
 	free(id);
 	active = rs;
@@ -526,7 +397,7 @@ void runset_param(struct runset *rs, const char *name, const char *value)
 		buf_addf(&b, "%s.", rs->command);
 	buf_adds(&b, name);
 	rs = rs->outer ? rs->outer : rs;
-	rows_add(&rs->own, rs->own.r[0].run, "parameter", b.data, value);
+	runstamp_add(&rs->own, rs->own.r[0].run, "parameter", b.data, value);
 	buf_release(&b);
 }
 
@@ -547,7 +418,7 @@ void runset_input(struct runset *rs, const char *path)
 		snprintf(hex, sizeof(hex), "-");
 	else if (hash_file(path, hex) < 0)
 		snprintf(hex, sizeof(hex), "-");
-	rows_add(&top->own, top->own.r[0].run, "input", path, hex);
+	runstamp_add(&top->own, top->own.r[0].run, "input", path, hex);
 }
 
 void runset_owns(struct runset *rs, const char *name)
@@ -620,26 +491,26 @@ static int listed(char **names, size_t n, const char *name)
  * output in outdir which this run neither writes nor removes.
  */
 static void keep_old_rows(const struct runset *rs, char **staged, size_t nstaged,
-			  struct rows *out)
+			  struct runstamp *out)
 {
-	struct rows old;
+	struct runstamp old;
 	size_t i, j;
-	char *stamp = path_join(rs->outdir, STAMP);
+	char *stamp = path_join(rs->outdir, RUNSTAMP_NAME);
 	struct stat sst;
 	int foreign = lstat(stamp, &sst) == 0
-		      && (!S_ISREG(sst.st_mode) || (size_t)sst.st_size > STAMP_MAX_BYTES);
+		      && (!S_ISREG(sst.st_mode) || (size_t)sst.st_size > RUNSTAMP_MAX_BYTES);
 
 	/* A FIFO, a device, a link or a huge file named run.tsv: replaced, never read. */
 	if (foreign)
 		warning("'%s' is not a run stamp of framing; it is replaced", stamp);
 	free(stamp);
-	if (foreign || rows_load(rs->outdir, &old) != 0)
+	if (foreign || runstamp_load(rs->outdir, &old) != 0)
 		return;
 	for (i = 0; i < old.n; i++) {
-		const struct row *r = &old.r[i];
+		const struct runstamp_row *r = &old.r[i];
 		int keep = 0;
 		for (j = 0; j < old.n && !keep; j++) {
-			const struct row *o = &old.r[j];
+			const struct runstamp_row *o = &old.r[j];
 			char *p;
 			struct stat st;
 			if (strcmp(o->run, r->run) || strcmp(o->kind, "output")
@@ -652,33 +523,9 @@ static void keep_old_rows(const struct runset *rs, char **staged, size_t nstaged
 			free(p);
 		}
 		if (keep)
-			rows_add(out, r->run, r->kind, r->name, r->value);
+			runstamp_add(out, r->run, r->kind, r->name, r->value);
 	}
-	rows_release(&old);
-}
-
-static int write_stamp(const char *path, const struct rows *a, const struct rows *b)
-{
-	struct buf t = BUF_INIT;
-	const struct rows *parts[2] = { a, b };
-	size_t i, k;
-	FILE *f;
-	int ret = 0;
-
-	buf_adds(&t, STAMP_HEADER);
-	for (k = 0; k < 2; k++)
-		for (i = 0; i < parts[k]->n; i++) {
-			const struct row *r = &parts[k]->r[i];
-			buf_addf(&t, "%s\t%s\t%s\t%s\n", r->run, r->kind, r->name, r->value);
-		}
-	f = fopen(path, "w");
-	if (!f || fwrite(t.data, 1, t.len, f) != t.len || fclose(f) != 0) {
-		ret = error("cannot write '%s': %s", path, strerror(errno ? errno : EIO));
-		if (f)
-			fclose(f);
-	}
-	buf_release(&t);
-	return ret;
+	runstamp_release(&old);
 }
 
 /* Nothing in outdir may stop a file from being moved there: checked before any is. */
@@ -723,7 +570,7 @@ static int check_not_inputs(const char *outdir, const char *const *names, size_t
 
 int runset_check_writes(const struct runset *rs, const char *const *names)
 {
-	static const char *const stamp[] = { STAMP };
+	static const char *const stamp[] = { RUNSTAMP_NAME };
 	size_t n = 0;
 
 	rs = rs->outer ? rs->outer : rs;
@@ -746,9 +593,9 @@ static int move_set(const struct runset *rs, char **staged, size_t n)
 	sigaddset(&block, SIGHUP);
 	sigprocmask(SIG_BLOCK, &block, &old);
 	for (i = 0; i <= n && !bad; i++) {
-		const char *name = i < n ? staged[i] : STAMP;
+		const char *name = i < n ? staged[i] : RUNSTAMP_NAME;
 		char *from, *to;
-		if (i < n && !strcmp(name, STAMP))
+		if (i < n && !strcmp(name, RUNSTAMP_NAME))
 			continue;
 		from = path_join(rs->staging, name);
 		to = path_join(rs->outdir, name);
@@ -790,7 +637,7 @@ static int move_set(const struct runset *rs, char **staged, size_t n)
 
 int runset_commit(struct runset *rs)
 {
-	struct rows outs = { NULL, 0, 0 }, kept = { NULL, 0, 0 };
+	struct runstamp outs = { NULL, 0, 0 }, kept = { NULL, 0, 0 };
 	char **staged, *stamp;
 	size_t n, i;
 	int bad = 0;
@@ -806,7 +653,7 @@ int runset_commit(struct runset *rs)
 		if (hash_file(p, hex) < 0)
 			bad = error("cannot read '%s': %s", p, strerror(errno));
 		else
-			rows_add(&outs, rs->own.r[0].run, "output", staged[i], hex);
+			runstamp_add(&outs, rs->own.r[0].run, "output", staged[i], hex);
 		free(p);
 	}
 	if (!bad && (check_not_inputs(rs->outdir, (const char *const *)staged, n) < 0
@@ -814,10 +661,10 @@ int runset_commit(struct runset *rs)
 		bad = -2;
 	keep_old_rows(rs, staged, n, &kept);
 	for (i = 0; i < kept.n; i++)
-		rows_add(&outs, kept.r[i].run, kept.r[i].kind, kept.r[i].name, kept.r[i].value);
-	stamp = path_join(rs->staging, STAMP);
+		runstamp_add(&outs, kept.r[i].run, kept.r[i].kind, kept.r[i].name, kept.r[i].value);
+	stamp = path_join(rs->staging, RUNSTAMP_NAME);
 	if (!bad)
-		bad = write_stamp(stamp, &rs->own, &outs);
+		bad = runstamp_write(stamp, &rs->own, &outs);
 	free(stamp);
 	if (!bad)
 		bad = check_targets(rs, staged, n);
@@ -826,8 +673,8 @@ int runset_commit(struct runset *rs)
 	for (i = 0; i < n; i++)
 		free(staged[i]);
 	free(staged);
-	rows_release(&outs);
-	rows_release(&kept);
+	runstamp_release(&outs);
+	runstamp_release(&kept);
 	rs->created = 0;
 	runset_abort(rs);	/* removes what is left of the staging folder, unlocks */
 	return bad == -2 ? -2 : bad ? -1 : 0;
@@ -854,7 +701,7 @@ int runset_finish(struct runset *rs, int status)
 /* --- checks of readers ------------------------------------------------ */
 
 /* The first of names present in dir that run.tsv does not list, or NULL. */
-static const char *unlisted(const char *dir, const char *const *names, const struct rows *rs,
+static const char *unlisted(const char *dir, const char *const *names, const struct runstamp *rs,
 			    int *any_listed)
 {
 	const char *found = NULL;
@@ -865,7 +712,7 @@ static const char *unlisted(const char *dir, const char *const *names, const str
 		char *p = path_join(dir, names[i]);
 		struct stat st;
 		if (stat(p, &st) == 0) {
-			if (find_output(rs, names[i]))
+			if (runstamp_find_output(rs, names[i]))
 				*any_listed = 1;
 			else if (!found)
 				found = names[i];
@@ -903,10 +750,10 @@ static int busy_error(const char *dir)
 
 int runset_check_same_run(const char *dir, const char *const *names, const char *rerun)
 {
-	struct rows rs;
-	const struct row *first = NULL;
+	struct runstamp rs;
+	const struct runstamp_row *first = NULL;
 	char *first_path = NULL;
-	char *stamp = path_join(dir, STAMP);
+	char *stamp = path_join(dir, RUNSTAMP_NAME);
 	const char *stray;
 	int bad, any_listed;
 	size_t i;
@@ -915,7 +762,7 @@ int runset_check_same_run(const char *dir, const char *const *names, const char 
 		free(stamp);
 		return busy_error(dir);
 	}
-	bad = rows_load(dir, &rs);
+	bad = runstamp_load(dir, &rs);
 	if (bad) {
 		free(stamp);
 		return bad > 0 ? 0 : -1;
@@ -934,7 +781,7 @@ int runset_check_same_run(const char *dir, const char *const *names, const char 
 	}
 	for (i = 0; names[i] && !bad; i++) {
 		char *p = path_join(dir, names[i]);
-		const struct row *r = find_output(&rs, names[i]);
+		const struct runstamp_row *r = runstamp_find_output(&rs, names[i]);
 		char hex[65];
 		struct stat st;
 		if (!r || stat(p, &st) < 0) {
@@ -962,27 +809,27 @@ int runset_check_same_run(const char *dir, const char *const *names, const char 
 		free(p);
 	}
 	free(first_path);
-	rows_release(&rs);
+	runstamp_release(&rs);
 	free(stamp);
 	return bad;
 }
 
 char *runset_param_of(const char *dir, const char *table, const char *name)
 {
-	struct rows rs;
-	const struct row *t;
+	struct runstamp rs;
+	const struct runstamp_row *t;
 	char *value = NULL, *stepped;
 	struct buf b = BUF_INIT;
 	size_t i;
 
-	if (rows_load(dir, &rs) != 0)
+	if (runstamp_load(dir, &rs) != 0)
 		return NULL;
 	buf_addf(&b, "stats.%s", name);
 	stepped = buf_detach(&b);
-	t = find_output(&rs, table);
+	t = runstamp_find_output(&rs, table);
 	/* A step's own parameter comes first: report's "by" is its stats step's too. */
 	for (i = 0; t && i < rs.n; i++) {
-		const struct row *r = &rs.r[i];
+		const struct runstamp_row *r = &rs.r[i];
 		if (strcmp(r->run, t->run) || strcmp(r->kind, "parameter"))
 			continue;
 		if (!strcmp(r->name, stepped) || (!value && !strcmp(r->name, name))) {
@@ -991,7 +838,7 @@ char *runset_param_of(const char *dir, const char *table, const char *name)
 		}
 	}
 	free(stepped);
-	rows_release(&rs);
+	runstamp_release(&rs);
 	return value;
 }
 
@@ -1016,11 +863,11 @@ char *runset_rerun(const char *command, const char *dir, const char *file)
 int runset_check_made_from(const char *dir, const char *table, const char *input,
 			   const char *rerun)
 {
-	struct rows rs;
-	const struct row *t, *in;
+	struct runstamp rs;
+	const struct runstamp_row *t, *in;
 	char *tpath = path_join(dir, table), *ipath = path_join(dir, input);
 	char hex[65];
-	int bad = rows_load(dir, &rs);
+	int bad = runstamp_load(dir, &rs);
 	size_t i;
 
 	if (bad) {
@@ -1033,8 +880,8 @@ int runset_check_made_from(const char *dir, const char *table, const char *input
 	 * read (by SHA-256, so a scores.tsv made by hand and read by stats
 	 * passes, and one put there after stats does not).
 	 */
-	t = find_output(&rs, table);
-	in = find_output(&rs, input);
+	t = runstamp_find_output(&rs, table);
+	in = runstamp_find_output(&rs, input);
 	if (t && access(tpath, F_OK) == 0 && hash_file(ipath, hex) == 0) {
 		bad = -1;
 		if (in && !strcmp(in->run, t->run) && !strcmp(in->value, hex))
@@ -1044,10 +891,10 @@ int runset_check_made_from(const char *dir, const char *table, const char *input
 			    && !strcmp(rs.r[i].value, hex))
 				bad = 0;
 		if (bad)
-			error("'%s' was computed from another %s than '%s' (run %s in %s/" STAMP
+			error("'%s' was computed from another %s than '%s' (run %s in %s/" RUNSTAMP_NAME
 			      "): run %s again", tpath, input, ipath, t->run, dir, rerun);
 	}
-	rows_release(&rs);
+	runstamp_release(&rs);
 	free(tpath);
 	free(ipath);
 	return bad;
