@@ -350,7 +350,9 @@ struct outfile *outfile_open(const char *path)
 		return NULL;
 	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
 		return open_in_place(path);
-	remove_stale(path);
+	/* A staging folder is new: nothing of a killed run in it (and its files are opened by threads). */
+	if (!staging[0] || strncmp(path, staging, strlen(staging)))
+		remove_stale(path);
 	/* The PID in the name lets a later run tell a killed run's file (remove_stale). */
 	buf_addf(&tmp, "%s.tmp.%ld.XXXXXX", path, (long)getpid());
 	fd = mkstemp(tmp.data);

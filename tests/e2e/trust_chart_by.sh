@@ -4,6 +4,8 @@
 # plain chart drew wire services titled "by outlet", and chart --by lang
 # was accepted.
 . "$ROOT/tests/e2e/hostile.lib"
+# The default lexicons, wherever the binary under test lies (the SAN build too).
+FRAMING_LEXICONS=$ROOT/lexicons; export FRAMING_LEXICONS
 command -v gnuplot >/dev/null 2>&1 || { echo "skip: no gnuplot"; exit 77; }
 # The seeds have the columns "wire" and "lang".
 cp "$ROOT/tests/fixtures/seeds.jsonl" "$T/in.jsonl"

@@ -6,6 +6,8 @@
 # it is a regular file of at most 16 MB; a single-file output that names a
 # folder is a usage error before any work.
 . "$ROOT/tests/e2e/hostile.lib"
+# The default lexicons, wherever the binary under test lies (the SAN build too).
+FRAMING_LEXICONS=$ROOT/lexicons; export FRAMING_LEXICONS
 F=$FRAMING
 lex=$ROOT/lexicons/stance.lex
 cp "$ROOT/tests/fixtures/seeds.jsonl" "$T/in.bak"

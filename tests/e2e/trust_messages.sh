@@ -3,6 +3,8 @@
 # current run knows, quoted, never read from a run.tsv (which anyone may
 # have written).
 . "$ROOT/tests/e2e/hostile.lib"
+# The default lexicons, wherever the binary under test lies (the SAN build too).
+FRAMING_LEXICONS=$ROOT/lexicons; export FRAMING_LEXICONS
 F=$FRAMING
 cd "$T" || fail "cd"
 cp -r "$ROOT/corpus/seeds" "my corpus"

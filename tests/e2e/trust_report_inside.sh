@@ -3,6 +3,8 @@
 # next run: a folder that holds framing's run.tsv is skipped by the walk,
 # so the second run gives the same scores as the first.
 . "$ROOT/tests/e2e/hostile.lib"
+# The default lexicons, wherever the binary under test lies (the SAN build too).
+FRAMING_LEXICONS=$ROOT/lexicons; export FRAMING_LEXICONS
 command -v gnuplot >/dev/null 2>&1 || { echo "skip: no gnuplot"; exit 77; }
 mkdir -p "$T/DD/A" "$T/DD/B"
 echo "Officials called the claim groundless on Monday." > "$T/DD/A/a1.txt"

@@ -3,6 +3,8 @@
 # its top how many were skipped, and the exit status is 1. Before, report
 # exited 1 and left the previous report.html in place without a word.
 . "$ROOT/tests/e2e/hostile.lib"
+# The default lexicons, wherever the binary under test lies (the SAN build too).
+FRAMING_LEXICONS=$ROOT/lexicons; export FRAMING_LEXICONS
 command -v gnuplot >/dev/null 2>&1 || { echo "skip: no gnuplot"; exit 77; }
 cd "$T" || fail "cd"
 cp "$ROOT/tests/fixtures/seeds.jsonl" in.jsonl

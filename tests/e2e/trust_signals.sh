@@ -6,6 +6,8 @@
 # status; stats refuses a folder that another run is writing into with
 # that reason.
 . "$ROOT/tests/e2e/hostile.lib"
+# The default lexicons, wherever the binary under test lies (the SAN build too).
+FRAMING_LEXICONS=$ROOT/lexicons; export FRAMING_LEXICONS
 F=$FRAMING
 command -v cc >/dev/null 2>&1 || { echo "skip: no C compiler for the shim"; exit 77; }
 cd "$T" || fail "cd"
