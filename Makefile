@@ -76,6 +76,7 @@ LIB_OBJS = \
 	$(BUILD)/sanitize.o \
 	$(BUILD)/results.o \
 	$(BUILD)/runset.o \
+	$(BUILD)/runstamp.o \
 	$(BUILD)/score.o \
 	$(BUILD)/scorerun.o \
 	$(BUILD)/scoretab.o \

@@ -295,24 +295,56 @@ static int draw_all(struct charts *c)
 }
 
 /*
+ * The tables were grouped by the column that stats was given with --by
+ * (run.tsv records it): drawn and titled by another, groups of wire
+ * services would be called outlets. -1 after a message.
+ */
+static int check_by(const char *indir, const char *by)
+{
+	struct buf shown = BUF_INIT, was_q = BUF_INIT, by_q = BUF_INIT;
+	char *was = runset_param_of(indir, "outlets.tsv", "by");
+	int bad = 0;
+
+	buf_add_shown(&shown, by, strlen(by));
+	if (was && strcmp(was, buf_str(&shown))) {
+		/* Both quoted for the shell: was is read from run.tsv, data. */
+		fsutil_add_quoted(&was_q, was);
+		fsutil_add_quoted(&by_q, by);
+		bad = error("%s/outlets.tsv groups the articles by %s (its stats run's --by, in "
+			    "%s/run.tsv), not by %s: give chart --by %s, or run framing stats "
+			    "--by %s again", indir, buf_str(&was_q), indir, buf_str(&by_q),
+			    buf_str(&was_q), buf_str(&by_q));
+	}
+	free(was);
+	buf_release(&shown);
+	buf_release(&was_q);
+	buf_release(&by_q);
+	return bad;
+}
+
+/*
  * The tables must exist and belong together: outlets.tsv beside, stats'
  * other tables of the same run, and computed from the scores.tsv beside
  * them (run.tsv of the folder). -1 after a message.
  */
-static int check_tables(const char *indir)
+static int check_tables(const char *indir, const char *by)
 {
 	static const char *const stats_tables[] = { "outlets.tsv", "compare.tsv", "tests.tsv",
 						    "keyness.tsv", NULL };
 	char *path = path_join(indir, "outlets.tsv");
 	int missing = access(path, F_OK) < 0 && errno == ENOENT;
+	char *rerun;
+	int bad;
 
 	free(path);
 	if (missing)
 		return error("no outlets.tsv in %s: run framing stats first", indir);
-	if (runset_check_same_run(indir, stats_tables) < 0
-	    || runset_check_made_from(indir, "outlets.tsv", "scores.tsv", "framing stats") < 0)
-		return -1;
-	return 0;
+	rerun = runset_rerun("stats", indir, "scores.tsv");
+	bad = runset_check_same_run(indir, stats_tables, rerun) < 0
+	      || runset_check_made_from(indir, "outlets.tsv", "scores.tsv", rerun) < 0
+	      || check_by(indir, by) < 0;
+	free(rerun);
+	return bad ? -1 : 0;
 }
 
 /* What run.tsv records of a chart run; every figure's files are the run's. */
@@ -355,7 +387,7 @@ int chart_run(const struct chart_run_opts *o)
 	c.by = o->by;
 	c.corpus = o->corpus ? o->corpus : buf_base_name(o->indir, &base);
 	c.formats = o->formats;
-	if (runset_check_outdir(c.outdir, NULL) < 0 || check_tables(o->indir) < 0
+	if (runset_check_outdir(c.outdir, NULL) < 0 || check_tables(o->indir, o->by) < 0
 	    || load(&c, o->indir, o) < 0)
 		goto out;
 	status = EXIT_FAILED;

@@ -203,6 +203,7 @@ int charts_stance(struct charts *c)
 	struct buf b = BUF_INIT, tint = BUF_INIT, one = BUF_INIT, none = BUF_INIT;
 	struct buf same = BUF_INIT;	/* many articles, one value: no interval either */
 	struct buf others = BUF_INIT;	/* "all others": their mean, no interval */
+	struct buf title = BUF_INIT;
 	double lo = 0, hi = 0;
 	size_t i;
 	int ret;
@@ -243,7 +244,10 @@ int charts_stance(struct charts *c)
 		buf_addch(to, '\n');
 	}
 	gpscript_style(&b);
-	add_title(c, &b, "Mean stance by outlet, with 95% intervals", NULL);
+	/* Titled by the grouping column (--by wire: wire services, not outlets). */
+	buf_addf(&title, "Mean stance by %s, with 95%% intervals", c->by);
+	add_title(c, &b, buf_str(&title), NULL);
+	buf_release(&title);
 	add_stance_xaxis(&b);
 	add_group_ytics(c, &b);
 	gpscript_xrange(&b, lo, hi, 0.18);
@@ -570,14 +574,17 @@ static double jitter(size_t k)
 
 int charts_articles(struct charts *c)
 {
-	struct buf b = BUF_INIT;
+	struct buf b = BUF_INIT, title = BUF_INIT, sub = BUF_INIT;
 	size_t i, g, *seen = xcalloc(c->out.ngroups + 1, sizeof(size_t));
 	double lo = 0, hi = 0;
 	int ret;
 
 	gpscript_style(&b);
-	add_title(c, &b, "Stance of every article, by outlet",
-		  "one dot per article, bar: mean of the outlet");
+	buf_addf(&title, "Stance of every article, by %s", c->by);
+	buf_addf(&sub, "one dot per article, bar: mean of the %s", c->by);
+	add_title(c, &b, buf_str(&title), buf_str(&sub));
+	buf_release(&title);
+	buf_release(&sub);
 	add_stance_xaxis(&b);
 	add_group_ytics(c, &b);
 	gpscript_vline0(&b);

@@ -28,6 +28,7 @@ struct report_opts {
 	long bootstrap, permutations;
 	size_t max_groups;	/* the groups shown one by one: as framing chart's (results.h) */
 	const char *groups;	/* NULL, or as framing chart --groups */
+	size_t skipped;		/* articles score skipped (bad lines): a banner says so */
 };
 
 /* Writes DIR/report.html from the files of a run in DIR; -1 after a message. */

@@ -983,6 +983,26 @@ static void warn_no_matches(struct report_page *p)
 	buf_release(&metric);
 }
 
+/*
+ * At the top of the page: the articles score skipped (a line that is not
+ * JSON, a bad date), which no number below includes. Their reasons went
+ * to standard error, one message each.
+ */
+static void write_skipped_banner(struct report_page *p)
+{
+	size_t n = p->o->skipped;
+
+	if (!n)
+		return;
+	buf_addf(&p->h, "<div id=\"skipped\" style=\"border:2px solid #D55E00;background:#fff3ea;"
+		 "padding:.6em 1em;margin:1em 0\">\n<p><strong>%zu article%s of the corpus "
+		 "%s skipped</strong> and %s in no table or chart of this report. framing "
+		 "report printed why on standard error, one message per article (run it again "
+		 "without -q to see them); fix %s and run the report again.</p>\n</div>\n", n,
+		 n == 1 ? "" : "s", n == 1 ? "was" : "were", n == 1 ? "is" : "are",
+		 n == 1 ? "it" : "them");
+}
+
 static void write_warnings(struct report_page *p)
 {
 	struct buf *h = &p->h;
@@ -1133,6 +1153,7 @@ void reportpage_write(struct report_page *p)
 		    "<a href=\"#comparisons\">Comparisons</a><a href=\"#matches\">Matches</a>"
 		    "<a href=\"#coverage\">Lexicon coverage</a><a href=\"#warnings\">Warnings</a>"
 		    "<a href=\"#methods\">Methods</a></nav>\n");
+	write_skipped_banner(p);
 	write_lost_banner(p);
 	write_summary(p);
 	write_charts(p);

@@ -87,7 +87,7 @@ static const char *title_name(const char *given, struct buf *tmp)
 	return base;
 }
 
-static int run_score(const struct report_run_opts *o, struct source *src)
+static int run_score(const struct report_run_opts *o, struct source *src, size_t *skipped)
 {
 	struct score_run_opts s;
 
@@ -99,6 +99,7 @@ static int run_score(const struct report_run_opts *o, struct source *src)
 	s.nlexicons = o->nlexicons;
 	s.outdir = o->outdir;
 	s.quiet = o->quiet;
+	s.skipped = skipped;
 	if (o->jobs > 0)
 		s.jobs = o->jobs;
 	return score_run(&s);
@@ -145,7 +146,8 @@ static int run_chart(const struct report_run_opts *o, const char *corpus_name)
 	return chart_run(&c);
 }
 
-static int write_report(const struct report_run_opts *o, const char *corpus_name)
+static int write_report(const struct report_run_opts *o, const char *corpus_name,
+			size_t skipped)
 {
 	struct report_opts r;
 
@@ -167,6 +169,7 @@ static int write_report(const struct report_run_opts *o, const char *corpus_name
 	r.permutations = REPORT_RESAMPLES;
 	r.max_groups = o->max_groups;
 	r.groups = o->groups;
+	r.skipped = skipped;
 	return report_write(&r) < 0 ? EXIT_FAILED : EXIT_OK;
 }
 
@@ -179,6 +182,7 @@ int report_run(const struct report_run_opts *args)
 	const struct report_run_opts *o = &staged;
 	struct runset *set;
 	struct source *src;
+	size_t skipped = 0;
 	int status;
 
 	util_set_quiet(args->quiet);
@@ -199,14 +203,27 @@ int report_run(const struct report_run_opts *args)
 	}
 	staged.outdir = runset_dir(set);
 	runset_param(set, "by", o->by);
-	status = run_score(o, src);
+	status = run_score(o, src, &skipped);
 	source_free(src);
+	/*
+	 * Articles skipped (bad lines): as score does, the set is written
+	 * (report.html says how many at its top) and the exit status is 1.
+	 * Any other failure writes nothing: the previous set stays whole.
+	 */
+	if (status == EXIT_FAILED && skipped)
+		status = EXIT_OK;
 	if (status == EXIT_OK)
 		status = run_stats(o);
 	if (status == EXIT_OK)
 		status = run_chart(o, corpus_name);
 	if (status == EXIT_OK)
-		status = write_report(o, corpus_name);
+		status = write_report(o, corpus_name, skipped);
 	buf_release(&name);
-	return runset_finish(set, status);
+	status = runset_finish(set, status);
+	if (status == EXIT_OK && skipped) {
+		error("%s/report.html was written without the %zu skipped article%s (its top "
+		      "says so)", args->outdir, skipped, skipped == 1 ? "" : "s");
+		status = EXIT_FAILED;
+	}
+	return status;
 }

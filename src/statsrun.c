@@ -305,12 +305,15 @@ static int check_inputs(const struct stats_run_opts *o, struct runset *set)
 		char *dir = slash ? xstrndup(o->files[i], (size_t)(slash - o->files[i]) + 1)
 				  : xstrdup(".");
 		const char *names[NCOMPANIONS + 2] = { slash ? slash + 1 : o->files[i] };
+		char *rerun;
 		int bad;
 
 		for (j = 0; j < NCOMPANIONS; j++)
 			names[j + 1] = companions[j];
 		names[NCOMPANIONS + 1] = NULL;
-		bad = runset_check_same_run(dir, names);
+		rerun = runset_rerun("score", dir, NULL);
+		bad = runset_check_same_run(dir, names, rerun);
+		free(rerun);
 		free(dir);
 		if (bad < 0)
 			return -1;
