@@ -208,6 +208,16 @@ static double compare_rate_ratio(const struct statmodel *sm, const struct statmo
 }
 
 /*
+ * A group of fewer articles has no seat in the Holm family: a variance
+ * from two or three articles is no guide (two articles of equal rates give
+ * a variance of 0, and on outlets dealt out at random every 'significant'
+ * row came from such groups), and the article-level test of 2 articles
+ * against 30 rejected a true null 10.7% of the time, 3 against 30 8.1%.
+ * Their tests are still written; the report cites none of them.
+ */
+#define FAMILY_MIN_ARTICLES 5
+
+/*
  * The Holm family is the comparisons a user reads: the stance index and
  * the C_rate of every stance category, that is of every category that is
  * not an actor (stance.h says which are). The _own_rate rows repeat the
@@ -285,8 +295,14 @@ static void compare_metric(const struct statmodel *sm, size_t a, size_t b, size_
 		/* No article-level test: nothing to adjust, and no seat in the family. */
 		row->p = NAN;
 		note_add(note, "p_holm", "outside the Holm family, no rr_p");
-	} else
+	} else {
 		row->p = statmodel_is_stance(sm, j) ? w.p : rr_p;
+		if (!isnan(row->p) && (ma->n < FAMILY_MIN_ARTICLES || mb->n < FAMILY_MIN_ARTICLES)) {
+			row->p = NAN;
+			buf_addf(note, "%sp_holm: outside the Holm family, a group of fewer than "
+				 "%d articles", note->len ? "; " : "", FAMILY_MIN_ARTICLES);
+		}
+	}
 }
 
 /*

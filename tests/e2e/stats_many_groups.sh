@@ -46,7 +46,7 @@ $FRAMING stats -q r.tsv -o r --all-pairs-max 2 --bootstrap 20 --permutations 20 
 #   rr * exp(c(0, -1, 1) * qt(.975, df) * sqrt(va + vb)), 2 * pt(-abs(log(rr)) / sqrt(va + vb), df)
 #     -> rate_ratio 0.625679, rr_lo 0.0344585, rr_hi 11.3607, rr_p 0.585603
 #   poisson.test(c(7, 31), c(1350, 3620))$conf.int -> 0.231972 1.45375
-has r/compare.tsv "$(line 'B|(rest)|accusatory_rate|3|9|5.92593|8.55159|-2.62566|-0.746007|2.79905|0.513333|10|0.6|NA|-0.581545|0.625679|0.0344585|11.3607|0.585603|0.231972|1.45375|1|perm: not permuted against the rest')"
+has r/compare.tsv "$(line 'B|(rest)|accusatory_rate|3|9|5.92593|8.55159|-2.62566|-0.746007|2.79905|0.513333|10|0.6|NA|-0.581545|0.625679|0.0344585|11.3607|0.585603|0.231972|1.45375|NA|perm: not permuted against the rest; p_holm: outside the Holm family, a group of fewer than 5 articles')"
 #   ro <- d$accusatory_own / d$tokens * 1000; wilcox.test(ro[a], ro[!a]) -> W 9, p 0.455576 (ties)
 #   s <- d$stance; t.test(s[a], s[!a]) -> t -1.06841, df 2.69537, p 0.371565
 awk -F'\t' '$1 == "B" && $2 == "(rest)" && $3 == "accusatory_own_rate" && $12 == 9 && $13 == 0.455576 { ok = 1 }
