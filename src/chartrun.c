@@ -323,11 +323,32 @@ static int check_by(const char *indir, const char *by)
 }
 
 /*
+ * The same for --group-map: outlets.tsv grouped by a map, the per-article
+ * charts drawn without it (or the other way round), would give rows of
+ * countries without their articles' dots. -1 after a message.
+ */
+static int check_group_map(const char *indir, const char *group_map)
+{
+	char *was = runset_param_of(indir, "outlets.tsv", "group-map");
+	int bad = 0;
+
+	if (was && !strcmp(was, "-") && group_map)
+		bad = error("%s/outlets.tsv was grouped without --group-map (its stats run, in "
+			    "%s/run.tsv): give chart none, or run framing stats with the map",
+			    indir, indir);
+	else if (was && strcmp(was, "-") && !group_map)
+		bad = error("%s/outlets.tsv was grouped with --group-map (its stats run, in "
+			    "%s/run.tsv): give chart the same --group-map", indir, indir);
+	free(was);
+	return bad;
+}
+
+/*
  * The tables must exist and belong together: outlets.tsv beside, stats'
  * other tables of the same run, and computed from the scores.tsv beside
  * them (run.tsv of the folder). -1 after a message.
  */
-static int check_tables(const char *indir, const char *by)
+static int check_tables(const char *indir, const char *by, const char *group_map)
 {
 	static const char *const stats_tables[] = { "outlets.tsv", "compare.tsv", "tests.tsv",
 						    "keyness.tsv", NULL };
@@ -342,7 +363,7 @@ static int check_tables(const char *indir, const char *by)
 	rerun = runset_rerun("stats", indir, "scores.tsv");
 	bad = runset_check_same_run(indir, stats_tables, rerun) < 0
 	      || runset_check_made_from(indir, "outlets.tsv", "scores.tsv", rerun) < 0
-	      || check_by(indir, by) < 0;
+	      || check_by(indir, by) < 0 || check_group_map(indir, group_map) < 0;
 	free(rerun);
 	return bad ? -1 : 0;
 }
@@ -357,6 +378,7 @@ static void stamp_run(struct runset *set, const struct chart_run_opts *o)
 	size_t i;
 
 	runset_param(set, "by", o->by);
+	runset_param(set, "group-map", o->group_map ? o->group_map : "-");
 	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
 		char *p = path_join(o->indir, tables[i]);
 		if (access(p, F_OK) == 0)
@@ -387,7 +409,7 @@ int chart_run(const struct chart_run_opts *o)
 	c.by = o->by;
 	c.corpus = o->corpus ? o->corpus : buf_base_name(o->indir, &base);
 	c.formats = o->formats;
-	if (runset_check_outdir(c.outdir, NULL) < 0 || check_tables(o->indir, o->by) < 0
+	if (runset_check_outdir(c.outdir, NULL) < 0 || check_tables(o->indir, o->by, o->group_map) < 0
 	    || load(&c, o->indir, o) < 0)
 		goto out;
 	status = EXIT_FAILED;

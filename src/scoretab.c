@@ -906,9 +906,14 @@ int scoretab_map_groups(struct scoretab *t, const char *path, int unmapped_na, s
 struct scoretab *scoretab_read_grouped(char **files, size_t nfiles,
 				       const struct scoretab_grouping *g, unsigned flags)
 {
-	struct scoretab *t = scoretab_read(files, nfiles, g->by ? g->by : "outlet", flags);
+	struct scoretab *t;
 	size_t unmapped;
 
+	if (g->unmapped_na && !g->group_map) {
+		error("--unmapped-na goes with --group-map FILE");
+		return NULL;
+	}
+	t = scoretab_read(files, nfiles, g->by ? g->by : "outlet", flags);
 	if (!t || !g->group_map)
 		return t;
 	if (scoretab_map_groups(t, g->group_map, g->unmapped_na, &unmapped) < 0) {

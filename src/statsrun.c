@@ -358,6 +358,9 @@ static void stamp_run(struct runset *set, const struct stats_run_opts *o)
 	buf_reset(&v);
 	buf_addf(&v, "%zu", o->keyness_top);
 	runset_param(set, "keyness-top", v.data);
+	/* chart groups its per-article charts alike: it checks these two. */
+	runset_param(set, "group-map", o->group_map ? o->group_map : "-");
+	runset_param(set, "unmapped-na", o->unmapped_na ? "yes" : "no");
 	/* The files that chose the groups and pairs are inputs of the tables. */
 	if (o->group_map)
 		runset_input(set, o->group_map);

@@ -28,4 +28,11 @@ expect 0 "" -- stats -q "$T/s/scores.tsv" --group-map "$T/map.tsv" --unmapped-na
 expect 0 "" -- chart -q -i "$T/s" --group-map "$T/map.tsv" --unmapped-na
 grep -q ">Iran (" "$T/s/articles.svg" || fail "chart --group-map: no Iran in articles.svg"
 grep -q "Press TV" "$T/s/articles.svg" && fail "chart --group-map: articles.svg by outlet"
+# chart must group as stats did: without the map beside tables made with
+# it (rows of countries without their articles' dots), or the other way.
+expect 2 "was grouped with --group-map" -- chart -q -i "$T/s" -o "$T/c1"
+expect 0 "" -- stats -q "$T/s/scores.tsv" -o "$T/plain"
+expect 2 "was grouped without --group-map" -- chart -q -i "$T/plain" -o "$T/c2" --group-map "$T/map.tsv"
+# --unmapped-na alone is a mistake, not a no-op.
+expect 2 "--unmapped-na goes with --group-map" -- stats -q "$T/s/scores.tsv" --unmapped-na -o "$T/u"
 echo ok
