@@ -247,7 +247,7 @@ static int load(struct charts *c, const char *indir, const struct chart_run_opts
 	if (r < 0)
 		return -1;
 	path = path_join(indir, "scores.tsv");
-	grouping.by = c->by;
+	grouping.by = o->by;
 	grouping.group_map = o->group_map;
 	grouping.unmapped_na = o->unmapped_na;
 	r = res_articles_load(&c->art, path, &grouping);
@@ -398,6 +398,7 @@ static void stamp_run(struct runset *set, const struct chart_run_opts *o)
 
 int chart_run(const struct chart_run_opts *o)
 {
+	char *unit;
 	struct charts c;
 	struct buf base = BUF_INIT;
 	struct runset *set = NULL;
@@ -406,7 +407,9 @@ int chart_run(const struct chart_run_opts *o)
 	util_set_quiet(o->quiet);
 	memset(&c, 0, sizeof(c));
 	c.outdir = o->outdir ? o->outdir : o->indir;
-	c.by = o->by;
+	/* The titles' word for a group: the column, or what the map makes of it ("country"). */
+	unit = o->group_map ? scoretab_map_unit(o->group_map) : NULL;
+	c.by = unit ? unit : o->by;
 	c.corpus = o->corpus ? o->corpus : buf_base_name(o->indir, &base);
 	c.formats = o->formats;
 	if (runset_check_outdir(c.outdir, NULL) < 0 || check_tables(o->indir, o->by, o->group_map) < 0
@@ -435,6 +438,7 @@ int chart_run(const struct chart_run_opts *o)
 	status = runset_finish(set, status);
 out:
 	charts_release(&c);
+	free(unit);
 	buf_release(&base);
 	return status;
 }

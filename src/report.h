@@ -22,6 +22,7 @@ struct report_opts {
 	const char *by;		/* grouping column */
 	const char *group_map;	/* and its regrouping (--group-map), NULL: none */
 	int unmapped_na;
+	const char *by_label;	/* the word for a group in titles: the map's ("country"), NULL: by */
 	const char **lexicons;	/* as given with -l; none: the default folder */
 	size_t nlexicons;
 	unsigned long seed;
@@ -30,6 +31,12 @@ struct report_opts {
 	const char *groups;	/* NULL, or as framing chart --groups */
 	size_t skipped;		/* articles score skipped (bad lines): a banner says so */
 };
+
+/* The word for a group in the report's titles. */
+static inline const char *report_by_label(const struct report_opts *o)
+{
+	return o->by_label ? o->by_label : o->by;
+}
 
 /* Writes DIR/report.html from the files of a run in DIR; -1 after a message. */
 int report_write(const struct report_opts *o);

@@ -84,7 +84,7 @@ static void summary_head(struct report_page *p, const char *cls)
 	size_t k;
 
 	buf_addf(h, "<table%s><thead><tr><th>", cls);
-	html_escape(h, p->o->by);
+	html_escape(h, report_by_label(p->o));
 	buf_adds(h, "</th><th class=\"n\">articles</th><th class=\"n\">tokens</th>");
 	for (k = 0; k < p->out.ncategories; k++) {
 		buf_adds(h, "<th class=\"n\">");
@@ -1091,6 +1091,11 @@ static void write_methods(struct report_page *p)
 	html_escape(h, p->o->corpus);
 	buf_addf(h, "</code> (%zu articles)</td></tr>\n<tr><th>grouping</th><td>", p->scores->n);
 	html_escape(h, p->o->by);
+	if (p->o->group_map) {
+		buf_adds(h, ", regrouped by --group-map <code>");
+		html_escape(h, p->o->group_map);
+		buf_adds(h, "</code>");
+	}
 	/* Said only when they differ from score's defaults, which the methods describe. */
 	if (!p->o->clean || !p->o->negation)
 		buf_addf(h, "</td></tr>\n<tr><th>scoring</th><td>%s%s%s",
@@ -1146,7 +1151,7 @@ void reportpage_write(struct report_page *p)
 	html_escape(h, title.data);
 	buf_addf(h, "</h1>\n<p class=\"sub\">%zu articles in %zu groups (grouped by ",
 		 p->scores->n, p->out.ngroups);
-	html_escape(h, p->o->by);
+	html_escape(h, report_by_label(p->o));
 	buf_adds(h, "); framing ");
 	html_escape(h, FRAMING_VERSION);
 	buf_adds(h, "</p>\n<nav><a href=\"#summary\">Summary</a><a href=\"#charts\">Charts</a>"

@@ -15,6 +15,7 @@
 #include "report.h"
 #include "results.h"
 #include "runset.h"
+#include "scoretab.h"
 #include "scorerun.h"
 #include "source.h"
 #include "statsrun.h"
@@ -149,6 +150,8 @@ static int run_chart(const struct report_run_opts *o, const char *corpus_name)
 static int write_report(const struct report_run_opts *o, const char *corpus_name,
 			size_t skipped)
 {
+	char *unit;
+	int status;
 	struct report_opts r;
 
 	memset(&r, 0, sizeof(r));
@@ -170,7 +173,11 @@ static int write_report(const struct report_run_opts *o, const char *corpus_name
 	r.max_groups = o->max_groups;
 	r.groups = o->groups;
 	r.skipped = skipped;
-	return report_write(&r) < 0 ? EXIT_FAILED : EXIT_OK;
+	unit = o->group_map ? scoretab_map_unit(o->group_map) : NULL;
+	r.by_label = unit;
+	status = report_write(&r) < 0 ? EXIT_FAILED : EXIT_OK;
+	free(unit);
+	return status;
 }
 
 int report_run(const struct report_run_opts *args)

@@ -878,6 +878,19 @@ static int scoretab_map_read(const char *path, struct counts *seen, char ***name
 	return r < 0 ? -1 : 0;
 }
 
+char *scoretab_map_unit(const char *path)
+{
+	struct tsv *in = tsv_open(path);
+	long from, to;
+	char *unit = NULL;
+
+	if (in && scoretab_map_columns(in, &from, &to) == 0)
+		unit = xstrdup(tsv_column_name(in, (size_t)to));
+	if (in)
+		tsv_close(in);
+	return unit;
+}
+
 int scoretab_map_groups(struct scoretab *t, const char *path, int unmapped_na, size_t *unmapped)
 {
 	struct counts *seen = counts_new();

@@ -71,6 +71,12 @@ struct scoretab *scoretab_read(char **files, size_t nfiles, const char *by, unsi
 int scoretab_map_groups(struct scoretab *t, const char *path, int unmapped_na, size_t *unmapped);
 
 /*
+ * What the groups of a map are, for titles: the name of its group column
+ * ("group", or the second column's name: "country"); NULL after a message.
+ */
+char *scoretab_map_unit(const char *path);
+
+/*
  * The grouping of stats, chart and report: the column --by, regrouped by
  * --group-map (NULL: none) with --unmapped-na. scoretab_read, then
  * scoretab_map_groups with a warning counting the articles the map does

@@ -6,7 +6,7 @@
 . "$ROOT/tests/e2e/hostile.lib"
 command -v gnuplot >/dev/null 2>&1 || { echo "skip: gnuplot missing"; exit 77; }
 lex="-l $ROOT/lexicons/stance.lex -l $ROOT/lexicons/actors.lex"
-printf 'outlet\tgroup\nChina Daily\tChina\nPress TV\tIran\n' > "$T/map.tsv"
+printf 'outlet\tcountry\nChina Daily\tChina\nPress TV\tIran\n' > "$T/map.tsv"
 
 expect 0 "" -- report -q $lex "$ROOT/corpus/seeds" --group-map "$T/map.tsv" -o "$T/r"
 # Sputnik is not in the map: it stays itself (a warning says so, hidden by -q).
@@ -20,6 +20,10 @@ for g in China Iran Sputnik; do
 done
 grep -q "China Daily" "$T/r/articles.svg" && fail "articles.svg groups by outlet beside tables by country"
 
+# Titles name what the map makes of a group (its second column: country).
+grep -q "Stance of every article, by country" "$T/r/articles.svg" || fail "articles.svg title: not by country"
+grep -q "groups (grouped by country)" "$T/r/report.html" || fail "report.html: not grouped by country"
+grep -q "regrouped by --group-map" "$T/r/report.html" || fail "report.html: the map is not named"
 # stats then chart, each given the map.
 expect 0 "" -- score -q $lex "$ROOT/corpus/seeds" -o "$T/s"
 expect 0 "" -- stats -q "$T/s/scores.tsv" --group-map "$T/map.tsv" --unmapped-na -o "$T/s"
