@@ -198,6 +198,26 @@ static int draw(struct charts *c, const char *name, int width, int height,
 	return ret;
 }
 
+/* Groups of fewer articles set the stance axis with their intervals only within bounds. */
+#define STANCE_AXIS_MIN_ARTICLES 5
+#define STANCE_AXIS_WIDER 4
+
+/* The widest stance t-interval of the shown groups of STANCE_AXIS_MIN_ARTICLES or more; 0: none. */
+static double stance_widest(struct charts *c)
+{
+	double widest = 0;
+	size_t i;
+
+	for (i = 0; i < c->nrows; i++) {
+		struct res_stat tmp;
+		const struct res_stat *s = row_stat(c, c->order[i], "stance", &tmp);
+		if (s && c->order[i] != CHARTS_OTHERS && s->articles >= STANCE_AXIS_MIN_ARTICLES
+		    && s->mean_hi - s->mean_lo > widest)
+			widest = s->mean_hi - s->mean_lo;
+	}
+	return widest;
+}
+
 int charts_stance(struct charts *c)
 {
 	struct buf b = BUF_INIT, tint = BUF_INIT, one = BUF_INIT, none = BUF_INIT;
@@ -208,6 +228,7 @@ int charts_stance(struct charts *c)
 	size_t i;
 	int ret;
 	const char *sep = "";
+	double widest = stance_widest(c);
 
 	for (i = 0; i < c->nrows; i++) {
 		struct res_stat tmp;
@@ -233,8 +254,18 @@ int charts_stance(struct charts *c)
 		if (to == &none)
 			continue;
 		gpscript_extend(&lo, &hi, s->mean);
-		gpscript_extend(&lo, &hi, l);
-		gpscript_extend(&lo, &hi, h);
+		/*
+		 * The interval of a group of a handful of articles can be a
+		 * hundred times wider than the others' (t with 1 or 2 df) and
+		 * would squash every other row to a line: when it is more than
+		 * STANCE_AXIS_WIDER times the widest of the groups of 5 articles
+		 * or more, it runs off the edge instead.
+		 */
+		if (s->articles >= STANCE_AXIS_MIN_ARTICLES || !(widest > 0)
+		    || h - l <= STANCE_AXIS_WIDER * widest) {
+			gpscript_extend(&lo, &hi, l);
+			gpscript_extend(&lo, &hi, h);
+		}
 		buf_addf(to, "%zu ", i + 1);
 		gpscript_num(to, s->mean);
 		buf_addch(to, ' ');
