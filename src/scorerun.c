@@ -81,6 +81,9 @@ static void stamp_run(struct runset *set, const struct score_run_opts *args,
 		runset_input(set, args->opt.templates.file);
 	if (args->in.jsonl) {
 		runset_input(set, args->in.jsonl);
+	} else if (args->in.warc.files.n) {
+		for (i = 0; i < args->in.warc.files.n; i++)
+			runset_input(set, args->in.warc.files.items[i]);
 	} else if (args->in.dir) {
 		/* A folder's texts are not hashed (they are read once, to score). */
 		manifest = path_join(args->in.dir, "manifest.tsv");
@@ -246,6 +249,9 @@ static int output_is_input(const struct score_run_opts *args, const struct lexic
 		fsutil_note_input(args->opt.templates.file);
 	if (args->in.jsonl) {
 		fsutil_note_input(args->in.jsonl);
+	} else if (args->in.warc.files.n) {
+		for (j = 0; j < args->in.warc.files.n; j++)
+			fsutil_note_input(args->in.warc.files.items[j]);
 	} else if (args->in.dir) {
 		manifest = path_join(args->in.dir, "manifest.tsv");
 		fsutil_note_input(manifest);

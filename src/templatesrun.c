@@ -35,7 +35,11 @@ int templates_run(const struct templates_run_opts *o)
 		return EXIT_USAGE;
 	if (o->in.jsonl) {
 		fsutil_note_input(o->in.jsonl);
-	} else {
+	} else if (o->in.warc.files.n) {
+		size_t i;
+		for (i = 0; i < o->in.warc.files.n; i++)
+			fsutil_note_input(o->in.warc.files.items[i]);
+	} else if (o->in.dir) {
 		char *manifest = path_join(o->in.dir, "manifest.tsv");
 		fsutil_note_input(manifest);
 		free(manifest);
