@@ -351,6 +351,15 @@ static void test_invisible_characters_inside_words(void **state)
 {
 	static const char *const marks[] = {
 		"\xC2\xAD", "\xE2\x80\x8B", "\xE2\x80\x8C", "\xE2\x80\x8D", "\xE2\x81\xA0",
+		/*
+		 * Trial of issue 18, finding 13: these split the word until the
+		 * rule became Default_Ignorable_Code_Point: U+FEFF, U+180E, U+034F,
+		 * U+FE0F, U+FE00, U+200E, U+200F, U+202A, U+202E, U+2066, U+2069,
+		 * U+E0001 (a language tag).
+		 */
+		"\xEF\xBB\xBF", "\xE1\xA0\x8E", "\xCD\x8F", "\xEF\xB8\x8F", "\xEF\xB8\x80",
+		"\xE2\x80\x8E", "\xE2\x80\x8F", "\xE2\x80\xAA", "\xE2\x80\xAE",
+		"\xE2\x81\xA6", "\xE2\x81\xA9", "\xF3\xA0\x80\x81",
 	};
 	struct text_tokens tt = TEXT_TOKENS_INIT;
 	struct buf out = BUF_INIT, s = BUF_INIT;
