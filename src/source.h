@@ -196,6 +196,8 @@ struct source_record {
 	struct buf raw;		/* JSON Lines: the line as read */
 	size_t line;		/* its line number */
 	int status;		/* -1: over --max-article-bytes, not kept */
+	size_t id_first;	/* JSON Lines, CSV: the line that gave its id first, 0: none */
+	int id_lone;		/* JSON Lines: its id holds a lone surrogate escape */
 	struct article a;	/* corpus folder: the article, read whole */
 	char *text;
 	size_t len;
