@@ -98,6 +98,23 @@ static int is_invisible_in_word(int32_t cp)
 	return cp >= 0 && cp <= 0x10FFFF && utf8proc_get_property(cp)->ignorable;
 }
 
+char *text_strip_invisible(char *s)
+{
+	size_t len = strlen(s), pos = 0, out = 0;
+
+	while (pos < len) {
+		size_t at = pos;
+		int bad = 0;
+		int32_t cp = text_decode(s, len, &pos, &bad);
+		if (!bad && is_invisible_in_word(cp))
+			continue;
+		memmove(s + out, s + at, pos - at);
+		out += pos - at;
+	}
+	s[out] = '\0';
+	return s;
+}
+
 static int is_apostrophe(int32_t cp)
 {
 	return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == 0xFF07;

@@ -347,6 +347,24 @@ static void test_long_words_end_in_place(void **state)
  * at a word's end they are not part of it, and between words (or with a
  * space) they split nothing new.
  */
+/*
+ * Trial of issue 18, finding 14: outlets "Reuters" followed by U+200B,
+ * U+FEFF, U+2060 or U+034F were four more groups; text_strip_invisible
+ * leaves those characters out, and keeps what is not UTF-8.
+ */
+static void test_strip_invisible(void **state)
+{
+	char a[] = "Reuters\xE2\x80\x8B", b[] = "\xEF\xBB\xBFReu\xE2\x81\xA0ters\xCD\x8F";
+	char c[] = "Caf\xC3\xA9 \xFF\xE2\x80", d[] = "\xE2\x80\x8B\xE2\x80\x8D", e[] = "";
+	(void)state;
+
+	assert_string_equal(text_strip_invisible(a), "Reuters");
+	assert_string_equal(text_strip_invisible(b), "Reuters");
+	assert_string_equal(text_strip_invisible(c), "Caf\xC3\xA9 \xFF\xE2\x80");
+	assert_string_equal(text_strip_invisible(d), "");
+	assert_string_equal(text_strip_invisible(e), "");
+}
+
 static void test_invisible_characters_inside_words(void **state)
 {
 	static const char *const marks[] = {
@@ -467,6 +485,7 @@ int main(void)
 		cmocka_unit_test(test_han_characters_are_single_words),
 		cmocka_unit_test(test_katakana_and_arabic_numbers),
 		cmocka_unit_test(test_invisible_characters_inside_words),
+		cmocka_unit_test(test_strip_invisible),
 		cmocka_unit_test(test_double_quote_inside_a_word),
 		cmocka_unit_test(test_context_joins),
 	};
