@@ -494,14 +494,16 @@ static int scoretab_check_terms(const struct scoretab *t, const char *scores, si
 	int r = 0;
 
 	c.path = path;
-	if (access(path, F_OK) == 0 && scoretab_shard_tokens(t, first, c.tokens)) {
+	if (access(path, F_OK) == 0) {
+		/* Tokens NA or not whole (a hand-made table): the rows are checked, not the sums. */
+		int sums = scoretab_shard_tokens(t, first, c.tokens);
 		r = scoretab_terms_rows(&c, 0);
 		if (r == 1) {
 			counts_free(c.words);
 			c.words = counts_new();
 			r = scoretab_terms_rows(&c, 1);
 		}
-		if (r == 0) {
+		if (r == 0 && sums) {
 			c.other = c.tokens;
 			counts_each(c.words, scoretab_terms_compare, &c);
 			c.other = c.words;

@@ -44,6 +44,14 @@ mkdir d
 { cat a/terms.tsv; tail -n +2 a/terms.tsv; } > d/terms.tsv
 expect 2 "d/terms.tsv:[0-9]*: outlet 'China Daily', term '12th' again (first on line 2)" \
 	-- stats -q d/scores.tsv -o do
+# A hand-made shard with tokens NA: the sums cannot be checked, the rows still are.
+mkdir n
+awk -F'\t' -v OFS='\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "tokens") c = i }
+	NR == 2 { $c = "NA" } { print }' a/scores.tsv > n/scores.tsv
+cp d/terms.tsv n/
+expect 2 "n/terms.tsv:[0-9]*: outlet 'China Daily', term '12th' again" -- stats -q n/scores.tsv -o no
+cp a/terms.tsv n/
+expect 0 "" -- stats -q n/scores.tsv -o no
 # The same terms.tsv, shuffled: not in score's order, so hashed; the same keyness.
 mkdir s
 cp a/scores.tsv a/matches.tsv a/signatures.tsv s/
