@@ -5,6 +5,9 @@
 # or U+034F were five groups that look alike (now one). Hex weights are in
 # hostile_lexicon.sh, the invisible characters in test_text.
 . "$(dirname "$0")/hostile.lib"
+# The default lexicons wherever the binary is (build/san/framing has none beside it).
+FRAMING_LEXICONS=$ROOT/lexicons
+export FRAMING_LEXICONS
 cd "$T"
 mkdir -p C/Out
 echo "Groundless accusations were made by the ministry." > C/Out/a.txt

@@ -6,6 +6,9 @@
 # terms.tsv (the --stdout recipe) was taken: per outlet, terms.tsv's counts
 # must add up to scores.tsv's tokens, and an (outlet, term) comes once.
 . "$(dirname "$0")/hostile.lib"
+# The default lexicons wherever the binary is (build/san/framing has none beside it).
+FRAMING_LEXICONS=$ROOT/lexicons
+export FRAMING_LEXICONS
 cd "$T"
 "$FRAMING" score -q "$ROOT/corpus/seeds" -o a 2>/dev/null || fail "score of the seeds"
 rm -f a/run.tsv
