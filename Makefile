@@ -5,10 +5,10 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 WARNINGS = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wpointer-arith -Wformat=2 -Wno-format-nonliteral
-PKGS = gsl libutf8proc libcjson libxml-2.0 libcrypto
+PKGS = gsl libutf8proc libcjson libxml-2.0 libcrypto zlib
 # Recursive (=) so pkg-config is asked only when compiling, after install-deps.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lutf8proc -lcjson -lxml2 -lcrypto -lm)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lutf8proc -lcjson -lxml2 -lcrypto -lz -lm)
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARNINGS) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP
 # libcsv (CSV input, csvin.c) has no pkg-config file.
 LIBS = $(PKG_LIBS) -lcsv -lm -lpthread
@@ -47,6 +47,7 @@ LIB_OBJS = \
 	$(BUILD)/fsutil.o \
 	$(BUILD)/gpscript.o \
 	$(BUILD)/html.o \
+	$(BUILD)/http.o \
 	$(BUILD)/htmlpage.o \
 	$(BUILD)/importrun.o \
 	$(BUILD)/keyness.o \
@@ -63,6 +64,7 @@ LIB_OBJS = \
 	$(BUILD)/methods.o \
 	$(BUILD)/offmap.o \
 	$(BUILD)/options.o \
+	$(BUILD)/outletmap.o \
 	$(BUILD)/outfile.o \
 	$(BUILD)/parse.o \
 	$(BUILD)/pipeline.o \
@@ -74,6 +76,7 @@ LIB_OBJS = \
 	$(BUILD)/sanitize.o \
 	$(BUILD)/results.o \
 	$(BUILD)/runset.o \
+	$(BUILD)/runstamp.o \
 	$(BUILD)/score.o \
 	$(BUILD)/scorerun.o \
 	$(BUILD)/scoretab.o \
@@ -98,6 +101,8 @@ LIB_OBJS = \
 	$(BUILD)/tsv.o \
 	$(BUILD)/unwrap.o \
 	$(BUILD)/util.o \
+	$(BUILD)/warc.o \
+	$(BUILD)/warcin.o \
 	$(BUILD)/workpool.o \
 	$(BUILD)/xalloc.o \
 	$(BUILD)/xmlin.o
@@ -165,7 +170,7 @@ GENCORPUS_OBJS = $(BUILD)/buf.o $(BUILD)/fsutil.o $(BUILD)/parse.o $(BUILD)/sani
 	$(BUILD)/xalloc.o
 $(BUILD)/gencorpus: tests/bench/gencorpus.c $(GENCORPUS_OBJS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(GENCORPUS_OBJS)
+	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(GENCORPUS_OBJS) -lz
 
 deps:
 	@scripts/install-deps
@@ -210,7 +215,7 @@ uninstall:
 # seconds (scripts/fuzz says how; crashes land in build/fuzz/crashes).
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = lexicon manifest jsonl text dic scores templates html runstamp csv xml
+FUZZ_TARGETS = lexicon manifest jsonl text dic scores templates html runstamp csv xml warc
 FUZZ_BUILD = build/fuzz
 # Without -Werror: a warning only clang gives must not stop the fuzzing.
 FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(filter-out -Werror,$(WARNINGS)) $(PKG_CFLAGS) \

@@ -14,11 +14,13 @@
 #include <unistd.h>
 
 #include "gpscript.h"
+#include "outfile.h"
 #include "util.h"
 #include "banned.h"
 
 /* Never built from anything else: see chart.h. */
-static const char gnuplot_command[] = "gnuplot --default-settings";
+static const char gnuplot_program[] = "gnuplot";
+static const char gnuplot_option[] = "--default-settings";
 
 /* Fonts: fontconfig falls back to any installed font for CJK or Cyrillic. */
 #define CHART_FONT "DejaVu Sans,Helvetica,Arial,sans-serif"
@@ -63,7 +65,77 @@ static void add_terminal(struct buf *b, enum chart_format fmt, int width, int he
 	buf_adds(b, "set encoding utf8\n");
 }
 
-/* Writes all of data to gnuplot; a gnuplot that died early shows in pclose. */
+/*
+ * Starts gnuplot reading its script from *to; its pid, or -1 after a
+ * message. The cleanup signals are held off until outfile knows the child,
+ * so that a run stopped now stops gnuplot too (outfile_child) rather than
+ * leave it writing into the removed staging folder.
+ */
+static pid_t start_gnuplot(FILE **to)
+{
+	sigset_t block, old;
+	int fds[2];
+	pid_t pid;
+
+	if (pipe(fds) < 0) {
+		error("cannot start gnuplot: %s", strerror(errno));
+		return -1;
+	}
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	pid = fork();
+	if (pid == 0) {
+		/* framing's cleanup handlers are not gnuplot's (an ignored signal stays so). */
+		int sigs[] = { SIGINT, SIGTERM, SIGHUP }, i;
+		for (i = 0; i < 3; i++) {
+			struct sigaction cur;
+			if (sigaction(sigs[i], NULL, &cur) == 0 && cur.sa_handler != SIG_IGN)
+				signal(sigs[i], SIG_DFL);
+		}
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		signal(SIGPIPE, SIG_DFL);
+		close(fds[1]);
+		if (fds[0] != STDIN_FILENO) {
+			dup2(fds[0], STDIN_FILENO);
+			close(fds[0]);
+		}
+		/* Run directly, not through sh, so that stopping this pid stops gnuplot. */
+		execlp(gnuplot_program, gnuplot_program, gnuplot_option, (char *)NULL);
+		_exit(127);
+	}
+	if (pid > 0)
+		outfile_child(pid);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	close(fds[0]);
+	if (pid < 0 || !(*to = fdopen(fds[1], "w"))) {
+		error("cannot start gnuplot: %s", strerror(errno));
+		close(fds[1]);
+		if (pid > 0) {
+			waitpid(pid, NULL, 0);
+			outfile_child(0);
+		}
+		return -1;
+	}
+	return pid;
+}
+
+/* The exit status of gnuplot (waitpid's), after its script was sent; -1 with errno. */
+static int end_gnuplot(FILE *to, pid_t pid)
+{
+	int status;
+	pid_t got;
+
+	fclose(to);
+	while ((got = waitpid(pid, &status, 0)) < 0 && errno == EINTR)
+		;
+	outfile_child(0);
+	return got < 0 ? -1 : status;
+}
+
+/* Writes all of data to gnuplot; a gnuplot that died early shows in its status. */
 static int send(FILE *p, const struct buf *data)
 {
 	return fwrite(buf_str(data), 1, data->len, p) == data->len ? 0 : -1;
@@ -73,16 +145,21 @@ int chart_render(const char *path, enum chart_format fmt, int width, int height,
 		 const char *script)
 {
 	struct buf tmp = BUF_INIT, head = BUF_INIT, tail = BUF_INIT, body = BUF_INIT;
+	struct buf shown_buf = BUF_INIT;
+	/* Messages name the file in -o DIR, not in the hidden staging folder. */
+	const char *shown = outfile_shown(path, &shown_buf);
 	size_t slen = strlen(script);
 	struct sigaction ignore, saved;
-	FILE *p;
+	FILE *p = NULL;
+	pid_t pid;
 	int fd, status, ret = -1, werr;
 
 	buf_addf(&tmp, "%s.tmp.XXXXXX", path);
 	fd = mkstemp(tmp.data);
 	if (fd < 0) {
-		error("cannot write '%s': %s", path, strerror(errno));
+		error("cannot write '%s': %s", shown, strerror(errno));
 		buf_release(&tmp);
+		buf_release(&shown_buf);
 		return -1;
 	}
 	close(fd);
@@ -101,13 +178,10 @@ int chart_render(const char *path, enum chart_format fmt, int width, int height,
 	sigaction(SIGPIPE, &ignore, &saved);
 
 	fflush(NULL);
-	p = popen(gnuplot_command, "w");
-	if (!p) {
-		error("cannot start gnuplot: %s", strerror(errno));
+	if ((pid = start_gnuplot(&p)) < 0)
 		goto out;
-	}
 	werr = send(p, &head) | send(p, &body) | send(p, &tail);
-	status = pclose(p);
+	status = end_gnuplot(p, pid);
 	if (status == -1) {
 		error("gnuplot: %s", strerror(errno));
 		goto out;
@@ -120,17 +194,17 @@ int chart_render(const char *path, enum chart_format fmt, int width, int height,
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || werr) {
 		if (WIFSIGNALED(status))
 			error("gnuplot was killed by signal %d while drawing '%s'",
-			      WTERMSIG(status), path);
+			      WTERMSIG(status), shown);
 		else
 			error("gnuplot failed drawing '%s' (exit status %d; its messages are above)",
-			      path, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+			      shown, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 		goto out;
 	}
 	/* mkstemp made it 0600; charts are ordinary files to share. */
 	if (chmod(tmp.data, 0644) < 0)
-		warning("cannot set permissions of '%s': %s", path, strerror(errno));
+		warning("cannot set permissions of '%s': %s", shown, strerror(errno));
 	if (rename(tmp.data, path) != 0) {
-		error("cannot rename '%s' to '%s': %s", tmp.data, path, strerror(errno));
+		error("cannot write '%s': %s", shown, strerror(errno));
 		goto out;
 	}
 	ret = 0;
@@ -139,6 +213,7 @@ out:
 	if (ret < 0)
 		unlink(tmp.data);
 	buf_release(&tmp);
+	buf_release(&shown_buf);
 	buf_release(&head);
 	buf_release(&tail);
 	buf_release(&body);

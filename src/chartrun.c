@@ -20,6 +20,7 @@
 #include "outfile.h"
 #include "results.h"
 #include "runset.h"
+#include "scoretab.h"
 #include "sort.h"
 #include "stance.h"
 #include "trend.h"
@@ -36,6 +37,21 @@ static int keyterm_cmp(const void *pa, const void *pb)
 	if (a->z != b->z)
 		return a->z > b->z ? -1 : 1;
 	return strcmp(a->term, b->term);
+}
+
+/* key_start: where each group's words begin in the sorted key[], so a panel reads its own only. */
+static void index_keyness(struct charts *c)
+{
+	size_t g, i = 0;
+
+	free(c->key_start);
+	c->key_start = xmalloc((c->out.ngroups + 2) * sizeof(size_t));
+	for (g = 0; g <= c->out.ngroups; g++) {
+		while (i < c->nkey && c->key[i].group < g)
+			i++;
+		c->key_start[g] = i;
+	}
+	c->key_start[c->out.ngroups + 1] = c->nkey;
 }
 
 static int load_keyness(struct charts *c, const char *indir)
@@ -79,6 +95,7 @@ static int load_keyness(struct charts *c, const char *indir)
 	if (rc < 0)
 		return -1;
 	sort_array(c->key, c->nkey, sizeof(*c->key), keyterm_cmp);
+	index_keyness(c);
 	c->have_key = 1;
 	return 0;
 }
@@ -189,8 +206,37 @@ static int order_cmp(const void *pa, const void *pb)
 	return strcmp(sort_ctx->out.groups[b], sort_ctx->out.groups[a]);
 }
 
-static int load(struct charts *c, const char *indir)
+/*
+ * The rows of the charts with a row per group (charts.h): "all others"
+ * at the bottom when groups are pooled, then the groups shown by mean
+ * stance.
+ */
+static void order_rows(struct charts *c)
 {
+	size_t i, K = c->out.ngroups, first = c->sel.nothers ? 1 : 0;
+
+	c->nrows = c->sel.nshown + first;
+	c->order = xmalloc((c->nrows + 1) * sizeof(size_t));
+	c->shown = xcalloc(K + 1, 1);
+	c->row_of = xmalloc((K + 1) * sizeof(size_t));
+	if (first)
+		c->order[0] = CHARTS_OTHERS;
+	for (i = 0; i < c->sel.nshown; i++) {
+		c->order[first + i] = c->sel.shown[i];
+		c->shown[c->sel.shown[i]] = 1;
+	}
+	sort_ctx = c;
+	sort_array(c->order + first, c->sel.nshown, sizeof(size_t), order_cmp);
+	sort_ctx = NULL;
+	for (i = 0; i <= K; i++)
+		c->row_of[i] = 1;	/* the row of "all others" */
+	for (i = first; i < c->nrows; i++)
+		c->row_of[c->order[i]] = i + 1;
+}
+
+static int load(struct charts *c, const char *indir, const struct chart_run_opts *o)
+{
+	struct scoretab_grouping grouping;
 	char *path;
 	size_t i;
 	int r;
@@ -201,16 +247,16 @@ static int load(struct charts *c, const char *indir)
 	if (r < 0)
 		return -1;
 	path = path_join(indir, "scores.tsv");
-	r = res_articles_load(&c->art, path, c->by);
+	grouping.by = c->by;
+	grouping.group_map = o->group_map;
+	grouping.unmapped_na = o->unmapped_na;
+	r = res_articles_load(&c->art, path, &grouping);
 	free(path);
 	if (r < 0)
 		return -1;
-	c->order = xmalloc((c->out.ngroups + 1) * sizeof(size_t));
-	for (i = 0; i < c->out.ngroups; i++)
-		c->order[i] = i;
-	sort_ctx = c;
-	sort_array(c->order, c->out.ngroups, sizeof(size_t), order_cmp);
-	sort_ctx = NULL;
+	if (res_select(&c->out, o->max_groups, o->groups, &c->sel) < 0)
+		return -1;
+	order_rows(c);
 	c->art_group = xmalloc((c->art.n + 1) * sizeof(size_t));
 	for (i = 0; i < c->art.n; i++) {
 		long g = res_outlets_group(&c->out, c->art.a[i].group);
@@ -222,11 +268,15 @@ static int load(struct charts *c, const char *indir)
 
 void chart_run_opts_init(struct chart_run_opts *o)
 {
+	memset(o, 0, sizeof(*o));
 	o->indir = "output";
 	o->outdir = NULL;
 	o->by = "outlet";
 	o->corpus = NULL;
 	o->formats = CHART_SVG | CHART_PNG;
+	o->quiet = 0;
+	o->max_groups = RES_MAX_GROUPS;
+	o->groups = NULL;
 }
 
 /* Draws every figure; -1 after the first that failed. */
@@ -245,24 +295,56 @@ static int draw_all(struct charts *c)
 }
 
 /*
+ * The tables were grouped by the column that stats was given with --by
+ * (run.tsv records it): drawn and titled by another, groups of wire
+ * services would be called outlets. -1 after a message.
+ */
+static int check_by(const char *indir, const char *by)
+{
+	struct buf shown = BUF_INIT, was_q = BUF_INIT, by_q = BUF_INIT;
+	char *was = runset_param_of(indir, "outlets.tsv", "by");
+	int bad = 0;
+
+	buf_add_shown(&shown, by, strlen(by));
+	if (was && strcmp(was, buf_str(&shown))) {
+		/* Both quoted for the shell: was is read from run.tsv, data. */
+		fsutil_add_quoted(&was_q, was);
+		fsutil_add_quoted(&by_q, by);
+		bad = error("%s/outlets.tsv groups the articles by %s (its stats run's --by, in "
+			    "%s/run.tsv), not by %s: give chart --by %s, or run framing stats "
+			    "--by %s again", indir, buf_str(&was_q), indir, buf_str(&by_q),
+			    buf_str(&was_q), buf_str(&by_q));
+	}
+	free(was);
+	buf_release(&shown);
+	buf_release(&was_q);
+	buf_release(&by_q);
+	return bad;
+}
+
+/*
  * The tables must exist and belong together: outlets.tsv beside, stats'
  * other tables of the same run, and computed from the scores.tsv beside
  * them (run.tsv of the folder). -1 after a message.
  */
-static int check_tables(const char *indir)
+static int check_tables(const char *indir, const char *by)
 {
 	static const char *const stats_tables[] = { "outlets.tsv", "compare.tsv", "tests.tsv",
 						    "keyness.tsv", NULL };
 	char *path = path_join(indir, "outlets.tsv");
 	int missing = access(path, F_OK) < 0 && errno == ENOENT;
+	char *rerun;
+	int bad;
 
 	free(path);
 	if (missing)
 		return error("no outlets.tsv in %s: run framing stats first", indir);
-	if (runset_check_same_run(indir, stats_tables) < 0
-	    || runset_check_made_from(indir, "outlets.tsv", "scores.tsv", "framing stats") < 0)
-		return -1;
-	return 0;
+	rerun = runset_rerun("stats", indir, "scores.tsv");
+	bad = runset_check_same_run(indir, stats_tables, rerun) < 0
+	      || runset_check_made_from(indir, "outlets.tsv", "scores.tsv", rerun) < 0
+	      || check_by(indir, by) < 0;
+	free(rerun);
+	return bad ? -1 : 0;
 }
 
 /* What run.tsv records of a chart run; every figure's files are the run's. */
@@ -305,8 +387,8 @@ int chart_run(const struct chart_run_opts *o)
 	c.by = o->by;
 	c.corpus = o->corpus ? o->corpus : buf_base_name(o->indir, &base);
 	c.formats = o->formats;
-	if (runset_check_outdir(c.outdir, NULL) < 0 || check_tables(o->indir) < 0
-	    || load(&c, o->indir) < 0)
+	if (runset_check_outdir(c.outdir, NULL) < 0 || check_tables(o->indir, o->by) < 0
+	    || load(&c, o->indir, o) < 0)
 		goto out;
 	status = EXIT_FAILED;
 	/* Checked after the tables, before any file is written. */
@@ -325,6 +407,8 @@ int chart_run(const struct chart_run_opts *o)
 	}
 	if (load_keyness(&c, o->indir) < 0)
 		warning("no keyness chart: %s/keyness.tsv is missing or unreadable", o->indir);
+	if (!c.key_start)
+		index_keyness(&c);
 	status = draw_all(&c) < 0 ? EXIT_FAILED : EXIT_OK;
 	status = runset_finish(set, status);
 out:

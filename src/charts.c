@@ -61,10 +61,40 @@ static void add_title(struct charts *c, struct buf *b, const char *what, const c
 	buf_adds(b, " at screen 0.5, screen 1 offset 0,-1.2 center font ',17'\n");
 	buf_adds(b, "set label 102 ");
 	gpscript_quote(b, line.data);
-	buf_adds(b, " at screen 0.5, screen 1 offset 0,-2.6 center font ',13' tc rgb '#444444'\n"
-		    "set tmargin 5\n");
+	buf_adds(b, " at screen 0.5, screen 1 offset 0,-2.6 center font ',13' tc rgb '#444444'\n");
+	if (res_selection_partial(&c->sel)) {
+		/* Which groups the chart shows, on a line of its own. */
+		buf_reset(&line);
+		res_selection_say(&c->out, &c->sel, &line);
+		buf_adds(b, "set label 105 ");
+		gpscript_quote(b, line.data);
+		buf_adds(b, " at screen 0.5, screen 1 offset 0,-3.9 center font ',13' tc rgb '#444444'\n"
+			    "set tmargin 6.3\n");
+	} else {
+		buf_adds(b, "set tmargin 5\n");
+	}
 	buf_release(&line);
 }
+
+/* Extra height of a chart whose title has the line of the selection. */
+static int title_extra(const struct charts *c)
+{
+	return res_selection_partial(&c->sel) ? 24 : 0;
+}
+
+/* Group g's row of metric, or that of "all others" (res_others) in *tmp; NULL if none. */
+static const struct res_stat *row_stat(struct charts *c, size_t g, const char *metric,
+				       struct res_stat *tmp)
+{
+	if (g != CHARTS_OTHERS)
+		return res_outlets_get(&c->out, g, metric);
+	*tmp = res_others(&c->out, &c->sel, metric);
+	return isnan(tmp->articles) ? NULL : tmp;
+}
+
+/* Grey: "all others" is not a group and takes no group's colour. */
+#define OTHERS_COLOR "#8c8c8c"
+
 
 /* The stance axis: the formula, and which side is which at its ends. */
 static void add_stance_xaxis(struct buf *b)
@@ -94,9 +124,20 @@ static void add_group_name(struct buf *b, const char *name)
 /* "NAME (3 articles)", the label of a group on an axis. */
 static void group_label(struct charts *c, size_t g, struct buf *out)
 {
-	const struct res_stat *s = res_outlets_get(&c->out, g, "stance");
+	const struct res_stat *s;
 	double n = NAN;
 	size_t m;
+
+	if (g == CHARTS_OTHERS) {
+		buf_reset(out);
+		buf_adds(out, RES_OTHERS " (");
+		res_add_count(out, (double)c->sel.nothers);
+		buf_addf(out, " group%s, ", c->sel.nothers == 1 ? "" : "s");
+		res_add_count(out, c->sel.others_articles);
+		buf_adds(out, " articles)");
+		return;
+	}
+	s = res_outlets_get(&c->out, g, "stance");
 
 	if (s)
 		n = s->articles;
@@ -114,7 +155,7 @@ static void add_group_ytics(struct charts *c, struct buf *b)
 	size_t i;
 
 	buf_adds(b, "set ytics (");
-	for (i = 0; i < c->out.ngroups; i++) {
+	for (i = 0; i < c->nrows; i++) {
 		group_label(c, c->order[i], &label);
 		if (i)
 			buf_adds(b, ", ");
@@ -122,7 +163,7 @@ static void add_group_ytics(struct charts *c, struct buf *b)
 		buf_addf(b, " %zu", i + 1);
 	}
 	buf_adds(b, ") nomirror\n");
-	buf_addf(b, "set yrange [0.4:%zu.6]\n", c->out.ngroups);
+	buf_addf(b, "set yrange [0.4:%zu.6]\n", c->nrows);
 	buf_release(&label);
 }
 
@@ -159,24 +200,29 @@ static int draw(struct charts *c, const char *name, int width, int height,
 
 int charts_stance(struct charts *c)
 {
-	struct buf b = BUF_INIT, boot = BUF_INIT, tint = BUF_INIT, one = BUF_INIT, none = BUF_INIT;
+	struct buf b = BUF_INIT, tint = BUF_INIT, one = BUF_INIT, none = BUF_INIT;
 	struct buf same = BUF_INIT;	/* many articles, one value: no interval either */
+	struct buf others = BUF_INIT;	/* "all others": their mean, no interval */
+	struct buf title = BUF_INIT;
 	double lo = 0, hi = 0;
 	size_t i;
 	int ret;
 	const char *sep = "";
 
-	for (i = 0; i < c->out.ngroups; i++) {
-		const struct res_stat *s = res_outlets_get(&c->out, c->order[i], "stance");
+	for (i = 0; i < c->nrows; i++) {
+		struct res_stat tmp;
+		const struct res_stat *s = row_stat(c, c->order[i], "stance", &tmp);
 		struct buf *to;
 		double l = NAN, h = NAN;
 
+		/*
+		 * The t-interval, not the BCa bootstrap (boot_lo, boot_hi), which
+		 * covered 71% with 3 articles and 84% with 5 (README, Methods).
+		 */
 		if (!s || isnan(s->mean)) {
 			to = &none;
-		} else if (!isnan(s->boot_lo) && !isnan(s->boot_hi) && s->articles > 1) {
-			to = &boot;
-			l = s->boot_lo;
-			h = s->boot_hi;
+		} else if (c->order[i] == CHARTS_OTHERS) {
+			to = &others;
 		} else if (!isnan(s->mean_lo) && !isnan(s->mean_hi)) {
 			to = &tint;
 			l = s->mean_lo;
@@ -198,7 +244,10 @@ int charts_stance(struct charts *c)
 		buf_addch(to, '\n');
 	}
 	gpscript_style(&b);
-	add_title(c, &b, "Mean stance by outlet, with 95% intervals", NULL);
+	/* Titled by the grouping column (--by wire: wire services, not outlets). */
+	buf_addf(&title, "Mean stance by %s, with 95%% intervals", c->by);
+	add_title(c, &b, buf_str(&title), NULL);
+	buf_release(&title);
 	add_stance_xaxis(&b);
 	add_group_ytics(c, &b);
 	gpscript_xrange(&b, lo, hi, 0.18);
@@ -206,19 +255,16 @@ int charts_stance(struct charts *c)
 	buf_adds(&b, "set grid xtics lc rgb '#e5e5e5' lw 1 dt 1\n"
 		     "set key outside bottom center vertical Left reverse samplen 2 font ',13'\n"
 		     "set bmargin 9.5\n");
-	buf_addf(&b, "$boot << EOD\n%sEOD\n$tint << EOD\n%sEOD\n$one << EOD\n%sEOD\n",
-		 buf_str(&boot), buf_str(&tint), buf_str(&one));
+	buf_addf(&b, "$tint << EOD\n%sEOD\n$one << EOD\n%sEOD\n",
+		 buf_str(&tint), buf_str(&one));
 	if (same.len)
 		buf_addf(&b, "$same << EOD\n%sEOD\n", buf_str(&same));
+	if (others.len)
+		buf_addf(&b, "$others << EOD\n%sEOD\n", buf_str(&others));
 	buf_adds(&b, "plot ");
-	if (boot.len) {
-		buf_addf(&b, "%s$boot using 2:1:3:4 with xerrorbars pt 7 ps 1.3 lw 2 lc rgb '%s' "
-			 "title 'mean, 95%% bootstrap interval'", sep, palette[0]);
-		sep = ", ";
-	}
 	if (tint.len) {
-		buf_addf(&b, "%s$tint using 2:1:3:4 with xerrorbars pt 5 ps 1.2 lw 2 lc rgb '%s' "
-			 "title 'mean, 95%% t-interval'", sep, palette[2]);
+		buf_addf(&b, "%s$tint using 2:1:3:4 with xerrorbars pt 7 ps 1.3 lw 2 lc rgb '%s' "
+			 "title 'mean, 95%% t-interval'", sep, palette[0]);
 		sep = ", ";
 	}
 	if (one.len) {
@@ -231,10 +277,16 @@ int charts_stance(struct charts *c)
 			 "title 'every article the same value: no interval'", sep, palette[4]);
 		sep = ", ";
 	}
+	if (others.len) {
+		buf_addf(&b, "%s$others using 2:1 with points pt 12 ps 1.8 lw 2 lc rgb '"
+			 OTHERS_COLOR "' title '" RES_OTHERS ": mean of their articles, "
+			 "no interval'", sep);
+		sep = ", ";
+	}
 	if (!*sep)
 		buf_adds(&b, "NaN notitle");
-	if (boot.len)
-		buf_adds(&b, ", $boot using 2:1:(sprintf('%.2f', $2)) with labels offset 0,1.1 "
+	if (others.len)
+		buf_adds(&b, ", $others using 2:1:(sprintf('%.2f', $2)) with labels offset 0,1.1 "
 			 "font ',12' tc rgb '#333333' notitle");
 	if (tint.len)
 		buf_adds(&b, ", $tint using 2:1:(sprintf('%.2f', $2)) with labels offset 0,1.1 "
@@ -246,9 +298,9 @@ int charts_stance(struct charts *c)
 		buf_adds(&b, ", $same using 2:1:(sprintf('%.2f', $2)) with labels offset 0,1.1 "
 			 "font ',12' tc rgb '#333333' notitle");
 	buf_addch(&b, '\n');
-	ret = draw(c, "stance", 900, group_height(c->out.ngroups) + 90, &b);
+	ret = draw(c, "stance", 900, group_height(c->nrows) + 90 + title_extra(c), &b);
 	buf_release(&b);
-	buf_release(&boot);
+	buf_release(&others);
 	buf_release(&tint);
 	buf_release(&one);
 	buf_release(&same);
@@ -256,17 +308,35 @@ int charts_stance(struct charts *c)
 	return ret;
 }
 
-int charts_categories(struct charts *c)
+/* The data row "x rate lo hi" of a bar of the categories chart, or nothing without a rate. */
+static void bar_row(struct buf *b, const struct res_stat *s, double x)
 {
-	struct buf b = BUF_INIT;
+	if (!s || isnan(s->rate))
+		return;
+	gpscript_num(b, x);
+	buf_addch(b, ' ');
+	gpscript_num(b, s->rate);
+	buf_addch(b, ' ');
+	gpscript_num(b, isnan(s->rate_lo) ? s->rate : s->rate_lo);
+	buf_addch(b, ' ');
+	gpscript_num(b, isnan(s->rate_hi) ? s->rate : s->rate_hi);
+	buf_addch(b, '\n');
+}
+
+/* Bars: per category, one bar per group shown (and "all others"), with whiskers. */
+static int categories_bars(struct charts *c)
+{
+	struct buf b = BUF_INIT, metric = BUF_INIT;
 	size_t g, k, K = c->out.ngroups, C = c->out.ncategories;
-	double w = 0.8 / (double)(K ? K : 1);
+	size_t nbars = c->sel.nshown + (c->sel.nothers > 0), bar;
+	double w = 0.8 / (double)(nbars ? nbars : 1);
+	const char *sep = "";
 	int ret;
 
 	gpscript_style(&b);
 	add_title(c, &b, "Matches per 1,000 tokens by category and outlet",
 		  "bars: pooled rate; whiskers: article-level (HC1) 95% interval, "
-		  "exact Poisson for one article or no match");
+		  "none for one article or no match");
 	gpscript_set_text(&b, "set ylabel", "matches per 1,000 tokens");
 	buf_adds(&b, "set xtics (");
 	for (k = 0; k < C; k++) {
@@ -281,44 +351,218 @@ int charts_categories(struct charts *c)
 	buf_adds(&b, "set grid ytics lc rgb '#e5e5e5' lw 1 dt 1\n"
 		     "set key outside bottom center horizontal samplen 1.5 width 2\n");
 	/* Groups alphabetically, as in outlets.tsv: colours match the other charts. */
-	for (g = 0; g < K; g++) {
+	for (g = 0, bar = 0; g < K; g++) {
+		if (!c->shown[g])
+			continue;
 		buf_addf(&b, "$g%zu << EOD\n", g);
 		for (k = 0; k < C; k++) {
-			struct buf metric = BUF_INIT;
-			const struct res_stat *s;
-
+			buf_reset(&metric);
 			buf_addf(&metric, "%s_rate", c->out.categories[k]);
-			s = res_outlets_get(&c->out, g, metric.data);
-			buf_release(&metric);
-			if (!s || isnan(s->rate))
-				continue;
-			gpscript_num(&b, (double)k - 0.4 + w * ((double)g + 0.5));
-			buf_addch(&b, ' ');
-			gpscript_num(&b, s->rate);
-			buf_addch(&b, ' ');
-			gpscript_num(&b, isnan(s->rate_lo) ? s->rate : s->rate_lo);
-			buf_addch(&b, ' ');
-			gpscript_num(&b, isnan(s->rate_hi) ? s->rate : s->rate_hi);
-			buf_addch(&b, '\n');
+			bar_row(&b, res_outlets_get(&c->out, g, metric.data),
+				(double)k - 0.4 + w * ((double)bar + 0.5));
+		}
+		buf_adds(&b, "EOD\n");
+		bar++;
+	}
+	if (c->sel.nothers) {
+		buf_adds(&b, "$go << EOD\n");
+		for (k = 0; k < C; k++) {
+			struct res_stat tmp;
+			buf_reset(&metric);
+			buf_addf(&metric, "%s_rate", c->out.categories[k]);
+			bar_row(&b, row_stat(c, CHARTS_OTHERS, metric.data, &tmp),
+				(double)k - 0.4 + w * ((double)bar + 0.5));
 		}
 		buf_adds(&b, "EOD\n");
 	}
 	buf_adds(&b, "plot ");
 	for (g = 0; g < K; g++) {
-		if (g)
-			buf_adds(&b, ", ");
-		buf_addf(&b, "$g%zu using 1:2 with boxes lc rgb '%s' title ", g, color_of(g));
+		if (!c->shown[g])
+			continue;
+		buf_addf(&b, "%s$g%zu using 1:2 with boxes lc rgb '%s' title ", sep, g, color_of(g));
 		add_group_name(&b, c->out.groups[g]);
 		/* Whiskers as plain segments: gnuplot's errorbars leave a gap at the point. */
 		buf_addf(&b, ", $g%zu using 1:3:(0):($4 - $3) with vectors nohead lw 1.5 "
 			 "lc rgb '#222222' notitle", g);
+		sep = ", ";
 	}
-	if (!K)
+	if (c->sel.nothers) {
+		buf_addf(&b, "%s$go using 1:2 with boxes lc rgb '" OTHERS_COLOR "' title '"
+			 RES_OTHERS " (pooled, no interval)'", sep);
+		sep = ", ";
+	}
+	if (!*sep)
 		buf_adds(&b, "NaN notitle");
 	buf_addch(&b, '\n');
-	ret = draw(c, "categories", 1000, 560, &b);
+	ret = draw(c, "categories", 1000, 560 + title_extra(c), &b);
 	buf_release(&b);
+	buf_release(&metric);
 	return ret;
+}
+
+/* A dot of the ranking: its value and interval, and whose it is. */
+struct rank_dot {
+	double v, lo, hi;
+	size_t g;		/* a group, or CHARTS_OTHERS */
+	const char *name;
+};
+
+static int rank_cmp(const void *pa, const void *pb)
+{
+	const struct rank_dot *a = pa, *b = pb;
+	if (a->v != b->v)
+		return a->v < b->v ? -1 : 1;
+	return strcmp(b->name, a->name);
+}
+
+/* The rows of category k's panel, lowest rate first (drawn bottom up); returns how many. */
+static size_t rank_dots(struct charts *c, size_t k, struct rank_dot *dot, double *hi)
+{
+	struct buf metric = BUF_INIT;
+	size_t i, n = 0;
+
+	buf_addf(&metric, "%s_rate", c->out.categories[k]);
+	for (i = 0; i <= c->sel.nshown; i++) {
+		struct res_stat tmp;
+		size_t g = i < c->sel.nshown ? c->sel.shown[i] : CHARTS_OTHERS;
+		const struct res_stat *s;
+
+		if (g == CHARTS_OTHERS && !c->sel.nothers)
+			continue;
+		s = row_stat(c, g, metric.data, &tmp);
+		if (!s || isnan(s->rate))
+			continue;
+		dot[n].v = s->rate;
+		dot[n].lo = isnan(s->rate_lo) ? s->rate : s->rate_lo;
+		dot[n].hi = isnan(s->rate_hi) ? s->rate : s->rate_hi;
+		dot[n].g = g;
+		dot[n].name = g == CHARTS_OTHERS ? RES_OTHERS : c->out.groups[g];
+		if (dot[n].hi > *hi)
+			*hi = dot[n].hi;
+		n++;
+	}
+	buf_release(&metric);
+	sort_array(dot, n, sizeof(*dot), rank_cmp);
+	return n;
+}
+
+/* One panel of the ranking: category k, a dot per row with its interval. */
+static void rank_panel(struct charts *c, struct buf *b, size_t k, struct rank_dot *dot, size_t n,
+		       double hi)
+{
+	struct buf label = BUF_INIT;
+	size_t i;
+	double top = 0;
+
+	buf_adds(b, "set title ");
+	gpscript_quote(b, c->out.categories[k]);
+	buf_adds(b, " font ',15'\nset ytics (");
+	for (i = 0; i < n; i++) {
+		gpscript_shorten(dot[i].name, 28, &label);
+		if (i)
+			buf_adds(b, ", ");
+		gpscript_quote_tic(b, label.data);
+		buf_addf(b, " %zu", i + 1);
+	}
+	buf_addf(b, ") nomirror font ',11'\nset yrange [0.4:%zu.6]\n", n ? n : 1);
+	/*
+	 * Each category its own scale: their rates differ by orders of
+	 * magnitude. At most 2.5 times the largest rate, so the interval of a
+	 * group of two articles does not squeeze every dot against zero; such
+	 * an interval runs off the right edge.
+	 */
+	for (i = 0; i < n; i++)
+		if (dot[i].v > top)
+			top = dot[i].v;
+	if (top > 0 && hi > 2.5 * top)
+		hi = 2.5 * top;
+	if (!(hi > 0))
+		hi = 1;
+	buf_adds(b, "set xrange [0:");
+	gpscript_num(b, hi * 1.05);
+	buf_adds(b, "]\nset xtics ");
+	gpscript_num(b, gpscript_nice_step(hi, 4));
+	buf_addf(b, "\n$r%zu << EOD\n", k);
+	for (i = 0; i < n; i++) {
+		buf_addf(b, "%zu ", i + 1);
+		gpscript_num(b, dot[i].v);
+		buf_addch(b, ' ');
+		gpscript_num(b, dot[i].lo);
+		buf_addch(b, ' ');
+		gpscript_num(b, dot[i].hi);
+		buf_addf(b, " %d\n", dot[i].g == CHARTS_OTHERS);
+	}
+	buf_addf(b, "EOD\nplot $r%zu using ($5 == 0 ? $2 : NaN):1:3:4 with xerrorbars pt 7 ps 1 "
+		 "lw 1.5 lc rgb '%s' title 'pooled rate, article-level 95%% interval', "
+		 "$r%zu using ($5 == 1 ? $2 : NaN):1 with points pt 12 ps 1.6 lw 2 "
+		 "lc rgb '" OTHERS_COLOR "' title '" RES_OTHERS ": pooled, no interval'\n",
+		 k, palette[0], k);
+	/* One key, under the first panel. */
+	buf_adds(b, "unset key\n");
+	buf_release(&label);
+}
+
+/*
+ * The ranking that replaces the bars when the run has more than
+ * CHARTS_BARS_MAX groups: a panel per category, a dot per group shown
+ * (and "all others") with its interval, sorted by the rate.
+ */
+static int categories_ranking(struct charts *c)
+{
+	struct buf b = BUF_INIT, t = BUF_INIT;
+	size_t k, C = c->out.ncategories, cols = C < 2 ? (C ? C : 1) : 2, prow, n, most = 1;
+	struct rank_dot *dot = xmalloc((c->sel.nshown + 2) * sizeof(*dot));
+	double hi;
+	int ret, panel_h;
+
+	for (k = 0; k < C; k++) {
+		hi = 0;
+		n = rank_dots(c, k, dot, &hi);
+		if (n > most)
+			most = n;
+	}
+	prow = (C + cols - 1) / cols;
+	if (!prow)
+		prow = 1;
+	panel_h = 130 + 19 * (int)most;
+	gpscript_style(&b);
+	buf_addf(&b, "set multiplot layout %zu,%zu title ", prow, cols);
+	buf_addf(&t, "Corpus: %s; grouped by %s; dot: pooled rate; bar: article-level "
+		 "95%% interval, cut at 2.5 x the top rate", c->corpus, c->by);
+	gpscript_quote(&b, "Matches per 1,000 tokens by category: the groups ranked");
+	buf_adds(&b, ".\"\\n\".");
+	gpscript_quote(&b, t.data);
+	buf_reset(&t);
+	res_selection_say(&c->out, &c->sel, &t);
+	if (t.len) {
+		buf_adds(&b, ".\"\\n\".");
+		gpscript_quote(&b, t.data);
+	}
+	buf_adds(&b, " font ',15'\n");
+	gpscript_set_text(&b, "set xlabel", "matches per 1,000 tokens");
+	buf_adds(&b, "set grid xtics lc rgb '#e5e5e5' lw 1 dt 1\n"
+		     "set lmargin 30\nset rmargin 3\nset tmargin 3\nset bmargin 6.5\n"
+		     "set key at screen 0.5, screen 0.005 center bottom vertical samplen 1 font ',12'\n");
+	for (k = 0; k < C; k++) {
+		hi = 0;
+		n = rank_dots(c, k, dot, &hi);
+		rank_panel(c, &b, k, dot, n, hi);
+	}
+	if (!C)
+		buf_adds(&b, "plot NaN notitle\n");
+	buf_adds(&b, "unset multiplot\n");
+	ret = draw(c, "categories", cols > 1 ? 640 * (int)cols : 1000, (int)prow * panel_h + 110, &b);
+	buf_release(&b);
+	buf_release(&t);
+	free(dot);
+	return ret;
+}
+
+int charts_categories(struct charts *c)
+{
+	if (c->out.ngroups > CHARTS_BARS_MAX)
+		return categories_ranking(c);
+	return categories_bars(c);
 }
 
 /* Deterministic jitter: the golden-ratio sequence spreads any number of dots. */
@@ -330,14 +574,17 @@ static double jitter(size_t k)
 
 int charts_articles(struct charts *c)
 {
-	struct buf b = BUF_INIT;
+	struct buf b = BUF_INIT, title = BUF_INIT, sub = BUF_INIT;
 	size_t i, g, *seen = xcalloc(c->out.ngroups + 1, sizeof(size_t));
 	double lo = 0, hi = 0;
 	int ret;
 
 	gpscript_style(&b);
-	add_title(c, &b, "Stance of every article, by outlet",
-		  "one dot per article, bar: mean of the outlet");
+	buf_addf(&title, "Stance of every article, by %s", c->by);
+	buf_addf(&sub, "one dot per article, bar: mean of the %s", c->by);
+	add_title(c, &b, buf_str(&title), buf_str(&sub));
+	buf_release(&title);
+	buf_release(&sub);
 	add_stance_xaxis(&b);
 	add_group_ytics(c, &b);
 	gpscript_vline0(&b);
@@ -346,21 +593,22 @@ int charts_articles(struct charts *c)
 		     "set bmargin 8.5\n");
 	buf_adds(&b, "$dots << EOD\n");
 	for (i = 0; i < c->art.n; i++) {
-		size_t pos;
 		g = c->art_group[i];
 		if (g == (size_t)-1 || isnan(c->art.a[i].stance))
 			continue;
-		for (pos = 0; c->order[pos] != g; pos++)
-			;
+		/* The articles of the groups not shown share the row of "all others". */
+		if (!c->shown[g])
+			g = c->out.ngroups;
 		gpscript_extend(&lo, &hi, c->art.a[i].stance);
 		gpscript_num(&b, c->art.a[i].stance);
 		buf_addch(&b, ' ');
-		gpscript_num(&b, (double)(pos + 1) + jitter(seen[g]++));
+		gpscript_num(&b, (double)c->row_of[g] + jitter(seen[g]++));
 		buf_addf(&b, " %zu\n", g);
 	}
 	buf_adds(&b, "EOD\n$means << EOD\n");
-	for (i = 0; i < c->out.ngroups; i++) {
-		const struct res_stat *s = res_outlets_get(&c->out, c->order[i], "stance");
+	for (i = 0; i < c->nrows; i++) {
+		struct res_stat tmp;
+		const struct res_stat *s = row_stat(c, c->order[i], "stance", &tmp);
 		if (!s || isnan(s->mean))
 			continue;
 		gpscript_num(&b, s->mean);
@@ -369,14 +617,18 @@ int charts_articles(struct charts *c)
 	buf_adds(&b, "EOD\n");
 	gpscript_xrange(&b, lo, hi, 0.08);
 	buf_adds(&b, "plot ");
+	if (c->sel.nothers)
+		buf_addf(&b, "$dots using 1:($3 == %zu ? $2 : NaN) with points pt 7 ps 0.8 "
+			 "lc rgb '" OTHERS_COLOR "' notitle, ", c->out.ngroups);
 	for (g = 0; g < c->out.ngroups; g++)
-		buf_addf(&b, "$dots using 1:($3 == %zu ? $2 : NaN) with points pt %d ps 1.4 "
-			 "lc rgb '%s' notitle, ", g, point_of(g), color_of(g));
+		if (c->shown[g])
+			buf_addf(&b, "$dots using 1:($3 == %zu ? $2 : NaN) with points pt %d ps 1.4 "
+				 "lc rgb '%s' notitle, ", g, point_of(g), color_of(g));
 	buf_adds(&b, "$means using 1:($2 - 0.32):(0):(0.64) with vectors nohead lw 3 "
 		     "lc rgb '#000000' notitle, "
 		     "keyentry with points pt 7 ps 1.4 lc rgb '#888888' title 'one article', "
 		     "keyentry with lines lw 3 lc rgb '#000000' title 'mean of the outlet'\n");
-	ret = draw(c, "articles", 900, group_height(c->out.ngroups) + 40, &b);
+	ret = draw(c, "articles", 900, group_height(c->nrows) + 40 + title_extra(c), &b);
 	buf_release(&b);
 	free(seen);
 	return ret;
@@ -433,7 +685,8 @@ int charts_timeline(struct charts *c)
 	size_t i, g, undated = 0, trends = 0;
 	double dlo = INFINITY, dhi = -INFINITY, slo = 0, shi = 0;
 	long y0 = 0, m0 = 0, y1 = 0, m1 = 0;
-	int ret;
+	size_t keys = c->sel.nshown + (c->sel.nothers > 0);
+	int ret, key_lines = (int)(keys + 3) / 4;
 
 	gpscript_style(&b);
 	buf_adds(&b, "$dots << EOD\n");
@@ -460,19 +713,22 @@ int charts_timeline(struct charts *c)
 		gpscript_num(&b, days * 86400);
 		buf_addch(&b, ' ');
 		gpscript_num(&b, c->art.a[i].stance);
-		buf_addf(&b, " %zu\n", g);
+		buf_addf(&b, " %zu\n", c->shown[g] ? g : c->out.ngroups);
 	}
 	buf_adds(&b, "EOD\n");
 	for (g = 0; g < c->out.ngroups; g++)
-		if (c->trend && c->trend_n[g]) {
+		if (c->trend && c->trend_n[g] && c->shown[g]) {
 			add_trend_block(c, g, &b, &slo, &shi);
 			trends++;
 		}
 	if (trends)
 		buf_addf(&sub, "lines: mean over a centred %ld-day window, bands: its 95%% t-interval",
 			 c->trend_width);
+	if (c->sel.nothers)
+		buf_addf(&sub, "%sgrey: the articles of '" RES_OTHERS "', no trend",
+			 trends ? "; " : "");
 	if (undated)
-		buf_addf(&sub, "%s%zu article%s without a date left out", trends ? "; " : "",
+		buf_addf(&sub, "%s%zu article%s without a date left out", sub.len ? "; " : "",
 			 undated, undated == 1 ? "" : "s");
 	add_title(c, &b, "Stance of every article over time", sub.len ? sub.data : NULL);
 	gpscript_set_text(&b, "set ylabel", "stance (> 0: more accusatory)");
@@ -497,27 +753,37 @@ int charts_timeline(struct charts *c)
 		buf_adds(&b, "]\n");
 	}
 	gpscript_hline0(&b);
-	buf_adds(&b, "set grid xtics ytics lc rgb '#e5e5e5' lw 1 dt 1\n"
-		     "set key outside bottom center horizontal samplen 1 width 2 font ',13'\n"
-		     "set bmargin 6\n");
+	buf_adds(&b, "set grid xtics ytics lc rgb '#e5e5e5' lw 1 dt 1\n");
+	/* The key has a line per four groups or so: the margin and the canvas grow with it. */
+	if (keys > 6)
+		buf_addf(&b, "set key outside bottom center horizontal samplen 1 width 1 font ',11'\n"
+			 "set bmargin %d\n", key_lines + 5);
+	else
+		buf_adds(&b, "set key outside bottom center horizontal samplen 1 width 2 font ',13'\n"
+			     "set bmargin 6\n");
 	buf_adds(&b, "plot ");
 	/* Bands under the dots, lines over them. */
 	for (g = 0; g < c->out.ngroups; g++)
-		if (c->trend && c->trend_n[g])
+		if (c->trend && c->trend_n[g] && c->shown[g])
 			buf_addf(&b, "$t%zu using 1:3:4 with filledcurves fs transparent solid 0.18 "
 				 "noborder lc rgb '%s' notitle, ", g, color_of(g));
+	if (c->sel.nothers)
+		buf_addf(&b, "$dots using 1:($3 == %zu ? $2 : NaN) with points pt 7 ps 0.6 "
+			 "lc rgb '" OTHERS_COLOR "' title '" RES_OTHERS "', ", c->out.ngroups);
 	for (g = 0; g < c->out.ngroups; g++) {
+		if (!c->shown[g])
+			continue;
 		buf_addf(&b, "$dots using 1:($3 == %zu ? $2 : NaN) with points pt %d ps %s "
 			 "lc rgb '%s' title ", g, point_of(g), trends ? "1.1" : "1.5", color_of(g));
 		add_group_name(&b, c->out.groups[g]);
 		buf_adds(&b, ", ");
 	}
 	for (g = 0; g < c->out.ngroups; g++)
-		if (c->trend && c->trend_n[g])
+		if (c->trend && c->trend_n[g] && c->shown[g])
 			buf_addf(&b, "$t%zu using 1:2 with lines lw 3 lc rgb '%s' notitle, ",
 				 g, color_of(g));
 	buf_adds(&b, "NaN notitle\n");
-	ret = draw(c, "timeline", 1000, 540, &b);
+	ret = draw(c, "timeline", 1000, 540 + title_extra(c) + (keys > 6 ? key_lines * 18 : 0), &b);
 	buf_release(&b);
 	buf_release(&sub);
 	return ret;
@@ -528,7 +794,7 @@ int charts_timeline(struct charts *c)
 int charts_keyness(struct charts *c)
 {
 	struct buf b = BUF_INIT, label = BUF_INIT;
-	size_t g, i, K = c->out.ngroups, cols, rows, panel = 0, rank;
+	size_t g, i, j, K = c->sel.nshown, cols, rows, panel = 0, n;
 	double lo = 0, hi = 0;
 	int ret, width, height;
 
@@ -537,9 +803,9 @@ int charts_keyness(struct charts *c)
 	cols = K < 3 ? K : 3;
 	rows = (K + cols - 1) / cols;
 	/* One x range for every panel, so the bars compare across outlets. */
-	for (i = 0, rank = 0; i < c->nkey; i++) {
-		rank = i > 0 && c->key[i - 1].group == c->key[i].group ? rank + 1 : 0;
-		if (rank < KEY_TOP)
+	for (j = 0; j < K; j++) {
+		g = c->sel.shown[j];
+		for (i = c->key_start[g]; i < c->key_start[g + 1] && i - c->key_start[g] < KEY_TOP; i++)
 			gpscript_extend(&lo, &hi, c->key[i].z);
 	}
 	gpscript_style(&b);
@@ -552,6 +818,14 @@ int charts_keyness(struct charts *c)
 		gpscript_quote(&b, "Words that set each outlet apart (top 10 by z)");
 		buf_adds(&b, ".\"\\n\".");
 		gpscript_quote(&b, t.data);
+		buf_reset(&t);
+		/* The groups pooled as "all others" have no panel: their words are their own. */
+		res_selection_say(&c->out, &c->sel, &t);
+		if (t.len) {
+			buf_adds(&t, "; a panel each for those shown only");
+			buf_adds(&b, ".\"\\n\".");
+			gpscript_quote(&b, t.data);
+		}
 		buf_release(&t);
 	}
 	buf_adds(&b, " font ',16'\n");
@@ -564,31 +838,27 @@ int charts_keyness(struct charts *c)
 	buf_addf(&b, "set yrange [0.4:%d.6]\n", KEY_TOP);
 	buf_adds(&b, "set grid xtics lc rgb '#e5e5e5' lw 1 dt 1\n"
 		     "set lmargin 17\nset rmargin 2\n");
-	for (g = 0; g < K; g++, panel++) {
-		size_t n = 0;
+	for (j = 0; j < K; j++, panel++) {
+		size_t first;
 
+		g = c->sel.shown[j];
+		first = c->key_start[g];
 		buf_addf(&b, "unset key\n$k%zu << EOD\n", g);
 		buf_adds(&label, "");
-		for (i = 0; i < c->nkey; i++) {
-			if (c->key[i].group != g || n >= KEY_TOP)
-				continue;
+		for (i = first, n = 0; i < c->key_start[g + 1] && n < KEY_TOP; i++, n++) {
 			/* Rank 1 at the top: y = KEY_TOP - rank. */
 			gpscript_num(&b, c->key[i].z / 2);
 			buf_addf(&b, " %zu ", KEY_TOP - n);
 			gpscript_num(&b, fabs(c->key[i].z) / 2);
 			buf_addf(&b, " %d\n", c->key[i].lexicon);
-			n++;
 		}
 		buf_adds(&b, "EOD\nset ytics (");
-		for (i = 0, n = 0; i < c->nkey; i++) {
-			if (c->key[i].group != g || n >= KEY_TOP)
-				continue;
+		for (i = first, n = 0; i < c->key_start[g + 1] && n < KEY_TOP; i++, n++) {
 			gpscript_shorten(c->key[i].term, 16, &label);
 			if (n)
 				buf_adds(&b, ", ");
 			gpscript_quote_tic(&b, label.data);
 			buf_addf(&b, " %zu", KEY_TOP - n);
-			n++;
 		}
 		buf_adds(&b, ") scale 0 nomirror\n");
 		buf_adds(&b, "set title ");
@@ -597,6 +867,16 @@ int charts_keyness(struct charts *c)
 		if (panel == 0)
 			buf_adds(&b, "set key at screen 0.995, screen 0.995 right top vertical samplen 1 "
 				     "font ',12'\n");
+		if (first == c->key_start[g + 1]) {
+			/* No word: an empty data block makes gnuplot warn, so none is plotted. */
+			buf_adds(&b, "set label 110 'no words in keyness.tsv' at graph 0.5, graph 0.5 "
+				     "center tc rgb '#777777'\n");
+			buf_addf(&b, "plot keyentry with boxes fs solid 0.9 noborder lc rgb '%s' "
+				 "title 'in a lexicon', keyentry with boxes fs solid 0.9 noborder "
+				 "lc rgb '%s' title 'not in a lexicon', NaN notitle\nunset label 110\n",
+				 palette[1], palette[5]);
+			continue;
+		}
 		buf_addf(&b, "plot $k%zu using 1:($4 == 1 ? $2 : NaN):3:(0.36) with boxxyerror "
 			 "fs solid 0.9 noborder lc rgb '%s' title 'in a lexicon', "
 			 "$k%zu using 1:($4 == 0 ? $2 : NaN):3:(0.36) with boxxyerror "
@@ -605,7 +885,7 @@ int charts_keyness(struct charts *c)
 	}
 	buf_adds(&b, "unset multiplot\n");
 	width = (int)cols * 440;
-	height = (int)rows * 470 + 60;
+	height = (int)rows * 470 + 60 + title_extra(c);
 	ret = draw(c, "keyness", width, height, &b);
 	buf_release(&b);
 	buf_release(&label);
@@ -631,9 +911,10 @@ int charts_voice(struct charts *c, const char *cat)
 	buf_adds(&b, "set grid xtics lc rgb '#e5e5e5' lw 1 dt 1\n"
 		     "set key outside bottom center horizontal samplen 1.5 width 2 font ',13'\n"
 		     "set bmargin 7\n$v << EOD\n");
-	for (i = 0; i < c->out.ngroups; i++) {
-		const struct res_stat *all = res_outlets_get(&c->out, c->order[i], m_all.data);
-		const struct res_stat *own = res_outlets_get(&c->out, c->order[i], m_own.data);
+	for (i = 0; i < c->nrows; i++) {
+		struct res_stat tall, town;
+		const struct res_stat *all = row_stat(c, c->order[i], m_all.data, &tall);
+		const struct res_stat *own = row_stat(c, c->order[i], m_own.data, &town);
 		double q;
 
 		if (!all || !own || isnan(all->rate) || isnan(own->rate))
@@ -667,7 +948,7 @@ int charts_voice(struct charts *c, const char *cat)
 		 "title 'in quotations', "
 		 "$v using ($8):1:(sprintf('  %%d own, %%d quoted', $6, $7)) with labels left "
 		 "font ',12' tc rgb '#333333' notitle\n", palette[1], palette[0], palette[0]);
-	ret = draw(c, "voice", 900, group_height(c->out.ngroups) + 40, &b);
+	ret = draw(c, "voice", 900, group_height(c->nrows) + 40 + title_extra(c), &b);
 	buf_release(&b);
 	buf_release(&m_all);
 	buf_release(&m_own);
@@ -684,6 +965,10 @@ void charts_release(struct charts *c)
 		free(c->key[i].term);
 	free(c->key);
 	free(c->order);
+	free(c->row_of);
+	free(c->shown);
+	free(c->key_start);
+	res_selection_release(&c->sel);
 	free(c->art_group);
 	free(c->trend);
 	free(c->trend_n);

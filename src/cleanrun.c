@@ -399,7 +399,7 @@ static int source_templates(const struct clean_run_opts *o, struct source *src,
 	struct source *limited;
 	int r;
 
-	if (!o->in.max_bytes || !strcmp(o->in.jsonl, "-") || o->templates.off
+	if (!o->in.max_bytes || (o->in.jsonl && !strcmp(o->in.jsonl, "-")) || o->templates.off
 	    || o->templates.file)
 		return templates_prepare(&o->templates, 1, 0, src, t);
 	if (!(limited = source_open(&o->in)))
@@ -469,5 +469,6 @@ static int clean_source(const char *id, const struct clean_run_opts *o)
 int clean_run(const struct clean_run_opts *o)
 {
 	util_set_quiet(o->quiet);
-	return o->in.jsonl ? clean_source(o->article, o) : clean_file(o->article, o);
+	return o->in.jsonl || o->in.warc.files.n ? clean_source(o->article, o)
+						  : clean_file(o->article, o);
 }

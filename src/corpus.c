@@ -198,8 +198,17 @@ static int read_manifest_row(struct corpus *c, struct tsv *t, const long *col,
 		bad = error("%s: empty id", where.data);
 	if (!*a->outlet)
 		bad = error("%s: empty outlet", where.data);
-	if (*a->date && !date_valid(a->date))
-		bad = error("%s: bad date '%s' (expected YYYY-MM-DD)", where.data, a->date);
+	if (*a->date && !date_valid(a->date)) {
+		char iso[11];
+		/* The forms import reads (date_normalise): score and import agree. */
+		if (date_normalise(a->date, iso) == 0) {
+			free(a->date);
+			a->date = xstrdup(iso);
+		} else {
+			bad = error("%s: bad date '%s' %s", where.data, a->date,
+				    date_refusal(a->date));
+		}
+	}
 	if (!*a->file)
 		bad = error("%s: empty file name", where.data);
 	else if (escapes_corpus(a->file))
@@ -332,6 +341,32 @@ static void add_folder_article(struct corpus *c, const char *outlet, const char 
 	a->extra = xcalloc(1, sizeof(*a->extra));
 }
 
+/*
+ * 1 when the folder odir is framing's output (-o DIR inside the corpus, as
+ * `framing report C -o C/report` or scripts/eval-clean make it): it holds
+ * run.tsv, a regular file that starts with the run stamp's header. Its
+ * tables and report.html are no outlet's articles; a run that read them
+ * would score its own report on the next run.
+ */
+static int is_output_folder(const char *odir)
+{
+	static const char header[] = "run\tkind\tname\tvalue\n";
+	char got[sizeof(header) - 1];
+	char *p = path_join(odir, "run.tsv");
+	int fd = open(p, O_RDONLY | O_NONBLOCK | O_CLOEXEC), yes = 0;
+	struct stat st;
+
+	free(p);
+	if (fd < 0)
+		return 0;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)
+	    && read(fd, got, sizeof(got)) == (ssize_t)sizeof(got)
+	    && !memcmp(got, header, sizeof(got)))
+		yes = 1;
+	close(fd);
+	return yes;
+}
+
 static int load_folders(struct corpus *c)
 {
 	size_t nout, i, j;
@@ -348,8 +383,13 @@ static int load_folders(struct corpus *c)
 	}
 	for (i = 0; i < nout; i++) {
 		char *odir = path_join(c->dir, outlets[i]);
-		size_t nfiles;
-		char **files = list_dir(odir, is_text_file, &nfiles);
+		size_t nfiles = 0;
+		char **files = NULL;
+		if (is_output_folder(odir))
+			warning("%s: skipped, a folder of framing's outputs (it holds run.tsv), "
+				"not an outlet", odir);
+		else
+			files = list_dir(odir, is_text_file, &nfiles);
 		for (j = 0; j < nfiles; j++) {
 			char *p = path_join(odir, files[j]);
 			size_t size;

@@ -119,10 +119,17 @@ static struct entry *find_slot(const struct counts *c, struct entry *slots, size
 	}
 }
 
-/* Slots are taken by the low bits: mix the high ones in (FNV's low bits are weak). */
+/*
+ * Slots are taken by the low bits: mix the high ones in (FNV's low bits
+ * are weak, and the low bits of hash_key's last multiply depend on a short
+ * key's first bytes only), by a shift other than hash_key's own final 29:
+ * x ^ x >> 29 twice is x ^ x >> 58, which undid that mix, so that every
+ * word under eight bytes starting with the same two letters probed one run
+ * of slots (scale19 measured it on keyness's terms t00001 ... t19999).
+ */
 static uint64_t slot_hash(uint64_t hash)
 {
-	return hash ^ (hash >> 29);
+	return hash ^ (hash >> 31);
 }
 
 /* The slot hash of a key already in c, computed as its first insertion did. */

@@ -30,6 +30,7 @@
 struct pending {
 	struct buf fields;
 	size_t line;
+	size_t recno;		/* its number, the header's being 0 */
 	int status;		/* 1, or -1: skipped after a message */
 };
 
@@ -51,6 +52,7 @@ struct csvin {
 	uint64_t rec_resync;	/* just past its first line; 0: not yet known */
 	int nul, discard;
 	size_t recno;		/* records done, the header being record 0 */
+	size_t last;		/* the number of the record csvin_next gave last */
 	/* records done, waiting */
 	struct pending *q;
 	size_t qhead, qn, qalloc;
@@ -114,6 +116,7 @@ static struct pending *queue_add(struct csvin *c, int status)
 	q = &c->q[c->qn++];
 	memset(q, 0, sizeof(*q));
 	q->line = c->rec_line;
+	q->recno = c->recno + 1;
 	q->status = status;
 	return q;
 }
@@ -345,11 +348,17 @@ int csvin_next(struct csvin *c, struct buf *out, size_t *line)
 		return 0;
 	q = &c->q[c->qhead++];
 	*line = q->line;
+	c->last = q->recno;
 	swap = *out;
 	*out = q->fields;
 	q->fields = swap;
 	buf_release(&q->fields);
 	return q->status;
+}
+
+size_t csvin_record(const struct csvin *c)
+{
+	return c->last;
 }
 
 int csvin_rewind(struct csvin *c)

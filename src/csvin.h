@@ -38,6 +38,9 @@ char *const *csvin_names(const struct csvin *c, size_t *n);
  */
 int csvin_next(struct csvin *c, struct buf *out, size_t *line);
 
+/* The number of the record csvin_next gave last (the first after the header is 1). */
+size_t csvin_record(const struct csvin *c);
+
 /* Starts again at the first record after the header (a regular file only); -1 when it cannot. */
 int csvin_rewind(struct csvin *c);
 

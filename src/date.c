@@ -166,9 +166,12 @@ int date_normalise(const char *s, char out[11])
 	/* ISO 8601: the date, then nothing, a time (T or a space) or a zone. */
 	if (is_digit(p[0]) && is_digit(p[1]) && is_digit(p[2]) && is_digit(p[3]) && p[4] == '-') {
 		char iso[11];
+		/* Shorter than a date ("1007-0"): not copied, its end is nearer than 10 bytes. */
+		if (strnlen(p, 10) < 10)
+			return -1;
 		memcpy(iso, p, 10);
 		iso[10] = '\0';
-		if (strlen(p) < 10 || date_parse(iso, NULL, NULL, NULL) < 0)
+		if (date_parse(iso, NULL, NULL, NULL) < 0)
 			return -1;
 		if (p[10] && p[10] != 'T' && p[10] != 't' && !is_blank(p[10]))
 			return -1;
@@ -223,6 +226,29 @@ int date_normalise(const char *s, char out[11])
 	if (read_number(&p, 4, &y) < 0 || !year_ends(p))
 		return -1;
 	return put_date(y, m, d, out);
+}
+
+const char *date_refusal(const char *s)
+{
+	const char *p = s;
+	long v;
+	int part;
+
+	while (is_blank(*p))
+		p++;
+	/* N/N/YYYY or N.N.YYYY: a spreadsheet's locale form. */
+	for (part = 0; part < 3; part++) {
+		if (read_number(&p, part < 2 ? 2 : 4, &v) < 0)
+			break;
+		if (part < 2 && *p != '/' && *p != '.')
+			break;
+		if (part < 2)
+			p++;
+	}
+	if (part == 3 && year_ends(p))
+		return "(day and month could be in either order, as a spreadsheet's locale writes "
+		       "them: write it 1987-02-26 or 26 Feb 1987)";
+	return "(none of the forms framing reads; they are listed in framing import --help)";
 }
 
 /* Howard Hinnant's days_from_civil. */

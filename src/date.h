@@ -31,6 +31,14 @@ int date_valid(const char *s);
  */
 int date_normalise(const char *s, char out[11]);
 
+/*
+ * Why s (a date date_normalise refused) is refused, for a message after
+ * "bad date 's'": 26/02/1987 and 2/26/1987 are refused because the order of
+ * day and month is a locale's, not the text's; anything else is none of the
+ * forms framing reads.
+ */
+const char *date_refusal(const char *s);
+
 /* The forms date_normalise reads, a line each after the first, for --help. */
 #define DATE_FORMS "2014-10-20, 20141020 (ISO 8601; a time after it is ignored)\n" \
 	"  Thu, 26 Feb 1987 17:00:56 GMT (RFC 2822)\n" \

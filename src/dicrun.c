@@ -33,6 +33,8 @@ static int finish(const struct dic_notes *notes, const struct buf *out, const ch
 /* An output that is one of the inputs would destroy it: refused (a usage error). */
 static int output_is_input(const char *output, const char *input)
 {
+	if (output && outfile_check_path(output) < 0)
+		return 1;
 	if (!output || !fsutil_same_file(output, input))
 		return 0;
 	error("'%s' is the input '%s'; write the output elsewhere", output, input);

@@ -1,10 +1,13 @@
 #include "fsutil.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "util.h"
@@ -168,4 +171,127 @@ int fsutil_same_file(const char *a, const char *b)
 
 	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev
 	       && sa.st_ino == sb.st_ino;
+}
+
+char *fsutil_read_regular(const char *path, size_t max, size_t *len)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	char *data;
+	size_t used = 0, alloc;
+	int saved;
+
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) < 0) {
+		saved = errno;
+		goto fail;
+	}
+	saved = !S_ISREG(st.st_mode) ? EINVAL : (uintmax_t)st.st_size > max ? EFBIG : 0;
+	if (saved)
+		goto fail;
+	/* Room for one byte beyond max, so that a file still growing is caught too. */
+	alloc = (size_t)st.st_size + 2;
+	data = xmalloc(alloc);
+	for (;;) {
+		ssize_t got = read(fd, data + used, alloc - used - 1);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0) {
+			saved = got < 0 ? errno : 0;
+			break;
+		}
+		used += (size_t)got;
+		if (used > max) {
+			saved = EFBIG;
+			break;
+		}
+		if (used + 1 == alloc) {
+			alloc = alloc * 2 < max + 2 ? alloc * 2 : max + 2;
+			data = xrealloc(data, alloc);
+		}
+	}
+	close(fd);
+	if (saved) {
+		free(data);
+		errno = saved;
+		return NULL;
+	}
+	data[used] = '\0';
+	*len = used;
+	return data;
+fail:
+	close(fd);
+	errno = saved;
+	return NULL;
+}
+
+struct input_id {
+	dev_t dev;
+	ino_t ino;
+	char *name;
+};
+static struct input_id *inputs;
+static size_t ninputs, inputs_alloc;
+
+static const char *input_of(const struct stat *st)
+{
+	size_t i;
+
+	for (i = 0; i < ninputs; i++)
+		if (inputs[i].dev == st->st_dev && inputs[i].ino == st->st_ino)
+			return inputs[i].name;
+	return NULL;
+}
+
+void fsutil_note_input(const char *path)
+{
+	struct stat st;
+	int is_stdin = !strcmp(path, "-");
+
+	if (is_stdin ? fstat(STDIN_FILENO, &st) < 0 : stat(path, &st) < 0)
+		return;
+	/* A pipe or a terminal is no file an output could replace. */
+	if (is_stdin && !S_ISREG(st.st_mode))
+		return;
+	if (input_of(&st))
+		return;
+	ALLOC_GROW(inputs, ninputs + 1, inputs_alloc);
+	inputs[ninputs].dev = st.st_dev;
+	inputs[ninputs].ino = st.st_ino;
+	inputs[ninputs++].name = xstrdup(is_stdin ? "standard input" : path);
+}
+
+const char *fsutil_input_at(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 ? input_of(&st) : NULL;
+}
+
+const char *fsutil_input_fd(int fd)
+{
+	struct stat st;
+
+	return fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? input_of(&st) : NULL;
+}
+
+void fsutil_add_quoted(struct buf *b, const char *arg)
+{
+	static const char plain[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+				    "0123456789_./:=,@%+-";
+	const char *p;
+
+	if (*arg && arg[strspn(arg, plain)] == '\0') {
+		buf_adds(b, arg);
+		return;
+	}
+	buf_addch(b, '\'');
+	for (p = arg; *p; p++) {
+		if (*p == '\'')
+			buf_adds(b, "'\\''");
+		else
+			buf_addch(b, *p);
+	}
+	buf_addch(b, '\'');
 }

@@ -3,6 +3,8 @@
 
 #include <stddef.h>
 
+struct buf;
+
 /* Files and paths: reading a whole file, joining names, making folders. */
 
 /*
@@ -29,5 +31,33 @@ char *fsutil_resolve(const char *path);
 int fsutil_inside(const char *child, const char *parent);
 /* 1 when a and b are the same existing file (device and inode), else 0. */
 int fsutil_same_file(const char *a, const char *b);
+
+/*
+ * Reads path whole, like read_file, but only when it is a regular file of
+ * at most max bytes: it is opened without blocking (a FIFO named like a
+ * file of framing's does not hang the run) and checked with fstat. NULL
+ * with errno: EINVAL for a FIFO, device or folder, EFBIG when larger.
+ */
+char *fsutil_read_regular(const char *path, size_t max, size_t *len);
+
+/*
+ * The files this process reads (corpus, manifest, lexicons, --templates,
+ * standard input when it is a regular file), by device and inode, so that
+ * no output of the run replaces one of them under any name (issue 18):
+ * fsutil_note_input records one ("-" is standard input; a path that does
+ * not exist is skipped), fsutil_input_at returns the name (borrowed) of
+ * the input that path is, or NULL, and fsutil_input_fd the same for an
+ * open descriptor (standard output appended to the input).
+ */
+void fsutil_note_input(const char *path);
+const char *fsutil_input_at(const char *path);
+const char *fsutil_input_fd(int fd);
+
+/*
+ * Appends arg to b as one word of a POSIX shell: as it is when it holds
+ * only letters, digits and _./:=,@%+-, else in single quotes (a quote
+ * inside as '\''), so that a command framing prints can be pasted.
+ */
+void fsutil_add_quoted(struct buf *b, const char *arg);
 
 #endif

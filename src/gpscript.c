@@ -28,18 +28,55 @@ static int plain_ascii(int32_t cp)
  * substitution, which gnuplot does inside double quotes) or @ (macros)
  * ever appears as itself. Single quotes with doubled apostrophes looked
  * simpler but gnuplot 5.4 misreads '' next to the opening quote.
- * Tic labels are also printf formats, so there % is doubled.
+ * Tic labels are also printf formats, so there % is doubled; and gnuplot
+ * 5.4 formats a label that holds % into 50 bytes, cutting a longer one
+ * mid-word or losing it: such a label is cut here, at a character, to
+ * GPSCRIPT_TIC_FORMAT_MAX bytes with an ellipsis.
  */
+#define ELLIPSIS "\xE2\x80\xA6"
+
+/* The bytes gnuplot prints for code point cp (s + start .. pos) of a label. */
+static size_t shown_bytes(int bad, int32_t cp, size_t n)
+{
+	if (bad)
+		return sizeof(SANITIZE_INVALID) - 1;
+	if (!sanitize_printable((uint32_t)cp))
+		return 1;
+	return n;
+}
+
+/* The bytes gnuplot prints for all of s. */
+static size_t label_bytes(const char *s)
+{
+	size_t len = strlen(s), pos = 0, n = 0;
+
+	while (pos < len) {
+		size_t start = pos;
+		int bad = 0;
+		int32_t cp = text_decode(s, len, &pos, &bad);
+		n += shown_bytes(bad, cp, pos - start);
+	}
+	return n;
+}
+
 static void quote(struct buf *b, const char *s, int tic)
 {
-	size_t len = strlen(s), pos = 0;
+	size_t len = strlen(s), pos = 0, shown = 0, max = (size_t)-1;
 
+	/* A label with % too long for gnuplot: cut, with room for the ellipsis. */
+	if (tic && strchr(s, '%') && label_bytes(s) > GPSCRIPT_TIC_FORMAT_MAX)
+		max = GPSCRIPT_TIC_FORMAT_MAX - (sizeof(ELLIPSIS) - 1);
 	buf_addch(b, '"');
 	while (pos < len) {
 		size_t start = pos;
 		int bad = 0;
 		int32_t cp = text_decode(s, len, &pos, &bad);
 
+		shown += shown_bytes(bad, cp, pos - start);
+		if (shown > max) {
+			buf_adds(b, ELLIPSIS);
+			break;
+		}
 		if (bad)
 			buf_adds(b, SANITIZE_INVALID);
 		else if (!sanitize_printable((uint32_t)cp))

@@ -23,7 +23,13 @@
  * UTF-8 becomes U+FFFD so the SVG stays valid XML.
  */
 void gpscript_quote(struct buf *b, const char *s);
-/* The same for a tic label, which gnuplot also reads as a printf format: % is doubled. */
+/*
+ * The same for a tic label, which gnuplot also reads as a printf format:
+ * % is doubled. gnuplot 5.4 formats a label with % into 50 bytes and cut
+ * or lost a longer one, so such a label is cut to GPSCRIPT_TIC_FORMAT_MAX
+ * bytes as printed, at a character, ending in an ellipsis.
+ */
+#define GPSCRIPT_TIC_FORMAT_MAX 49
 void gpscript_quote_tic(struct buf *b, const char *s);
 
 /*

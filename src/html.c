@@ -6,6 +6,8 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sanitize.h"
@@ -237,12 +239,32 @@ void html_num(struct buf *b, double v, int digits)
 
 void html_pval(struct buf *b, double p)
 {
-	if (isnan(p))
+	char s[32];
+	int digits;
+
+	if (isnan(p)) {
 		buf_adds(b, "NA");
-	else if (p < 0.001)
+		return;
+	}
+	if (p < 0.001) {
 		buf_adds(b, "&lt; 0.001");
-	else
+		return;
+	}
+	if (!(p < 0.1)) {
 		buf_addf(b, "%.3f", p);
+		return;
+	}
+	/*
+	 * Three significant digits below 0.1, and more when those would round
+	 * across 0.05, the report's threshold: 0.0498 must not read "0.050"
+	 * under "p (Holm) < 0.05", nor 0.049996 "0.0500".
+	 */
+	for (digits = 3; digits < 17; digits++) {
+		snprintf(s, sizeof(s), "%.*g", digits, p);
+		if ((strtod(s, NULL) < 0.05) == (p < 0.05))
+			break;
+	}
+	buf_adds(b, s);
 }
 
 void html_interval(struct buf *b, double lo, double hi, int digits)

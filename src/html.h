@@ -37,7 +37,10 @@ int html_svg_inline(struct buf *b, const char *svg, size_t len, const char *pref
 /* A number with digits decimals; NA for NAN. */
 void html_num(struct buf *b, double v, int digits);
 
-/* A p-value with three decimals, "< 0.001" below that; NA for NAN. */
+/*
+ * A p-value with three decimals from 0.1 up, three significant digits below
+ * (more if they would round across 0.05), "< 0.001" below 0.001; NA for NAN.
+ */
 void html_pval(struct buf *b, double p);
 
 /* "[lo, hi]" with digits decimals, or "no interval" when either is NAN. */

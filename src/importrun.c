@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "charset.h"
 #include "corpus.h"
 #include "date.h"
 #include "fsutil.h"
@@ -36,12 +37,13 @@ void import_opts_init(struct import_opts *o)
 	o->max_bytes = SOURCE_DEFAULT_MAX_BYTES;
 }
 
-enum kind { KIND_CSV, KIND_JSONL, KIND_XML };
+enum kind { KIND_CSV, KIND_JSONL, KIND_WARC, KIND_XML };
 
 struct input {
 	const char *path;
 	enum kind kind;
 	struct source *s;
+	struct source_options so;	/* s keeps a pointer to it (the WARC reader does) */
 };
 
 struct importer {
@@ -53,6 +55,8 @@ struct importer {
 	size_t articles, skipped;
 	int failed;
 	const char *xml_outlet, *xml_file;
+	/* XML: articles of the file with each field (title, body, date); without a body, in all */
+	size_t xml_found[3], xml_nobody, xml_bodies;
 };
 
 static int ends_with(const char *s, const char *suffix)
@@ -78,30 +82,37 @@ static int input_kind(const char *path, enum kind *k)
 		*k = KIND_CSV;
 	else if (ends_with(path, ".jsonl") || ends_with(path, ".ndjson") || ends_with(path, ".json"))
 		*k = KIND_JSONL;
+	else if (ends_with(path, ".warc") || ends_with(path, ".warc.gz"))
+		*k = KIND_WARC;
 	else
-		return error("%s: not a folder of XML files, nor a .csv, .tsv, .jsonl or .ndjson "
-			     "file", path);
+		return error("%s: not a folder of XML files, nor a .csv, .tsv, .jsonl, .ndjson, "
+			     ".warc or .warc.gz file", path);
 	return 0;
 }
 
-static struct source *open_stream(const struct import_opts *o, const struct input *in)
+static struct source *open_stream(const struct import_opts *o, struct input *in)
 {
-	struct source_options so = SOURCE_OPTIONS_INIT;
+	struct source_options init = SOURCE_OPTIONS_INIT, *so = &in->so;
 	struct source *s;
 
-	so.jsonl = in->path;
-	so.max_bytes = o->max_bytes;
+	*so = init;
+	so->max_bytes = o->max_bytes;
+	if (in->kind == KIND_WARC) {
+		/* A list of one borrowed name: alloc 0, nothing to release. */
+		so->warc.files.items = &in->path;
+		so->warc.files.n = 1;
+	} else {
+		so->jsonl = in->path;
+	}
 	if (in->kind == KIND_CSV) {
-		so.csv = in->path;
-		so.delim = ends_with(in->path, ".tsv") ? '\t' : ',';
+		so->csv = in->path;
+		so->delim = ends_with(in->path, ".tsv") ? '\t' : ',';
 		if (o->delimiter)
-			so.delim = !strcmp(o->delimiter, "tab") ? '\t' : o->delimiter[0];
+			so->delim = !strcmp(o->delimiter, "tab") ? '\t' : o->delimiter[0];
 	}
-	s = source_open(&so);
-	if (s) {
-		source_normalise_dates(s);
+	s = source_open(so);
+	if (s)
 		source_keep_markup(s);
-	}
 	return s;
 }
 
@@ -217,14 +228,40 @@ static void put_field(struct buf *row, const char *s)
 	buf_add_tsv_field(row, s, strlen(s));
 }
 
+/* Whether a page declares an encoding other than UTF-8 (and has no byte order mark). */
+static int names_other_charset(const char *text, size_t len)
+{
+	struct buf name = BUF_INIT;
+	size_t bom;
+	int other = charset_sniff(text, len, &name, &bom) == 0 && !bom &&
+		    strcmp(name.data, "utf-8") && strcmp(name.data, "utf8");
+
+	buf_release(&name);
+	return other;
+}
+
 /* One article: its file and its manifest row (extra values by name, "" when its input lacks one). */
 static int add_article(struct importer *im, const struct article *a, char *const *names,
 		       size_t nnames, const char *text, size_t len)
 {
-	struct buf rel = BUF_INIT, row = BUF_INIT;
+	struct buf rel = BUF_INIT, row = BUF_INIT, page = BUF_INIT;
 	size_t i, j;
-	int status = write_article(im, a->outlet, a->id, text, len, a->markup ? ".html" : ".txt",
-				   &rel);
+	int status;
+
+	/*
+	 * A page reaches here in UTF-8 (a JSON string; a WARC payload decoded
+	 * from its Content-Type charset), but its <meta charset> may still
+	 * name another: then a UTF-8 byte order mark, which wins over <meta>
+	 * when the folder is read, keeps the file read as what it now is.
+	 */
+	if (a->markup && names_other_charset(text, len)) {
+		buf_adds(&page, "\xEF\xBB\xBF");
+		buf_add(&page, text, len);
+		text = page.data;
+		len = page.len;
+	}
+	status = write_article(im, a->outlet, a->id, text, len, a->markup ? ".html" : ".txt", &rel);
+	buf_release(&page);
 
 	if (status == 0) {
 		put_field(&row, a->id);
@@ -286,6 +323,16 @@ static int xml_article(void *ctx, const struct xmlin_article *x)
 	const char *name = buf_base_name(im->xml_file, &base);
 	const char *dot = strrchr(name, '.');
 
+	im->xml_found[0] += x->has_title != 0;
+	im->xml_found[1] += x->has_body != 0;
+	im->xml_found[2] += x->has_date != 0;
+	if (!x->has_body) {
+		/* A Reuters item with a title and no story: no article (it was an empty file). */
+		im->xml_nobody++;
+		buf_release(&base);
+		return 0;
+	}
+	im->xml_bodies++;
 	buf_add(&id, name, dot && dot != name ? (size_t)(dot - name) : strlen(name));
 	if (x->count > 1)
 		buf_addf(&id, "-%zu", x->index + 1);
@@ -304,6 +351,27 @@ static int xml_article(void *ctx, const struct xmlin_article *x)
 	return im->failed;
 }
 
+/*
+ * Warns of each field of --xml-fields no article of the file has (a name
+ * misspelt, or the file another shape), and of articles left out for
+ * want of a text.
+ */
+static void fields_missing(struct importer *im, long count, size_t nobody)
+{
+	const char *names[3] = { im->fields.title, im->fields.body, im->fields.date };
+	static const char *const roles[3] = { "title", "text", "date" };
+	size_t i;
+
+	for (i = 0; i < 3 && count > 0; i++)
+		if (!im->xml_found[i])
+			warning("%s: none of its %ld article%s has a <%s> element (the %s named by "
+				"--xml-fields)", im->xml_file, count, count == 1 ? "" : "s", names[i],
+				roles[i]);
+	if (nobody && im->xml_found[1])
+		warning("%s: %zu of its %ld articles have no <%s> element; left out", im->xml_file,
+			nobody, count, names[1]);
+}
+
 static int cmp_names(const void *x, const void *y)
 {
 	return strcmp(*(char *const *)x, *(char *const *)y);
@@ -316,7 +384,8 @@ static int import_xml_dir(struct importer *im, const char *dir)
 	struct dirent *e;
 	struct buf base = BUF_INIT;
 	char **files = NULL;
-	size_t n = 0, alloc = 0, i;
+	size_t n = 0, alloc = 0, i, nobody, articles = 0;
+	long got;
 
 	if (!d)
 		return error("%s: %s", dir, strerror(errno));
@@ -334,9 +403,19 @@ static int import_xml_dir(struct importer *im, const char *dir)
 		if (stat(files[i], &st) < 0 || !S_ISREG(st.st_mode))
 			continue;
 		im->xml_file = files[i];
-		if (xmlin_read(files[i], &im->fields, im->o->max_bytes, xml_article, im) < 0)
+		memset(im->xml_found, 0, sizeof(im->xml_found));
+		nobody = im->xml_nobody;
+		got = xmlin_read(files[i], &im->fields, im->o->max_bytes, xml_article, im);
+		if (got < 0)
 			im->skipped++;
+		else
+			fields_missing(im, got, im->xml_nobody - nobody);
+		articles += got > 0 ? (size_t)got : 0;
 	}
+	if (articles && !im->xml_bodies && !im->failed)
+		im->failed = error("%s: none of its %zu articles has a <%s> element (the text named by "
+				   "--xml-fields %s); nothing imported from it", dir, articles,
+				   im->fields.body, im->o->xml_fields);
 	for (i = 0; i < n; i++)
 		free(files[i]);
 	free(files);
@@ -438,6 +517,9 @@ int import_run(const struct import_opts *o, char *const *inputs, int n)
 	if (!o->quiet || status)
 		inform("%zu article%s imported into %s", im.articles, im.articles == 1 ? "" : "s",
 		       o->output);
+	if (im.xml_nobody && (!o->quiet || status))
+		inform("%zu XML article%s without a <%s> element left out", im.xml_nobody,
+		       im.xml_nobody == 1 ? "" : "s", im.fields.body);
 	if (im.skipped)
 		error("%zu article%s or file%s skipped", im.skipped, im.skipped == 1 ? "" : "s",
 		      im.skipped == 1 ? "" : "s");

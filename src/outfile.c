@@ -2,16 +2,21 @@
 #define _GNU_SOURCE
 #include "outfile.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "buf.h"
+#include "fsutil.h"
 #include "sha256.h"
 #include "util.h"
 #include "xalloc.h"
@@ -58,17 +63,56 @@ static char *volatile pending[MAX_PENDING];
 /* Entries of pending[] that are committed files of a staged set (outfile_stage). */
 static char held[MAX_PENDING];
 static char staging[4096];
+/* The -o folder the staging folder stands for, in messages (outfile_shown). */
+static char staging_for[4096];
+/* A child writing into the staging folder (gnuplot, chart.c): stopped first. */
+static volatile pid_t child;
 static const int cleanup_signals[] = { SIGINT, SIGTERM, SIGHUP };
+
+/*
+ * Empties the staging folder with system calls only (opendir and readdir
+ * allocate, which a signal handler must not): what a run wrote there that
+ * outfile does not know of, such as charts and gnuplot's temporary files.
+ */
+static void empty_staging(void)
+{
+	static char entries[8192];
+	int fd = open(staging, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	long n;
+
+	if (fd < 0)
+		return;
+	while ((n = syscall(SYS_getdents64, fd, entries, sizeof(entries))) > 0) {
+		long off = 0;
+		while (off < n) {
+			/* struct linux_dirent64: ino (8), off (8), reclen (2), type (1), name */
+			unsigned short reclen;
+			const char *name = entries + off + 19;
+			memcpy(&reclen, entries + off + 16, sizeof(reclen));
+			if (strcmp(name, ".") && strcmp(name, ".."))
+				unlinkat(fd, name, 0);
+			off += reclen;
+		}
+	}
+	close(fd);
+}
 
 static void remove_pending(int sig)
 {
 	size_t i;
+	pid_t c = child;
 
+	if (c > 0) {
+		kill(c, SIGTERM);
+		waitpid(c, NULL, 0);
+	}
 	for (i = 0; i < MAX_PENDING; i++)
 		if (pending[i])
 			unlink(pending[i]);
-	if (staging[0])
+	if (staging[0]) {
+		empty_staging();
 		rmdir(staging);
+	}
 	/* Die of the same signal, so the parent sees why. */
 	signal(sig, SIG_DFL);
 	raise(sig);
@@ -120,9 +164,11 @@ static struct outfile *open_in_place(const char *path)
 {
 	struct outfile *o;
 	FILE *f = fopen(path, "w");
+	struct buf shown = BUF_INIT;
 
 	if (!f) {
-		error("cannot write '%s': %s", path, strerror(errno));
+		error("cannot write '%s': %s", outfile_shown(path, &shown), strerror(errno));
+		buf_release(&shown);
 		return NULL;
 	}
 	o = xcalloc(1, sizeof(*o));
@@ -240,6 +286,59 @@ int outfile_known_hash(dev_t dev, ino_t ino, off_t size, char hex[65])
 	return found;
 }
 
+int outfile_check_path(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0 || S_ISREG(st.st_mode) || S_ISCHR(st.st_mode)
+	    || S_ISFIFO(st.st_mode))
+		return 0;
+	if (S_ISDIR(st.st_mode))
+		return error("'%s' is a folder; this option names the output file", path);
+	return error("'%s' is %s, which framing does not write to", path,
+		     S_ISBLK(st.st_mode) ? "a block device" : "not a file");
+}
+
+/*
+ * Removes path's temporary files left by a framing that was killed
+ * (SIGKILL gives no chance to clean up): NAME.tmp.PID.XXXXXX whose process
+ * PID is gone and which is older than this run. A PID in use again is
+ * left alone, as are names without a PID (written by an older framing).
+ */
+static void remove_stale(const char *path)
+{
+	static time_t started;
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, (size_t)(slash - path) + 1) : xstrdup(".");
+	const char *base = slash ? slash + 1 : path;
+	size_t blen = strlen(base);
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	if (!started)
+		started = time(NULL);
+	while (d && (e = readdir(d)) != NULL) {
+		const char *rest = e->d_name + blen;
+		char *end, *p;
+		long pid;
+		struct stat st;
+		if (strncmp(e->d_name, base, blen) || strncmp(rest, ".tmp.", 5))
+			continue;
+		errno = 0;
+		pid = strtol(rest + 5, &end, 10);
+		if (errno || pid <= 0 || end == rest + 5 || *end != '.' || strlen(end + 1) != 6
+		    || pid == (long)getpid() || kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		p = path_join(dir, e->d_name);
+		if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) && st.st_mtime < started)
+			unlink(p);
+		free(p);
+	}
+	if (d)
+		closedir(d);
+	free(dir);
+}
+
 struct outfile *outfile_open(const char *path)
 {
 	struct outfile *o;
@@ -247,12 +346,20 @@ struct outfile *outfile_open(const char *path)
 	struct stat st;
 	int fd;
 
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+	if (outfile_check_path(path) < 0)
+		return NULL;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
 		return open_in_place(path);
-	buf_addf(&tmp, "%s.tmp.XXXXXX", path);
+	/* A staging folder is new: nothing of a killed run in it (and its files are opened by threads). */
+	if (!staging[0] || strncmp(path, staging, strlen(staging)))
+		remove_stale(path);
+	/* The PID in the name lets a later run tell a killed run's file (remove_stale). */
+	buf_addf(&tmp, "%s.tmp.%ld.XXXXXX", path, (long)getpid());
 	fd = mkstemp(tmp.data);
 	if (fd < 0) {
-		error("cannot write '%s': %s", path, strerror(errno));
+		struct buf shown = BUF_INIT;
+		error("cannot write '%s': %s", outfile_shown(path, &shown), strerror(errno));
+		buf_release(&shown);
 		buf_release(&tmp);
 		return NULL;
 	}
@@ -313,12 +420,17 @@ int outfile_commit(struct outfile *o)
 	}
 	o->f = NULL;
 	if (failed) {
-		error("cannot write '%s': %s", o->path, strerror(saved ? saved : EIO));
+		struct buf shown = BUF_INIT;
+		error("cannot write '%s': %s", outfile_shown(o->path, &shown),
+		      strerror(saved ? saved : EIO));
+		buf_release(&shown);
 		outfile_abort(o);
 		return -1;
 	}
 	if (o->tmp && rename(o->tmp, o->path) != 0) {
-		error("cannot rename '%s' to '%s': %s", o->tmp, o->path, strerror(errno));
+		struct buf shown = BUF_INIT;
+		error("cannot write '%s': %s", outfile_shown(o->path, &shown), strerror(errno));
+		buf_release(&shown);
 		outfile_abort(o);
 		return -1;
 	}
@@ -333,12 +445,31 @@ int outfile_commit(struct outfile *o)
 	return 0;
 }
 
-void outfile_stage(const char *dir)
+void outfile_child(pid_t pid)
+{
+	install_handlers();
+	child = pid;
+}
+
+const char *outfile_shown(const char *path, struct buf *tmp)
+{
+	size_t n = strlen(staging);
+
+	if (!n || strncmp(path, staging, n) || (path[n] != '/' && path[n] != '\0'))
+		return path;
+	buf_reset(tmp);
+	buf_adds(tmp, staging_for);
+	buf_adds(tmp, path + n);
+	return buf_str(tmp);
+}
+
+void outfile_stage(const char *dir, const char *outdir)
 {
 	size_t i;
 
 	install_handlers();
 	if (dir) {
+		snprintf(staging_for, sizeof(staging_for), "%s", outdir);
 		snprintf(staging, sizeof(staging), "%s", dir);
 		return;
 	}

@@ -13,7 +13,18 @@
  */
 struct outfile;
 
-/* Returns NULL after printing an error when the folder is not writable. */
+/*
+ * Checks a single-file output (templates -o, lexicon export -o, --matches)
+ * before any work: a folder, a block device or a socket there cannot be
+ * written (-1 after a message: a usage error); a missing file, a regular
+ * file, a character device (/dev/null) or a FIFO can.
+ */
+int outfile_check_path(const char *path);
+
+/*
+ * Returns NULL after printing an error when the folder is not writable, or
+ * path is something outfile_check_path refuses.
+ */
 struct outfile *outfile_open(const char *path);
 /* The stream to write to; borrowed, valid until commit or abort. */
 FILE *outfile_stream(struct outfile *o);
@@ -26,12 +37,25 @@ int outfile_commit(struct outfile *o);
 int outfile_write_all(const char *path, const char *data, size_t len);
 
 /*
- * While a run's set is written into the staging folder dir (runset.c),
- * committed files stay on the list of the signal handler, which removes
- * them and then dir: a run stopped by a signal leaves nothing there. NULL
- * ends it (the files were moved or removed). dir is copied.
+ * While a run's set is written into the staging folder dir (runset.c) for
+ * the folder outdir, the signal handler empties dir (committed files,
+ * charts, gnuplot's temporary files) and removes it: a run stopped by a
+ * signal leaves nothing there. NULL ends it (the files were moved or
+ * removed). Both are copied.
  */
-void outfile_stage(const char *dir);
+void outfile_stage(const char *dir, const char *outdir);
+/*
+ * path as a message shows it: a path inside the staging folder as the
+ * same name in outdir (the hidden folder means nothing to a user), else
+ * path itself. Borrowed from path or tmp.
+ */
+struct buf;
+const char *outfile_shown(const char *path, struct buf *tmp);
+/*
+ * A child process writing into the staging folder (gnuplot): the signal
+ * handler stops it and waits for it before emptying the folder. 0: none.
+ */
+void outfile_child(pid_t pid);
 
 /*
  * The SHA-256 (64 hex digits) of a file an outfile wrote and committed,

@@ -18,6 +18,7 @@
 
 int report_write(const struct report_opts *o)
 {
+	struct scoretab_grouping grouping;
 	struct report_page p;
 	char *path, *files[1];
 	struct outfile *out;
@@ -28,9 +29,15 @@ int report_write(const struct report_opts *o)
 	path = path_join(o->outdir, "outlets.tsv");
 	r |= res_outlets_load(&p.out, path);
 	free(path);
+	if (r == 0)
+		r |= res_select(&p.out, o->max_groups ? o->max_groups : RES_MAX_GROUPS, o->groups,
+				&p.sel);
 	path = path_join(o->outdir, "scores.tsv");
 	files[0] = path;
-	p.scores = scoretab_read(files, 1, o->by, SCORETAB_TEXT);
+	grouping.by = o->by;
+	grouping.group_map = o->group_map;
+	grouping.unmapped_na = o->unmapped_na;
+	p.scores = scoretab_read_grouped(files, 1, &grouping, SCORETAB_TEXT);
 	r |= p.scores ? 0 : -1;
 	free(path);
 	path = path_join(o->outdir, "matches.tsv");
@@ -52,6 +59,7 @@ int report_write(const struct report_opts *o)
 		}
 		lexicon_release(&p.lx);
 	}
+	res_selection_release(&p.sel);
 	res_outlets_release(&p.out);
 	scoretab_free(p.scores);
 	matchrows_release(&p.m);

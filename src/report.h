@@ -20,10 +20,15 @@ struct report_opts {
 	const char *corpus_name;
 	const char *outdir;	/* holds the tables and charts; report.html goes here */
 	const char *by;		/* grouping column */
+	const char *group_map;	/* and its regrouping (--group-map), NULL: none */
+	int unmapped_na;
 	const char **lexicons;	/* as given with -l; none: the default folder */
 	size_t nlexicons;
 	unsigned long seed;
 	long bootstrap, permutations;
+	size_t max_groups;	/* the groups shown one by one: as framing chart's (results.h) */
+	const char *groups;	/* NULL, or as framing chart --groups */
+	size_t skipped;		/* articles score skipped (bad lines): a banner says so */
 };
 
 /* Writes DIR/report.html from the files of a run in DIR; -1 after a message. */

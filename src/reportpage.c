@@ -13,6 +13,7 @@
 #include "html.h"
 #include "score.h"
 #include "sha256.h"
+#include "sort.h"
 #include "stance.h"
 #include "text.h"
 #include "tsv.h"
@@ -53,6 +54,11 @@ static const char css[] =
 	".warn li{margin:.3em 0}.hash{font-family:'DejaVu Sans Mono',monospace;font-size:.8em;"
 	"word-break:break-all}"
 	"nav a{margin-right:1em}";
+/* Added when groups are pooled (results.h), so the page of a few groups stays as it was. */
+static const char css_many[] =
+	"tr.others td{background:#f2f2f2;font-style:italic}"
+	"details{margin:.3em 0}summary{cursor:pointer;color:#0072B2}"
+	"table.every{font-size:.8em}table.every td,table.every th{padding:.1em .5em}";
 
 static void section(struct report_page *p, const char *id, const char *title)
 {
@@ -61,46 +67,23 @@ static void section(struct report_page *p, const char *id, const char *title)
 	buf_adds(&p->h, "</h2>\n");
 }
 
-/* Group g's articles (or tokens): the first metric of outlets.tsv that has them. */
-static double group_size(const struct report_page *p, size_t g, int tokens)
-{
-	size_t m;
-	for (m = 0; m < p->out.nmetrics; m++) {
-		const struct res_stat *s = &p->out.stat[g * p->out.nmetrics + m];
-		double n = tokens ? s->tokens : s->articles;
-		if (!isnan(n))
-			return n;
-	}
-	return NAN;
-}
-
 static double group_articles(const struct report_page *p, size_t g)
 {
-	return group_size(p, g, 0);
+	return res_group_articles(&p->out, g);
 }
 
 static double group_tokens(const struct report_page *p, size_t g)
 {
-	return group_size(p, g, 1);
+	return res_group_tokens(&p->out, g);
 }
 
-static void write_summary(struct report_page *p)
+/* The head of a table of groups: name, articles, tokens, a rate per category, stance. */
+static void summary_head(struct report_page *p, const char *cls)
 {
-	struct buf *h = &p->h, metric = BUF_INIT;
-	size_t g, k, ones = 0;
+	struct buf *h = &p->h;
+	size_t k;
 
-	section(p, "summary", "Summary by group");
-	buf_adds(h, "<p>Rates are matches per 1,000 tokens, pooled over the group's articles, "
-		    "with an article-level 95% interval (from the sandwich (HC1) standard error "
-		    "of the log rate, which allows for matches that come in bursts within "
-		    "articles; outlets.tsv keeps the exact Poisson interval, which does not, "
-		    "beside it, and puts it in its place for a group of one article or without "
-		    "matches, where the article-level one is undefined). Stance is the mean "
-		    "over articles of "
-		    STANCE_FORMULA ", positive when accusatory "
-		    "phrasing outweighs conciliatory phrasing, with a bootstrap 95% interval "
-		    "(t-interval when the bootstrap is not available).</p>\n");
-	buf_adds(h, "<table><thead><tr><th>");
+	buf_addf(h, "<table%s><thead><tr><th>", cls);
 	html_escape(h, p->o->by);
 	buf_adds(h, "</th><th class=\"n\">articles</th><th class=\"n\">tokens</th>");
 	for (k = 0; k < p->out.ncategories; k++) {
@@ -109,10 +92,164 @@ static void write_summary(struct report_page *p)
 		buf_adds(h, "</th>");
 	}
 	buf_adds(h, "<th class=\"n\">stance</th></tr></thead>\n<tbody>\n");
+}
+
+/* The row of "all others" (results.h): pooled rates, the mean of their articles, no interval. */
+static void summary_others(struct report_page *p)
+{
+	struct buf *h = &p->h, metric = BUF_INIT;
+	struct res_stat st = res_others(&p->out, &p->sel, "stance");
+	size_t k;
+
+	buf_adds(h, "<tr class=\"others\"><td>" RES_OTHERS " (");
+	res_add_count(h, (double)p->sel.nothers);
+	buf_addf(h, " group%s)</td><td class=\"n\">", p->sel.nothers == 1 ? "" : "s");
+	html_num(h, p->sel.others_articles, 0);
+	buf_adds(h, "</td><td class=\"n\">");
+	for (k = 0; k < p->out.ncategories; k++) {
+		struct res_stat s;
+		buf_reset(&metric);
+		buf_addf(&metric, "%s_rate", p->out.categories[k]);
+		s = res_others(&p->out, &p->sel, metric.data);
+		if (!k)
+			html_num(h, s.tokens, 0);
+		if (!k)
+			buf_adds(h, "</td>");
+		buf_adds(h, "<td class=\"n\">");
+		html_num(h, s.rate, 1);
+		buf_adds(h, "</td>");
+	}
+	if (!p->out.ncategories)
+		buf_adds(h, "NA</td>");
+	buf_adds(h, "<td class=\"n\">");
+	html_num(h, st.mean, 2);
+	buf_adds(h, "</td></tr>\n");
+	buf_release(&metric);
+}
+
+static const struct res_outlets *every_ctx;
+static double *every_key;
+
+/* By the key (NAN last), largest first, or by name when there is no key. */
+static int every_cmp(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	int c;
+
+	if (every_key) {
+		double ka = every_key[a], kb = every_key[b];
+		if (isnan(ka) != isnan(kb))
+			return isnan(ka) ? 1 : -1;
+		if (!isnan(ka) && ka != kb)
+			return ka > kb ? -1 : 1;
+	}
+	c = strcmp(every_ctx->groups[a], every_ctx->groups[b]);
+	return c ? c : (a < b ? -1 : a > b);
+}
+
+/*
+ * Every group in one compact table (values without intervals: outlets.tsv
+ * has them), in a details element so the page opens short; one per order
+ * a reader may want, since a static page cannot sort a table.
+ */
+static void every_table(struct report_page *p, const char *order, double *key, int open)
+{
+	struct buf *h = &p->h, metric = BUF_INIT;
+	size_t i, k, *idx = xmalloc((p->out.ngroups + 1) * sizeof(size_t));
+	const struct res_stat **rate = xmalloc((p->out.ncategories + 1) * sizeof(*rate));
+
+	for (i = 0; i < p->out.ngroups; i++)
+		idx[i] = i;
+	every_ctx = &p->out;
+	every_key = key;
+	sort_array(idx, p->out.ngroups, sizeof(size_t), every_cmp);
+	every_ctx = NULL;
+	every_key = NULL;
+	buf_addf(h, "<details%s><summary>Every group (", open ? " open" : "");
+	res_add_count(h, (double)p->out.ngroups);
+	buf_addf(h, "), %s</summary>\n", order);
+	summary_head(p, " class=\"every\"");
+	for (i = 0; i < p->out.ngroups; i++) {
+		size_t g = idx[i];
+		const struct res_stat *st = res_outlets_get(&p->out, g, "stance");
+
+		buf_adds(h, "<tr><td>");
+		html_escape(h, p->out.groups[g]);
+		buf_adds(h, "</td><td class=\"n\">");
+		html_num(h, group_articles(p, g), 0);
+		buf_adds(h, "</td><td class=\"n\">");
+		html_num(h, group_tokens(p, g), 0);
+		buf_adds(h, "</td>");
+		for (k = 0; k < p->out.ncategories; k++) {
+			buf_reset(&metric);
+			buf_addf(&metric, "%s_rate", p->out.categories[k]);
+			rate[k] = res_outlets_get(&p->out, g, metric.data);
+			buf_adds(h, "<td class=\"n\">");
+			html_num(h, rate[k] ? rate[k]->rate : NAN, 1);
+			buf_adds(h, "</td>");
+		}
+		buf_adds(h, "<td class=\"n\">");
+		html_num(h, st ? st->mean : NAN, 2);
+		buf_adds(h, "</td></tr>\n");
+	}
+	buf_adds(h, "</tbody></table>\n</details>\n");
+	free(idx);
+	free(rate);
+	buf_release(&metric);
+}
+
+/* The full tables under the summary of the groups shown: by articles, by stance, by name. */
+static void summary_every(struct report_page *p)
+{
+	double *key = xmalloc((p->out.ngroups + 1) * sizeof(double));
+	size_t g;
+
+	buf_adds(&p->h, "<p>The table above shows the ");
+	res_selection_say(&p->out, &p->sel, &p->h);
+	buf_adds(&p->h, " (as the charts; <code>--max-groups</code> or <code>--groups</code> "
+		      "choose others). The row '" RES_OTHERS "' pools them: each rate is their "
+		      "matches over their tokens, stance the mean over their articles; it has no "
+		      "interval, as its articles come from many groups. Every group is listed "
+		      "below, in three orders (a page without script cannot sort a table); "
+		      "outlets.tsv has the intervals.</p>\n");
+	for (g = 0; g < p->out.ngroups; g++)
+		key[g] = group_articles(p, g);
+	every_table(p, "largest first by articles", key, 0);
 	for (g = 0; g < p->out.ngroups; g++) {
 		const struct res_stat *st = res_outlets_get(&p->out, g, "stance");
-		double n = group_articles(p, g);
-		int one = n == 1;
+		key[g] = st ? st->mean : NAN;
+	}
+	every_table(p, "most accusatory first by mean stance", key, 0);
+	every_table(p, "by name", NULL, 0);
+	free(key);
+}
+
+static void write_summary(struct report_page *p)
+{
+	struct buf *h = &p->h, metric = BUF_INIT;
+	size_t g, i, k, ones = 0;
+
+	section(p, "summary", "Summary by group");
+	buf_adds(h, "<p>Rates are matches per 1,000 tokens, pooled over the group's articles, "
+		    "with an article-level 95% interval (from the sandwich (HC1) standard error "
+		    "of the log rate, which allows for matches that come in bursts within "
+		    "articles; outlets.tsv keeps the exact Poisson interval, which does not, "
+		    "beside it; a group of one article or without matches has no article-level "
+		    "interval). Stance is the mean over articles of "
+		    STANCE_FORMULA ", positive when accusatory "
+		    "phrasing outweighs conciliatory phrasing, with its 95% t-interval "
+		    "(outlets.tsv also has a BCa bootstrap interval, which covers too little "
+		    "in small groups).</p>\n");
+	summary_head(p, "");
+	for (i = 0; i < p->sel.nshown; i++) {
+		const struct res_stat *st;
+		double n;
+		int one;
+
+		g = p->sel.shown[i];
+		st = res_outlets_get(&p->out, g, "stance");
+		n = group_articles(p, g);
+		one = n == 1;
 
 		ones += one;
 		buf_addf(h, "<tr%s><td>", one ? " class=\"one\"" : "");
@@ -143,20 +280,24 @@ static void write_summary(struct report_page *p)
 		if (st) {
 			html_num(h, st->mean, 2);
 			buf_adds(h, "<br>");
-			if (!isnan(st->boot_lo) && n > 1)
-				html_interval(h, st->boot_lo, st->boot_hi, 2);
-			else
-				html_interval(h, st->mean_lo, st->mean_hi, 2);
+			html_interval(h, st->mean_lo, st->mean_hi, 2);
 		} else {
 			buf_adds(h, "NA");
 		}
 		buf_adds(h, "</td></tr>\n");
 	}
+	if (p->sel.nothers)
+		summary_others(p);
 	buf_adds(h, "</tbody></table>\n");
+	if (res_selection_partial(&p->sel))
+		summary_every(p);
+	for (g = 0, ones = 0; g < p->out.ngroups; g++)
+		ones += group_articles(p, g) == 1;
 	if (ones)
 		buf_addf(h, "<p><span class=\"flag\">one article</span> %zu group%s rest%s on a single "
 			 "article: the values are that article's, there is no interval, and "
-			 "comparisons with %s cannot use Welch's test or Cohen's d.</p>\n",
+			 "comparisons with %s cannot use Welch's test, Cohen's d or the "
+			 "article-level rate-ratio test.</p>\n",
 			 ones, ones == 1 ? "" : "s", ones == 1 ? "s" : "", ones == 1 ? "it" : "them");
 	buf_release(&metric);
 }
@@ -164,11 +305,11 @@ static void write_summary(struct report_page *p)
 static const struct {
 	const char *name, *caption;
 } charts[] = {
-	{ "stance", "Mean stance per group with its 95% interval (bootstrap; t-interval "
-		    "when there is no bootstrap). Open circles: groups of one article, no interval." },
+	{ "stance", "Mean stance per group with its 95% t-interval. Open circles: groups "
+		    "of one article, no interval." },
 	{ "categories", "Matches per 1,000 tokens per group and category, pooled, with "
-			"article-level 95% intervals (HC1, as in the summary; exact Poisson "
-			"for a group of one article or without matches)." },
+			"article-level 95% intervals (HC1, as in the summary; none for a "
+			"group of one article or without matches)." },
 	{ "articles", "The stance of every article (one dot each, jittered vertically) and "
 		      "the group mean (bar)." },
 	{ "timeline", "The stance of every article over its date of publication. A group "
@@ -183,11 +324,26 @@ static const struct {
 		   "and quotations, with the counts." },
 };
 
+/* As CHARTS_BARS_MAX (charts.h): beyond it the categories chart is a ranking. */
+#define CHARTS_BARS_MAX_REPORT 25
+
 static void write_charts(struct report_page *p)
 {
 	size_t i;
 
 	section(p, "charts", "Charts");
+	if (res_selection_partial(&p->sel)) {
+		buf_adds(&p->h, "<p>The charts show the ");
+		res_selection_say(&p->out, &p->sel, &p->h);
+		buf_adds(&p->h, ", as their subtitles say: a chart of thousands of groups "
+			    "cannot be read. 'All others' is drawn in grey, without an interval; "
+			    "the keyness chart has a panel for each group shown only.");
+		if (p->out.ngroups > CHARTS_BARS_MAX_REPORT)
+			buf_addf(&p->h, " With more than %d groups, categories.svg ranks the groups "
+				 "(a dot per group with its interval, sorted by the rate) instead of "
+				 "drawing bars.", CHARTS_BARS_MAX_REPORT);
+		buf_adds(&p->h, "</p>\n");
+	}
 	for (i = 0; i < sizeof(charts) / sizeof(charts[0]); i++) {
 		struct buf file = BUF_INIT, prefix = BUF_INIT;
 		char *path, *svg;
@@ -237,10 +393,26 @@ static int is_rate_metric(const char *metric)
 	return n > 5 && !strcmp(metric + n - 5, "_rate");
 }
 
-/* A's or b's pooled rate of metric from outlets.tsv, NAN when there is none. */
-static double pooled_rate(const struct report_page *p, const char *group, const char *metric)
+/*
+ * The group compare.tsv pits a group against when there are too many for
+ * every pair (framing stats): the rest of the corpus.
+ */
+#define REST_GROUP "(rest)"
+
+/*
+ * A's or b's pooled rate of metric from outlets.tsv, NAN when there is
+ * none; for b = "(rest)", the pooled rate of every group but a.
+ */
+static double pooled_rate(const struct report_page *p, const char *group, const char *metric,
+			  const char *other)
 {
-	long g = res_outlets_group(&p->out, group);
+	long g;
+
+	if (!strcmp(group, REST_GROUP) && res_outlets_group(&p->out, REST_GROUP) < 0) {
+		g = res_outlets_group(&p->out, other);
+		return g < 0 ? NAN : res_rest_rate(&p->out, (size_t)g, metric);
+	}
+	g = res_outlets_group(&p->out, group);
 	const struct res_stat *s = g < 0 ? NULL : res_outlets_get(&p->out, (size_t)g, metric);
 	return s ? s->rate : NAN;
 }
@@ -273,14 +445,15 @@ static void comparison_row(struct report_page *p, struct tsv *t, const long *c)
 	html_escape(h, tsv_field(t, (size_t)c[NB]));
 	buf_adds(h, "</td><td class=\"n\">");
 	if (rate) {
-		html_num(h, pooled_rate(p, tsv_field(t, (size_t)c[GA]), metric), 2);
+		html_num(h, pooled_rate(p, tsv_field(t, (size_t)c[GA]), metric, NULL), 2);
 		buf_adds(h, " / ");
-		html_num(h, pooled_rate(p, tsv_field(t, (size_t)c[GB]), metric), 2);
+		html_num(h, pooled_rate(p, tsv_field(t, (size_t)c[GB]), metric,
+					tsv_field(t, (size_t)c[GA])), 2);
 		buf_adds(h, "</td><td>rate ratio ");
 		html_num(h, cmp_num(t, c, RR), 2);
 		buf_addch(h, ' ');
 		html_interval(h, cmp_num(t, c, RRLO), cmp_num(t, c, RRHI), 2);
-		buf_adds(h, "</td><td>rate ratio</td><td class=\"n\">");
+		buf_adds(h, "</td><td>article-level rate ratio (HC1)</td><td class=\"n\">");
 		html_pval(h, cmp_num(t, c, RRP));
 	} else {
 		html_num(h, cmp_num(t, c, MA), 2);
@@ -290,7 +463,7 @@ static void comparison_row(struct report_page *p, struct tsv *t, const long *c)
 		html_num(h, cmp_num(t, c, DIFF), 2);
 		buf_adds(h, ", d = ");
 		html_num(h, cmp_num(t, c, D), 2);
-		buf_adds(h, "</td><td>Welch</td><td class=\"n\">");
+		buf_adds(h, "</td><td>Welch's t</td><td class=\"n\">");
 		html_pval(h, cmp_num(t, c, WP));
 	}
 	buf_adds(h, "</td><td class=\"n\">");
@@ -298,13 +471,16 @@ static void comparison_row(struct report_page *p, struct tsv *t, const long *c)
 	buf_adds(h, "</td></tr>\n");
 }
 
+/* Rows of the pairwise table at most: thousands of groups give thousands of rows. */
+#define PAIRS_LISTED 200
+
 static void write_pairs(struct report_page *p)
 {
 	struct buf *h = &p->h;
 	char *path = path_join(p->o->outdir, "compare.tsv");
 	struct tsv *t = tsv_open(path);
 	long c[NCOL];
-	size_t i, rows = 0, family = 0, shown = 0, lengths = 0;
+	size_t i, rows = 0, family = 0, shown = 0, lengths = 0, rest = 0;
 	int rc;
 
 	free(path);
@@ -327,19 +503,29 @@ static void write_pairs(struct report_page *p)
 		    "stance index is compared by Welch's t-test of the per-article means "
 		    "(<code>welch_p</code>). <code>p (Holm)</code> is Holm's adjustment of those "
 		    "p-values over one family of comparisons (the rows of compare.tsv with a "
-		    "<code>p_holm</code>; README, Methods, says which). Rows with "
+		    "<code>p_holm</code>; README, Methods, says which). A pair in which a group "
+		    "has one article or no matches has no article-level rate test and is left "
+		    "out of the family (compare.tsv keeps the exact Poisson interval, which "
+		    "assumes independent matches). Rows with "
 		    "p (Holm) &lt; 0.05:</p>\n");
 	while ((rc = tsv_next(t)) > 0) {
 		double ph = cmp_num(t, c, PH);
 		rows++;
+		rest += !strcmp(tsv_field(t, (size_t)c[GB]), REST_GROUP);
 		if (strstr(tsv_field(t, (size_t)c[NOTE]), LENGTHS_DIFFER))
 			lengths++;
 		if (isnan(ph))
 			continue;
+		/* A rate row is shown only with its article-level ratio and test. */
+		if (is_rate_metric(tsv_field(t, (size_t)c[MET])) &&
+		    (isnan(cmp_num(t, c, RR)) || isnan(cmp_num(t, c, RRP))))
+			continue;
 		family++;
 		if (!(ph < 0.05))
 			continue;
-		if (!shown++)
+		if (shown++ >= PAIRS_LISTED)
+			continue;
+		if (shown == 1)
 			buf_adds(h, "<table><thead><tr><th>group a</th><th>group b</th><th>metric</th>"
 				    "<th class=\"n\">n a / b</th><th class=\"n\">a / b</th>"
 				    "<th>effect [95%]</th><th>test</th><th class=\"n\">p</th>"
@@ -357,6 +543,13 @@ static void write_pairs(struct report_page *p)
 			 "p &lt; 0.05 after Holm's adjustment (%zu rows in compare.tsv). The 'a / b' "
 			 "column holds the pooled rates or the mean stance of the two groups.</p>\n",
 			 shown, family, rows);
+	if (shown > PAIRS_LISTED)
+		buf_addf(h, "<p>The table lists the first %d of them, in the order of "
+			 "compare.tsv; compare.tsv has them all.</p>\n", PAIRS_LISTED);
+	if (rest)
+		buf_adds(h, "<p>With many groups framing stats compares each group with the "
+			    "rest of the corpus, <code>" REST_GROUP "</code> in group b, whose "
+			    "pooled rate here is that of every other group together.</p>\n");
 	buf_addf(h, "<p>Mann-Whitney's test (<code>mw_p</code>) compares the distributions of "
 		 "per-article values, not rates, and is not cited here%s",
 		 lengths ? "" : ".</p>\n");
@@ -457,11 +650,64 @@ static void write_comparisons(struct report_page *p)
 
 #define TOP_ENTRIES 5
 
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * The outlets the matches section lists when the groups are pooled,
+ * sorted: those of the groups shown (by outlet: the groups themselves;
+ * by another column: the outlets of their articles). Borrowed strings.
+ */
+static const char **shown_outlets(struct report_page *p, size_t *n)
+{
+	char *shown = xcalloc(p->out.ngroups + 1, 1);
+	const char **names = xmalloc((p->scores->n + p->sel.nshown + 1) * sizeof(char *));
+	size_t i;
+
+	*n = 0;
+	for (i = 0; i < p->sel.nshown; i++)
+		shown[p->sel.shown[i]] = 1;
+	if (!strcmp(p->o->by, "outlet")) {
+		for (i = 0; i < p->sel.nshown; i++)
+			names[(*n)++] = p->out.groups[p->sel.shown[i]];
+	} else {
+		for (i = 0; i < p->scores->n; i++) {
+			long g = res_outlets_group(&p->out, p->scores->a[i].gname);
+			if (g >= 0 && shown[g])
+				names[(*n)++] = p->scores->a[i].outlet;
+		}
+	}
+	sort_array(names, *n, sizeof(char *), str_cmp);
+	free(shown);
+	return names;
+}
+
+static int outlet_listed(const char **names, size_t n, const char *outlet)
+{
+	size_t lo = 0, hi = n;
+
+	if (!names)
+		return 1;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(names[mid], outlet);
+		if (!c)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
 static void write_matches(struct report_page *p)
 {
 	struct buf *h = &p->h;
-	size_t i, shown = 0;
-	const char *outlet = NULL;
+	size_t i, shown = 0, nlisted = 0;
+	const char *outlet = NULL, **listed = NULL;
 
 	section(p, "matches", "Top matches in context");
 	buf_adds(h, "<p>Per outlet and category, the entries that matched most often (negated "
@@ -469,12 +715,19 @@ static void write_matches(struct report_page *p)
 		    "<span class=\"tag own\">own voice</span> marks text in the outlet's own voice, "
 		    "<span class=\"tag q\">quoted</span> text inside a quotation. Every match is "
 		    "in matches.tsv with its article and byte offset.</p>\n");
+	if (res_selection_partial(&p->sel)) {
+		buf_adds(h, "<p>Only the outlets of the groups the charts show are listed here; "
+			    "matches.tsv has them all.</p>\n");
+		listed = shown_outlets(p, &nlisted);
+	}
 	matchrows_sort(&p->m, p->out.categories, p->out.ncategories);
 	for (i = 0; i < p->m.n; i++) {
 		struct matchrow *r = &p->m.rows[i];
 		int new_cat = i == 0 || strcmp(r->outlet, p->m.rows[i - 1].outlet) ||
 			      strcmp(r->category, p->m.rows[i - 1].category);
 
+		if (!outlet_listed(listed, nlisted, r->outlet))
+			continue;
 		if (!outlet || strcmp(outlet, r->outlet)) {
 			if (outlet)
 				buf_adds(h, "</tbody></table>\n");
@@ -519,6 +772,7 @@ static void write_matches(struct report_page *p)
 		buf_adds(h, "</tbody></table>\n");
 	else
 		buf_adds(h, "<p class=\"na\">No lexicon entry matched.</p>\n");
+	free(listed);
 }
 
 static void write_coverage(struct report_page *p)
@@ -684,6 +938,71 @@ static void write_lost_banner(struct report_page *p)
 	buf_adds(h, "</div>\n");
 }
 
+/* Groups named in a sentence of the warnings at most; the summary lists them all. */
+#define GROUPS_LISTED 30
+/*
+ * Groups without a single match of a category: their rate of it has no
+ * article-level interval and no rate test against another group (the
+ * exact Poisson ones in the tables assume independent matches).
+ */
+static void warn_no_matches(struct report_page *p)
+{
+	struct buf *h = &p->h, metric = BUF_INIT;
+	size_t g, k, groups = 0;
+
+	for (g = 0; g < p->out.ngroups; g++) {
+		size_t in_group = 0;
+		for (k = 0; k < p->out.ncategories; k++) {
+			const struct res_stat *s;
+			buf_reset(&metric);
+			buf_addf(&metric, "%s_rate", p->out.categories[k]);
+			s = res_outlets_get(&p->out, g, metric.data);
+			if (!s || !(s->count == 0) || !(s->tokens > 0))
+				continue;
+			if (!in_group++ && ++groups > GROUPS_LISTED)
+				break;	/* counted, not named */
+			if (groups == 1 && in_group == 1)
+				buf_adds(h, "<li><strong>No matches</strong> of a category in a group "
+					    "(no article-level interval of that rate, no rate test "
+					    "against another group): ");
+			buf_adds(h, in_group > 1 ? ", " : groups > 1 ? "; " : "");
+			if (in_group == 1) {
+				html_escape(h, p->out.groups[g]);
+				buf_adds(h, ": ");
+			}
+			html_escape(h, p->out.categories[k]);
+		}
+	}
+	if (groups > GROUPS_LISTED) {
+		buf_adds(h, "; and ");
+		res_add_count(h, (double)(groups - GROUPS_LISTED));
+		buf_adds(h, " more groups");
+	}
+	if (groups)
+		buf_adds(h, ".</li>\n");
+	buf_release(&metric);
+}
+
+/*
+ * At the top of the page: the articles score skipped (a line that is not
+ * JSON, a bad date), which no number below includes. Their reasons went
+ * to standard error, one message each.
+ */
+static void write_skipped_banner(struct report_page *p)
+{
+	size_t n = p->o->skipped;
+
+	if (!n)
+		return;
+	buf_addf(&p->h, "<div id=\"skipped\" style=\"border:2px solid #D55E00;background:#fff3ea;"
+		 "padding:.6em 1em;margin:1em 0\">\n<p><strong>%zu article%s of the corpus "
+		 "%s skipped</strong> and %s in no table or chart of this report. framing "
+		 "report printed why on standard error, one message per article (run it again "
+		 "without -q to see them); fix %s and run the report again.</p>\n</div>\n", n,
+		 n == 1 ? "" : "s", n == 1 ? "was" : "were", n == 1 ? "is" : "are",
+		 n == 1 ? "it" : "them");
+}
+
 static void write_warnings(struct report_page *p)
 {
 	struct buf *h = &p->h;
@@ -699,16 +1018,24 @@ static void write_warnings(struct report_page *p)
 			continue;
 		if (!small++)
 			buf_adds(h, "<li><strong>Small groups</strong>: ");
-		else
+		else if (small <= GROUPS_LISTED)
 			buf_adds(h, "; ");
+		if (small > GROUPS_LISTED)
+			continue;
 		html_escape(h, p->out.groups[g]);
 		buf_addf(h, " (%.0f article%s%s)", n, n == 1 ? "" : "s",
 			 n == 1 ? ": no interval, no Welch test" : ": wide intervals");
+	}
+	if (small > GROUPS_LISTED) {
+		buf_adds(h, "; and ");
+		res_add_count(h, (double)(small - GROUPS_LISTED));
+		buf_adds(h, " more groups of fewer than 5 articles (the summary lists every group)");
 	}
 	if (small)
 		buf_adds(h, ".</li>\n");
 	else
 		buf_adds(h, "<li>Every group has at least 5 articles.</li>\n");
+	warn_no_matches(p);
 	for (i = 0; i < p->scores->n; i++)
 		zero += p->scores->a[i].tokens == 0;
 	if (zero)
@@ -729,7 +1056,7 @@ static void write_warnings(struct report_page *p)
 		buf_adds(h, "<li><strong>Boilerplate dropped</strong> before scoring (navigation, "
 			    "related headlines, captions; share of the visible characters of the "
 			    "article files): ");
-		for (i = 0; i < bp.n; i++) {
+		for (i = 0; i < bp.n && i < GROUPS_LISTED; i++) {
 			double share = boilerplate_share(&bp, i);
 			if (i)
 				buf_adds(h, "; ");
@@ -741,6 +1068,8 @@ static void write_warnings(struct report_page *p)
 				buf_addf(h, "%.0f%%%s", 100 * share,
 					 share > 0.5 ? " <span class=\"flag\">over half</span>" : "");
 		}
+		if (bp.n > GROUPS_LISTED)
+			buf_addf(h, "; and %zu more outlets", bp.n - GROUPS_LISTED);
 		buf_adds(h, ". Check what was dropped with <code>framing clean FILE</code>.</li>\n");
 	}
 	boilerplate_release(&bp);
@@ -812,7 +1141,8 @@ void reportpage_write(struct report_page *p)
 		    "style-src 'unsafe-inline'; img-src data:\">\n"
 		    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
 	html_escape(h, title.data);
-	buf_addf(h, "</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n<h1>", css);
+	buf_addf(h, "</title>\n<style>%s%s</style>\n</head>\n<body>\n<main>\n<h1>", css,
+		 res_selection_partial(&p->sel) ? css_many : "");
 	html_escape(h, title.data);
 	buf_addf(h, "</h1>\n<p class=\"sub\">%zu articles in %zu groups (grouped by ",
 		 p->scores->n, p->out.ngroups);
@@ -823,6 +1153,7 @@ void reportpage_write(struct report_page *p)
 		    "<a href=\"#comparisons\">Comparisons</a><a href=\"#matches\">Matches</a>"
 		    "<a href=\"#coverage\">Lexicon coverage</a><a href=\"#warnings\">Warnings</a>"
 		    "<a href=\"#methods\">Methods</a></nav>\n");
+	write_skipped_banner(p);
 	write_lost_banner(p);
 	write_summary(p);
 	write_charts(p);

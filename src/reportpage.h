@@ -18,6 +18,7 @@ struct report_page {
 	const struct report_opts *o;	/* borrowed */
 	struct buf h;			/* the page, appended to */
 	struct res_outlets out;		/* outlets.tsv */
+	struct res_selection sel;	/* the groups the charts show, the others pooled */
 	struct scoretab *scores;	/* scores.tsv, grouped as the stats */
 	struct matchrows m;		/* matches.tsv; sorted by the matches section */
 	struct lexicon lx;

@@ -13,6 +13,7 @@
 #include "fsutil.h"
 #include "lexrun.h"
 #include "report.h"
+#include "results.h"
 #include "runset.h"
 #include "scorerun.h"
 #include "source.h"
@@ -34,6 +35,7 @@ void report_run_opts_init(struct report_run_opts *o)
 	o->outdir = "output";
 	o->by = "outlet";
 	o->seed = 1;
+	o->max_groups = RES_MAX_GROUPS;
 }
 
 /*
@@ -58,6 +60,8 @@ static struct source *open_source(const struct report_run_opts *o)
 /* The corpus as given, for the methods: the folder, the JSON Lines file or "stdin". */
 static const char *corpus_given(const struct source_options *in)
 {
+	if (in->warc.files.n)
+		return in->warc.files.items[0];	/* --warc: the first file */
 	if (!in->jsonl)
 		return in->dir;
 	return strcmp(in->jsonl, "-") ? in->jsonl : "stdin";
@@ -83,7 +87,7 @@ static const char *title_name(const char *given, struct buf *tmp)
 	return base;
 }
 
-static int run_score(const struct report_run_opts *o, struct source *src)
+static int run_score(const struct report_run_opts *o, struct source *src, size_t *skipped)
 {
 	struct score_run_opts s;
 
@@ -95,6 +99,7 @@ static int run_score(const struct report_run_opts *o, struct source *src)
 	s.nlexicons = o->nlexicons;
 	s.outdir = o->outdir;
 	s.quiet = o->quiet;
+	s.skipped = skipped;
 	if (o->jobs > 0)
 		s.jobs = o->jobs;
 	return score_run(&s);
@@ -111,6 +116,8 @@ static int run_stats(const struct report_run_opts *o)
 	s.nfiles = 1;
 	s.outdir = o->outdir;
 	s.by = o->by;
+	s.group_map = o->group_map;
+	s.unmapped_na = o->unmapped_na;
 	s.seed = o->seed;
 	s.bootstrap = REPORT_RESAMPLES;
 	s.permutations = REPORT_RESAMPLES;
@@ -130,12 +137,17 @@ static int run_chart(const struct report_run_opts *o, const char *corpus_name)
 	c.indir = o->outdir;
 	c.outdir = o->outdir;
 	c.by = o->by;
+	c.group_map = o->group_map;
+	c.unmapped_na = o->unmapped_na;
 	c.corpus = corpus_name;
 	c.quiet = o->quiet;
+	c.max_groups = o->max_groups;
+	c.groups = o->groups;
 	return chart_run(&c);
 }
 
-static int write_report(const struct report_run_opts *o, const char *corpus_name)
+static int write_report(const struct report_run_opts *o, const char *corpus_name,
+			size_t skipped)
 {
 	struct report_opts r;
 
@@ -147,12 +159,17 @@ static int write_report(const struct report_run_opts *o, const char *corpus_name
 	r.corpus_name = corpus_name;
 	r.outdir = o->outdir;
 	r.by = o->by;
+	r.group_map = o->group_map;
+	r.unmapped_na = o->unmapped_na;
 	/* report.h keeps argv's type; report_write only reads them. */
 	r.lexicons = o->lexicons;
 	r.nlexicons = o->nlexicons;
 	r.seed = o->seed;
 	r.bootstrap = REPORT_RESAMPLES;
 	r.permutations = REPORT_RESAMPLES;
+	r.max_groups = o->max_groups;
+	r.groups = o->groups;
+	r.skipped = skipped;
 	return report_write(&r) < 0 ? EXIT_FAILED : EXIT_OK;
 }
 
@@ -165,6 +182,7 @@ int report_run(const struct report_run_opts *args)
 	const struct report_run_opts *o = &staged;
 	struct runset *set;
 	struct source *src;
+	size_t skipped = 0;
 	int status;
 
 	util_set_quiet(args->quiet);
@@ -185,14 +203,27 @@ int report_run(const struct report_run_opts *args)
 	}
 	staged.outdir = runset_dir(set);
 	runset_param(set, "by", o->by);
-	status = run_score(o, src);
+	status = run_score(o, src, &skipped);
 	source_free(src);
+	/*
+	 * Articles skipped (bad lines): as score does, the set is written
+	 * (report.html says how many at its top) and the exit status is 1.
+	 * Any other failure writes nothing: the previous set stays whole.
+	 */
+	if (status == EXIT_FAILED && skipped)
+		status = EXIT_OK;
 	if (status == EXIT_OK)
 		status = run_stats(o);
 	if (status == EXIT_OK)
 		status = run_chart(o, corpus_name);
 	if (status == EXIT_OK)
-		status = write_report(o, corpus_name);
+		status = write_report(o, corpus_name, skipped);
 	buf_release(&name);
-	return runset_finish(set, status);
+	status = runset_finish(set, status);
+	if (status == EXIT_OK && skipped) {
+		error("%s/report.html was written without the %zu skipped article%s (its top "
+		      "says so)", args->outdir, skipped, skipped == 1 ? "" : "s");
+		status = EXIT_FAILED;
+	}
+	return status;
 }

@@ -18,9 +18,13 @@ struct report_run_opts {
 	size_t nlexicons;
 	const char *outdir;
 	const char *by;		/* the grouping column of stats, charts and report */
+	const char *group_map;	/* regrouping it (--group-map), NULL: none */
+	int unmapped_na;
 	unsigned long seed;	/* of the bootstrap and the permutations */
 	int jobs;		/* threads of score and stats; 0: their defaults */
 	int quiet;
+	size_t max_groups;	/* of the charts and the report's tables (results.h) */
+	const char *groups;	/* NULL, or the groups to show, comma-separated */
 };
 
 /* The defaults of the command line: output, by outlet, seed 1, 50 MB, clean and negation on. */

@@ -15,9 +15,9 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_sf_gamma.h>
-#include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 
+#include "stats.h"
 #include "util.h"
 #include "workpool.h"
 #include "xalloc.h"
@@ -307,7 +307,7 @@ static void stats_boot_percentiles(double *means, size_t B, double *lo, double *
 			means[k++] = means[i];
 	if (k == 0)
 		return;
-	gsl_sort(means, 1, k);
+	stats_sort(means, k);
 	*lo = gsl_stats_quantile_from_sorted_data(means, 1, k, 0.025);
 	*hi = gsl_stats_quantile_from_sorted_data(means, 1, k, 0.975);
 }
@@ -354,7 +354,7 @@ static const char *stats_bca(const double *x, size_t n, size_t stride, double *b
 		}
 	if (b == 0)
 		return NULL;
-	gsl_sort(boot, 1, b);
+	stats_sort(boot, b);
 	z0 = gsl_cdf_ugaussian_Pinv(below / (double)b);
 	a = d3 / (6 * pow(d2, 1.5));
 	if (!isfinite(z0)) {

@@ -19,6 +19,7 @@
 #include "buf.h"
 #include "fsutil.h"
 #include "outfile.h"
+#include "runstamp.h"
 #include "sha256.h"
 #include "util.h"
 #include "version.h"
@@ -26,18 +27,12 @@
 #include "banned.h"
 
 #define STAGING_PREFIX ".framing-run.tmp."
-#define STAMP "run.tsv"
-#define STAMP_HEADER "run\tkind\tname\tvalue\n"
-
-/* One row of run.tsv: kind is run, parameter, input or output. */
-struct row {
-	char *run, *kind, *name, *value;
-};
-
-struct rows {
-	struct row *r;
-	size_t n, alloc;
-};
+/*
+ * Written first into every staging folder: a leftover folder is removed
+ * only when it holds this file, so a user's own folder that happens to be
+ * named .framing-run.tmp.* is never deleted.
+ */
+#define STAGING_MARKER ".framing-staging"
 
 struct runset {
 	struct runset *outer;	/* a run inside another: everything goes to outer */
@@ -47,125 +42,12 @@ struct runset {
 	int lock_fd;
 	int created;		/* outdir was made by this run: removed on abort if empty */
 	int locked;		/* the lock is held (or cannot be had on this file system) */
-	struct rows own;	/* this run's rows but its outputs */
+	struct runstamp own;	/* this run's rows but its outputs */
 	char **owned;
 	size_t nowned, owned_alloc;
 };
 
 static struct runset *active;
-
-/* --- rows ------------------------------------------------------------- */
-
-static void rows_add(struct rows *rs, const char *run, const char *kind, const char *name,
-		     const char *value)
-{
-	struct row *r;
-	struct buf b = BUF_INIT;
-
-	ALLOC_GROW(rs->r, rs->n + 1, rs->alloc);
-	r = &rs->r[rs->n++];
-	r->run = xstrdup(run);
-	r->kind = xstrdup(kind);
-	/* Names and values are shown as data: one field each, whatever they hold. */
-	buf_add_shown(&b, name, strlen(name));
-	r->name = buf_detach(&b);
-	buf_add_shown(&b, value, strlen(value));
-	r->value = buf_detach(&b);
-}
-
-static void rows_release(struct rows *rs)
-{
-	size_t i;
-
-	for (i = 0; i < rs->n; i++) {
-		free(rs->r[i].run);
-		free(rs->r[i].kind);
-		free(rs->r[i].name);
-		free(rs->r[i].value);
-	}
-	free(rs->r);
-	memset(rs, 0, sizeof(*rs));
-}
-
-/* Splits one line into its four fields in place; 0 when it has not four. */
-static int split_row(char *line, char **f)
-{
-	int i;
-
-	for (i = 0; i < 4; i++) {
-		f[i] = line;
-		line += strcspn(line, "\t");
-		if (i < 3) {
-			if (*line != '\t')
-				return 0;
-			*line++ = '\0';
-		}
-	}
-	return *line == '\0';
-}
-
-/* Loads dir/run.tsv: 1 when there is none, -1 after a message, else 0. */
-static int rows_load(const char *dir, struct rows *rs)
-{
-	char *path = path_join(dir, STAMP);
-	size_t len;
-	char *text = read_file(path, &len), *line, *next;
-	int ret = 0;
-
-	memset(rs, 0, sizeof(*rs));
-	if (!text) {
-		ret = errno == ENOENT ? 1 : error("cannot read '%s': %s", path, strerror(errno));
-		free(path);
-		return ret;
-	}
-	if (strncmp(text, STAMP_HEADER, strlen(STAMP_HEADER))) {
-		ret = error("%s: not a run stamp of framing (its header is not '%.*s')", path,
-			    (int)strlen(STAMP_HEADER) - 1, STAMP_HEADER);
-	}
-	for (line = text + strlen(STAMP_HEADER); ret == 0 && line < text + len; line = next) {
-		char *f[4], *nl = memchr(line, '\n', (size_t)(text + len - line));
-		next = nl ? nl + 1 : text + len;
-		if (nl)
-			*nl = '\0';
-		if (!*line && line + 1 >= next)
-			continue;
-		if (memchr(line, '\0', (size_t)(next - line) - (nl ? 1 : 0))) {
-			ret = error("%s: a NUL byte", path);
-			break;
-		}
-		if (!split_row(line, f)) {
-			ret = error("%s: a line without four tab-separated fields", path);
-			break;
-		}
-		rows_add(rs, f[0], f[1], f[2], f[3]);
-	}
-	free(text);
-	free(path);
-	if (ret)
-		rows_release(rs);
-	return ret;
-}
-
-static const struct row *find_output(const struct rows *rs, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < rs->n; i++)
-		if (!strcmp(rs->r[i].kind, "output") && !strcmp(rs->r[i].name, name))
-			return &rs->r[i];
-	return NULL;
-}
-
-static const char *run_command(const struct rows *rs, const char *run)
-{
-	size_t i;
-
-	for (i = 0; i < rs->n; i++)
-		if (!strcmp(rs->r[i].run, run) && !strcmp(rs->r[i].kind, "run")
-		    && !strcmp(rs->r[i].name, "command"))
-			return rs->r[i].value;
-	return "";
-}
 
 /* --- hashing, each file once per process ------------------------------ */
 
@@ -259,17 +141,19 @@ int runset_check_outdir(const char *outdir, const char *corpus)
 static void command_line(struct buf *b, const char *command)
 {
 	size_t len, i;
-	char *args = read_file("/proc/self/cmdline", &len);
+	char *args = fsutil_read_regular("/proc/self/cmdline", 1 << 20, &len);
 
 	if (!args || !len) {
 		buf_addf(b, "framing %s", command);
 		free(args);
 		return;
 	}
-	for (i = 0; i + 1 < len; i++)
-		if (args[i] == '\0')
-			args[i] = ' ';
-	buf_adds(b, args);
+	/* Each word quoted for the shell, so that the command can be pasted as it was run. */
+	for (i = 0; i < len; i += strlen(args + i) + 1) {
+		if (i)
+			buf_addch(b, ' ');
+		fsutil_add_quoted(b, args + i);
+	}
 	free(args);
 }
 
@@ -322,17 +206,24 @@ static void remove_leftovers(const char *outdir)
 		if (strncmp(e->d_name, STAGING_PREFIX, strlen(STAGING_PREFIX)))
 			continue;
 		p = path_join(outdir, e->d_name);
-		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
-			remove_staging(p);
+		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+			char *marker = path_join(p, STAGING_MARKER);
+			if (lstat(marker, &st) == 0 && S_ISREG(st.st_mode))
+				remove_staging(p);
+			free(marker);
+		}
 		free(p);
 	}
 	closedir(d);
 }
 
 /*
- * A device or a FIFO among outdir's names (an output sent to /dev/null by
- * a link, a named pipe) is written in place: a link to it in the staging
- * folder makes outfile write through, and commit leaves it alone.
+ * A character device or a FIFO among outdir's names (an output sent to
+ * /dev/null by a link, a named pipe) is written in place: a link to it in
+ * the staging folder makes outfile write through, and commit leaves it
+ * alone. Nothing else is written through: a block device (a disk) or a
+ * socket under an output's name is refused at commit (check_targets), and
+ * run.tsv, which framing reads back, is always replaced by a file.
  */
 static void link_devices(const char *outdir, const char *staging)
 {
@@ -344,8 +235,8 @@ static void link_devices(const char *outdir, const char *staging)
 	while ((e = readdir(d)) != NULL) {
 		char *p = path_join(outdir, e->d_name), *target, *link;
 		struct stat st;
-		if (e->d_name[0] != '.' && stat(p, &st) == 0 && !S_ISREG(st.st_mode)
-		    && !S_ISDIR(st.st_mode)) {
+		if (e->d_name[0] != '.' && strcmp(e->d_name, RUNSTAMP_NAME) && stat(p, &st) == 0
+		    && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) {
 			target = path_join("..", e->d_name);
 			link = path_join(staging, e->d_name);
 			if (symlink(target, link) < 0)
@@ -385,7 +276,7 @@ static void runset_free(struct runset *rs)
 		return;
 	if (rs->lock_fd >= 0)
 		close(rs->lock_fd);	/* releases the lock */
-	rows_release(&rs->own);
+	runstamp_release(&rs->own);
 	for (i = 0; i < rs->nowned; i++)
 		free(rs->owned[i]);
 	free(rs->owned);
@@ -424,7 +315,8 @@ static struct runset *open_set(const char *outdir, const char *command)
 	struct runset *rs;
 	struct buf b = BUF_INIT;
 	struct stat st;
-	int existed = stat(outdir, &st) == 0;
+	char *marker;
+	int fd, existed = stat(outdir, &st) == 0;
 
 	if (ensure_dir(outdir) < 0)
 		return NULL;
@@ -441,6 +333,14 @@ static struct runset *open_set(const char *outdir, const char *command)
 		goto fail;
 	}
 	rs->staging = buf_detach(&b);
+	marker = path_join(rs->staging, STAGING_MARKER);
+	fd = open(marker, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	free(marker);
+	if (fd < 0 || close(fd) < 0) {
+		error("cannot write into '%s': %s", outdir, strerror(errno));
+		remove_staging(rs->staging);
+		goto fail;
+	}
 	return rs;
 fail:
 	buf_release(&b);
@@ -469,14 +369,14 @@ struct runset *runset_begin(const char *outdir, const char *command)
 	}
 	if (!(rs = open_set(outdir, command)))
 		return NULL;
-	outfile_stage(rs->staging);
+	outfile_stage(rs->staging, rs->outdir);
 	link_devices(outdir, rs->staging);
 	id = new_run_id();
-	rows_add(&rs->own, id, "run", "id", id);
-	rows_add(&rs->own, id, "run", "framing", FRAMING_VERSION);
-	rows_add(&rs->own, id, "run", "subcommand", command);
+	runstamp_add(&rs->own, id, "run", "id", id);
+	runstamp_add(&rs->own, id, "run", "framing", FRAMING_VERSION);
+	runstamp_add(&rs->own, id, "run", "subcommand", command);
 	command_line(&b, command);
-	rows_add(&rs->own, id, "run", "command", b.data);
+	runstamp_add(&rs->own, id, "run", "command", b.data);
 	buf_release(&b);
 	free(id);
 	active = rs;
@@ -497,7 +397,7 @@ void runset_param(struct runset *rs, const char *name, const char *value)
 		buf_addf(&b, "%s.", rs->command);
 	buf_adds(&b, name);
 	rs = rs->outer ? rs->outer : rs;
-	rows_add(&rs->own, rs->own.r[0].run, "parameter", b.data, value);
+	runstamp_add(&rs->own, rs->own.r[0].run, "parameter", b.data, value);
 	buf_release(&b);
 }
 
@@ -513,11 +413,12 @@ void runset_input(struct runset *rs, const char *path)
 	/* A step of report reading what an earlier step wrote: an output, not an input. */
 	if (own)
 		return;
+	fsutil_note_input(path);
 	if (!strcmp(path, "-"))
 		snprintf(hex, sizeof(hex), "-");
 	else if (hash_file(path, hex) < 0)
 		snprintf(hex, sizeof(hex), "-");
-	rows_add(&top->own, top->own.r[0].run, "input", path, hex);
+	runstamp_add(&top->own, top->own.r[0].run, "input", path, hex);
 }
 
 void runset_owns(struct runset *rs, const char *name)
@@ -532,7 +433,7 @@ void runset_abort(struct runset *rs)
 	if (!rs)
 		return;
 	if (!rs->outer) {
-		outfile_stage(NULL);
+		outfile_stage(NULL, NULL);
 		if (rs->staging)
 			remove_staging(rs->staging);
 		/* A run that failed before writing leaves no new empty folder. */
@@ -590,18 +491,26 @@ static int listed(char **names, size_t n, const char *name)
  * output in outdir which this run neither writes nor removes.
  */
 static void keep_old_rows(const struct runset *rs, char **staged, size_t nstaged,
-			  struct rows *out)
+			  struct runstamp *out)
 {
-	struct rows old;
+	struct runstamp old;
 	size_t i, j;
+	char *stamp = path_join(rs->outdir, RUNSTAMP_NAME);
+	struct stat sst;
+	int foreign = lstat(stamp, &sst) == 0
+		      && (!S_ISREG(sst.st_mode) || (size_t)sst.st_size > RUNSTAMP_MAX_BYTES);
 
-	if (rows_load(rs->outdir, &old) != 0)
+	/* A FIFO, a device, a link or a huge file named run.tsv: replaced, never read. */
+	if (foreign)
+		warning("'%s' is not a run stamp of framing; it is replaced", stamp);
+	free(stamp);
+	if (foreign || runstamp_load(rs->outdir, &old) != 0)
 		return;
 	for (i = 0; i < old.n; i++) {
-		const struct row *r = &old.r[i];
+		const struct runstamp_row *r = &old.r[i];
 		int keep = 0;
 		for (j = 0; j < old.n && !keep; j++) {
-			const struct row *o = &old.r[j];
+			const struct runstamp_row *o = &old.r[j];
 			char *p;
 			struct stat st;
 			if (strcmp(o->run, r->run) || strcmp(o->kind, "output")
@@ -614,33 +523,9 @@ static void keep_old_rows(const struct runset *rs, char **staged, size_t nstaged
 			free(p);
 		}
 		if (keep)
-			rows_add(out, r->run, r->kind, r->name, r->value);
+			runstamp_add(out, r->run, r->kind, r->name, r->value);
 	}
-	rows_release(&old);
-}
-
-static int write_stamp(const char *path, const struct rows *a, const struct rows *b)
-{
-	struct buf t = BUF_INIT;
-	const struct rows *parts[2] = { a, b };
-	size_t i, k;
-	FILE *f;
-	int ret = 0;
-
-	buf_adds(&t, STAMP_HEADER);
-	for (k = 0; k < 2; k++)
-		for (i = 0; i < parts[k]->n; i++) {
-			const struct row *r = &parts[k]->r[i];
-			buf_addf(&t, "%s\t%s\t%s\t%s\n", r->run, r->kind, r->name, r->value);
-		}
-	f = fopen(path, "w");
-	if (!f || fwrite(t.data, 1, t.len, f) != t.len || fclose(f) != 0) {
-		ret = error("cannot write '%s': %s", path, strerror(errno ? errno : EIO));
-		if (f)
-			fclose(f);
-	}
-	buf_release(&t);
-	return ret;
+	runstamp_release(&old);
 }
 
 /* Nothing in outdir may stop a file from being moved there: checked before any is. */
@@ -655,9 +540,44 @@ static int check_targets(const struct runset *rs, char **staged, size_t n)
 		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
 			bad = error("cannot write '%s': a folder has that name; nothing was "
 				    "replaced", p);
+		else if (stat(p, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISCHR(st.st_mode)
+			 && !S_ISFIFO(st.st_mode))
+			bad = error("cannot write '%s': it is %s, which framing does not write "
+				    "through; nothing was replaced", p,
+				    S_ISBLK(st.st_mode) ? "a block device" : "no file");
 		free(p);
 	}
 	return bad;
+}
+
+/* An output that would replace an input of the run under any name: -1 after a message. */
+static int check_not_inputs(const char *outdir, const char *const *names, size_t n)
+{
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < n && !bad; i++) {
+		char *p = path_join(outdir, names[i]);
+		const char *in = fsutil_input_at(p);
+		if (in)
+			bad = error("'%s' would be replaced by the output %s, and it is the input "
+				    "'%s' of this run; nothing was written: give another folder "
+				    "with -o", p, names[i], in);
+		free(p);
+	}
+	return bad;
+}
+
+int runset_check_writes(const struct runset *rs, const char *const *names)
+{
+	static const char *const stamp[] = { RUNSTAMP_NAME };
+	size_t n = 0;
+
+	rs = rs->outer ? rs->outer : rs;
+	while (names[n])
+		n++;
+	return check_not_inputs(rs->outdir, names, n) < 0
+	       || check_not_inputs(rs->outdir, stamp, 1) < 0 ? -1 : 0;
 }
 
 /* Moves the set into outdir, run.tsv last, with the cleanup signals held off. */
@@ -673,9 +593,9 @@ static int move_set(const struct runset *rs, char **staged, size_t n)
 	sigaddset(&block, SIGHUP);
 	sigprocmask(SIG_BLOCK, &block, &old);
 	for (i = 0; i <= n && !bad; i++) {
-		const char *name = i < n ? staged[i] : STAMP;
+		const char *name = i < n ? staged[i] : RUNSTAMP_NAME;
 		char *from, *to;
-		if (i < n && !strcmp(name, STAMP))
+		if (i < n && !strcmp(name, RUNSTAMP_NAME))
 			continue;
 		from = path_join(rs->staging, name);
 		to = path_join(rs->outdir, name);
@@ -692,13 +612,32 @@ static int move_set(const struct runset *rs, char **staged, size_t n)
 			free(p);
 		}
 	}
+	/*
+	 * A signal that came during the move is taken here, not when the mask
+	 * is lifted: the set is whole in outdir by now, so the run ends with
+	 * its own status rather than 143 over a complete set.
+	 */
+	if (!bad) {
+		sigset_t pending;
+		const struct timespec now = { 0, 0 };
+		if (sigpending(&pending) == 0)
+			while (sigismember(&pending, SIGINT) || sigismember(&pending, SIGTERM)
+			       || sigismember(&pending, SIGHUP)) {
+				int sig = sigtimedwait(&block, NULL, &now);
+				if (sig < 0)
+					break;
+				warning("signal %d came while the outputs were moved into '%s'; "
+					"the set is complete", sig, rs->outdir);
+				sigdelset(&pending, sig);
+			}
+	}
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	return bad;
 }
 
 int runset_commit(struct runset *rs)
 {
-	struct rows outs = { NULL, 0, 0 }, kept = { NULL, 0, 0 };
+	struct runstamp outs = { NULL, 0, 0 }, kept = { NULL, 0, 0 };
 	char **staged, *stamp;
 	size_t n, i;
 	int bad = 0;
@@ -714,15 +653,18 @@ int runset_commit(struct runset *rs)
 		if (hash_file(p, hex) < 0)
 			bad = error("cannot read '%s': %s", p, strerror(errno));
 		else
-			rows_add(&outs, rs->own.r[0].run, "output", staged[i], hex);
+			runstamp_add(&outs, rs->own.r[0].run, "output", staged[i], hex);
 		free(p);
 	}
+	if (!bad && (check_not_inputs(rs->outdir, (const char *const *)staged, n) < 0
+		     || runset_check_writes(rs, (const char *const[]){ NULL }) < 0))
+		bad = -2;
 	keep_old_rows(rs, staged, n, &kept);
 	for (i = 0; i < kept.n; i++)
-		rows_add(&outs, kept.r[i].run, kept.r[i].kind, kept.r[i].name, kept.r[i].value);
-	stamp = path_join(rs->staging, STAMP);
+		runstamp_add(&outs, kept.r[i].run, kept.r[i].kind, kept.r[i].name, kept.r[i].value);
+	stamp = path_join(rs->staging, RUNSTAMP_NAME);
 	if (!bad)
-		bad = write_stamp(stamp, &rs->own, &outs);
+		bad = runstamp_write(stamp, &rs->own, &outs);
 	free(stamp);
 	if (!bad)
 		bad = check_targets(rs, staged, n);
@@ -731,11 +673,11 @@ int runset_commit(struct runset *rs)
 	for (i = 0; i < n; i++)
 		free(staged[i]);
 	free(staged);
-	rows_release(&outs);
-	rows_release(&kept);
+	runstamp_release(&outs);
+	runstamp_release(&kept);
 	rs->created = 0;
 	runset_abort(rs);	/* removes what is left of the staging folder, unlocks */
-	return bad ? -1 : 0;
+	return bad == -2 ? -2 : bad ? -1 : 0;
 }
 
 int runset_finish(struct runset *rs, int status)
@@ -746,13 +688,20 @@ int runset_finish(struct runset *rs, int status)
 		runset_abort(rs);
 		return status;
 	}
-	return runset_commit(rs) < 0 ? EXIT_FAILED : status;
+	switch (runset_commit(rs)) {
+	case 0:
+		return status;
+	case -2:
+		return EXIT_USAGE;
+	default:
+		return EXIT_FAILED;
+	}
 }
 
 /* --- checks of readers ------------------------------------------------ */
 
 /* The first of names present in dir that run.tsv does not list, or NULL. */
-static const char *unlisted(const char *dir, const char *const *names, const struct rows *rs,
+static const char *unlisted(const char *dir, const char *const *names, const struct runstamp *rs,
 			    int *any_listed)
 {
 	const char *found = NULL;
@@ -763,7 +712,7 @@ static const char *unlisted(const char *dir, const char *const *names, const str
 		char *p = path_join(dir, names[i]);
 		struct stat st;
 		if (stat(p, &st) == 0) {
-			if (find_output(rs, names[i]))
+			if (runstamp_find_output(rs, names[i]))
 				*any_listed = 1;
 			else if (!found)
 				found = names[i];
@@ -773,16 +722,47 @@ static const char *unlisted(const char *dir, const char *const *names, const str
 	return found;
 }
 
-int runset_check_same_run(const char *dir, const char *const *names)
+/*
+ * 1 when another process holds dir's lock: a run is writing into it, so
+ * its files may be half old, half new for a moment. The active set's own
+ * folder is not another's.
+ */
+static int dir_busy(const char *dir)
 {
-	struct rows rs;
-	const struct row *first = NULL;
+	int fd, busy = 0;
+
+	if (active && !active->outer && fsutil_same_file(dir, active->outdir))
+		return 0;
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	if (flock(fd, LOCK_SH | LOCK_NB) < 0)
+		busy = errno == EWOULDBLOCK;
+	close(fd);	/* releases the shared lock */
+	return busy;
+}
+
+static int busy_error(const char *dir)
+{
+	return error("another framing run is writing into '%s'; run this again when it ends",
+		     dir);
+}
+
+int runset_check_same_run(const char *dir, const char *const *names, const char *rerun)
+{
+	struct runstamp rs;
+	const struct runstamp_row *first = NULL;
 	char *first_path = NULL;
-	char *stamp = path_join(dir, STAMP);
+	char *stamp = path_join(dir, RUNSTAMP_NAME);
 	const char *stray;
-	int bad = rows_load(dir, &rs), any_listed;
+	int bad, any_listed;
 	size_t i;
 
+	if (dir_busy(dir)) {
+		free(stamp);
+		return busy_error(dir);
+	}
+	bad = runstamp_load(dir, &rs);
 	if (bad) {
 		free(stamp);
 		return bad > 0 ? 0 : -1;
@@ -796,13 +776,12 @@ int runset_check_same_run(const char *dir, const char *const *names)
 	if (stray && any_listed) {
 		char *p = path_join(dir, stray);
 		bad = error("'%s' is not one of the files that %s lists: it was not written "
-			    "with the tables beside it; run the command that writes them again",
-			    p, stamp);
+			    "with the tables beside it; run %s again", p, stamp, rerun);
 		free(p);
 	}
 	for (i = 0; names[i] && !bad; i++) {
 		char *p = path_join(dir, names[i]);
-		const struct row *r = find_output(&rs, names[i]);
+		const struct runstamp_row *r = runstamp_find_output(&rs, names[i]);
 		char hex[65];
 		struct stat st;
 		if (!r || stat(p, &st) < 0) {
@@ -811,15 +790,18 @@ int runset_check_same_run(const char *dir, const char *const *names)
 		}
 		if (hash_file(p, hex) < 0)
 			bad = error("cannot read '%s': %s", p, strerror(errno));
+		/* A mismatch while a run moves its set in: say so, not "changed by another run". */
+		else if ((strcmp(hex, r->value) || (first && strcmp(first->run, r->run)))
+			 && dir_busy(dir))
+			bad = busy_error(dir);
 		else if (strcmp(hex, r->value))
 			bad = error("'%s' is not the file that run %s wrote (%s): it was changed "
-				    "or written by another run; run `%s` again (or, for a table "
-				    "edited on purpose, delete %s)", p, r->run, stamp,
-				    run_command(&rs, r->run), stamp);
+				    "or written by another run; run %s again (or, for a table "
+				    "edited on purpose, delete %s)", p, r->run, stamp, rerun, stamp);
 		else if (first && strcmp(first->run, r->run))
 			bad = error("'%s' and '%s' come from different runs (%s and %s in %s); "
-				    "run `%s` again to write them as one set", first_path, p,
-				    first->run, r->run, stamp, run_command(&rs, first->run));
+				    "run %s again to write them as one set", first_path, p,
+				    first->run, r->run, stamp, rerun);
 		if (!first) {
 			first = r;
 			first_path = xstrdup(p);
@@ -827,19 +809,65 @@ int runset_check_same_run(const char *dir, const char *const *names)
 		free(p);
 	}
 	free(first_path);
-	rows_release(&rs);
+	runstamp_release(&rs);
 	free(stamp);
 	return bad;
+}
+
+char *runset_param_of(const char *dir, const char *table, const char *name)
+{
+	struct runstamp rs;
+	const struct runstamp_row *t;
+	char *value = NULL, *stepped;
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	if (runstamp_load(dir, &rs) != 0)
+		return NULL;
+	buf_addf(&b, "stats.%s", name);
+	stepped = buf_detach(&b);
+	t = runstamp_find_output(&rs, table);
+	/* A step's own parameter comes first: report's "by" is its stats step's too. */
+	for (i = 0; t && i < rs.n; i++) {
+		const struct runstamp_row *r = &rs.r[i];
+		if (strcmp(r->run, t->run) || strcmp(r->kind, "parameter"))
+			continue;
+		if (!strcmp(r->name, stepped) || (!value && !strcmp(r->name, name))) {
+			free(value);
+			value = xstrdup(r->value);
+		}
+	}
+	free(stepped);
+	runstamp_release(&rs);
+	return value;
+}
+
+char *runset_rerun(const char *command, const char *dir, const char *file)
+{
+	struct buf b = BUF_INIT;
+
+	buf_addf(&b, "`framing %s ", command);
+	if (file) {
+		char *p = path_join(dir, file);
+		fsutil_add_quoted(&b, p);
+		free(p);
+	} else {
+		buf_adds(&b, "...");
+	}
+	buf_adds(&b, " -o ");
+	fsutil_add_quoted(&b, dir);
+	buf_addch(&b, '`');
+	return buf_detach(&b);
 }
 
 int runset_check_made_from(const char *dir, const char *table, const char *input,
 			   const char *rerun)
 {
-	struct rows rs;
-	const struct row *t, *in;
+	struct runstamp rs;
+	const struct runstamp_row *t, *in;
 	char *tpath = path_join(dir, table), *ipath = path_join(dir, input);
 	char hex[65];
-	int bad = rows_load(dir, &rs);
+	int bad = runstamp_load(dir, &rs);
 	size_t i;
 
 	if (bad) {
@@ -852,8 +880,8 @@ int runset_check_made_from(const char *dir, const char *table, const char *input
 	 * read (by SHA-256, so a scores.tsv made by hand and read by stats
 	 * passes, and one put there after stats does not).
 	 */
-	t = find_output(&rs, table);
-	in = find_output(&rs, input);
+	t = runstamp_find_output(&rs, table);
+	in = runstamp_find_output(&rs, input);
 	if (t && access(tpath, F_OK) == 0 && hash_file(ipath, hex) == 0) {
 		bad = -1;
 		if (in && !strcmp(in->run, t->run) && !strcmp(in->value, hex))
@@ -863,10 +891,10 @@ int runset_check_made_from(const char *dir, const char *table, const char *input
 			    && !strcmp(rs.r[i].value, hex))
 				bad = 0;
 		if (bad)
-			error("'%s' was computed from another %s than '%s' (run %s in %s/" STAMP
+			error("'%s' was computed from another %s than '%s' (run %s in %s/" RUNSTAMP_NAME
 			      "): run %s again", tpath, input, ipath, t->run, dir, rerun);
 	}
-	rows_release(&rs);
+	runstamp_release(&rs);
 	free(tpath);
 	free(ipath);
 	return bad;

@@ -49,28 +49,55 @@ void runset_input(struct runset *rs, const char *path);
  */
 void runset_owns(struct runset *rs, const char *name);
 /*
+ * Checks, before anything is written, that none of names (NULL-terminated)
+ * nor run.tsv in outdir is one of the run's inputs (runset_input, and
+ * fsutil_note_input) by device and inode: -1 after a message naming both,
+ * a usage error.
+ */
+int runset_check_writes(const struct runset *rs, const char *const *names);
+/*
  * Moves every file written into outdir, writes run.tsv and unlocks; frees
- * rs. -1 after a message, and then outdir holds the previous set.
+ * rs. -1 after a message, and then outdir holds the previous set; -2 when
+ * an output would have replaced an input (a usage error, nothing moved).
  */
 int runset_commit(struct runset *rs);
 /* Removes what the run wrote, unlocks, frees rs; the previous set stays. Safe with NULL. */
 void runset_abort(struct runset *rs);
-/* runset_commit when ok, else runset_abort; returns status, or EXIT_FAILED if the commit failed. */
+/*
+ * runset_commit when ok, else runset_abort; returns status, or EXIT_FAILED
+ * if the commit failed (EXIT_USAGE when an output was an input).
+ */
 int runset_finish(struct runset *rs, int status);
 
 /*
  * Checks that the files names (a NULL-terminated list) present in dir were
  * written by one run, as dir/run.tsv records with their SHA-256. A folder
  * without run.tsv (tables made by hand or by an older framing) passes.
- * -1 after a message naming the files and what to run again.
+ * -1 after a message naming the files and saying to run rerun again: the
+ * caller builds it from what it knows (runset_rerun), as the command a
+ * run.tsv records is not shown (it may be anyone's).
  */
-int runset_check_same_run(const char *dir, const char *const *names);
+int runset_check_same_run(const char *dir, const char *const *names, const char *rerun);
+/*
+ * "`framing COMMAND ... -o 'DIR'`" (before, when not NULL, a file of DIR
+ * quoted: framing stats 'DIR/scores.tsv' -o 'DIR'), the suggestion of the
+ * checks above; caller frees.
+ */
+char *runset_rerun(const char *command, const char *dir, const char *file);
 /*
  * Checks that dir/table was computed from dir/input as it is now: the same
  * run wrote both, or the run that wrote table read a file with input's
  * SHA-256. Passes when either file or run.tsv is missing. -1 after a message
  * that says to run rerun.
  */
+/*
+ * The value (as run.tsv shows it) of the parameter name of the run that
+ * wrote dir/table, or of a step of report of that name ("stats.by" for
+ * "by" of the stats step); NULL when run.tsv, the table's row or the
+ * parameter is missing. Caller frees.
+ */
+char *runset_param_of(const char *dir, const char *table, const char *name);
+
 int runset_check_made_from(const char *dir, const char *table, const char *input,
 			   const char *rerun);
 

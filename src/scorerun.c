@@ -48,6 +48,9 @@ enum { OUT_SCORES, OUT_MATCHES, OUT_TERMS, OUT_SIGNATURES, NOUTPUTS };
 static const char *const output_names[NOUTPUTS] = {
 	"scores.tsv", "matches.tsv", "terms.tsv", "signatures.tsv",
 };
+static const char *const output_names_list[NOUTPUTS + 1] = {
+	"scores.tsv", "matches.tsv", "terms.tsv", "signatures.tsv", NULL
+};
 
 struct outputs {
 	struct outfile *f[NOUTPUTS];
@@ -74,6 +77,8 @@ static void stamp_run(struct runset *set, const struct score_run_opts *args,
 	runset_param(set, "negation", args->opt.negation ? "yes" : "no");
 	for (i = 0; i < lx->nfiles; i++)
 		runset_input(set, lx->files[i]);
+	if (args->opt.templates.file)
+		runset_input(set, args->opt.templates.file);
 	if (args->in.jsonl) {
 		runset_input(set, args->in.jsonl);
 	} else if (args->in.dir) {
@@ -99,6 +104,10 @@ static int open_outputs(const struct score_run_opts *args, const struct lexicon 
 		if (!(o->set = runset_begin(args->outdir, "score")))
 			return -1;
 		stamp_run(o->set, args, lx);
+		if (runset_check_writes(o->set, output_names_list) < 0) {
+			abort_outputs(o);
+			return -2;
+		}
 	}
 	for (i = 0; i < NOUTPUTS; i++) {
 		char *path = args->to_stdout ? (files[i] ? xstrdup(files[i]) : NULL)
@@ -189,15 +198,27 @@ static void warn_lost(const struct score_loss *l, const struct score_run_opts *a
 
 	if (!l->lost)
 		return;
-	if (args->in.jsonl)
+	if (args->in.jsonl && !strcmp(args->in.jsonl, "-"))
+		/* Standard input is gone by now: the hint cannot replay it. */
+		buf_addf(&cmd, "framing clean %s FILE %s", source_stream_option(&args->in),
+			 l->worst_id);
+	else if (args->in.jsonl)
 		buf_addf(&cmd, "framing clean %s %s %s", source_stream_option(&args->in),
 			 args->in.jsonl, l->worst_id);
+	else if (args->in.warc.files.n) {
+		/* worst_where is FILE:BYTE */
+		const char *colon = strrchr(l->worst_where, ':');
+		int n = (int)(colon ? (size_t)(colon - l->worst_where) : strlen(l->worst_where));
+		buf_addf(&cmd, "framing clean --warc %.*s %s", n, l->worst_where, l->worst_id);
+	}
 	else
 		buf_addf(&cmd, "framing clean %s", l->worst_where);
 	/* inform, not fprintf: the command quotes a file name or an id (sanitize.h). */
 	inform("%zu of %zu article%s lost more than %.0f%% of their words to cleaning; `%s` "
-	       "shows why", l->lost, l->articles, l->articles == 1 ? "" : "s",
-	       100 * SCORE_LOST_SHARE, buf_str(&cmd));
+	       "shows why%s", l->lost, l->articles, l->articles == 1 ? "" : "s",
+	       100 * SCORE_LOST_SHARE, buf_str(&cmd),
+	       args->in.jsonl && !strcmp(args->in.jsonl, "-")
+	       ? ", with the input saved as FILE first (standard input cannot be read again)" : "");
 	buf_release(&cmd);
 }
 
@@ -211,21 +232,40 @@ static int output_is_input(const struct score_run_opts *args, const struct lexic
 {
 	const char *files[NOUTPUTS] = { NULL, args->matches_file, args->terms_file,
 					args->signatures_file };
+	const char *in;
+	char *manifest;
 	int i;
 	size_t j;
 
 	if (!args->to_stdout)
 		return runset_check_outdir(args->outdir, args->in.dir) < 0;
+	/* What -o DIR's run notes in runset_input, noted here for --stdout's files. */
+	for (j = 0; j < lx->nfiles; j++)
+		fsutil_note_input(lx->files[j]);
+	if (args->opt.templates.file)
+		fsutil_note_input(args->opt.templates.file);
+	if (args->in.jsonl) {
+		fsutil_note_input(args->in.jsonl);
+	} else if (args->in.dir) {
+		manifest = path_join(args->in.dir, "manifest.tsv");
+		fsutil_note_input(manifest);
+		free(manifest);
+	}
+	if ((in = fsutil_input_fd(STDOUT_FILENO)))
+		return error("standard output is the input '%s'; write the output elsewhere", in),
+		       1;
 	for (i = 0; i < NOUTPUTS; i++) {
 		if (!files[i])
 			continue;
-		if (args->in.jsonl && fsutil_same_file(files[i], args->in.jsonl))
-			return error("'%s' is the input '%s'; write the output elsewhere",
-				     files[i], args->in.jsonl), 1;
+		if (outfile_check_path(files[i]) < 0)
+			return 1;
 		for (j = 0; j < lx->nfiles; j++)
 			if (fsutil_same_file(files[i], lx->files[j]))
 				return error("'%s' is the lexicon '%s'; write the output elsewhere",
 					     files[i], lx->files[j]), 1;
+		if ((in = fsutil_input_at(files[i])))
+			return error("'%s' is the input '%s'; write the output elsewhere",
+				     files[i], in), 1;
 	}
 	return 0;
 }
@@ -255,8 +295,13 @@ int score_run(const struct score_run_opts *args)
 		goto out;
 	opt.table = tmpl;
 	status = EXIT_FAILED;
-	if (open_outputs(args, &lx, &o) < 0)
+	switch (open_outputs(args, &lx, &o)) {
+	case -2:
+		status = EXIT_USAGE;
+		/* fall through */
+	case -1:
 		goto out;
+	}
 	m = matcher_new(&lx);
 	terms = o.f[OUT_TERMS] ? counts_new() : NULL;
 	pout.scores = o.f[OUT_SCORES] ? stream(&o, OUT_SCORES) : stdout;
@@ -273,8 +318,16 @@ int score_run(const struct score_run_opts *args)
 	skipped = pipeline_run(src, &lx, m, &opt, &popt, &pout);
 	if (terms)
 		write_terms(terms, stream(&o, OUT_TERMS));
-	if (commit_outputs(&o) == 0)
+	switch (commit_outputs(&o)) {
+	case 0:
 		status = skipped ? EXIT_FAILED : EXIT_OK;
+		if (args->skipped)
+			*args->skipped = skipped;
+		break;
+	case -2:
+		status = EXIT_USAGE;
+		break;
+	}
 	if (skipped)
 		error("%zu article%s skipped", skipped, skipped == 1 ? "" : "s");
 	warn_lost(&loss, args);

@@ -27,6 +27,12 @@ struct score_run_opts {
 	int quiet;		/* no per-article warnings, no progress line */
 	int jobs;
 	struct score_options opt;
+	/*
+	 * Not NULL: gets the number of articles skipped (bad lines) when the
+	 * outputs were written, so report can tell a run that wrote its set
+	 * and skipped some (EXIT_FAILED, like score) from one that failed.
+	 */
+	size_t *skipped;
 };
 
 /* The defaults of the command line: output, every core, 50 MB, clean and negation on. */

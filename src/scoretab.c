@@ -1004,3 +1004,102 @@ void scoretab_free(struct scoretab *t)
 	scoretab_store_free(t->store);
 	free(t);
 }
+
+/*
+ * The map's columns: outlet and group when the header names them, else
+ * the two columns of a two-column file. -1 after a message.
+ */
+static int scoretab_map_columns(struct tsv *in, long *from, long *to)
+{
+	*from = tsv_column(in, "outlet");
+	*to = tsv_column(in, "group");
+	if (*from >= 0 && *to >= 0)
+		return 0;
+	if (tsv_columns(in) != 2)
+		return error("%s:1: a group map needs columns 'outlet' and 'group', or two columns",
+			     tsv_name(in));
+	*from = 0;
+	*to = 1;
+	return 0;
+}
+
+/* Reads the map into seen (value -> number + 1 in names); -1 after a message. */
+static int scoretab_map_read(const char *path, struct counts *seen, char ***names, size_t *n)
+{
+	struct tsv *in = tsv_open(path);
+	size_t alloc = 0;
+	long from, to;
+	int r;
+
+	if (!in)
+		return -1;
+	if (scoretab_map_columns(in, &from, &to) < 0) {
+		tsv_close(in);
+		return -1;
+	}
+	while ((r = tsv_next(in)) > 0) {
+		const char *k = tsv_field(in, (size_t)from), *v = tsv_field(in, (size_t)to);
+		uint64_t *slot;
+		if (!*k || !*v) {
+			r = error("%s:%zu: empty %s", tsv_name(in), tsv_line(in),
+				  *k ? "group" : "outlet");
+			break;
+		}
+		slot = counts_slot(seen, k, strlen(k));
+		if (*slot && strcmp((*names)[*slot - 1], v)) {
+			r = error("%s:%zu: '%s' is mapped twice ('%s' and '%s')", tsv_name(in),
+				  tsv_line(in), k, (*names)[*slot - 1], v);
+			break;
+		}
+		if (*slot)
+			continue;
+		ALLOC_GROW(*names, *n + 1, alloc);
+		(*names)[(*n)++] = xstrdup(v);
+		*slot = *n;
+	}
+	tsv_close(in);
+	return r < 0 ? -1 : 0;
+}
+
+int scoretab_map_groups(struct scoretab *t, const char *path, int unmapped_na, size_t *unmapped)
+{
+	struct counts *seen = counts_new();
+	char **names = NULL;
+	size_t n = 0, i;
+	int ret = scoretab_map_read(path, seen, &names, &n);
+
+	*unmapped = 0;
+	for (i = 0; ret == 0 && i < t->n; i++) {
+		struct scoretab_article *a = &t->a[i];
+		uint64_t k = counts_get(seen, a->gname, strlen(a->gname));
+		if (!k)
+			(*unmapped)++;
+		if (k || unmapped_na)
+			a->gname = scoretab_intern(t->store, k ? names[k - 1] : "NA", &a->gname_no);
+	}
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	counts_free(seen);
+	if (ret == 0)
+		scoretab_finish(t);
+	return ret;
+}
+
+struct scoretab *scoretab_read_grouped(char **files, size_t nfiles,
+				       const struct scoretab_grouping *g, unsigned flags)
+{
+	struct scoretab *t = scoretab_read(files, nfiles, g->by ? g->by : "outlet", flags);
+	size_t unmapped;
+
+	if (!t || !g->group_map)
+		return t;
+	if (scoretab_map_groups(t, g->group_map, g->unmapped_na, &unmapped) < 0) {
+		scoretab_free(t);
+		return NULL;
+	}
+	if (unmapped)
+		warning("--group-map: %zu articles of values the map does not name, %s", unmapped,
+			g->unmapped_na ? "grouped as NA" : "kept as their own groups");
+	return t;
+}

@@ -58,6 +58,32 @@ struct scoretab {
  */
 struct scoretab *scoretab_read(char **files, size_t nfiles, const char *by, unsigned flags);
 
+/*
+ * Regroups the articles by the map in path (--group-map), a TSV with a
+ * header: columns 'outlet' and 'group', or any two columns, the first the
+ * value of the grouping column (the outlet by default), the second the
+ * larger unit it belongs to (a country, an owner). Values the map does
+ * not name keep their own group, or become "NA" with unmapped_na;
+ * *unmapped says how many articles had no entry. A value mapped twice to
+ * different groups or an empty field is refused (FILE:LINE). -1 after a
+ * message.
+ */
+int scoretab_map_groups(struct scoretab *t, const char *path, int unmapped_na, size_t *unmapped);
+
+/*
+ * The grouping of stats, chart and report: the column --by, regrouped by
+ * --group-map (NULL: none) with --unmapped-na. scoretab_read, then
+ * scoretab_map_groups with a warning counting the articles the map does
+ * not name; NULL after a message.
+ */
+struct scoretab_grouping {
+	const char *by;
+	const char *group_map;
+	int unmapped_na;
+};
+struct scoretab *scoretab_read_grouped(char **files, size_t nfiles,
+				       const struct scoretab_grouping *g, unsigned flags);
+
 /* Keeps the first of articles with the same id; returns how many were dropped. */
 size_t scoretab_drop_same_ids(struct scoretab *t);
 

@@ -42,14 +42,16 @@ struct source {
 	long lang_col;		/* the extra column "lang", -1: none (set once the names are known) */
 	size_t nextra;
 	off_t start;	/* where the stream began, for source_rewind; -1: a pipe */
-	int normalise_dates;	/* framing import: dates in the forms date_normalise reads */
 	int keep_markup;	/* framing import: an html field stays markup */
 	/* CSV: records read by csvin.c, each decoded as the JSON object of its fields */
 	struct csvin *csv;
 	char *const *csv_names;
 	size_t ncsv;
-	/* both */
+	/* WARC files (warcin.c) */
+	struct warcin *warc;
+	/* all */
 	const char *label;	/* for messages */
+	struct buf own_label;	/* the label of several WARC files */
 	struct corpus *own_corpus;	/* opened by source_open */
 	FILE *own_file;
 	struct source_record record;	/* of source_next */
@@ -381,9 +383,18 @@ static void learn_columns(struct source *s, const cJSON *obj)
 	}
 }
 
+/* A CSV record is named by its number too, as csvin.c's messages name it. */
 static int bad_line(const struct source *s, size_t line, const char *what, const char *detail)
 {
 	return error("%s:%zu: %s%s; skipped", s->name, line, what, detail);
+}
+
+static int bad_record(const struct source *s, size_t line, size_t recno, const char *what,
+		      const char *detail)
+{
+	if (!recno)
+		return bad_line(s, line, what, detail);
+	return error("%s:%zu: record %zu: %s%s; skipped", s->name, line, recno, what, detail);
 }
 
 /*
@@ -444,7 +455,8 @@ static char *default_id(const struct article *a, const char *text, size_t len)
 }
 
 /* Turns the JSON object of line (raw as read) into an article and its text. */
-static int article_from_json(const struct source *s, size_t line, const struct buf *raw,
+static int article_from_json(const struct source *s, size_t line, size_t recno,
+			     const struct buf *raw,
 			     const cJSON *obj, struct article *a, char **text, size_t *len)
 {
 	const cJSON *t = cJSON_GetObjectItemCaseSensitive(obj, "text"), *idv;
@@ -453,16 +465,16 @@ static int article_from_json(const struct source *s, size_t line, const struct b
 	size_t i;
 
 	if (!cJSON_IsObject(obj))
-		return bad_line(s, line, "not a JSON object", "");
+		return bad_record(s, line, recno, "not a JSON object", "");
 	if (!t && cJSON_GetObjectItemCaseSensitive(obj, "html")) {
 		/* A page instead of its text. */
 		t = cJSON_GetObjectItemCaseSensitive(obj, "html");
 		if (!cJSON_IsString(t))
-			return bad_line(s, line, "\"html\" is not a string", "");
+			return bad_record(s, line, recno, "\"html\" is not a string", "");
 		html = 1;
 	}
 	if (!cJSON_IsString(t))
-		return bad_line(s, line, t ? "\"text\" is not a string" : "no \"text\" field", "");
+		return bad_record(s, line, recno, t ? "\"text\" is not a string" : "no \"text\" field", "");
 	*len = strlen(t->valuestring);
 	if (s->max_bytes && *len > s->max_bytes)
 		return error("%s:%zu: %zu bytes of text, more than --max-article-bytes %zu; skipped",
@@ -482,10 +494,11 @@ static int article_from_json(const struct source *s, size_t line, const struct b
 		article_release(a, 0);
 		if (bad == -2)
 			return -1;
-		return bad_line(s, line, bad ? "id, outlet, date and title must be strings or numbers"
+		return bad_record(s, line, recno, bad ? "id, outlet, date and title must be strings or numbers"
 				       : "no \"outlet\"", "");
 	}
-	if (s->normalise_dates && a->date && *a->date && !date_valid(a->date)) {
+	/* Every reader takes the forms import reads (date_normalise), so the two agree. */
+	if (a->date && *a->date && !date_valid(a->date)) {
 		char iso[11];
 		if (date_normalise(a->date, iso) == 0) {
 			free(a->date);
@@ -498,10 +511,10 @@ static int article_from_json(const struct source *s, size_t line, const struct b
 		 * space): the one sanitiser of messages shows it as \x1b.
 		 */
 		const cJSON *dv = cJSON_GetObjectItemCaseSensitive(obj, "date");
-		buf_addf(&b, " '%s' (expected YYYY-MM-DD)",
-			 cJSON_IsString(dv) ? dv->valuestring : a->date);
+		buf_addf(&b, " '%s' %s", cJSON_IsString(dv) ? dv->valuestring : a->date,
+			 date_refusal(a->date));
 		article_release(a, 0);
-		bad_line(s, line, "bad date", b.data);
+		bad_record(s, line, recno, "bad date", b.data);
 		buf_release(&b);
 		return -1;
 	}
@@ -665,7 +678,7 @@ static int decode_jsonl_record(const struct source *s, struct source_record *r,
 
 	if (status != 1)
 		return status;
-	status = article_from_json(s, r->line, &r->raw, obj, a, text, len);
+	status = article_from_json(s, r->line, 0, &r->raw, obj, a, text, len);
 	cJSON_Delete(obj);
 	return status;
 }
@@ -707,9 +720,40 @@ static int decode_csv_record(const struct source *s, struct source_record *r,
 			cJSON_AddItemToObject(obj, s->csv_names[i], cJSON_CreateString(p));
 		p += n + 1;
 	}
-	status = article_from_json(s, r->line, NULL, obj, a, text, len);
+	status = article_from_json(s, r->line, r->recno, NULL, obj, a, text, len);
 	cJSON_Delete(obj);
 	return status;
+}
+
+/*
+ * A spreadsheet's header is written by hand: Text, Outlet, ID are the
+ * fields text, outlet, id (and Lang the lang column), written lowercase.
+ */
+static void csv_lower_known(char *n)
+{
+	static const char *const known[] = { "id", "outlet", "date", "title", "text", "html",
+		"lang" };
+	size_t i;
+
+	for (i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		if (!strcasecmp(n, known[i]))
+			memcpy(n, known[i], strlen(known[i]));
+}
+
+/* Why a header names no text: a delimiter other than the one given, when it shows. */
+static int csv_no_text(const struct source *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->ncsv; i++) {
+		if (strchr(s->csv_names[i], ';'))
+			return error("%s:1: the header names no 'text' or 'html' column; it holds "
+				     "';': try --delimiter ';'", s->name);
+		if (strchr(s->csv_names[i], '\t'))
+			return error("%s:1: the header names no 'text' or 'html' column; it holds a "
+				     "tab: try --delimiter tab", s->name);
+	}
+	return error("%s:1: the header names no 'text' or 'html' column", s->name);
 }
 
 /* Refuses a header without text or html or outlet, or naming a field twice or not at all. */
@@ -721,7 +765,8 @@ static int csv_check_header(struct source *s)
 	if (!s->ncsv)
 		return error("%s: no header (text, outlet, ...)", s->name);
 	for (i = 0; i < s->ncsv; i++) {
-		const char *n = s->csv_names[i];
+		char *n = s->csv_names[i];
+		csv_lower_known(n);
 		if (!*n)
 			return error("%s:1: column %zu of the header has no name", s->name, i + 1);
 		for (j = 0; j < i; j++)
@@ -735,7 +780,7 @@ static int csv_check_header(struct source *s)
 		}
 	}
 	if (!text)
-		return error("%s:1: the header names no 'text' or 'html' column", s->name);
+		return csv_no_text(s);
 	if (!outlet)
 		return error("%s:1: the header names no 'outlet' column", s->name);
 	return 0;
@@ -768,6 +813,8 @@ struct source *source_csv(FILE *f, const char *name, char delim, size_t max_arti
 static int read_csv_record(struct source *s, struct source_record *r)
 {
 	int status = csvin_next(s->csv, &r->raw, &r->line);
+
+	r->recno = csvin_record(s->csv);
 
 	s->consumed = csvin_bytes_read(s->csv);
 	r->status = status;
@@ -822,11 +869,6 @@ struct source *source_jsonl(FILE *f, const char *name, size_t max_article_bytes)
 	return s;
 }
 
-void source_normalise_dates(struct source *s)
-{
-	s->normalise_dates = 1;
-}
-
 void source_keep_markup(struct source *s)
 {
 	s->keep_markup = 1;
@@ -841,6 +883,7 @@ void source_free(struct source *s)
 		free(s->extra_names[i]);
 	free(s->extra_names);
 	buf_release(&s->linebuf);
+	buf_release(&s->own_label);
 	csvin_free(s->csv);
 	ids_free(s->ids);
 	source_record_release(&s->record);
@@ -850,6 +893,7 @@ void source_free(struct source *s)
 	}
 	if (s->own_file)
 		fclose(s->own_file);
+	warcin_free(s->warc);
 	free(s);
 }
 
@@ -858,6 +902,22 @@ struct source *source_open(const struct source_options *o)
 	struct source *s;
 	FILE *f;
 
+	if (o->warc.files.n) {
+		struct warcin *w = warcin_open(&o->warc, source_max_bytes(o->max_bytes));
+		if (!w)
+			return NULL;
+		s = source_new(o->max_bytes);
+		s->warc = w;
+		s->label = o->warc.files.items[0];
+		if (o->warc.files.n > 1) {
+			/* A summary names them all, not the first only. */
+			buf_addf(&s->own_label, "%s and %zu other WARC file%s", s->label,
+				 o->warc.files.n - 1, o->warc.files.n == 2 ? "" : "s");
+			s->label = s->own_label.data;
+		}
+		s->lang_col = -1;
+		return s;
+	}
 	if (!o->jsonl) {
 		struct corpus *c = xcalloc(1, sizeof(*c));
 		if (corpus_load(o->dir, c) < 0) {
@@ -947,12 +1007,14 @@ const char *source_lang(const struct source *s, const struct article *a)
 
 int source_rewindable(const struct source *s)
 {
-	return s->corpus || s->start >= 0;
+	return s->corpus || s->warc || s->start >= 0;
 }
 
 int source_rewind(struct source *s)
 {
-	if (s->corpus) {
+	if (s->warc) {
+		warcin_rewind(s->warc);
+	} else if (s->corpus) {
 		s->next = 0;
 	} else if (s->csv) {
 		if (s->start < 0 || csvin_rewind(s->csv) < 0)
@@ -973,6 +1035,8 @@ int source_rewind(struct source *s)
 
 char *const *source_extra_names(const struct source *s, size_t *n)
 {
+	if (s->warc)
+		return warcin_extra_names(n);
 	if (s->corpus) {
 		*n = s->corpus->nextra;
 		return s->corpus->extra_names;
@@ -983,12 +1047,12 @@ char *const *source_extra_names(const struct source *s, size_t *n)
 
 uint64_t source_total_bytes(const struct source *s)
 {
-	return s->total;
+	return s->warc ? warcin_total_bytes(s->warc) : s->total;
 }
 
 uint64_t source_bytes_read(const struct source *s)
 {
-	return s->consumed;
+	return s->warc ? warcin_bytes_read(s->warc) : s->consumed;
 }
 
 /* Where a's fields come from, for messages: a manifest's or JSON Lines' FILE:LINE, else its file. */
@@ -1275,6 +1339,14 @@ int source_read(struct source *s, struct source_record *r)
 {
 	int got;
 
+	if (s->warc) {
+		/* Framed, decoded to UTF-8 and filtered in this thread; parsed by source_decode. */
+		free(r->text);
+		r->text = NULL;
+		r->line = 0;
+		r->status = warcin_read(s->warc, &r->a, &r->text, &r->len, &r->html);
+		return r->status;
+	}
 	if (s->corpus) {
 		int status;
 		memset(&r->a, 0, sizeof(r->a));
@@ -1314,6 +1386,54 @@ static int strip_outlet(struct article *a)
 	return 0;
 }
 
+/*
+ * A WARC page (warcin.c read it): the page's own title and date, else
+ * WARC-Date; an id that scores.tsv could not write as it is is refused,
+ * as a JSON Lines id is.
+ */
+static int decode_warc_record(const struct source *s, const struct source_record *r,
+			      struct article *a, char **text, size_t *len)
+{
+	char *warc_date = a->date;
+
+	if (!shown_as_is(a->id)) {
+		unprintable_id(a->path, a->id);
+		article_release(a, 1);
+		free(*text);
+		*text = NULL;
+		return -1;
+	}
+	if (!r->html)
+		return 0;
+	a->date = xstrdup("");
+	if (s->keep_markup) {
+		/*
+		 * framing import writes the page itself, but with the title and
+		 * date the page gives, so that the imported folder scores as the
+		 * WARC does.
+		 */
+		char *raw = xstrndup(*text, *len);
+		size_t rawlen = *len;
+		decode_page(a, text, len, 0);
+		htmlpage_release(a->page);
+		free(a->page);
+		a->page = NULL;
+		free(*text);
+		*text = raw;
+		*len = rawlen;
+		a->markup = 1;
+	} else {
+		decode_page(a, text, len, 0);
+	}
+	if (*a->date) {
+		free(warc_date);
+	} else {
+		free(a->date);
+		a->date = warc_date;
+	}
+	return 0;
+}
+
 int source_decode(const struct source *s, struct source_record *r, struct article *a,
 		  char **text, size_t *len)
 {
@@ -1333,13 +1453,21 @@ int source_decode(const struct source *s, struct source_record *r, struct articl
 	} else if (s->csv) {
 		if (decode_csv_record(s, r, a, text, len) < 0)
 			return -1;
+	} else if (s->warc) {
+		*a = r->a;
+		*text = r->text;
+		*len = r->len;
+		memset(&r->a, 0, sizeof(r->a));
+		r->text = NULL;
+		if (decode_warc_record(s, r, a, text, len) < 0)
+			return -1;
 	} else if (r->id_lone) {
 		return error("%s:%zu: id holds a lone surrogate escape (\\ud800-\\udfff), "
 			     "which scores.tsv cannot write as it is; skipped", s->name, r->line);
 	} else if (decode_jsonl_record(s, r, a, text, len) < 0) {
 		return -1;
 	}
-	if (r->id_first && !s->corpus) {
+	if (r->id_first && !s->corpus && !s->warc) {
 		size_t n;
 		if (r->id_first == UINT32_MAX)
 			error("%s:%zu: id '%s' given again (first on an earlier line): "

@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "corpus.h"
+#include "warcin.h"
 
 /*
  * Where articles come from, one at a time: the files of a corpus folder, or
@@ -76,9 +77,11 @@ struct source_options {
 	const char *csv;
 	const char *delimiter;
 	char delim;
+	/* WARC files (--warc) and the filters of a crawl: warcin.h. */
+	struct warcin_options warc;
 };
 
-#define SOURCE_OPTIONS_INIT { NULL, NULL, SOURCE_DEFAULT_MAX_BYTES, NULL, NULL, 0 }
+#define SOURCE_OPTIONS_INIT { NULL, NULL, SOURCE_DEFAULT_MAX_BYTES, NULL, NULL, 0, WARCIN_OPTIONS_INIT }
 
 /* The option that names o's stream, for the commands framing suggests: "--csv" or "--jsonl". */
 static inline const char *source_stream_option(const struct source_options *o)
@@ -120,13 +123,6 @@ struct source *source_jsonl(FILE *f, const char *name, size_t max_article_bytes)
  * html or outlet, or names a field twice or not at all.
  */
 struct source *source_csv(FILE *f, const char *name, char delim, size_t max_article_bytes);
-
-/*
- * Dates of a stream are read in every form date_normalise reads (RFC 2822,
- * February 26, 1987, ...) and given as YYYY-MM-DD, for framing import;
- * otherwise a date must be YYYY-MM-DD.
- */
-void source_normalise_dates(struct source *s);
 
 /*
  * An "html" field of a stream is given as it is, markup and all, with
@@ -195,12 +191,14 @@ int source_next(struct source *s, struct article *a, char **text, size_t *len);
 struct source_record {
 	struct buf raw;		/* JSON Lines: the line as read */
 	size_t line;		/* its line number */
+	size_t recno;		/* CSV: its record number, for messages; else 0 */
 	int status;		/* -1: over --max-article-bytes, not kept */
 	size_t id_first;	/* JSON Lines, CSV: the line that gave its id first, 0: none */
 	int id_lone;		/* JSON Lines: its id holds a lone surrogate escape */
 	struct article a;	/* corpus folder: the article, read whole */
 	char *text;
 	size_t len;
+	int html;		/* WARC: text is an HTML page in UTF-8 */
 };
 
 int source_read(struct source *s, struct source_record *r);

@@ -47,12 +47,32 @@ static int check_csv(struct source_options *in)
 	return 0;
 }
 
+/* Whether the articles come from a stream option (--jsonl, --csv, --warc), not a CORPUS folder. */
+static int streamed(const struct source_options *in)
+{
+	return in->jsonl || in->warc.files.n;
+}
+
 enum options_result sourceopts_check(struct source_options *in, const char *usage)
 {
 	if (check_csv(in) < 0)
 		return usage_error(usage);
-	if (in->dir && in->jsonl) {
+	if (in->dir && streamed(in)) {
 		error("give either a CORPUS folder or --jsonl, not both");
+		return usage_error(usage);
+	}
+	if (in->jsonl && in->warc.files.n) {
+		error("give one of --jsonl, --csv and --warc");
+		return usage_error(usage);
+	}
+	if (!in->warc.files.n && (in->warc.url_pattern || in->warc.outlets ||
+				  in->warc.drop_unlisted || in->warc.max_articles || in->warc.lang)) {
+		error("--url-pattern, --outlets, --drop-unlisted, --max-articles and --lang "
+		      "filter --warc input");
+		return usage_error(usage);
+	}
+	if (in->warc.drop_unlisted && !in->warc.outlets) {
+		error("--drop-unlisted goes with --outlets FILE.tsv");
 		return usage_error(usage);
 	}
 	return OPTIONS_OK;
@@ -96,16 +116,19 @@ enum options_result sourceopts_corpus(struct source_options *in, struct options_
 
 	if (sourceopts_check(in, usage) != OPTIONS_OK)
 		return OPTIONS_ERROR;
+	/* --warc FILE...: the operands beyond the command's own are more WARC files. */
+	while (in->warc.files.n && nother >= 0 && args->n > nother)
+		options_list_add(&in->warc.files, take_operand(args, nother));
 	if (nother >= 0 && args->n < nother)
 		error("missing %s", missing[args->n]);
-	else if (in->jsonl && (nother >= 0 ? args->n > nother : has_dir_operand(args)))
+	else if (streamed(in) && (nother >= 0 ? args->n > nother : has_dir_operand(args)))
 		error("give either a CORPUS folder or --jsonl, not both");
-	else if (!in->jsonl && args->n == at)
+	else if (!streamed(in) && args->n == at)
 		error("missing a CORPUS folder (or --jsonl FILE)");
-	else if (nother >= 0 && args->n > nother + !in->jsonl)
+	else if (nother >= 0 && args->n > nother + !streamed(in))
 		error("unexpected argument '%s'", args->v[nother + 1]);
 	else {
-		if (!in->jsonl)
+		if (!streamed(in))
 			in->dir = take_operand(args, at);
 		return OPTIONS_OK;
 	}

@@ -1,6 +1,8 @@
 #ifndef SOURCEOPTS_H
 #define SOURCEOPTS_H
 
+#include <limits.h>
+
 #include "lexrun.h"
 #include "options.h"
 #include "score.h"
@@ -21,7 +23,23 @@
 	OPT_STRING(0, "jsonl", &(in)->jsonl), \
 	OPT_STRING(0, "csv", &(in)->csv), \
 	OPT_STRING(0, "delimiter", &(in)->delimiter), \
-	OPT_SIZE(0, "max-article-bytes", &(in)->max_bytes, 0, SOURCE_MAX_ARTICLE_BYTES)
+	OPT_SIZE(0, "max-article-bytes", &(in)->max_bytes, 0, SOURCE_MAX_ARTICLE_BYTES), \
+	OPT_WARC(in)
+
+/*
+ * The rows of --warc FILE (repeatable; more FILE operands follow it) and
+ * the filters of a crawl but --lang (framing clean has a --lang of its
+ * own): --url-pattern, --outlets, --drop-unlisted, --max-articles.
+ */
+#define OPT_WARC(in) \
+	OPT_STRINGS(0, "warc", &(in)->warc.files), \
+	OPT_STRING(0, "url-pattern", &(in)->warc.url_pattern), \
+	OPT_STRING(0, "outlets", &(in)->warc.outlets), \
+	OPT_FLAG(0, "drop-unlisted", &(in)->warc.drop_unlisted), \
+	OPT_SIZE(0, "max-articles", &(in)->warc.max_articles, 0, LONG_MAX)
+
+/* The row of --lang CODE, the crawl filter (warcin.h). */
+#define OPT_WARC_LANG(in) OPT_STRING(0, "lang", &(in)->warc.lang)
 
 /* The rows of --no-clean and --no-negation, stored in the struct score_options *opt. */
 #define OPT_SCORING(opt) \
@@ -38,6 +56,7 @@
 	OPT_FLAG(0, "tsv", &(t)->tsv), \
 	OPT_SCORING(&(t)->opt), \
 	OPT_SOURCE(&(t)->in), \
+	OPT_WARC_LANG(&(t)->in), \
 	OPT_QUIET(&(t)->quiet)
 
 /*

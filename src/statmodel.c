@@ -49,14 +49,22 @@ static void pool(struct statmodel *sm)
 	sm->pool_tokens = xcalloc(cells, sizeof(double));
 	sm->group_tokens = xcalloc(t->ngroups + 1, sizeof(double));
 	sm->rate_sums = xcalloc(cells, sizeof(*sm->rate_sums));
+	sm->sxx = xcalloc(cells, sizeof(double));
+	sm->sxt = xcalloc(cells, sizeof(double));
+	sm->stt = xcalloc(cells, sizeof(double));
 	for (i = 0; i < t->n; i++) {
 		const struct scoretab_article *a = &t->a[i];
 		size_t at = a->group * sm->m;
-		sm->group_tokens[a->group] += a->tokens;
+		double tk = a->tokens;
+		sm->group_tokens[a->group] += tk;
 		for (j = 0; j < 2 * t->ncat; j++)
 			if (!isnan(a->counts[j])) {
-				sm->pool_count[at + j] += a->counts[j];
-				sm->pool_tokens[at + j] += a->tokens;
+				double x = a->counts[j];
+				sm->pool_count[at + j] += x;
+				sm->pool_tokens[at + j] += tk;
+				sm->sxx[at + j] += x * x;
+				sm->sxt[at + j] += x * tk;
+				sm->stt[at + j] += tk * tk;
 			}
 	}
 	for (i = 0; i < cells - 1; i++) {
@@ -211,6 +219,149 @@ void statmodel_groups(struct statmodel *sm)
 	workpool_run(sm->p.jobs, sm->t->ngroups, group_task, sm);
 }
 
+/* The rest's moments of metric j without group g: the whole corpus's minus g's. */
+static void rest_moments(const struct stats_moments *all, const struct stats_moments *g,
+			 struct stats_moments *r)
+{
+	double m2a = all->n > 1 ? all->var * (double)(all->n - 1) : 0;
+	double m2g = g->n > 1 ? g->var * (double)(g->n - 1) : 0, d, m2;
+
+	r->n = all->n - g->n;
+	r->mean = r->var = NAN;
+	if (r->n == 0)
+		return;
+	r->mean = g->n ? ((double)all->n * all->mean - (double)g->n * g->mean) / (double)r->n
+		       : all->mean;
+	if (r->n < 2)
+		return;
+	/* Chan et al.'s merge of two groups' sums of squares, taken apart. */
+	d = g->n ? g->mean - r->mean : 0;
+	m2 = m2a - m2g - d * d * (double)g->n * (double)r->n / (double)all->n;
+	r->var = fmax(m2, 0) / (double)(r->n - 1);
+}
+
+/* The corpus's article-level sums of one metric: n, X, T, Sxx, Sxt, Stt. */
+struct rest_total {
+	double n, count, tokens, sxx, sxt, stt;
+};
+
+/*
+ * The rest's article-level sums without the group of cell c: counts,
+ * tokens and sums of squares by subtraction, then its residual sum of
+ * squares about its own rate, sum (x - R t)^2 = Sxx - 2 R Sxt + R^2 Stt.
+ * pearson (the dispersion) is not needed by the rate ratio: NAN.
+ */
+static void rest_sums(const struct statmodel *sm, const struct rest_total *tot, size_t c,
+		      struct stats_rate_sums *r)
+{
+	const struct stats_rate_sums *g = &sm->rate_sums[c];
+	double sxx = tot->sxx - sm->sxx[c], sxt = tot->sxt - sm->sxt[c], stt = tot->stt - sm->stt[c];
+	double R;
+
+	r->n = (size_t)tot->n - g->n;
+	r->count = tot->count - g->count;
+	r->tokens = tot->tokens - g->tokens;
+	R = r->tokens > 0 ? r->count / r->tokens : 0;
+	r->ss = fmax(sxx - 2 * R * sxt + R * R * stt, 0);
+	r->pearson = NAN;
+}
+
+/*
+ * Metric j of the whole corpus: its values sorted (for the rank tests
+ * against the rest), their ties and moments, and the rest's numbers of
+ * every group.
+ */
+static void rest_metric(struct statmodel *sm, size_t j)
+{
+	size_t G = sm->t->ngroups, g, i, k = 0;
+	double *all = sm->all_sorted + j * sm->n;
+	struct rest_total tot = { 0, 0, 0, 0, 0, 0 };
+	struct stats_moments mall;
+
+	for (i = 0; i < sm->n; i++)
+		if (!isnan(sm->val[i * sm->m + j]))
+			all[k++] = sm->val[i * sm->m + j];
+	stats_moments(all, k, &mall);
+	stats_sort(all, k);
+	sm->all_n[j] = k;
+	sm->all_ties[j] = stats_ties(all, k);
+	for (g = 0; g < G; g++) {
+		size_t c = g * sm->m + j;
+		tot.n += (double)sm->rate_sums[c].n;
+		tot.count += sm->rate_sums[c].count;
+		tot.tokens += sm->rate_sums[c].tokens;
+		tot.sxx += sm->sxx[c];
+		tot.sxt += sm->sxt[c];
+		tot.stt += sm->stt[c];
+	}
+	for (g = 0; g < G; g++) {
+		size_t c = g * sm->m + j;
+		rest_moments(&mall, &sm->mom[c], &sm->rest_mom[c]);
+		rest_sums(sm, &tot, c, &sm->rest_sums[c]);
+	}
+}
+
+/* What the pairs against the rest share, when there is one. */
+static void rest_prepare(struct statmodel *sm)
+{
+	size_t cells = sm->t->ngroups * sm->m + 1, j;
+
+	sm->has_rest = 1;
+	sm->all_sorted = xmalloc((sm->n * sm->m + 1) * sizeof(double));
+	sm->all_ties = xmalloc((sm->m + 1) * sizeof(double));
+	sm->all_n = xmalloc((sm->m + 1) * sizeof(size_t));
+	sm->rest_mom = xmalloc(cells * sizeof(*sm->rest_mom));
+	sm->rest_sums = xmalloc(cells * sizeof(*sm->rest_sums));
+	sm->rest_mw = xmalloc(cells * sizeof(*sm->rest_mw));
+	sm->rest_mw_why = xmalloc(cells * sizeof(char *));
+	sm->ref_ties = xmalloc((sm->m + 1) * sizeof(double));
+	for (j = 0; j < sm->m; j++) {
+		rest_metric(sm, j);
+		if (sm->reference != STATMODEL_REST)
+			sm->ref_ties[j] = stats_ties(statmodel_sorted(sm, sm->reference, j),
+						     sm->mom[sm->reference * sm->m + j].n);
+	}
+	sm->len_all = xmalloc((sm->n + 1) * sizeof(double));
+	memcpy(sm->len_all, sm->len_sorted, sm->n * sizeof(double));
+	stats_sort(sm->len_all, sm->n);
+}
+
+void statmodel_side(const struct statmodel *sm, size_t g, int rest_of, size_t j,
+		    struct statmodel_side *s)
+{
+	size_t c = g * sm->m + j;
+
+	if (!rest_of) {
+		s->name = sm->t->groups[g];
+		s->mom = &sm->mom[c];
+		s->sums = &sm->rate_sums[c];
+		statmodel_pooled(sm, g, j, &s->count, &s->tokens);
+		return;
+	}
+	s->name = STATMODEL_REST_NAME;
+	s->mom = &sm->rest_mom[c];
+	s->sums = &sm->rest_sums[c];
+	s->count = sm->rest_sums[c].count;
+	s->tokens = sm->rest_sums[c].tokens;
+}
+
+/* Group a against the rest: Mann-Whitney per metric; no permutation. */
+static void rest_pair_task(struct statmodel *sm, size_t k)
+{
+	size_t a = sm->pair_a[k], j;
+
+	for (j = 0; j < sm->m; j++) {
+		size_t c = a * sm->m + j;
+		sm->perm_p[k * sm->m + j] = NAN;
+		sm->perm_why[k * sm->m + j] = "not permuted against the rest";
+		sm->rest_mw_why[c] = stats_mann_whitney_rest(statmodel_sorted(sm, a, j),
+							     sm->mom[c].n,
+							     sm->all_sorted + j * sm->n,
+							     sm->all_n[j], sm->all_ties[j],
+							     &sm->rest_mw[c]);
+	}
+}
+
 /*
  * Permutation p of every metric for pair k, into perm_p and perm_why;
  * NA beyond perm_max. The pairs run in parallel: with groups of a few
@@ -221,16 +372,23 @@ static void pair_task(void *arg, size_t k)
 {
 	struct statmodel *sm = arg;
 	size_t a = sm->pair_a[k], b = sm->pair_b[k];
-	size_t na = statmodel_size(sm, a), nb = statmodel_size(sm, b), j;
+	size_t na, nb, j;
 	double *p = sm->perm_p + k * sm->m;
 	const char **why = sm->perm_why + k * sm->m;
 	double *x;
 	int exact;
 
-	if (na + nb > sm->p.perm_max) {
+	if (b == STATMODEL_REST) {
+		rest_pair_task(sm, k);
+		return;
+	}
+	na = statmodel_size(sm, a);
+	nb = statmodel_size(sm, b);
+	if (na + nb > sm->p.perm_max || (sm->pair_shuffles == 0 && sm->p.permutations > 0)) {
 		for (j = 0; j < sm->m; j++) {
 			p[j] = NAN;
-			why[j] = "more articles than --perm-max";
+			why[j] = na + nb > sm->p.perm_max ? "more articles than --perm-max"
+				 : "too many pairs for --perm-budget";
 		}
 		return;
 	}
@@ -238,7 +396,7 @@ static void pair_task(void *arg, size_t k)
 	x = xmalloc(((na + nb) * sm->m + 1) * sizeof(double));
 	memcpy(x, sm->val + sm->start[a] * sm->m, na * sm->m * sizeof(double));
 	memcpy(x + na * sm->m, sm->val + sm->start[b] * sm->m, nb * sm->m * sizeof(double));
-	stats_permutation(x, na, nb, sm->m, sm->p.permutations,
+	stats_permutation(x, na, nb, sm->m, sm->pair_shuffles,
 			  stats_seed(sm->p.seed, sm->t->groups[a], sm->t->groups[b]), p, why,
 			  &exact);
 	free(x);
@@ -252,25 +410,141 @@ static void pair_lengths(struct statmodel *sm)
 	sm->len_ks = xmalloc((sm->npairs + 1) * sizeof(*sm->len_ks));
 	for (k = 0; k < sm->npairs; k++) {
 		size_t a = sm->pair_a[k], b = sm->pair_b[k];
-		stats_ks_sorted(sm->len_sorted + sm->start[a], statmodel_size(sm, a),
-				sm->len_sorted + sm->start[b], statmodel_size(sm, b), &sm->len_ks[k]);
+		if (b == STATMODEL_REST)
+			stats_ks_rest(sm->len_sorted + sm->start[a], statmodel_size(sm, a),
+				      sm->len_all, sm->n, &sm->len_ks[k]);
+		else
+			stats_ks_sorted(sm->len_sorted + sm->start[a], statmodel_size(sm, a),
+					sm->len_sorted + sm->start[b], statmodel_size(sm, b),
+					&sm->len_ks[k]);
 	}
+}
+
+/* The pair list being built: appends (a, b) unless it is there (either way round). */
+struct pair_list {
+	size_t *a, *b, n, alloc, balloc;
+};
+
+static int pair_known(const struct pair_list *l, size_t a, size_t b)
+{
+	size_t k;
+	for (k = 0; k < l->n; k++)
+		if ((l->a[k] == a && l->b[k] == b) || (l->a[k] == b && l->b[k] == a))
+			return 1;
+	return 0;
+}
+
+static void pair_add(struct pair_list *l, size_t a, size_t b, int check)
+{
+	if (a == b || (check && pair_known(l, a, b)))
+		return;
+	ALLOC_GROW(l->a, l->n + 1, l->alloc);
+	ALLOC_GROW(l->b, l->n + 1, l->balloc);
+	l->a[l->n] = a;
+	l->b[l->n++] = b;
+}
+
+/* The group with the most articles (the first of equals): the default reference. */
+static size_t largest_group(const struct statmodel *sm)
+{
+	size_t g, best = 0;
+	for (g = 1; g < sm->t->ngroups; g++)
+		if (statmodel_size(sm, g) > statmodel_size(sm, best))
+			best = g;
+	return best;
+}
+
+/*
+ * Which pairs (see struct statmodel_params): all of them up to
+ * all_pairs_max groups, in the order of the groups; beyond, per group its
+ * pair against the rest and against the reference; the user's pairs last.
+ */
+static void choose_pairs(struct statmodel *sm, struct pair_list *l)
+{
+	size_t G = sm->t->ngroups, a, b, k, ref;
+
+	if (G <= sm->p.all_pairs_max) {
+		for (a = 0; a < G; a++)
+			for (b = a + 1; b < G; b++)
+				pair_add(l, a, b, 0);
+	} else {
+		ref = sm->p.reference < G ? sm->p.reference : largest_group(sm);
+		sm->reference = ref;
+		for (a = 0; a < G; a++) {
+			pair_add(l, a, STATMODEL_REST, 0);
+			pair_add(l, a, ref, 0);
+		}
+	}
+	/* Few, so a linear check of duplicates is cheap enough. */
+	for (k = 0; k < sm->p.nuser; k++)
+		pair_add(l, sm->p.user_pairs[2 * k], sm->p.user_pairs[2 * k + 1], 1);
+}
+
+/*
+ * Beyond all_pairs_max groups the pairs' shuffles share perm_budget
+ * (articles x shuffles over the pairs within perm_max): as many per pair
+ * as fit, none when fewer than 100 would. Up to all_pairs_max groups each
+ * pair gets permutations, as it always has.
+ */
+static size_t pair_shuffles(const struct statmodel *sm)
+{
+	double work = 0, fit;
+	size_t k;
+
+	if (!sm->has_rest || sm->p.permutations == 0)
+		return sm->p.permutations;
+	for (k = 0; k < sm->npairs; k++) {
+		size_t a = sm->pair_a[k], b = sm->pair_b[k], n;
+		if (b == STATMODEL_REST)
+			continue;
+		n = statmodel_size(sm, a) + statmodel_size(sm, b);
+		if (n <= sm->p.perm_max)
+			work += (double)n;
+	}
+	if (work * (double)sm->p.permutations <= sm->p.perm_budget)
+		return sm->p.permutations;
+	fit = floor(sm->p.perm_budget / work);
+	return fit < 100 ? 0 : (size_t)fit;
+}
+
+/*
+ * The relabellings of the groups x categories test: permutations, or as
+ * many as perm_budget allows on n articles (at least 99, so that p can
+ * still say 0.01).
+ */
+static size_t chisq_shuffles(const struct statmodel *sm)
+{
+	double fit;
+
+	if ((double)sm->n * (double)sm->p.permutations <= sm->p.perm_budget)
+		return sm->p.permutations;
+	fit = floor(sm->p.perm_budget / (double)sm->n);
+	return fit < 99 ? 99 : (size_t)fit;
 }
 
 void statmodel_pairs(struct statmodel *sm)
 {
-	size_t G = sm->t->ngroups, a, b, k = 0;
+	struct pair_list l = { NULL, NULL, 0, 0, 0 };
+	size_t k;
 
-	sm->npairs = G * (G - (G > 0)) / 2;
+	sm->reference = STATMODEL_REST;
+	choose_pairs(sm, &l);
+	sm->npairs = l.n;
 	sm->pair_a = xmalloc((sm->npairs + 1) * sizeof(size_t));
 	sm->pair_b = xmalloc((sm->npairs + 1) * sizeof(size_t));
+	if (l.n) {	/* l.a is NULL without pairs */
+		memcpy(sm->pair_a, l.a, l.n * sizeof(size_t));
+		memcpy(sm->pair_b, l.b, l.n * sizeof(size_t));
+	}
+	free(l.a);
+	free(l.b);
+	for (k = 0; k < sm->npairs; k++)
+		if (sm->pair_b[k] == STATMODEL_REST && !sm->has_rest)
+			rest_prepare(sm);
+	sm->pair_shuffles = pair_shuffles(sm);
+	sm->chisq_shuffles = chisq_shuffles(sm);
 	sm->perm_p = xmalloc((sm->npairs * sm->m + 1) * sizeof(double));
 	sm->perm_why = xmalloc((sm->npairs * sm->m + 1) * sizeof(char *));
-	for (a = 0; a < G; a++)
-		for (b = a + 1; b < G; b++) {
-			sm->pair_a[k] = a;
-			sm->pair_b[k++] = b;
-		}
 	workpool_run(sm->p.jobs, sm->npairs, pair_task, sm);
 	pair_lengths(sm);
 }
@@ -301,6 +575,18 @@ void statmodel_release(struct statmodel *sm)
 	free(sm->count);
 	free(sm->len_sorted);
 	free(sm->len_ks);
+	free(sm->sxx);
+	free(sm->sxt);
+	free(sm->stt);
+	free(sm->all_sorted);
+	free(sm->all_ties);
+	free(sm->all_n);
+	free(sm->len_all);
+	free(sm->rest_mom);
+	free(sm->rest_sums);
+	free(sm->rest_mw);
+	free(sm->rest_mw_why);
+	free(sm->ref_ties);
 	memset(sm, 0, sizeof(*sm));
 }
 
@@ -311,13 +597,14 @@ void statmodel_chisq(const struct statmodel *sm, const size_t *cats, size_t ncat
 	size_t *size = xmalloc((G + 1) * sizeof(*size));
 	double *x = xmalloc((sm->n * 2 * ncats + 1) * sizeof(*x));
 
+
 	for (i = 0; i < G; i++)
 		size[i] = statmodel_size(sm, i);
 	for (i = 0; i < sm->n; i++)
 		for (own = 0; own < 2; own++)
 			for (c = 0; c < ncats; c++)
 				x[(i * 2 + own) * ncats + c] = sm->count[i * k + 2 * cats[c] + own];
-	stats_permutation_chisq_tables(x, size, G, ncats, 2, sm->p.permutations,
+	stats_permutation_chisq_tables(x, size, G, ncats, 2, sm->chisq_shuffles,
 				       stats_seed(sm->p.seed, "chisq", "categories"),
 				       sm->p.jobs, out, why);
 	free(size);

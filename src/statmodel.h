@@ -22,7 +22,28 @@ struct statmodel_params {
 	size_t permutations;	/* shuffles per pair, 0 = none */
 	size_t perm_max;	/* pairs with more articles get NA */
 	size_t jobs;		/* threads */
+	/*
+	 * Which pairs (statmodel_pairs): every pair up to all_pairs_max
+	 * groups; beyond, each group against the rest of the corpus and
+	 * against the reference group (an index; SIZE_MAX: the group with the
+	 * most articles). The user's pairs (indices, a then b, nuser of
+	 * them) are added in either case when not there already.
+	 */
+	size_t all_pairs_max, reference;
+	const size_t *user_pairs;
+	size_t nuser;
+	/*
+	 * Work allowed to relabelling, in articles x relabellings: the
+	 * groups x categories test uses fewer than permutations relabellings
+	 * when the corpus is larger than perm_budget / permutations, and
+	 * beyond all_pairs_max groups the pairs' permutations share it.
+	 */
+	double perm_budget;
 };
+
+/* pair_b of a group compared with the rest of the corpus, and its name. */
+#define STATMODEL_REST ((size_t)-1)
+#define STATMODEL_REST_NAME "(rest)"
 
 struct statmodel {
 	struct statmodel_params p;
@@ -49,7 +70,10 @@ struct statmodel {
 	/* Bootstrap intervals, ngroups x m (statmodel_groups). */
 	double *boot_lo, *boot_hi;
 	const char **boot_why;
-	/* Permutation p of every pair k (a < b) and metric, at [k * m + j] (statmodel_pairs). */
+	/*
+	 * The pairs k (pair_b[k] may be STATMODEL_REST) and the permutation p
+	 * of each pair and metric, at [k * m + j] (statmodel_pairs).
+	 */
 	size_t npairs, *pair_a, *pair_b;
 	double *perm_p;
 	const char **perm_why;
@@ -64,6 +88,27 @@ struct statmodel {
 	double *count;
 	double *len_sorted;
 	struct stats_ks *len_ks;
+	/*
+	 * For the pairs against the rest (pair_b = STATMODEL_REST): per group
+	 * and metric the sums of x^2, x t and t^2 of the articles with a count
+	 * (from the build), and, when there is such a pair (statmodel_pairs),
+	 * the whole corpus's values of each metric sorted (all_at[j], all_n[j]
+	 * of them, with their ties), its lengths sorted, and per group and
+	 * metric the rest's moments, rate sums and pooled numbers and the
+	 * Mann-Whitney test against it.
+	 */
+	double *sxx, *sxt, *stt;
+	int has_rest;
+	double *all_sorted, *all_ties, *len_all;
+	size_t *all_at, *all_n;
+	struct stats_moments *rest_mom;
+	struct stats_rate_sums *rest_sums;
+	struct stats_mw *rest_mw;
+	const char **rest_mw_why;
+	/* Shuffles per pair and relabellings of the groups x categories test. */
+	size_t pair_shuffles, chisq_shuffles;
+	size_t reference;	/* the reference group, STATMODEL_REST: none */
+	double *ref_ties;	/* per metric, the reference's ties (stats_ties) */
 };
 
 /* Takes from t all that the statistics need of its articles. */
@@ -73,7 +118,12 @@ void statmodel_build(struct statmodel *sm, const struct scoretab *t,
 /* Each group's shared numbers and its bootstrap, groups in parallel. */
 void statmodel_groups(struct statmodel *sm);
 
-/* Every pair's permutation p, pairs in parallel (NA beyond perm_max). */
+/*
+ * Chooses the pairs (struct statmodel_params), prepares what the pairs
+ * against the rest share, and computes every pair's permutation p, pairs
+ * in parallel (NA beyond perm_max and against the rest), and the
+ * Kolmogorov-Smirnov test of its lengths.
+ */
 void statmodel_pairs(struct statmodel *sm);
 
 void statmodel_release(struct statmodel *sm);
@@ -106,6 +156,19 @@ const double *statmodel_sorted(const struct statmodel *sm, size_t g, size_t j);
  */
 void statmodel_chisq(const struct statmodel *sm, const size_t *cats, size_t ncats,
 		     struct stats_chisq_perm *out, const char **why);
+
+/*
+ * The numbers of one side of a pair for metric j: group g, or with
+ * rest_of set, the rest of the corpus without group g.
+ */
+struct statmodel_side {
+	const char *name;
+	const struct stats_moments *mom;
+	const struct stats_rate_sums *sums;
+	double count, tokens;	/* pooled */
+};
+void statmodel_side(const struct statmodel *sm, size_t g, int rest_of, size_t j,
+		    struct statmodel_side *s);
 
 /* Whether metric j is stance (not a count: no rate, no pooled numbers). */
 int statmodel_is_stance(const struct statmodel *sm, size_t j);

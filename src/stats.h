@@ -97,13 +97,15 @@ const char *stats_rate_hc1(const struct stats_rate_sums *s, struct stats_rate *r
 
 /*
  * Rate ratio RR = R_a / R_b with the article-level (HC1) Wald interval and
- * test: Var(log RR) = N / (N - 2) [ss_a / X_a^2 + ss_b / X_b^2], N = n_a + n_b,
- * interval RR exp(+- qt(.975, N - 2) SE), p = 2 P(T_{N-2} > |log RR| / SE)
- * (HC1 of glm(x ~ g, offset = log(t), family = poisson)). NAN with a
- * reason when a group has no matches or fewer than 2 articles.
+ * test, each group with its own HC1 variance V_g = n_g / (n_g - 1) ss_g / X_g^2
+ * (as sandwich::vcovHC(glm(x ~ 1, offset = log(t), family = poisson), "HC1")
+ * of that group alone), Var(log RR) = V_a + V_b, and the Welch-Satterthwaite
+ * df = (V_a + V_b)^2 / (V_a^2 / (n_a - 1) + V_b^2 / (n_b - 1)):
+ * interval RR exp(+- qt(.975, df) SE), p = 2 P(T_df > |log RR| / SE).
+ * NAN with a reason when a group has no matches or fewer than 2 articles.
  */
 struct stats_rr {
-	double rr, se, lo, hi, p;
+	double rr, se, lo, hi, p, df;
 };
 const char *stats_rate_ratio_hc1(const struct stats_rate_sums *a,
 				 const struct stats_rate_sums *b, struct stats_rr *r);
@@ -216,5 +218,27 @@ struct stats_ks {
 };
 const char *stats_ks_sorted(const double *a, size_t na, const double *b, size_t nb,
 			    struct stats_ks *ks);
+
+/*
+ * A group against the rest of the sample without building the rest:
+ * a (na values, sorted) is part of all (n values, sorted, the whole
+ * sample), and the rest is all minus a. The results are those of
+ * stats_mann_whitney_sorted and stats_ks_sorted on a and the rest; the
+ * cost is na log n, not n. ties is stats_ties(all, n), the same for
+ * every group of the sample.
+ */
+double stats_ties(const double *all, size_t n);
+const char *stats_mann_whitney_rest(const double *a, size_t na, const double *all, size_t n,
+				    double ties, struct stats_mw *mw);
+const char *stats_ks_rest(const double *a, size_t na, const double *all, size_t n,
+			  struct stats_ks *ks);
+
+/*
+ * stats_mann_whitney_sorted of a and b by searching b for a's values:
+ * na log nb rather than na + nb, for a small group against a large one
+ * compared many times (the reference group). ties_b is stats_ties(b, nb).
+ */
+const char *stats_mann_whitney_search(const double *a, size_t na, const double *b, size_t nb,
+				      double ties_b, struct stats_mw *mw);
 
 #endif

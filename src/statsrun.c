@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "keyness.h"
 #include "fsutil.h"
 #include "outfile.h"
@@ -21,6 +22,7 @@
 #include "statmodel.h"
 #include "stats.h"
 #include "stattables.h"
+#include "tsv.h"
 #include "util.h"
 #include "buf.h"
 #include "xalloc.h"
@@ -64,6 +66,7 @@ struct keyness_job {
 	char **files;
 	size_t nfiles;
 	double alpha0;
+	size_t top;
 	struct outfile *out;	/* NULL: computed at the end, in this thread */
 	pthread_t tid;
 	int ret;
@@ -72,7 +75,8 @@ struct keyness_job {
 static void *keyness_worker(void *arg)
 {
 	struct keyness_job *k = arg;
-	k->ret = keyness_write_stream(k->files, k->nfiles, outfile_stream(k->out), k->alpha0);
+	k->ret = keyness_write_stream(k->files, k->nfiles, outfile_stream(k->out), k->alpha0,
+				      k->top);
 	return NULL;
 }
 
@@ -95,7 +99,7 @@ static int keyness_start(struct keyness_job *k, const struct stats_run_opts *o, 
 static int keyness_finish(struct keyness_job *k, char *path, int ok)
 {
 	if (!k->out)
-		return ok ? keyness_write(k->files, k->nfiles, path, k->alpha0) : -1;
+		return ok ? keyness_write(k->files, k->nfiles, path, k->alpha0, k->top) : -1;
 	pthread_join(k->tid, NULL);
 	if (!ok || k->ret < 0) {
 		outfile_abort(k->out);
@@ -107,7 +111,8 @@ static int keyness_finish(struct keyness_job *k, char *path, int ok)
 /* The tables of the model, keyness beside them; -1 after a message. */
 static int write_all(struct statmodel *sm, const struct stats_run_opts *o)
 {
-	struct keyness_job k = { .files = o->files, .nfiles = o->nfiles, .alpha0 = o->alpha0 };
+	struct keyness_job k = { .files = o->files, .nfiles = o->nfiles, .alpha0 = o->alpha0,
+				 .top = o->keyness_top };
 	char *path;
 	int ok, ret;
 
@@ -147,6 +152,140 @@ void stats_run_opts_init(struct stats_run_opts *o)
 	o->permutations = 10000;
 	o->perm_max = 2000;
 	o->jobs = cpus > 0 ? (size_t)(cpus < 64 ? cpus : 64) : 1;
+	o->all_pairs_max = 30;
+	o->perm_budget = 2e8;
+	o->keyness_top = 100;
+}
+
+/* Group name's index in t (sorted bytewise), or -1 after a message naming opt. */
+static long group_index(const struct scoretab *t, const char *name, const char *opt)
+{
+	size_t lo = 0, hi = t->ngroups;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(t->groups[mid], name);
+		if (!c)
+			return (long)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	error("%s: no group '%s' (after the filters)", opt, name);
+	return -1;
+}
+
+static int group_index_quiet(const struct scoretab *t, const char *name)
+{
+	size_t g;
+	for (g = 0; g < t->ngroups; g++)
+		if (!strcmp(t->groups[g], name))
+			return 1;
+	return 0;
+}
+
+struct pairs {
+	size_t *v, n, alloc;
+};
+
+static int pairs_add(struct pairs *p, const struct scoretab *t, const char *a, const char *b,
+		     const char *where)
+{
+	long ia = group_index(t, a, where), ib = ia < 0 ? -1 : group_index(t, b, where);
+
+	if (ib < 0)
+		return -1;
+	if (ia == ib)
+		return error("%s: '%s' compared with itself", where, a);
+	ALLOC_GROW(p->v, 2 * p->n + 2, p->alloc);
+	p->v[2 * p->n] = (size_t)ia;
+	p->v[2 * p->n + 1] = (size_t)ib;
+	p->n++;
+	return 0;
+}
+
+/* The --compare A,B pairs: the comma splits, the first comma only. */
+static int pairs_from_options(struct pairs *p, const struct scoretab *t,
+			      const struct stats_run_opts *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->ncompare; i++) {
+		const char *comma = strchr(o->compare[i], ',');
+		char *a;
+		int r;
+		if (!comma || comma == o->compare[i] || !comma[1])
+			return error("--compare '%s': expected GROUP,GROUP", o->compare[i]);
+		a = xstrndup(o->compare[i], (size_t)(comma - o->compare[i]));
+		r = pairs_add(p, t, a, comma + 1, "--compare");
+		free(a);
+		if (r < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * The --pairs file: a TSV with a header, columns group_a and group_b or
+ * any two columns. A pair naming a group that is not there is refused
+ * with FILE:LINE.
+ */
+static int pairs_from_file(struct pairs *p, const struct scoretab *t, const char *path)
+{
+	struct tsv *in = tsv_open(path);
+	long ca, cb;
+	int r = 0;
+	struct buf where = BUF_INIT;
+
+	if (!in)
+		return -1;
+	ca = tsv_column(in, "group_a");
+	cb = tsv_column(in, "group_b");
+	if (ca < 0 || cb < 0) {
+		if (tsv_columns(in) != 2) {
+			error("%s:1: a pairs file needs columns 'group_a' and 'group_b', or two columns",
+			      path);
+			tsv_close(in);
+			return -1;
+		}
+		ca = 0;
+		cb = 1;
+	}
+	while (r == 0 && (r = tsv_next(in)) > 0) {
+		buf_reset(&where);
+		buf_addf(&where, "%s:%zu", path, tsv_line(in));
+		r = pairs_add(p, t, tsv_field(in, (size_t)ca), tsv_field(in, (size_t)cb),
+			      where.data) < 0 ? -1 : 0;
+	}
+	tsv_close(in);
+	buf_release(&where);
+	return r < 0 ? -1 : 0;
+}
+
+/* Fills the pair choices of p from the options; -1 after a message. */
+static int choose_pairs(const struct scoretab *t, const struct stats_run_opts *o,
+			struct statmodel_params *p, struct pairs *user)
+{
+	long ref;
+
+	p->all_pairs_max = o->all_pairs_max;
+	p->perm_budget = o->perm_budget;
+	p->reference = (size_t)-1;
+	if (o->reference) {
+		if ((ref = group_index(t, o->reference, "--reference")) < 0)
+			return -1;
+		p->reference = (size_t)ref;
+	}
+	if (pairs_from_options(user, t, o) < 0 ||
+	    (o->pairs_file && pairs_from_file(user, t, o->pairs_file) < 0))
+		return -1;
+	p->user_pairs = user->v;
+	p->nuser = user->n;
+	if (t->ngroups > o->all_pairs_max && group_index_quiet(t, STATMODEL_REST_NAME))
+		warning("a group is named '" STATMODEL_REST_NAME "', as the rest of the corpus is "
+			"in compare.tsv: rename it to tell them apart");
+	return 0;
 }
 
 /* The tables stats reads beside each score file. */
@@ -166,12 +305,15 @@ static int check_inputs(const struct stats_run_opts *o, struct runset *set)
 		char *dir = slash ? xstrndup(o->files[i], (size_t)(slash - o->files[i]) + 1)
 				  : xstrdup(".");
 		const char *names[NCOMPANIONS + 2] = { slash ? slash + 1 : o->files[i] };
+		char *rerun;
 		int bad;
 
 		for (j = 0; j < NCOMPANIONS; j++)
 			names[j + 1] = companions[j];
 		names[NCOMPANIONS + 1] = NULL;
-		bad = runset_check_same_run(dir, names);
+		rerun = runset_rerun("score", dir, NULL);
+		bad = runset_check_same_run(dir, names, rerun);
+		free(rerun);
 		free(dir);
 		if (bad < 0)
 			return -1;
@@ -205,6 +347,22 @@ static void stamp_run(struct runset *set, const struct stats_run_opts *o)
 	buf_addf(&v, "%g", o->alpha0);
 	runset_param(set, "alpha0", v.data);
 	runset_param(set, "dedup", o->dedup ? "yes" : "no");
+	buf_reset(&v);
+	buf_addf(&v, "%zu", o->all_pairs_max);
+	runset_param(set, "all-pairs-max", v.data);
+	if (o->reference)
+		runset_param(set, "reference", o->reference);
+	buf_reset(&v);
+	buf_addf(&v, "%g", o->perm_budget);
+	runset_param(set, "perm-budget", v.data);
+	buf_reset(&v);
+	buf_addf(&v, "%zu", o->keyness_top);
+	runset_param(set, "keyness-top", v.data);
+	/* The files that chose the groups and pairs are inputs of the tables. */
+	if (o->group_map)
+		runset_input(set, o->group_map);
+	if (o->pairs_file)
+		runset_input(set, o->pairs_file);
 	buf_release(&v);
 	/* Written only when there are signatures: never an old one beside new tables. */
 	runset_owns(set, "duplicates.tsv");
@@ -213,9 +371,11 @@ static void stamp_run(struct runset *set, const struct stats_run_opts *o)
 int stats_run(const struct stats_run_opts *args)
 {
 	struct statmodel_params p = { args->seed, args->bootstrap, args->permutations,
-				      args->perm_max, args->jobs };
+				      args->perm_max, args->jobs, 0, 0, NULL, 0, 0 };
+	struct pairs user = { NULL, 0, 0 };
 	struct stats_run_opts staged = *args;
 	const struct stats_run_opts *o = &staged;
+	struct scoretab_grouping grouping;
 	struct statmodel sm;
 	struct scoretab *t;
 	struct runset *set;
@@ -225,7 +385,10 @@ int stats_run(const struct stats_run_opts *args)
 	stats_init();
 	if (runset_check_outdir(args->outdir, NULL) < 0 || check_inputs(args, NULL) < 0)
 		return EXIT_USAGE;
-	t = scoretab_read(args->files, args->nfiles, args->by, 0);
+	grouping.by = args->by;
+	grouping.group_map = args->group_map;
+	grouping.unmapped_na = args->unmapped_na;
+	t = scoretab_read_grouped(args->files, args->nfiles, &grouping, 0);
 	if (!t)
 		return EXIT_USAGE;
 	/* Every table goes to the run's staging folder, moved into -o as one set. */
@@ -244,11 +407,18 @@ int stats_run(const struct stats_run_opts *args)
 	}
 	if (t->n == 0)
 		warning("no articles left to compare");
+	if (choose_pairs(t, o, &p, &user) < 0) {
+		free(user.v);
+		scoretab_free(t);
+		runset_abort(set);
+		return EXIT_USAGE;
+	}
 	statmodel_build(&sm, t, &p);
 	/* The rows are in the model now: their memory is better spent on the statistics. */
 	scoretab_drop_rows(t);
 	ret = write_all(&sm, o) < 0 ? EXIT_FAILED : EXIT_OK;
 	statmodel_release(&sm);
 	scoretab_free(t);
+	free(user.v);
 	return runset_finish(set, ret);
 }

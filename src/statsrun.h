@@ -21,6 +21,16 @@ struct stats_run_opts {
 	double alpha0;		/* keyness prior size; 0: the corpus token count */
 	int dedup;
 	int quiet;		/* no warnings (util_set_quiet) */
+	/* Which pairs (statmodel.h): all up to all_pairs_max groups, ... */
+	size_t all_pairs_max;
+	const char *reference;	/* NULL: the group with the most articles */
+	const char **compare;	/* "A,B" each (--compare); borrowed */
+	size_t ncompare;
+	const char *pairs_file;	/* a TSV of pairs (--pairs), NULL: none */
+	double perm_budget;	/* articles x relabellings */
+	size_t keyness_top;	/* token rows per group in keyness.tsv, 0: all */
+	const char *group_map;	/* --group-map FILE, NULL: none */
+	int unmapped_na;	/* unmapped values become NA, not themselves */
 };
 
 /* The defaults of the command line: output/scores.tsv in, output out, ... */

@@ -5,7 +5,9 @@
 #include "templatesrun.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fsutil.h"
 #include "outfile.h"
@@ -27,11 +29,25 @@ int templates_run(const struct templates_run_opts *o)
 	size_t lines, outlets;
 	int to_stdout = !o->output || !strcmp(o->output, "-");
 	int status = EXIT_USAGE;
+	const char *in;
 
 	if (!src)
 		return EXIT_USAGE;
-	if (!to_stdout && o->in.jsonl && fsutil_same_file(o->output, o->in.jsonl)) {
-		error("'%s' is the input '%s'; write the output elsewhere", o->output, o->in.jsonl);
+	if (o->in.jsonl) {
+		fsutil_note_input(o->in.jsonl);
+	} else {
+		char *manifest = path_join(o->in.dir, "manifest.tsv");
+		fsutil_note_input(manifest);
+		free(manifest);
+	}
+	if (to_stdout && (in = fsutil_input_fd(STDOUT_FILENO))) {
+		error("standard output is the input '%s'; write the output elsewhere", in);
+		goto out;
+	}
+	if (!to_stdout && outfile_check_path(o->output) < 0)
+		goto out;
+	if (!to_stdout && (in = fsutil_input_at(o->output))) {
+		error("'%s' is the input '%s'; write the output elsewhere", o->output, in);
 		goto out;
 	}
 	if (!source_rewindable(src)) {

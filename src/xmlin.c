@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "charset.h"
 #include "fsutil.h"
 #include "util.h"
 #include "xalloc.h"
@@ -67,11 +68,34 @@ static size_t prolog_end(const char *s, size_t len)
 	}
 }
 
+static int is_name_start(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':';
+}
+
+static int is_name_char(char c)
+{
+	return is_name_start(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
+}
+
+/* Whether the & at p (< end) starts an entity reference "&name;". */
+static int starts_entity(const char *p, const char *end)
+{
+	const char *q = p + 1;
+
+	if (q >= end || !is_name_start(*q))
+		return 0;
+	while (q < end && is_name_char(*q))
+		q++;
+	return q < end && *q == ';';
+}
+
 /*
  * Copies s into b without character references to what XML 1.0 cannot
- * hold (&#2; and &#3; start and end every Reuters-21578 text): libxml2
- * recovers from them, but then leaves out the entities that follow
- * (&lt;PORT&gt; read as PORT).
+ * hold (&#2; and &#3; start and end every Reuters-21578 text), and with a
+ * bare & (Reuters' AT&T, S&P) written &amp;: libxml2 recovers from both,
+ * but drops the & and the letters after it (AT&T read as AT) and then
+ * leaves out the entities that follow (&lt;PORT&gt; read as PORT).
  */
 static void add_without_bad_refs(struct buf *b, const char *s, size_t len)
 {
@@ -84,6 +108,8 @@ static void add_without_bad_refs(struct buf *b, const char *s, size_t len)
 
 		if (p + 1 >= end || p[1] != '#') {
 			buf_add(b, s, (size_t)(p - s) + 1);
+			if (!starts_entity(p, end))
+				buf_adds(b, "amp;");
 			s = p + 1;
 			continue;
 		}
@@ -99,16 +125,17 @@ static void add_without_bad_refs(struct buf *b, const char *s, size_t len)
 		if (digits && q < end && *q == ';' && v < 32 && v != 9 && v != 10 && v != 13) {
 			s = q + 1;	/* dropped */
 		} else {
-			buf_addch(b, '&');
+			buf_adds(b, digits && q < end && *q == ';' ? "&" : "&amp;");
 			s = p + 1;
 		}
 	}
 	buf_add(b, s, (size_t)(end - s));
 }
 
+/* In any case: --xml-fields title,body,date finds Reuters' TITLE, BODY, DATE. */
 static int is_name(const xmlNode *n, const char *name)
 {
-	return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
+	return n->type == XML_ELEMENT_NODE && !strcasecmp((const char *)n->name, name);
 }
 
 /* The first element named name in n's subtree, n aside; NULL when none. */
@@ -128,7 +155,7 @@ static const xmlNode *find(const xmlNode *n, const char *name)
 /* Paragraph elements of NITF, NewsML and HTML in XML: a line of their own. */
 static int is_block(const xmlNode *n)
 {
-	static const char *const blocks[] = { "p", "P", "para", "br", "div", "li", "hl1", "hl2",
+	static const char *const blocks[] = { "p", "para", "br", "div", "li", "hl1", "hl2",
 		"h1", "h2", "h3", "h4", "h5", "h6", "block", "blockquote" };
 	size_t i;
 
@@ -193,15 +220,20 @@ static long each_article(const xmlNode *root, const struct xmlin_fields *f,
 	memset(&a, 0, sizeof(a));
 	a.count = count;
 	for (c = root->children; c; c = c->next) {
-		const xmlNode *body;
+		const xmlNode *body, *tn, *dn;
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		body = is_name(c, f->body) ? c : find(c, f->body);
+		tn = is_name(c, f->title) ? c : find(c, f->title);
+		dn = is_name(c, f->date) ? c : find(c, f->date);
 		buf_reset(&title);
 		buf_reset(&text);
 		buf_reset(&date);
-		add_line(is_name(c, f->title) ? c : find(c, f->title), &title);
-		add_line(is_name(c, f->date) ? c : find(c, f->date), &date);
+		add_line(tn, &title);
+		add_line(dn, &date);
+		a.has_title = tn != NULL;
+		a.has_body = body != NULL;
+		a.has_date = dn != NULL;
 		if (body)
 			add_text(body, &text);
 		a.title = buf_str(&title);
@@ -215,6 +247,29 @@ static long each_article(const xmlNode *root, const struct xmlin_fields *f,
 	buf_release(&text);
 	buf_release(&date);
 	return (long)a.count;
+}
+
+/*
+ * A file without an encoding declaration is UTF-8 to XML; Reuters-21578's
+ * .sgm files are Latin-1 without one (a u with umlaut read as U+FFFD). As
+ * charset.c reads an unlabelled page: UTF-8 when it is valid UTF-8, else
+ * windows-1252. Returns data, or its replacement in UTF-8.
+ */
+static char *undeclared_to_utf8(char *data, size_t *len)
+{
+	struct buf out = BUF_INIT;
+	struct offmap map = OFFMAP_INIT;
+	const char *close = *len > 5 && !strncmp(data, "<?xml", 5) ? strstr(data, "?>") : NULL;
+	const char *enc = close ? strstr(data, "encoding") : NULL;
+	size_t replaced = 0;
+
+	if ((enc && enc < close) || !*len)
+		return data;	/* declared: libxml2 reads it */
+	charset_to_utf8(data, *len, NULL, &out, &map, &replaced);
+	offmap_release(&map);
+	free(data);
+	*len = out.len;
+	return buf_detach(&out);
 }
 
 long xmlin_read(const char *path, const struct xmlin_fields *f, size_t max_bytes,
@@ -233,6 +288,7 @@ long xmlin_read(const char *path, const struct xmlin_fields *f, size_t max_bytes
 	data = read_file(path, &len);
 	if (!data)
 		return error("%s: %s", path, strerror(errno));
+	data = undeclared_to_utf8(data, &len);
 	/*
 	 * Reuters-21578 writes many <REUTERS> elements to a file with no root
 	 * around them, which XML refuses: every file gets one, after its

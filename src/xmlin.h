@@ -7,8 +7,12 @@
  * News articles in XML files, for framing import: Reuters-21578's SGML
  * (many <REUTERS> elements to a file, no root), NewsML and NITF, or any
  * XML whose articles hold their title, text and date in elements of known
- * names (--xml-fields TITLE,BODY,DATE). Each element at the top of a file
+ * names (--xml-fields TITLE,BODY,DATE; matched in any case, as Reuters
+ * writes TITLE and NewsML-G2 headline). Each element at the top of a file
  * is an article: a NewsML file's one root, each of Reuters' <REUTERS>.
+ * Reuters' SGML is not XML: a bare & (AT&T) is read as written, and a file
+ * without an encoding declaration that is not UTF-8 is read as
+ * windows-1252 (charset.c's rule for unlabelled pages).
  *
  * libxml2 is included here and in htmlpage.c, each for its own parser:
  * htmlpage.c drives the HTML parser through SAX callbacks, in bounded
@@ -36,6 +40,7 @@ void xmlin_fields_release(struct xmlin_fields *f);
 struct xmlin_article {
 	size_t index, count;
 	const char *title, *text, *date;
+	int has_title, has_body, has_date;	/* whether the element is there (it may be empty) */
 };
 
 /*

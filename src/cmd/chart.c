@@ -10,12 +10,13 @@
 #include "chartrun.h"
 #include "cmd.h"
 #include "options.h"
+#include "results.h"
 #include "util.h"
 #include "banned.h"
 
 static const char usage[] =
 	"usage: framing chart [-i DIR] [-o DIR] [--format svg,png] [--by COLUMN]\n"
-	"                     [--corpus NAME] [-q]\n"
+	"                     [--corpus NAME] [--max-groups N | --groups A,B,...] [-q]\n"
 	"\n"
 	"Draws the charts of a run with gnuplot, from scores.tsv, outlets.tsv and\n"
 	"keyness.tsv in DIR (default output), each as SVG and PNG:\n"
@@ -25,6 +26,9 @@ static const char usage[] =
 	"  timeline    the stance of every article over its date\n"
 	"  keyness     the 10 most distinctive words of each outlet (z)\n"
 	"  voice       accusatory matches in the outlet's own voice vs quoted\n"
+	"With more groups than --max-groups, the charts show the largest by\n"
+	"articles and pool the others as one row, 'all others'; with more than\n"
+	"25 groups, categories is a ranking (a dot per group) instead of bars.\n"
 	"\n"
 	"options:\n"
 	"  -i, --input DIR    folder with the tables (default output)\n"
@@ -32,8 +36,13 @@ static const char usage[] =
 	"  --format LIST      svg, png or svg,png (default svg,png)\n"
 	"  --by COLUMN        the scores.tsv column the stats were grouped by\n"
 	"                     (default outlet; give the same as to framing stats)\n"
+	"  --group-map FILE   the map framing stats regrouped --by with (and\n"
+	"  --unmapped-na      its --unmapped-na): give the same as to stats\n"
 	"  --corpus NAME      the corpus name for the titles (default: the name\n"
 	"                     of the input folder)\n"
+	"  --max-groups N     show at most the N largest groups by articles\n"
+	"                     (1 to 50, default 25), the others pooled\n"
+	"  --groups A,B,...   show these groups (at most 50), the others pooled\n"
 	"  -q, --quiet        no warnings (errors are still printed)\n"
 	"\n"
 	"Needs gnuplot (Debian/Ubuntu package gnuplot-nox).\n"
@@ -63,12 +72,17 @@ int cmd_chart(int argc, char **argv)
 	struct chart_run_opts o;
 	struct options_args args;
 	const char *formats = NULL;
+	long max_groups = RES_MAX_GROUPS;
 	const struct option_spec specs[] = {
 		OPT_STRING('i', "input", &o.indir),
 		OPT_STRING('o', "output", &o.outdir),
 		OPT_STRING(0, "format", &formats),
 		OPT_STRING(0, "by", &o.by),
+		OPT_STRING(0, "group-map", &o.group_map),
+		OPT_FLAG(0, "unmapped-na", &o.unmapped_na),
 		OPT_STRING(0, "corpus", &o.corpus),
+		OPT_LONG(0, "max-groups", &max_groups, 1, RES_MAX_GROUPS_LIMIT),
+		OPT_STRING(0, "groups", &o.groups),
 		OPT_QUIET(&o.quiet),
 		OPT_HELP(),
 		OPT_END(),
@@ -87,6 +101,7 @@ int cmd_chart(int argc, char **argv)
 		fputs(usage, stderr);
 		goto out;
 	}
+	o.max_groups = (size_t)max_groups;
 	status = chart_run(&o);
 out:
 	options_release(specs, &args);

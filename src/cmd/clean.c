@@ -18,6 +18,7 @@ static const char usage[] =
 	"usage: framing clean [--kept] [--title TITLE] [--lang CODE] [--max-article-bytes N]\n"
 	"                     [-q] FILE\n"
 	"       framing clean [OPTIONS] [--max-article-bytes N] --jsonl FILE|- ID\n"
+	"       framing clean [OPTIONS] [--max-article-bytes N] --warc FILE ID\n"
 	"\n"
 	"Prints every line of FILE (a text file, or a web page .html/.htm read a\n"
 	"block a line): kept lines start with '+ ', dropped lines with '- ' and\n"
@@ -34,6 +35,7 @@ static const char usage[] =
 	"  --lang CODE     the article's language (ISO 639-1, e.g. en); text in\n"
 	"                  another script is dropped\n"
 	"  --jsonl FILE    read the article ID from JSON Lines (- for standard input)\n"
+	"  --warc FILE     read the article ID (its WARC-Record-ID) from a WARC file\n"
 	"  --max-article-bytes N  when the article is larger, skip it with a message\n"
 	"                  and exit 1 (default 52428800, 50 MB), as framing score\n"
 	"  -q, --quiet     no warnings (errors are still printed)\n"
@@ -64,7 +66,7 @@ int cmd_clean(int argc, char **argv)
 	if (r != OPTIONS_OK)
 		return options_exit_status(r);
 	if (sourceopts_check(&o.in, usage) == OPTIONS_OK &&
-	    options_want_operands(&args, 1, 1, o.in.jsonl ? "an article ID" : "a FILE",
+	    options_want_operands(&args, 1, 1, o.in.jsonl || o.in.warc.files.n ? "an article ID" : "a FILE",
 				  usage) == OPTIONS_OK) {
 		o.article = args.v[0];
 		status = clean_run(&o);

@@ -7,6 +7,7 @@
 #include "cmd.h"
 #include "options.h"
 #include "reportrun.h"
+#include "results.h"
 #include "sourceopts.h"
 #include "templates.h"
 #include "util.h"
@@ -15,6 +16,7 @@
 static const char usage[] =
 	"usage: framing report [-l LEXICON]... [-o DIR] [--by COLUMN] [--seed N] [-j N]\n"
 	"                      [--no-clean] [--no-negation] [--max-article-bytes N] [-q]\n"
+	"                      [--max-groups N | --groups A,B,...]\n"
 	"                      CORPUS | --jsonl FILE|-\n"
 	"\n"
 	"Runs framing score, framing stats and framing chart on CORPUS (or on\n"
@@ -31,6 +33,8 @@ static const char usage[] =
 	"  -o, --output DIR    output folder (default output)\n"
 	"  --by COLUMN         group by this manifest column or JSON field (default\n"
 	"                      outlet); checked before anything is written\n"
+	"  --group-map FILE    regroup the --by values by a TSV (as framing stats)\n"
+	"  --unmapped-na       group values the map does not name as NA\n"
 	"  --seed N            seed of the bootstrap and permutations (default 1)\n"
 	"  -j, --jobs N        threads of score and stats (default: the number of\n"
 	"                      processors); the output is the same for every N\n"
@@ -42,6 +46,11 @@ static const char usage[] =
 	"                      measured, as a pipe cannot be read again)\n"
 	"  --max-article-bytes N  skip larger articles with a message (default\n"
 	"                      52428800, 50 MB), as framing score\n"
+	"  --max-groups N      charts and the report's first table show the N\n"
+	"                      largest groups by articles (1 to 50, default 25),\n"
+	"                      the others pooled as 'all others'; the report\n"
+	"                      still lists every group in a full table\n"
+	"  --groups A,B,...    show these groups instead (at most 50)\n"
 	"  -q, --quiet         no warnings, no progress line (errors are still\n"
 	"                      printed)\n"
 	"\n"
@@ -54,15 +63,20 @@ int cmd_report(int argc, char **argv)
 	struct report_run_opts o;
 	struct options_list lex = { NULL, 0, 0 };
 	struct options_args args;
-	long seed = 1, jobs = 0;
+	long seed = 1, jobs = 0, max_groups = RES_MAX_GROUPS;
 	const struct option_spec specs[] = {
 		OPT_STRINGS('l', "lexicon", &lex),
 		OPT_STRING('o', "output", &o.outdir),
 		OPT_STRING(0, "by", &o.by),
+		OPT_STRING(0, "group-map", &o.group_map),
+		OPT_FLAG(0, "unmapped-na", &o.unmapped_na),
 		OPT_LONG(0, "seed", &seed, 0, 4294967295L),
 		OPT_LONG('j', "jobs", &jobs, 1, 256),
 		OPT_SCORING(&o.opt),
 		OPT_SOURCE(&o.in),
+		OPT_WARC_LANG(&o.in),
+		OPT_LONG(0, "max-groups", &max_groups, 1, RES_MAX_GROUPS_LIMIT),
+		OPT_STRING(0, "groups", &o.groups),
 		OPT_QUIET(&o.quiet),
 		OPT_TEMPLATES(&o.opt.templates),
 		OPT_HELP(),
@@ -80,6 +94,7 @@ int cmd_report(int argc, char **argv)
 		o.nlexicons = lex.n;
 		o.seed = (unsigned long)seed;
 		o.jobs = (int)jobs;
+		o.max_groups = (size_t)max_groups;
 		status = report_run(&o);
 	}
 	options_release(specs, &args);

@@ -18,6 +18,8 @@ static const char usage[] =
 	"                     [--max-article-bytes N] [-q] CORPUS\n"
 	"       framing score --jsonl FILE|- [--stdout] [--matches FILE] [--terms FILE]\n"
 	"                     [--signatures FILE] ...\n"
+	"       framing score --warc FILE... [--lang CODE] [--url-pattern GLOB]\n"
+	"                     [--outlets FILE.tsv [--drop-unlisted]] [--max-articles N] ...\n"
 	"\n"
 	"Scores every article of CORPUS (a folder with manifest.tsv, or with one\n"
 	"folder of .txt files per outlet) or of a JSON Lines file (one article per\n"
@@ -34,6 +36,15 @@ static const char usage[] =
 	"      --jsonl FILE    read JSON Lines instead of a corpus folder\n"
 	"      --csv FILE      read CSV instead (a header naming text or html,\n"
 	"                      outlet, id, date, title; --delimiter ; or tab)\n"
+	"      --warc FILE...  read WARC files (.warc, .warc.gz): HTML and text pages\n"
+	"                      of response and resource records; id WARC-Record-ID,\n"
+	"                      outlet the host, a url column\n"
+	"      --lang CODE     with --warc: keep pages in that language (<html lang>,\n"
+	"                      Content-Language, or the script of the text)\n"
+	"      --url-pattern GLOB  with --warc: keep pages whose URI matches\n"
+	"      --outlets FILE.tsv  with --warc: host (or domain) -> outlet table\n"
+	"      --drop-unlisted with --outlets: drop hosts it does not list\n"
+	"      --max-articles N  with --warc: stop after N articles\n"
 	"      --stdout        write scores.tsv rows to standard output, as a filter\n"
 	"                      (with --matches FILE and --terms FILE for the others)\n"
 	"      --matches FILE  with --stdout: also write matches.tsv to FILE\n"
@@ -49,7 +60,8 @@ static const char usage[] =
 	"                      printed)\n"
 	"\n"
 	"examples: framing score corpus/seeds -o output\n"
-	"          framing score --jsonl articles.jsonl --stdout > scores.tsv\n";
+	"          framing score --jsonl articles.jsonl --stdout > scores.tsv\n"
+	"          framing score --warc CC-NEWS-*.warc.gz --lang en -o output\n";
 
 /* The operands and the options that only go together; -1 after a message. */
 static int check_args(struct score_run_opts *o, struct options_args *args)
@@ -82,6 +94,7 @@ int cmd_score(int argc, char **argv)
 		OPT_STRING(0, "signatures", &o.signatures_file),
 		OPT_SCORING(&o.opt),
 		OPT_SOURCE(&o.in),
+		OPT_WARC_LANG(&o.in),
 		OPT_TEMPLATES(&o.opt.templates),
 		OPT_QUIET(&o.quiet),
 		OPT_HELP(),

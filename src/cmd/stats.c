@@ -13,19 +13,31 @@
 #include "banned.h"
 
 static const char usage[] =
-	"usage: framing stats [SCORES.tsv ...] [-o DIR] [--by COLUMN] [--seed N]\n"
-	"                     [--bootstrap B] [--permutations P] [--perm-max N]\n"
+	"usage: framing stats [SCORES.tsv ...] [-o DIR] [--by COLUMN] [--group-map FILE]\n"
+	"                     [--all-pairs-max N] [--reference GROUP] [--compare A,B]\n"
+	"                     [--pairs FILE] [--seed N] [--bootstrap B] [--permutations P]\n"
+	"                     [--perm-max N] [--perm-budget W] [--keyness-top N]\n"
 	"                     [--alpha0 A] [-j N] [--dedup] [-q]\n"
 	"\n"
 	"Reads one or more scores.tsv files (shards of one corpus, read as one\n"
 	"table; default output/scores.tsv) and writes to DIR (default output):\n"
-	"  outlets.tsv   per group and metric: pooled rate with exact Poisson CI,\n"
-	"                mean, sd, t-interval, median, bootstrap CI of the mean\n"
-	"  compare.tsv   every pair of groups: Welch t, Mann-Whitney U, permutation\n"
-	"                p, Cohen's d, rate ratio with exact CI, Holm-adjusted p\n"
+	"  outlets.tsv   per group and metric: pooled rate with its article-level\n"
+	"                (HC1) interval and the exact Poisson one beside it,\n"
+	"                dispersion, mean, sd, t-interval, median, BCa bootstrap\n"
+	"                interval of the mean\n"
+	"  compare.tsv   pairs of groups (every pair up to --all-pairs-max groups;\n"
+	"                beyond, each group against the rest of the corpus, named\n"
+	"                (rest), and against the reference group; and the pairs\n"
+	"                named with --compare and --pairs): Welch t, Mann-Whitney U,\n"
+	"                permutation p, Cohen's d, rate ratio with its article-level\n"
+	"                (HC1) interval and p and the exact interval beside it,\n"
+	"                Holm-adjusted p\n"
 	"  tests.tsv     Kruskal-Wallis per metric, chi-square groups x categories\n"
+	"                with p from relabelling whole articles (all groups)\n"
 	"  keyness.tsv   log-odds with informative Dirichlet prior, per outlet vs\n"
-	"                the rest, from terms.tsv and matches.tsv beside the scores\n"
+	"                the rest: the --keyness-top terms of each outlet, the\n"
+	"                lexicon's terms and entries, from terms.tsv and\n"
+	"                matches.tsv beside the scores\n"
 	"Metrics: C_rate and C_own_rate (per 1,000 tokens) per lexicon category C,\n"
 	"and stance. Values that cannot be computed are NA, with the reason in the\n"
 	"note column. Articles without tokens are left out.\n"
@@ -34,13 +46,31 @@ static const char usage[] =
 	"  -o, --output DIR      output folder (default output)\n"
 	"  --by COLUMN           group by this scores.tsv column (default outlet);\n"
 	"                        keyness always groups by outlet\n"
+	"  --group-map FILE      regroup the --by values by a TSV with a header:\n"
+	"                        columns outlet and group, or any two columns\n"
+	"                        (value, then its group); values it does not name\n"
+	"                        stay their own group (see --unmapped-na)\n"
+	"  --unmapped-na         group values the map does not name as NA\n"
+	"  --all-pairs-max N     compare every pair up to N groups (default 30)\n"
+	"  --reference GROUP     beyond --all-pairs-max, the group each group is\n"
+	"                        compared with (default: the one with most articles)\n"
+	"  --compare A,B         compare groups A and B too (repeatable)\n"
+	"  --pairs FILE          compare the pairs of a TSV with a header (columns\n"
+	"                        group_a and group_b, or any two columns)\n"
 	"  --seed N              seed of bootstrap and permutations (default 1)\n"
 	"  --bootstrap B         bootstrap resamples, 0 = none (default 10000)\n"
-	"  --permutations P      label shuffles per pair, 0 = none (default 10000);\n"
-	"                        exact when there are at most P distinct splits\n"
+	"  --permutations P      label shuffles per pair and relabellings of the\n"
+	"                        groups x categories test, 0 = none (default\n"
+	"                        10000); exact when there are at most P splits\n"
 	"  --perm-max N          skip permutations (NA) when a pair has more than N\n"
 	"                        articles (default 2000): Welch and Mann-Whitney are\n"
 	"                        reliable there and shuffling would take minutes\n"
+	"  --perm-budget W       articles x relabellings allowed (default 2e8): the\n"
+	"                        groups x categories test uses W / articles\n"
+	"                        relabellings when fewer than P (at least 99), and\n"
+	"                        beyond --all-pairs-max groups the pairs share W\n"
+	"  --keyness-top N       token rows per outlet in keyness.tsv, highest z\n"
+	"                        first (default 100; 0 = every term)\n"
 	"  -j, --jobs N          bootstrap groups and shuffle pairs in N threads,\n"
 	"                        keyness beside them when N > 1 (default: the\n"
 	"                        number of processors); the numbers do not\n"
@@ -57,6 +87,7 @@ int cmd_stats(int argc, char **argv)
 {
 	struct stats_run_opts o;
 	struct options_args args;
+	struct options_list compare = { NULL, 0, 0 };
 	long seed = 1, jobs;
 	const struct option_spec specs[] = {
 		OPT_STRING('o', "output", &o.outdir),
@@ -65,6 +96,14 @@ int cmd_stats(int argc, char **argv)
 		OPT_SIZE(0, "bootstrap", &o.bootstrap, 0, 10000000),
 		OPT_SIZE(0, "permutations", &o.permutations, 0, 10000000),
 		OPT_SIZE(0, "perm-max", &o.perm_max, 0, 100000000),
+		OPT_DOUBLE(0, "perm-budget", &o.perm_budget, 0, 0),
+		OPT_STRING(0, "group-map", &o.group_map),
+		OPT_FLAG(0, "unmapped-na", &o.unmapped_na),
+		OPT_SIZE(0, "all-pairs-max", &o.all_pairs_max, 0, 100000000),
+		OPT_STRING(0, "reference", &o.reference),
+		OPT_STRINGS(0, "compare", &compare),
+		OPT_STRING(0, "pairs", &o.pairs_file),
+		OPT_SIZE(0, "keyness-top", &o.keyness_top, 0, 100000000),
 		OPT_DOUBLE(0, "alpha0", &o.alpha0, 0, 0),
 		/* Documented as --threads before the commands agreed on --jobs. */
 		OPT_LONG_ALIAS('j', "jobs", "threads", &jobs, 1, 256),
@@ -86,6 +125,8 @@ int cmd_stats(int argc, char **argv)
 		o.nfiles = (size_t)args.n;
 	}
 	o.seed = (unsigned long)seed;
+	o.compare = compare.items;
+	o.ncompare = compare.n;
 	o.jobs = (size_t)jobs;
 	status = stats_run(&o);
 	options_release(specs, &args);

@@ -1,7 +1,7 @@
 /*
  * gencorpus: writes a deterministic news-like corpus for scripts/bench.
  *
- *   gencorpus [-s SIZE] [-r SEED] [-f dir|jsonl|html] [-d SEEDS] OUT
+ *   gencorpus [-s SIZE] [-r SEED] [-f dir|jsonl|html|warc] [-d SEEDS] OUT
  *
  * SIZE is the article text to write in bytes, with an optional K, M or G
  * suffix (powers of 1000): 10M, 100M, 1G. With -f dir (the default) OUT is
@@ -13,8 +13,12 @@
  * articles as -f dir) laid out as a news page: scripts, styles and a
  * JSON-LD block, a charset meta, the menu in nav inside a header, the story
  * in main/article with entities and inline tags, related headlines in
- * aside, the tail lines in footer. SIZE counts the article text, not the
- * markup, so that the formats hold the same text at the same SIZE.
+ * aside, the tail lines in footer. With -f warc OUT is a .warc.gz file
+ * holding those pages (the same bytes as -f html's) as WARC response
+ * records, a gzip member per record as Common Crawl writes them, for
+ * https://www.SLUG.com/ID.html on the article's date. SIZE counts the
+ * article text, not the markup, so that the formats hold the same text at
+ * the same SIZE.
  *
  * The same seed gives the same bytes on every machine: one PRNG
  * (splitmix64), no locale, no clock. Sentences come from three sources so
@@ -28,6 +32,7 @@
  * boilerplate lines.
  */
 #include <dirent.h>
+#include <zlib.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdint.h>
@@ -1125,28 +1130,70 @@ static void csv_field(struct buf *b, const char *s, size_t len)
 	buf_addch(b, '"');
 }
 
+/*
+ * Appends the page as a WARC response record for https://www.SLUG.com/ID.html,
+ * compressed as a gzip member of its own, to f.
+ */
+static void warc_record(FILE *f, const char *path, const struct outlet *o, const char *id,
+			struct date dt, const struct buf *page, uint64_t *raw)
+{
+	struct buf http = BUF_INIT, rec = BUF_INIT;
+	unsigned char chunk[65536];
+	z_stream z;
+	int ret;
+
+	buf_addf(&http, "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+		 "Content-Length: %zu\r\n\r\n", page->len);
+	buf_add(&http, page->data, page->len);
+	buf_addf(&rec, "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:framing:%s>\r\n"
+		 "WARC-Date: %04d-%02d-%02dT12:00:00Z\r\nWARC-Target-URI: https://www.%s.com/%s.html\r\n"
+		 "Content-Type: application/http; msgtype=response\r\nContent-Length: %zu\r\n\r\n",
+		 id, dt.y, dt.m, dt.d, o->slug, id, http.len);
+	buf_add(&rec, http.data, http.len);
+	buf_adds(&rec, "\r\n\r\n");
+	*raw += rec.len;
+	memset(&z, 0, sizeof(z));
+	if (deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+		die("zlib: deflateInit2 failed");
+	z.next_in = (unsigned char *)rec.data;
+	z.avail_in = (uInt)rec.len;
+	do {
+		z.next_out = chunk;
+		z.avail_out = sizeof(chunk);
+		ret = deflate(&z, Z_FINISH);
+		xwrite(f, (const char *)chunk, sizeof(chunk) - z.avail_out, path);
+	} while (ret == Z_OK);
+	if (ret != Z_STREAM_END)
+		die("zlib: deflate failed");
+	deflateEnd(&z);
+	buf_release(&http);
+	buf_release(&rec);
+}
+
 static const char usage[] =
-	"usage: gencorpus [-s SIZE] [-r SEED] [-f dir|jsonl|csv|html] [-d SEEDS] OUT\n"
+	"usage: gencorpus [-s SIZE] [-r SEED] [-f dir|jsonl|csv|html|warc] [-d SEEDS] OUT\n"
 	"  -s SIZE   bytes of article text, K/M/G = 10^3/10^6/10^9 (default 100M)\n"
 	"  -r SEED   random seed (default 1)\n"
 	"  -f FORMAT dir: OUT/manifest.tsv + OUT/OUTLET/ID.txt (default);\n"
 	"            jsonl: one JSON object per line into OUT (- = stdout);\n"
 	"            csv: the same as CSV (RFC 4180, every field quoted, CRLF)\n"
 	"            html: OUT/manifest.tsv + OUT/OUTLET/ID.html, each article as a\n"
-	"            news page (SIZE is still the bytes of article text)\n"
+	"            news page (SIZE is still the bytes of article text);\n"
+	"            warc: those pages as WARC response records into the file OUT\n"
+	"            (.warc.gz, a gzip member per record)\n"
 	"  -d SEEDS  folder of seed articles to learn sentences from (default corpus/seeds)\n"
 	"example: gencorpus -s 10M /tmp/bench-10M\n";
 
 int main(int argc, char **argv)
 {
-	uint64_t size = 100000000ULL, written = 0, html_written = 0, seed = 1;
+	uint64_t size = 100000000ULL, written = 0, html_written = 0, warc_raw = 0, seed = 1;
 	const char *format = "dir", *seeds = "corpus/seeds", *out;
 	struct buf text = BUF_INIT, line = BUF_INIT, title = BUF_INIT, page = BUF_INIT;
 	struct marks mk;
 	FILE *index;
 	char *index_path;
 	size_t n = 0, i;
-	int jsonl, csv, html, c;
+	int jsonl, csv, html, warc, c;
 	long v;
 
 	while ((c = getopt(argc, argv, "s:r:f:d:h")) != -1) {
@@ -1167,7 +1214,7 @@ int main(int argc, char **argv)
 		}
 	}
 	if (argc - optind != 1 || (strcmp(format, "dir") && strcmp(format, "jsonl") &&
-				   strcmp(format, "csv") && strcmp(format, "html"))) {
+				   strcmp(format, "csv") && strcmp(format, "html") && strcmp(format, "warc"))) {
 		fputs(usage, stderr);
 		return EXIT_USAGE;
 	}
@@ -1176,11 +1223,12 @@ int main(int argc, char **argv)
 	/* CSV is a stream as JSON Lines is: one file, one record an article. */
 	jsonl = !strcmp(format, "jsonl") || csv;
 	html = !strcmp(format, "html");
+	warc = !strcmp(format, "warc");
 	rng_state = seed;
 	chain_load(seeds);
 	zipf_init();
 
-	if (jsonl) {
+	if (jsonl || warc) {
 		index_path = xstrdup(out);
 		index = strcmp(out, "-") ? fopen(out, "w") : stdout;
 	} else {
@@ -1197,7 +1245,7 @@ int main(int argc, char **argv)
 	}
 	if (!index)
 		die("cannot write '%s': %s", index_path, strerror(errno));
-	if (!jsonl)
+	if (!jsonl && !warc)
 		xwrite(index, "id\tfile\toutlet\tdate\ttitle\tlang\n", 31, index_path);
 	if (csv)
 		xwrite(index, "id,outlet,date,title,text,lang\r\n", 32, index_path);
@@ -1213,9 +1261,16 @@ int main(int argc, char **argv)
 		buf_reset(&title);
 		headline(&title, o);
 		buf_reset(&text);
-		article(&text, html ? &mk : NULL, o, title.data, dt);
+		article(&text, html || warc ? &mk : NULL, o, title.data, dt);
 		buf_reset(&line);
-		if (csv) {
+		if (warc) {
+			struct page_rng r;
+			r.state = seed * 0xD1B54A32D192ED03ULL + n;
+			buf_reset(&page);
+			html_page(&page, text.data, text.len, &mk, o, title.data, id.data, &r);
+			html_written += page.len;
+			warc_record(index, index_path, o, id.data, dt, &page, &warc_raw);
+		} else if (csv) {
 			csv_field(&line, id.data, id.len);
 			buf_addch(&line, ',');
 			csv_field(&line, o->name, strlen(o->name));
@@ -1263,7 +1318,11 @@ int main(int argc, char **argv)
 		buf_release(&id);
 	}
 	xclose(index, index_path);
-	if (html)
+	if (warc)
+		fprintf(stderr, "gencorpus: %zu articles, %llu bytes of text in %llu bytes of HTML, "
+			"%llu bytes of WARC (uncompressed) in %s\n", n, (unsigned long long)written,
+			(unsigned long long)html_written, (unsigned long long)warc_raw, out);
+	else if (html)
 		fprintf(stderr, "gencorpus: %zu articles, %llu bytes of text in %llu bytes of HTML in %s\n",
 			n, (unsigned long long)written, (unsigned long long)html_written, out);
 	else

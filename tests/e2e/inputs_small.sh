@@ -17,9 +17,9 @@ expect 2 "'C/Out/pw.txt' leads outside the corpus folder" \
 	-- lexicon check "$ROOT/lexicons/stance.lex" --corpus C
 
 printf '{"id":"a","outlet":"O","date":"2014-10-2\\u001b","text":"Groundless."}\n' > esc.jsonl
-expect 1 "esc.jsonl:1: bad date '2014-10-2\\\\x1b' (expected YYYY-MM-DD)" -- score -q --jsonl esc.jsonl -o e
+expect 1 "esc.jsonl:1: bad date '2014-10-2\\\\x1b'" -- score -q --jsonl esc.jsonl -o e
 printf 'id,outlet,date,text\na,O,"2014-10-2\033",x y\n' > esc.csv
-expect 1 "esc.csv:2: bad date '2014-10-2\\\\x1b'" -- score -q --csv esc.csv -o e
+expect 1 "esc.csv:2: record 1: bad date '2014-10-2\\\\x1b'" -- score -q --csv esc.csv -o e
 
 i=0
 for s in '' '\u200b' '\ufeff' '\u2060' '\u034f' '\u200e' '\ufe0f'; do

@@ -13,8 +13,11 @@ TAB=$(printf '\t')
 line() { printf '%s' "$1" | tr '|' "$TAB"; }
 
 cp "$fx"/*.tsv . || fail "copy fixture"
-$FRAMING stats -q scores.tsv -o a 2>/dev/null || fail "stats exit $?"
-$FRAMING stats -q scores.tsv -o b --alpha0 10 2>/dev/null || fail "stats --alpha0 exit $?"
+# --keyness-top 0: every term of every outlet, as before issue 19.
+$FRAMING stats -q scores.tsv -o a --keyness-top 0 2>/dev/null || fail "stats exit $?"
+$FRAMING stats -q scores.tsv -o b --alpha0 10 --keyness-top 0 2>/dev/null || fail "stats --alpha0 exit $?"
+$FRAMING stats -q scores.tsv -o c 2>/dev/null || fail "stats (top 100) exit $?"
+$FRAMING stats -q scores.tsv -o d --keyness-top 2 2>/dev/null || fail "stats --keyness-top 2 exit $?"
 
 # Expected values computed with python3 (no R where this was written) from
 # README's formula; the same in R:
@@ -85,4 +88,25 @@ check() {
 }
 check a 0
 check b 10
+
+# The top rows (issue 19): per outlet, the N token types of highest z among
+# those it uses, every token that is a lexicon entry's text, every entry;
+# the rows are a's, in a's order. With N = 100 (more than this vocabulary)
+# that is a without the unused tokens outside the lexicon.
+top() {
+	awk -F'\t' -v n="$2" 'NR == FNR { if (FNR > 1) { all[++k] = $0; at[$0] = k } next }
+	FNR == 1 { next }
+	{	if (!($0 in at)) { print "not a row of a: " $0; bad++ }
+		else if (at[$0] < last) { print "out of a order: " $0; bad++ }
+		last = at[$0]; got[$0] = 1 }
+	END {	for (i = 1; i <= k; i++) {
+			split(all[i], f, "\t")
+			keep = f[9] == "entry" || f[7] == 1 || (f[3] > 0 && used[f[1]]++ < n)
+			if (keep != ((all[i] in got) ? 1 : 0)) { print (keep ? "missing: " : "extra: ") all[i]; bad++ }
+		}
+		exit bad > 0 }' a/keyness.tsv "$1/keyness.tsv" || fail "$1/keyness.tsv: not the top $2 rows"
+}
+top c 100
+top d 2
+[ "$(wc -l <d/keyness.tsv)" -lt "$(wc -l <c/keyness.tsv)" ] || fail "--keyness-top 2 kept as many rows"
 echo ok

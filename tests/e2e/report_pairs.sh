@@ -35,16 +35,16 @@ $FRAMING report -q --no-clean -l "$ROOT/lexicons/stance.lex" c -o out 2>err ||
 sed -n '/<h2 id="comparisons">/,/<h2 id="matches">/p' out/report.html >pairs.html
 grep -q '<th>test</th>' pairs.html || fail "no test column"
 grep -q 'Mann-Whitney p' pairs.html && fail "a Mann-Whitney column"
-# The rate row: test "rate ratio", its ratio and article-level interval as compare.tsv has them.
+# The rate row: test "article-level rate ratio (HC1)", its ratio and article-level interval as compare.tsv has them.
 row=$(awk -F '\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
 	$c["metric"] == "accusatory_rate" {
-		printf "rate ratio %.2f <span class=\"ci\">[%.2f, %.2f]</span></td><td>rate ratio</td>",
+		printf "rate ratio %.2f <span class=\"ci\">[%.2f, %.2f]</span></td><td>article-level rate ratio (HC1)</td>",
 			$c["rate_ratio"], $c["rr_lo"], $c["rr_hi"]
 		if ($c["rr_p"] == "NA" || $c["p_holm"] + 0 >= 0.05) exit 1
 	}' out/compare.tsv) || fail "accusatory_rate is not significant in compare.tsv"
 grep -qF "$row" pairs.html || { cat pairs.html; fail "no rate-ratio row like: $row"; }
 # The stance row: Welch.
-grep -q '<td>stance</td>.*<td>Welch</td>' pairs.html || { cat pairs.html; fail "no Welch row for stance"; }
+grep -q '<td>stance</td>.*<td>Welch.s t</td>' pairs.html || { cat pairs.html; fail "no Welch row for stance"; }
 # No Mann-Whitney p anywhere in the section.
 grep -q 'mw_p</code>) compares the distributions' pairs.html || fail "Mann-Whitney not explained"
 # Lengths differ (30-40 sentences against 3-6). framing stats flags that in

@@ -31,25 +31,36 @@ grep -Fq "1 articles without tokens were left out" err || fail "no warning about
 #    resamples from framing's taus2 stream (not R's; the BCa step is checked
 #    against R in tests/unit/test_resample.c)
 has a/outlets.tsv "$(line 'China Daily|accusatory_rate|4|1470|14|9.52381|2.92384|31.0218|5.20676|15.9793|1.56333|10.375|5.73549|1.24856|19.5014|12.25|4.625|13.7279|')"
-# Sputnik has one article left: no sd, no intervals of the mean, and the
-# exact Poisson interval stands in for HC1; R: poisson.test(0, 350) -> 0 10.5397
-has a/outlets.tsv "$(line 'Sputnik|accusatory_rate|1|350|0|0|0|10.5397|0|10.5397|NA|0|NA|NA|NA|0|NA|NA|rate: one article, so rate_lo and rate_hi are the exact Poisson interval; mean: one article; boot: one article')"
-has a/outlets.tsv "$(line 'Press TV|conciliatory_own_rate|3|740|0|0|0|4.98497|0|4.98497|NA|0|0|NA|NA|0|NA|NA|rate: no matches, so rate_lo and rate_hi are the exact Poisson interval; mean: zero variance; boot: zero variance')"
+# Sputnik has one article left: no sd, no intervals of the mean, and no
+# article-level rate interval (NA, the note says why; the exact Poisson one,
+# which assumes independent matches, stays in the _poisson columns).
+# R: poisson.test(0, 350) -> 0 10.5397
+has a/outlets.tsv "$(line 'Sputnik|accusatory_rate|1|350|0|0|NA|NA|0|10.5397|NA|0|NA|NA|NA|0|NA|NA|rate: one article, so no article-level interval (rate_lo_poisson and rate_hi_poisson assume independent matches); mean: one article; boot: one article')"
+has a/outlets.tsv "$(line 'Press TV|conciliatory_own_rate|3|740|0|0|NA|NA|0|4.98497|NA|0|0|NA|NA|0|NA|NA|rate: no matches, so no article-level interval (rate_lo_poisson and rate_hi_poisson assume independent matches); mean: zero variance; boot: zero variance')"
 # R: b <- c(3,5,2)/c(260,180,300)*1000; t.test(a, b) -> t -0.707856, df 2.81276, p 0.53317;
 #    wilcox.test(a, b) -> W 6, p 1; poisson.test(c(14,10), c(1470,740)) -> 0.704762 [0.291147, 1.77343];
-#    HC1: g <- factor(rep(c("a","b"), c(4,3)), levels = c("b","a"));
-#    m <- glm(c(6,3,1,4,3,5,2) ~ g, offset = log(c(400,250,500,320,260,180,300)/1000), family = poisson);
-#    se <- sqrt(sandwich::vcovHC(m, type = "HC1")[2,2]); exp(coef(m)[2] + c(-1,1) * qt(.975, 5) * se)
-#    -> 0.172564 2.87829, 2 * pt(-abs(coef(m)[2] / se), 5) -> 0.550814;
-#    p_holm: p.adjust(c(0.550814, 0.245386, 0.338362, 0.0871216, 0.262476, 0.0366171, 0.0394998), "holm")
-#    over the family (accusatory_rate, conciliatory_rate by rr_p, stance by welch_p) -> 0.981544
-has a/compare.tsv "$(line 'China Daily|Press TV|accusatory_rate|4|3|10.375|15.3276|-4.95264|-0.707856|2.81276|0.53317|6|1|0.714286|-0.597907|0.704762|0.172564|2.87829|0.550814|0.291147|1.77343|0.981544|')"
+#    HC1, each group its own variance, Welch-Satterthwaite df:
+#    v <- function(x, t) sandwich::vcovHC(glm(x ~ 1, offset = log(t), family = poisson), type = "HC1")[1]
+#    va <- v(c(6,3,1,4), c(400,250,500,320)/1000); vb <- v(c(3,5,2), c(260,180,300)/1000)
+#    df <- (va + vb)^2 / (va^2/3 + vb^2/2); se <- sqrt(va + vb); b <- log(0.704762)
+#    exp(b + c(-1,1) * qt(.975, df) * se) -> 0.164322 3.02266, 2 * pt(-abs(b / se), df) -> 0.555856
+#    (df 4.58801); the same on conciliatory_matches -> p 0.292712.
+#    p_holm: NA, as groups of 4 and 3 articles have no seat in the Holm family (fewer
+#    than 5 articles; Holm's arithmetic itself is checked against p.adjust in test_stats.c)
+#    over the family (accusatory_rate, conciliatory_rate by rr_p, stance by welch_p; the
+#    Sputnik rows have no rr_p and are out)
+has a/compare.tsv "$(line 'China Daily|Press TV|accusatory_rate|4|3|10.375|15.3276|-4.95264|-0.707856|2.81276|0.53317|6|1|0.714286|-0.597907|0.704762|0.164322|3.02266|0.555856|0.291147|1.77343|NA|p_holm: outside the Holm family, a group of fewer than 5 articles')"
 has a/compare.tsv "$(line 'China Daily|Sputnik|stance|4|1|0.675188|-2.19722|2.87241|NA|NA|NA|4|0.4|0.2|NA|NA|NA|NA|NA|NA|NA|NA|welch: fewer than 2 articles; d: fewer than 2 articles')"
-# A group without matches: the exact conditional test, R: poisson.test(c(14,0), c(1470,350))$p.value -> 0.0871216
-has a/compare.tsv "$(line 'China Daily|Sputnik|accusatory_rate|4|1|10.375|0|10.375|NA|NA|NA|4|0.4|0.2|NA|NA|NA|NA|0.0871216|NA|NA|0.435608|welch: fewer than 2 articles; d: fewer than 2 articles; rate_ratio: no matches in group b, so rr_p is the exact conditional test')"
-# Outside the family: _own rows. R: HC1 as above on c(4,1,1,2,3,5,1) -> 0.0880301 2.27453, p 0.259531
+# A group without matches: no article-level test (the exact conditional one,
+# poisson.test(c(14,0), c(1470,350))$p.value -> 0.0871216, assumes independent
+# matches and once stood in here), so no seat in the Holm family.
+has a/compare.tsv "$(line 'China Daily|Sputnik|accusatory_rate|4|1|10.375|0|10.375|NA|NA|NA|4|0.4|0.2|NA|NA|NA|NA|NA|NA|NA|NA|welch: fewer than 2 articles; d: fewer than 2 articles; rate_ratio: no matches in group b, so no article-level interval or test (rr_lo_poisson and rr_hi_poisson assume independent matches); p_holm: outside the Holm family, no rr_p')"
+# One article in a group: the same; the _poisson columns stay,
+#    R: poisson.test(c(8,4), c(1470,350))$conf.int -> 0.127573 2.16094
+has a/compare.tsv "$(line 'China Daily|Sputnik|conciliatory_rate|4|1|5.125|11.4286|-6.30357|NA|NA|NA|0|0.4|0.4|NA|0.47619|NA|NA|NA|0.127573|2.16094|NA|welch: fewer than 2 articles; d: fewer than 2 articles; rate_ratio: one article in a group, so no article-level interval or test (rr_lo_poisson and rr_hi_poisson assume independent matches); p_holm: outside the Holm family, no rr_p')"
+# Outside the family: _own rows. R: HC1 as above on c(4,1,1,2) and c(3,5,1) -> 0.072875 2.74755, p 0.281334
 #    poisson.test(c(8,9), c(1470,740))$conf.int -> 0.150225 1.30662
-has a/compare.tsv "$(line 'China Daily|Press TV|accusatory_own_rate|4|3|5.5625|14.2165|-8.65402|-1.17194|2.22974|0.351183|3|0.4|0.238095|-1.04209|0.447468|0.0880301|2.27453|0.259531|0.150225|1.30662|NA|p_holm: outside the Holm family')"
+has a/compare.tsv "$(line 'China Daily|Press TV|accusatory_own_rate|4|3|5.5625|14.2165|-8.65402|-1.17194|2.22974|0.351183|3|0.4|0.238095|-1.04209|0.447468|0.072875|2.74755|0.281334|0.150225|1.30662|NA|p_holm: outside the Holm family')"
 # R: kruskal.test(list(a, b, 0)) -> 2.33333, p 0.311403
 has a/tests.tsv "$(line 'kruskal|accusatory_rate|3|8|2.33333|2|0.311403|NA|NA|')"
 # R: chisq.test(matrix(c(14,10,0,8,1,4), nrow = 3)) -> 10.6731, p 0.0048125 (p_asymptotic);

@@ -44,11 +44,13 @@ awk -F '\t' 'NR == 1 { if ($16 != "rate_ratio" || $21 != "rr_hi_poisson") exit 2
 awk -F '\t' '$1 == "A" && $2 == "accusatory_rate" { ok = $6 == 10 && $7 == 6.01548 && $8 == 16.6238 &&
 	$9 == 9.98041 && $10 == 10.0196 && $11 == 1666.67 } END { exit !ok }' "$T/o/outlets.tsv" \
 	|| { head -n 3 "$T/o/outlets.tsv"; fail "A accusatory_rate"; }
-# R: xb <- c(4500000, 5500000); tb <- c(30000, 50000); g <- factor(rep(c("a","b"), c(2,2)), levels = c("b","a"))
-#   m <- glm(c(x,xb) ~ g, offset = log(c(t,tb)), family = poisson); se <- sqrt(sandwich::vcovHC(m, type = "HC1")[2,2])
-#   exp(coef(m)[2] + c(-1,1) * qt(.975, 2) * se) -> 0.0410206 0.156019; 2 * pt(-abs(coef(m)[2]/se), 2) -> 0.00375657
+# R: xb <- c(4500000, 5500000); tb <- c(30000, 50000); each group its own HC1 variance,
+#   v <- function(x, t) sandwich::vcovHC(glm(x ~ 1, offset = log(t), family = poisson), type = "HC1")[1]
+#   va <- v(x, t); vb <- v(xb, tb); df <- (va + vb)^2 / (va^2/1 + vb^2/1); se <- sqrt(va + vb)
+#   0.08 * exp(c(-1,1) * qt(.975, df) * se) -> 0.0182298 0.351073; 2 * pt(-abs(log(0.08)/se), df)
+#   -> 0.0272294 (df 1.14151)
 #   poisson.test(c(1e6, 1e7), c(1e5, 8e4))$conf.int -> 0.0798356 0.0801646
-awk -F '\t' '$1 == "A" && $2 == "B" && $3 == "accusatory_rate" { ok = $16 == 0.08 && $17 == 0.0410206 &&
-	$18 == 0.156019 && $19 == 0.00375657 && $20 == 0.0798356 && $21 == 0.0801646 } END { exit !ok }' \
+awk -F '\t' '$1 == "A" && $2 == "B" && $3 == "accusatory_rate" { ok = $16 == 0.08 && $17 == 0.0182298 &&
+	$18 == 0.351073 && $19 == 0.0272294 && $20 == 0.0798356 && $21 == 0.0801646 } END { exit !ok }' \
 	"$T/o/compare.tsv" || { grep accusatory_rate "$T/o/compare.tsv"; fail "A B accusatory_rate ratio"; }
 echo ok

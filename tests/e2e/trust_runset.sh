@@ -131,6 +131,7 @@ for sig in KILL TERM; do
 done
 mkdir "$T/st/.framing-run.tmp.AbC123"
 echo half > "$T/st/.framing-run.tmp.AbC123/outlets.tsv"
+: > "$T/st/.framing-run.tmp.AbC123/.framing-staging"	# framing's marker, as a killed run leaves it
 echo mine > "$T/st/mine.tmp.XXXXXX"
 "$FRAMING" stats "$T/refA/scores.tsv" -o "$T/st" >/dev/null 2>&1 || fail "stats after a killed run"
 [ -z "$(ls -A "$T/st" | grep '^\.framing-run\.tmp\.')" ] || fail "a killed run's leftovers stay: $(ls -A "$T/st")"

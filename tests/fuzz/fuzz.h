@@ -11,7 +11,7 @@
  * runs every seed and every saved crash input through them without
  * libFuzzer, so a fixed crash stays fixed under plain "make test".
  *
- * fuzz_text, fuzz_jsonl, fuzz_csv and fuzz_html need fuzz_setup first (it loads the shipped
+ * fuzz_text, fuzz_jsonl, fuzz_csv, fuzz_html and fuzz_warc need fuzz_setup first (it loads the shipped
  * lexicons from lexdir); fuzz_manifest makes a scratch corpus folder.
  */
 int fuzz_setup(const char *lexdir);
@@ -27,5 +27,6 @@ int fuzz_html(const uint8_t *data, size_t size);
 int fuzz_runstamp(const uint8_t *data, size_t size);
 int fuzz_csv(const uint8_t *data, size_t size);
 int fuzz_xml(const uint8_t *data, size_t size);
+int fuzz_warc(const uint8_t *data, size_t size);
 
 #endif

@@ -19,6 +19,7 @@ int fuzz_runstamp(const uint8_t *data, size_t size)
 {
 	static const char *const names[] = { "a.txt", "b.txt", "sub/c.txt", "none.tsv", NULL };
 	char path[512];
+	char *by;
 	FILE *f;
 
 	fuzz_setup(NULL);
@@ -26,9 +27,11 @@ int fuzz_runstamp(const uint8_t *data, size_t size)
 	f = fopen(path, "wb");
 	if (!f || fwrite(data, 1, size, f) != size || fclose(f) != 0)
 		die("fuzz: cannot write %s", path);
-	runset_check_same_run(fuzz_dir, names);
+	runset_check_same_run(fuzz_dir, names, "`framing stats ...`");
 	runset_check_made_from(fuzz_dir, "a.txt", "b.txt", "framing stats");
 	runset_check_made_from(fuzz_dir, "b.txt", "none.tsv", "framing stats");
+	by = runset_param_of(fuzz_dir, "a.txt", "by");
+	free(by);
 	unlink(path);
 	return 0;
 }

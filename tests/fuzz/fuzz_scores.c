@@ -1,10 +1,12 @@
 /*
  * Fuzz target: framing stats on an arbitrary scores.tsv and the tables
  * beside it (hand-edited files and shards from elsewhere are input too).
- * The first byte picks the grouping column and --dedup; the rest is
- * scores.tsv, then signatures.tsv, terms.tsv and matches.tsv, parted by
- * form feeds (a table absent when its part is), so the near-duplicate and
- * keyness readers are fuzzed too. Resampling is kept small for speed.
+ * The first byte picks the grouping column, --dedup, --group-map,
+ * --pairs and --all-pairs-max 1 (each group against the rest); the rest
+ * is scores.tsv, then signatures.tsv, terms.tsv, matches.tsv, the group
+ * map and the pairs file, parted by form feeds (a table absent when its
+ * part is), so the near-duplicate, keyness, group map and pairs readers
+ * are fuzzed too. Resampling is kept small for speed.
  * Bad input must give a message and exit status 2, never a crash or hang.
  */
 #include "fuzz.h"
@@ -40,8 +42,8 @@ int fuzz_scores(const uint8_t *data, size_t size)
 {
 	static const char *const by[] = { "outlet", "date", "wire", "id" };
 	static const char *const tables[] = { "scores.tsv", "signatures.tsv", "terms.tsv",
-					      "matches.tsv" };
-	char dir[512], path[600], out[600];
+					      "matches.tsv", "map.tsv", "pairs.tsv" };
+	char dir[512], path[600], out[600], map[600], pairs[600];
 	char *files[1] = { path };
 	const uint8_t *p, *end = data + size;
 	struct stats_run_opts o;
@@ -54,6 +56,8 @@ int fuzz_scores(const uint8_t *data, size_t size)
 	mkdir(dir, 0755);
 	snprintf(path, sizeof(path), "%s/scores.tsv", dir);
 	snprintf(out, sizeof(out), "%s/out", dir);
+	snprintf(map, sizeof(map), "%s/map.tsv", dir);
+	snprintf(pairs, sizeof(pairs), "%s/pairs.tsv", dir);
 	p = data + 1;
 	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
 		const uint8_t *ff = p ? memchr(p, '\f', (size_t)(end - p)) : NULL;
@@ -73,6 +77,11 @@ int fuzz_scores(const uint8_t *data, size_t size)
 	o.jobs = 1;
 	o.quiet = 1;
 	o.dedup = (data[0] & 4) != 0;
+	o.group_map = data[0] & 8 ? map : NULL;
+	o.unmapped_na = (data[0] & 16) != 0;
+	o.pairs_file = data[0] & 32 ? pairs : NULL;
+	if (data[0] & 64)
+		o.all_pairs_max = 1;
 	if (stats_run(&o) > 2)
 		abort();
 	return 0;

@@ -3,6 +3,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "date.h"
@@ -118,6 +120,39 @@ static void test_date_normalise(void **state)
 			fail_msg("'%s' read as %s", bad[i], out);
 }
 
+/*
+ * A short string that starts like an ISO date, in a block of its own size:
+ * date_normalise copied 10 bytes of it before looking at its length (a
+ * heap overflow under ASan, found by fuzz_manifest once manifest dates were
+ * read through it).
+ */
+static void test_date_normalise_short(void **state)
+{
+	static const char *const shorts[] = { "1007-0", "2014-", "2014-10-2" };
+	char out[11];
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof(shorts) / sizeof(shorts[0]); i++) {
+		size_t n = strlen(shorts[i]) + 1;
+		char *s = malloc(n);
+		assert_non_null(s);
+		memcpy(s, shorts[i], n);
+		assert_int_equal(date_normalise(s, out), -1);
+		free(s);
+	}
+}
+
+/* Why a date is refused: a spreadsheet's order of day and month, or none of the forms. */
+static void test_date_refusal(void **state)
+{
+	(void)state;
+	assert_non_null(strstr(date_refusal("26/02/1987"), "either order"));
+	assert_non_null(strstr(date_refusal("2/26/1987"), "either order"));
+	assert_non_null(strstr(date_refusal("26.02.1987"), "either order"));
+	assert_non_null(strstr(date_refusal("2014-10"), "framing import --help"));
+	assert_non_null(strstr(date_refusal("26/02/1987x"), "framing import --help"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -126,6 +161,8 @@ int main(void)
 		cmocka_unit_test(test_date_days),
 		cmocka_unit_test(test_date_civil_from_days),
 		cmocka_unit_test(test_date_normalise),
+		cmocka_unit_test(test_date_normalise_short),
+		cmocka_unit_test(test_date_refusal),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -32,6 +32,7 @@
 #include "../fuzz/fuzz_templates.c"
 #include "../fuzz/fuzz_html.c"
 #include "../fuzz/fuzz_runstamp.c"
+#include "../fuzz/fuzz_warc.c"
 
 static const char *root(void)
 {
@@ -151,6 +152,12 @@ static void test_replay_runstamp(void **state)
 	replay("runstamp", fuzz_runstamp);
 }
 
+static void test_replay_warc(void **state)
+{
+	(void)state;
+	replay("warc", fuzz_warc);
+}
+
 /* Empty and one-byte inputs, which seeds never are. */
 static void test_replay_tiny(void **state)
 {
@@ -180,6 +187,8 @@ static void test_replay_tiny(void **state)
 		fuzz_html(bytes + i, 1);
 		fuzz_runstamp(bytes + i, 0);
 		fuzz_runstamp(bytes + i, 1);
+		fuzz_warc(bytes + i, 0);
+		fuzz_warc(bytes + i, 1);
 	}
 }
 
@@ -197,6 +206,7 @@ int main(void)
 		cmocka_unit_test(test_replay_templates),
 		cmocka_unit_test(test_replay_html),
 		cmocka_unit_test(test_replay_runstamp),
+		cmocka_unit_test(test_replay_warc),
 		cmocka_unit_test(test_replay_tiny),
 	};
 	char lexdir[1024];

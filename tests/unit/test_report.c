@@ -1,10 +1,14 @@
-/* Unit tests for the escaping of the gnuplot scripts and the report, and SHA-256. */
+/*
+ * Unit tests for the escaping of the gnuplot scripts and the report,
+ * SHA-256, and report.html on runs of many groups (issue 19).
+ */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,8 +16,11 @@
 #include "buf.h"
 #include "gpscript.h"
 #include "html.h"
+#include "fsutil.h"
 #include "report.h"
+#include "results.h"
 #include "sha256.h"
+#include "source.h"
 
 static void quote_is(const char *in, const char *want)
 {
@@ -46,13 +53,21 @@ static void test_gpscript_quote_hostile(void **state)
 	quote_is("", "\"\"");
 }
 
-/* Tic labels are printf formats to gnuplot: % is doubled there only. */
+/* Tic labels are printf formats to gnuplot: % is doubled there only, and a long one cut. */
 static void test_gpscript_quote_tic_percent(void **state)
 {
 	struct buf b = BUF_INIT;
 	(void)state;
 	gpscript_quote_tic(&b, "50% News");
 	assert_string_equal(b.data, "\"50\\0045\\0045 News\"");
+	/* Cut to 49 bytes as printed (46 and the ellipsis) when it holds %; else whole. */
+	buf_reset(&b);
+	gpscript_quote_tic(&b, "O'Brien 50% @x \xE4\xB8\xAD\xE5\x9B\xBD\xE6\x97\xA5\xE6\x8A\xA5 (2 articles) abcdefghij");
+	assert_string_equal(b.data, "\"O\\0047Brien 50\\0045\\0045 \\0100x \xE4\xB8\xAD\xE5\x9B\xBD"
+			    "\xE6\x97\xA5\xE6\x8A\xA5 (2 articles) abcde\xE2\x80\xA6\"");
+	buf_reset(&b);
+	gpscript_quote_tic(&b, "no percent sign here but a label longer than fifty bytes");
+	assert_string_equal(b.data, "\"no percent sign here but a label longer than fifty bytes\"");
 	buf_reset(&b);
 	gpscript_quote(&b, "50% News");
 	assert_string_equal(b.data, "\"50\\0045 News\"");
@@ -176,6 +191,166 @@ static void test_sha256_fips(void **state)
 	free(million);
 }
 
+/*
+ * A run of k groups made by tests/e2e/many_groups.lib (awk, without
+ * framing stats, which takes minutes on a thousand groups) in a new
+ * folder; report_write on it. Returns report.html (free it) or NULL when
+ * report_write failed; dir receives the folder.
+ */
+static char *many_report(size_t k, const char *groups, size_t max, char *dir)
+{
+	struct report_opts o;
+	struct source_options in = SOURCE_OPTIONS_INIT;
+	struct buf cmd = BUF_INIT;
+	const char *root = getenv("ROOT");
+	char *path, *html;
+	size_t len;
+
+	strcpy(dir, "/tmp/framing-many.XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	buf_addf(&cmd, "cd '%s' && . '%s/tests/e2e/many_groups.lib' && many_scores %zu '%s' && "
+		 "many_tables '%s'", dir, root ? root : ".", k, dir, dir);
+	assert_int_equal(system(cmd.data), 0);
+	buf_release(&cmd);
+	memset(&o, 0, sizeof(o));
+	in.jsonl = "-";		/* not read again: the boilerplate is "not measured" */
+	o.corpus = dir;
+	o.in = in;
+	o.clean = o.negation = 1;
+	o.corpus_name = "many";
+	o.outdir = dir;
+	o.by = "outlet";
+	o.seed = 1;
+	o.max_groups = max;
+	o.groups = groups;
+	if (report_write(&o) < 0)
+		return NULL;
+	path = path_join(dir, "report.html");
+	html = read_file(path, &len);
+	free(path);
+	return html;
+}
+
+static void many_cleanup(const char *dir)
+{
+	struct buf cmd = BUF_INIT;
+	buf_addf(&cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd.data), 0);
+	buf_release(&cmd);
+}
+
+static size_t count_of(const char *s, const char *what)
+{
+	size_t n = 0;
+	while ((s = strstr(s, what))) {
+		n++;
+		s += strlen(what);
+	}
+	return n;
+}
+
+/* 1, 2 groups: one table of every group as before, nothing pooled, nothing said. */
+static void test_report_few_groups(void **state)
+{
+	size_t k;
+	(void)state;
+	for (k = 1; k <= 2; k++) {
+		char dir[64], *html = many_report(k, NULL, RES_MAX_GROUPS, dir);
+		assert_non_null(html);
+		assert_non_null(strstr(html, "O&#39;Brien &quot;News&quot; `id` 50% @x 中国日报"));
+		if (k == 2)
+			assert_non_null(strstr(html, "<td>outlet-00002<"));
+		assert_null(strstr(html, "all others"));
+		assert_null(strstr(html, "<details"));
+		assert_null(strstr(html, "largest of"));
+		free(html);
+		many_cleanup(dir);
+	}
+}
+
+/*
+ * 30, 31 and 1,000 groups: the first table has the 25 largest and "all
+ * others", said so; every group is in each of the three full tables; the
+ * pairwise section prints "(rest)" with the pooled rate of the others.
+ */
+static void test_report_many_groups(void **state)
+{
+	static const size_t ks[] = { 30, 31, 1000 };
+	size_t i, g;
+	(void)state;
+	for (i = 0; i < 3; i++) {
+		char dir[64], say[160], name[64], *html = many_report(ks[i], NULL, RES_MAX_GROUPS, dir);
+		struct buf others = BUF_INIT;
+
+		assert_non_null(html);
+		res_add_count(&others, (double)(ks[i] - 25));
+		snprintf(say, sizeof(say), "25 largest of %s groups by articles; the other %s pooled "
+			 "as 'all others'", ks[i] == 1000 ? "1,000" : ks[i] == 30 ? "30" : "31", others.data);
+		assert_non_null(strstr(html, say));
+		assert_non_null(strstr(html, "<tr class=\"others\"><td>all others ("));
+		assert_int_equal(count_of(html, "<details>"), 3);
+		/* Every group in each full table; the 25 largest once more above them. */
+		for (g = 2; g <= ks[i]; g++) {
+			snprintf(name, sizeof(name), "<tr><td>outlet-%05zu</td><td class=\"n\">", g);
+			assert_true(count_of(html, name) == 3 || count_of(html, name) == 4);
+			if (ks[i] > 100)
+				g += 97;	/* a sample: strstr over megabytes */
+		}
+		assert_true(count_of(html, "<tr><td>O&#39;Brien &quot;News&quot; `id` 50% @x 中国日报</td>") >= 3);
+		assert_non_null(strstr(html, "<td>(rest)</td>"));
+		assert_non_null(strstr(html, "<code>(rest)</code> in group b"));
+		if (ks[i] == 1000)
+			assert_non_null(strstr(html, "The table lists the first 200 of them"));
+		buf_release(&others);
+		free(html);
+		many_cleanup(dir);
+	}
+}
+
+/* --groups: those named, in their order, the others pooled; a name not in the run fails. */
+static void test_report_named_groups(void **state)
+{
+	char dir[64], *html;
+	(void)state;
+	html = many_report(31, "outlet-00003,outlet-00002,outlet-00003", RES_MAX_GROUPS, dir);
+	assert_non_null(html);
+	assert_non_null(strstr(html, "2 named of 31 groups; the other 29 pooled as 'all others'"));
+	assert_true(strstr(html, "<td>outlet-00003<") < strstr(html, "<td>outlet-00002<"));
+	free(html);
+	many_cleanup(dir);
+	assert_null(many_report(31, "outlet-00002,no such outlet", RES_MAX_GROUPS, dir));
+	many_cleanup(dir);
+	/* --max-groups 40 on 31 groups: all shown, as with a few. */
+	html = many_report(31, NULL, 40, dir);
+	assert_non_null(html);
+	assert_null(strstr(html, "<details"));
+	free(html);
+	many_cleanup(dir);
+}
+
+/* p-values never round across 0.05, the report's threshold. */
+static void pval_is(double p, const char *want)
+{
+	struct buf b = BUF_INIT;
+	html_pval(&b, p);
+	assert_string_equal(buf_str(&b), want);
+	buf_release(&b);
+}
+
+static void test_html_pval(void **state)
+{
+	(void)state;
+	pval_is(0.0498, "0.0498");	/* once "0.050" under "p (Holm) < 0.05" */
+	pval_is(0.049996, "0.049996");	/* "0.0500" at 3 digits */
+	pval_is(0.05, "0.05");
+	pval_is(0.0012345, "0.00123");
+	pval_is(0.0999, "0.0999");
+	pval_is(0.1, "0.100");
+	pval_is(0.53317, "0.533");
+	pval_is(0.0009, "&lt; 0.001");
+	pval_is(NAN, "NA");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -183,9 +358,13 @@ int main(void)
 		cmocka_unit_test(test_gpscript_quote_balanced),
 		cmocka_unit_test(test_gpscript_quote_tic_percent),
 		cmocka_unit_test(test_html_escape),
+		cmocka_unit_test(test_html_pval),
 		cmocka_unit_test(test_markdown),
 		cmocka_unit_test(test_svg_inline),
 		cmocka_unit_test(test_sha256_fips),
+		cmocka_unit_test(test_report_few_groups),
+		cmocka_unit_test(test_report_many_groups),
+		cmocka_unit_test(test_report_named_groups),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -23,6 +23,7 @@
 #include "resample.h"
 #include "results.h"
 #include "stats.h"
+#include "test_rand.h"
 
 /* R:  x <- c(1.2, 3.4, 2.2, 5.1, 4.4); y <- c(6.3, 2.8, 7.7, 5.9) */
 static const double X[] = { 1.2, 3.4, 2.2, 5.1, 4.4 };
@@ -397,17 +398,20 @@ static void test_rate_ratio_hc1_matches_r(void **state)
 	stats_rate_sums(XA, TA, 8, &a);
 	stats_rate_sums(XB, TB, 6, &b);
 	assert_null(stats_rate_ratio_hc1(&a, &b, &r));
-	/* R: g <- factor(rep(c("a","b"), c(8,6)), levels = c("b","a"))
-	 *    m <- glm(c(xa,xb) ~ g, offset = log(c(ta,tb)), family = poisson)
-	 *    V <- sandwich::vcovHC(m, type = "HC1"); se <- sqrt(V[2,2]); b <- coef(m)[2]
-	 *    exp(b); se; exp(b + c(-1,1) * qt(.975, 12) * se); 2 * pt(-abs(b/se), 12)
-	 *    ->  2.228327228 0.532341968 0.6986381579 7.107316113 0.158146709
-	 *    V[2,2] / sandwich::vcovHC(m, type = "HC0")[2,2]  ->  1.166666667 = 14/12 = N/(N-2) */
-	close_to(r.rr, 2.228327228);
-	close_to(r.se, 0.532341968);
-	close_to(r.lo, 0.6986381579);
-	close_to(r.hi, 7.107316113);
-	close_to(r.p, 0.158146709);
+	/* Each group its own HC1 variance, Welch-Satterthwaite df. R:
+	 *    va <- sandwich::vcovHC(glm(xa ~ 1, offset = log(ta), family = poisson), type = "HC1")[1]
+	 *    vb <- sandwich::vcovHC(glm(xb ~ 1, offset = log(tb), family = poisson), type = "HC1")[1]
+	 *    df <- (va + vb)^2 / (va^2/7 + vb^2/5)
+	 *    b <- log((sum(xa)/sum(ta))/(sum(xb)/sum(tb))); se <- sqrt(va + vb)
+	 *    exp(b); se; df; exp(b + c(-1,1) * qt(.975, df) * se); 2 * pt(-abs(b/se), df)
+	 *    ->  2.2283272283 0.5352269303 9.8079103051 0.6740289146 7.3668089434 0.1658560371
+	 * (The pooled N/(N-2) with t(12) gave se 0.532341968, p 0.158146709.) */
+	close_to(r.rr, 2.2283272283);
+	close_to(r.se, 0.5352269303);
+	close_to(r.df, 9.8079103051);
+	close_to(r.lo, 0.6740289146);
+	close_to(r.hi, 7.3668089434);
+	close_to(r.p, 0.1658560371);
 	stats_rate_sums(zero, t2, 2, &z);
 	assert_string_equal(stats_rate_ratio_hc1(&a, &z, &r), "no matches in group b");
 	assert_string_equal(stats_rate_ratio_hc1(&z, &a, &r), "no matches in group a");
@@ -903,6 +907,81 @@ static void test_kruskal_many_groups_by_counting(void **state)
 	close_to(t.df, (double)(used - 1));
 }
 
+/*
+ * Issue 19: a group against the rest of the sample (stats_*_rest) and
+ * against a large group by searching it (stats_mann_whitney_search) give
+ * the numbers of the merging tests on the rest built out: random groups
+ * with many ties (values in 0..k) and without, small (exact p) and large.
+ */
+static void test_rest_and_search_same_as_merge(void **state)
+{
+	uint64_t seed = 19;
+	size_t round;
+
+	(void)state;
+	for (round = 0; round < 300; round++) {
+		size_t na = 1 + test_rand(&seed, round % 3 ? 40 : 400);
+		size_t nb = 1 + test_rand(&seed, round % 2 ? 45 : 900), i, k = 0, ia = 0;
+		size_t levels = round % 4 ? 1 + test_rand(&seed, 12) : 1000000;
+		double *a = malloc(na * sizeof(double)), *b = malloc(nb * sizeof(double));
+		double *all = malloc((na + nb) * sizeof(double));
+		struct stats_mw m1, m2, m3;
+		struct stats_ks k1, k2;
+		const char *w1, *w2, *w3;
+		for (i = 0; i < na; i++)
+			a[i] = (double)test_rand(&seed, levels) / 7;
+		for (i = 0; i < nb; i++)
+			b[i] = (double)test_rand(&seed, levels) / 7;
+		stats_sort(a, na);
+		stats_sort(b, nb);
+		for (i = 0; i < nb; i++) {
+			while (ia < na && a[ia] <= b[i])
+				all[k++] = a[ia++];
+			all[k++] = b[i];
+		}
+		while (ia < na)
+			all[k++] = a[ia++];
+		w1 = stats_mann_whitney_sorted(a, na, b, nb, &m1);
+		w2 = stats_mann_whitney_rest(a, na, all, na + nb, stats_ties(all, na + nb), &m2);
+		w3 = stats_mann_whitney_search(a, na, b, nb, stats_ties(b, nb), &m3);
+		/* All tied (one level) has no p: the same reason from each. */
+		assert_true((!w1 && !w2 && !w3) || (w1 && w2 && w3 && !strcmp(w1, w2) && !strcmp(w1, w3)));
+		assert_true(m1.u == m2.u && m1.u == m3.u);
+		assert_true(m1.exact == m2.exact && m1.exact == m3.exact);
+		assert_true((isnan(m1.p) && isnan(m2.p) && isnan(m3.p)) ||
+			    (m1.p == m2.p && m1.p == m3.p));
+		assert_null(stats_ks_sorted(a, na, b, nb, &k1));
+		assert_null(stats_ks_rest(a, na, all, na + nb, &k2));
+		assert_true(k1.d == k2.d && k1.p == k2.p && k1.exact == k2.exact);
+		free(a);
+		free(b);
+		free(all);
+	}
+}
+
+/* stats_sort (a radix sort) orders as GSL's heapsort does, negatives and ties too. */
+static void test_sort_same_as_gsl(void **state)
+{
+	uint64_t seed = 7;
+	size_t round;
+
+	(void)state;
+	for (round = 0; round < 50; round++) {
+		size_t n = test_rand(&seed, round % 2 ? 50 : 5000), i;
+		double *x = malloc((n + 1) * sizeof(double)), *y = malloc((n + 1) * sizeof(double));
+		for (i = 0; i < n; i++) {
+			double v = (double)test_rand(&seed, 1000) / 3 - (round % 3 ? 0 : 150);
+			x[i] = y[i] = round % 5 ? v : v * 1e-300;
+		}
+		stats_sort(x, n);
+		gsl_sort(y, 1, n);
+		for (i = 0; i < n; i++)
+			assert_true(x[i] == y[i]);
+		free(x);
+		free(y);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -938,6 +1017,8 @@ int main(void)
 		cmocka_unit_test(test_kruskal_many_groups_by_counting),
 		cmocka_unit_test(test_seed_depends_on_names),
 		cmocka_unit_test(test_log_odds_hand_computed),
+		cmocka_unit_test(test_rest_and_search_same_as_merge),
+		cmocka_unit_test(test_sort_same_as_gsl),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }
