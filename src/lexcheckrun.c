@@ -70,7 +70,8 @@ static int is_glob(const struct lex_entry *e)
 }
 
 /* Matches every glob entry on its own, so competition with other entries
- * does not hide what a glob reaches. */
+ * does not hide what a glob reaches. -2 when the corpus cannot be opened,
+ * -1 when articles were skipped. */
 static int print_expansions(const struct lexicon *lx, const struct lexcheck_run_opts *o)
 {
 	struct lexicon glx = LEXICON_INIT;
@@ -87,7 +88,7 @@ static int print_expansions(const struct lexicon *lx, const struct lexcheck_run_
 	opt.templates = o->templates;
 	if (!(src = lexrun_open(&o->in, NULL, &opt, &use))) {
 		free(origin);
-		return -1;
+		return -2;
 	}
 	for (i = 0; i < lx->nentries; i++) {
 		if (!is_glob(&lx->entries[i]))
@@ -173,8 +174,14 @@ int lexcheck_run(const struct lexcheck_run_opts *o)
 			problems.p[i].message);
 	print_summary(&lx, &problems);
 	status = bad ? EXIT_USAGE : EXIT_OK;
-	if ((o->in.dir || o->in.jsonl) && print_expansions(&lx, o) < 0 && !bad)
-		status = EXIT_FAILED;
+	if (o->in.dir || o->in.jsonl) {
+		/* A corpus refused as a whole (a link out of it) is an input error, as for score. */
+		int r = print_expansions(&lx, o);
+		if (r == -2)
+			status = EXIT_USAGE;
+		else if (r < 0 && !bad)
+			status = EXIT_FAILED;
+	}
 	lexcheck_list_release(&problems);
 	lexicon_release(&lx);
 	return status;

@@ -130,6 +130,36 @@ static int parse_category(struct lexicon *lx, const struct cursor *cur, const ch
 	return 0;
 }
 
+/*
+ * Whether s is a number as a person writes one: digits with an optional
+ * sign, point and exponent ("2", "+0.5", ".5", "1e-3"). strtod also reads
+ * hexadecimal ("0x10" was taken as 16), which no lexicon means.
+ */
+static int is_decimal(const char *s)
+{
+	int digits = 0;
+
+	if (*s == '+' || *s == '-')
+		s++;
+	for (; *s >= '0' && *s <= '9'; s++)
+		digits++;
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9'; s++)
+			digits++;
+	if (!digits)
+		return 0;
+	if (*s == 'e' || *s == 'E') {
+		s++;
+		if (*s == '+' || *s == '-')
+			s++;
+		if (!(*s >= '0' && *s <= '9'))
+			return 0;
+		while (*s >= '0' && *s <= '9')
+			s++;
+	}
+	return *s == '\0';
+}
+
 /* Parses "= WEIGHT" at the end of an entry line; sets *stop where it starts. */
 static int parse_weight(const struct cursor *cur, const char *p, const char *end,
 			const char **stop, double *weight)
@@ -148,8 +178,8 @@ static int parse_weight(const struct cursor *cur, const char *p, const char *end
 	*stop = trim_end(p, eq);
 	q = skip_blanks(eq + 1, end);
 	buf_add(&num, q, (size_t)(trim_end(q, end) - q));
-	if (parse_double(num.data, weight) < 0 || *weight <= 0)
-		r = parse_error(cur, q, "bad weight '%s' (a positive finite number)", num.data);
+	if (!is_decimal(buf_str(&num)) || parse_double(num.data, weight) < 0 || *weight <= 0)
+		r = parse_error(cur, q, "bad weight '%s' (a positive finite number)", buf_str(&num));
 	else if (*weight > LEXICON_MAX_WEIGHT)
 		r = parse_error(cur, q, "weight '%s' is over 1000000 (a score sums the weights "
 				"of up to 2^32 matches, and stats sums the scores)", num.data);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "corpus.h"
@@ -362,6 +363,160 @@ static int scoretab_read_file(struct scoretab *t, const char *path)
 	return ret;
 }
 
+/*
+ * One shard's terms.tsv against its scores.tsv (trial of issue 18, finding
+ * 8). score counts every normalised word of an article in terms.tsv and
+ * in its tokens, so for each outlet of a shard the counts of terms.tsv add
+ * up to the tokens of scores.tsv. A shard whose terms.tsv came from
+ * another run (the --stdout recipe puts each task's files together by
+ * hand) disagrees, and is refused naming the outlet and both sums; a
+ * terms.tsv joined to itself agrees (so do its doubled scores) but names
+ * an (outlet, term) twice, which score never writes, and is refused too.
+ * score writes the rows sorted, so a repeat is the row before and the
+ * check holds one row; a file not in that order is read again with every
+ * pair in a hash table, as keyness holds them anyway.
+ */
+struct scoretab_terms_check {
+	const char *path, *scores;
+	struct counts *tokens, *words;	/* per outlet: scores.tsv, terms.tsv */
+	const struct counts *other;
+	int bad;
+};
+
+/* Adds up the tokens of rows first..t->n per outlet; 0 when one is not a whole number. */
+static int scoretab_shard_tokens(const struct scoretab *t, size_t first, struct counts *tokens)
+{
+	size_t i;
+
+	for (i = first; i < t->n; i++) {
+		double n = t->a[i].tokens;
+		if (isnan(n) || n < 0 || n != floor(n) || n > 1e15)
+			return 0;
+		counts_add(tokens, t->a[i].outlet, strlen(t->a[i].outlet), (uint64_t)n);
+	}
+	return 1;
+}
+
+/* Reads the rows of terms.tsv; 1 when they were not in order (and hashed is 0). */
+static int scoretab_terms_rows(struct scoretab_terms_check *c, int hashed)
+{
+	struct tsv *in = tsv_open(c->path);
+	struct buf key = BUF_INIT, prev = BUF_INIT;
+	struct counts *seen = hashed ? counts_new() : NULL;
+	long co, ct, cc;
+	size_t prev_line = 0;	/* 0 before the first row */
+	int r = -1;
+
+	if (!in)
+		return -1;
+	co = tsv_column(in, "outlet");
+	ct = tsv_column(in, "term");
+	cc = tsv_column(in, "count");
+	if (co < 0 || ct < 0 || cc < 0) {
+		error("%s:1: no column '%s'", c->path, co < 0 ? "outlet" : ct < 0 ? "term" : "count");
+		goto done;
+	}
+	while ((r = tsv_next(in)) > 0) {
+		const char *outlet = tsv_field(in, (size_t)co), *s = tsv_field(in, (size_t)cc);
+		double count;
+		int order;
+
+		if (parse_double(s, &count) < 0 || count < 0 || count != floor(count) || count > 1e15) {
+			r = error("%s:%zu: count '%s' is not a whole number", c->path, tsv_line(in), s);
+			break;
+		}
+		buf_reset(&key);
+		buf_adds(&key, outlet);
+		buf_addch(&key, '\t');
+		buf_adds(&key, tsv_field(in, (size_t)ct));
+		if (seen) {
+			uint64_t *line = counts_slot(seen, key.data, key.len);
+			if (*line) {
+				r = error("%s:%zu: outlet '%s', term '%s' again (first on line %lu): "
+					  "a terms.tsv names each once (joined twice?)", c->path,
+					  tsv_line(in), outlet, tsv_field(in, (size_t)ct),
+					  (unsigned long)*line);
+				break;
+			}
+			*line = tsv_line(in);
+		} else if (prev_line) {
+			order = strcmp(key.data, prev.data);
+			if (order == 0) {
+				r = error("%s:%zu: outlet '%s', term '%s' again (first on line %lu): "
+					  "a terms.tsv names each once (joined twice?)", c->path,
+					  tsv_line(in), outlet, tsv_field(in, (size_t)ct),
+					  (unsigned long)prev_line);
+				break;
+			}
+			if (order < 0) {
+				r = 1;
+				break;
+			}
+		}
+		if (!seen) {
+			buf_reset(&prev);
+			buf_add(&prev, key.data, key.len);
+			prev_line = tsv_line(in);
+		}
+		counts_add(c->words, outlet, strlen(outlet), (uint64_t)count);
+	}
+done:
+	tsv_close(in);
+	buf_release(&key);
+	buf_release(&prev);
+	if (seen)
+		counts_free(seen);
+	return r < 0 ? -1 : r;
+}
+
+static void scoretab_terms_compare(void *ctx, const char *outlet, size_t len, uint64_t n)
+{
+	struct scoretab_terms_check *c = ctx;
+	uint64_t m = counts_get(c->other, outlet, len);
+	int words_first = c->other == c->tokens;
+	char *name;
+
+	if (c->bad || m == n)
+		return;
+	name = xstrndup(outlet, len);
+	error("%s: outlet '%s': %llu words, but %llu tokens in %s: "
+	      "not the terms of these scores (another run's, or rows repeated?)",
+	      c->path, name, (unsigned long long)(words_first ? n : m),
+	      (unsigned long long)(words_first ? m : n), c->scores);
+	free(name);
+	c->bad = 1;
+}
+
+static int scoretab_check_terms(const struct scoretab *t, const char *scores, size_t first)
+{
+	struct scoretab_terms_check c = { NULL, scores, counts_new(), counts_new(), NULL, 0 };
+	char *path = scoretab_sibling(scores, "terms.tsv");
+	int r = 0;
+
+	c.path = path;
+	if (access(path, F_OK) == 0) {
+		/* Tokens NA or not whole (a hand-made table): the rows are checked, not the sums. */
+		int sums = scoretab_shard_tokens(t, first, c.tokens);
+		r = scoretab_terms_rows(&c, 0);
+		if (r == 1) {
+			counts_free(c.words);
+			c.words = counts_new();
+			r = scoretab_terms_rows(&c, 1);
+		}
+		if (r == 0 && sums) {
+			c.other = c.tokens;
+			counts_each(c.words, scoretab_terms_compare, &c);
+			c.other = c.words;
+			counts_each(c.tokens, scoretab_terms_compare, &c);
+			r = c.bad ? -1 : 0;
+		}
+	}
+	counts_free(c.tokens);
+	counts_free(c.words);
+	free(path);
+	return r;
+}
+
 static int scoretab_any_stance(const struct scoretab *t)
 {
 	size_t i;
@@ -441,6 +596,28 @@ static int scoretab_two_shards(struct scoretab_shard *a, struct scoretab_shard *
 	return 0;
 }
 
+/*
+ * A terms.tsv, matches.tsv or signatures.tsv beside scores.tsv is read by
+ * stats, and hashed whole for run.tsv: one that is /dev/zero, a FIFO or a
+ * device (through a link) had no end, and a 2 GB sparse one was hashed
+ * before its first line was refused. Each must be a regular file whose
+ * header reads within the line bound of tsv.h, checked before anything
+ * else reads it.
+ */
+static int scoretab_check_sibling(const char *path, const struct stat *st)
+{
+	struct tsv *in;
+
+	if (!S_ISREG(st->st_mode))
+		return error("%s: not a regular file (a device, FIFO or folder?): "
+			     "stats reads only files framing score wrote", path);
+	in = tsv_open(path);
+	if (!in)
+		return -1;
+	tsv_close(in);
+	return 0;
+}
+
 static int scoretab_check_shards(char **files, size_t nfiles)
 {
 	struct scoretab_shard *sh = xcalloc(nfiles ? nfiles : 1, sizeof(*sh));
@@ -453,6 +630,9 @@ static int scoretab_check_shards(char **files, size_t nfiles)
 			sh[i].path[k] = scoretab_sibling(files[i], scoretab_shard_files[k - 1]);
 		for (k = 0; k < NSHARD_FILES; k++)
 			sh[i].exists[k] = stat(sh[i].path[k], &sh[i].st[k]) == 0;
+		for (k = 1; k < NSHARD_FILES && !ret; k++)
+			if (sh[i].exists[k])
+				ret = scoretab_check_sibling(sh[i].path[k], &sh[i].st[k]);
 	}
 	for (i = 0; i < nfiles && !ret; i++)
 		for (j = i + 1; j < nfiles && !ret; j++)
@@ -478,11 +658,14 @@ struct scoretab *scoretab_read(char **files, size_t nfiles, const char *by, unsi
 		scoretab_free(t);
 		return NULL;
 	}
-	for (i = 0; i < nfiles; i++)
-		if (scoretab_read_file(t, files[i]) < 0) {
+	for (i = 0; i < nfiles; i++) {
+		size_t first = t->n;
+		if (scoretab_read_file(t, files[i]) < 0 ||
+		    (!(flags & SCORETAB_TEXT) && scoretab_check_terms(t, files[i], first) < 0)) {
 			scoretab_free(t);
 			return NULL;
 		}
+	}
 	t->has_stance = scoretab_any_stance(t);
 	/* Growing by doubling may have left up to half the array unused. */
 	t->a = xrealloc(t->a, (t->n + 1) * sizeof(*t->a));

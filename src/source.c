@@ -12,6 +12,8 @@
 
 #include "buf.h"
 #include "csvin.h"
+#include "hash.h"
+#include "text.h"
 #include "fsutil.h"
 #include "htmlpage.h"
 #include "date.h"
@@ -55,6 +57,7 @@ struct source {
 	struct source_record record;	/* of source_next */
 	size_t max_bytes;
 	uint64_t total, consumed;
+	struct source_ids *ids;	/* JSON Lines, CSV: the ids given so far */
 };
 
 static struct source *source_new(size_t max_bytes)
@@ -66,6 +69,7 @@ static struct source *source_new(size_t max_bytes)
 
 static long extra_index(const struct source *s, const char *name);
 static int check_corpus_ids(const struct source *s);
+static void ids_free(struct source_ids *t);
 
 struct source *source_corpus(const struct corpus *c, size_t max_article_bytes)
 {
@@ -337,6 +341,13 @@ static char *field_text(const struct source *s, size_t line, const struct buf *r
 
 	if (!v || cJSON_IsNull(v))
 		return NULL;
+	if (cJSON_IsString(v) && !strcmp(key, "outlet")) {
+		/* Before escaping, which shows a direction mark as a space (strip_outlet). */
+		char *name = text_strip_invisible(xstrdup(v->valuestring));
+		buf_add_tsv_field(&b, name, strlen(name));
+		free(name);
+		return buf_detach(&b);
+	}
 	if (cJSON_IsString(v)) {
 		buf_add_tsv_field(&b, v->valuestring, strlen(v->valuestring));
 		return buf_detach(&b);
@@ -495,7 +506,13 @@ static int article_from_json(const struct source *s, size_t line, size_t recno,
 		}
 	}
 	if (a->date && *a->date && !date_valid(a->date)) {
-		buf_addf(&b, " '%s' %s", a->date, date_refusal(a->date));
+		/*
+		 * Shown as given, not as scores.tsv would write it (an ESC as a
+		 * space): the one sanitiser of messages shows it as \x1b.
+		 */
+		const cJSON *dv = cJSON_GetObjectItemCaseSensitive(obj, "date");
+		buf_addf(&b, " '%s' %s", cJSON_IsString(dv) ? dv->valuestring : a->date,
+			 date_refusal(a->date));
 		article_release(a, 0);
 		bad_record(s, line, recno, "bad date", b.data);
 		buf_release(&b);
@@ -868,6 +885,7 @@ void source_free(struct source *s)
 	buf_release(&s->linebuf);
 	buf_release(&s->own_label);
 	csvin_free(s->csv);
+	ids_free(s->ids);
 	source_record_release(&s->record);
 	if (s->own_corpus) {
 		corpus_release(s->own_corpus);
@@ -1009,6 +1027,9 @@ int source_rewind(struct source *s)
 		s->have_first = 0;
 	}
 	s->consumed = 0;
+	/* A second pass reads the same ids again: they are no repeats. */
+	ids_free(s->ids);
+	s->ids = NULL;
 	return 0;
 }
 
@@ -1128,8 +1149,196 @@ static int check_corpus_ids(const struct source *s)
 	return bad;
 }
 
+/*
+ * Ids given twice in one stream (trial of issue 18, finding 9): scores.tsv
+ * had two rows of one id and stats kept the first with a warning. The
+ * reading thread, which sees the lines in order, keeps a 64-bit hash of
+ * each id given (FNV-1a, finished by a mixer, so neighbouring ids spread)
+ * and the line it came from: 12 bytes a slot, at most 80% full, so 15 to
+ * 30 bytes an article and no ids in memory. The later line is refused as
+ * its article is decoded, naming both lines. Two ids of one hash would be
+ * taken for one: about one chance in 3 * 10^5 with ten million ids. The
+ * table stops growing at 2^24 slots (201 MB, 13,421,772 ids); ids after
+ * that are not checked, which a warning says. Articles without an id get
+ * one made of their content (default_id): equal copies of an article get
+ * equal ids, one article to stats as before, so only ids given are checked.
+ */
+#define SOURCE_IDS_MAX_SLOTS (1UL << 24)
+
+struct source_ids {
+	uint64_t *hash;		/* 0: an empty slot */
+	uint32_t *line;		/* UINT32_MAX when the line number is larger */
+	size_t n, cap;
+	int full;		/* the table reached its limit */
+};
+
+static uint64_t ids_hash(const char *id, size_t len)
+{
+	uint64_t h = hash_fnv(id, len);
+
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	return h ? h : 1;
+}
+
+static void ids_free(struct source_ids *t)
+{
+	if (!t)
+		return;
+	free(t->hash);
+	free(t->line);
+	free(t);
+}
+
+/* The slot of h: its own or the empty one where it would go. */
+static size_t ids_slot(const struct source_ids *t, uint64_t h)
+{
+	size_t i = (size_t)h & (t->cap - 1);
+
+	while (t->hash[i] && t->hash[i] != h)
+		i = (i + 1) & (t->cap - 1);
+	return i;
+}
+
+static void ids_grow(struct source_ids *t)
+{
+	struct source_ids old = *t;
+	size_t i;
+
+	t->cap = old.cap ? old.cap * 2 : 1024;
+	t->hash = xcalloc(t->cap, sizeof(*t->hash));
+	t->line = xcalloc(t->cap, sizeof(*t->line));
+	for (i = 0; i < old.cap; i++)
+		if (old.hash[i]) {
+			size_t k = ids_slot(t, old.hash[i]);
+			t->hash[k] = old.hash[i];
+			t->line[k] = old.line[i];
+		}
+	free(old.hash);
+	free(old.line);
+}
+
+/* The line that gave id first, or 0 after noting that this line does. */
+static size_t ids_seen(struct source *s, const char *id, size_t len, size_t line)
+{
+	struct source_ids *t = s->ids;
+	uint64_t h = ids_hash(id, len);
+	size_t k;
+
+	if (!t)
+		t = s->ids = xcalloc(1, sizeof(*t));
+	if (!t->cap)
+		ids_grow(t);
+	k = ids_slot(t, h);
+	if (t->hash[k])
+		return t->line[k] == UINT32_MAX ? (size_t)UINT32_MAX : t->line[k];
+	if ((t->n + 1) * 5 > t->cap * 4) {
+		if (t->cap >= SOURCE_IDS_MAX_SLOTS) {
+			if (!t->full)
+				warning("%s: more than %zu ids: the ids after line %zu are not "
+					"checked for repeats", s->label, t->n, line);
+			t->full = 1;
+			return 0;
+		}
+		ids_grow(t);
+		k = ids_slot(t, h);
+	}
+	t->hash[k] = h;
+	t->line[k] = line < UINT32_MAX ? (uint32_t)line : UINT32_MAX;
+	t->n++;
+	return 0;
+}
+
+/* Whether the JSON string at [p, end) (its quotes included) escapes half a surrogate pair. */
+static int json_lone_surrogate(const char *p, const char *end)
+{
+	unsigned v, w;
+
+	for (; p < end; p++) {
+		if (*p != '\\')
+			continue;
+		if (p + 1 < end && p[1] == 'u' && hex4(p + 2, end, &v) && v >= 0xD800 && v <= 0xDFFF) {
+			if (v <= 0xDBFF && end - p >= 12 && p[6] == '\\' && p[7] == 'u'
+			    && hex4(p + 8, end, &w) && w >= 0xDC00 && w <= 0xDFFF) {
+				p += 11;
+				continue;
+			}
+			return 1;
+		}
+		p++;
+	}
+	return 0;
+}
+
+/*
+ * The id given on a JSON Lines line, as article_from_json will read it:
+ * a string's text (unescaped by cJSON when it holds escapes), a number's
+ * digits as written; 0 when there is none or it is not one of those.
+ */
+static int jsonl_id(struct source_record *r, struct buf *id)
+{
+	const char *vs, *ve;
+
+	if (!json_member(r->raw.data, r->raw.data + r->raw.len, "id", &vs, &ve) || vs == ve)
+		return 0;
+	if (*vs == '-' || (*vs >= '0' && *vs <= '9')) {
+		buf_add(id, vs, (size_t)(ve - vs));
+		return 1;
+	}
+	if (*vs != '"' || ve - vs < 2)
+		return 0;
+	if (!memchr(vs, '\\', (size_t)(ve - vs))) {
+		buf_add(id, vs + 1, (size_t)(ve - vs) - 2);
+		return 1;
+	}
+	if (json_lone_surrogate(vs, ve)) {
+		r->id_lone = 1;
+		return 0;
+	} else {
+		cJSON *v = cJSON_ParseWithLength(vs, (size_t)(ve - vs));
+		int ok = cJSON_IsString(v);
+		if (ok)
+			buf_adds(id, v->valuestring);
+		cJSON_Delete(v);
+		return ok;
+	}
+}
+
+/* Notes the id of a JSON Lines or CSV record just read, and whether an earlier line gave it. */
+static void note_id(struct source *s, struct source_record *r)
+{
+	struct buf id = BUF_INIT;
+	int have = 0;
+
+	r->id_first = 0;
+	r->id_lone = 0;
+	if (r->status != 1)
+		return;
+	if (s->csv) {
+		const char *p = r->raw.data;
+		size_t i;
+		for (i = 0; i < s->ncsv; i++) {
+			size_t n = strlen(p);
+			if (!strcmp(s->csv_names[i], "id")) {
+				buf_add(&id, p, n);
+				have = n > 0;
+				break;
+			}
+			p += n + 1;
+		}
+	} else {
+		have = jsonl_id(r, &id);
+	}
+	if (have)
+		r->id_first = ids_seen(s, id.data, id.len, r->line);
+	buf_release(&id);
+}
+
 int source_read(struct source *s, struct source_record *r)
 {
+	int got;
+
 	if (s->warc) {
 		/* Framed, decoded to UTF-8 and filtered in this thread; parsed by source_decode. */
 		free(r->text);
@@ -1147,9 +1356,34 @@ int source_read(struct source *s, struct source_record *r)
 		r->status = status;
 		return status;
 	}
-	if (s->csv)
-		return read_csv_record(s, r);
-	return read_jsonl_record(s, r);
+	got = s->csv ? read_csv_record(s, r) : read_jsonl_record(s, r);
+	if (got > 0)
+		note_id(s, r);
+	return got;
+}
+
+/*
+ * Outlet names that differ only by invisible characters ("Reuters" and
+ * "Reuters<U+200B>", a BOM or a word joiner pasted in) looked alike and
+ * were five groups: the characters text leaves out of words are left out
+ * of outlets too, in every form of input, so they are one group. An
+ * outlet of nothing else refuses its article. -1 after a message.
+ */
+static int strip_outlet(struct article *a)
+{
+	const unsigned char *p;
+
+	if (!a->outlet)
+		return 0;
+	for (p = (const unsigned char *)a->outlet; *p && *p < 0x80; p++)
+		;
+	if (!*p)
+		return 0;	/* ASCII, as most outlets are */
+	text_strip_invisible(a->outlet);
+	if (!*a->outlet)
+		return error("%s: the outlet is only invisible characters; skipped",
+			     a->path ? a->path : "?");
+	return 0;
 }
 
 /*
@@ -1227,10 +1461,29 @@ int source_decode(const struct source *s, struct source_record *r, struct articl
 		r->text = NULL;
 		if (decode_warc_record(s, r, a, text, len) < 0)
 			return -1;
+	} else if (r->id_lone) {
+		return error("%s:%zu: id holds a lone surrogate escape (\\ud800-\\udfff), "
+			     "which scores.tsv cannot write as it is; skipped", s->name, r->line);
 	} else if (decode_jsonl_record(s, r, a, text, len) < 0) {
 		return -1;
 	}
-	if (over_limits(s, a)) {
+	if (r->id_first && !s->corpus && !s->warc) {
+		size_t n;
+		if (r->id_first == UINT32_MAX)
+			error("%s:%zu: id '%s' given again (first on an earlier line): "
+			      "each article needs its own id; skipped", s->name, r->line, a->id);
+		else
+			error("%s:%zu: id '%s' given again (first on line %zu): "
+			      "each article needs its own id; skipped", s->name, r->line, a->id,
+			      r->id_first);
+		source_extra_names(s, &n);
+		article_release(a, n);
+		free(*text);
+		*text = NULL;
+		*len = 0;
+		return -1;
+	}
+	if (strip_outlet(a) < 0 || over_limits(s, a)) {
 		size_t n;
 		source_extra_names(s, &n);
 		article_release(a, n);

@@ -193,6 +193,8 @@ struct source_record {
 	size_t line;		/* its line number */
 	size_t recno;		/* CSV: its record number, for messages; else 0 */
 	int status;		/* -1: over --max-article-bytes, not kept */
+	size_t id_first;	/* JSON Lines, CSV: the line that gave its id first, 0: none */
+	int id_lone;		/* JSON Lines: its id holds a lone surrogate escape */
 	struct article a;	/* corpus folder: the article, read whole */
 	char *text;
 	size_t len;

@@ -79,15 +79,40 @@ enum char_class {
  * Invisible characters that typesetting and web pages put inside words: a
  * soft hyphen (U+00AD) marks where a word may be hyphenated, a zero width
  * space (U+200B) where it may break, the joiners U+200C, U+200D and U+2060
- * how it is drawn. None of them makes two words of "ground<U+00AD>less":
- * inside a word they belong to it (UAX #29 WB4 for Format characters; the
- * zero width space too, which UAX #29 leaves out, as a page uses it as a
- * break hint), and the normalised form leaves them out, so the word
- * matches "groundless" while its offset and surface keep the bytes.
+ * how it is drawn; a byte order mark (U+FEFF) left from a joined file,
+ * variation selectors (U+FE00..U+FE0F), the grapheme joiner U+034F, the
+ * Mongolian vowel separator U+180E and the direction marks and overrides
+ * (U+200E, U+200F, U+202A..U+202E, U+2066..U+2069) are as invisible. The
+ * one rule is Unicode's Default_Ignorable_Code_Point property (utf8proc's
+ * "ignorable"), so the whole class is handled, not a list of the ones seen.
+ * None of them makes two words of "ground<U+00AD>less": inside a word they
+ * belong to it (UAX #29 WB4 for Format characters; the zero width space
+ * too, which UAX #29 leaves out, as a page uses it as a break hint), and
+ * the normalised form leaves them out, so the word matches "groundless"
+ * while its offset and surface keep the bytes.
  */
 static int is_invisible_in_word(int32_t cp)
 {
-	return cp == 0x00AD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060;
+	if (cp < 0x00AD)
+		return 0;
+	return cp >= 0 && cp <= 0x10FFFF && utf8proc_get_property(cp)->ignorable;
+}
+
+char *text_strip_invisible(char *s)
+{
+	size_t len = strlen(s), pos = 0, out = 0;
+
+	while (pos < len) {
+		size_t at = pos;
+		int bad = 0;
+		int32_t cp = text_decode(s, len, &pos, &bad);
+		if (!bad && is_invisible_in_word(cp))
+			continue;
+		memmove(s + out, s + at, pos - at);
+		out += pos - at;
+	}
+	s[out] = '\0';
+	return s;
 }
 
 static int is_apostrophe(int32_t cp)

@@ -124,6 +124,14 @@ static inline int32_t text_decode(const char *s, size_t len, size_t *pos, int *b
 	return text_decode_multibyte(s, len, pos, bad);
 }
 
+/*
+ * Removes from s, in place, the characters text leaves out of words
+ * (Default_Ignorable_Code_Point: zero widths, joiners, BOM, variation
+ * selectors, direction marks): "Reuters" and "Reuters<U+200B>" are one
+ * outlet. Bytes that are not UTF-8 stay. Returns s.
+ */
+char *text_strip_invisible(char *s);
+
 /* The script of a code point, SCRIPT_NONE for anything not a letter. */
 enum text_script text_script(int32_t cp);
 /* The script of an ISO 639-1 language code, SCRIPT_NONE when unknown. */

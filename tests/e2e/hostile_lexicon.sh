@@ -14,17 +14,18 @@ expect 2 "star2.lex:2:6: '\*' may only end a word" -- score -l "$T/star2.lex" "$
 [ -e "$T/o" ] && fail "output written after a lexicon error"
 
 # Weights that are not positive finite numbers, each with its column.
-for w in nan NaN inf -inf infinity 1e400 -0 0 -1 0x 1e-400 '1 2'; do
+# Weights are decimal: hexadecimal (0x10 was taken as 16) is refused too.
+for w in nan NaN inf -inf infinity 1e400 -0 0 -1 0x 1e-400 '1 2' 0x10 0x1p-3 1e 1.2.3 .; do
 	printf '[a]\ngroundless = %s\n' "$w" > "$T/w.lex"
 	expect 2 "w.lex:2:14: bad weight '$w' (a positive finite number)" \
 		-- score -l "$T/w.lex" "$T/c" -o "$T/o"
 done
 printf '[a]\ngroundless = \n' > "$T/w.lex"
 expect 2 "w.lex:2:13: bad weight '' (a positive finite number)" -- score -l "$T/w.lex" "$T/c" -o "$T/o"
-# Hex floats and tiny weights are numbers like any other.
-printf '[a]\ngroundless = 0x1p-3\nclaim = 1e-300\n' > "$T/w.lex"
+# Decimal forms and tiny weights are numbers like any other.
+printf '[a]\ngroundless = .125\nclaim = 1e-300\naccus* = +1.5E+0\n' > "$T/w.lex"
 expect 0 "" -- score -q --no-clean -l "$T/w.lex" "$T/c" -o "$T/o"
-[ "$(cut -f9 "$T/o/scores.tsv" | tail -n 1)" = 0.125 ] || fail "weight 0x1p-3"
+[ "$(cut -f9 "$T/o/scores.tsv" | tail -n 1)" = 0.125 ] || fail "weight .125"
 
 # A NUL byte, a BOM and CRLF line ends.
 printf '[a]\ngroundless\000\n' > "$T/nul.lex"

@@ -24,19 +24,21 @@ $FRAMING stats -q scores.tsv -o d --keyness-top 2 2>/dev/null || fail "stats --k
 #   lo <- function(yi, ni, yj, nj, a0 = ni + nj, aw = a0 * (yi + yj) / (ni + nj)) {
 #     d <- log((yi + aw) / (ni + a0 - yi - aw)) - log((yj + aw) / (nj + a0 - yj - aw))
 #     signif(c(log_odds = d, z = d / sqrt(1 / (yi + aw) + 1 / (yj + aw))), 6) }
-# Tokens (terms.tsv): China Daily 64, Press TV 44, Sputnik 28; N = alpha_0 = 136.
+# Tokens (terms.tsv): China Daily 1470, Press TV 740, Sputnik 350, the tokens
+# of scores.tsv, as stats checks (the words of a few terms, "other" the
+# rest); N = alpha_0 = 2560.
 # Entries (matches.tsv, negated rows left out: Press TV's "cooperation" and
 # Sputnik's "hypocrisy"): China Daily 8, Press TV 7, Sputnik 4; N = 19.
-# R: lo(40, 64, 50, 72) -> -0.103096 -0.846435 (the commonest word, a_w = 90)
-has a/keyness.tsv "$(line 'China Daily|the|40|50|-0.103096|-0.846435|0|NA|token')"
-# R: lo(5, 44, 0, 92) -> 0.964521 1.76097
-has a/keyness.tsv "$(line 'Press TV|smear|5|0|0.964521|1.76097|1|accusatory|token')"
-# R: lo(3, 44, 7, 92) -> -0.0343997 -0.0933662
-has a/keyness.tsv "$(line 'Press TV|cyber|3|7|-0.0343997|-0.0933662|0|NA|token')"
-# R: lo(3, 28, 7, 108) -> 0.139406 0.378371
-has a/keyness.tsv "$(line 'Sputnik|talks|3|7|0.139406|0.378371|0|NA|token')"
-# R: lo(0, 28, 7, 108) -> -0.311314 -0.672514 (absent from the group)
-has a/keyness.tsv "$(line 'Sputnik|hypocrisy|0|7|-0.311314|-0.672514|1|accusatory|token')"
+# R: lo(40, 1470, 50, 1090) -> -0.179468 -1.47347 (a common word, a_w = 90)
+has a/keyness.tsv "$(line 'China Daily|the|40|50|-0.179468|-1.47347|0|NA|token')"
+# R: lo(5, 740, 0, 1820) -> 0.978166 1.78588
+has a/keyness.tsv "$(line 'Press TV|smear|5|0|0.978166|1.78588|1|accusatory|token')"
+# R: lo(3, 740, 7, 1820) -> 0.0149206 0.0404969
+has a/keyness.tsv "$(line 'Press TV|cyber|3|7|0.0149206|0.0404969|0|NA|token')"
+# R: lo(3, 350, 7, 2210) -> 0.226836 0.61567
+has a/keyness.tsv "$(line 'Sputnik|talks|3|7|0.226836|0.61567|0|NA|token')"
+# R: lo(0, 350, 7, 2210) -> -0.199485 -0.430937 (absent from the group)
+has a/keyness.tsv "$(line 'Sputnik|hypocrisy|0|7|-0.199485|-0.430937|1|accusatory|token')"
 # R: lo(5, 7, 0, 12) -> 1.17865 2.15192
 has a/keyness.tsv "$(line 'Press TV|smear|5|0|1.17865|2.15192|1|accusatory|entry')"
 # R: lo(3, 8, 2, 11) -> 0.324587 0.627161 (Sputnik's negated hypocrisy not in the 2)
@@ -45,8 +47,8 @@ has a/keyness.tsv "$(line 'China Daily|hypocrisy|3|2|0.324587|0.627161|1|accusat
 has a/keyness.tsv "$(line 'Press TV|cooperation|0|5|-0.693147|-1.26551|1|conciliatory|entry')"
 # R: lo(0, 4, 4, 15) -> -0.37949 -0.619704
 has a/keyness.tsv "$(line 'Sputnik|groundless|0|4|-0.37949|-0.619704|1|accusatory|entry')"
-# --alpha0 10. R: lo(5, 64, 0, 72, a0 = 10) -> 2.85448 1.67439
-has b/keyness.tsv "$(line 'China Daily|accusations|5|0|2.85448|1.67439|0|NA|token')"
+# --alpha0 10. R: lo(5, 1470, 0, 1090, a0 = 10) -> 5.25572 0.733085
+has b/keyness.tsv "$(line 'China Daily|accusations|5|0|5.25572|0.733085|0|NA|token')"
 # R: lo(4, 4, 1, 15, a0 = 10) -> 1.66689 2.55342
 has b/keyness.tsv "$(line 'Sputnik|cooperation|4|1|1.66689|2.55342|1|conciliatory|entry')"
 

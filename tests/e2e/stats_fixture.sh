@@ -66,9 +66,10 @@ has a/tests.tsv "$(line 'kruskal|accusatory_rate|3|8|2.33333|2|0.311403|NA|NA|')
 # R: chisq.test(matrix(c(14,10,0,8,1,4), nrow = 3)) -> 10.6731, p 0.0048125 (p_asymptotic);
 #    V = sqrt(X2/37); p from 20 random relabellings of the articles
 has a/tests.tsv "$(line 'chisq|categories|3|37|10.6731|2|0.238095|0.537086|0.0048125|p: random, 20 relabellings of articles')"
-# Monroe et al. by hand: CD has 5 of 64 tokens, the rest 0 of 72; alpha_0 = 136, alpha_w = 5:
-#   log(10/190) - log(5/203) = 0.759329; z = 0.759329/sqrt(1/10 + 1/5) = 1.38634
-has a/keyness.tsv "$(line 'China Daily|accusations|5|0|0.759329|1.38634|0|NA|token')"
+# Monroe et al. by hand: CD has 5 of 1470 tokens, the rest 0 of 1090; alpha_0 = 2560, alpha_w = 5:
+#   log(10/4020) - log(5/3645) = 0.595222; z = 0.595222/sqrt(1/10 + 1/5) = 1.08672
+#   (R: log(10/4020) - log(5/3645); that / sqrt(1/10 + 1/5))
+has a/keyness.tsv "$(line 'China Daily|accusations|5|0|0.595222|1.08672|0|NA|token')"
 has a/keyness.tsv "$(line 'Sputnik|cooperation|4|1|1.09861|2.08447|1|conciliatory|entry')"
 
 # Same input and seed: the same bytes.
@@ -134,8 +135,9 @@ grep -Fq "keyness groups by outlet, not by 'wire'" err || fail "by warning"
 mkdir -p s1 s2
 head -n 5 scores.tsv >s1/scores.tsv
 { head -n 1 scores.tsv; tail -n +6 scores.tsv; } >s2/scores.tsv
-head -n 5 terms.tsv >s1/terms.tsv
-{ head -n 1 terms.tsv; tail -n +6 terms.tsv; } >s2/terms.tsv
+# Each shard's terms.tsv adds up to its tokens (stats checks): China Daily's 8 rows in s1.
+head -n 9 terms.tsv >s1/terms.tsv
+{ head -n 1 terms.tsv; tail -n +10 terms.tsv; } >s2/terms.tsv
 head -n 12 matches.tsv >s1/matches.tsv
 { head -n 1 matches.tsv; tail -n +13 matches.tsv; } >s2/matches.tsv
 $FRAMING stats s2/scores.tsv s1/scores.tsv -o s --permutations 20 --bootstrap 30 2>/dev/null || fail "shards"

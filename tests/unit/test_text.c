@@ -347,10 +347,37 @@ static void test_long_words_end_in_place(void **state)
  * at a word's end they are not part of it, and between words (or with a
  * space) they split nothing new.
  */
+/*
+ * Trial of issue 18, finding 14: outlets "Reuters" followed by U+200B,
+ * U+FEFF, U+2060 or U+034F were four more groups; text_strip_invisible
+ * leaves those characters out, and keeps what is not UTF-8.
+ */
+static void test_strip_invisible(void **state)
+{
+	char a[] = "Reuters\xE2\x80\x8B", b[] = "\xEF\xBB\xBFReu\xE2\x81\xA0ters\xCD\x8F";
+	char c[] = "Caf\xC3\xA9 \xFF\xE2\x80", d[] = "\xE2\x80\x8B\xE2\x80\x8D", e[] = "";
+	(void)state;
+
+	assert_string_equal(text_strip_invisible(a), "Reuters");
+	assert_string_equal(text_strip_invisible(b), "Reuters");
+	assert_string_equal(text_strip_invisible(c), "Caf\xC3\xA9 \xFF\xE2\x80");
+	assert_string_equal(text_strip_invisible(d), "");
+	assert_string_equal(text_strip_invisible(e), "");
+}
+
 static void test_invisible_characters_inside_words(void **state)
 {
 	static const char *const marks[] = {
 		"\xC2\xAD", "\xE2\x80\x8B", "\xE2\x80\x8C", "\xE2\x80\x8D", "\xE2\x81\xA0",
+		/*
+		 * Trial of issue 18, finding 13: these split the word until the
+		 * rule became Default_Ignorable_Code_Point: U+FEFF, U+180E, U+034F,
+		 * U+FE0F, U+FE00, U+200E, U+200F, U+202A, U+202E, U+2066, U+2069,
+		 * U+E0001 (a language tag).
+		 */
+		"\xEF\xBB\xBF", "\xE1\xA0\x8E", "\xCD\x8F", "\xEF\xB8\x8F", "\xEF\xB8\x80",
+		"\xE2\x80\x8E", "\xE2\x80\x8F", "\xE2\x80\xAA", "\xE2\x80\xAE",
+		"\xE2\x81\xA6", "\xE2\x81\xA9", "\xF3\xA0\x80\x81",
 	};
 	struct text_tokens tt = TEXT_TOKENS_INIT;
 	struct buf out = BUF_INIT, s = BUF_INIT;
@@ -458,6 +485,7 @@ int main(void)
 		cmocka_unit_test(test_han_characters_are_single_words),
 		cmocka_unit_test(test_katakana_and_arabic_numbers),
 		cmocka_unit_test(test_invisible_characters_inside_words),
+		cmocka_unit_test(test_strip_invisible),
 		cmocka_unit_test(test_double_quote_inside_a_word),
 		cmocka_unit_test(test_context_joins),
 	};
