@@ -433,6 +433,17 @@ void runset_abort(struct runset *rs)
 	if (!rs)
 		return;
 	if (!rs->outer) {
+		sigset_t block, old;
+		/*
+		 * Held off while the staging folder goes: a SIGTERM between
+		 * unregistering it and removing it left it behind (trust_runset
+		 * saw it once under load); taken after, there is nothing left.
+		 */
+		sigemptyset(&block);
+		sigaddset(&block, SIGINT);
+		sigaddset(&block, SIGTERM);
+		sigaddset(&block, SIGHUP);
+		sigprocmask(SIG_BLOCK, &block, &old);
 		outfile_stage(NULL, NULL);
 		if (rs->staging)
 			remove_staging(rs->staging);
@@ -440,6 +451,7 @@ void runset_abort(struct runset *rs)
 		if (rs->created)
 			rmdir(rs->outdir);
 		active = NULL;
+		sigprocmask(SIG_SETMASK, &old, NULL);
 	}
 	runset_free(rs);
 }
