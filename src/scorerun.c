@@ -23,6 +23,7 @@
 #include "runset.h"
 #include "score.h"
 #include "source.h"
+#include "sourceopts.h"
 #include "templates.h"
 #include "util.h"
 #include "xalloc.h"
@@ -67,11 +68,15 @@ static void abort_outputs(struct outputs *o)
 }
 
 /* What run.tsv records of a score run: its parameters and inputs. */
+static void stamp_input(void *set, const char *path)
+{
+	runset_input(set, path);
+}
+
 static void stamp_run(struct runset *set, const struct score_run_opts *args,
 		      const struct lexicon *lx)
 {
 	size_t i;
-	char *manifest;
 
 	runset_param(set, "clean", args->opt.clean ? "yes" : "no");
 	runset_param(set, "negation", args->opt.negation ? "yes" : "no");
@@ -79,20 +84,8 @@ static void stamp_run(struct runset *set, const struct score_run_opts *args,
 		runset_input(set, lx->files[i]);
 	if (args->opt.templates.file)
 		runset_input(set, args->opt.templates.file);
-	if (args->in.jsonl) {
-		runset_input(set, args->in.jsonl);
-	} else if (args->in.warc.files.n) {
-		for (i = 0; i < args->in.warc.files.n; i++)
-			runset_input(set, args->in.warc.files.items[i]);
-	} else if (args->in.dir) {
-		/* A folder's texts are not hashed (they are read once, to score). */
-		manifest = path_join(args->in.dir, "manifest.tsv");
-		if (access(manifest, F_OK) == 0)
-			runset_input(set, manifest);
-		else
-			runset_param(set, "corpus", args->in.dir);
-		free(manifest);
-	}
+	if (!sourceopts_each_input(&args->in, stamp_input, set) && args->in.dir)
+		runset_param(set, "corpus", args->in.dir);
 }
 
 static int open_outputs(const struct score_run_opts *args, const struct lexicon *lx,
@@ -236,7 +229,6 @@ static int output_is_input(const struct score_run_opts *args, const struct lexic
 	const char *files[NOUTPUTS] = { NULL, args->matches_file, args->terms_file,
 					args->signatures_file };
 	const char *in;
-	char *manifest;
 	int i;
 	size_t j;
 
@@ -247,16 +239,7 @@ static int output_is_input(const struct score_run_opts *args, const struct lexic
 		fsutil_note_input(lx->files[j]);
 	if (args->opt.templates.file)
 		fsutil_note_input(args->opt.templates.file);
-	if (args->in.jsonl) {
-		fsutil_note_input(args->in.jsonl);
-	} else if (args->in.warc.files.n) {
-		for (j = 0; j < args->in.warc.files.n; j++)
-			fsutil_note_input(args->in.warc.files.items[j]);
-	} else if (args->in.dir) {
-		manifest = path_join(args->in.dir, "manifest.tsv");
-		fsutil_note_input(manifest);
-		free(manifest);
-	}
+	sourceopts_note_inputs(&args->in);
 	if ((in = fsutil_input_fd(STDOUT_FILENO)))
 		return error("standard output is the input '%s'; write the output elsewhere", in),
 		       1;

@@ -7,7 +7,10 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <stdlib.h>
+#include <unistd.h>
 
+#include "fsutil.h"
 #include "util.h"
 #include "banned.h"
 
@@ -133,4 +136,38 @@ enum options_result sourceopts_corpus(struct source_options *in, struct options_
 		return OPTIONS_OK;
 	}
 	return usage_error(usage);
+}
+
+size_t sourceopts_each_input(const struct source_options *in,
+			     void (*fn)(void *ctx, const char *path), void *ctx)
+{
+	size_t i, n = 0;
+	char *manifest;
+
+	if (in->jsonl) {
+		fn(ctx, in->jsonl);
+		return 1;
+	}
+	for (i = 0; i < in->warc.files.n; i++, n++)
+		fn(ctx, in->warc.files.items[i]);
+	if (n || !in->dir)
+		return n;
+	manifest = path_join(in->dir, "manifest.tsv");
+	if (access(manifest, F_OK) == 0) {
+		fn(ctx, manifest);
+		n = 1;
+	}
+	free(manifest);
+	return n;
+}
+
+static void note_input(void *unused, const char *path)
+{
+	(void)unused;
+	fsutil_note_input(path);
+}
+
+void sourceopts_note_inputs(const struct source_options *in)
+{
+	sourceopts_each_input(in, note_input, NULL);
 }

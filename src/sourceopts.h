@@ -82,4 +82,16 @@ enum options_result sourceopts_check(struct source_options *in, const char *usag
 enum options_result sourceopts_corpus(struct source_options *in, struct options_args *args,
 				      int nother, const char *const *missing, const char *usage);
 
+/*
+ * The files whose articles in names: the JSON Lines or CSV file, each WARC
+ * file, or a folder's manifest.tsv when it has one, each given to fn.
+ * Returns how many; 0 for a folder without a manifest (its texts are not
+ * named: they are read once, to score). The one list of what an output
+ * must not replace (fsutil_note_input) and run.tsv hashes (runset_input).
+ */
+size_t sourceopts_each_input(const struct source_options *in,
+			     void (*fn)(void *ctx, const char *path), void *ctx);
+/* fsutil_note_input of each of them. */
+void sourceopts_note_inputs(const struct source_options *in);
+
 #endif

@@ -11,6 +11,7 @@
 
 #include "fsutil.h"
 #include "outfile.h"
+#include "sourceopts.h"
 #include "templates.h"
 #include "util.h"
 #include "banned.h"
@@ -33,17 +34,7 @@ int templates_run(const struct templates_run_opts *o)
 
 	if (!src)
 		return EXIT_USAGE;
-	if (o->in.jsonl) {
-		fsutil_note_input(o->in.jsonl);
-	} else if (o->in.warc.files.n) {
-		size_t i;
-		for (i = 0; i < o->in.warc.files.n; i++)
-			fsutil_note_input(o->in.warc.files.items[i]);
-	} else if (o->in.dir) {
-		char *manifest = path_join(o->in.dir, "manifest.tsv");
-		fsutil_note_input(manifest);
-		free(manifest);
-	}
+	sourceopts_note_inputs(&o->in);
 	if (to_stdout && (in = fsutil_input_fd(STDOUT_FILENO))) {
 		error("standard output is the input '%s'; write the output elsewhere", in);
 		goto out;
