@@ -433,8 +433,9 @@ static double *stats_boot_draw(const double *x, size_t n, size_t m, size_t B,
 	return means;
 }
 
-void stats_bootstrap_bca(const double *x, size_t n, size_t m, size_t B, unsigned long seed,
-			 double *lo, double *hi, const char **reason)
+/* Both bootstraps: the same resamples, then BCa (bca) or the percentiles of the means. */
+static void stats_bootstrap(const double *x, size_t n, size_t m, size_t B, unsigned long seed,
+			    double *lo, double *hi, const char **reason, int bca)
 {
 	double *means;
 	size_t j;
@@ -446,29 +447,27 @@ void stats_bootstrap_bca(const double *x, size_t n, size_t m, size_t B, unsigned
 	means = stats_boot_draw(x, n, m, B, seed);
 	if (!means)
 		return;
-	for (j = 0; j < m; j++)
-		if (!reason[j])
+	for (j = 0; j < m; j++) {
+		if (reason[j])
+			continue;
+		if (bca)
 			reason[j] = stats_bca(x + j, n, m, means + j * B, B, &lo[j], &hi[j]);
+		else
+			stats_boot_percentiles(means + j * B, B, &lo[j], &hi[j]);
+	}
 	free(means);
+}
+
+void stats_bootstrap_bca(const double *x, size_t n, size_t m, size_t B, unsigned long seed,
+			 double *lo, double *hi, const char **reason)
+{
+	stats_bootstrap(x, n, m, B, seed, lo, hi, reason, 1);
 }
 
 void stats_bootstrap_means(const double *x, size_t n, size_t m, size_t B,
 			   unsigned long seed, double *lo, double *hi, const char **reason)
 {
-	double *means;
-	size_t j;
-
-	for (j = 0; j < m; j++) {
-		lo[j] = hi[j] = NAN;
-		reason[j] = B ? stats_boot_reason(x, n, m, j) : "no resamples";
-	}
-	means = stats_boot_draw(x, n, m, B, seed);
-	if (!means)
-		return;
-	for (j = 0; j < m; j++)
-		if (!reason[j])
-			stats_boot_percentiles(means + j * B, B, &lo[j], &hi[j]);
-	free(means);
+	stats_bootstrap(x, n, m, B, seed, lo, hi, reason, 0);
 }
 
 /* State shared by the exact and the Monte Carlo permutation loops. */

@@ -46,10 +46,8 @@ static char stdout_buf[1 << 20];
 /* The output files, written whole or not at all; NULL ones are not wanted. */
 enum { OUT_SCORES, OUT_MATCHES, OUT_TERMS, OUT_SIGNATURES, NOUTPUTS };
 
-static const char *const output_names[NOUTPUTS] = {
-	"scores.tsv", "matches.tsv", "terms.tsv", "signatures.tsv",
-};
-static const char *const output_names_list[NOUTPUTS + 1] = {
+/* NULL-terminated for runset_check_writes. */
+static const char *const output_names[NOUTPUTS + 1] = {
 	"scores.tsv", "matches.tsv", "terms.tsv", "signatures.tsv", NULL
 };
 
@@ -100,7 +98,7 @@ static int open_outputs(const struct score_run_opts *args, const struct lexicon 
 		if (!(o->set = runset_begin(args->outdir, "score")))
 			return -1;
 		stamp_run(o->set, args, lx);
-		if (runset_check_writes(o->set, output_names_list) < 0) {
+		if (runset_check_writes(o->set, output_names) < 0) {
 			abort_outputs(o);
 			return -2;
 		}

@@ -786,7 +786,8 @@ static int csv_check_header(struct source *s)
 	return 0;
 }
 
-struct source *source_csv(FILE *f, const char *name, char delim, size_t max_article_bytes)
+/* A source reading the stream f (JSON Lines or CSV): its size and start when a regular file. */
+static struct source *source_stream(FILE *f, const char *name, size_t max_article_bytes)
 {
 	struct source *s = source_new(max_article_bytes);
 	struct stat st;
@@ -799,6 +800,13 @@ struct source *source_csv(FILE *f, const char *name, char delim, size_t max_arti
 		s->total = (uint64_t)st.st_size;
 		s->start = ftello(f);
 	}
+	return s;
+}
+
+struct source *source_csv(FILE *f, const char *name, char delim, size_t max_article_bytes)
+{
+	struct source *s = source_stream(f, name, max_article_bytes);
+
 	/* A record holds an article and its other fields: the limit of a JSON line. */
 	s->csv = csvin_open(f, name, (unsigned char)(delim ? delim : ','), s->max_bytes + 4096);
 	s->csv_names = csvin_names(s->csv, &s->ncsv);
@@ -842,18 +850,9 @@ int source_file(const char *path, struct article *a, char **text, size_t *len)
 
 struct source *source_jsonl(FILE *f, const char *name, size_t max_article_bytes)
 {
-	struct source *s = source_new(max_article_bytes);
-	struct stat st;
+	struct source *s = source_stream(f, name, max_article_bytes);
 	cJSON *obj;
 
-	s->f = f;
-	s->name = name;
-	s->label = name;
-	s->start = -1;
-	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode)) {
-		s->total = (uint64_t)st.st_size;
-		s->start = ftello(f);
-	}
 	/* Read the first article ahead: its fields name the extra columns. */
 	do
 		s->first_status = read_line(s);

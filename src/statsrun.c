@@ -24,7 +24,6 @@
 #include "stattables.h"
 #include "tsv.h"
 #include "util.h"
-#include "buf.h"
 #include "xalloc.h"
 #include "banned.h"
 
@@ -157,8 +156,8 @@ void stats_run_opts_init(struct stats_run_opts *o)
 	o->keyness_top = 100;
 }
 
-/* Group name's index in t (sorted bytewise), or -1 after a message naming opt. */
-static long group_index(const struct scoretab *t, const char *name, const char *opt)
+/* Group name's index in t (sorted bytewise), or -1. */
+static long group_find(const struct scoretab *t, const char *name)
 {
 	size_t lo = 0, hi = t->ngroups;
 
@@ -172,17 +171,17 @@ static long group_index(const struct scoretab *t, const char *name, const char *
 		else
 			hi = mid;
 	}
-	error("%s: no group '%s' (after the filters)", opt, name);
 	return -1;
 }
 
-static int group_index_quiet(const struct scoretab *t, const char *name)
+/* The same, or -1 after a message naming opt. */
+static long group_index(const struct scoretab *t, const char *name, const char *opt)
 {
-	size_t g;
-	for (g = 0; g < t->ngroups; g++)
-		if (!strcmp(t->groups[g], name))
-			return 1;
-	return 0;
+	long g = group_find(t, name);
+
+	if (g < 0)
+		error("%s: no group '%s' (after the filters)", opt, name);
+	return g;
 }
 
 struct pairs {
@@ -282,7 +281,7 @@ static int choose_pairs(const struct scoretab *t, const struct stats_run_opts *o
 		return -1;
 	p->user_pairs = user->v;
 	p->nuser = user->n;
-	if (t->ngroups > o->all_pairs_max && group_index_quiet(t, STATMODEL_REST_NAME))
+	if (t->ngroups > o->all_pairs_max && group_find(t, STATMODEL_REST_NAME) >= 0)
 		warning("a group is named '" STATMODEL_REST_NAME "', as the rest of the corpus is "
 			"in compare.tsv: rename it to tell them apart");
 	return 0;
