@@ -22,6 +22,7 @@ expect 0 "" -- chart -q -i "$T/o" --format svg
 grep -q 'Tiny (2 articles)' "$T/o/stance.svg" || fail "no row of Tiny"
 # Tick labels stay within the other groups' scale (means 0 and +-0.3, Tiny's mean 0).
 ticks=$(grep -o '<text[^>]*>[^<]*</text>' "$T/o/stance.svg" | sed 's/<[^>]*>//g' | grep -E '^ *-?[0-9.]+ *$' | tr -d ' ' | sort -n)
+[ -n "$ticks" ] || fail "no numeric tick labels found in stance.svg"
 max=$(printf '%s\n' "$ticks" | awk '{ a = $1 < 0 ? -$1 : $1; if (a > m) m = a } END { print m + 0 }')
 awk -v m="$max" 'BEGIN { exit !(m <= 20) }' || fail "the stance axis reaches $max: set by a group of 2 articles"
 echo ok

@@ -45,6 +45,8 @@ if have_time && ! sanitized; then
 	awk -v s="$s" 'BEGIN { exit !(s < 5) }' || fail "stray end tags took $s s"
 	s=$(cpu_seconds "$FRAMING" clean "$c/o/nest.html")
 	awk -v s="$s" 'BEGIN { exit !(s < 2) }' || fail "deep nesting took $s s"
+else
+	echo "skip: CPU-time bounds (no /usr/bin/time, or sanitizers)"
 fi
 
 # A 100 MB attribute: over the default --max-article-bytes it is skipped with

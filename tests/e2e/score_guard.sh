@@ -99,5 +99,6 @@ awk '/<div id="lost"/ { b = NR } /<h2 id="summary"/ { s = NR } END { exit !(b &&
 story > r/b/s10.txt
 "$FRAMING" report -q --no-templates -l "$ROOT/lexicons/stance.lex" r -o rout2 \
 	2>/dev/null || fail "report failed"
+[ -s rout2/report.html ] || fail "no rout2/report.html"
 grep -q '<div id="lost"' rout2/report.html && fail "a banner under 5%"
 echo ok

@@ -16,6 +16,7 @@ expect 2 "groups the articles by wire" -- chart -i W -o W -q
 grep -q "give chart --by wire" stderr || { cat stderr; fail "no advice"; }
 expect 2 "not by lang" -- chart -i W -o W --by lang -q
 "$FRAMING" chart -i W -o W --by wire -q || fail "chart --by wire"
+[ -s W/stance.svg ] || fail "no W/stance.svg"
 grep -qi "outlet" W/stance.svg && fail "the chart of wire groups names outlets"
 # report keeps its steps in step
 "$FRAMING" report --jsonl in.jsonl --by wire -o R -q || fail "report --by wire"

@@ -9,6 +9,7 @@ command -v gnuplot >/dev/null 2>&1 || { echo "skip: no gnuplot"; exit 77; }
 cd "$T" || fail "cd"
 cp "$ROOT/tests/fixtures/seeds.jsonl" in.jsonl
 "$FRAMING" report --jsonl in.jsonl -o RQ -q || fail "first report"
+[ -s RQ/report.html ] || fail "no RQ/report.html"
 grep -q 'id="skipped"' RQ/report.html && fail "a banner without skipped articles"
 { cat in.jsonl; echo '{"id":"bad","outlet":"O","date":"2014-13-01","text":"x."}'; } > upd.jsonl
 "$FRAMING" report --jsonl upd.jsonl -o RQ -q 2>err; st=$?

@@ -63,7 +63,9 @@ cmp -s "$T/o-plain/scores.tsv" "$T/o-whole/scores.tsv" || fail "plain and whole 
 
 # -j and --stdout: the same rows whatever the number of threads.
 "$FRAMING" score -q -j 1 -l "$lex" --warc "$T/member.warc" --stdout > "$T/j1" 2>/dev/null
+[ $? = 1 ] || fail "score -j 1 --stdout: status, not 1 (one record cut short)"
 "$FRAMING" score -q -j 4 -l "$lex" --warc "$T/member.warc" --stdout > "$T/j4" 2>/dev/null
+[ $? = 1 ] || fail "score -j 4 --stdout: status, not 1 (one record cut short)"
 cmp -s "$T/j1" "$T/j4" || fail "-j 1 and -j 4 differ"
 cmp -s "$T/j1" "$T/o-member/scores.tsv" || fail "--stdout and scores.tsv differ"
 

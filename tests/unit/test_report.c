@@ -315,6 +315,9 @@ static void test_report_named_groups(void **state)
 	html = many_report(31, "outlet-00003,outlet-00002,outlet-00003", RES_MAX_GROUPS, dir);
 	assert_non_null(html);
 	assert_non_null(strstr(html, "2 named of 31 groups; the other 29 pooled as 'all others'"));
+	/* Both rows present (strstr's NULL would compare below any row), 3 before 2. */
+	assert_non_null(strstr(html, "<td>outlet-00003<"));
+	assert_non_null(strstr(html, "<td>outlet-00002<"));
 	assert_true(strstr(html, "<td>outlet-00003<") < strstr(html, "<td>outlet-00002<"));
 	free(html);
 	many_cleanup(dir);
