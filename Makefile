@@ -57,6 +57,7 @@ LIB_OBJS = \
 	$(BUILD)/lexcheckrun.o \
 	$(BUILD)/lexdiff.o \
 	$(BUILD)/lexicon.o \
+	$(BUILD)/lexdecl.o \
 	$(BUILD)/lexrun.o \
 	$(BUILD)/lexstats.o \
 	$(BUILD)/match.o \
@@ -215,7 +216,8 @@ uninstall:
 # seconds (scripts/fuzz says how; crashes land in build/fuzz/crashes).
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = lexicon manifest jsonl text dic scores templates html runstamp csv xml warc
+FUZZ_TARGETS = lexicon manifest jsonl text dic scores templates html runstamp csv xml warc \
+	categories
 FUZZ_BUILD = build/fuzz
 # Without -Werror: a warning only clang gives must not stop the fuzzing.
 FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(filter-out -Werror,$(WARNINGS)) $(PKG_CFLAGS) \

@@ -1,7 +1,7 @@
-# actors.lex: who is named in a sentence, so that accusations can be
-# tallied by the side they are made against or by (acc_china, acc_us and
-# acc_both in scores.tsv count accusatory matches in sentences that name
-# only China's side, only the US side, or both).
+# actors.lex: who a sentence names, so that targets.tsv tallies the matches
+# of every other category by the side named: only China's side, only the US
+# side, several sides, or none.
+@actors
 
 [china] China's side: the state, its capital, leaders and institutions.
 china

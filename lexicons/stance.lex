@@ -77,3 +77,7 @@ claims
 supposed
 supposedly
 according to
+
+# stance > 0 when an article's accusatory phrasing outweighs its
+# conciliatory phrasing (lexicons/README.md, Indices).
+@index stance = log-ratio accusatory conciliatory

@@ -84,6 +84,8 @@ int dic_export_run(const struct dic_export_opts *o)
 	for (i = 0; i < o->nlexicons; i++)
 		if (output_is_input(o->output, o->lexicons[i]) || lexicon_load(&lx, o->lexicons[i]) < 0)
 			bad = 1;
+	if (!bad && lexicon_resolve(&lx) < 0)
+		bad = 1;
 	if (!bad) {
 		dic_export(&lx, o->format, &out, &notes);
 		status = finish(&notes, &out, o->output);

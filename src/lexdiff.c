@@ -275,8 +275,8 @@ int lexdiff_run(const struct lexdiff_opts *o)
 	util_set_quiet(o->tool.quiet);
 	memset(&s, 0, sizeof(s));
 	/* Both lexicons are loaded, so that the errors of both are reported. */
-	bad = lexicon_load(&a, o->old_lexicon) < 0;
-	bad |= lexicon_load(&b, o->new_lexicon) < 0;
+	bad = lexicon_load(&a, o->old_lexicon) < 0 || lexicon_resolve(&a) < 0;
+	bad |= lexicon_load(&b, o->new_lexicon) < 0 || lexicon_resolve(&b) < 0;
 	if (bad || !(src = lexrun_open(&o->tool.in, o->tool.by, &o->tool.opt, &use)))
 		goto out;
 	ma = matcher_new(&a);

@@ -29,6 +29,7 @@ struct cursor {
 	size_t line;
 	const char *line_start;
 	int in_bad_category;	/* entries under a broken header are not reported again */
+	int actors;		/* after an @actors line of the file */
 };
 
 static size_t column_of(const struct cursor *cur, const char *p)
@@ -127,6 +128,7 @@ static int parse_category(struct lexicon *lx, const struct cursor *cur, const ch
 	c->description = xstrndup(desc, (size_t)(trim_end(desc, end) - desc));
 	c->file = xstrdup(cur->file);
 	c->line = cur->line;
+	c->actor = cur->actors;
 	return 0;
 }
 
@@ -277,6 +279,8 @@ static int parse_entry(struct lexicon *lx, const struct cursor *cur, const char 
 	}
 	e.case_sensitive = case_sensitive;
 	e.category = lx->ncategories - 1;
+	if (e.weight != 1)
+		lx->categories[e.category].weighted = 1;
 	e.file = lx->categories[e.category].file;
 	e.line = cur->line;
 	e.col = column_of(cur, p - case_sensitive);
@@ -285,16 +289,190 @@ static int parse_entry(struct lexicon *lx, const struct cursor *cur, const char 
 	return 0;
 }
 
+static const char *const index_kinds[] = { "log-ratio", "difference" };
+#define NKINDS (sizeof(index_kinds) / sizeof(index_kinds[0]))
+
+const char *lexicon_index_kind_name(enum lex_index_kind kind)
+{
+	return index_kinds[kind];
+}
+
+int lexicon_index_kind(const char *s)
+{
+	size_t i;
+	for (i = 0; i < NKINDS; i++)
+		if (!strcmp(s, index_kinds[i]))
+			return (int)i;
+	return -1;
+}
+
+/* The next word of a directive: up to a blank or '='; empty at the end. */
+static const char *directive_word(const char *p, const char *end, const char **stop)
+{
+	const char *q = skip_blanks(p, end), *e = q;
+	while (e < end && !is_blank(*e) && *e != '=')
+		e++;
+	*stop = e;
+	return q;
+}
+
+/* Reads a category name of a directive into ref; -1 after a message. */
+static int directive_ref(const struct cursor *cur, const char *file, const char **p,
+			 const char *end, const char *what, struct lex_ref *ref)
+{
+	const char *stop, *w = directive_word(*p, end, &stop);
+	struct buf nm = BUF_INIT;
+	int r = 0;
+
+	memset(ref, 0, sizeof(*ref));
+	ref->category = -1;
+	if (w == stop)
+		return parse_error(cur, w, "%s: a category name is missing", what);
+	buf_add(&nm, w, (size_t)(stop - w));
+	if (!valid_name(w, (size_t)(stop - w))) {
+		r = parse_error(cur, w, "bad category name '%s' (use a-z, 0-9 and _, "
+				"starting with a letter)", nm.data);
+		buf_release(&nm);
+		return r;
+	}
+	ref->name = buf_detach(&nm);
+	ref->file = file;
+	ref->line = cur->line;
+	ref->col = column_of(cur, w);
+	*p = stop;
+	return 0;
+}
+
+/* "@index NAME = KIND A B" */
+static int parse_index(struct lexicon *lx, const struct cursor *cur, const char *file,
+		       const char *p, const char *end)
+{
+	struct lex_index ix;
+	const char *stop, *w = directive_word(p, end, &stop);
+	struct buf word = BUF_INIT;
+	int kind;
+	size_t i;
+
+	memset(&ix, 0, sizeof(ix));
+	buf_add(&word, w, (size_t)(stop - w));
+	if (!valid_name(w, (size_t)(stop - w))) {
+		parse_error(cur, w, "bad index name '%s' (write @index NAME = log-ratio A B; "
+			    "NAME uses a-z, 0-9 and _, starting with a letter)", buf_str(&word));
+		buf_release(&word);
+		return -1;
+	}
+	for (i = 0; i < lx->nindices; i++)
+		if (!strcmp(lx->indices[i].name, word.data)) {
+			struct buf where = BUF_INIT;
+			buf_addf(&where, "index '%s' is already defined at %s:%zu", word.data,
+				 lx->indices[i].file, lx->indices[i].line);
+			parse_error(cur, w, "%s", where.data);
+			buf_release(&where);
+			buf_release(&word);
+			return -1;
+		}
+	ix.name = buf_detach(&word);
+	ix.file = file;
+	ix.line = cur->line;
+	ix.col = column_of(cur, w);
+	p = skip_blanks(stop, end);
+	if (p >= end || *p != '=') {
+		free(ix.name);
+		return parse_error(cur, p, "'=' expected (write @index NAME = log-ratio A B)%s", "");
+	}
+	w = directive_word(p + 1, end, &stop);
+	buf_add(&word, w, (size_t)(stop - w));
+	kind = lexicon_index_kind(word.data ? word.data : "");
+	if (kind < 0) {
+		parse_error(cur, w, "unknown index kind '%s' (log-ratio or difference)",
+			    buf_str(&word));
+		buf_release(&word);
+		free(ix.name);
+		return -1;
+	}
+	buf_release(&word);
+	ix.kind = (enum lex_index_kind)kind;
+	p = stop;
+	if (directive_ref(cur, file, &p, end, "@index", &ix.a) < 0 ||
+	    directive_ref(cur, file, &p, end, "@index", &ix.b) < 0) {
+		free(ix.a.name);
+		free(ix.name);
+		return -1;
+	}
+	p = skip_blanks(p, end);
+	if (p < end) {
+		free(ix.a.name);
+		free(ix.b.name);
+		free(ix.name);
+		return parse_error(cur, p, "unexpected text after the two categories of the "
+				   "index%s", "");
+	}
+	ALLOC_GROW(lx->indices, lx->nindices + 1, lx->indices_alloc);
+	lx->indices[lx->nindices++] = ix;
+	return 0;
+}
+
+/* "@voice A B ..." */
+static int parse_voice(struct lexicon *lx, const struct cursor *cur, const char *file,
+		       const char *p, const char *end)
+{
+	int any = 0;
+
+	while (skip_blanks(p, end) < end) {
+		struct lex_ref ref;
+		if (directive_ref(cur, file, &p, end, "@voice", &ref) < 0)
+			return -1;
+		ALLOC_GROW(lx->voice, lx->nvoice + 1, lx->voice_alloc);
+		lx->voice[lx->nvoice++] = ref;
+		any = 1;
+	}
+	if (!any)
+		return parse_error(cur, p, "@voice: name the categories the voice chart shows%s",
+				   "");
+	return 0;
+}
+
+/* A line that starts with '@'; file is the owned name in lx->files. */
+static int parse_directive(struct lexicon *lx, struct cursor *cur, const char *file,
+			   const char *p, const char *end)
+{
+	const char *stop, *w = directive_word(p + 1, end, &stop);
+	size_t len = (size_t)(stop - w);
+
+	if (w != p + 1)
+		return parse_error(cur, p, "'@' must be followed by a directive: @index, "
+				   "@actors or @voice%s", "");
+	if (len == 5 && !memcmp(w, "index", 5))
+		return parse_index(lx, cur, file, stop, end);
+	if (len == 5 && !memcmp(w, "voice", 5))
+		return parse_voice(lx, cur, file, stop, end);
+	if (len == 6 && !memcmp(w, "actors", 6)) {
+		if (skip_blanks(stop, end) < end)
+			return parse_error(cur, skip_blanks(stop, end), "@actors takes nothing "
+					   "after it: it marks every category after it in its file%s", "");
+		cur->actors = 1;
+		return 0;
+	} else {
+		struct buf nm = BUF_INIT;
+		int r;
+		buf_add(&nm, w, len);
+		r = parse_error(cur, p, "unknown directive '@%s' (known: @index, @actors, "
+				"@voice)", buf_str(&nm));
+		buf_release(&nm);
+		return r;
+	}
+}
+
 int lexicon_parse(struct lexicon *lx, const char *name, const char *text, size_t len)
 {
-	struct cursor cur = { name, 0, text, 0 };
-	const char *p = text, *end = text + len;
+	struct cursor cur = { name, 0, text, 0, 0 };
+	const char *p = text, *end = text + len, *file;
 	int bad = 0;
 
 	if (memchr(text, '\0', len))
 		return error("%s: not a text file (contains a NUL byte)", name);
 	ALLOC_GROW(lx->files, lx->nfiles + 1, lx->files_alloc);
-	lx->files[lx->nfiles++] = xstrdup(name);
+	file = lx->files[lx->nfiles++] = xstrdup(name);
 	while (p < end) {
 		const char *eol = memchr(p, '\n', (size_t)(end - p));
 		const char *line_end = eol ? eol : end, *s, *e;
@@ -311,12 +489,55 @@ int lexicon_parse(struct lexicon *lx, const char *name, const char *text, size_t
 			cur.in_bad_category = parse_category(lx, &cur, s, e) < 0;
 			if (cur.in_bad_category)
 				bad = -1;
+		} else if (s < e && *s == '@') {
+			if (parse_directive(lx, &cur, file, s, e) < 0)
+				bad = -1;
 		} else if (s < e && !cur.in_bad_category && parse_entry(lx, &cur, s, e) < 0) {
 			bad = -1;
 		}
 		p = eol ? eol + 1 : end;
 	}
 	return bad;
+}
+
+static int resolve_ref(const struct lexicon *lx, struct lex_ref *ref)
+{
+	ref->category = lexicon_category(lx, ref->name);
+	if (ref->category >= 0)
+		return 0;
+	return error("%s:%zu:%zu: no category '%s'", ref->file, ref->line, ref->col, ref->name);
+}
+
+int lexicon_resolve(struct lexicon *lx)
+{
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < lx->nindices; i++) {
+		struct lex_index *ix = &lx->indices[i];
+		int a = resolve_ref(lx, &ix->a), b = resolve_ref(lx, &ix->b);
+		if (a < 0 || b < 0)
+			bad = -1;
+		else if (ix->a.category == ix->b.category)
+			bad = error("%s:%zu:%zu: index '%s' uses category '%s' twice", ix->file,
+				    ix->b.line, ix->b.col, ix->name, ix->b.name);
+		else if (lexicon_category(lx, ix->name) >= 0)
+			bad = error("%s:%zu:%zu: index '%s' has the name of a category; name it "
+				    "apart (its column in scores.tsv would be ambiguous)",
+				    ix->file, ix->line, ix->col, ix->name);
+	}
+	for (i = 0; i < lx->nvoice; i++) {
+		if (resolve_ref(lx, &lx->voice[i]) < 0)
+			bad = -1;
+		else
+			lx->categories[lx->voice[i].category].voice = 1;
+	}
+	return bad;
+}
+
+int lexicon_shows_voice(const struct lexicon *lx, size_t c)
+{
+	return lx->nvoice ? lx->categories[c].voice : !lx->categories[c].actor;
 }
 
 /*
@@ -407,6 +628,15 @@ void lexicon_release(struct lexicon *lx)
 		free(lx->categories[i].description);
 		free(lx->categories[i].file);
 	}
+	for (i = 0; i < lx->nindices; i++) {
+		free(lx->indices[i].name);
+		free(lx->indices[i].a.name);
+		free(lx->indices[i].b.name);
+	}
+	for (i = 0; i < lx->nvoice; i++)
+		free(lx->voice[i].name);
+	free(lx->indices);
+	free(lx->voice);
 	for (i = 0; i < lx->nfiles; i++)
 		free(lx->files[i]);
 	free(lx->files);
@@ -510,9 +740,12 @@ int lexicon_load_all(struct lexicon *lx, const char *const *files, size_t n)
 	int bad = 0;
 
 	if (n == 0)
-		return lexicon_load_dir(lx, lexicon_default_dir());
+		bad = lexicon_load_dir(lx, lexicon_default_dir());
 	for (i = 0; i < n; i++)
 		if (lexicon_load(lx, files[i]) < 0)
 			bad = -1;
+	/* Names in directives of a broken file would only be reported again. */
+	if (!bad && lexicon_resolve(lx) < 0)
+		bad = -1;
 	return bad;
 }

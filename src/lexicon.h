@@ -39,6 +39,40 @@ struct lex_category {
 	char *description;
 	char *file;	/* the lexicon file it came from */
 	size_t line;
+	int actor;	/* after an @actors line: it names who a sentence is about */
+	int voice;	/* named by an @voice line */
+	int weighted;	/* some entry has a weight other than 1 */
+};
+
+/*
+ * The directives: lines that start with '@' (lexicons/README.md).
+ *
+ *   @index NAME = KIND A B   a per-article index of categories A and B
+ *   @actors                  every category after it in its file is an actor
+ *   @voice A B ...           the categories the voice chart shows
+ *
+ * An index or @voice line may name categories of any file loaded, so the
+ * names are checked by lexicon_resolve once every file is in.
+ */
+enum lex_index_kind {
+	LEX_INDEX_LOG_RATIO,	/* log((a + 0.5) / (b + 0.5)) of the weighted scores */
+	LEX_INDEX_DIFFERENCE	/* (a - b) weighted matches per 1,000 tokens */
+};
+
+/* A category name as written in a directive, with where it was written. */
+struct lex_ref {
+	char *name;
+	const char *file;	/* borrowed from lexicon.files */
+	size_t line, col;
+	long category;		/* its index once resolved, else -1 */
+};
+
+struct lex_index {
+	char *name;
+	enum lex_index_kind kind;
+	struct lex_ref a, b;
+	const char *file;	/* borrowed from lexicon.files */
+	size_t line, col;
 };
 
 struct lexicon {
@@ -48,9 +82,18 @@ struct lexicon {
 	size_t nentries, entries_alloc;
 	char **files;	/* every file loaded, in order */
 	size_t nfiles, files_alloc;
+	struct lex_index *indices;	/* in the order declared */
+	size_t nindices, indices_alloc;
+	struct lex_ref *voice;	/* the names of every @voice line */
+	size_t nvoice, voice_alloc;
 };
 
-#define LEXICON_INIT { NULL, 0, 0, NULL, 0, 0, NULL, 0, 0 }
+#define LEXICON_INIT { NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0 }
+
+/* The name of a kind as written after '=' ("log-ratio", "difference"). */
+const char *lexicon_index_kind_name(enum lex_index_kind kind);
+/* The kind named s; -1 when s names none. */
+int lexicon_index_kind(const char *s);
 
 /*
  * The largest lexicon file and the largest weight framing takes: a file
@@ -72,6 +115,20 @@ int lexicon_load(struct lexicon *lx, const char *path);
 /* Parses text as if it were the file name; for tests and imports. */
 int lexicon_parse(struct lexicon *lx, const char *name, const char *text, size_t len);
 
+/*
+ * Checks the directives against every category loaded: an index of an
+ * unknown category, or of one category twice, an @voice of an unknown one
+ * (FILE:LINE:COL of the name), and marks the @voice categories. Call once
+ * every file is loaded; lexicon_load_all does. -1 after messages.
+ */
+int lexicon_resolve(struct lexicon *lx);
+
+/*
+ * Whether the voice chart shows category c: the categories named by an
+ * @voice line when there is any, else every category that is not an actor.
+ */
+int lexicon_shows_voice(const struct lexicon *lx, size_t c);
+
 /* Index of the named category, or -1. */
 long lexicon_category(const struct lexicon *lx, const char *name);
 
@@ -90,8 +147,8 @@ int lexicon_load_dir(struct lexicon *lx, const char *dir);
 /*
  * The lexicons of a command: the n files given with -l (every one is read,
  * so the errors of all are reported), or every .lex file of
- * lexicon_default_dir() when n is 0. -1 after messages. Every command that
- * takes -l loads through here.
+ * lexicon_default_dir() when n is 0, then lexicon_resolve. -1 after
+ * messages. Every command that takes -l loads through here.
  */
 int lexicon_load_all(struct lexicon *lx, const char *const *files, size_t n);
 

@@ -14,7 +14,7 @@ fail() { echo "FAIL: $*"; exit 1; }
 
 cat lexicons/stance.lex lexicons/actors.lex >"$tmp/old.lex"
 # The same entries, every weight changed: lexicon diff lists every entry.
-sed -E '/^[[:space:]]*(#|\[|$)/!s/$/ = 3/' "$tmp/old.lex" >"$tmp/new.lex"
+sed -E '/^[[:space:]]*(#|\[|@|$)/!s/$/ = 3/' "$tmp/old.lex" >"$tmp/new.lex"
 
 "$FRAMING" score -l "$tmp/old.lex" corpus/seeds -o "$tmp/score"
 "$FRAMING" report -l "$tmp/old.lex" corpus/seeds -o "$tmp/report" 2>"$tmp/report.err" ||

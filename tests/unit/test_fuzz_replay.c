@@ -32,6 +32,7 @@
 #include "../fuzz/fuzz_templates.c"
 #include "../fuzz/fuzz_html.c"
 #include "../fuzz/fuzz_runstamp.c"
+#include "../fuzz/fuzz_categories.c"
 #include "../fuzz/fuzz_warc.c"
 
 static const char *root(void)
@@ -152,6 +153,12 @@ static void test_replay_runstamp(void **state)
 	replay("runstamp", fuzz_runstamp);
 }
 
+static void test_replay_categories(void **state)
+{
+	(void)state;
+	replay("categories", fuzz_categories);
+}
+
 static void test_replay_warc(void **state)
 {
 	(void)state;
@@ -189,6 +196,8 @@ static void test_replay_tiny(void **state)
 		fuzz_runstamp(bytes + i, 1);
 		fuzz_warc(bytes + i, 0);
 		fuzz_warc(bytes + i, 1);
+		fuzz_categories(bytes + i, 0);
+		fuzz_categories(bytes + i, 1);
 	}
 }
 
@@ -207,6 +216,7 @@ int main(void)
 		cmocka_unit_test(test_replay_html),
 		cmocka_unit_test(test_replay_runstamp),
 		cmocka_unit_test(test_replay_warc),
+		cmocka_unit_test(test_replay_categories),
 		cmocka_unit_test(test_replay_tiny),
 	};
 	char lexdir[1024];

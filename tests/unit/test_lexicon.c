@@ -5,10 +5,12 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "buf.h"
+#include "lexdecl.h"
 #include "lexicon.h"
 #include "match.h"
 #include "text.h"
@@ -369,6 +371,173 @@ static void test_matcher_equals_reference(void **state)
 	assert_true(found > 10000);	/* the rounds did find matches to compare */
 }
 
+/* Directives: an index, @actors, @voice, and what the table of them holds. */
+static const char directives_a[] =
+	"@index stance = log-ratio acc conc   # the stance\n"
+	"@index tone=difference conc acc\n"
+	"@voice acc\n"
+	"[acc] Accusing.\n"
+	"smear = 2\n"
+	"[conc]\n"
+	"dialogue\n";
+static const char directives_b[] =
+	"@actors\n"
+	"[china] China's side.\n"
+	"beijing\n"
+	"[us]\n"
+	"\"US\"\n";
+
+static void test_directives(void **state)
+{
+	struct lexicon lx = LEXICON_INIT;
+	struct lexdecl d = LEXDECL_INIT, back = LEXDECL_INIT;
+	struct buf out = BUF_INIT, again = BUF_INIT;
+	(void)state;
+
+	assert_int_equal(lexicon_parse(&lx, "a.lex", directives_a, strlen(directives_a)), 0);
+	assert_int_equal(lexicon_parse(&lx, "b.lex", directives_b, strlen(directives_b)), 0);
+	assert_int_equal(lexicon_resolve(&lx), 0);
+	assert_int_equal(lx.nindices, 2);
+	assert_string_equal(lx.indices[1].name, "tone");
+	assert_int_equal(lx.indices[1].kind, LEX_INDEX_DIFFERENCE);
+	assert_int_equal(lx.indices[1].a.category, 1);
+	assert_int_equal(lx.indices[1].b.category, 0);
+	assert_int_equal(lx.indices[0].line, 1);
+	assert_int_equal(lx.indices[0].col, 8);
+	assert_int_equal(lx.categories[0].weighted, 1);
+	assert_int_equal(lx.categories[1].weighted, 0);
+	assert_int_equal(lx.categories[0].actor, 0);
+	assert_int_equal(lx.categories[2].actor, 1);
+	assert_int_equal(lx.categories[3].actor, 1);
+	/* @voice names acc only, so conc is not shown; actors never are. */
+	assert_true(lexicon_shows_voice(&lx, 0));
+	assert_false(lexicon_shows_voice(&lx, 1));
+	assert_false(lexicon_shows_voice(&lx, 2));
+
+	lexdecl_from_lexicon(&d, &lx);
+	lexdecl_write(&d, &out);
+	assert_string_equal(out.data,
+		"name\trole\tweighted\tvoice\tdefinition\tdescription\n"
+		"acc\tcategory\tyes\tyes\t-\tAccusing.\n"
+		"conc\tcategory\tno\tno\t-\t-\n"
+		"china\tactor\tno\tno\t-\tChina's side.\n"
+		"us\tactor\tno\tno\t-\t-\n"
+		"stance\tindex\t-\t-\tlog-ratio acc conc\t-\n"
+		"tone\tindex\t-\t-\tdifference conc acc\t-\n");
+	assert_int_equal(lexdecl_parse(&back, "categories.tsv", out.data, out.len), 0);
+	lexdecl_write(&back, &again);
+	assert_string_equal(again.data, out.data);
+	assert_true(lexdecl_is_actor(&back, "us"));
+	assert_false(lexdecl_is_actor(&back, "acc"));
+	assert_false(lexdecl_is_actor(&back, "nobody"));
+	assert_int_equal(lexdecl_index(&back, "tone")->kind, LEX_INDEX_DIFFERENCE);
+	buf_reset(&again);
+	lexdecl_index_formula(lexdecl_index(&back, "stance"), &again);
+	assert_string_equal(again.data, "log((acc + 0.5) / (conc + 0.5))");
+	buf_reset(&again);
+	lexdecl_index_formula(lexdecl_index(&back, "tone"), &again);
+	assert_string_equal(again.data, "conc - acc per 1,000 tokens");
+	lexdecl_release(&d);
+	lexdecl_release(&back);
+	buf_release(&out);
+	buf_release(&again);
+	lexicon_release(&lx);
+}
+
+/* @actors marks the categories after it, so files may be joined. */
+static void test_actors_after_the_line(void **state)
+{
+	static const char text[] = "[a]\nx\n@actors\n[b]\ny\n";
+	struct lexicon lx = LEXICON_INIT;
+	(void)state;
+	assert_int_equal(lexicon_parse(&lx, "a.lex", text, strlen(text)), 0);
+	assert_int_equal(lx.categories[0].actor, 0);
+	assert_int_equal(lx.categories[1].actor, 1);
+	lexicon_release(&lx);
+}
+
+/* Without @voice every category that is not an actor is shown. */
+static void test_voice_default(void **state)
+{
+	static const char text[] = "[a]\nx\n[b]\ny\n";
+	struct lexicon lx = LEXICON_INIT;
+	(void)state;
+	assert_int_equal(lexicon_parse(&lx, "a.lex", text, strlen(text)), 0);
+	assert_int_equal(lexicon_parse(&lx, "b.lex", directives_b, strlen(directives_b)), 0);
+	assert_int_equal(lexicon_resolve(&lx), 0);
+	assert_true(lexicon_shows_voice(&lx, 0));
+	assert_true(lexicon_shows_voice(&lx, 1));
+	assert_false(lexicon_shows_voice(&lx, 2));
+	lexicon_release(&lx);
+}
+
+static int resolve_fails(const char *text)
+{
+	struct lexicon lx = LEXICON_INIT;
+	int r = lexicon_parse(&lx, "bad.lex", text, strlen(text));
+	if (r == 0)
+		r = lexicon_resolve(&lx);
+	lexicon_release(&lx);
+	return r < 0;
+}
+
+static void test_directive_errors(void **state)
+{
+	(void)state;
+	assert_false(resolve_fails("[a]\nx\n[b]\ny\n@index i = log-ratio a b\n"));
+	assert_true(resolve_fails("[a]\nx\n@index i = log-ratio a c\n"));	/* unknown */
+	assert_true(resolve_fails("[a]\nx\n@index i = log-ratio a a\n"));	/* twice */
+	assert_true(resolve_fails("[a]\nx\n[b]\ny\n@index i = mean a b\n"));	/* kind */
+	assert_true(resolve_fails("[a]\nx\n[b]\ny\n@index i log-ratio a b\n"));	/* no = */
+	assert_true(resolve_fails("[a]\nx\n[b]\ny\n@index i = log-ratio a\n"));
+	assert_true(resolve_fails("[a]\nx\n[b]\ny\n@index i = log-ratio a b c\n"));
+	assert_true(resolve_fails("[a]\nx\n[b]\ny\n@index a = log-ratio a b\n"));	/* a name */
+	assert_true(resolve_fails("[a]\nx\n[b]\ny\n@index I = log-ratio a b\n"));
+	assert_true(resolve_fails("[a]\nx\n[b]\ny\n@index i = log-ratio a b\n"
+				  "@index i = difference a b\n"));
+	assert_true(resolve_fails("[a]\nx\n@voice\n"));
+	assert_true(resolve_fails("[a]\nx\n@voice a z\n"));
+	assert_true(resolve_fails("[a]\nx\n@actors now\n"));
+	assert_true(resolve_fails("[a]\nx\n@act\n"));
+	assert_true(resolve_fails("[a]\nx\n@ index i = log-ratio a b\n"));
+}
+
+/* The formulas, by hand: log((3 + 0.5) / (1 + 0.5)) and (3 - 1) * 1000 / 400. */
+static void test_index_values(void **state)
+{
+	(void)state;
+	assert_true(fabs(lexdecl_index_value(LEX_INDEX_LOG_RATIO, 3, 1, 400) -
+			 0.8472978603872037) < 1e-15);
+	assert_true(lexdecl_index_value(LEX_INDEX_DIFFERENCE, 3, 1, 400) == 5.0);
+	assert_true(isnan(lexdecl_index_value(LEX_INDEX_DIFFERENCE, 3, 1, 0)));
+	assert_true(lexdecl_index_value(LEX_INDEX_LOG_RATIO, 0, 0, 0) == 0.0);
+}
+
+static void test_categories_table_errors(void **state)
+{
+	static const char *const bad[] = {
+		"name\trole\n",
+		"name\trole\tweighted\tvoice\tdefinition\tdescription\nA\tcategory\tno\tno\t-\t-\n",
+		"name\trole\tweighted\tvoice\tdefinition\tdescription\na\tthing\tno\tno\t-\t-\n",
+		"name\trole\tweighted\tvoice\tdefinition\tdescription\na\tcategory\tmaybe\tno\t-\t-\n",
+		"name\trole\tweighted\tvoice\tdefinition\tdescription\na\tcategory\tno\tno\t-\t-\n"
+		"a\tactor\tno\tno\t-\t-\n",
+		"name\trole\tweighted\tvoice\tdefinition\tdescription\na\tcategory\tno\tno\t-\t-\n"
+		"i\tindex\t-\t-\tlog-ratio a b\t-\n",
+		"name\trole\tweighted\tvoice\tdefinition\tdescription\na\tcategory\tno\tno\t-\t-\n"
+		"i\tindex\t-\t-\tlog-ratio a a\t-\n",
+		"name\trole\tweighted\tvoice\tdefinition\tdescription\na\tcategory\tno\tno\t-\t-\n"
+		"b\tcategory\tno\tno\t-\t-\ni\tindex\t-\t-\tsum a b\t-\n",
+	};
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct lexdecl d = LEXDECL_INIT;
+		assert_int_equal(lexdecl_parse(&d, "categories.tsv", bad[i], strlen(bad[i])), -1);
+		assert_int_equal(d.ncat, 0);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -381,6 +550,12 @@ int main(void)
 		cmocka_unit_test(test_negation_window_edges),
 		cmocka_unit_test(test_typographic_quotes_mark_matches),
 		cmocka_unit_test(test_matcher_equals_reference),
+		cmocka_unit_test(test_directives),
+		cmocka_unit_test(test_voice_default),
+		cmocka_unit_test(test_actors_after_the_line),
+		cmocka_unit_test(test_directive_errors),
+		cmocka_unit_test(test_index_values),
+		cmocka_unit_test(test_categories_table_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
