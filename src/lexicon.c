@@ -129,6 +129,8 @@ static int parse_category(struct lexicon *lx, const struct cursor *cur, const ch
 	c->file = xstrdup(cur->file);
 	c->line = cur->line;
 	c->actor = cur->actors;
+	c->weighted = 0;
+	c->voice = 0;
 	return 0;
 }
 
