@@ -8,6 +8,7 @@
 #include "counts.h"
 #include "dedup.h"
 #include "htmlpage.h"
+#include "lexdecl.h"
 #include "stance.h"
 #include "text.h"
 #include "util.h"
@@ -210,22 +211,58 @@ static int score_has_column(const struct buf *out, size_t start, const char *nam
 	return 0;
 }
 
-void score_header(struct buf *out, const struct lexicon *lx, char *const *extra_names,
-		  size_t nextra)
+/*
+ * The columns of scores.tsv before the extra ones; with_indices 0 leaves
+ * out the declared indices, so that their names can be checked against
+ * the rest (score_check_indices). The one list of the columns framing
+ * writes.
+ */
+static void add_columns(struct buf *out, const struct lexicon *lx, int with_indices)
 {
-	struct buf name = BUF_INIT, given = BUF_INIT;
-	size_t i, start = out->len;
+	size_t i;
 
 	buf_adds(out, "id\toutlet\tdate\ttitle\ttokens\tdropped_chars\treplaced_chars");
 	for (i = 0; i < lx->ncategories; i++) {
 		const char *c = lx->categories[i].name;
 		buf_addf(out, "\t%s_matches\t%s_score\t%s_rate\t%s_own", c, c, c, c);
 	}
+	buf_adds(out, "\tnegated");
+	/* The indices where stance was, in the order declared (stance.lex's is stance). */
+	for (i = 0; with_indices && i < lx->nindices; i++) {
+		buf_addch(out, '\t');
+		buf_adds(out, lx->indices[i].name);
+	}
 	/*
 	 * dropped_words after the columns readers knew, so none of them moves,
 	 * and before the extra columns, which stay last.
 	 */
-	buf_adds(out, "\tnegated\tstance\tacc_china\tacc_us\tacc_both\tdropped_words\tlost_words");
+	buf_adds(out, "\tacc_china\tacc_us\tacc_both\tdropped_words\tlost_words");
+}
+
+int score_check_indices(const struct lexicon *lx)
+{
+	struct buf header = BUF_INIT;
+	size_t i;
+	int bad = 0;
+
+	add_columns(&header, lx, 0);
+	for (i = 0; i < lx->nindices; i++) {
+		const struct lex_index *ix = &lx->indices[i];
+		if (score_has_column(&header, 0, ix->name))
+			bad = error("%s:%zu:%zu: index '%s' has the name of a column of scores.tsv; "
+				    "name it apart", ix->file, ix->line, ix->col, ix->name);
+	}
+	buf_release(&header);
+	return bad;
+}
+
+void score_header(struct buf *out, const struct lexicon *lx, char *const *extra_names,
+		  size_t nextra)
+{
+	struct buf name = BUF_INIT, given = BUF_INIT;
+	size_t i, start = out->len;
+
+	add_columns(out, lx, 1);
 	/*
 	 * An extra column named as one framing writes (a manifest's "stance"
 	 * or "tokens") made two columns of one name, and readers took the
@@ -256,6 +293,11 @@ void score_header(struct buf *out, const struct lexicon *lx, char *const *extra_
 double score_rate(size_t matches, size_t tokens)
 {
 	return tokens ? 1000.0 * (double)matches / (double)tokens : NAN;
+}
+
+double score_wrate(double score, size_t tokens)
+{
+	return tokens ? 1000.0 * score / (double)tokens : NAN;
 }
 
 void score_matches_header(struct buf *out)
@@ -449,6 +491,20 @@ static void add_count(struct buf *out, size_t n, char sep)
 	buf_addch(out, sep);
 }
 
+/* The declared indices, each after a tab: lexdecl_index_value of the weighted scores. */
+static void write_indices(const struct scorer *s, size_t tokens, struct buf *row)
+{
+	size_t k;
+
+	for (k = 0; k < s->lx->nindices; k++) {
+		const struct lex_index *ix = &s->lx->indices[k];
+		buf_addch(row, '\t');
+		buf_add_double(row, lexdecl_index_value(ix->kind,
+							s->tally[(size_t)ix->a.category].score,
+							s->tally[(size_t)ix->b.category].score, tokens));
+	}
+}
+
 static void write_row(struct scorer *s, const struct article *a, size_t nextra,
 		      struct buf *row)
 {
@@ -471,12 +527,8 @@ static void write_row(struct scorer *s, const struct article *a, size_t nextra,
 		buf_addch(row, '\t');
 		add_count(row, t->own, '\t');
 	}
-	add_count(row, negated, '\t');
-	if (stance_defined(&s->cat))
-		buf_add_double(row, stance_of(s->tally[s->cat.acc].score,
-					      s->tally[s->cat.conc].score));
-	else
-		buf_adds(row, "NA");
+	buf_add_uint(row, negated);
+	write_indices(s, tokens, row);
 	if (stance_actors_defined(&s->cat)) {
 		buf_addch(row, '\t');
 		add_count(row, acc_actor[0], '\t');

@@ -36,17 +36,34 @@ void scorer_free(struct scorer *s);
 
 /*
  * The scores.tsv header line (with newline) for lx and these extra
- * columns; an extra column named as a column of scores.tsv (stance,
+ * columns; an extra column named as a column of scores.tsv (an index,
  * tokens, a category's C_matches, or an extra before it) is written as
- * "extra_NAME", with a warning.
+ * "extra_NAME", with a warning. Each index the lexicons declare is one
+ * column, named as the index, in the order declared, after negated: its
+ * value is lexdecl_index_value of the article's weighted scores (C_score)
+ * of its two categories, NA where that is NAN.
  */
 void score_header(struct buf *out, const struct lexicon *lx, char *const *extra_names,
 		  size_t nextra);
+/*
+ * Checks before anything is written that no index of lx has the name of
+ * another column of scores.tsv (id, tokens, negated, a category's
+ * C_matches, ...): -1 after messages "FILE:LINE:COL: ..." of the @index
+ * lines. An extra column of the input named as an index is renamed
+ * instead (score_header).
+ */
+int score_check_indices(const struct lexicon *lx);
+
 /*
  * Matches per 1,000 tokens, NAN without tokens: the C_rate of scores.tsv,
  * and the rates of the lexicon tools (tally.c).
  */
 double score_rate(size_t matches, size_t tokens);
+/*
+ * Weighted matches (a C_score, or a sum of them) per 1,000 tokens, NAN
+ * without tokens: C_wrate, the rate of a weighted category.
+ */
+double score_wrate(double score, size_t tokens);
 
 /* The matches.tsv header line. */
 void score_matches_header(struct buf *out);
