@@ -16,6 +16,7 @@
 #include "corpus.h"
 #include "counts.h"
 #include "fsutil.h"
+#include "lexdecl.h"
 #include "lexicon.h"
 #include "match.h"
 #include "outfile.h"
@@ -44,11 +45,11 @@ void score_run_opts_init(struct score_run_opts *o)
 static char stdout_buf[1 << 20];
 
 /* The output files, written whole or not at all; NULL ones are not wanted. */
-enum { OUT_SCORES, OUT_MATCHES, OUT_TERMS, OUT_SIGNATURES, NOUTPUTS };
+enum { OUT_SCORES, OUT_MATCHES, OUT_TERMS, OUT_SIGNATURES, OUT_CATEGORIES, NOUTPUTS };
 
 /* NULL-terminated for runset_check_writes. */
 static const char *const output_names[NOUTPUTS + 1] = {
-	"scores.tsv", "matches.tsv", "terms.tsv", "signatures.tsv", NULL
+	"scores.tsv", "matches.tsv", "terms.tsv", "signatures.tsv", LEXDECL_NAME, NULL
 };
 
 struct outputs {
@@ -86,13 +87,23 @@ static void stamp_run(struct runset *set, const struct score_run_opts *args,
 		runset_param(set, "corpus", args->in.dir);
 }
 
+/* With --stdout: the files named for the outputs other than scores.tsv. */
+static void stdout_files(const struct score_run_opts *args, const char *files[NOUTPUTS])
+{
+	files[OUT_SCORES] = NULL;
+	files[OUT_MATCHES] = args->matches_file;
+	files[OUT_TERMS] = args->terms_file;
+	files[OUT_SIGNATURES] = args->signatures_file;
+	files[OUT_CATEGORIES] = args->categories_file;
+}
+
 static int open_outputs(const struct score_run_opts *args, const struct lexicon *lx,
 			struct outputs *o)
 {
-	const char *files[NOUTPUTS] = { NULL, args->matches_file, args->terms_file,
-					args->signatures_file };
+	const char *files[NOUTPUTS];
 	int i;
 
+	stdout_files(args, files);
 	memset(o, 0, sizeof(*o));
 	if (!args->to_stdout) {
 		if (!(o->set = runset_begin(args->outdir, "score")))
@@ -156,6 +167,19 @@ static void write_terms(const struct counts *terms, FILE *f)
 	for (i = 0; i < n; i++)
 		fprintf(f, "%s\t%llu\n", items[i].key, (unsigned long long)items[i].n);
 	free(items);
+}
+
+/* categories.tsv: what the lexicons declare, for stats, chart and report (lexdecl.h). */
+static void write_categories(const struct lexicon *lx, FILE *f)
+{
+	struct lexdecl d = LEXDECL_INIT;
+	struct buf out = BUF_INIT;
+
+	lexdecl_from_lexicon(&d, lx);
+	lexdecl_write(&d, &out);
+	fwrite(out.data, 1, out.len, f);
+	buf_release(&out);
+	lexdecl_release(&d);
 }
 
 static void write_headers(const struct lexicon *lx, const struct source *src,
@@ -224,12 +248,12 @@ static void warn_lost(const struct score_loss *l, const struct score_run_opts *a
  */
 static int output_is_input(const struct score_run_opts *args, const struct lexicon *lx)
 {
-	const char *files[NOUTPUTS] = { NULL, args->matches_file, args->terms_file,
-					args->signatures_file };
+	const char *files[NOUTPUTS];
 	const char *in;
 	int i;
 	size_t j;
 
+	stdout_files(args, files);
 	if (!args->to_stdout)
 		return runset_check_outdir(args->outdir, args->in.dir) < 0;
 	/* What -o DIR's run notes in runset_input, noted here for --stdout's files. */
@@ -276,6 +300,7 @@ int score_run(const struct score_run_opts *args)
 	memset(&o, 0, sizeof(o));
 	/* Everything is checked before anything is written. */
 	if (lexicon_load_all(&lx, args->lexicons, args->nlexicons) < 0
+	    || score_check_indices(&lx) < 0
 	    || !(src = args->src ? args->src : source_open(&args->in))
 	    || output_is_input(args, &lx)
 	    || templates_prepare(&args->opt.templates, args->opt.clean, args->jobs, src, &tmpl) < 0)
@@ -300,6 +325,8 @@ int score_run(const struct score_run_opts *args)
 	pout.terms = terms;
 	pout.loss = &loss;
 	write_headers(&lx, src, &pout);
+	if (o.f[OUT_CATEGORIES])
+		write_categories(&lx, stream(&o, OUT_CATEGORIES));
 	popt.jobs = args->jobs;
 	popt.progress = !args->quiet && isatty(STDERR_FILENO);
 	skipped = pipeline_run(src, &lx, m, &opt, &popt, &pout);

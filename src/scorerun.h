@@ -8,9 +8,10 @@
 
 /*
  * "framing score" as a function: scores every article of a corpus folder
- * or a JSON Lines stream and writes scores.tsv, matches.tsv, terms.tsv and
- * signatures.tsv (to outdir, or with to_stdout the scores to standard
- * output and the others to the files named). Called by the score command
+ * or a JSON Lines stream and writes scores.tsv, matches.tsv, terms.tsv,
+ * signatures.tsv and categories.tsv (lexdecl.h) (to outdir, or with
+ * to_stdout the scores to standard output and the others to the files
+ * named). Called by the score command
  * and by "framing report" with the options they parsed. Every string is
  * borrowed.
  */
@@ -23,6 +24,7 @@ struct score_run_opts {
 	const char *matches_file;	/* with to_stdout: where the others go, NULL: nowhere */
 	const char *terms_file;
 	const char *signatures_file;
+	const char *categories_file;
 	int to_stdout;
 	int quiet;		/* no per-article warnings, no progress line */
 	int jobs;

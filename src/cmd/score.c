@@ -1,6 +1,7 @@
 /*
  * framing score CORPUS: scores every article against the lexicons and
- * writes scores.tsv, matches.tsv and terms.tsv to the output folder. This
+ * writes scores.tsv, matches.tsv, terms.tsv, signatures.tsv and
+ * categories.tsv to the output folder. This
  * file parses the options; score_run (scorerun.c) does the work.
  */
 #include <stdio.h>
@@ -17,7 +18,7 @@ static const char usage[] =
 	"usage: framing score [-l LEXICON]... [-o DIR] [-j N] [--no-clean] [--no-negation]\n"
 	"                     [--max-article-bytes N] [-q] CORPUS\n"
 	"       framing score --jsonl FILE|- [--stdout] [--matches FILE] [--terms FILE]\n"
-	"                     [--signatures FILE] ...\n"
+	"                     [--signatures FILE] [--categories FILE] ...\n"
 	"       framing score --warc FILE... [--lang CODE] [--url-pattern GLOB]\n"
 	"                     [--outlets FILE.tsv [--drop-unlisted]] [--max-articles N] ...\n"
 	"\n"
@@ -25,8 +26,9 @@ static const char usage[] =
 	"folder of .txt files per outlet) or of a JSON Lines file (one article per\n"
 	"line: {\"id\",\"outlet\",\"date\",\"title\",\"text\",...}; - reads stdin) and writes\n"
 	"DIR/scores.tsv (one row per article), DIR/matches.tsv (one row per match),\n"
-	"DIR/terms.tsv (word counts per outlet, for keyness) and DIR/signatures.tsv\n"
-	"(MinHash signatures, from which framing stats finds near-duplicates).\n"
+	"DIR/terms.tsv (word counts per outlet, for keyness), DIR/signatures.tsv\n"
+	"(MinHash signatures, from which framing stats finds near-duplicates) and\n"
+	"DIR/categories.tsv (the lexicons' categories and indices, for stats).\n"
 	"\n"
 	"  -l, --lexicon FILE  a lexicon to use; repeat for several (default: every\n"
 	"                      .lex file in lexicons/)\n"
@@ -50,6 +52,7 @@ static const char usage[] =
 	"      --matches FILE  with --stdout: also write matches.tsv to FILE\n"
 	"      --terms FILE    with --stdout: also write terms.tsv to FILE\n"
 	"      --signatures FILE  with --stdout: also write signatures.tsv to FILE\n"
+	"      --categories FILE  with --stdout: also write categories.tsv to FILE\n"
 	"      --no-clean      score every line, boilerplate included\n"
 	TEMPLATES_USAGE
 	"      --no-negation   count negated matches like the others\n"
@@ -68,8 +71,9 @@ static int check_args(struct score_run_opts *o, struct options_args *args)
 {
 	if (sourceopts_corpus(&o->in, args, 0, NULL, usage) != OPTIONS_OK)
 		return -1;
-	if (!o->to_stdout && (o->matches_file || o->terms_file || o->signatures_file)) {
-		error("--matches, --terms and --signatures go with --stdout; "
+	if (!o->to_stdout && (o->matches_file || o->terms_file || o->signatures_file
+			      || o->categories_file)) {
+		error("--matches, --terms, --signatures and --categories go with --stdout; "
 		      "without it they are written to -o DIR");
 		fputs(usage, stderr);
 		return -1;
@@ -92,6 +96,7 @@ int cmd_score(int argc, char **argv)
 		OPT_STRING(0, "matches", &o.matches_file),
 		OPT_STRING(0, "terms", &o.terms_file),
 		OPT_STRING(0, "signatures", &o.signatures_file),
+		OPT_STRING(0, "categories", &o.categories_file),
 		OPT_SCORING(&o.opt),
 		OPT_SOURCE(&o.in),
 		OPT_WARC_LANG(&o.in),
