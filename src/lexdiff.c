@@ -197,43 +197,176 @@ static struct table *rates_table(struct diff_state *s)
 	return t;
 }
 
-static struct table *stance_table(struct diff_state *s)
+/* Whether category name has weights other than 1 in lx (no: lx lacks it). */
+static int weighted_in(const struct lexicon *lx, const char *cat)
 {
-	struct table *t = table_new(6, "lrrrrr");
+	long c = lexicon_category(lx, cat);
+	return c >= 0 && lx->categories[c].weighted;
+}
+
+/* The weighted rate and score of category name in group g of tally t (NaN when absent). */
+static double wrate_of(const struct tally *t, const struct lexicon *lx, const char *cat,
+		       size_t g, double *score)
+{
+	long c = lexicon_category(lx, cat);
+	*score = c < 0 ? NAN : t->groups[g].score[c];
+	return c < 0 ? NAN : tally_wrate(t, g, (size_t)c);
+}
+
+/*
+ * The rows of one category weighted in either lexicon: its score and
+ * weighted rate (C_wrate) per group under both, and the group's rank by
+ * it. A weight that changes moves these, not the counts.
+ */
+static void wrates_for(struct diff_state *s, struct table *t, const char *cat)
+{
 	size_t ng = s->ta->ngroups, g;
+	double *ra = xcalloc(ng ? ng : 1, sizeof(*ra)), *rb = xcalloc(ng ? ng : 1, sizeof(*rb));
 	double *sa = xcalloc(ng ? ng : 1, sizeof(*sa)), *sb = xcalloc(ng ? ng : 1, sizeof(*sb));
 
-	table_add(t, s->ta->by);
-	table_add(t, "old_stance");
-	table_add(t, "new_stance");
-	table_add(t, "change");
-	table_add(t, "old_rank");
-	table_add(t, "new_rank");
 	for (g = 0; g < ng; g++) {
-		sa[g] = tally_stance(s->ta, g);
-		sb[g] = tally_stance(s->tb, g);
+		ra[g] = wrate_of(s->ta, s->a, cat, g, &sa[g]);
+		rb[g] = wrate_of(s->tb, s->b, cat, g, &sb[g]);
 	}
 	for (g = 0; g < ng; g++) {
-		size_t r1 = rank_of(sa, ng, sa[g]), r2 = rank_of(sb, ng, sb[g]);
+		size_t r1 = rank_of(ra, ng, ra[g]), r2 = rank_of(rb, ng, rb[g]);
 		table_add(t, s->ta->groups[g].name);
+		table_add(t, cat);
+		table_addf(t, "%zu", s->ta->groups[g].tokens);
 		table_add_double(t, sa[g]);
 		table_add_double(t, sb[g]);
-		table_add_double(t, sb[g] - sa[g]);
+		table_add_double(t, ra[g]);
+		table_add_double(t, rb[g]);
+		table_add_double(t, rb[g] - ra[g]);
 		add_rank(t, r1);
 		add_rank(t, r2);
 		if (r1 && r2 && r1 != r2)
-			buf_addf(&s->changes, "%sstance %s %zu -> %zu", s->changes.len ? "; " : "",
-				 s->ta->groups[g].name, r1, r2);
+			buf_addf(&s->changes, "%s%s_wrate %s %zu -> %zu", s->changes.len ? "; " : "",
+				 cat, s->ta->groups[g].name, r1, r2);
 	}
+	free(ra);
+	free(rb);
 	free(sa);
 	free(sb);
+}
+
+/* The categories weighted in either lexicon; *any says whether there was one. */
+static struct table *wrates_table(struct diff_state *s, int *any)
+{
+	struct table *t = table_new(10, "llrrrrrrrr");
+	const char *head[] = { "outlet", "category", "tokens", "old_score", "new_score",
+			       "old_wrate", "new_wrate", "change", "old_rank", "new_rank" };
+	size_t i;
+
+	*any = 0;
+	for (i = 0; i < 10; i++)
+		table_add(t, i == 0 ? s->ta->by : head[i]);
+	for (i = 0; i < s->a->ncategories; i++) {
+		const char *cat = s->a->categories[i].name;
+		if (s->a->categories[i].weighted || weighted_in(s->b, cat)) {
+			wrates_for(s, t, cat);
+			*any = 1;
+		}
+	}
+	for (i = 0; i < s->b->ncategories; i++) {
+		const char *cat = s->b->categories[i].name;
+		if (s->b->categories[i].weighted && lexicon_category(s->a, cat) < 0) {
+			wrates_for(s, t, cat);
+			*any = 1;
+		}
+	}
 	return t;
 }
 
-/* The three tables and, as text, the line on rank changes. */
+/* Index of the index named name in lx, or -1. */
+static long index_of(const struct lexicon *lx, const char *name)
+{
+	size_t k;
+	for (k = 0; k < lx->nindices; k++)
+		if (!strcmp(lx->indices[k].name, name))
+			return (long)k;
+	return -1;
+}
+
+/* The mean of index name in group g of tally t (NaN when lx does not declare it). */
+static double index_mean_of(const struct tally *t, const struct lexicon *lx, const char *name,
+			    size_t g)
+{
+	long k = index_of(lx, name);
+	return k < 0 ? NAN : tally_index_mean(t, g, (size_t)k);
+}
+
+/* The rows of one declared index: its mean per group under both, and the group's rank. */
+static void index_for(struct diff_state *s, struct table *t, const char *name)
+{
+	size_t ng = s->ta->ngroups, g;
+	double *ma = xcalloc(ng ? ng : 1, sizeof(*ma)), *mb = xcalloc(ng ? ng : 1, sizeof(*mb));
+
+	for (g = 0; g < ng; g++) {
+		ma[g] = index_mean_of(s->ta, s->a, name, g);
+		mb[g] = index_mean_of(s->tb, s->b, name, g);
+	}
+	for (g = 0; g < ng; g++) {
+		size_t r1 = rank_of(ma, ng, ma[g]), r2 = rank_of(mb, ng, mb[g]);
+		table_add(t, s->ta->groups[g].name);
+		table_add(t, name);
+		table_add_double(t, ma[g]);
+		table_add_double(t, mb[g]);
+		table_add_double(t, mb[g] - ma[g]);
+		add_rank(t, r1);
+		add_rank(t, r2);
+		if (r1 && r2 && r1 != r2)
+			buf_addf(&s->changes, "%s%s %s %zu -> %zu", s->changes.len ? "; " : "", name,
+				 s->ta->groups[g].name, r1, r2);
+	}
+	if (index_of(s->a, name) < 0 || index_of(s->b, name) < 0)
+		buf_addf(&s->one_side, "%s%s (%s only)", s->one_side.len ? ", " : "", name,
+			 index_of(s->a, name) >= 0 ? "old" : "new");
+	free(ma);
+	free(mb);
+}
+
+/* Every index declared in either lexicon, by name: the old one's order, then the new ones. */
+static struct table *indices_table(struct diff_state *s)
+{
+	struct table *t = table_new(7, "llrrrrr");
+	const char *head[] = { "outlet", "index", "old_mean", "new_mean", "change", "old_rank",
+			       "new_rank" };
+	size_t i;
+
+	for (i = 0; i < 7; i++)
+		table_add(t, i == 0 ? s->ta->by : head[i]);
+	for (i = 0; i < s->a->nindices; i++)
+		index_for(s, t, s->a->indices[i].name);
+	for (i = 0; i < s->b->nindices; i++)
+		if (index_of(s->a, s->b->indices[i].name) < 0)
+			index_for(s, t, s->b->indices[i].name);
+	return t;
+}
+
+/*
+ * A table under its heading; --tsv prints every table, header only when it
+ * has no rows, so scripts find the same tables a blank line apart.
+ */
+static void print_one(struct table *t, const char *heading, const char *none, int empty,
+		      int tsv)
+{
+	if (tsv)
+		putchar('\n');
+	else if (empty)
+		printf("\n%s\n", none);
+	else
+		printf("\n%s\n", heading);
+	if (tsv || !empty)
+		table_print(t, stdout, tsv);
+	table_free(t);
+}
+
+/* The four tables and, as text, the line on rank changes. */
 static void print_tables(const struct lexdiff_opts *o, struct diff_state *s)
 {
 	struct table *t;
+	int any;
 
 	if (!o->tool.tsv) {
 		struct buf a = BUF_INIT, b = BUF_INIT;
@@ -245,14 +378,14 @@ static void print_tables(const struct lexdiff_opts *o, struct diff_state *s)
 	t = entries_table(s->a, s->ta, s->b, s->tb);
 	table_print(t, stdout, o->tool.tsv);
 	table_free(t);
-	printf(o->tool.tsv ? "\n" : "\nrates per 1,000 tokens\n");
-	t = rates_table(s);
-	table_print(t, stdout, o->tool.tsv);
-	table_free(t);
-	printf(o->tool.tsv ? "\n" : "\nmean stance\n");
-	t = stance_table(s);
-	table_print(t, stdout, o->tool.tsv);
-	table_free(t);
+	print_one(rates_table(s), "rates per 1,000 tokens", "", 0, o->tool.tsv);
+	t = wrates_table(s, &any);
+	print_one(t, "weighted rates: summed weights (score) per 1,000 tokens, of the "
+		  "categories with weights", "no category has a weight other than 1 in either "
+		  "lexicon", !any, o->tool.tsv);
+	print_one(indices_table(s), "mean per article of each index (@index), rank 1 = the "
+		  "highest mean", "no index (@index) in either lexicon",
+		  !s->a->nindices && !s->b->nindices, o->tool.tsv);
 	if (o->tool.tsv)
 		return;
 	printf("\n%s%s\n", s->changes.len ? "ranks changed: " : "no rank changed: the order of "

@@ -7,13 +7,14 @@
  * "framing lexicon diff" as a function: scores one reading of a source
  * with two lexicons and prints what the edit from the first to the second
  * changed: the entries (added, removed, reweighted, counts moved), the
- * rates per group and category with their ranks, the mean stance per group
- * with its rank, and whether any rank changed. Every string is borrowed.
+ * rates per group and category with their ranks, the weighted rates of the
+ * categories with weights, the mean of every declared index per group with
+ * its rank, and whether any rank changed. Every string is borrowed.
  */
 struct lexdiff_opts {
 	const char *old_lexicon, *new_lexicon;	/* lexicon files */
 	/* Input, scoring, the column whose groups are compared, and --tsv:
-	 * the three tables tab-separated, a blank line apart. */
+	 * the four tables tab-separated, a blank line apart. */
 	struct lexrun_opts tool;
 };
 

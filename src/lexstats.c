@@ -1,6 +1,6 @@
 /*
  * "framing lexicon stats" as a function (see lexstats.h): one reading of
- * the source, tallied per entry, printed as one table.
+ * the source, tallied per entry and per group, printed as two tables.
  */
 #include "lexstats.h"
 
@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "lexicon.h"
 #include "lexrun.h"
 #include "match.h"
@@ -88,6 +89,57 @@ static void print_table(const struct lexicon *lx, const struct tally *t, const c
 	free(order);
 }
 
+/*
+ * Per group: its articles and tokens, the rate of every category (and its
+ * weighted rate beside it when the category has weights) and the mean of
+ * every declared index, named as stats names them (C_rate, C_wrate, the
+ * index's name).
+ */
+static void print_groups(const struct lexicon *lx, const struct tally *t, int tsv)
+{
+	size_t ncols = 3 + lx->nindices, i, g;
+	struct buf align = BUF_INIT;
+	struct table *tab;
+
+	for (i = 0; i < lx->ncategories; i++)
+		ncols += lx->categories[i].weighted ? 2 : 1;
+	buf_adds(&align, "l");
+	for (i = 1; i < ncols; i++)
+		buf_addch(&align, 'r');
+	tab = table_new(ncols, align.data);
+	table_add(tab, t->by);
+	table_add(tab, "articles");
+	table_add(tab, "tokens");
+	for (i = 0; i < lx->ncategories; i++) {
+		table_addf(tab, "%s_rate", lx->categories[i].name);
+		if (lx->categories[i].weighted)
+			table_addf(tab, "%s_wrate", lx->categories[i].name);
+	}
+	for (i = 0; i < lx->nindices; i++)
+		table_add(tab, lx->indices[i].name);
+	for (g = 0; g < t->ngroups; g++) {
+		table_add(tab, t->groups[g].name);
+		table_addf(tab, "%zu", t->groups[g].articles);
+		table_addf(tab, "%zu", t->groups[g].tokens);
+		for (i = 0; i < lx->ncategories; i++) {
+			table_add_double(tab, tally_rate(t, g, i));
+			if (lx->categories[i].weighted)
+				table_add_double(tab, tally_wrate(t, g, i));
+		}
+		for (i = 0; i < lx->nindices; i++)
+			table_add_double(tab, tally_index_mean(t, g, i));
+	}
+	if (!tsv)
+		printf("\nper %s: rates per 1,000 tokens%s%s\n", t->by,
+		       lx->nindices ? ", mean per article of each index" : "",
+		       lx->nindices ? "" : " (no index declared)");
+	else
+		putchar('\n');
+	table_print(tab, stdout, tsv);
+	table_free(tab);
+	buf_release(&align);
+}
+
 int lexstats_run(const struct lexstats_opts *o)
 {
 	struct lexicon lx = LEXICON_INIT;
@@ -106,6 +158,7 @@ int lexstats_run(const struct lexstats_opts *o)
 	status = lexrun_run(src, &use, &(struct lexrun_pass){ &lx, m, tally_article, t }, 1)
 		 ? EXIT_FAILED : EXIT_OK;
 	print_table(&lx, t, o->tool.by, o->tool.tsv);
+	print_groups(&lx, t, o->tool.tsv);
 out:
 	tally_free(t);
 	matcher_free(m);

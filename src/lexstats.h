@@ -8,8 +8,9 @@
 /*
  * "framing lexicon stats" as a function: how every lexicon entry fares in
  * a corpus (the sums of tally.h), one table row per entry, sorted by
- * category and matches, entries that never matched last. Every string is
- * borrowed.
+ * category and matches, entries that never matched last; then one row per
+ * group: the rate of every category, the weighted rate of the weighted
+ * ones and the mean of every declared index. Every string is borrowed.
  */
 struct lexstats_opts {
 	const char **lexicons;	/* none: every .lex file of the default folder */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "lexdecl.h"
 #include "xalloc.h"
 #include "score.h"
 #include "util.h"
@@ -17,7 +18,8 @@ struct tally *tally_new(const struct lexicon *lx, const char *by)
 	t->lx = lx;
 	t->by = xstrdup(by);
 	t->entries = xcalloc(lx->nentries ? lx->nentries : 1, sizeof(*t->entries));
-	stance_categories(lx, &t->cat);
+	t->article_score = xcalloc(lx->ncategories ? lx->ncategories : 1,
+				   sizeof(*t->article_score));
 	t->seen = counts_new();
 	return t;
 }
@@ -32,9 +34,12 @@ void tally_free(struct tally *t)
 		free(t->groups[i].name);
 		free(t->groups[i].matches);
 		free(t->groups[i].score);
+		free(t->groups[i].index_sum);
+		free(t->groups[i].index_n);
 	}
 	free(t->groups);
 	free(t->entries);
+	free(t->article_score);
 	free(t->by);
 	counts_free(t->seen);
 	free(t);
@@ -89,7 +94,25 @@ static size_t group_of(struct tally *t, const char *name)
 	grp->name = xstrdup(name);
 	grp->matches = xcalloc(ncat, sizeof(*grp->matches));
 	grp->score = xcalloc(ncat, sizeof(*grp->score));
+	grp->index_sum = xcalloc(t->lx->nindices + 1, sizeof(*grp->index_sum));
+	grp->index_n = xcalloc(t->lx->nindices + 1, sizeof(*grp->index_n));
 	return t->ngroups++;
+}
+
+/* The article's value of every index, added to its group's sums. */
+static void add_indices(struct tally *t, struct tally_group *grp, size_t tokens)
+{
+	size_t k;
+
+	for (k = 0; k < t->lx->nindices; k++) {
+		const struct lex_index *ix = &t->lx->indices[k];
+		double v = lexdecl_index_value(ix->kind, t->article_score[(size_t)ix->a.category],
+					       t->article_score[(size_t)ix->b.category], tokens);
+		if (isnan(v))
+			continue;
+		grp->index_sum[k] += v;
+		grp->index_n[k]++;
+	}
 }
 
 void tally_article(void *ctx, const struct lexrun_article *ra)
@@ -97,9 +120,9 @@ void tally_article(void *ctx, const struct lexrun_article *ra)
 	struct tally *t = ctx;
 	size_t g = group_of(t, lexrun_group(ra, t->by)), i;
 	struct tally_group *grp = &t->groups[g];
-	double acc = 0, conc = 0;
 	struct buf key = BUF_INIT;
 
+	memset(t->article_score, 0, t->lx->ncategories * sizeof(*t->article_score));
 	grp->articles++;
 	grp->tokens += ra->tt->n;
 	for (i = 0; i < ra->ml->n; i++) {
@@ -117,12 +140,9 @@ void tally_article(void *ctx, const struct lexrun_article *ra)
 		counts_add(t->seen, key.data, key.len, 1);
 		grp->matches[m->category]++;
 		grp->score[m->category] += w;
-		if ((long)m->category == t->cat.acc)
-			acc += w;
-		else if ((long)m->category == t->cat.conc)
-			conc += w;
+		t->article_score[m->category] += w;
 	}
-	grp->stance_sum += stance_of(acc, conc);
+	add_indices(t, grp, ra->tt->n);
 	buf_release(&key);
 }
 
@@ -132,10 +152,16 @@ double tally_rate(const struct tally *t, size_t g, size_t cat)
 	return score_rate(grp->matches[cat], grp->tokens);
 }
 
-double tally_stance(const struct tally *t, size_t g)
+double tally_wrate(const struct tally *t, size_t g, size_t cat)
 {
 	const struct tally_group *grp = &t->groups[g];
-	if (!stance_defined(&t->cat) || !grp->articles)
+	return score_wrate(grp->score[cat], grp->tokens);
+}
+
+double tally_index_mean(const struct tally *t, size_t g, size_t k)
+{
+	const struct tally_group *grp = &t->groups[g];
+	if (!grp->index_n[k])
 		return NAN;
-	return grp->stance_sum / (double)grp->articles;
+	return grp->index_sum[k] / (double)grp->index_n[k];
 }

@@ -6,13 +6,13 @@
 #include "counts.h"
 #include "lexicon.h"
 #include "lexrun.h"
-#include "stance.h"
 
 /*
  * Sums the matches of a corpus per lexicon entry and per group of articles
  * (outlet, or any manifest column), counting exactly as scores.tsv does:
  * negated matches are reported but kept out of the category counts, and
- * the stance is stance.h's.
+ * every index the lexicon declares is lexdecl_index_value of each
+ * article's weighted scores, as in scores.tsv.
  */
 
 /*
@@ -52,7 +52,9 @@ struct tally_group {
 	size_t articles, tokens;
 	size_t *matches;	/* per category: counted matches */
 	double *score;		/* per category: summed weights */
-	double stance_sum;	/* over articles, for the mean stance */
+	double *index_sum;	/* per declared index: the sum over articles with a value */
+	size_t *index_n;	/* per declared index: those articles (a difference is NA
+				   for an article without tokens) */
 };
 
 struct tally {
@@ -61,7 +63,7 @@ struct tally {
 	struct tally_entry *entries;	/* one per lexicon entry */
 	struct tally_group *groups;	/* in order of first appearance */
 	size_t ngroups, groups_alloc;
-	struct stance_categories cat;	/* the stance pair */
+	double *article_score;	/* per category: the weighted score of the article in hand */
 	struct counts *seen;	/* "entry\tgroup" pairs, for tally_entry.groups */
 };
 
@@ -74,8 +76,16 @@ void tally_article(void *t, const struct lexrun_article *ra);
 
 /* Rate per 1,000 tokens of category cat in group g (NAN without tokens). */
 double tally_rate(const struct tally *t, size_t g, size_t cat);
-/* Mean stance of the articles of group g (NAN without the categories). */
-double tally_stance(const struct tally *t, size_t g);
+/*
+ * The weighted rate (C_wrate) of category cat in group g: the summed
+ * weights of its counted matches per 1,000 tokens (NAN without tokens).
+ */
+double tally_wrate(const struct tally *t, size_t g, size_t cat);
+/*
+ * The mean over the articles of group g of the lexicon's index k
+ * (lx->indices[k]), leaving out articles where it is NA (NAN when all are).
+ */
+double tally_index_mean(const struct tally *t, size_t g, size_t k);
 /* Index of the named group, or -1. */
 long tally_group(const struct tally *t, const char *name);
 

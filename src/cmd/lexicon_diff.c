@@ -1,7 +1,7 @@
 /*
  * framing lexicon diff OLD NEW CORPUS|--jsonl FILE: what an edit of a lexicon changes,
- * from the entries to the conclusions: rates, stance and the ranking of
- * outlets. This file parses the options; lexdiff_run (lexdiff.c) does the
+ * from the entries to the conclusions: rates, weighted rates, the declared
+ * indices and the ranking of outlets. This file parses the options; lexdiff_run (lexdiff.c) does the
  * work.
  */
 #include <stdio.h>
@@ -28,15 +28,19 @@ static const char usage[] =
 	"  rates     per outlet and category: matches and the rate per 1,000\n"
 	"            tokens under OLD and NEW, the change, and the outlet's rank\n"
 	"            (1 = highest rate) under OLD and NEW\n"
-	"  stance    per outlet: mean stance, log((acc + 0.5) / (conc + 0.5)) per\n"
-	"            article, under OLD and NEW, with rank (1 = most accusatory)\n"
-	"A last line says whether any rank changed; a category in one lexicon only\n"
-	"(renamed or removed) has no rank on the other side (NA) and is named on a\n"
-	"line of its own instead.\n"
+	"  weighted  per outlet and category with weights (in OLD or NEW): the\n"
+	"            summed weights (score) and weighted rate per 1,000 tokens\n"
+	"            (C_wrate) under OLD and NEW, with rank (1 = highest): where\n"
+	"            a change of weight shows\n"
+	"  indices   per outlet and index the lexicons declare (@index): its mean\n"
+	"            per article under OLD and NEW, with rank (1 = highest mean)\n"
+	"A last line says whether any rank changed; a category or index in one\n"
+	"lexicon only (renamed or removed) has no rank on the other side (NA) and\n"
+	"is named on a line of its own instead.\n"
 	"\n"
 	"      --by COLUMN    compare groups of this column (manifest column or JSON\n"
 	"                     field), not outlets\n"
-	"      --tsv          the three tables tab-separated, a blank line apart\n"
+	"      --tsv          the four tables tab-separated, a blank line apart\n"
 	"      --no-clean     score boilerplate lines too\n"
 	TEMPLATES_USAGE
 	"      --no-negation  never mark matches negated\n"

@@ -1,6 +1,6 @@
 /*
  * framing lexicon stats CORPUS|--jsonl FILE: how every lexicon entry fares in a corpus,
- * entries that never matched last. This file parses the options;
+ * entries that never matched last, and the rates and indices per group. This file parses the options;
  * lexstats_run (lexstats.c) does the work.
  */
 #include <stdio.h>
@@ -22,13 +22,18 @@ static const char usage[] =
 	"not), articles and outlets with one, the share of them inside quotations,\n"
 	"how many more were negated (counted nowhere else), and where the entry is.\n"
 	"Sorted by category, then by matches; entries that never matched come\n"
-	"last, so they are easy to find and prune. The articles are read as by\n"
-	"framing score: a CORPUS folder, or JSON Lines with --jsonl.\n"
+	"last, so they are easy to find and prune. Then per outlet: articles,\n"
+	"tokens, the rate per 1,000 tokens of every category (C_rate), beside it\n"
+	"the weighted rate (C_wrate, summed weights per 1,000 tokens) of a\n"
+	"category with weights, and the mean per article of every index the\n"
+	"lexicons declare (@index). The articles are read as by framing score: a\n"
+	"CORPUS folder, or JSON Lines with --jsonl.\n"
 	"\n"
 	"  -l, --lexicon FILE  a lexicon; repeat for several (default: lexicons/*.lex)\n"
 	"      --by COLUMN     count groups of this column (manifest column or JSON\n"
 	"                      field) instead of outlets (e.g. wire, lang)\n"
-	"      --tsv           tab-separated output for scripts\n"
+	"      --tsv           tab-separated output for scripts: the two tables a\n"
+	"                      blank line apart\n"
 	"      --no-clean      count boilerplate lines too\n"
 	TEMPLATES_USAGE
 	"      --no-negation   never mark matches negated\n"

@@ -19,7 +19,9 @@ sed -E '/^[[:space:]]*(#|\[|@|$)/!s/$/ = 3/' "$tmp/old.lex" >"$tmp/new.lex"
 "$FRAMING" score -l "$tmp/old.lex" corpus/seeds -o "$tmp/score"
 "$FRAMING" report -l "$tmp/old.lex" corpus/seeds -o "$tmp/report" 2>"$tmp/report.err" ||
 	{ cat "$tmp/report.err"; fail "report failed"; }
-"$FRAMING" lexicon stats --tsv -l "$tmp/old.lex" corpus/seeds >"$tmp/stats"
+"$FRAMING" lexicon stats --tsv -l "$tmp/old.lex" corpus/seeds >"$tmp/stats.all"
+# Its first table, the entries (the per-outlet one follows a blank line).
+awk '/^$/ { exit } 1' "$tmp/stats.all" >"$tmp/stats"
 "$FRAMING" lexicon diff --tsv "$tmp/old.lex" "$tmp/new.lex" corpus/seeds >"$tmp/diff"
 
 M=$tmp/score/matches.tsv
@@ -106,10 +108,11 @@ cut -f1-3 "$tmp/got_cat" | grep -v '	negated	' >"$tmp/want_diffcat"
 diff "$tmp/want_diffcat" "$tmp/got_diffcat" >"$tmp/d" ||
 	{ cat "$tmp/d"; fail "lexicon diff's matches per outlet disagree with scores.tsv"; }
 
-# Mean stance per outlet: lexicon diff against the mean of scores.tsv.
+# Mean stance per outlet: lexicon diff against the mean of scores.tsv
+# (the fourth table, the declared indices: outlet index old_mean ...).
 awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "stance") sc = i; next }
 	{ s[$2] += $sc; n[$2]++ } END { for (o in s) printf "%s\t%.4f\n", o, s[o] / n[o] }' "$S" | sort >"$tmp/want_stance"
-awk -F'\t' 'BEGIN { block = 0 } /^$/ { block++; next } block == 2 && $1 != "outlet" { printf "%s\t%.4f\n", $1, $2 }' \
+awk -F'\t' 'BEGIN { block = 0 } /^$/ { block++; next } block == 3 && $1 != "outlet" && $2 == "stance" { printf "%s\t%.4f\n", $1, $3 }' \
 	"$tmp/diff" | sort >"$tmp/got_stance"
 diff "$tmp/want_stance" "$tmp/got_stance" >"$tmp/d" ||
 	{ cat "$tmp/d"; fail "lexicon diff's mean stance disagrees with scores.tsv"; }

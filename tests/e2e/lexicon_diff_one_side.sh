@@ -19,7 +19,7 @@ grep -qx 'in one lexicon only, so no rank to compare: distancing (old only), hed
 # The table still shows them, with NA for the side that lacks them.
 grep -q '^China Daily *distancing .* NA$' "$T/out" || fail "no NA rank for distancing under NEW"
 # A removed category: the same.
-awk '/^\[distancing\]/ { skip = 1; next } /^\[/ { skip = 0 } !skip' $L >"$T/removed.lex"
+awk '/^\[distancing\]/ { skip = 1; next } /^\[|^@/ { skip = 0 } !skip' $L >"$T/removed.lex"
 "$FRAMING" lexicon diff $L "$T/removed.lex" corpus/seeds >"$T/out" 2>/dev/null || fail "diff removed: status $?"
 grep -q -- '-> 0\|0 ->' "$T/out" && fail "removed: a rank 0"
 grep -qx 'in one lexicon only, so no rank to compare: distancing (old only)' "$T/out" ||
