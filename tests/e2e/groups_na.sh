@@ -27,14 +27,18 @@ for input in corpus/seeds "--jsonl $T/nowire.jsonl"; do
 	# shellcheck disable=SC2086
 	"$FRAMING" lexicon diff --tsv --by wire $L $L $input >"$T/diff" 2>/dev/null ||
 		fail "lexicon diff $input"
-	awk -F'\t' 'NF == 6 && NR > 1 && $1 != "wire" { print $1 }' "$T/diff" | sort -u >"$T/got"
+	# The groups of the index table (outlet index old_mean new_mean change old_rank new_rank).
+	awk -F'\t' 'NF == 7 && NR > 1 && $1 != "wire" { print $1 }' "$T/diff" | sort -u >"$T/got"
 	cmp -s "$T/want" "$T/got" || { diff "$T/want" "$T/got"; fail "lexicon diff $input: not the groups of stats"; }
 	awk -F'\t' 'NF > 1 && $1 == ""' "$T/diff" | grep -q . && fail "lexicon diff $input: a blank group"
 	# shellcheck disable=SC2086
 	"$FRAMING" lexicon stats --tsv --by wire -l $L $input >"$T/stats" 2>/dev/null ||
 		fail "lexicon stats $input"
 	# The most groups an entry is found in is every group of stats, NA included.
-	[ "$(awk -F'\t' 'NR > 1 && $5 > m { m = $5 } END { print m + 0 }' "$T/stats")" = "$(wc -l <"$T/want")" ] ||
+	[ "$(awk -F'\t' '/^$/ { exit } NR > 1 && $5 > m { m = $5 } END { print m + 0 }' "$T/stats")" = "$(wc -l <"$T/want")" ] ||
 		fail "lexicon stats $input: not the groups of stats"
+	# Its table per group (after a blank line) has the groups of stats, NA included.
+	awk -F'\t' 'b && $1 != "wire" { print $1 } /^$/ { b = 1 }' "$T/stats" | sort >"$T/got"
+	cmp -s "$T/want" "$T/got" || { diff "$T/want" "$T/got"; fail "lexicon stats $input: not the groups of stats per group"; }
 done
 echo ok
