@@ -44,8 +44,11 @@ for input in "$D" "--jsonl $J"; do
 
 	# Only the two small articles are counted: 2 articles at most per entry.
 	"$FRAMING" lexicon stats --tsv --max-article-bytes $MAX $input >"$T/stats" 2>/dev/null || true
-	awk -F'\t' 'NR > 1 && $4 > 2 { print "FAIL: " $2 " in " $4 " articles"; bad = 1 } END { exit bad }' \
+	awk -F'\t' '/^$/ { exit } NR > 1 && $4 > 2 { print "FAIL: " $2 " in " $4 " articles"; bad = 1 } END { exit bad }' \
 		"$T/stats" || fail "lexicon stats $input counted a skipped article"
+	# Its table per outlet, after a blank line: 2 articles in all.
+	[ "$(awk -F'\t' 'b && $2 != "articles" { n += $2 } /^$/ { b = 1 } END { print n + 0 }' "$T/stats")" = 2 ] ||
+		fail "lexicon stats $input: the table per outlet counts a skipped article"
 	"$FRAMING" kwic --tsv --max-article-bytes $MAX $input accus* >"$T/kwic" 2>/dev/null || true
 	ids=$(tail -n +2 "$T/kwic" | cut -f2 | sort -u | tr '\n' ' ')
 	[ "$ids" = "cd-2014-10-20 cd-2015-09-11 " ] || fail "kwic $input: matches in $ids"
