@@ -130,9 +130,8 @@ static void print_groups(const struct lexicon *lx, const struct tally *t, int ts
 			table_add_double(tab, tally_index_mean(t, g, i));
 	}
 	if (!tsv)
-		printf("\nper %s: rates per 1,000 tokens%s%s\n", t->by,
-		       lx->nindices ? ", mean per article of each index" : "",
-		       lx->nindices ? "" : " (no index declared)");
+		printf("\nper %s: rates per 1,000 tokens, %s\n", t->by,
+		       lx->nindices ? "mean per article of each index" : "no index declared");
 	else
 		putchar('\n');
 	table_print(tab, stdout, tsv);

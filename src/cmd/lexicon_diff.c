@@ -1,8 +1,8 @@
 /*
  * framing lexicon diff OLD NEW CORPUS|--jsonl FILE: what an edit of a lexicon changes,
  * from the entries to the conclusions: rates, weighted rates, the declared
- * indices and the ranking of outlets. This file parses the options; lexdiff_run (lexdiff.c) does the
- * work.
+ * indices and the ranking of outlets. This file parses the options;
+ * lexdiff_run (lexdiff.c) does the work.
  */
 #include <stdio.h>
 

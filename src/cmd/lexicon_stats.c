@@ -1,7 +1,7 @@
 /*
  * framing lexicon stats CORPUS|--jsonl FILE: how every lexicon entry fares in a corpus,
- * entries that never matched last, and the rates and indices per group. This file parses the options;
- * lexstats_run (lexstats.c) does the work.
+ * entries that never matched last, and the rates and indices per group.
+ * This file parses the options; lexstats_run (lexstats.c) does the work.
  */
 #include <stdio.h>
 

@@ -128,6 +128,10 @@ grep -v '^@index' "$F/markets.lex" >plain.lex
 head -n 1 o5/scores.tsv | tr '\t' '\n' | grep -q -x 'tone\|certainty\|stance' &&
 	fail "an index column without @index: $(head -n 1 o5/scores.tsv)"
 grep -q "${tab}index${tab}" o5/categories.tsv && fail "an index row without @index"
+"$FRAMING" lexicon stats -q --no-clean -l plain.lex --jsonl "$F/markets.jsonl" >plain.txt ||
+	fail "lexicon stats plain.lex: status $?"
+grep -qx 'per outlet: rates per 1,000 tokens, no index declared' plain.txt ||
+	fail "lexicon stats without @index: $(cat plain.txt)"
 
 # --- lexicon stats: per outlet the rates, C_wrate of the weighted categories, the index means.
 "$FRAMING" lexicon stats -q --tsv --no-clean $L --jsonl "$F/markets.jsonl" \
