@@ -29,7 +29,11 @@ struct score_options {
 	struct templates *table;
 };
 
-/* lx and m are borrowed and must outlive the scorer. */
+/*
+ * lx and m are borrowed and must outlive the scorer. lx must be resolved
+ * (lexicon_resolve, as lexicon_load_all does): its indices' categories are
+ * looked up there.
+ */
 struct scorer *scorer_new(const struct lexicon *lx, const struct matcher *m,
 			  const struct score_options *opt);
 void scorer_free(struct scorer *s);

@@ -67,7 +67,11 @@ struct tally {
 	struct counts *seen;	/* "entry\tgroup" pairs, for tally_entry.groups */
 };
 
-/* lx is borrowed and must outlive the tally; by names a column ("outlet"). */
+/*
+ * lx is borrowed, must outlive the tally and be resolved (lexicon_resolve:
+ * the indices' categories are looked up there); by names a column
+ * ("outlet").
+ */
 struct tally *tally_new(const struct lexicon *lx, const char *by);
 void tally_free(struct tally *t);
 

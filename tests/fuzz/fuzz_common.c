@@ -80,7 +80,8 @@ int fuzz_setup(const char *lexdir)
 		lexdir = getenv("FRAMING_LEXICONS");
 	if (!lexdir)
 		lexdir = FRAMING_SRCDIR "/lexicons";
-	if (lexicon_load_dir(&fuzz_lx, lexdir) < 0)
+	/* Resolved, as lexicon_load_all does: the scorer reads the indices' categories. */
+	if (lexicon_load_dir(&fuzz_lx, lexdir) < 0 || lexicon_resolve(&fuzz_lx) < 0)
 		die("fuzz: cannot load the lexicons of %s", lexdir);
 	fuzz_m = matcher_new(&fuzz_lx);
 	/* A corpus folder for manifests to point into: two articles, a
