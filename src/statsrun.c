@@ -18,7 +18,6 @@
 #include "runset.h"
 #include "scoretab.h"
 #include "signatures.h"
-#include "stance.h"
 #include "statmodel.h"
 #include "stats.h"
 #include "stattables.h"
@@ -48,9 +47,8 @@ static int filter_articles(struct scoretab *t, const struct stats_run_opts *o, i
 	empty = scoretab_drop_empty(t);
 	if (empty)
 		warning("%zu articles without tokens were left out", empty);
-	if (!t->has_stance)
-		warning("no stance values (the lexicon lacks " STANCE_ACCUSATORY " or "
-			STANCE_CONCILIATORY "): no stance rows");
+	if (!t->nindex)
+		warning("no index declared (an @index line of a lexicon declares one): no index rows");
 	return 0;
 }
 
