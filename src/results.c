@@ -412,7 +412,7 @@ int res_articles_load(struct res_articles *r, const char *path, const struct sco
 {
 	char *files[1];
 	struct scoretab *t;
-	size_t i;
+	size_t i, chart_index = (size_t)-1;
 
 	memset(r, 0, sizeof(*r));
 	files[0] = xstrdup(path);
@@ -422,6 +422,13 @@ int res_articles_load(struct res_articles *r, const char *path, const struct sco
 		return -1;
 	r->n = t->n;
 	r->a = xcalloc(t->n + 1, sizeof(*r->a));
+	r->nindex = t->nindex;
+	r->index_name = xcalloc(t->nindex + 1, sizeof(*r->index_name));
+	for (i = 0; i < t->nindex; i++) {
+		r->index_name[i] = xstrdup(t->index_name[i]);
+		if (!strcmp(t->index_name[i], RES_CHART_INDEX))
+			chart_index = i;
+	}
 	/* The table is sorted by group; the charts want the order of the file. */
 	for (i = 0; i < t->n; i++) {
 		const struct scoretab_article *s = &t->a[i];
@@ -432,7 +439,9 @@ int res_articles_load(struct res_articles *r, const char *path, const struct sco
 		a->title = xstrdup(s->title);
 		a->tokens = s->tokens;
 		a->dropped = s->dropped;
-		a->stance = s->stance;
+		a->index = xmalloc((t->nindex + 1) * sizeof(*a->index));
+		memcpy(a->index, s->index, t->nindex * sizeof(*a->index));
+		a->stance = chart_index < t->nindex ? s->index[chart_index] : NAN;
 	}
 	scoretab_free(t);
 	return 0;
@@ -446,7 +455,11 @@ void res_articles_release(struct res_articles *r)
 		free(r->a[i].group);
 		free(r->a[i].date);
 		free(r->a[i].title);
+		free(r->a[i].index);
 	}
+	for (i = 0; i < r->nindex; i++)
+		free(r->index_name[i]);
+	free(r->index_name);
 	free(r->a);
 	memset(r, 0, sizeof(*r));
 }

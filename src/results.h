@@ -104,12 +104,23 @@ void res_add_count(struct buf *out, double n);
 /* One article of scores.tsv: what the charts need. */
 struct res_article {
 	char *id, *group, *date, *title;
-	double tokens, dropped, stance;
+	double tokens, dropped;
+	double *index;		/* per index of res_articles, NAN when NA */
+	/*
+	 * The index RES_CHART_INDEX (NAN without it), the one the charts draw
+	 * until they draw each of index: their outlets.tsv rows have its name.
+	 */
+	double stance;
 };
+
+#define RES_CHART_INDEX "stance"
+
 
 struct res_articles {
 	struct res_article *a;
 	size_t n;
+	size_t nindex;
+	char **index_name;	/* the indices, in declaration order */
 };
 
 /*

@@ -26,9 +26,10 @@
 
 /* Column positions in one file. */
 struct scoretab_cols {
-	long id, outlet, date, tokens, stance, by;
+	long id, outlet, date, tokens, by;
 	long title, dropped, lost_words;	/* -1 unless SCORETAB_TEXT (and present) */
-	long *matches, *own;	/* per category */
+	long *matches, *own, *score;	/* per category */
+	long *index;		/* per index */
 };
 
 /*
@@ -37,6 +38,12 @@ struct scoretab_cols {
  * values repeat, so each distinct value is kept once and numbered.
  */
 #define SCORETAB_BLOCK (1 << 20)
+
+/*
+ * The one index of a scores.tsv without categories.tsv (scoretab.h): the
+ * column that every framing before the declarations wrote.
+ */
+#define UNDECLARED_INDEX "stance"
 
 struct scoretab_store {
 	char **blocks;
@@ -194,8 +201,142 @@ static void scoretab_free_names(char **names, size_t n)
 	free(names);
 }
 
+/*
+ * The declarations of a scores file without categories.tsv (scoretab.h):
+ * its categories, none an actor, each in the voice chart, weighted as the
+ * rows will say (scoretab_guess_weights).
+ */
+static void scoretab_undeclared(struct lexdecl *d, char **cats, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		struct lexdecl_category *dc;
+		ALLOC_GROW(d->cat, d->ncat + 1, d->cat_alloc);
+		dc = &d->cat[d->ncat++];
+		memset(dc, 0, sizeof(*dc));
+		dc->name = xstrdup(cats[i]);
+		dc->description = xstrdup("");
+		dc->voice = 1;
+	}
+}
+
+/*
+ * The index of a file without categories.tsv: its column "stance", as
+ * scores.tsv had it before the declarations, and no other. A new array
+ * of *n names.
+ */
+static char **scoretab_undeclared_indices(struct tsv *in, size_t *n)
+{
+	char **names = xcalloc(2, sizeof(*names));
+
+	*n = 0;
+	if (tsv_column(in, UNDECLARED_INDEX) >= 0)
+		names[(*n)++] = xstrdup(UNDECLARED_INDEX);
+	return names;
+}
+
+/* Whether a and b declare the same (descriptions aside: they document, not declare). */
+static int scoretab_same_decl(const struct lexdecl *a, const struct lexdecl *b)
+{
+	size_t i;
+
+	if (a->ncat != b->ncat || a->nidx != b->nidx)
+		return 0;
+	for (i = 0; i < a->ncat; i++)
+		if (strcmp(a->cat[i].name, b->cat[i].name) || a->cat[i].actor != b->cat[i].actor ||
+		    a->cat[i].weighted != b->cat[i].weighted || a->cat[i].voice != b->cat[i].voice)
+			return 0;
+	for (i = 0; i < a->nidx; i++)
+		if (strcmp(a->idx[i].name, b->idx[i].name) || a->idx[i].kind != b->idx[i].kind ||
+		    strcmp(a->idx[i].a, b->idx[i].a) || strcmp(a->idx[i].b, b->idx[i].b))
+			return 0;
+	return 1;
+}
+
+/* categories.tsv's categories are the header's, in its order: -1 after a message. */
+static int scoretab_decl_matches(const struct scoretab *t, struct tsv *in, const struct lexdecl *d,
+				 const char *dpath)
+{
+	size_t i;
+
+	for (i = 0; i < d->ncat || i < t->ncat; i++)
+		if (i >= d->ncat || i >= t->ncat || strcmp(d->cat[i].name, t->cats[i]))
+			return error("%s: category '%s' where %s has '%s': not the categories.tsv "
+				     "of these scores", dpath, i < d->ncat ? d->cat[i].name : "(none)",
+				     tsv_name(in), i < t->ncat ? t->cats[i] : "(none)");
+	return 0;
+}
+
+/*
+ * Reads categories.tsv beside the file (or applies the rule of scoretab.h)
+ * and finds the index columns; the first file sets t's declarations and
+ * every later one must declare the same. -1 after a message.
+ */
+static int scoretab_declarations(struct scoretab *t, struct tsv *in, struct scoretab_cols *c,
+				  int first)
+{
+	struct lexdecl d = LEXDECL_INIT;
+	char *dpath = scoretab_sibling(tsv_name(in), LEXDECL_NAME);
+	char **names = NULL;
+	size_t n = 0, i;
+	int r = lexdecl_load(&d, dpath), ret = 0;
+
+	if (r < 0) {
+		free(dpath);
+		return -1;
+	}
+	if (r == 0) {
+		if (scoretab_decl_matches(t, in, &d, dpath) < 0)
+			ret = -1;
+		n = d.nidx;
+		names = xcalloc(n + 1, sizeof(*names));
+		for (i = 0; i < n; i++)
+			names[i] = xstrdup(d.idx[i].name);
+	} else {
+		scoretab_undeclared(&d, t->cats, t->ncat);
+		names = scoretab_undeclared_indices(in, &n);
+	}
+	if (ret == 0 && !first) {
+		char *other = scoretab_sibling(t->files[0], LEXDECL_NAME);
+		int same = (r == 0) == t->declared && n == t->nindex;
+		for (i = 0; same && i < n; i++)
+			same = !strcmp(names[i], t->index_name[i]);
+		/* Weights of undeclared categories are known only from the rows: compared after. */
+		if (same && r == 0)
+			same = scoretab_same_decl(&d, &t->decl);
+		if (!same)
+			ret = error("%s%s declares other categories or indices than %s%s: every "
+				    "shard must be scored with the same lexicons",
+				    r == 0 ? dpath : tsv_name(in), r == 0 ? "" : " (no categories.tsv)",
+				    t->declared ? other : t->files[0],
+				    t->declared ? "" : " (no categories.tsv)");
+		free(other);
+	}
+	if (ret == 0 && first) {
+		t->decl = d;
+		t->declared = r == 0;
+		t->nindex = n;
+		t->index_name = names;
+		memset(&d, 0, sizeof(d));
+		names = NULL;
+	}
+	c->index = xmalloc((t->nindex + 1) * sizeof(long));
+	for (i = 0; ret == 0 && i < t->nindex; i++) {
+		c->index[i] = tsv_column(in, t->index_name[i]);
+		if (c->index[i] < 0)
+			ret = error("%s:1: no column '%s', the index that %s declares", tsv_name(in),
+				    t->index_name[i], dpath);
+	}
+	scoretab_free_names(names, names ? n : 0);
+	lexdecl_release(&d);
+	free(dpath);
+	return ret;
+}
+
 /* Finds every needed column of one file; checks its categories against t. */
-static int scoretab_columns(struct scoretab *t, struct tsv *in, struct scoretab_cols *c)
+static int scoretab_columns(struct scoretab *t, struct tsv *in, struct scoretab_cols *c,
+			    int first)
 {
 	size_t n, i;
 	char **cats = scoretab_categories(in, &n);
@@ -215,7 +356,6 @@ static int scoretab_columns(struct scoretab *t, struct tsv *in, struct scoretab_
 	c->date = scoretab_need(in, "date");
 	c->tokens = scoretab_need(in, "tokens");
 	c->by = scoretab_need(in, t->by);
-	c->stance = tsv_column(in, "stance");
 	c->title = t->flags & SCORETAB_TEXT ? tsv_column(in, "title") : -1;
 	c->dropped = t->flags & SCORETAB_TEXT ? tsv_column(in, "dropped_chars") : -1;
 	/*
@@ -226,10 +366,12 @@ static int scoretab_columns(struct scoretab *t, struct tsv *in, struct scoretab_
 	c->lost_words = t->flags & SCORETAB_TEXT ? tsv_column(in, "lost_words") : -1;
 	if (c->lost_words < 0 && t->flags & SCORETAB_TEXT)
 		c->lost_words = tsv_column(in, "dropped_words");
-	if (ret < 0 || c->id < 0 || c->outlet < 0 || c->date < 0 || c->tokens < 0 || c->by < 0)
+	if (ret < 0 || c->id < 0 || c->outlet < 0 || c->date < 0 || c->tokens < 0 || c->by < 0 ||
+	    scoretab_declarations(t, in, c, first) < 0)
 		return -1;
 	c->matches = xmalloc((t->ncat + 1) * sizeof(long));
 	c->own = xmalloc((t->ncat + 1) * sizeof(long));
+	c->score = xmalloc((t->ncat + 1) * sizeof(long));
 	for (i = 0; i < t->ncat; i++) {
 		buf_reset(&name);
 		buf_addf(&name, "%s_matches", t->cats[i]);
@@ -237,6 +379,9 @@ static int scoretab_columns(struct scoretab *t, struct tsv *in, struct scoretab_
 		buf_reset(&name);
 		buf_addf(&name, "%s_own", t->cats[i]);
 		c->own[i] = tsv_column(in, name.data);
+		buf_reset(&name);
+		buf_addf(&name, "%s_score", t->cats[i]);
+		c->score[i] = tsv_column(in, name.data);
 	}
 	buf_release(&name);
 	return 0;
@@ -296,6 +441,40 @@ static int scoretab_count(struct tsv *in, long col, double *v)
 	return 0;
 }
 
+/* An index: a number or NA (NAN); -1 after a message. */
+static int scoretab_index(struct tsv *in, long col, double *v)
+{
+	const char *s = tsv_field(in, (size_t)col);
+
+	*v = NAN;
+	if (!strcmp(s, "NA"))
+		return 0;
+	if (parse_double(s, v) == 0)
+		return 0;
+	*v = NAN;
+	return error("%s:%zu: column '%s': '%s' is not a number", tsv_name(in), tsv_line(in),
+		     tsv_column_name(in, (size_t)col), s);
+}
+
+/*
+ * Without categories.tsv, a "stance" column of NA only is no index, as
+ * before the declarations (a lexicon without the two categories of the
+ * log-ratio wrote NA): no rows of a metric without a value.
+ */
+static void scoretab_undeclared_keep(struct scoretab *t)
+{
+	size_t i;
+
+	if (t->declared || !t->nindex)
+		return;
+	for (i = 0; i < t->n; i++)
+		if (!isnan(t->a[i].index[0]))
+			return;
+	scoretab_free_names(t->index_name, t->nindex);
+	t->index_name = NULL;
+	t->nindex = 0;
+}
+
 static int scoretab_row(struct scoretab *t, struct tsv *in, const struct scoretab_cols *c,
 			struct scoretab_article *a)
 {
@@ -303,12 +482,19 @@ static int scoretab_row(struct scoretab *t, struct tsv *in, const struct scoreta
 	const char *group = tsv_field(in, (size_t)c->by);
 
 	memset(a, 0, sizeof(*a));
-	a->counts = scoretab_alloc(t->store, (2 * t->ncat + 1) * sizeof(double));
+	/* One block: the counts, then the scores, then the indices. */
+	a->counts = scoretab_alloc(t->store, (3 * t->ncat + t->nindex + 1) * sizeof(double));
+	a->score = a->counts + 2 * t->ncat;
+	a->index = a->score + t->ncat;
 	if (scoretab_count(in, c->tokens, &a->tokens) < 0)
 		return -1;
 	for (i = 0; i < t->ncat; i++)
 		if (scoretab_count(in, c->matches[i], &a->counts[2 * i]) < 0 ||
-		    scoretab_count(in, c->own[i], &a->counts[2 * i + 1]) < 0)
+		    scoretab_count(in, c->own[i], &a->counts[2 * i + 1]) < 0 ||
+		    scoretab_number(in, c->score[i], &a->score[i]) < 0)
+			return -1;
+	for (i = 0; i < t->nindex; i++)
+		if (scoretab_index(in, c->index[i], &a->index[i]) < 0)
 			return -1;
 	a->dropped = NAN;
 	if (c->dropped >= 0 && scoretab_count(in, c->dropped, &a->dropped) < 0)
@@ -318,13 +504,6 @@ static int scoretab_row(struct scoretab *t, struct tsv *in, const struct scoreta
 		return -1;
 	if (t->flags & SCORETAB_TEXT)
 		a->title = scoretab_strdup(t->store, c->title >= 0 ? tsv_field(in, (size_t)c->title) : "");
-	a->stance = NAN;
-	if (c->stance >= 0) {
-		const char *s = tsv_field(in, (size_t)c->stance);
-		if (strcmp(s, "NA") && parse_double(s, &a->stance) < 0)
-			return error("%s:%zu: column 'stance': '%s' is not a number",
-				     tsv_name(in), tsv_line(in), s);
-	}
 	a->id = scoretab_strdup(t->store, tsv_field(in, (size_t)c->id));
 	a->idkey = scoretab_idkey(a->id);
 	a->outlet = scoretab_intern(t->store, tsv_field(in, (size_t)c->outlet), &no);
@@ -335,7 +514,7 @@ static int scoretab_row(struct scoretab *t, struct tsv *in, const struct scoreta
 	return 0;
 }
 
-static int scoretab_read_file(struct scoretab *t, const char *path)
+static int scoretab_read_file(struct scoretab *t, const char *path, int first)
 {
 	struct tsv *in = tsv_open(path);
 	struct scoretab_cols c = { 0 };
@@ -343,11 +522,8 @@ static int scoretab_read_file(struct scoretab *t, const char *path)
 
 	if (!in)
 		return -1;
-	if (scoretab_columns(t, in, &c) < 0) {
-		tsv_close(in);
-		return -1;
-	}
-	while ((r = tsv_next(in)) > 0) {
+	r = scoretab_columns(t, in, &c, first) < 0 ? -1 : 1;
+	while (r > 0 && (r = tsv_next(in)) > 0) {
 		ALLOC_GROW(t->a, t->n + 1, t->alloc);
 		if (scoretab_row(t, in, &c, &t->a[t->n]) < 0) {
 			ret = -1;
@@ -359,6 +535,8 @@ static int scoretab_read_file(struct scoretab *t, const char *path)
 		ret = -1;
 	free(c.matches);
 	free(c.own);
+	free(c.score);
+	free(c.index);
 	tsv_close(in);
 	return ret;
 }
@@ -517,13 +695,36 @@ static int scoretab_check_terms(const struct scoretab *t, const char *scores, si
 	return r;
 }
 
-static int scoretab_any_stance(const struct scoretab *t)
+/*
+ * Without categories.tsv, a category is weighted when any article's
+ * weighted score differs from its count of matches.
+ */
+static void scoretab_guess_weights(struct scoretab *t)
 {
-	size_t i;
-	for (i = 0; i < t->n; i++)
-		if (!isnan(t->a[i].stance))
-			return 1;
-	return 0;
+	size_t i, c;
+
+	if (t->declared)
+		return;
+	for (c = 0; c < t->ncat; c++)
+		for (i = 0; i < t->n && !t->decl.cat[c].weighted; i++)
+			if (!isnan(t->a[i].score[c]) && !isnan(t->a[i].counts[2 * c]) &&
+			    t->a[i].score[c] != t->a[i].counts[2 * c])
+				t->decl.cat[c].weighted = 1;
+}
+
+int scoretab_weighted(const struct scoretab *t, size_t c)
+{
+	return c < t->decl.ncat && t->decl.cat[c].weighted;
+}
+
+int scoretab_is_actor(const struct scoretab *t, size_t c)
+{
+	return c < t->decl.ncat && t->decl.cat[c].actor;
+}
+
+const struct lexdecl_index *scoretab_index_decl(const struct scoretab *t, size_t k)
+{
+	return t->declared && k < t->decl.nidx ? &t->decl.idx[k] : NULL;
 }
 
 /*
@@ -660,13 +861,14 @@ struct scoretab *scoretab_read(char **files, size_t nfiles, const char *by, unsi
 	}
 	for (i = 0; i < nfiles; i++) {
 		size_t first = t->n;
-		if (scoretab_read_file(t, files[i]) < 0 ||
+		if (scoretab_read_file(t, files[i], i == 0) < 0 ||
 		    (!(flags & SCORETAB_TEXT) && scoretab_check_terms(t, files[i], first) < 0)) {
 			scoretab_free(t);
 			return NULL;
 		}
 	}
-	t->has_stance = scoretab_any_stance(t);
+	scoretab_guess_weights(t);
+	scoretab_undeclared_keep(t);
 	/* Growing by doubling may have left up to half the array unused. */
 	t->a = xrealloc(t->a, (t->n + 1) * sizeof(*t->a));
 	t->alloc = t->n + 1;
@@ -999,6 +1201,8 @@ void scoretab_free(struct scoretab *t)
 		return;
 	free(t->a);
 	scoretab_free_names(t->cats, t->ncat);
+	scoretab_free_names(t->index_name, t->nindex);
+	lexdecl_release(&t->decl);
 	free(t->groups);
 	free(t->by);
 	scoretab_store_free(t->store);

@@ -4,12 +4,25 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lexdecl.h"
+
 /*
  * The per-article table that "framing score" writes (scores.tsv), read
  * from one or more files (shards of one corpus) as one table: the one
  * reader of scores.tsv (stats, and through results.h the charts and the
  * report). Lexicon categories are discovered from the header: every
  * column C_matches followed by C_score, C_rate and C_own.
+ *
+ * What the columns mean comes from categories.tsv beside each scores file
+ * (lexdecl.h): which categories are actors, which are weighted, and the
+ * indices, each a column named as the index. Every shard must carry the
+ * same declarations. A scores.tsv without categories.tsv (made by hand or
+ * by a framing older than the declarations) is read by one rule: every
+ * category is a plain category (no actor, shown in the voice chart),
+ * weighted when any article's C_score differs from its C_matches, and the
+ * one index is a column "stance" when there is one and not every value is
+ * NA (as before the declarations), with no definition (t->decl declares
+ * none); any other column is no index. declared is then 0.
  */
 
 /* Strings and counts point into the table's store, freed with the table. */
@@ -21,7 +34,8 @@ struct scoretab_article {
 	size_t group;			/* index into groups, set by scoretab_finish */
 	double tokens;			/* NAN when NA */
 	double *counts;			/* 2 per category: matches, own; NAN when NA */
-	double stance;			/* NAN when NA */
+	double *score;			/* per category: the weighted score C_score; NAN when NA */
+	double *index;			/* per index (t->nindex); NAN when NA */
 	size_t seq;			/* order of reading, to keep the first of equal ids */
 	const char *title;		/* with SCORETAB_TEXT, else NULL */
 	double dropped;			/* dropped_chars with SCORETAB_TEXT, else NAN */
@@ -33,7 +47,15 @@ struct scoretab_store;
 struct scoretab {
 	size_t ncat;
 	char **cats;			/* category names, in lexicon order */
-	int has_stance;			/* 0 when every stance is NA */
+	/*
+	 * The declarations: decl.cat[c] is category cats[c] (same order);
+	 * decl.idx are the declared indices, empty without categories.tsv.
+	 * declared says whether categories.tsv was read (0: the rule above).
+	 */
+	struct lexdecl decl;
+	int declared;
+	size_t nindex;
+	char **index_name;		/* the index columns, in declaration order */
 	char *by;			/* the grouping column */
 	unsigned flags;			/* of scoretab_read */
 	size_t ngroups;
@@ -123,6 +145,13 @@ void scoretab_finish(struct scoretab *t);
  * needs from them.
  */
 void scoretab_drop_rows(struct scoretab *t);
+
+/* Whether category c counts weighted matches (C_wrate is a metric of it). */
+int scoretab_weighted(const struct scoretab *t, size_t c);
+/* Whether category c is an actor (who is named, not how). */
+int scoretab_is_actor(const struct scoretab *t, size_t c);
+/* The declaration of index k, or NULL when undeclared (no categories.tsv). */
+const struct lexdecl_index *scoretab_index_decl(const struct scoretab *t, size_t k);
 
 /* The file NAME in the folder of the scores file path; the caller frees. */
 char *scoretab_sibling(const char *path, const char *name);

@@ -16,13 +16,23 @@
 #include "xalloc.h"
 #include "banned.h"
 
+/*
+ * The metrics in their order: C_rate and C_own_rate per category, C_wrate
+ * per weighted category, then the indices, named as they are.
+ */
 static void metric_names(struct statmodel *sm)
 {
 	const struct scoretab *t = sm->t;
 	struct buf b = BUF_INIT;
-	size_t c;
+	size_t c, k;
 
-	sm->m = 2 * t->ncat + (t->has_stance ? 1 : 0);
+	sm->wcat = xmalloc((t->ncat + 1) * sizeof(*sm->wcat));
+	sm->nwrate = 0;
+	for (c = 0; c < t->ncat; c++)
+		if (scoretab_weighted(t, c))
+			sm->wcat[sm->nwrate++] = c;
+	sm->first_index = 2 * t->ncat + sm->nwrate;
+	sm->m = sm->first_index + t->nindex;
 	sm->metric = xcalloc(sm->m + 1, sizeof(char *));
 	for (c = 0; c < t->ncat; c++) {
 		buf_addf(&b, "%s_rate", t->cats[c]);
@@ -30,13 +40,32 @@ static void metric_names(struct statmodel *sm)
 		buf_addf(&b, "%s_own_rate", t->cats[c]);
 		sm->metric[2 * c + 1] = buf_detach(&b);
 	}
-	if (t->has_stance)
-		sm->metric[2 * t->ncat] = xstrdup("stance");
+	for (k = 0; k < sm->nwrate; k++) {
+		buf_addf(&b, "%s_wrate", t->cats[sm->wcat[k]]);
+		sm->metric[2 * t->ncat + k] = buf_detach(&b);
+	}
+	for (k = 0; k < t->nindex; k++)
+		sm->metric[sm->first_index + k] = xstrdup(t->index_name[k]);
+}
+
+/*
+ * The count of rate metric j in article a: its matches, own matches or
+ * (C_wrate) weighted score; NAN when NA, and for an index.
+ */
+static double metric_count(const struct statmodel *sm, const struct scoretab_article *a, size_t j)
+{
+	size_t nc = 2 * sm->t->ncat;
+
+	if (j < nc)
+		return a->counts[j];
+	if (j < sm->first_index)
+		return a->score[sm->wcat[j - nc]];
+	return NAN;
 }
 
 /*
  * Pools the matches and tokens of each group and metric (articles with a
- * count; none for stance, which is not a count), and each group's tokens,
+ * count; none for an index, which is not a count), and each group's tokens,
  * adding the articles in the table's order; then, with the pooled rates
  * known, each article's residual for the article-level sums.
  */
@@ -57,15 +86,16 @@ static void pool(struct statmodel *sm)
 		size_t at = a->group * sm->m;
 		double tk = a->tokens;
 		sm->group_tokens[a->group] += tk;
-		for (j = 0; j < 2 * t->ncat; j++)
-			if (!isnan(a->counts[j])) {
-				double x = a->counts[j];
+		for (j = 0; j < sm->first_index; j++) {
+			double x = metric_count(sm, a, j);
+			if (!isnan(x)) {
 				sm->pool_count[at + j] += x;
 				sm->pool_tokens[at + j] += tk;
 				sm->sxx[at + j] += x * x;
 				sm->sxt[at + j] += x * tk;
 				sm->stt[at + j] += tk * tk;
 			}
+		}
 	}
 	for (i = 0; i < cells - 1; i++) {
 		sm->rate_sums[i].count = sm->pool_count[i];
@@ -74,10 +104,11 @@ static void pool(struct statmodel *sm)
 	/* Tokens as they are: the residuals x - R t are counts in any unit of t. */
 	for (i = 0; i < t->n; i++) {
 		const struct scoretab_article *a = &t->a[i];
-		for (j = 0; j < 2 * t->ncat; j++)
-			if (!isnan(a->counts[j]))
-				stats_rate_sums_add(&sm->rate_sums[a->group * sm->m + j], a->counts[j],
-						    a->tokens);
+		for (j = 0; j < sm->first_index; j++) {
+			double x = metric_count(sm, a, j);
+			if (!isnan(x))
+				stats_rate_sums_add(&sm->rate_sums[a->group * sm->m + j], x, a->tokens);
+		}
 	}
 }
 
@@ -114,10 +145,10 @@ void statmodel_build(struct statmodel *sm, const struct scoretab *t,
 	for (i = 0; i < t->n; i++) {
 		const struct scoretab_article *a = &t->a[i];
 		double *v = sm->val + i * sm->m;
-		for (j = 0; j < 2 * t->ncat; j++)
-			v[j] = a->counts[j] * 1000 / a->tokens;	/* NAN stays NAN */
-		if (t->has_stance)
-			v[j] = a->stance;
+		for (j = 0; j < sm->first_index; j++)
+			v[j] = metric_count(sm, a, j) * 1000 / a->tokens;	/* NAN stays NAN */
+		for (j = 0; j < t->nindex; j++)
+			v[sm->first_index + j] = a->index[j];
 	}
 	sm->start = xmalloc((t->ngroups + 1) * sizeof(size_t));
 	for (i = 0; i < t->n; i++)
@@ -161,9 +192,14 @@ const double *statmodel_sorted(const struct statmodel *sm, size_t g, size_t j)
 	return sm->sorted + sm->sorted_at[g * sm->m + j];
 }
 
-int statmodel_is_stance(const struct statmodel *sm, size_t j)
+int statmodel_is_index(const struct statmodel *sm, size_t j)
 {
-	return sm->t->has_stance && j == sm->m - 1;
+	return j >= sm->first_index && j < sm->m;
+}
+
+int statmodel_is_wrate(const struct statmodel *sm, size_t j)
+{
+	return j >= 2 * sm->t->ncat && j < sm->first_index;
 }
 
 /* Room for the per-group numbers that every pair shares (see struct statmodel). */
@@ -560,6 +596,7 @@ void statmodel_release(struct statmodel *sm)
 	free(sm->work);
 	free(sm->mom);
 	free(sm->pool_count);
+	free(sm->wcat);
 	free(sm->pool_tokens);
 	free(sm->group_tokens);
 	free(sm->rate_sums);

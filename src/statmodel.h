@@ -9,7 +9,8 @@
 
 /*
  * The model of "framing stats": the rows of a score table reshaped into
- * groups x metrics (C_rate and C_own_rate per category, then stance),
+ * groups x metrics (C_rate and C_own_rate per category, C_wrate per
+ * weighted category, then one per index, named as the index),
  * with the numbers every pair of groups shares (moments, sorted values,
  * pooled counts) and the resampling results (bootstrap per group,
  * permutation p per pair) computed once, in parallel. stattables.c writes
@@ -49,7 +50,9 @@ struct statmodel {
 	struct statmodel_params p;
 	const struct scoretab *t;	/* borrowed; its rows may be dropped after the build */
 	size_t m;
-	char **metric;		/* C_rate, C_own_rate per category, then stance */
+	char **metric;		/* C_rate, C_own_rate per category, C_wrate, the indices */
+	size_t *wcat, nwrate;	/* the weighted categories, one C_wrate metric each */
+	size_t first_index;	/* the first index metric: 2 ncat + nwrate */
 	size_t n;		/* articles */
 	double *val;		/* n x m, NAN = missing */
 	size_t *start;		/* articles of group g: start[g] .. start[g+1] */
@@ -170,7 +173,12 @@ struct statmodel_side {
 void statmodel_side(const struct statmodel *sm, size_t g, int rest_of, size_t j,
 		    struct statmodel_side *s);
 
-/* Whether metric j is stance (not a count: no rate, no pooled numbers). */
-int statmodel_is_stance(const struct statmodel *sm, size_t j);
+/* Whether metric j is an index (not a count: no rate, no pooled numbers). */
+int statmodel_is_index(const struct statmodel *sm, size_t j);
+/*
+ * Whether metric j is a C_wrate: weighted matches per 1,000 tokens, a
+ * rate whose "count" is the weighted score, not a count of matches.
+ */
+int statmodel_is_wrate(const struct statmodel *sm, size_t j);
 
 #endif

@@ -13,12 +13,12 @@
 
 #include "buf.h"
 #include "keyness.h"
+#include "lexdecl.h"
 #include "fsutil.h"
 #include "outfile.h"
 #include "runset.h"
 #include "scoretab.h"
 #include "signatures.h"
-#include "stance.h"
 #include "statmodel.h"
 #include "stats.h"
 #include "stattables.h"
@@ -48,9 +48,8 @@ static int filter_articles(struct scoretab *t, const struct stats_run_opts *o, i
 	empty = scoretab_drop_empty(t);
 	if (empty)
 		warning("%zu articles without tokens were left out", empty);
-	if (!t->has_stance)
-		warning("no stance values (the lexicon lacks " STANCE_ACCUSATORY " or "
-			STANCE_CONCILIATORY "): no stance rows");
+	if (!t->nindex)
+		warning("no index declared (an @index line of a lexicon declares one): no index rows");
 	return 0;
 }
 
@@ -288,7 +287,8 @@ static int choose_pairs(const struct scoretab *t, const struct stats_run_opts *o
 }
 
 /* The tables stats reads beside each score file. */
-static const char *const companions[] = { "signatures.tsv", "terms.tsv", "matches.tsv" };
+static const char *const companions[] = { "signatures.tsv", "terms.tsv", "matches.tsv",
+					  LEXDECL_NAME };
 #define NCOMPANIONS (sizeof(companions) / sizeof(companions[0]))
 
 /*
@@ -370,6 +370,45 @@ static void stamp_run(struct runset *set, const struct stats_run_opts *o)
 	runset_owns(set, "duplicates.tsv");
 }
 
+/*
+ * categories.tsv beside the tables, so that chart and report read the
+ * declarations from the stats folder (lexdecl.h): written into the
+ * staging folder dir, unless -o's categories.tsv is the very file read
+ * beside a scores file (stats out/scores.tsv -o out; report, whose score
+ * step wrote it there), which stays as it is. Without declarations (scores
+ * without categories.tsv) none is written, and an old one in -o goes at
+ * commit. -1 after a message.
+ */
+static int write_declarations(const struct scoretab *t, const struct stats_run_opts *args,
+			      const char *dir, struct runset *set)
+{
+	char *dest = path_join(args->outdir, LEXDECL_NAME), *path;
+	struct outfile *out;
+	struct buf b = BUF_INIT;
+	size_t i;
+	int same = 0;
+
+	for (i = 0; i < args->nfiles && !same; i++) {
+		char *p = scoretab_sibling(args->files[i], LEXDECL_NAME);
+		same = fsutil_same_file(p, dest);
+		free(p);
+	}
+	free(dest);
+	if (!t->declared)
+		runset_owns(set, LEXDECL_NAME);
+	if (!t->declared || same)
+		return 0;
+	path = path_join(dir, LEXDECL_NAME);
+	out = outfile_open(path);
+	free(path);
+	if (!out)
+		return -1;
+	lexdecl_write(&t->decl, &b);
+	fwrite(b.data, 1, b.len, outfile_stream(out));
+	buf_release(&b);
+	return outfile_commit(out);
+}
+
 int stats_run(const struct stats_run_opts *args)
 {
 	struct statmodel_params p = { args->seed, args->bootstrap, args->permutations,
@@ -418,7 +457,8 @@ int stats_run(const struct stats_run_opts *args)
 	statmodel_build(&sm, t, &p);
 	/* The rows are in the model now: their memory is better spent on the statistics. */
 	scoretab_drop_rows(t);
-	ret = write_all(&sm, o) < 0 ? EXIT_FAILED : EXIT_OK;
+	ret = write_declarations(t, args, o->outdir, set) < 0 || write_all(&sm, o) < 0 ?
+	      EXIT_FAILED : EXIT_OK;
 	statmodel_release(&sm);
 	scoretab_free(t);
 	free(user.v);

@@ -13,7 +13,6 @@
 #include "buf.h"
 #include "fsutil.h"
 #include "outfile.h"
-#include "stance.h"
 #include "util.h"
 #include "xalloc.h"
 #include "banned.h"
@@ -84,19 +83,25 @@ static void outlets_rate(const struct statmodel *sm, size_t g, size_t j, struct 
 	const char *why, *pwhy;
 	size_t i;
 
-	if (statmodel_is_stance(sm, j)) {
+	if (statmodel_is_index(sm, j)) {
 		row_num(line, sm->group_tokens[g]);
 		for (i = 0; i < 7; i++)
 			row_num(line, NAN);
 		return;
 	}
 	statmodel_pooled(sm, g, j, &count, &tokens);
-	pwhy = stats_poisson_ci(count, tokens, &lo, &hi);
+	if (statmodel_is_wrate(sm, j)) {
+		/* Weighted matches are no Poisson count: only the article-level interval. */
+		lo = hi = NAN;
+		pwhy = NULL;
+	} else {
+		pwhy = stats_poisson_ci(count, tokens, &lo, &hi);
+	}
 	why = stats_rate_hc1(statmodel_rate_sums(sm, g, j), &r);
 	if (why && !isnan(r.rate))
-		buf_addf(note, "%srate: %s, so no article-level interval "
-			 "(rate_lo_poisson and rate_hi_poisson assume independent matches)",
-			 note->len ? "; " : "", why);
+		buf_addf(note, "%srate: %s, so no article-level interval%s", note->len ? "; " : "",
+			 why, statmodel_is_wrate(sm, j) ? "" : " (rate_lo_poisson and "
+			 "rate_hi_poisson assume independent matches)");
 	else
 		note_add(note, "rate", why);
 	note_add(note, "rate_poisson", why && isnan(r.rate) ? NULL : pwhy);
@@ -107,7 +112,7 @@ static void outlets_rate(const struct statmodel *sm, size_t g, size_t j, struct 
 	row_num(line, r.hi * 1000);
 	row_num(line, lo * 1000);
 	row_num(line, hi * 1000);
-	row_num(line, r.dispersion);
+	row_num(line, statmodel_is_wrate(sm, j) ? NAN : r.dispersion);
 }
 
 static void outlets_group(const struct statmodel *sm, size_t g, FILE *f)
@@ -179,17 +184,18 @@ static double compare_rate_ratio(const struct statmodel *sm, const struct statmo
 	struct stats_rr r = { NAN, NAN, NAN, NAN, NAN, NAN };
 	const char *why, *ewhy;
 
-	if (!statmodel_is_stance(sm, j)) {
+	if (!statmodel_is_index(sm, j)) {
 		xa = sa->count;
 		ta = sa->tokens;
 		xb = sb->count;
 		tb = sb->tokens;
-		ewhy = stats_rate_ratio(xa, ta, xb, tb, &rr, &lo, &hi);
+		/* Weighted matches are no Poisson counts: no exact interval of C_wrate. */
+		ewhy = statmodel_is_wrate(sm, j) ? NULL : stats_rate_ratio(xa, ta, xb, tb, &rr, &lo, &hi);
 		why = stats_rate_ratio_hc1(sa->sums, sb->sums, &r);
 		if (why && ta > 0 && tb > 0) {
-			buf_addf(note, "%srate_ratio: %s, so no article-level interval or test "
-				 "(rr_lo_poisson and rr_hi_poisson assume independent matches)",
-				 note->len ? "; " : "", why);
+			buf_addf(note, "%srate_ratio: %s, so no article-level interval or test%s",
+				 note->len ? "; " : "", why, statmodel_is_wrate(sm, j) ? "" :
+				 " (rr_lo_poisson and rr_hi_poisson assume independent matches)");
 			if (ewhy && strcmp(ewhy, why))
 				note_add(note, "rate_ratio_poisson", ewhy);
 			r.rr = xb > 0 ? (xa / ta) / (xb / tb) : NAN;
@@ -218,17 +224,18 @@ static double compare_rate_ratio(const struct statmodel *sm, const struct statmo
 #define FAMILY_MIN_ARTICLES 5
 
 /*
- * The Holm family is the comparisons a user reads: the stance index and
- * the C_rate of every stance category, that is of every category that is
- * not an actor (stance.h says which are). The _own_rate rows repeat the
- * C_rate rows and the actors are counts, not stance: adjusting over them
- * would only make each test weaker without asking a different question.
+ * The Holm family is the comparisons a user reads: every index and the
+ * C_rate of every category that is not an actor (categories.tsv says
+ * which are). The _own_rate rows repeat the C_rate rows, the _wrate rows
+ * repeat them with the weights (the indices already carry the weights)
+ * and the actors count who is named, not how: adjusting over them would
+ * only make each test weaker without asking a different question.
  */
 static int compare_in_family(const struct statmodel *sm, size_t j)
 {
-	if (statmodel_is_stance(sm, j))
+	if (statmodel_is_index(sm, j))
 		return 1;
-	return j % 2 == 0 && !stance_is_actor_category(sm->t->cats[j / 2]);
+	return j < 2 * sm->t->ncat && j % 2 == 0 && !scoretab_is_actor(sm->t, j / 2);
 }
 
 /*
@@ -291,12 +298,12 @@ static void compare_metric(const struct statmodel *sm, size_t a, size_t b, size_
 	if (!compare_in_family(sm, j)) {
 		row->p = NAN;
 		note_add(note, "p_holm", "outside the Holm family");
-	} else if (!statmodel_is_stance(sm, j) && isnan(rr_p)) {
+	} else if (!statmodel_is_index(sm, j) && isnan(rr_p)) {
 		/* No article-level test: nothing to adjust, and no seat in the family. */
 		row->p = NAN;
 		note_add(note, "p_holm", "outside the Holm family, no rr_p");
 	} else {
-		row->p = statmodel_is_stance(sm, j) ? w.p : rr_p;
+		row->p = statmodel_is_index(sm, j) ? w.p : rr_p;
 		if (!isnan(row->p) && (ma->n < FAMILY_MIN_ARTICLES || mb->n < FAMILY_MIN_ARTICLES)) {
 			row->p = NAN;
 			buf_addf(note, "%sp_holm: outside the Holm family, a group of fewer than "
@@ -321,8 +328,11 @@ static void lengths_note(const struct statmodel *sm, const struct stats_ks *ks, 
 		return;
 	if (note->len)
 		buf_adds(note, "; ");
-	buf_addf(note, "%s: article lengths differ (KS p = %.2g); %s", test, ks->p,
-		 statmodel_is_stance(sm, j) ? "stance depends on length" : "not a test of rates");
+	buf_addf(note, "%s: article lengths differ (KS p = %.2g); ", test, ks->p);
+	if (statmodel_is_index(sm, j))
+		buf_addf(note, "%s depends on length", sm->metric[j]);
+	else
+		buf_adds(note, "not a test of rates");
 }
 
 static void compare_pair(const struct statmodel *sm, size_t k, struct cmp_table *tab)
@@ -425,15 +435,15 @@ static void tests_kruskal(const struct statmodel *sm, size_t j, FILE *f)
 
 /*
  * The categories of the groups x categories test: all but the actors,
- * which count who is named, not how (stance.h); into cats, returns how
- * many, and lists the ones left out in left.
+ * which count who is named, not how (categories.tsv); into cats, returns
+ * how many, and lists the ones left out in left.
  */
 static size_t chisq_categories(const struct statmodel *sm, size_t *cats, struct buf *left)
 {
 	size_t c, k = 0;
 
 	for (c = 0; c < sm->t->ncat; c++) {
-		if (!stance_is_actor_category(sm->t->cats[c])) {
+		if (!scoretab_is_actor(sm->t, c)) {
 			cats[k++] = c;
 			continue;
 		}

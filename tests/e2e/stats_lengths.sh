@@ -29,6 +29,13 @@ has() { grep -Fxq "$2" "$1" || { echo "missing in $1:"; echo "$2"; exit 1; }; }
 		i=$((i + 1))
 	done
 } >"$T/scores.tsv"
+# Which categories are actors is declared beside the scores (categories.tsv, as score writes it).
+{
+	printf 'name\trole\tweighted\tvoice\tdefinition\tdescription\n'
+	printf 'accusatory\tcategory\tno\tyes\t-\t-\nconciliatory\tcategory\tno\tyes\t-\t-\n'
+	printf 'china\tactor\tno\tyes\t-\t-\nus\tactor\tno\tyes\t-\t-\n'
+	printf 'stance\tindex\t-\t-\tlog-ratio accusatory conciliatory\t-\n'
+} >"$T/categories.tsv"
 "$FRAMING" stats -q "$T/scores.tsv" -o "$T/out" --bootstrap 50 2>"$T/err" || { cat "$T/err"; fail "stats"; }
 
 # R: ks.test(seq(110, 200, 10), seq(1010, 1100, 10)) -> D = 1, p = 1.082509e-05 (exact: 2/choose(20, 10))

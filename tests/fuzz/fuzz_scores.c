@@ -4,9 +4,10 @@
  * The first byte picks the grouping column, --dedup, --group-map,
  * --pairs and --all-pairs-max 1 (each group against the rest); the rest
  * is scores.tsv, then signatures.tsv, terms.tsv, matches.tsv, the group
- * map and the pairs file, parted by form feeds (a table absent when its
- * part is), so the near-duplicate, keyness, group map and pairs readers
- * are fuzzed too. Resampling is kept small for speed.
+ * map, the pairs file and categories.tsv, parted by form feeds (a table
+ * absent when its part is), so the near-duplicate, keyness, group map,
+ * pairs and declarations readers are fuzzed too, and the indices and
+ * weights that categories.tsv declares against the scores' columns. Resampling is kept small for speed.
  * Bad input must give a message and exit status 2, never a crash or hang.
  */
 #include "fuzz.h"
@@ -42,7 +43,8 @@ int fuzz_scores(const uint8_t *data, size_t size)
 {
 	static const char *const by[] = { "outlet", "date", "wire", "id" };
 	static const char *const tables[] = { "scores.tsv", "signatures.tsv", "terms.tsv",
-					      "matches.tsv", "map.tsv", "pairs.tsv" };
+					      "matches.tsv", "map.tsv", "pairs.tsv",
+					      "categories.tsv" };
 	char dir[512], path[600], out[600], map[600], pairs[600];
 	char *files[1] = { path };
 	const uint8_t *p, *end = data + size;
