@@ -94,6 +94,7 @@ LIB_OBJS = \
 	$(BUILD)/suggest.o \
 	$(BUILD)/suggestrun.o \
 	$(BUILD)/table.o \
+	$(BUILD)/targets.o \
 	$(BUILD)/templates.o \
 	$(BUILD)/templatesrun.o \
 	$(BUILD)/tally.o \

@@ -24,6 +24,7 @@
 #include "score.h"
 #include "source.h"
 #include "sourceopts.h"
+#include "targets.h"
 #include "templates.h"
 #include "util.h"
 #include "xalloc.h"
@@ -44,11 +45,11 @@ void score_run_opts_init(struct score_run_opts *o)
 static char stdout_buf[1 << 20];
 
 /* The output files, written whole or not at all; NULL ones are not wanted. */
-enum { OUT_SCORES, OUT_MATCHES, OUT_TERMS, OUT_SIGNATURES, NOUTPUTS };
+enum { OUT_SCORES, OUT_MATCHES, OUT_TERMS, OUT_SIGNATURES, OUT_TARGETS, NOUTPUTS };
 
 /* NULL-terminated for runset_check_writes. */
 static const char *const output_names[NOUTPUTS + 1] = {
-	"scores.tsv", "matches.tsv", "terms.tsv", "signatures.tsv", NULL
+	"scores.tsv", "matches.tsv", "terms.tsv", "signatures.tsv", "targets.tsv", NULL
 };
 
 struct outputs {
@@ -90,7 +91,7 @@ static int open_outputs(const struct score_run_opts *args, const struct lexicon 
 			struct outputs *o)
 {
 	const char *files[NOUTPUTS] = { NULL, args->matches_file, args->terms_file,
-					args->signatures_file };
+					args->signatures_file, args->targets_file };
 	int i;
 
 	memset(o, 0, sizeof(*o));
@@ -177,6 +178,12 @@ static void write_headers(const struct lexicon *lx, const struct source *src,
 		score_signatures_header(&header);
 		fputs(header.data, out->signatures);
 	}
+	/* Without an actor, the header alone: every run has the same files. */
+	if (out->targets) {
+		buf_reset(&header);
+		targets_header(&header);
+		fputs(header.data, out->targets);
+	}
 	buf_release(&header);
 }
 
@@ -225,7 +232,7 @@ static void warn_lost(const struct score_loss *l, const struct score_run_opts *a
 static int output_is_input(const struct score_run_opts *args, const struct lexicon *lx)
 {
 	const char *files[NOUTPUTS] = { NULL, args->matches_file, args->terms_file,
-					args->signatures_file };
+					args->signatures_file, args->targets_file };
 	const char *in;
 	int i;
 	size_t j;
@@ -297,6 +304,7 @@ int score_run(const struct score_run_opts *args)
 		setvbuf(stdout, stdout_buf, _IOFBF, sizeof(stdout_buf));
 	pout.matches = stream(&o, OUT_MATCHES);
 	pout.signatures = stream(&o, OUT_SIGNATURES);
+	pout.targets = stream(&o, OUT_TARGETS);
 	pout.terms = terms;
 	pout.loss = &loss;
 	write_headers(&lx, src, &pout);

@@ -23,6 +23,7 @@ struct score_run_opts {
 	const char *matches_file;	/* with to_stdout: where the others go, NULL: nowhere */
 	const char *terms_file;
 	const char *signatures_file;
+	const char *targets_file;	/* targets.tsv (targets.h) */
 	int to_stdout;
 	int quiet;		/* no per-article warnings, no progress line */
 	int jobs;
