@@ -94,6 +94,7 @@ LIB_OBJS = \
 	$(BUILD)/suggest.o \
 	$(BUILD)/suggestrun.o \
 	$(BUILD)/table.o \
+	$(BUILD)/targetchart.o \
 	$(BUILD)/targets.o \
 	$(BUILD)/targetstats.o \
 	$(BUILD)/templates.o \

@@ -166,6 +166,29 @@ grep -q "$(printf '^all\tpraise\tseveral\t1\t2\t4\t7\t')" mapped/targets_by_grou
 "$FRAMING" stats -q noact/scores.tsv -o noact || fail "stats without actors failed"
 [ "$(wc -l < noact/targets_by_group.tsv)" -eq 1 ] || fail "no actor: targets_by_group.tsv has rows"
 
+# The chart: drawn with actors and matches (a panel per category, in the
+# report under its own heading); with no actor, no chart, no section and no
+# message, and an old targets.svg in the folder goes.
+if command -v gnuplot >/dev/null 2>&1; then
+	"$FRAMING" chart -q -i out -o out 2>err || fail "chart failed: $(cat err)"
+	[ -s out/targets.svg ] && [ -s out/targets.png ] || fail "no targets chart"
+	grep -q "Matches of 'blame'" out/targets.svg && grep -q "Matches of 'praise'" out/targets.svg \
+		|| fail "targets.svg lacks a category's panel"
+	grep -q "Matches of 'alpha'" out/targets.svg && fail "targets.svg has a panel of an actor"
+	grep -q "$(printf 'output\ttargets.svg\t')" out/run.tsv || fail "run.tsv does not list targets.svg"
+	cp out/targets.svg noact/targets.svg
+	"$FRAMING" chart -i noact -o noact > msg 2>&1 || fail "chart without actors failed: $(cat msg)"
+	[ -e noact/targets.svg ] && fail "no actor: an old targets.svg was left"
+	grep -i target msg && fail "no actor: chart spoke of targets"
+	"$FRAMING" report -q --no-clean $lex --jsonl c.jsonl -o rep 2>err || fail "report failed: $(cat err)"
+	grep -q '<h2 id="targets">' rep/report.html || fail "report: no targets section"
+	"$FRAMING" report -q --no-clean -l cats.lex --jsonl c.jsonl -o rep0 2>err || fail "report failed: $(cat err)"
+	[ -e rep0/targets.svg ] && fail "report without actors drew targets.svg"
+	grep -q 'id="targets"' rep0/report.html && fail "report without actors has a targets section"
+else
+	echo "skip: gnuplot not installed (the chart part)"
+fi
+
 # A hand-edited targets.tsv is read as input: a bad count is refused at FILE:LINE.
 cp -r out bad && rm bad/run.tsv && sed -i 's/\t3$/\tthree/' bad/targets.tsv
 "$FRAMING" stats -q bad/scores.tsv -o bad 2>err && fail "a bad count was taken"
