@@ -200,10 +200,12 @@ grep -q "bad/targets.tsv:8: matches 'three' is not a count" err || fail "message
 # baseline binary; it reads the same lexicons without their @ lines). Without
 # that binary, its output as recorded from it.
 (cd "$ROOT" && "$FRAMING" score -q corpus/seeds -o "$T/seeds") || fail "score seeds failed"
-awk -F'\t' 'NR == FNR { if ($3 == "accusatory") n[$1 "\t" $4] = $5; next }
-	FNR == 1 { print "id\tacc_china\tacc_us\tacc_both"; next }
-	{ print $1 "\t" 0 + n[$1 "\tchina"] "\t" 0 + n[$1 "\tus"] "\t" 0 + n[$1 "\tseveral"] }' \
-	seeds/targets.tsv seeds/scores.tsv > new_acc.tsv
+# README's line, as written there (output/ is this run's seeds/).
+sed -n '/^    awk -F.\\t. .NR == FNR/,/output\/scores.tsv$/p' "$ROOT/README.md" \
+	| sed 's/^    //; s#output/#seeds/#g' > acc.sh
+[ "$(wc -l < acc.sh)" -eq 4 ] || fail "README: no awk line for the old columns: $(cat acc.sh)"
+sh acc.sh > new_acc.tsv || fail "README's awk line failed"
+
 old=${FRAMING_OLD:-/work/baseline/framing-s6}
 if [ -x "$old" ]; then
 	mkdir oldlex
