@@ -11,15 +11,15 @@
 /*
  * targets.tsv: who the matches of each category fall on. The actors are
  * the categories an @actors line marks (lexicon.h); a sentence names the
- * actors that have a match in it, negated or not ("not China" still names
- * China). For every other category C, the counted (not negated) matches
+ * actors that have a match in it, negated or not ("not Acme" still names
+ * Acme). For every other category C, the counted (not negated) matches
  * of C are tallied by the actors their sentence names: only actor A
  * (column actor = A's name), two or more (`several`), or none (`none`).
  *
  * A match that shares its words with an actor's entry counts like any
- * other: the sentence names that actor, so the match falls on it (the old
- * acc_china/acc_us/acc_both columns counted so, and an entry such as
- * "chinese aggression" is about China).
+ * other: the sentence names that actor, so the match falls on it (the
+ * scores.tsv columns this table replaced counted so, and an entry such as
+ * "acme's aggression" is about Acme).
  *
  * One struct targets per scorer (worker): it holds scratch space only.
  */
