@@ -348,7 +348,9 @@ int targetstats_write(const struct scoretab *t, char *const *files, size_t nfile
 	buf_adds(&out, TARGETSTATS_HEADER);
 	ret = read_all(&r, files, nfiles);
 	if (ret == 0) {
-		qsort(r.rows, r.nrows, sizeof(*r.rows), by_article);
+		/* No row (no actor): rows is NULL, which qsort may not be given. */
+		if (r.nrows)
+			qsort(r.rows, r.nrows, sizeof(*r.rows), by_article);
 		summarise(&r, &out);
 	}
 	counts_free(r.ids);
