@@ -23,6 +23,7 @@
 #include "scoretab.h"
 #include "sort.h"
 #include "stance.h"
+#include "targetchart.h"
 #include "trend.h"
 #include "tsv.h"
 #include "util.h"
@@ -372,8 +373,9 @@ static int check_tables(const char *indir, const char *by, const char *group_map
 static void stamp_run(struct runset *set, const struct chart_run_opts *o)
 {
 	static const char *const figures[] = { "stance", "categories", "articles", "timeline",
-					       "keyness", "voice" };
-	static const char *const tables[] = { "outlets.tsv", "scores.tsv", "keyness.tsv" };
+					       "keyness", "voice", "targets" };
+	static const char *const tables[] = { "outlets.tsv", "scores.tsv", "keyness.tsv",
+					      "targets_by_group.tsv" };
 	struct buf b = BUF_INIT;
 	size_t i;
 
@@ -435,6 +437,8 @@ int chart_run(const struct chart_run_opts *o)
 	if (!c.key_start)
 		index_keyness(&c);
 	status = draw_all(&c) < 0 ? EXIT_FAILED : EXIT_OK;
+	if (status == EXIT_OK && targetchart_draw(&c, o->indir) < 0)
+		status = EXIT_FAILED;
 	status = runset_finish(set, status);
 out:
 	charts_release(&c);

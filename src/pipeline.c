@@ -25,7 +25,7 @@ struct item {
 	size_t len;
 	int skipped;	/* the record could not be decoded (a message says why) */
 	size_t tokens, lost_words;	/* words kept and lost to cleaning (score.h) */
-	struct buf row, matches, signature;
+	struct buf row, matches, signature, targets;
 	struct buf messages;	/* the worker's errors and warnings, printed in order */
 	enum item_state state;
 };
@@ -41,7 +41,7 @@ struct shared {
 	const struct source *src;
 	const struct pipeline_pass *pass;	/* NULL: scoring */
 	size_t nextra;
-	int want_matches, want_signatures;
+	int want_matches, want_signatures, want_targets;
 	struct counts *terms;	/* whether to count terms; filled at the end */
 	size_t skipped;		/* records that could not be decoded */
 	struct outfile_spill matches_spill;
@@ -115,6 +115,7 @@ static void score_item(struct worker *w, struct shared *sh, struct item *it, int
 	buf_reset(&it->row);
 	buf_reset(&it->matches);
 	buf_reset(&it->signature);
+	buf_reset(&it->targets);
 	buf_reset(&it->messages);
 	if (sh->pass)
 		util_set_message_sink(util_message_drop, NULL);
@@ -128,6 +129,7 @@ static void score_item(struct worker *w, struct shared *sh, struct item *it, int
 		rows.matches = sh->want_matches ? &it->matches : NULL;
 		rows.signature = sh->want_signatures ? &it->signature : NULL;
 		rows.terms = sh->terms != NULL;
+		rows.targets = sh->want_targets ? &it->targets : NULL;
 		scorer_article(sc, &it->a, sh->nextra, source_lang(sh->src, &it->a), it->a.path,
 			       it->text, it->len, &rows);
 		scorer_words(sc, &it->tokens, &it->lost_words);
@@ -155,6 +157,8 @@ static void write_item(struct shared *sh, struct item *it, const struct pipeline
 		}
 		if (out->signatures)
 			fputs(buf_str(&it->signature), out->signatures);
+		if (out->targets && it->targets.len)
+			fwrite(it->targets.data, 1, it->targets.len, out->targets);
 		if (out->loss)
 			score_loss_add(out->loss, it->a.id, it->a.path, it->tokens, it->lost_words);
 		article_release(&it->a, sh->nextra);
@@ -321,6 +325,7 @@ static void shared_close(struct shared *sh, struct worker *workers)
 		buf_release(&sh->ring[k].row);
 		buf_release(&sh->ring[k].matches);
 		buf_release(&sh->ring[k].signature);
+		buf_release(&sh->ring[k].targets);
 		buf_release(&sh->ring[k].messages);
 		source_record_release(&sh->ring[k].rec);
 	}
@@ -349,6 +354,7 @@ size_t pipeline_run(struct source *src, const struct lexicon *lx, const struct m
 	pr.last = pr.start;
 	sh.want_matches = out->matches != NULL;
 	sh.want_signatures = out->signatures != NULL;
+	sh.want_targets = out->targets != NULL;
 	sh.terms = out->terms;
 	workers = shared_open(&sh, src, jobs);
 	for (i = 0; i < jobs; i++)

@@ -25,6 +25,7 @@ struct pipeline_output {
 	FILE *scores;		/* rows of scores.tsv (no header) */
 	FILE *matches;		/* rows of matches.tsv, or NULL to skip them */
 	FILE *signatures;	/* rows of signatures.tsv, or NULL to skip them */
+	FILE *targets;		/* rows of targets.tsv, or NULL to skip them */
 	struct counts *terms;	/* term counts are added here, or NULL */
 	struct score_loss *loss;	/* articles that lost most words to cleaning, or NULL */
 };

@@ -15,6 +15,7 @@
 #include "sha256.h"
 #include "sort.h"
 #include "stance.h"
+#include "targetchart.h"
 #include "text.h"
 #include "tsv.h"
 #include "util.h"
@@ -1162,6 +1163,7 @@ void reportpage_write(struct report_page *p)
 	write_lost_banner(p);
 	write_summary(p);
 	write_charts(p);
+	targetchart_report(h, p->o->outdir);
 	write_comparisons(p);
 	write_matches(p);
 	write_coverage(p);

@@ -9,7 +9,7 @@
 #include "dedup.h"
 #include "htmlpage.h"
 #include "lexdecl.h"
-#include "stance.h"
+#include "targets.h"
 #include "text.h"
 #include "util.h"
 #include "xalloc.h"
@@ -32,14 +32,12 @@ struct scorer {
 	const struct lexicon *lx;
 	const struct matcher *m;
 	struct score_options opt;
-	struct stance_categories cat;
 	struct text_tokens tt;
 	struct clean_result clean;
 	struct templates_article tmpl;	/* the site templates of the article's outlet */
 	struct match_list matches;
 	struct category_tally *tally;
-	unsigned char *actors;	/* per sentence: bit 1 China side, bit 2 US side */
-	size_t actors_alloc;
+	struct targets *targets;	/* targets.tsv: the actors each sentence names */
 	/*
 	 * Word counts per outlet, this scorer's articles only: each worker
 	 * counts on its own, without a lock, and the tables are merged once
@@ -78,9 +76,9 @@ struct scorer *scorer_new(const struct lexicon *lx, const struct matcher *m,
 	s->m = m;
 	s->opt = *opt;
 	templates_article_begin(&s->tmpl, NULL, NULL);
-	stance_categories(lx, &s->cat);
 	s->tally = xcalloc(lx->ncategories ? lx->ncategories : 1, sizeof(*s->tally));
 	s->outlet_index = counts_new();
+	s->targets = targets_new(lx);
 	s->entry_at = xcalloc(lx->nentries + 1, sizeof(*s->entry_at));
 	for (size_t i = 0; i < lx->nentries; i++) {
 		const struct lex_entry *e = &lx->entries[i];
@@ -111,7 +109,7 @@ void scorer_free(struct scorer *s)
 	buf_release(&s->entry_fields);
 	free(s->entry_at);
 	free(s->tally);
-	free(s->actors);
+	targets_free(s->targets);
 	free(s->hashes);
 	free(s);
 }
@@ -236,7 +234,7 @@ static void add_columns(struct buf *out, const struct lexicon *lx, int with_indi
 	 * dropped_words after the columns readers knew, so none of them moves,
 	 * and before the extra columns, which stay last.
 	 */
-	buf_adds(out, "\tacc_china\tacc_us\tacc_both\tdropped_words\tlost_words");
+	buf_adds(out, "\tdropped_words\tlost_words");
 }
 
 int score_check_indices(const struct lexicon *lx)
@@ -409,23 +407,6 @@ static void count_terms(struct scorer *s, const char *outlet)
 	}
 }
 
-/* Marks which sentences name the China side and which the US side. */
-static void mark_actors(struct scorer *s)
-{
-	size_t i, need = (size_t)s->tt.sentences + 1;
-
-	ALLOC_GROW(s->actors, need, s->actors_alloc);
-	memset(s->actors, 0, need);
-	for (i = 0; i < s->matches.n; i++) {
-		const struct match *m = &s->matches.m[i];
-		uint32_t sentence = s->tt.tok[m->first].sentence;
-		if ((long)m->category == s->cat.china)
-			s->actors[sentence] |= 1;
-		else if ((long)m->category == s->cat.us)
-			s->actors[sentence] |= 2;
-	}
-}
-
 static void write_match(struct scorer *s, const struct article *a, const char *text,
 			const struct match *m, struct buf *out)
 {
@@ -454,14 +435,13 @@ static void write_match(struct scorer *s, const struct article *a, const char *t
 	buf_addch(out, '\n');
 }
 
-/* Tallies matches per category and counts accusations by the actors named. */
-static void tally(struct scorer *s, size_t *negated, size_t acc_actor[3])
+/* Tallies matches per category. */
+static void tally(struct scorer *s, size_t *negated)
 {
 	size_t i;
 
 	memset(s->tally, 0, s->lx->ncategories * sizeof(*s->tally));
 	*negated = 0;
-	acc_actor[0] = acc_actor[1] = acc_actor[2] = 0;
 	for (i = 0; i < s->matches.n; i++) {
 		const struct match *m = &s->matches.m[i];
 		struct category_tally *t = &s->tally[m->category];
@@ -472,15 +452,6 @@ static void tally(struct scorer *s, size_t *negated, size_t acc_actor[3])
 		t->matches++;
 		t->score += s->lx->entries[m->entry].weight;
 		t->own += !m->quoted;
-		if ((long)m->category == s->cat.acc) {
-			unsigned char who = s->actors[s->tt.tok[m->first].sentence];
-			if (who == 1)
-				acc_actor[0]++;
-			else if (who == 2)
-				acc_actor[1]++;
-			else if (who == 3)
-				acc_actor[2]++;
-		}
 	}
 }
 
@@ -508,9 +479,9 @@ static void write_indices(const struct scorer *s, size_t tokens, struct buf *row
 static void write_row(struct scorer *s, const struct article *a, size_t nextra,
 		      struct buf *row)
 {
-	size_t negated, acc_actor[3], i, tokens = s->tt.n;
+	size_t negated, i, tokens = s->tt.n;
 
-	tally(s, &negated, acc_actor);
+	tally(s, &negated);
 	add_field(row, a->id);
 	add_field(row, a->outlet);
 	add_field(row, *a->date ? a->date : "NA");
@@ -529,14 +500,6 @@ static void write_row(struct scorer *s, const struct article *a, size_t nextra,
 	}
 	buf_add_uint(row, negated);
 	write_indices(s, tokens, row);
-	if (stance_actors_defined(&s->cat)) {
-		buf_addch(row, '\t');
-		add_count(row, acc_actor[0], '\t');
-		add_count(row, acc_actor[1], '\t');
-		buf_add_uint(row, acc_actor[2]);
-	} else {
-		buf_adds(row, "\tNA\tNA\tNA");
-	}
 	buf_addch(row, '\t');
 	buf_add_uint(row, s->dropped_words);
 	buf_addch(row, '\t');
@@ -562,7 +525,6 @@ void scorer_article(struct scorer *s, const struct article *a, size_t nextra,
 	if (s->tt.n == 0)
 		warning("%s: no words%s", where, s->opt.clean && s->clean.n ? " after cleaning" : "");
 	matcher_run(s->m, &s->tt, s->opt.negation, &s->matches);
-	mark_actors(s);
 	count_terms(s, out->terms ? a->outlet : NULL);
 	if (out->row)
 		write_row(s, a, nextra, out->row);
@@ -575,6 +537,8 @@ void scorer_article(struct scorer *s, const struct article *a, size_t nextra,
 		write_match(s, a, text, &s->matches.m[i], out->matches);
 	if (out->signature)
 		write_signature(s, a, out->signature);
+	if (out->targets)
+		targets_article(s->targets, &s->tt, &s->matches, a->id, a->outlet, out->targets);
 }
 
 void scorer_analyze(struct scorer *s, const struct article *a, const char *lang,

@@ -78,6 +78,7 @@ struct score_rows {
 	struct buf *matches;	/* matches.tsv rows */
 	struct buf *signature;	/* one signatures.tsv row (near-duplicates) */
 	int terms;		/* count the words for scorer_flush_terms */
+	struct buf *targets;	/* targets.tsv rows (targets.h) */
 };
 
 /*

@@ -25,6 +25,7 @@
 #include "score.h"
 #include "source.h"
 #include "sourceopts.h"
+#include "targets.h"
 #include "templates.h"
 #include "util.h"
 #include "xalloc.h"
@@ -45,11 +46,13 @@ void score_run_opts_init(struct score_run_opts *o)
 static char stdout_buf[1 << 20];
 
 /* The output files, written whole or not at all; NULL ones are not wanted. */
-enum { OUT_SCORES, OUT_MATCHES, OUT_TERMS, OUT_SIGNATURES, OUT_CATEGORIES, NOUTPUTS };
+enum { OUT_SCORES, OUT_MATCHES, OUT_TERMS, OUT_SIGNATURES, OUT_CATEGORIES, OUT_TARGETS,
+       NOUTPUTS };
 
 /* NULL-terminated for runset_check_writes. */
 static const char *const output_names[NOUTPUTS + 1] = {
-	"scores.tsv", "matches.tsv", "terms.tsv", "signatures.tsv", LEXDECL_NAME, NULL
+	"scores.tsv", "matches.tsv", "terms.tsv", "signatures.tsv", LEXDECL_NAME,
+	"targets.tsv", NULL
 };
 
 struct outputs {
@@ -95,6 +98,7 @@ static void stdout_files(const struct score_run_opts *args, const char *files[NO
 	files[OUT_TERMS] = args->terms_file;
 	files[OUT_SIGNATURES] = args->signatures_file;
 	files[OUT_CATEGORIES] = args->categories_file;
+	files[OUT_TARGETS] = args->targets_file;
 }
 
 static int open_outputs(const struct score_run_opts *args, const struct lexicon *lx,
@@ -200,6 +204,12 @@ static void write_headers(const struct lexicon *lx, const struct source *src,
 		buf_reset(&header);
 		score_signatures_header(&header);
 		fputs(header.data, out->signatures);
+	}
+	/* Without an actor, the header alone: every run has the same files. */
+	if (out->targets) {
+		buf_reset(&header);
+		targets_header(&header);
+		fputs(header.data, out->targets);
 	}
 	buf_release(&header);
 }
@@ -322,6 +332,7 @@ int score_run(const struct score_run_opts *args)
 		setvbuf(stdout, stdout_buf, _IOFBF, sizeof(stdout_buf));
 	pout.matches = stream(&o, OUT_MATCHES);
 	pout.signatures = stream(&o, OUT_SIGNATURES);
+	pout.targets = stream(&o, OUT_TARGETS);
 	pout.terms = terms;
 	pout.loss = &loss;
 	write_headers(&lx, src, &pout);

@@ -25,6 +25,7 @@ struct score_run_opts {
 	const char *terms_file;
 	const char *signatures_file;
 	const char *categories_file;
+	const char *targets_file;	/* targets.tsv (targets.h) */
 	int to_stdout;
 	int quiet;		/* no per-article warnings, no progress line */
 	int jobs;

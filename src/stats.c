@@ -205,6 +205,26 @@ const char *stats_rate_hc1(const struct stats_rate_sums *s, struct stats_rate *r
 	return NULL;
 }
 
+const char *stats_share_hc1(const struct stats_rate_sums *s, struct stats_rate *r)
+{
+	double n = (double)s->n, share, half, logit;
+
+	r->rate = r->se = r->lo = r->hi = r->dispersion = NAN;
+	if (!(s->tokens > 0))
+		return "no matches";
+	share = r->rate = s->count / s->tokens;
+	if (s->n < 2)
+		return "one article";
+	r->se = sqrt(n / (n - 1) * s->ss) / s->tokens;
+	if (!(share > 0 && share < 1))
+		return share > 0 ? "share 1" : "share 0";
+	logit = log(share / (1 - share));
+	half = stats_qt(0.975, n - 1) * r->se / (share * (1 - share));
+	r->lo = 1 / (1 + exp(-(logit - half)));
+	r->hi = 1 / (1 + exp(-(logit + half)));
+	return NULL;
+}
+
 /* Group g's HC1 variance of log R_g: n / (n - 1) ss / X^2. */
 static double rate_var_hc1(const struct stats_rate_sums *s)
 {

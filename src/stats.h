@@ -96,6 +96,20 @@ struct stats_rate {
 const char *stats_rate_hc1(const struct stats_rate_sums *s, struct stats_rate *r);
 
 /*
+ * Share S = Y / X of matches (count Y of tokens X in s: for each article
+ * with x_i > 0 matches of a category, y_i of them of one kind; the sums
+ * made with stats_rate_sums_add(s, y_i, x_i)), with an interval that
+ * holds when matches cluster in articles: the ratio estimator's
+ * article-level HC1 standard error SE = sqrt(n / (n - 1) ss) / X, as R's
+ * sqrt(sandwich::vcovHC(lm(y ~ 0 + x, weights = 1 / x), type = "HC1")),
+ * turned into an interval on the logit scale,
+ * plogis(qlogis(S) +- qt(.975, n - 1) SE / (S (1 - S))), which stays in
+ * (0, 1). r->rate is S, r->se the SE; dispersion is NAN. With a share
+ * of 0 or 1, or one article, lo and hi are NAN and the reason says why.
+ */
+const char *stats_share_hc1(const struct stats_rate_sums *s, struct stats_rate *r);
+
+/*
  * Rate ratio RR = R_a / R_b with the article-level (HC1) Wald interval and
  * test, each group with its own HC1 variance V_g = n_g / (n_g - 1) ss_g / X_g^2
  * (as sandwich::vcovHC(glm(x ~ 1, offset = log(t), family = poisson), "HC1")

@@ -22,6 +22,7 @@
 #include "statmodel.h"
 #include "stats.h"
 #include "stattables.h"
+#include "targetstats.h"
 #include "tsv.h"
 #include "util.h"
 #include "xalloc.h"
@@ -288,7 +289,7 @@ static int choose_pairs(const struct scoretab *t, const struct stats_run_opts *o
 
 /* The tables stats reads beside each score file. */
 static const char *const companions[] = { "signatures.tsv", "terms.tsv", "matches.tsv",
-					  LEXDECL_NAME };
+					  LEXDECL_NAME, "targets.tsv" };
 #define NCOMPANIONS (sizeof(companions) / sizeof(companions[0]))
 
 /*
@@ -455,10 +456,13 @@ int stats_run(const struct stats_run_opts *args)
 		return EXIT_USAGE;
 	}
 	statmodel_build(&sm, t, &p);
+	/* targets_by_group.tsv needs the articles' groups and tokens: before they go. */
+	ret = targetstats_write(t, o->files, o->nfiles, o->outdir) < 0 ? EXIT_USAGE : EXIT_OK;
 	/* The rows are in the model now: their memory is better spent on the statistics. */
 	scoretab_drop_rows(t);
-	ret = write_declarations(t, args, o->outdir, set) < 0 || write_all(&sm, o) < 0 ?
-	      EXIT_FAILED : EXIT_OK;
+	if (ret == EXIT_OK)
+		ret = write_declarations(t, args, o->outdir, set) < 0 || write_all(&sm, o) < 0 ?
+		      EXIT_FAILED : EXIT_OK;
 	statmodel_release(&sm);
 	scoretab_free(t);
 	free(user.v);

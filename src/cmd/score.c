@@ -18,7 +18,7 @@ static const char usage[] =
 	"usage: framing score [-l LEXICON]... [-o DIR] [-j N] [--no-clean] [--no-negation]\n"
 	"                     [--max-article-bytes N] [-q] CORPUS\n"
 	"       framing score --jsonl FILE|- [--stdout] [--matches FILE] [--terms FILE]\n"
-	"                     [--signatures FILE] [--categories FILE] ...\n"
+	"                     [--signatures FILE] [--categories FILE] [--targets FILE] ...\n"
 	"       framing score --warc FILE... [--lang CODE] [--url-pattern GLOB]\n"
 	"                     [--outlets FILE.tsv [--drop-unlisted]] [--max-articles N] ...\n"
 	"\n"
@@ -27,8 +27,10 @@ static const char usage[] =
 	"line: {\"id\",\"outlet\",\"date\",\"title\",\"text\",...}; - reads stdin) and writes\n"
 	"DIR/scores.tsv (one row per article), DIR/matches.tsv (one row per match),\n"
 	"DIR/terms.tsv (word counts per outlet, for keyness), DIR/signatures.tsv\n"
-	"(MinHash signatures, from which framing stats finds near-duplicates) and\n"
-	"DIR/categories.tsv (the lexicons' categories and indices, for stats).\n"
+	"(MinHash signatures, from which framing stats finds near-duplicates),\n"
+	"DIR/categories.tsv (the lexicons' categories and indices, for stats) and\n"
+	"DIR/targets.tsv (the matches of each category by the actors their\n"
+	"sentence names: an actor, several or none).\n"
 	"\n"
 	"  -l, --lexicon FILE  a lexicon to use; repeat for several (default: every\n"
 	"                      .lex file in lexicons/)\n"
@@ -53,6 +55,7 @@ static const char usage[] =
 	"      --terms FILE    with --stdout: also write terms.tsv to FILE\n"
 	"      --signatures FILE  with --stdout: also write signatures.tsv to FILE\n"
 	"      --categories FILE  with --stdout: also write categories.tsv to FILE\n"
+	"      --targets FILE  with --stdout: also write targets.tsv to FILE\n"
 	"      --no-clean      score every line, boilerplate included\n"
 	TEMPLATES_USAGE
 	"      --no-negation   count negated matches like the others\n"
@@ -72,8 +75,8 @@ static int check_args(struct score_run_opts *o, struct options_args *args)
 	if (sourceopts_corpus(&o->in, args, 0, NULL, usage) != OPTIONS_OK)
 		return -1;
 	if (!o->to_stdout && (o->matches_file || o->terms_file || o->signatures_file
-			      || o->categories_file)) {
-		error("--matches, --terms, --signatures and --categories go with --stdout; "
+			      || o->categories_file || o->targets_file)) {
+		error("--matches, --terms, --signatures, --categories and --targets go with --stdout; "
 		      "without it they are written to -o DIR");
 		fputs(usage, stderr);
 		return -1;
@@ -97,6 +100,7 @@ int cmd_score(int argc, char **argv)
 		OPT_STRING(0, "terms", &o.terms_file),
 		OPT_STRING(0, "signatures", &o.signatures_file),
 		OPT_STRING(0, "categories", &o.categories_file),
+		OPT_STRING(0, "targets", &o.targets_file),
 		OPT_SCORING(&o.opt),
 		OPT_SOURCE(&o.in),
 		OPT_WARC_LANG(&o.in),

@@ -29,10 +29,10 @@ echo "more menus" >> c/wire/c-menus.txt
 "$FRAMING" score -q -l "$ROOT/lexicons/stance.lex" c -o out 2> err || fail "score failed: $(cat err)"
 want='framing: 2 of 3 articles lost more than 80% of their words to cleaning; `framing clean c/wire/c-menus.txt` shows why'
 [ "$(cat err)" = "$want" ] || fail "message: '$(cat err)', expected '$want'"
-# dropped_words follows acc_both; tokens + dropped_words = the words without cleaning.
+# dropped_words follows the indices (stance); tokens + dropped_words = the words without cleaning.
 col=$(head -1 out/scores.tsv | tr '\t' '\n' | grep -n '^dropped_words$' | cut -d: -f1)
-[ -n "$col" ] && head -1 out/scores.tsv | cut -f$((col - 1)) | grep -qx acc_both \
-	|| fail "no dropped_words column after acc_both"
+[ -n "$col" ] && head -1 out/scores.tsv | cut -f$((col - 1)) | grep -qx stance \
+	|| fail "no dropped_words column after stance"
 "$FRAMING" score -q --no-clean -l "$ROOT/lexicons/stance.lex" c -o raw 2>/dev/null
 paste out/scores.tsv raw/scores.tsv | awk -F'\t' -v c="$col" -v n="$(head -1 out/scores.tsv | awk -F'\t' '{print NF}')" \
 	'NR > 1 && $5 + $c != $(n + 5) { bad = 1 } END { exit bad }' \

@@ -29,5 +29,6 @@ int fuzz_categories(const uint8_t *data, size_t size);
 int fuzz_csv(const uint8_t *data, size_t size);
 int fuzz_xml(const uint8_t *data, size_t size);
 int fuzz_warc(const uint8_t *data, size_t size);
+int fuzz_targets(const uint8_t *data, size_t size);
 
 #endif

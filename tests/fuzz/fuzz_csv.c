@@ -27,7 +27,7 @@ extern struct matcher *fuzz_m;
 static void score_all(struct source *s, struct scorer *sc)
 {
 	struct buf row = BUF_INIT, matches = BUF_INIT, sig = BUF_INIT;
-	struct score_rows rows = { &row, &matches, &sig, 1 };
+	struct score_rows rows = { &row, &matches, &sig, 1, NULL };
 	size_t nextra, len;
 	struct article a;
 	char *text;

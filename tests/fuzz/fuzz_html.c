@@ -31,7 +31,7 @@ int fuzz_html(const uint8_t *data, size_t size)
 	struct scorer *sc;
 	struct article a;
 	struct buf row = BUF_INIT, matches = BUF_INIT, sig = BUF_INIT;
-	struct score_rows rows = { &row, &matches, &sig, 0 };
+	struct score_rows rows = { &row, &matches, &sig, 0, NULL };
 	char *copy, *text;
 	size_t len, i, prev = 0;
 

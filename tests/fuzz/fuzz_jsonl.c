@@ -26,7 +26,7 @@ int fuzz_jsonl(const uint8_t *data, size_t size)
 	struct scorer *sc;
 	struct source *s;
 	struct buf row = BUF_INIT, matches = BUF_INIT, sig = BUF_INIT;
-	struct score_rows rows = { &row, &matches, &sig, 1 };
+	struct score_rows rows = { &row, &matches, &sig, 1, NULL };
 	size_t max, nextra, len;
 	struct article a;
 	char *copy, *text;

@@ -20,6 +20,24 @@
 extern struct lexicon fuzz_lx;
 extern struct matcher *fuzz_m;
 
+/* targets.tsv rows are lines of five fields each (targets.h). */
+static void check_targets(const struct buf *t)
+{
+	size_t i, tabs = 0;
+
+	for (i = 0; i < t->len; i++) {
+		if (t->data[i] == '\t') {
+			tabs++;
+		} else if (t->data[i] == '\n') {
+			if (tabs != 4)
+				abort();
+			tabs = 0;
+		}
+	}
+	if (tabs)
+		abort();
+}
+
 int fuzz_text(const uint8_t *data, size_t size)
 {
 	static const char *const langs[] = { NULL, "en", "zh", "xx" };
@@ -27,7 +45,8 @@ int fuzz_text(const uint8_t *data, size_t size)
 	struct scorer *sc;
 	struct article a;
 	struct buf row = BUF_INIT, matches = BUF_INIT, sig = BUF_INIT, b = BUF_INIT;
-	struct score_rows rows = { &row, &matches, &sig, 1 };
+	struct buf targets = BUF_INIT;
+	struct score_rows rows = { &row, &matches, &sig, 1, &targets };
 	const char *text;
 	char *copy;
 	size_t len, i;
@@ -56,6 +75,7 @@ int fuzz_text(const uint8_t *data, size_t size)
 	for (i = 0; i + 1 < row.len; i++)
 		if (row.data[i] == '\n' || row.data[i] == '\r')
 			abort();
+	check_targets(&targets);
 	scorer_free(sc);
 
 	text_append_clean(&b, text, 0, len);
@@ -65,6 +85,7 @@ int fuzz_text(const uint8_t *data, size_t size)
 	buf_release(&row);
 	buf_release(&matches);
 	buf_release(&sig);
+	buf_release(&targets);
 	buf_release(&b);
 	return 0;
 }

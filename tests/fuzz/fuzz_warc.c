@@ -49,7 +49,7 @@ int fuzz_warc(const uint8_t *data, size_t size)
 	struct score_options opt = { .clean = 1, .negation = 1 };
 	struct source_options in = SOURCE_OPTIONS_INIT;
 	struct buf row = BUF_INIT, matches = BUF_INIT, sig = BUF_INIT;
-	struct score_rows rows = { &row, &matches, &sig, 1 };
+	struct score_rows rows = { &row, &matches, &sig, 1, NULL };
 	const char *path = scratch();
 	struct scorer *sc;
 	struct source *s;

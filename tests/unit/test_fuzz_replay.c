@@ -34,6 +34,7 @@
 #include "../fuzz/fuzz_runstamp.c"
 #include "../fuzz/fuzz_categories.c"
 #include "../fuzz/fuzz_warc.c"
+#include "../fuzz/fuzz_targets.c"
 
 static const char *root(void)
 {
@@ -165,6 +166,12 @@ static void test_replay_warc(void **state)
 	replay("warc", fuzz_warc);
 }
 
+static void test_replay_targets(void **state)
+{
+	(void)state;
+	replay("targets", fuzz_targets);
+}
+
 /* Empty and one-byte inputs, which seeds never are. */
 static void test_replay_tiny(void **state)
 {
@@ -198,6 +205,8 @@ static void test_replay_tiny(void **state)
 		fuzz_warc(bytes + i, 1);
 		fuzz_categories(bytes + i, 0);
 		fuzz_categories(bytes + i, 1);
+		fuzz_targets(bytes + i, 0);
+		fuzz_targets(bytes + i, 1);
 	}
 }
 
@@ -217,6 +226,7 @@ int main(void)
 		cmocka_unit_test(test_replay_runstamp),
 		cmocka_unit_test(test_replay_warc),
 		cmocka_unit_test(test_replay_categories),
+		cmocka_unit_test(test_replay_targets),
 		cmocka_unit_test(test_replay_tiny),
 	};
 	char lexdir[1024];

@@ -389,6 +389,43 @@ static void test_rate_hc1_degenerate(void **state)
 	assert_true(isnan(r.rate));
 }
 
+/*
+ * The share of a category's matches on one actor (targets_by_group.tsv),
+ * with clustered matches: y of x matches per article. R:
+ *   x <- c(3, 5, 2, 4, 1); y <- c(1, 4, 0, 2, 1)
+ *   fit <- lm(y ~ 0 + x, weights = 1 / x); S <- coef(fit)        ->  0.5333333333
+ *   se <- sqrt(sandwich::vcovHC(fit, type = "HC1"))[1]           ->  0.139664501
+ *   plogis(qlogis(S) + c(-1, 1) * qt(.975, 4) * se / (S * (1 - S)))
+ *                                                   ->  0.1939607895 0.8444264661
+ */
+static void test_share_hc1_matches_r(void **state)
+{
+	static const double x[] = { 3, 5, 2, 4, 1 }, y[] = { 1, 4, 0, 2, 1 };
+	static const double none[] = { 0, 0, 0 }, all[] = { 3, 5, 2 };
+	struct stats_rate_sums s;
+	struct stats_rate r;
+	(void)state;
+	stats_rate_sums(y, x, 5, &s);
+	assert_null(stats_share_hc1(&s, &r));
+	close_to(r.rate, 0.5333333333);
+	close_to(r.se, 0.139664501);
+	close_to(r.lo, 0.1939607895);
+	close_to(r.hi, 0.8444264661);
+	assert_true(isnan(r.dispersion));
+	/* A share of 0 or 1 has no logit: the share is given, the interval NA. */
+	stats_rate_sums(none, x, 3, &s);
+	assert_string_equal(stats_share_hc1(&s, &r), "share 0");
+	assert_true(r.rate == 0 && isnan(r.lo) && isnan(r.hi));
+	stats_rate_sums(all, all, 3, &s);
+	assert_string_equal(stats_share_hc1(&s, &r), "share 1");
+	assert_true(r.rate == 1 && isnan(r.lo));
+	stats_rate_sums(y, x, 1, &s);
+	assert_string_equal(stats_share_hc1(&s, &r), "one article");
+	stats_rate_sums(y, x, 0, &s);
+	assert_string_equal(stats_share_hc1(&s, &r), "no matches");
+	assert_true(isnan(r.rate));
+}
+
 static void test_rate_ratio_hc1_matches_r(void **state)
 {
 	struct stats_rate_sums a, b, z;
@@ -1000,6 +1037,7 @@ int main(void)
 		cmocka_unit_test(test_quantile_edges),
 		cmocka_unit_test(test_rate_hc1_matches_r),
 		cmocka_unit_test(test_rate_hc1_degenerate),
+		cmocka_unit_test(test_share_hc1_matches_r),
 		cmocka_unit_test(test_rate_ratio_hc1_matches_r),
 		cmocka_unit_test(test_rate_ratio_exact_p_matches_r),
 		cmocka_unit_test(test_results_read_new_outlets_columns),
