@@ -189,16 +189,37 @@ static int write_trends(const struct charts *c)
 	return outfile_commit(out);
 }
 
+/*
+ * The index of scores.tsv and outlets.tsv: stance, as stance.h defines it.
+ * Its chart files keep their names (stance.svg, articles.svg).
+ */
+static const struct charts_index stance_index = {
+	"stance", "stance", "articles", "stance = " STANCE_FORMULA,
+	"more " STANCE_CONCILIATORY, "more " STANCE_ACCUSATORY,
+};
+
+/* Whether outlets.tsv has rows of metric. */
+static int has_metric(const struct res_outlets *out, const char *metric)
+{
+	size_t m;
+
+	for (m = 0; m < out->nmetrics; m++)
+		if (!strcmp(out->metrics[m], metric))
+			return 1;
+	return 0;
+}
+
 static struct charts *sort_ctx;
 
 static int order_cmp(const void *pa, const void *pb)
 {
 	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
-	const struct res_stat *sa = res_outlets_get(&sort_ctx->out, a, "stance");
-	const struct res_stat *sb = res_outlets_get(&sort_ctx->out, b, "stance");
+	const char *m = sort_ctx->order_metric;
+	const struct res_stat *sa = m ? res_outlets_get(&sort_ctx->out, a, m) : NULL;
+	const struct res_stat *sb = m ? res_outlets_get(&sort_ctx->out, b, m) : NULL;
 	double ma = sa ? sa->mean : NAN, mb = sb ? sb->mean : NAN;
 
-	/* Groups without a stance go to the bottom; ties by name. */
+	/* Groups without a value go to the bottom; ties by name. */
 	if (isnan(ma) != isnan(mb))
 		return isnan(ma) ? -1 : 1;
 	if (!isnan(ma) && ma != mb)
@@ -208,8 +229,8 @@ static int order_cmp(const void *pa, const void *pb)
 
 /*
  * The rows of the charts with a row per group (charts.h): "all others"
- * at the bottom when groups are pooled, then the groups shown by mean
- * stance.
+ * at the bottom when groups are pooled, then the groups shown by the mean
+ * of the first index (by name without one).
  */
 static void order_rows(struct charts *c)
 {
@@ -256,6 +277,7 @@ static int load(struct charts *c, const char *indir, const struct chart_run_opts
 		return -1;
 	if (res_select(&c->out, o->max_groups, o->groups, &c->sel) < 0)
 		return -1;
+	c->order_metric = has_metric(&c->out, stance_index.name) ? stance_index.name : NULL;
 	order_rows(c);
 	c->art_group = xmalloc((c->art.n + 1) * sizeof(size_t));
 	for (i = 0; i < c->art.n; i++) {
@@ -279,19 +301,47 @@ void chart_run_opts_init(struct chart_run_opts *o)
 	o->groups = NULL;
 }
 
-/* Draws every figure; -1 after the first that failed. */
+/* Draws every figure, or records why it has none; -1 after the first that failed. */
 static int draw_all(struct charts *c)
 {
-	if (charts_stance(c) < 0 || charts_categories(c) < 0 || charts_articles(c) < 0 ||
-	    charts_timeline(c) < 0)
+	const struct charts_index *ix = &stance_index;
+
+	if (charts_index(c, ix) < 0 || charts_categories(c) < 0 ||
+	    charts_index_articles(c, ix) < 0 || charts_timeline(c, ix) < 0 ||
+	    charts_keyness(c) < 0 || charts_voice(c) < 0)
 		return -1;
-	if (c->have_key && charts_keyness(c) < 0)
+	return 0;
+}
+
+/*
+ * charts.tsv: chart drawn note, a row per figure considered; a figure not
+ * drawn has 0 and why (the report prints it in the chart's place), and
+ * each is told on stderr as a warning.
+ */
+static int write_figures(const struct charts *c)
+{
+	char *path = path_join(c->outdir, "charts.tsv");
+	struct outfile *out = outfile_open(path);
+	struct buf line = BUF_INIT;
+	size_t i;
+
+	free(path);
+	if (!out)
 		return -1;
-	if (!res_outlets_get(&c->out, 0, STANCE_ACCUSATORY "_own_rate")) {
-		warning("no voice chart: the lexicons have no category '" STANCE_ACCUSATORY "'");
-		return 0;
+	buf_adds(&line, "chart\tdrawn\tnote\n");
+	for (i = 0; i < c->nfig; i++) {
+		const struct charts_figure *f = &c->fig[i];
+		buf_add_tsv_field(&line, f->name, strlen(f->name));
+		buf_addf(&line, "\t%d\t", !f->why);
+		if (f->why) {
+			buf_add_tsv_field(&line, f->why, strlen(f->why));
+			warning("no %s chart: %s", f->name, f->why);
+		}
+		buf_addch(&line, '\n');
 	}
-	return charts_voice(c, STANCE_ACCUSATORY);
+	fwrite(line.data, 1, line.len, outfile_stream(out));
+	buf_release(&line);
+	return outfile_commit(out);
 }
 
 /*
@@ -374,6 +424,8 @@ static void stamp_run(struct runset *set, const struct chart_run_opts *o)
 	static const char *const figures[] = { "stance", "categories", "articles", "timeline",
 					       "keyness", "voice" };
 	static const char *const tables[] = { "outlets.tsv", "scores.tsv", "keyness.tsv" };
+
+	runset_owns(set, "charts.tsv");
 	struct buf b = BUF_INIT;
 	size_t i;
 
@@ -430,11 +482,10 @@ int chart_run(const struct chart_run_opts *o)
 		status = runset_finish(set, EXIT_FAILED);
 		goto out;
 	}
-	if (load_keyness(&c, o->indir) < 0)
-		warning("no keyness chart: %s/keyness.tsv is missing or unreadable", o->indir);
-	if (!c.key_start)
+	/* Without it, the keyness chart is missing (charts_keyness says so). */
+	if (load_keyness(&c, o->indir) < 0 || !c.key_start)
 		index_keyness(&c);
-	status = draw_all(&c) < 0 ? EXIT_FAILED : EXIT_OK;
+	status = draw_all(&c) < 0 || write_figures(&c) < 0 ? EXIT_FAILED : EXIT_OK;
 	status = runset_finish(set, status);
 out:
 	charts_release(&c);

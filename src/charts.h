@@ -5,6 +5,7 @@
 
 #include "results.h"
 #include "trend.h"
+#include "util.h"
 
 /*
  * The figures of "framing chart", one function each, drawn from the tables
@@ -20,8 +21,28 @@ struct charts_keyterm {
 	int lexicon;
 };
 
+/* A figure the run considered: drawn, or not and why (charts_missing). */
+struct charts_figure {
+	char *name;		/* its files are NAME.svg and NAME.png */
+	char *why;		/* NULL when drawn, else "no article has a date" */
+};
+
+/*
+ * A per-article index as its charts show it. Every string is borrowed.
+ * The ends say which way the index leans: for a log-ratio of A over B,
+ * neg "more B" and pos "more A".
+ */
+struct charts_index {
+	const char *name;	/* its metric in outlets.tsv ("stance") */
+	const char *file;	/* the chart of its means per group */
+	const char *articles_file;	/* the chart of every article's value */
+	const char *formula;	/* the axis: "stance = log((A + 0.5) / (B + 0.5))" */
+	const char *neg, *pos;	/* the ends of the axis */
+};
+
 struct charts {
 	const char *outdir, *by, *corpus;	/* borrowed */
+	const char *order_metric;	/* the rows are ordered by its mean; NULL: by name */
 	int formats;			/* CHART_SVG | CHART_PNG */
 	struct res_outlets out;
 	struct res_articles art;
@@ -45,6 +66,8 @@ struct charts {
 	long trend_width;	/* days of the trend's window (trend.h); 0: no trend */
 	struct trend_point *trend;	/* TREND_POINTS per group, trend_n[g] of them used */
 	size_t *trend_n;	/* 0: group g has no trend */
+	struct charts_figure *fig;	/* every figure considered, in order */
+	size_t nfig, fig_alloc;
 };
 
 /* The row of the groups not shown in order[]. */
@@ -55,11 +78,19 @@ struct charts {
 /* Frees what the tables, key, order, art_group and trend hold (not the borrowed strings). */
 void charts_release(struct charts *c);
 
-int charts_stance(struct charts *c);		/* mean stance per group with its interval */
+/*
+ * Each figure function returns 0 when it drew its files, 1 when there was
+ * nothing to draw (no chart is drawn from no data: charts_missing
+ * recorded why), or -1 after a message when gnuplot failed.
+ */
+int charts_index(struct charts *c, const struct charts_index *ix);	/* mean per group, interval */
+int charts_index_articles(struct charts *c, const struct charts_index *ix);	/* every article */
+int charts_timeline(struct charts *c, const struct charts_index *ix);	/* over the dates, trends */
 int charts_categories(struct charts *c);	/* rate per group and category: bars or a ranking */
-int charts_articles(struct charts *c);		/* every article's stance, by group */
-int charts_timeline(struct charts *c);		/* every article's stance over its date, trends */
 int charts_keyness(struct charts *c);		/* the top words of each group */
-int charts_voice(struct charts *c, const char *cat);	/* own voice vs quoted matches of cat */
+int charts_voice(struct charts *c);		/* own voice vs quoted, a panel per category */
+
+/* Records that figure name was not drawn and why (a clause: "no article has a date"); 1. */
+int charts_missing(struct charts *c, const char *name, const char *why, ...) FMT(3, 4);
 
 #endif

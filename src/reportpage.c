@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "boilerplate.h"
 #include "fsutil.h"
@@ -320,9 +321,97 @@ static const struct {
 	{ "keyness", "The ten words that most set each outlet apart from all the others "
 		     "(z of the log-odds ratio with an informative Dirichlet prior); words "
 		     "written exactly as a lexicon entry that matched are marked." },
-	{ "voice", "Accusatory matches per 1,000 tokens, split into the outlet's own voice "
-		   "and quotations, with the counts." },
+	{ "voice", "Matches per 1,000 tokens of each category that matched, split into the "
+		   "group's own voice and quotations, with the counts: a panel per category." },
 };
+
+/* The caption of chart name, or NULL for a chart this page does not know. */
+static const char *chart_caption(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(charts) / sizeof(charts[0]); i++)
+		if (!strcmp(charts[i].name, name))
+			return charts[i].caption;
+	return NULL;
+}
+
+/* Chart name's figure: its SVG inline, or a line saying it is missing. */
+static void chart_figure(struct report_page *p, const char *name)
+{
+	struct buf file = BUF_INIT, prefix = BUF_INIT;
+	const char *caption = chart_caption(name);
+	char *path, *svg;
+	size_t len;
+
+	buf_addf(&file, "%s.svg", name);
+	path = path_join(p->o->outdir, file.data);
+	svg = read_file(path, &len);
+	buf_adds(&p->h, "<figure id=\"chart-");
+	html_escape(&p->h, name);
+	buf_adds(&p->h, "\">\n");
+	buf_addf(&prefix, "%s-", name);
+	if (!svg) {
+		buf_adds(&p->h, "<p class=\"na\">This chart was not drawn.</p>\n");
+	} else if (memchr(svg, '\0', len) || html_svg_inline(&p->h, svg, len, prefix.data) < 0) {
+		warning("'%s' is not a plain gnuplot SVG; left out of the report", path);
+		buf_adds(&p->h, "<p class=\"na\">This chart was left out: its SVG file holds "
+			     "something other than a drawing.</p>\n");
+	}
+	buf_adds(&p->h, "\n<figcaption><strong>");
+	html_escape(&p->h, name);
+	buf_adds(&p->h, ".svg</strong> (also ");
+	html_escape(&p->h, name);
+	buf_adds(&p->h, ".png). ");
+	if (caption)
+		html_escape(&p->h, caption);
+	buf_adds(&p->h, "</figcaption>\n</figure>\n");
+	free(svg);
+	free(path);
+	buf_release(&file);
+	buf_release(&prefix);
+}
+
+/*
+ * The charts chart wrote, as its charts.tsv lists them in order; one not
+ * drawn has a line saying why ("No timeline chart: no article has a
+ * date."). -1 when there is no charts.tsv (a run of an older framing).
+ */
+static int charts_listed(struct report_page *p)
+{
+	char *path = path_join(p->o->outdir, "charts.tsv");
+	struct tsv *t = access(path, F_OK) == 0 ? tsv_open(path) : NULL;
+	long cc, cd, cn;
+	int rc;
+
+	free(path);
+	if (!t)
+		return -1;
+	cc = tsv_column(t, "chart");
+	cd = tsv_column(t, "drawn");
+	cn = tsv_column(t, "note");
+	if (cc < 0 || cd < 0 || cn < 0) {
+		tsv_close(t);
+		return -1;
+	}
+	while ((rc = tsv_next(t)) > 0) {
+		const char *name = tsv_field(t, (size_t)cc), *note = tsv_field(t, (size_t)cn);
+
+		if (!strcmp(tsv_field(t, (size_t)cd), "1")) {
+			chart_figure(p, name);
+			continue;
+		}
+		buf_adds(&p->h, "<p class=\"na missing\" id=\"chart-");
+		html_escape(&p->h, name);
+		buf_adds(&p->h, "\">No ");
+		html_escape(&p->h, name);
+		buf_adds(&p->h, " chart: ");
+		html_escape(&p->h, note);
+		buf_adds(&p->h, ".</p>\n");
+	}
+	tsv_close(t);
+	return rc < 0 ? -1 : 0;
+}
 
 /* As CHARTS_BARS_MAX (charts.h): beyond it the categories chart is a ranking. */
 #define CHARTS_BARS_MAX_REPORT 25
@@ -344,32 +433,10 @@ static void write_charts(struct report_page *p)
 				 "drawing bars.", CHARTS_BARS_MAX_REPORT);
 		buf_adds(&p->h, "</p>\n");
 	}
-	for (i = 0; i < sizeof(charts) / sizeof(charts[0]); i++) {
-		struct buf file = BUF_INIT, prefix = BUF_INIT;
-		char *path, *svg;
-		size_t len;
-
-		buf_addf(&file, "%s.svg", charts[i].name);
-		path = path_join(p->o->outdir, file.data);
-		svg = read_file(path, &len);
-		buf_addf(&p->h, "<figure id=\"chart-%s\">\n", charts[i].name);
-		buf_addf(&prefix, "%s-", charts[i].name);
-		if (!svg) {
-			buf_adds(&p->h, "<p class=\"na\">This chart was not drawn.</p>\n");
-		} else if (memchr(svg, '\0', len) || html_svg_inline(&p->h, svg, len, prefix.data) < 0) {
-			warning("'%s' is not a plain gnuplot SVG; left out of the report", path);
-			buf_adds(&p->h, "<p class=\"na\">This chart was left out: its SVG file holds "
-				     "something other than a drawing.</p>\n");
-		}
-		buf_addf(&p->h, "\n<figcaption><strong>%s.svg</strong> (also %s.png). ",
-			 charts[i].name, charts[i].name);
-		html_escape(&p->h, charts[i].caption);
-		buf_adds(&p->h, "</figcaption>\n</figure>\n");
-		free(svg);
-		free(path);
-		buf_release(&file);
-		buf_release(&prefix);
-	}
+	if (charts_listed(p) == 0)
+		return;
+	for (i = 0; i < sizeof(charts) / sizeof(charts[0]); i++)
+		chart_figure(p, charts[i].name);
 }
 
 /*
