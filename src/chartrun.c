@@ -45,13 +45,60 @@ static void index_keyness(struct charts *c)
 	size_t g, i = 0;
 
 	free(c->key_start);
-	c->key_start = xmalloc((c->out.ngroups + 2) * sizeof(size_t));
-	for (g = 0; g <= c->out.ngroups; g++) {
+	c->key_start = xmalloc((c->nkgroups + 2) * sizeof(size_t));
+	for (g = 0; g <= c->nkgroups; g++) {
 		while (i < c->nkey && c->key[i].group < g)
 			i++;
 		c->key_start[g] = i;
 	}
-	c->key_start[c->out.ngroups + 1] = c->nkey;
+	c->key_start[c->nkgroups + 1] = c->nkey;
+}
+
+/* The index of keyness.tsv's group name in kgroups, added when new (rows come by group). */
+static size_t keyness_group(struct charts *c, const char *name, size_t *alloc)
+{
+	size_t g;
+
+	if (c->nkgroups && !strcmp(c->kgroups[c->nkgroups - 1], name))
+		return c->nkgroups - 1;
+	for (g = 0; g < c->nkgroups; g++)
+		if (!strcmp(c->kgroups[g], name))
+			return g;
+	ALLOC_GROW(c->kgroups, c->nkgroups + 1, *alloc);
+	c->kgroups[c->nkgroups] = xstrdup(name);
+	return c->nkgroups++;
+}
+
+/*
+ * The panels of the keyness chart. keyness.tsv groups by outlet whatever
+ * --by is (framing stats): when its groups are those of outlets.tsv, the
+ * groups the charts show; else its own groups, the first max of them.
+ */
+static void keyness_panels(struct charts *c, size_t max)
+{
+	size_t g, i;
+	long *of = xmalloc((c->nkgroups + 1) * sizeof(long));
+	int same = 1;
+
+	for (g = 0; g < c->nkgroups; g++) {
+		of[g] = res_outlets_group(&c->out, c->kgroups[g]);
+		same &= of[g] >= 0;
+	}
+	c->kpanel = xmalloc((c->sel.nshown + c->nkgroups + 1) * sizeof(size_t));
+	c->nkpanel = 0;
+	c->key_by_outlet = !same;
+	if (same) {
+		for (i = 0; i < c->sel.nshown; i++)
+			for (g = 0; g < c->nkgroups; g++)
+				if (of[g] == (long)c->sel.shown[i]) {
+					c->kpanel[c->nkpanel++] = g;
+					break;
+				}
+	} else {
+		for (g = 0; g < c->nkgroups && g < max; g++)
+			c->kpanel[c->nkpanel++] = g;
+	}
+	free(of);
 }
 
 static int load_keyness(struct charts *c, const char *indir)
@@ -59,7 +106,7 @@ static int load_keyness(struct charts *c, const char *indir)
 	char *path = path_join(indir, "keyness.tsv");
 	struct tsv *t;
 	long cg, ct, cz, cl, cu;
-	size_t alloc = 0;
+	size_t alloc = 0, galloc = 0;
 	int rc;
 
 	t = tsv_open(path);
@@ -77,16 +124,15 @@ static int load_keyness(struct charts *c, const char *indir)
 		return -1;
 	}
 	while ((rc = tsv_next(t)) > 0) {
-		long g = res_outlets_group(&c->out, tsv_field(t, (size_t)cg));
 		double z = res_number(tsv_field(t, (size_t)cz));
 		struct charts_keyterm *k;
 
 		/* Words only: lexicon entries are counted again as entries. */
-		if (g < 0 || isnan(z) || (cu >= 0 && strcmp(tsv_field(t, (size_t)cu), "token")))
+		if (isnan(z) || (cu >= 0 && strcmp(tsv_field(t, (size_t)cu), "token")))
 			continue;
 		ALLOC_GROW(c->key, c->nkey + 1, alloc);
 		k = &c->key[c->nkey++];
-		k->group = (size_t)g;
+		k->group = keyness_group(c, tsv_field(t, (size_t)cg), &galloc);
 		k->term = xstrdup(tsv_field(t, (size_t)ct));
 		k->z = z;
 		k->lexicon = cl >= 0 && !strcmp(tsv_field(t, (size_t)cl), "1");
@@ -485,6 +531,7 @@ int chart_run(const struct chart_run_opts *o)
 	/* Without it, the keyness chart is missing (charts_keyness says so). */
 	if (load_keyness(&c, o->indir) < 0 || !c.key_start)
 		index_keyness(&c);
+	keyness_panels(&c, o->max_groups);
 	status = draw_all(&c) < 0 || write_figures(&c) < 0 ? EXIT_FAILED : EXIT_OK;
 	status = runset_finish(set, status);
 out:

@@ -943,19 +943,18 @@ int charts_keyness(struct charts *c)
 	if (!c->have_key)
 		return charts_missing(c, "keyness", "keyness.tsv is missing or unreadable");
 	/* A panel for each group shown that has words: an empty panel tells nothing. */
-	with = xmalloc((c->sel.nshown + 1) * sizeof(size_t));
-	for (j = 0; j < c->sel.nshown; j++)
-		if (c->key_start[c->sel.shown[j]] < c->key_start[c->sel.shown[j] + 1])
-			with[K++] = c->sel.shown[j];
+	with = xmalloc((c->nkpanel + 1) * sizeof(size_t));
+	for (j = 0; j < c->nkpanel; j++)
+		if (c->key_start[c->kpanel[j]] < c->key_start[c->kpanel[j] + 1])
+			with[K++] = c->kpanel[j];
 	if (!K) {
 		free(with);
-		return charts_missing(c, "keyness", "keyness.tsv has no word for the %s shown",
-				      c->by);
+		return charts_missing(c, "keyness", "keyness.tsv has no word");
 	}
 	cols = K < 3 ? K : 3;
 	rows = (K + cols - 1) / cols;
 	width = (int)cols * 440;
-	height = (int)rows * 470 + 84 + (title_extra(c) || K < c->sel.nshown ? 24 : 0);
+	height = (int)rows * 470 + 84 + (title_extra(c) || c->key_by_outlet || K < c->nkpanel ? 24 : 0);
 	/* One x range for every panel, so the bars compare across outlets. */
 	for (j = 0; j < K; j++) {
 		g = with[j];
@@ -974,12 +973,18 @@ int charts_keyness(struct charts *c)
 		gpscript_quote(&b, t.data);
 		buf_reset(&t);
 		/* The groups pooled as "all others" have no panel: their words are their own. */
-		res_selection_say(&c->out, &c->sel, &t);
-		if (t.len)
-			buf_adds(&t, "; a panel each for those shown only");
-		if (K < c->sel.nshown)
-			buf_addf(&t, "%s%zu shown without a panel: no word in keyness.tsv",
-				 t.len ? "; " : "", c->sel.nshown - K);
+		if (c->key_by_outlet) {
+			buf_addf(&t, "by outlet, not by %s: keyness is always by outlet", c->by);
+			if (c->nkpanel < c->nkgroups)
+				buf_addf(&t, "; the first %zu of %zu", c->nkpanel, c->nkgroups);
+		} else {
+			res_selection_say(&c->out, &c->sel, &t);
+			if (t.len)
+				buf_adds(&t, "; a panel each for those shown only");
+		}
+		if (K < c->nkpanel)
+			buf_addf(&t, "%s%zu without a panel: no word in keyness.tsv",
+				 t.len ? "; " : "", c->nkpanel - K);
 		if (t.len) {
 			buf_adds(&b, ".\"\\n\".");
 			gpscript_quote(&b, t.data);
@@ -1022,7 +1027,7 @@ int charts_keyness(struct charts *c)
 		}
 		buf_adds(&b, ") scale 0 nomirror\n");
 		buf_adds(&b, "set title ");
-		add_group_name(&b, c->out.groups[g]);
+		add_group_name(&b, c->kgroups[g]);
 		buf_adds(&b, " font ',15'\n");
 		if (panel == 0)
 			keyness_legend(&b, width, height, title_lines);
@@ -1197,6 +1202,10 @@ void charts_release(struct charts *c)
 	free(c->row_of);
 	free(c->shown);
 	free(c->key_start);
+	for (i = 0; i < c->nkgroups; i++)
+		free(c->kgroups[i]);
+	free(c->kgroups);
+	free(c->kpanel);
 	res_selection_release(&c->sel);
 	free(c->art_group);
 	free(c->trend);

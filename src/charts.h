@@ -13,7 +13,7 @@
  * outdir/NAME.svg and/or NAME.png and returns 0, or -1 after a message.
  */
 
-/* A word of keyness.tsv: its group (index in out), z, and whether a lexicon has it. */
+/* A word of keyness.tsv: its group (index in kgroups), z, and whether a lexicon has it. */
 struct charts_keyterm {
 	size_t group;
 	char *term;
@@ -49,6 +49,11 @@ struct charts {
 	struct charts_keyterm *key;	/* by group, then z descending */
 	size_t nkey;
 	int have_key;
+	char **kgroups;		/* keyness.tsv's groups (outlets), in its order */
+	size_t nkgroups;
+	size_t *kpanel;		/* the kgroups with a panel, if they have words */
+	size_t nkpanel;
+	int key_by_outlet;	/* kgroups are not the groups of outlets.tsv (--by) */
 	struct res_selection sel;	/* the groups drawn one by one, the others pooled */
 	/*
 	 * The rows of the charts with a row per group, drawn bottom up:
@@ -62,7 +67,7 @@ struct charts {
 	size_t *row_of;
 	char *shown;		/* shown[g]: group g has a row, a panel, a colour of its own */
 	size_t *art_group;	/* group of each article, (size_t)-1 when not in outlets.tsv */
-	size_t *key_start;	/* group g's words are key[key_start[g] .. key_start[g + 1]) */
+	size_t *key_start;	/* kgroup g's words are key[key_start[g] .. key_start[g + 1]) */
 	long trend_width;	/* days of the trend's window (trend.h); 0: no trend */
 	struct trend_point *trend;	/* TREND_POINTS per group, trend_n[g] of them used */
 	size_t *trend_n;	/* 0: group g has no trend */
