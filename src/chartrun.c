@@ -17,12 +17,12 @@
 #include "charts.h"
 #include "date.h"
 #include "fsutil.h"
+#include "lexdecl.h"
 #include "outfile.h"
 #include "results.h"
 #include "runset.h"
 #include "scoretab.h"
 #include "sort.h"
-#include "stance.h"
 #include "trend.h"
 #include "tsv.h"
 #include "util.h"
@@ -147,10 +147,17 @@ static int load_keyness(struct charts *c, const char *indir)
 }
 
 
+/* The value of the first index of article i (the timeline's); NAN without. */
+static double first_index(const struct charts *c, size_t i)
+{
+	long k = c->indices.n ? c->indices.ix[0].column : -1;
+	return k < 0 ? NAN : c->art.a[i].index[k];
+}
+
 /*
  * The trend of every group (trend.h) from the articles the timeline draws:
- * those of a group in outlets.tsv, with a stance and a date. One window for
- * all groups, from the span of all their dates.
+ * those of a group in outlets.tsv, with a value of the first index and a
+ * date. One window for all groups, from the span of all their dates.
  */
 static void compute_trends(struct charts *c)
 {
@@ -163,7 +170,7 @@ static void compute_trends(struct charts *c)
 	for (i = 0; i < c->art.n; i++) {
 		long y, m, d;
 		day[i] = LONG_MIN;
-		if (c->art_group[i] == (size_t)-1 || isnan(c->art.a[i].stance) ||
+		if (c->art_group[i] == (size_t)-1 || isnan(first_index(c, i)) ||
 		    date_parse(c->art.a[i].date, &y, &m, &d) < 0)
 			continue;
 		day[i] = date_days_from_civil(y, m, d);
@@ -189,7 +196,7 @@ static void compute_trends(struct charts *c)
 			continue;
 		g = c->art_group[i];
 		gday[g][k[g]] = day[i];
-		gval[g][k[g]++] = c->art.a[i].stance;
+		gval[g][k[g]++] = first_index(c, i);
 	}
 	for (g = 0; g < K; g++) {
 		c->trend_n[g] = trend_group(gday[g], gval[g], k[g], c->trend_width,
@@ -234,15 +241,6 @@ static int write_trends(const struct charts *c)
 	buf_release(&line);
 	return outfile_commit(out);
 }
-
-/*
- * The index of scores.tsv and outlets.tsv: stance, as stance.h defines it.
- * Its chart files keep their names (stance.svg, articles.svg).
- */
-static const struct charts_index stance_index = {
-	"stance", "stance", "articles", "stance = " STANCE_FORMULA,
-	"more " STANCE_CONCILIATORY, "more " STANCE_ACCUSATORY,
-};
 
 /* Whether outlets.tsv has rows of metric. */
 static int has_metric(const struct res_outlets *out, const char *metric)
@@ -323,7 +321,16 @@ static int load(struct charts *c, const char *indir, const struct chart_run_opts
 		return -1;
 	if (res_select(&c->out, o->max_groups, o->groups, &c->sel) < 0)
 		return -1;
-	c->order_metric = has_metric(&c->out, stance_index.name) ? stance_index.name : NULL;
+	path = path_join(indir, LEXDECL_NAME);
+	r = lexdecl_load(&c->decl, path);
+	free(path);
+	if (r < 0)
+		return -1;
+	c->declared = r == 0;
+	charts_indices_init(&c->indices, &c->decl, c->declared, &c->out, &c->art);
+	/* The rows go by the mean of the first index, by name without one. */
+	c->order_metric = c->indices.n && has_metric(&c->out, c->indices.ix[0].name)
+			  ? c->indices.ix[0].name : NULL;
 	order_rows(c);
 	c->art_group = xmalloc((c->art.n + 1) * sizeof(size_t));
 	for (i = 0; i < c->art.n; i++) {
@@ -347,14 +354,30 @@ void chart_run_opts_init(struct chart_run_opts *o)
 	o->groups = NULL;
 }
 
-/* Draws every figure, or records why it has none; -1 after the first that failed. */
+/*
+ * Draws every figure, or records why it has none; -1 after the first that
+ * failed. Each index has its two charts; the timeline shows the first.
+ */
 static int draw_all(struct charts *c)
 {
-	const struct charts_index *ix = &stance_index;
+	size_t k;
 
-	if (charts_index(c, ix) < 0 || charts_categories(c) < 0 ||
-	    charts_index_articles(c, ix) < 0 || charts_timeline(c, ix) < 0 ||
-	    charts_keyness(c) < 0 || charts_voice(c) < 0)
+	if (!c->indices.n)
+		charts_missing(c, "index", "%s", c->declared
+			       ? "the lexicons declare no index (an @index line declares one)"
+			       : "outlets.tsv has no index");
+	for (k = 0; k < c->indices.n; k++)
+		if (charts_index(c, &c->indices.ix[k]) < 0)
+			return -1;
+	if (charts_categories(c) < 0)
+		return -1;
+	for (k = 0; k < c->indices.n; k++)
+		if (charts_index_articles(c, &c->indices.ix[k]) < 0)
+			return -1;
+	if (c->indices.n ? charts_timeline(c, &c->indices.ix[0]) < 0
+			 : charts_missing(c, "timeline", "it shows an index, and there is none") < 0)
+		return -1;
+	if (charts_keyness(c) < 0 || charts_voice(c) < 0)
 		return -1;
 	return 0;
 }
@@ -464,17 +487,33 @@ static int check_tables(const char *indir, const char *by, const char *group_map
 	return bad ? -1 : 0;
 }
 
-/* What run.tsv records of a chart run; every figure's files are the run's. */
-static void stamp_run(struct runset *set, const struct chart_run_opts *o)
+/* Both files of figure name, owned by the run (runset_owns). */
+static void owns_figure(struct runset *set, const char *name)
 {
-	static const char *const figures[] = { "stance", "categories", "articles", "timeline",
-					       "keyness", "voice" };
-	static const char *const tables[] = { "outlets.tsv", "scores.tsv", "keyness.tsv" };
-
-	runset_owns(set, "charts.tsv");
 	struct buf b = BUF_INIT;
+
+	buf_addf(&b, "%s.svg", name);
+	runset_owns(set, b.data);
+	buf_reset(&b);
+	buf_addf(&b, "%s.png", name);
+	runset_owns(set, b.data);
+	buf_release(&b);
+}
+
+/*
+ * What run.tsv records of a chart run; every figure's files are the run's,
+ * those of each index too ("articles" is the name an older framing gave
+ * the chart of every article's stance: gone, not left stale).
+ */
+static void stamp_run(struct runset *set, const struct chart_run_opts *o, const struct charts *c)
+{
+	static const char *const figures[] = { "categories", "articles", "timeline", "keyness",
+					       "voice" };
+	static const char *const tables[] = { "outlets.tsv", "scores.tsv", "keyness.tsv",
+					      LEXDECL_NAME };
 	size_t i;
 
+	runset_owns(set, "charts.tsv");
 	runset_param(set, "by", o->by);
 	runset_param(set, "group-map", o->group_map ? o->group_map : "-");
 	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
@@ -483,15 +522,12 @@ static void stamp_run(struct runset *set, const struct chart_run_opts *o)
 			runset_input(set, p);
 		free(p);
 	}
-	for (i = 0; i < sizeof(figures) / sizeof(figures[0]); i++) {
-		buf_reset(&b);
-		buf_addf(&b, "%s.svg", figures[i]);
-		runset_owns(set, b.data);
-		buf_reset(&b);
-		buf_addf(&b, "%s.png", figures[i]);
-		runset_owns(set, b.data);
+	for (i = 0; i < sizeof(figures) / sizeof(figures[0]); i++)
+		owns_figure(set, figures[i]);
+	for (i = 0; i < c->indices.n; i++) {
+		owns_figure(set, c->indices.ix[i].file);
+		owns_figure(set, c->indices.ix[i].articles_file);
 	}
-	buf_release(&b);
 }
 
 int chart_run(const struct chart_run_opts *o)
@@ -522,7 +558,7 @@ int chart_run(const struct chart_run_opts *o)
 	}
 	if (!(set = runset_begin(c.outdir, "chart")))
 		goto out;
-	stamp_run(set, o);
+	stamp_run(set, o, &c);
 	c.outdir = runset_dir(set);
 	if (write_trends(&c) < 0) {
 		status = runset_finish(set, EXIT_FAILED);

@@ -139,6 +139,117 @@ static void drawn(struct charts *c, const char *name)
 }
 
 
+/* The charts with a fixed name: an index called so has files index_NAME. */
+static const char *const fixed_charts[] = {
+	"categories", "timeline", "keyness", "voice", "targets", "trend", NULL,
+};
+
+/* Whether outlets.tsv's metric belongs to a category: C_rate, C_own_rate, C_wrate... */
+static int category_metric(const struct res_outlets *out, const char *metric)
+{
+	size_t k, n;
+
+	for (k = 0; k < out->ncategories; k++) {
+		n = strlen(out->categories[k]);
+		if (!strncmp(metric, out->categories[k], n) && metric[n] == '_')
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether s is a name of a lexicon (a-z, 0-9, _, from a letter): it can name a file. */
+static int file_name_ok(const char *s)
+{
+	if (!(*s >= 'a' && *s <= 'z'))
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_'))
+			return 0;
+	return 1;
+}
+
+static char *strf(const char *fmt, ...) FMT(1, 2);
+static char *strf(const char *fmt, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	return buf_detach(&b);
+}
+
+/* Appends index name: its files, its column in art, its formula and ends (NULL: none). */
+static void add_index(struct charts_indices *l, const char *name, const struct lexdecl_index *d,
+		      const struct res_articles *art)
+{
+	struct charts_index *ix;
+	struct buf f = BUF_INIT;
+	const char *prefix = "";
+	size_t i, n = strlen(name);
+
+	for (i = 0; fixed_charts[i]; i++)
+		if (!strcmp(name, fixed_charts[i]))
+			prefix = "index_";
+	if (n > 9 && !strcmp(name + n - 9, "_articles"))
+		prefix = "index_";
+	l->ix = xrealloc(l->ix, (l->n + 1) * sizeof(*l->ix));
+	ix = &l->ix[l->n++];
+	ix->name = xstrdup(name);
+	ix->file = strf("%s%s", prefix, name);
+	ix->articles_file = strf("%s%s_articles", prefix, name);
+	if (d) {
+		/* A log-ratio of A over B and a difference A - B both grow with A. */
+		buf_addf(&f, "%s = ", name);
+		lexdecl_index_formula(d, &f);
+		ix->formula = buf_detach(&f);
+		ix->neg = strf("more %s", d->b);
+		ix->pos = strf("more %s", d->a);
+	} else {
+		ix->formula = xstrdup(name);
+		ix->neg = xstrdup("lower");
+		ix->pos = xstrdup("higher");
+	}
+	ix->column = -1;
+	for (i = 0; art && i < art->nindex; i++)
+		if (!strcmp(art->index_name[i], name))
+			ix->column = (long)i;
+}
+
+void charts_indices_init(struct charts_indices *l, const struct lexdecl *d, int declared,
+			 const struct res_outlets *out, const struct res_articles *art)
+{
+	size_t i;
+
+	memset(l, 0, sizeof(*l));
+	l->declared = declared;
+	if (declared) {
+		for (i = 0; i < d->nidx; i++)
+			add_index(l, d->idx[i].name, &d->idx[i], art);
+		return;
+	}
+	for (i = 0; i < out->nmetrics; i++)
+		if (!category_metric(out, out->metrics[i]) && file_name_ok(out->metrics[i]))
+			add_index(l, out->metrics[i], NULL, art);
+}
+
+void charts_indices_release(struct charts_indices *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		free((char *)l->ix[i].name);
+		free((char *)l->ix[i].file);
+		free((char *)l->ix[i].articles_file);
+		free((char *)l->ix[i].formula);
+		free((char *)l->ix[i].neg);
+		free((char *)l->ix[i].pos);
+	}
+	free(l->ix);
+	memset(l, 0, sizeof(*l));
+}
+
 /* Group names longer than this are cut on the charts (the report has them whole). */
 #define NAME_MAX_CHARS 36
 
@@ -249,11 +360,12 @@ static double index_widest(struct charts *c, const char *metric)
 	return widest;
 }
 
-/* Whether article i is drawn on the per-article charts of ix: in a group, with a value. */
+/* Article i's value of ix on the per-article charts: NAN when it is in no group or has none. */
 static double article_value(const struct charts *c, size_t i, const struct charts_index *ix)
 {
-	(void)ix;	/* scores.tsv's one index column, stance, is the one res_articles reads */
-	return c->art_group[i] == (size_t)-1 ? NAN : c->art.a[i].stance;
+	if (c->art_group[i] == (size_t)-1 || ix->column < 0)
+		return NAN;
+	return c->art.a[i].index[ix->column];
 }
 
 /* Why an index has no chart (1 after charts_missing), or 0 when some article has a value. */
@@ -261,6 +373,8 @@ static int index_missing(struct charts *c, const struct charts_index *ix, const 
 {
 	size_t i;
 
+	if (ix->column < 0)
+		return charts_missing(c, file, "scores.tsv has no %s column", ix->name);
 	for (i = 0; i < c->art.n; i++)
 		if (!isnan(article_value(c, i, ix)))
 			return 0;
@@ -1048,12 +1162,22 @@ int charts_keyness(struct charts *c)
 	return ret;
 }
 
-/* Whether outlets.tsv splits category k into own voice and quoted (C_own_rate). */
+/*
+ * Whether the voice chart has a panel of category k: outlets.tsv splits it
+ * into own voice and quoted (C_own_rate), and categories.tsv, when there
+ * is one, marks it voice (every category, or those of the @voice lines).
+ */
 static int has_voice(const struct charts *c, size_t k)
 {
 	struct buf metric = BUF_INIT;
 	size_t m;
 	int has = 0;
+
+	if (c->declared) {
+		const struct lexdecl_category *d = lexdecl_category(&c->decl, c->out.categories[k]);
+		if (!d || !d->voice)
+			return 0;
+	}
 
 	buf_addf(&metric, "%s_own_rate", c->out.categories[k]);
 	for (m = 0; m < c->out.nmetrics && !has; m++)
@@ -1137,8 +1261,12 @@ int charts_voice(struct charts *c)
 	}
 	if (!P) {
 		free(cat);
-		return split ? charts_missing(c, "voice", "no lexicon entry matched")
-			     : charts_missing(c, "voice", "outlets.tsv splits no category by voice");
+		if (split)
+			return charts_missing(c, "voice", "no lexicon entry matched");
+		if (c->declared && c->out.ncategories)
+			return charts_missing(c, "voice", "no category of categories.tsv has "
+					      "voice yes (an @voice line names them)");
+		return charts_missing(c, "voice", "outlets.tsv splits no category by voice");
 	}
 	height = VOICE_TOP + (int)P * panel_h + VOICE_BOTTOM + title_extra(c);
 	buf_adds(&sub, "a panel per category, pooled over the articles of each group");
@@ -1195,6 +1323,8 @@ void charts_release(struct charts *c)
 	size_t i;
 	res_outlets_release(&c->out);
 	res_articles_release(&c->art);
+	lexdecl_release(&c->decl);
+	charts_indices_release(&c->indices);
 	for (i = 0; i < c->nkey; i++)
 		free(c->key[i].term);
 	free(c->key);

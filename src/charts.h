@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 
+#include "lexdecl.h"
 #include "results.h"
 #include "trend.h"
 #include "util.h"
@@ -33,12 +34,34 @@ struct charts_figure {
  * neg "more B" and pos "more A".
  */
 struct charts_index {
-	const char *name;	/* its metric in outlets.tsv ("stance") */
-	const char *file;	/* the chart of its means per group */
-	const char *articles_file;	/* the chart of every article's value */
+	const char *name;	/* its metric in outlets.tsv and column of scores.tsv */
+	const char *file;	/* the chart of its means per group: NAME */
+	const char *articles_file;	/* the chart of every article's value: NAME_articles */
 	const char *formula;	/* the axis: "stance = log((A + 0.5) / (B + 0.5))" */
 	const char *neg, *pos;	/* the ends of the axis */
+	long column;		/* its place in res_article.index; -1: scores.tsv lacks it */
 };
+
+/*
+ * The indices of a run, as the charts and the report show them: those
+ * categories.tsv declares (in the stats folder), in its order; without
+ * categories.tsv (a run of an older framing), the metrics of outlets.tsv
+ * that are not a category's, with no formula. Their strings are owned.
+ */
+struct charts_indices {
+	struct charts_index *ix;
+	size_t n;
+	int declared;		/* from categories.tsv */
+};
+
+/*
+ * Fills l from d (NULL or empty without categories.tsv), out and art
+ * (NULL: every column -1). An index's files are NAME and NAME_articles,
+ * index_NAME... when NAME is the name of another chart.
+ */
+void charts_indices_init(struct charts_indices *l, const struct lexdecl *d, int declared,
+			 const struct res_outlets *out, const struct res_articles *art);
+void charts_indices_release(struct charts_indices *l);
 
 struct charts {
 	const char *outdir, *by, *corpus;	/* borrowed */
@@ -46,6 +69,9 @@ struct charts {
 	int formats;			/* CHART_SVG | CHART_PNG */
 	struct res_outlets out;
 	struct res_articles art;
+	struct lexdecl decl;	/* categories.tsv of the stats folder, empty without one */
+	int declared;		/* 1 when it was read */
+	struct charts_indices indices;
 	struct charts_keyterm *key;	/* by group, then z descending */
 	size_t nkey;
 	int have_key;
@@ -93,7 +119,8 @@ int charts_index_articles(struct charts *c, const struct charts_index *ix);	/* e
 int charts_timeline(struct charts *c, const struct charts_index *ix);	/* over the dates, trends */
 int charts_categories(struct charts *c);	/* rate per group and category: bars or a ranking */
 int charts_keyness(struct charts *c);		/* the top words of each group */
-int charts_voice(struct charts *c);		/* own voice vs quoted, a panel per category */
+/* Own voice vs quoted, a panel per category categories.tsv marks voice (each without it). */
+int charts_voice(struct charts *c);
 
 /* Records that figure name was not drawn and why (a clause: "no article has a date"); 1. */
 int charts_missing(struct charts *c, const char *name, const char *why, ...) FMT(3, 4);

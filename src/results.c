@@ -422,6 +422,13 @@ int res_articles_load(struct res_articles *r, const char *path, const struct sco
 		return -1;
 	r->n = t->n;
 	r->a = xcalloc(t->n + 1, sizeof(*r->a));
+	/*
+	 * The index columns: scoretab reads the one named stance (until it
+	 * reads every index categories.tsv declares, contract15.md).
+	 */
+	r->nindex = 1;
+	r->index_name = xcalloc(2, sizeof(*r->index_name));
+	r->index_name[0] = xstrdup("stance");
 	/* The table is sorted by group; the charts want the order of the file. */
 	for (i = 0; i < t->n; i++) {
 		const struct scoretab_article *s = &t->a[i];
@@ -432,6 +439,8 @@ int res_articles_load(struct res_articles *r, const char *path, const struct sco
 		a->title = xstrdup(s->title);
 		a->tokens = s->tokens;
 		a->dropped = s->dropped;
+		a->index = xmalloc(2 * sizeof(*a->index));
+		a->index[0] = s->stance;
 		a->stance = s->stance;
 	}
 	scoretab_free(t);
@@ -446,7 +455,11 @@ void res_articles_release(struct res_articles *r)
 		free(r->a[i].group);
 		free(r->a[i].date);
 		free(r->a[i].title);
+		free(r->a[i].index);
 	}
+	for (i = 0; i < r->nindex; i++)
+		free(r->index_name[i]);
+	free(r->index_name);
 	free(r->a);
 	memset(r, 0, sizeof(*r));
 }

@@ -104,12 +104,17 @@ void res_add_count(struct buf *out, double n);
 /* One article of scores.tsv: what the charts need. */
 struct res_article {
 	char *id, *group, *date, *title;
-	double tokens, dropped, stance;
+	double tokens, dropped;
+	double *index;		/* per index of res_articles, NAN when NA */
+	/* The first index (NAN without one): the charts drew only stance until they draw each. */
+	double stance;
 };
 
 struct res_articles {
 	struct res_article *a;
 	size_t n;
+	size_t nindex;
+	char **index_name;	/* the indices, in declaration order */
 };
 
 /*

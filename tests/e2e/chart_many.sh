@@ -12,7 +12,7 @@
 . "$ROOT/tests/e2e/hostile.lib"
 . "$ROOT/tests/e2e/many_groups.lib"
 command -v gnuplot >/dev/null 2>&1 || { echo "gnuplot is not installed"; exit 77; }
-charts="stance categories articles timeline keyness voice"
+charts="stance categories stance_articles timeline keyness voice"
 
 # check K DIR: every chart in both formats, and what the subtitles say.
 check() {
