@@ -520,6 +520,36 @@ static void bar_row(struct buf *b, const struct res_stat *s, double x)
 	buf_addch(b, '\n');
 }
 
+/*
+ * The top of the bars' axis when some whisker reaches past BARS_AXIS_WIDER
+ * times the tallest bar (a group of 3 articles with one burst had an
+ * interval to 190 over bars of 10, and every bar was a sliver): that
+ * bound, the longer whiskers cut at the edge. 0: gnuplot's own range.
+ */
+#define BARS_AXIS_WIDER 4
+
+static double bars_top(struct charts *c)
+{
+	struct buf metric = BUF_INIT;
+	double bar = 0, hi = 0;
+	size_t i, k;
+
+	for (k = 0; k < c->out.ncategories; k++) {
+		buf_reset(&metric);
+		buf_addf(&metric, "%s_rate", c->out.categories[k]);
+		for (i = 0; i < c->nrows; i++) {
+			struct res_stat tmp;
+			const struct res_stat *s = row_stat(c, c->order[i], metric.data, &tmp);
+			if (s && s->rate > bar)
+				bar = s->rate;
+			if (s && s->rate_hi > hi)
+				hi = s->rate_hi;
+		}
+	}
+	buf_release(&metric);
+	return bar > 0 && hi > BARS_AXIS_WIDER * bar ? BARS_AXIS_WIDER * bar : 0;
+}
+
 /* Bars: per category, one bar per group shown (and "all others"), with whiskers. */
 static int categories_bars(struct charts *c)
 {
@@ -529,11 +559,13 @@ static int categories_bars(struct charts *c)
 	double w = 0.8 / (double)(nbars ? nbars : 1);
 	const char *sep = "";
 	int ret;
+	double top = bars_top(c);
 
 	gpscript_style(&b);
 	add_title(c, &b, "Matches per 1,000 tokens by category and outlet",
-		  "bars: pooled rate; whiskers: article-level (HC1) 95% interval, "
-		  "none for one article or no match");
+		  /* Short: a longer line ran off both edges of the canvas. */
+		  top > 0 ? "bars: pooled rate; whiskers: 95% interval (HC1), cut at the top"
+			  : "bars: pooled rate; whiskers: 95% interval (HC1)");
 	gpscript_set_text(&b, "set ylabel", "matches per 1,000 tokens");
 	buf_adds(&b, "set xtics (");
 	for (k = 0; k < C; k++) {
@@ -543,7 +575,14 @@ static int categories_bars(struct charts *c)
 		buf_addf(&b, " %zu", k);
 	}
 	buf_adds(&b, ") nomirror scale 0\n");
-	buf_addf(&b, "set xrange [-0.6:%f]\nset yrange [0:*]\n", (double)C - 0.4);
+	buf_addf(&b, "set xrange [-0.6:%f]\n", (double)C - 0.4);
+	if (top > 0) {
+		buf_adds(&b, "set yrange [0:");
+		gpscript_num(&b, top);
+		buf_adds(&b, "]\n");
+	} else {
+		buf_adds(&b, "set yrange [0:*]\n");
+	}
 	buf_addf(&b, "set boxwidth %f absolute\n", w * 0.92);
 	buf_adds(&b, "set grid ytics lc rgb '#e5e5e5' lw 1 dt 1\n"
 		     "set key outside bottom center horizontal samplen 1.5 width 2\n");

@@ -62,6 +62,10 @@ grep -qx "timeline${tab}0${tab}it shows an index, and there is none" "$T/mine/ch
 for f in categories keyness voice; do
 	grep -qx "$f${tab}1${tab}" "$T/mine/charts.tsv" || fail "charts.tsv: $f"
 done
+# Bars of 10 and a whisker of a 3-article group to 190: the axis is set by
+# the bars (4 times the tallest), the whisker cut at the top, and said so.
+grep -q 'whiskers: 95% interval (HC1), cut at the top</text>' "$T/mine/categories.svg" ||
+	fail "categories: axis set by a whisker"
 # The summary has no index column, and says why in one line.
 grep -q '<th class="n">stance</th>' "$T/mine/report.html" && fail "report: a stance column"
 [ "$(grep -Ec 'no index column and no index chart' "$T/mine/report.html")" -eq 1 ] ||
@@ -88,6 +92,8 @@ grep -q '19[67][0-9]' "$T/days.out/timeline.svg" && fail "a 1970 on the axis"
 "$FRAMING" report -q "$S" -o "$T/seeds.out" || fail "report seeds"
 [ "$(grep -o '<text>20[0-9-]*</text>' "$T/seeds.out/timeline.svg" | tr '\n' ' ')" = \
   "<text>2014</text> <text>2015</text> " ] || fail "year tics"
+grep -q 'whiskers: 95% interval (HC1)</text>' "$T/seeds.out/categories.svg" ||
+	fail "seeds' categories: whiskers cut"
 corpus months '$5 = "2015-0" n + 2 "-10"'
 "$FRAMING" report -q "$T/months" -o "$T/months.out" || fail "report months"
 grep -q '<text>2015-03</text>' "$T/months.out/timeline.svg" &&
