@@ -895,9 +895,15 @@ int charts_index_articles(struct charts *c, const struct charts_index *ix)
 	buf_adds(&b, "$means using 1:($2 - 0.32):(0):(0.64) with vectors nohead lw 3 "
 		     "lc rgb '#000000' notitle, "
 		     "keyentry with points pt 7 ps 1.4 lc rgb '#888888' title 'one article', "
-		     "keyentry with lines lw 3 lc rgb '#000000' title 'mean of the outlet'\n");
+		     "keyentry with lines lw 3 lc rgb '#000000' title ");
+	/* The grouping's word (--by wire: "mean of the wire"), as in the subtitle. */
+	buf_reset(&title);
+	buf_addf(&title, "mean of the %s", c->by);
+	gpscript_quote(&b, title.data);
+	buf_addch(&b, '\n');
 	ret = draw(c, ix->articles_file, 900, group_height(c->nrows) + 40 + title_extra(c), &b);
 	buf_release(&b);
+	buf_release(&title);
 	free(seen);
 	return ret;
 }

@@ -142,4 +142,6 @@ for o in 'China Daily' 'Press TV' 'Sputnik'; do
 	grep -q "<text>$o</text>" "$T/wire/keyness.svg" || fail "keyness: no panel $o"
 done
 grep -q 'keyness is always by outlet' "$T/wire/keyness.svg" || fail "keyness: no note of outlets"
+# The per-article chart's legend names the grouping, as its subtitle does.
+grep -q '<text>mean of the wire</text>' "$T/wire/stance_articles.svg" || fail "articles: legend not by wire"
 echo ok
