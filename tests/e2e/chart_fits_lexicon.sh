@@ -11,6 +11,8 @@
 . "$ROOT/tests/e2e/hostile.lib"
 command -v gnuplot >/dev/null 2>&1 || { echo "gnuplot is not installed"; exit 77; }
 S=$ROOT/corpus/seeds
+# The shipped lexicons, named: a binary outside bin/ (SAN=1) has no default.
+SHIPPED="-l $ROOT/lexicons/stance.lex -l $ROOT/lexicons/actors.lex"
 
 # corpus NAME AWK: the seeds with the manifest's date column (5) set by AWK.
 corpus() {
@@ -83,31 +85,31 @@ no_gnuplot "$T/err"
 
 # 3. A few days: day tics, each date once; no 1970 anywhere.
 corpus days '$5 = "2015-09-1" n'
-"$FRAMING" report -q "$T/days" -o "$T/days.out" || fail "report days"
+"$FRAMING" report -q $SHIPPED "$T/days" -o "$T/days.out" || fail "report days"
 tics=$(grep -o '<text>20[0-9-]*</text>' "$T/days.out/timeline.svg" | tr '\n' ' ')
 [ "$tics" = "<text>2015-09-11</text> <text>2015-09-12</text> <text>2015-09-13</text> <text>2015-09-14</text> <text>2015-09-15</text> " ] ||
 	fail "day tics: $tics"
 grep -q '19[67][0-9]' "$T/days.out/timeline.svg" && fail "a 1970 on the axis"
 # Months and years still: the seeds span 2013-06 to 2015-09, tics at years.
-"$FRAMING" report -q "$S" -o "$T/seeds.out" || fail "report seeds"
+"$FRAMING" report -q $SHIPPED "$S" -o "$T/seeds.out" || fail "report seeds"
 [ "$(grep -o '<text>20[0-9-]*</text>' "$T/seeds.out/timeline.svg" | tr '\n' ' ')" = \
   "<text>2014</text> <text>2015</text> " ] || fail "year tics"
 grep -q 'whiskers: 95% interval (HC1)</text>' "$T/seeds.out/categories.svg" ||
 	fail "seeds' categories: whiskers cut"
 corpus months '$5 = "2015-0" n + 2 "-10"'
-"$FRAMING" report -q "$T/months" -o "$T/months.out" || fail "report months"
+"$FRAMING" report -q $SHIPPED "$T/months" -o "$T/months.out" || fail "report months"
 grep -q '<text>2015-03</text>' "$T/months.out/timeline.svg" &&
 	grep -q '<text>2015-07</text>' "$T/months.out/timeline.svg" || fail "month tics"
 
 # 4. One date: drawn around it, one tic.
 corpus one '$5 = "2015-09-11"'
-"$FRAMING" report -q "$T/one" -o "$T/one.out" || fail "report one"
+"$FRAMING" report -q $SHIPPED "$T/one" -o "$T/one.out" || fail "report one"
 [ "$(grep -o '<text>20[0-9-]*</text>' "$T/one.out/timeline.svg")" = "<text>2015-09-11</text>" ] ||
 	fail "one date: tics"
 
 # 5. No date: no timeline, and why.
 corpus nodate '$5 = ""'
-"$FRAMING" report "$T/nodate" -o "$T/nodate.out" 2>"$T/err" || fail "report nodate"
+"$FRAMING" report $SHIPPED "$T/nodate" -o "$T/nodate.out" 2>"$T/err" || fail "report nodate"
 no_gnuplot "$T/err"
 [ ! -e "$T/nodate.out/timeline.svg" ] || fail "timeline without dates"
 grep -qx "framing: warning: no timeline chart: no article with a stance value has a date" "$T/err" ||
