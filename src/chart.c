@@ -71,7 +71,7 @@ static void add_terminal(struct buf *b, enum chart_format fmt, int width, int he
  * so that a run stopped now stops gnuplot too (outfile_child) rather than
  * leave it writing into the removed staging folder.
  */
-static pid_t start_gnuplot(FILE **to)
+static pid_t start_gnuplot(FILE **to, int err_fd)
 {
 	sigset_t block, old;
 	int fds[2];
@@ -98,6 +98,9 @@ static pid_t start_gnuplot(FILE **to)
 		sigprocmask(SIG_SETMASK, &old, NULL);
 		signal(SIGPIPE, SIG_DFL);
 		close(fds[1]);
+		/* Its messages go to err_fd, read when it is done (gnuplot_messages). */
+		dup2(err_fd, STDERR_FILENO);
+		close(err_fd);
 		if (fds[0] != STDIN_FILENO) {
 			dup2(fds[0], STDIN_FILENO);
 			close(fds[0]);
@@ -135,6 +138,116 @@ static int end_gnuplot(FILE *to, pid_t pid)
 	return got < 0 ? -1 : status;
 }
 
+/* The longest script line an error message shows; plot commands run to kilobytes. */
+#define SHOWN_LINE_MAX 240
+
+/* Line number (1-based) of the first line of script that is cmd, or 0. */
+static size_t script_line_of(const char *script, const char *cmd, size_t cmd_len)
+{
+	const char *line = script;
+	size_t n = 1;
+
+	while (*line) {
+		const char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) : strlen(line);
+		if (len == cmd_len && !memcmp(line, cmd, len))
+			return n;
+		if (!end)
+			break;
+		line = end + 1;
+		n++;
+	}
+	return 0;
+}
+
+/*
+ * One error of gnuplot: its message, and the script command it stopped at
+ * (gnuplot echoes it as "gnuplot> CMD") with its line in the script.
+ */
+static void report_error(const char *shown, const char *msg, size_t msg_len, const char *cmd,
+			 size_t cmd_len, const char *script)
+{
+	struct buf m = BUF_INIT, c = BUF_INIT;
+	size_t n;
+
+	buf_add_shown(&m, msg, msg_len);
+	error("gnuplot cannot draw '%s': %s", shown, buf_str(&m));
+	if (cmd) {
+		buf_add_shown(&c, cmd, cmd_len < SHOWN_LINE_MAX ? cmd_len : SHOWN_LINE_MAX);
+		if (cmd_len > SHOWN_LINE_MAX)
+			buf_adds(&c, "...");
+		n = script_line_of(script, cmd, cmd_len);
+		if (n)
+			error("  at line %zu of its script: %s", n, buf_str(&c));
+		else
+			error("  at: %s", buf_str(&c));
+	}
+	buf_release(&m);
+	buf_release(&c);
+}
+
+static int is_prefix(const char *s, size_t len, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	return len >= n && !memcmp(s, prefix, n);
+}
+
+/*
+ * Reports gnuplot's stderr (text) after a failed run: warnings ("warning:"
+ * lines: empty data blocks, ranges) are dropped, as they tell a user
+ * nothing framing does not say itself; every other message is an error,
+ * shown with the script line. Returns how many errors were reported.
+ */
+static int report_messages(const char *text, const char *script, const char *shown)
+{
+	const char *line = text, *cmd = NULL;
+	size_t cmd_len = 0;
+	int errors = 0;
+
+	while (*line) {
+		const char *end = strchr(line, '\n'), *p = line;
+		size_t len = end ? (size_t)(end - line) : strlen(line);
+
+		while (p < line + len && (*p == ' ' || *p == '\t' || *p == '^'))
+			p++;
+		len -= (size_t)(p - line);
+		if (is_prefix(p, len, "gnuplot> ")) {
+			cmd = p + 9;
+			cmd_len = len - 9;
+		} else if (len) {
+			/* "line 2: " counts lines of gnuplot's input oddly; the echo is exact. */
+			if (is_prefix(p, len, "line ")) {
+				const char *colon = memchr(p, ':', len);
+				if (colon && colon + 2 <= p + len) {
+					len -= (size_t)(colon + 2 - p);
+					p = colon + 2;
+				}
+			}
+			if (!is_prefix(p, len, "warning:")) {
+				report_error(shown, p, len, cmd, cmd_len, script);
+				errors++;
+			}
+			cmd = NULL;
+		}
+		if (!end)
+			break;
+		line = end + 1;
+	}
+	return errors;
+}
+
+/* What gnuplot wrote to err (a temporary file), at most 64 KiB of it. */
+static void read_messages(FILE *err, struct buf *out)
+{
+	char chunk[4096];
+	size_t n;
+
+	if (fseek(err, 0, SEEK_SET) < 0)
+		return;
+	while (out->len < 65536 && (n = fread(chunk, 1, sizeof(chunk), err)) > 0)
+		buf_add(out, chunk, n);
+}
+
 /* Writes all of data to gnuplot; a gnuplot that died early shows in its status. */
 static int send(FILE *p, const struct buf *data)
 {
@@ -145,12 +258,12 @@ int chart_render(const char *path, enum chart_format fmt, int width, int height,
 		 const char *script)
 {
 	struct buf tmp = BUF_INIT, head = BUF_INIT, tail = BUF_INIT, body = BUF_INIT;
-	struct buf shown_buf = BUF_INIT;
+	struct buf shown_buf = BUF_INIT, messages = BUF_INIT;
 	/* Messages name the file in -o DIR, not in the hidden staging folder. */
 	const char *shown = outfile_shown(path, &shown_buf);
 	size_t slen = strlen(script);
 	struct sigaction ignore, saved;
-	FILE *p = NULL;
+	FILE *p = NULL, *err = NULL;
 	pid_t pid;
 	int fd, status, ret = -1, werr;
 
@@ -178,7 +291,12 @@ int chart_render(const char *path, enum chart_format fmt, int width, int height,
 	sigaction(SIGPIPE, &ignore, &saved);
 
 	fflush(NULL);
-	if ((pid = start_gnuplot(&p)) < 0)
+	/* gnuplot's stderr: a file, read when it is done, so it never blocks on a full pipe. */
+	if (!(err = tmpfile())) {
+		error("cannot start gnuplot: %s", strerror(errno));
+		goto out;
+	}
+	if ((pid = start_gnuplot(&p, fileno(err))) < 0)
 		goto out;
 	werr = send(p, &head) | send(p, &body) | send(p, &tail);
 	status = end_gnuplot(p, pid);
@@ -195,9 +313,12 @@ int chart_render(const char *path, enum chart_format fmt, int width, int height,
 		if (WIFSIGNALED(status))
 			error("gnuplot was killed by signal %d while drawing '%s'",
 			      WTERMSIG(status), shown);
-		else
-			error("gnuplot failed drawing '%s' (exit status %d; its messages are above)",
-			      shown, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+		else {
+			read_messages(err, &messages);
+			if (!report_messages(buf_str(&messages), buf_str(&body), shown))
+				error("gnuplot failed drawing '%s' (exit status %d)",
+				      shown, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+		}
 		goto out;
 	}
 	/* mkstemp made it 0600; charts are ordinary files to share. */
@@ -210,6 +331,9 @@ int chart_render(const char *path, enum chart_format fmt, int width, int height,
 	ret = 0;
 out:
 	sigaction(SIGPIPE, &saved, NULL);
+	if (err)
+		fclose(err);
+	buf_release(&messages);
 	if (ret < 0)
 		unlink(tmp.data);
 	buf_release(&tmp);

@@ -25,8 +25,11 @@ int chart_available(void);
  * into path as SVG or PNG. width and height are the SVG size in pixels;
  * the PNG is drawn at twice the size with fonts and lines scaled alike,
  * so both look the same. The file is written under a temporary name and
- * renamed when gnuplot succeeded. gnuplot's own messages reach stderr as
- * it prints them. Returns 0, or -1 after a message.
+ * renamed when gnuplot succeeded. gnuplot's own messages never reach
+ * stderr as it prints them: when it succeeds they are dropped (warnings
+ * about empty data and the like), when it fails each error is reported
+ * with the script line it stopped at ("at line 12 of its script: plot
+ * ..."). Returns 0, or -1 after a message.
  */
 int chart_render(const char *path, enum chart_format fmt, int width, int height,
 		 const char *script);

@@ -17,12 +17,12 @@
 #include "charts.h"
 #include "date.h"
 #include "fsutil.h"
+#include "lexdecl.h"
 #include "outfile.h"
 #include "results.h"
 #include "runset.h"
 #include "scoretab.h"
 #include "sort.h"
-#include "stance.h"
 #include "targetchart.h"
 #include "trend.h"
 #include "tsv.h"
@@ -46,13 +46,60 @@ static void index_keyness(struct charts *c)
 	size_t g, i = 0;
 
 	free(c->key_start);
-	c->key_start = xmalloc((c->out.ngroups + 2) * sizeof(size_t));
-	for (g = 0; g <= c->out.ngroups; g++) {
+	c->key_start = xmalloc((c->nkgroups + 2) * sizeof(size_t));
+	for (g = 0; g <= c->nkgroups; g++) {
 		while (i < c->nkey && c->key[i].group < g)
 			i++;
 		c->key_start[g] = i;
 	}
-	c->key_start[c->out.ngroups + 1] = c->nkey;
+	c->key_start[c->nkgroups + 1] = c->nkey;
+}
+
+/* The index of keyness.tsv's group name in kgroups, added when new (rows come by group). */
+static size_t keyness_group(struct charts *c, const char *name, size_t *alloc)
+{
+	size_t g;
+
+	if (c->nkgroups && !strcmp(c->kgroups[c->nkgroups - 1], name))
+		return c->nkgroups - 1;
+	for (g = 0; g < c->nkgroups; g++)
+		if (!strcmp(c->kgroups[g], name))
+			return g;
+	ALLOC_GROW(c->kgroups, c->nkgroups + 1, *alloc);
+	c->kgroups[c->nkgroups] = xstrdup(name);
+	return c->nkgroups++;
+}
+
+/*
+ * The panels of the keyness chart. keyness.tsv groups by outlet whatever
+ * --by is (framing stats): when its groups are those of outlets.tsv, the
+ * groups the charts show; else its own groups, the first max of them.
+ */
+static void keyness_panels(struct charts *c, size_t max)
+{
+	size_t g, i;
+	long *of = xmalloc((c->nkgroups + 1) * sizeof(long));
+	int same = 1;
+
+	for (g = 0; g < c->nkgroups; g++) {
+		of[g] = res_outlets_group(&c->out, c->kgroups[g]);
+		same &= of[g] >= 0;
+	}
+	c->kpanel = xmalloc((c->sel.nshown + c->nkgroups + 1) * sizeof(size_t));
+	c->nkpanel = 0;
+	c->key_by_outlet = !same;
+	if (same) {
+		for (i = 0; i < c->sel.nshown; i++)
+			for (g = 0; g < c->nkgroups; g++)
+				if (of[g] == (long)c->sel.shown[i]) {
+					c->kpanel[c->nkpanel++] = g;
+					break;
+				}
+	} else {
+		for (g = 0; g < c->nkgroups && g < max; g++)
+			c->kpanel[c->nkpanel++] = g;
+	}
+	free(of);
 }
 
 static int load_keyness(struct charts *c, const char *indir)
@@ -60,7 +107,7 @@ static int load_keyness(struct charts *c, const char *indir)
 	char *path = path_join(indir, "keyness.tsv");
 	struct tsv *t;
 	long cg, ct, cz, cl, cu;
-	size_t alloc = 0;
+	size_t alloc = 0, galloc = 0;
 	int rc;
 
 	t = tsv_open(path);
@@ -78,16 +125,15 @@ static int load_keyness(struct charts *c, const char *indir)
 		return -1;
 	}
 	while ((rc = tsv_next(t)) > 0) {
-		long g = res_outlets_group(&c->out, tsv_field(t, (size_t)cg));
 		double z = res_number(tsv_field(t, (size_t)cz));
 		struct charts_keyterm *k;
 
 		/* Words only: lexicon entries are counted again as entries. */
-		if (g < 0 || isnan(z) || (cu >= 0 && strcmp(tsv_field(t, (size_t)cu), "token")))
+		if (isnan(z) || (cu >= 0 && strcmp(tsv_field(t, (size_t)cu), "token")))
 			continue;
 		ALLOC_GROW(c->key, c->nkey + 1, alloc);
 		k = &c->key[c->nkey++];
-		k->group = (size_t)g;
+		k->group = keyness_group(c, tsv_field(t, (size_t)cg), &galloc);
 		k->term = xstrdup(tsv_field(t, (size_t)ct));
 		k->z = z;
 		k->lexicon = cl >= 0 && !strcmp(tsv_field(t, (size_t)cl), "1");
@@ -102,10 +148,17 @@ static int load_keyness(struct charts *c, const char *indir)
 }
 
 
+/* The value of the first index of article i (the timeline's); NAN without. */
+static double first_index(const struct charts *c, size_t i)
+{
+	long k = c->indices.n ? c->indices.ix[0].column : -1;
+	return k < 0 ? NAN : c->art.a[i].index[k];
+}
+
 /*
  * The trend of every group (trend.h) from the articles the timeline draws:
- * those of a group in outlets.tsv, with a stance and a date. One window for
- * all groups, from the span of all their dates.
+ * those of a group in outlets.tsv, with a value of the first index and a
+ * date. One window for all groups, from the span of all their dates.
  */
 static void compute_trends(struct charts *c)
 {
@@ -118,7 +171,7 @@ static void compute_trends(struct charts *c)
 	for (i = 0; i < c->art.n; i++) {
 		long y, m, d;
 		day[i] = LONG_MIN;
-		if (c->art_group[i] == (size_t)-1 || isnan(c->art.a[i].stance) ||
+		if (c->art_group[i] == (size_t)-1 || isnan(first_index(c, i)) ||
 		    date_parse(c->art.a[i].date, &y, &m, &d) < 0)
 			continue;
 		day[i] = date_days_from_civil(y, m, d);
@@ -144,7 +197,7 @@ static void compute_trends(struct charts *c)
 			continue;
 		g = c->art_group[i];
 		gday[g][k[g]] = day[i];
-		gval[g][k[g]++] = c->art.a[i].stance;
+		gval[g][k[g]++] = first_index(c, i);
 	}
 	for (g = 0; g < K; g++) {
 		c->trend_n[g] = trend_group(gday[g], gval[g], k[g], c->trend_width,
@@ -190,16 +243,28 @@ static int write_trends(const struct charts *c)
 	return outfile_commit(out);
 }
 
+/* Whether outlets.tsv has rows of metric. */
+static int has_metric(const struct res_outlets *out, const char *metric)
+{
+	size_t m;
+
+	for (m = 0; m < out->nmetrics; m++)
+		if (!strcmp(out->metrics[m], metric))
+			return 1;
+	return 0;
+}
+
 static struct charts *sort_ctx;
 
 static int order_cmp(const void *pa, const void *pb)
 {
 	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
-	const struct res_stat *sa = res_outlets_get(&sort_ctx->out, a, "stance");
-	const struct res_stat *sb = res_outlets_get(&sort_ctx->out, b, "stance");
+	const char *m = sort_ctx->order_metric;
+	const struct res_stat *sa = m ? res_outlets_get(&sort_ctx->out, a, m) : NULL;
+	const struct res_stat *sb = m ? res_outlets_get(&sort_ctx->out, b, m) : NULL;
 	double ma = sa ? sa->mean : NAN, mb = sb ? sb->mean : NAN;
 
-	/* Groups without a stance go to the bottom; ties by name. */
+	/* Groups without a value go to the bottom; ties by name. */
 	if (isnan(ma) != isnan(mb))
 		return isnan(ma) ? -1 : 1;
 	if (!isnan(ma) && ma != mb)
@@ -209,8 +274,8 @@ static int order_cmp(const void *pa, const void *pb)
 
 /*
  * The rows of the charts with a row per group (charts.h): "all others"
- * at the bottom when groups are pooled, then the groups shown by mean
- * stance.
+ * at the bottom when groups are pooled, then the groups shown by the mean
+ * of the first index (by name without one).
  */
 static void order_rows(struct charts *c)
 {
@@ -257,6 +322,16 @@ static int load(struct charts *c, const char *indir, const struct chart_run_opts
 		return -1;
 	if (res_select(&c->out, o->max_groups, o->groups, &c->sel) < 0)
 		return -1;
+	path = path_join(indir, LEXDECL_NAME);
+	r = lexdecl_load(&c->decl, path);
+	free(path);
+	if (r < 0)
+		return -1;
+	c->declared = r == 0;
+	charts_indices_init(&c->indices, &c->decl, c->declared, &c->out, &c->art);
+	/* The rows go by the mean of the first index, by name without one. */
+	c->order_metric = c->indices.n && has_metric(&c->out, c->indices.ix[0].name)
+			  ? c->indices.ix[0].name : NULL;
 	order_rows(c);
 	c->art_group = xmalloc((c->art.n + 1) * sizeof(size_t));
 	for (i = 0; i < c->art.n; i++) {
@@ -280,19 +355,63 @@ void chart_run_opts_init(struct chart_run_opts *o)
 	o->groups = NULL;
 }
 
-/* Draws every figure; -1 after the first that failed. */
+/*
+ * Draws every figure, or records why it has none; -1 after the first that
+ * failed. Each index has its two charts; the timeline shows the first.
+ */
 static int draw_all(struct charts *c)
 {
-	if (charts_stance(c) < 0 || charts_categories(c) < 0 || charts_articles(c) < 0 ||
-	    charts_timeline(c) < 0)
+	size_t k;
+
+	if (!c->indices.n)
+		charts_missing(c, "index", "%s", c->declared
+			       ? "the lexicons declare no index (an @index line declares one)"
+			       : "outlets.tsv has no index");
+	for (k = 0; k < c->indices.n; k++)
+		if (charts_index(c, &c->indices.ix[k]) < 0)
+			return -1;
+	if (charts_categories(c) < 0)
 		return -1;
-	if (c->have_key && charts_keyness(c) < 0)
+	for (k = 0; k < c->indices.n; k++)
+		if (charts_index_articles(c, &c->indices.ix[k]) < 0)
+			return -1;
+	if (c->indices.n ? charts_timeline(c, &c->indices.ix[0]) < 0
+			 : charts_missing(c, "timeline", "it shows an index, and there is none") < 0)
 		return -1;
-	if (!res_outlets_get(&c->out, 0, STANCE_ACCUSATORY "_own_rate")) {
-		warning("no voice chart: the lexicons have no category '" STANCE_ACCUSATORY "'");
-		return 0;
+	if (charts_keyness(c) < 0 || charts_voice(c) < 0)
+		return -1;
+	return 0;
+}
+
+/*
+ * charts.tsv: chart drawn note, a row per figure considered; a figure not
+ * drawn has 0 and why (the report prints it in the chart's place), and
+ * each is told on stderr as a warning.
+ */
+static int write_figures(const struct charts *c)
+{
+	char *path = path_join(c->outdir, "charts.tsv");
+	struct outfile *out = outfile_open(path);
+	struct buf line = BUF_INIT;
+	size_t i;
+
+	free(path);
+	if (!out)
+		return -1;
+	buf_adds(&line, "chart\tdrawn\tnote\n");
+	for (i = 0; i < c->nfig; i++) {
+		const struct charts_figure *f = &c->fig[i];
+		buf_add_tsv_field(&line, f->name, strlen(f->name));
+		buf_addf(&line, "\t%d\t", !f->why);
+		if (f->why) {
+			buf_add_tsv_field(&line, f->why, strlen(f->why));
+			warning("no %s chart: %s", f->name, f->why);
+		}
+		buf_addch(&line, '\n');
 	}
-	return charts_voice(c, STANCE_ACCUSATORY);
+	fwrite(line.data, 1, line.len, outfile_stream(out));
+	buf_release(&line);
+	return outfile_commit(out);
 }
 
 /*
@@ -369,16 +488,33 @@ static int check_tables(const char *indir, const char *by, const char *group_map
 	return bad ? -1 : 0;
 }
 
-/* What run.tsv records of a chart run; every figure's files are the run's. */
-static void stamp_run(struct runset *set, const struct chart_run_opts *o)
+/* Both files of figure name, owned by the run (runset_owns). */
+static void owns_figure(struct runset *set, const char *name)
 {
-	static const char *const figures[] = { "stance", "categories", "articles", "timeline",
-					       "keyness", "voice", "targets" };
-	static const char *const tables[] = { "outlets.tsv", "scores.tsv", "keyness.tsv",
-					      "targets_by_group.tsv" };
 	struct buf b = BUF_INIT;
+
+	buf_addf(&b, "%s.svg", name);
+	runset_owns(set, b.data);
+	buf_reset(&b);
+	buf_addf(&b, "%s.png", name);
+	runset_owns(set, b.data);
+	buf_release(&b);
+}
+
+/*
+ * What run.tsv records of a chart run; every figure's files are the run's,
+ * those of each index too ("articles" is the name an older framing gave
+ * the chart of every article's stance: gone, not left stale).
+ */
+static void stamp_run(struct runset *set, const struct chart_run_opts *o, const struct charts *c)
+{
+	static const char *const figures[] = { "categories", "articles", "timeline", "keyness",
+					       "voice", "targets" };
+	static const char *const tables[] = { "outlets.tsv", "scores.tsv", "keyness.tsv",
+					      LEXDECL_NAME, "targets_by_group.tsv" };
 	size_t i;
 
+	runset_owns(set, "charts.tsv");
 	runset_param(set, "by", o->by);
 	runset_param(set, "group-map", o->group_map ? o->group_map : "-");
 	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
@@ -387,15 +523,12 @@ static void stamp_run(struct runset *set, const struct chart_run_opts *o)
 			runset_input(set, p);
 		free(p);
 	}
-	for (i = 0; i < sizeof(figures) / sizeof(figures[0]); i++) {
-		buf_reset(&b);
-		buf_addf(&b, "%s.svg", figures[i]);
-		runset_owns(set, b.data);
-		buf_reset(&b);
-		buf_addf(&b, "%s.png", figures[i]);
-		runset_owns(set, b.data);
+	for (i = 0; i < sizeof(figures) / sizeof(figures[0]); i++)
+		owns_figure(set, figures[i]);
+	for (i = 0; i < c->indices.n; i++) {
+		owns_figure(set, c->indices.ix[i].file);
+		owns_figure(set, c->indices.ix[i].articles_file);
 	}
-	buf_release(&b);
 }
 
 int chart_run(const struct chart_run_opts *o)
@@ -426,17 +559,17 @@ int chart_run(const struct chart_run_opts *o)
 	}
 	if (!(set = runset_begin(c.outdir, "chart")))
 		goto out;
-	stamp_run(set, o);
+	stamp_run(set, o, &c);
 	c.outdir = runset_dir(set);
 	if (write_trends(&c) < 0) {
 		status = runset_finish(set, EXIT_FAILED);
 		goto out;
 	}
-	if (load_keyness(&c, o->indir) < 0)
-		warning("no keyness chart: %s/keyness.tsv is missing or unreadable", o->indir);
-	if (!c.key_start)
+	/* Without it, the keyness chart is missing (charts_keyness says so). */
+	if (load_keyness(&c, o->indir) < 0 || !c.key_start)
 		index_keyness(&c);
-	status = draw_all(&c) < 0 ? EXIT_FAILED : EXIT_OK;
+	keyness_panels(&c, o->max_groups);
+	status = draw_all(&c) < 0 || write_figures(&c) < 0 ? EXIT_FAILED : EXIT_OK;
 	if (status == EXIT_OK && targetchart_draw(&c, o->indir) < 0)
 		status = EXIT_FAILED;
 	status = runset_finish(set, status);

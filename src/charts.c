@@ -8,6 +8,7 @@
 #include "charts.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,7 +18,6 @@
 #include "parse.h"
 #include "results.h"
 #include "sort.h"
-#include "stance.h"
 #include "text.h"
 #include "tsv.h"
 #include "date.h"
@@ -96,18 +96,159 @@ static const struct res_stat *row_stat(struct charts *c, size_t g, const char *m
 #define OTHERS_COLOR "#8c8c8c"
 
 
-/* The stance axis: the formula, and which side is which at its ends. */
-static void add_stance_xaxis(struct buf *b)
+/* An index's axis: its formula, and which side is which at its ends. */
+static void add_index_xaxis(struct buf *b, const struct charts_index *ix)
 {
-	gpscript_set_text(b, "set xlabel", "stance = " STANCE_FORMULA);
+	struct buf t = BUF_INIT;
+
+	gpscript_set_text(b, "set xlabel", ix->formula);
+	buf_addf(&t, "\xE2\x86\x90 %s", ix->neg);
 	buf_adds(b, "set label 103 ");
-	gpscript_quote(b, "\xE2\x86\x90 more conciliatory");
+	gpscript_quote(b, t.data);
 	buf_adds(b, " at graph 0, graph 0 offset 0,-4.5 left font ',13' tc rgb '#444444'\n");
+	buf_reset(&t);
+	buf_addf(&t, "%s \xE2\x86\x92", ix->pos);
 	buf_adds(b, "set label 104 ");
-	gpscript_quote(b, "more accusatory \xE2\x86\x92");
+	gpscript_quote(b, t.data);
 	buf_adds(b, " at graph 1, graph 0 offset 0,-4.5 right font ',13' tc rgb '#444444'\n");
+	buf_release(&t);
 }
 
+int charts_missing(struct charts *c, const char *name, const char *why, ...)
+{
+	struct buf w = BUF_INIT;
+	struct charts_figure *f;
+	va_list ap;
+
+	va_start(ap, why);
+	buf_vaddf(&w, why, ap);
+	va_end(ap);
+	ALLOC_GROW(c->fig, c->nfig + 1, c->fig_alloc);
+	f = &c->fig[c->nfig++];
+	f->name = xstrdup(name);
+	f->why = buf_detach(&w);
+	return 1;
+}
+
+/* Records that figure name was drawn. */
+static void drawn(struct charts *c, const char *name)
+{
+	ALLOC_GROW(c->fig, c->nfig + 1, c->fig_alloc);
+	c->fig[c->nfig].name = xstrdup(name);
+	c->fig[c->nfig++].why = NULL;
+}
+
+
+/* The charts with a fixed name: an index called so has files index_NAME. */
+static const char *const fixed_charts[] = {
+	"categories", "timeline", "keyness", "voice", "targets", "trend", NULL,
+};
+
+/* Whether outlets.tsv's metric belongs to a category: C_rate, C_own_rate, C_wrate... */
+static int category_metric(const struct res_outlets *out, const char *metric)
+{
+	size_t k, n;
+
+	for (k = 0; k < out->ncategories; k++) {
+		n = strlen(out->categories[k]);
+		if (!strncmp(metric, out->categories[k], n) && metric[n] == '_')
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether s is a name of a lexicon (a-z, 0-9, _, from a letter): it can name a file. */
+static int file_name_ok(const char *s)
+{
+	if (!(*s >= 'a' && *s <= 'z'))
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_'))
+			return 0;
+	return 1;
+}
+
+static char *strf(const char *fmt, ...) FMT(1, 2);
+static char *strf(const char *fmt, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	return buf_detach(&b);
+}
+
+/* Appends index name: its files, its column in art, its formula and ends (NULL: none). */
+static void add_index(struct charts_indices *l, const char *name, const struct lexdecl_index *d,
+		      const struct res_articles *art)
+{
+	struct charts_index *ix;
+	struct buf f = BUF_INIT;
+	const char *prefix = "";
+	size_t i, n = strlen(name);
+
+	for (i = 0; fixed_charts[i]; i++)
+		if (!strcmp(name, fixed_charts[i]))
+			prefix = "index_";
+	if (n > 9 && !strcmp(name + n - 9, "_articles"))
+		prefix = "index_";
+	l->ix = xrealloc(l->ix, (l->n + 1) * sizeof(*l->ix));
+	ix = &l->ix[l->n++];
+	ix->name = xstrdup(name);
+	ix->file = strf("%s%s", prefix, name);
+	ix->articles_file = strf("%s%s_articles", prefix, name);
+	if (d) {
+		/* A log-ratio of A over B and a difference A - B both grow with A. */
+		buf_addf(&f, "%s = ", name);
+		lexdecl_index_formula(d, &f);
+		ix->formula = buf_detach(&f);
+		ix->neg = strf("more %s", d->b);
+		ix->pos = strf("more %s", d->a);
+	} else {
+		ix->formula = xstrdup(name);
+		ix->neg = xstrdup("lower");
+		ix->pos = xstrdup("higher");
+	}
+	ix->column = -1;
+	for (i = 0; art && i < art->nindex; i++)
+		if (!strcmp(art->index_name[i], name))
+			ix->column = (long)i;
+}
+
+void charts_indices_init(struct charts_indices *l, const struct lexdecl *d, int declared,
+			 const struct res_outlets *out, const struct res_articles *art)
+{
+	size_t i;
+
+	memset(l, 0, sizeof(*l));
+	l->declared = declared;
+	if (declared) {
+		for (i = 0; i < d->nidx; i++)
+			add_index(l, d->idx[i].name, &d->idx[i], art);
+		return;
+	}
+	for (i = 0; i < out->nmetrics; i++)
+		if (!category_metric(out, out->metrics[i]) && file_name_ok(out->metrics[i]))
+			add_index(l, out->metrics[i], NULL, art);
+}
+
+void charts_indices_release(struct charts_indices *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		free((char *)l->ix[i].name);
+		free((char *)l->ix[i].file);
+		free((char *)l->ix[i].articles_file);
+		free((char *)l->ix[i].formula);
+		free((char *)l->ix[i].neg);
+		free((char *)l->ix[i].pos);
+	}
+	free(l->ix);
+	memset(l, 0, sizeof(*l));
+}
 
 /* Group names longer than this are cut on the charts (the report has them whole). */
 #define NAME_MAX_CHARS 36
@@ -137,8 +278,7 @@ static void group_label(struct charts *c, size_t g, struct buf *out)
 		buf_adds(out, " articles)");
 		return;
 	}
-	s = res_outlets_get(&c->out, g, "stance");
-
+	s = c->order_metric ? res_outlets_get(&c->out, g, c->order_metric) : NULL;
 	if (s)
 		n = s->articles;
 	for (m = 0; isnan(n) && m < c->out.nmetrics; m++)
@@ -195,30 +335,53 @@ static int draw(struct charts *c, const char *name, int width, int height,
 		free(path);
 		buf_release(&file);
 	}
+	if (!ret)
+		drawn(c, name);
 	return ret;
 }
 
-/* Groups of fewer articles set the stance axis with their intervals only within bounds. */
-#define STANCE_AXIS_MIN_ARTICLES 5
-#define STANCE_AXIS_WIDER 4
+/* Groups of fewer articles set the index axis with their intervals only within bounds. */
+#define INDEX_AXIS_MIN_ARTICLES 5
+#define INDEX_AXIS_WIDER 4
 
-/* The widest stance t-interval of the shown groups of STANCE_AXIS_MIN_ARTICLES or more; 0: none. */
-static double stance_widest(struct charts *c)
+/* The widest t-interval of metric of the shown groups of INDEX_AXIS_MIN_ARTICLES or more; 0: none. */
+static double index_widest(struct charts *c, const char *metric)
 {
 	double widest = 0;
 	size_t i;
 
 	for (i = 0; i < c->nrows; i++) {
 		struct res_stat tmp;
-		const struct res_stat *s = row_stat(c, c->order[i], "stance", &tmp);
-		if (s && c->order[i] != CHARTS_OTHERS && s->articles >= STANCE_AXIS_MIN_ARTICLES
+		const struct res_stat *s = row_stat(c, c->order[i], metric, &tmp);
+		if (s && c->order[i] != CHARTS_OTHERS && s->articles >= INDEX_AXIS_MIN_ARTICLES
 		    && s->mean_hi - s->mean_lo > widest)
 			widest = s->mean_hi - s->mean_lo;
 	}
 	return widest;
 }
 
-int charts_stance(struct charts *c)
+/* Article i's value of ix on the per-article charts: NAN when it is in no group or has none. */
+static double article_value(const struct charts *c, size_t i, const struct charts_index *ix)
+{
+	if (c->art_group[i] == (size_t)-1 || ix->column < 0)
+		return NAN;
+	return c->art.a[i].index[ix->column];
+}
+
+/* Why an index has no chart (1 after charts_missing), or 0 when some article has a value. */
+static int index_missing(struct charts *c, const struct charts_index *ix, const char *file)
+{
+	size_t i;
+
+	if (ix->column < 0)
+		return charts_missing(c, file, "scores.tsv has no %s column", ix->name);
+	for (i = 0; i < c->art.n; i++)
+		if (!isnan(article_value(c, i, ix)))
+			return 0;
+	return charts_missing(c, file, "no article has a %s value", ix->name);
+}
+
+int charts_index(struct charts *c, const struct charts_index *ix)
 {
 	struct buf b = BUF_INIT, tint = BUF_INIT, one = BUF_INIT, none = BUF_INIT;
 	struct buf same = BUF_INIT;	/* many articles, one value: no interval either */
@@ -228,11 +391,14 @@ int charts_stance(struct charts *c)
 	size_t i;
 	int ret;
 	const char *sep = "";
-	double widest = stance_widest(c);
+	double widest;
 
+	if (index_missing(c, ix, ix->file))
+		return 1;
+	widest = index_widest(c, ix->name);
 	for (i = 0; i < c->nrows; i++) {
 		struct res_stat tmp;
-		const struct res_stat *s = row_stat(c, c->order[i], "stance", &tmp);
+		const struct res_stat *s = row_stat(c, c->order[i], ix->name, &tmp);
 		struct buf *to;
 		double l = NAN, h = NAN;
 
@@ -258,11 +424,11 @@ int charts_stance(struct charts *c)
 		 * The interval of a group of a handful of articles can be a
 		 * hundred times wider than the others' (t with 1 or 2 df) and
 		 * would squash every other row to a line: when it is more than
-		 * STANCE_AXIS_WIDER times the widest of the groups of 5 articles
+		 * INDEX_AXIS_WIDER times the widest of the groups of 5 articles
 		 * or more, it runs off the edge instead.
 		 */
-		if (s->articles >= STANCE_AXIS_MIN_ARTICLES || !(widest > 0)
-		    || h - l <= STANCE_AXIS_WIDER * widest) {
+		if (s->articles >= INDEX_AXIS_MIN_ARTICLES || !(widest > 0)
+		    || h - l <= INDEX_AXIS_WIDER * widest) {
 			gpscript_extend(&lo, &hi, l);
 			gpscript_extend(&lo, &hi, h);
 		}
@@ -276,10 +442,10 @@ int charts_stance(struct charts *c)
 	}
 	gpscript_style(&b);
 	/* Titled by the grouping column (--by wire: wire services, not outlets). */
-	buf_addf(&title, "Mean stance by %s, with 95%% intervals", c->by);
+	buf_addf(&title, "Mean %s by %s, with 95%% intervals", ix->name, c->by);
 	add_title(c, &b, buf_str(&title), NULL);
 	buf_release(&title);
-	add_stance_xaxis(&b);
+	add_index_xaxis(&b, ix);
 	add_group_ytics(c, &b);
 	gpscript_xrange(&b, lo, hi, 0.18);
 	gpscript_vline0(&b);
@@ -329,7 +495,7 @@ int charts_stance(struct charts *c)
 		buf_adds(&b, ", $same using 2:1:(sprintf('%.2f', $2)) with labels offset 0,1.1 "
 			 "font ',12' tc rgb '#333333' notitle");
 	buf_addch(&b, '\n');
-	ret = draw(c, "stance", 900, group_height(c->nrows) + 90 + title_extra(c), &b);
+	ret = draw(c, ix->file, 900, group_height(c->nrows) + 90 + title_extra(c), &b);
 	buf_release(&b);
 	buf_release(&others);
 	buf_release(&tint);
@@ -354,6 +520,36 @@ static void bar_row(struct buf *b, const struct res_stat *s, double x)
 	buf_addch(b, '\n');
 }
 
+/*
+ * The top of the bars' axis when some whisker reaches past BARS_AXIS_WIDER
+ * times the tallest bar (a group of 3 articles with one burst had an
+ * interval to 190 over bars of 10, and every bar was a sliver): that
+ * bound, the longer whiskers cut at the edge. 0: gnuplot's own range.
+ */
+#define BARS_AXIS_WIDER 4
+
+static double bars_top(struct charts *c)
+{
+	struct buf metric = BUF_INIT;
+	double bar = 0, hi = 0;
+	size_t i, k;
+
+	for (k = 0; k < c->out.ncategories; k++) {
+		buf_reset(&metric);
+		buf_addf(&metric, "%s_rate", c->out.categories[k]);
+		for (i = 0; i < c->nrows; i++) {
+			struct res_stat tmp;
+			const struct res_stat *s = row_stat(c, c->order[i], metric.data, &tmp);
+			if (s && s->rate > bar)
+				bar = s->rate;
+			if (s && s->rate_hi > hi)
+				hi = s->rate_hi;
+		}
+	}
+	buf_release(&metric);
+	return bar > 0 && hi > BARS_AXIS_WIDER * bar ? BARS_AXIS_WIDER * bar : 0;
+}
+
 /* Bars: per category, one bar per group shown (and "all others"), with whiskers. */
 static int categories_bars(struct charts *c)
 {
@@ -363,11 +559,13 @@ static int categories_bars(struct charts *c)
 	double w = 0.8 / (double)(nbars ? nbars : 1);
 	const char *sep = "";
 	int ret;
+	double top = bars_top(c);
 
 	gpscript_style(&b);
 	add_title(c, &b, "Matches per 1,000 tokens by category and outlet",
-		  "bars: pooled rate; whiskers: article-level (HC1) 95% interval, "
-		  "none for one article or no match");
+		  /* Short: a longer line ran off both edges of the canvas. */
+		  top > 0 ? "bars: pooled rate; whiskers: 95% interval (HC1), cut at the top"
+			  : "bars: pooled rate; whiskers: 95% interval (HC1)");
 	gpscript_set_text(&b, "set ylabel", "matches per 1,000 tokens");
 	buf_adds(&b, "set xtics (");
 	for (k = 0; k < C; k++) {
@@ -377,7 +575,14 @@ static int categories_bars(struct charts *c)
 		buf_addf(&b, " %zu", k);
 	}
 	buf_adds(&b, ") nomirror scale 0\n");
-	buf_addf(&b, "set xrange [-0.6:%f]\nset yrange [0:*]\n", (double)C - 0.4);
+	buf_addf(&b, "set xrange [-0.6:%f]\n", (double)C - 0.4);
+	if (top > 0) {
+		buf_adds(&b, "set yrange [0:");
+		gpscript_num(&b, top);
+		buf_adds(&b, "]\n");
+	} else {
+		buf_adds(&b, "set yrange [0:*]\n");
+	}
 	buf_addf(&b, "set boxwidth %f absolute\n", w * 0.92);
 	buf_adds(&b, "set grid ytics lc rgb '#e5e5e5' lw 1 dt 1\n"
 		     "set key outside bottom center horizontal samplen 1.5 width 2\n");
@@ -589,8 +794,33 @@ static int categories_ranking(struct charts *c)
 	return ret;
 }
 
+/* Whether some group has a match of a category (count > 0 in metric "C_rate"). */
+static int any_match(const struct charts *c, const char *suffix, size_t k)
+{
+	struct buf metric = BUF_INIT;
+	size_t g;
+	int any = 0;
+
+	buf_addf(&metric, "%s%s", c->out.categories[k], suffix);
+	for (g = 0; g < c->out.ngroups && !any; g++) {
+		const struct res_stat *s = res_outlets_get(&c->out, g, metric.data);
+		any = s && s->count > 0;
+	}
+	buf_release(&metric);
+	return any;
+}
+
 int charts_categories(struct charts *c)
 {
+	size_t k;
+	int any = 0;
+
+	if (!c->out.ncategories)
+		return charts_missing(c, "categories", "outlets.tsv has no category");
+	for (k = 0; k < c->out.ncategories && !any; k++)
+		any = any_match(c, "_rate", k);
+	if (!any)
+		return charts_missing(c, "categories", "no lexicon entry matched");
 	if (c->out.ngroups > CHARTS_BARS_MAX)
 		return categories_ranking(c);
 	return categories_bars(c);
@@ -603,20 +833,26 @@ static double jitter(size_t k)
 	return (f - 0.5) * 0.5;
 }
 
-int charts_articles(struct charts *c)
+int charts_index_articles(struct charts *c, const struct charts_index *ix)
 {
 	struct buf b = BUF_INIT, title = BUF_INIT, sub = BUF_INIT;
-	size_t i, g, *seen = xcalloc(c->out.ngroups + 1, sizeof(size_t));
+	size_t i, g, *seen;
 	double lo = 0, hi = 0;
 	int ret;
 
+	if (index_missing(c, ix, ix->articles_file))
+		return 1;
+	seen = xcalloc(c->out.ngroups + 1, sizeof(size_t));
 	gpscript_style(&b);
-	buf_addf(&title, "Stance of every article, by %s", c->by);
+	buf_addf(&title, "%s of every article, by %s", ix->name, c->by);
+	/* A title begins with a capital, whatever the index is called. */
+	if (title.data[0] >= 'a' && title.data[0] <= 'z')
+		title.data[0] = (char)(title.data[0] - 'a' + 'A');
 	buf_addf(&sub, "one dot per article, bar: mean of the %s", c->by);
 	add_title(c, &b, buf_str(&title), buf_str(&sub));
 	buf_release(&title);
 	buf_release(&sub);
-	add_stance_xaxis(&b);
+	add_index_xaxis(&b, ix);
 	add_group_ytics(c, &b);
 	gpscript_vline0(&b);
 	buf_adds(&b, "set grid xtics lc rgb '#e5e5e5' lw 1 dt 1\n"
@@ -624,14 +860,15 @@ int charts_articles(struct charts *c)
 		     "set bmargin 8.5\n");
 	buf_adds(&b, "$dots << EOD\n");
 	for (i = 0; i < c->art.n; i++) {
-		g = c->art_group[i];
-		if (g == (size_t)-1 || isnan(c->art.a[i].stance))
+		double v = article_value(c, i, ix);
+		if (isnan(v))
 			continue;
+		g = c->art_group[i];
 		/* The articles of the groups not shown share the row of "all others". */
 		if (!c->shown[g])
 			g = c->out.ngroups;
-		gpscript_extend(&lo, &hi, c->art.a[i].stance);
-		gpscript_num(&b, c->art.a[i].stance);
+		gpscript_extend(&lo, &hi, v);
+		gpscript_num(&b, v);
 		buf_addch(&b, ' ');
 		gpscript_num(&b, (double)c->row_of[g] + jitter(seen[g]++));
 		buf_addf(&b, " %zu\n", g);
@@ -639,7 +876,7 @@ int charts_articles(struct charts *c)
 	buf_adds(&b, "EOD\n$means << EOD\n");
 	for (i = 0; i < c->nrows; i++) {
 		struct res_stat tmp;
-		const struct res_stat *s = row_stat(c, c->order[i], "stance", &tmp);
+		const struct res_stat *s = row_stat(c, c->order[i], ix->name, &tmp);
 		if (!s || isnan(s->mean))
 			continue;
 		gpscript_num(&b, s->mean);
@@ -658,21 +895,27 @@ int charts_articles(struct charts *c)
 	buf_adds(&b, "$means using 1:($2 - 0.32):(0):(0.64) with vectors nohead lw 3 "
 		     "lc rgb '#000000' notitle, "
 		     "keyentry with points pt 7 ps 1.4 lc rgb '#888888' title 'one article', "
-		     "keyentry with lines lw 3 lc rgb '#000000' title 'mean of the outlet'\n");
-	ret = draw(c, "articles", 900, group_height(c->nrows) + 40 + title_extra(c), &b);
+		     "keyentry with lines lw 3 lc rgb '#000000' title ");
+	/* The grouping's word (--by wire: "mean of the wire"), as in the subtitle. */
+	buf_reset(&title);
+	buf_addf(&title, "mean of the %s", c->by);
+	gpscript_quote(&b, title.data);
+	buf_addch(&b, '\n');
+	ret = draw(c, ix->articles_file, 900, group_height(c->nrows) + 40 + title_extra(c), &b);
 	buf_release(&b);
+	buf_release(&title);
 	free(seen);
 	return ret;
 }
 
-/* Days since 1970-01-01 of a date of publication, and its year and month; -1 when it has none. */
-static int article_day(const char *s, double *days, long *year, long *month)
+/* Days since 1970-01-01 of a date of publication; -1 when it has none. */
+static int article_day(const char *s, long *day)
 {
-	long d;
+	long y, m, d;
 
-	if (date_parse(s, year, month, &d) < 0)
+	if (date_parse(s, &y, &m, &d) < 0)
 		return -1;
-	*days = (double)date_days_from_civil(*year, *month, d);
+	*day = date_days_from_civil(y, m, d);
 	return 0;
 }
 
@@ -710,41 +953,46 @@ static void add_trend_block(struct charts *c, size_t g, struct buf *b, double *s
 	buf_adds(b, "EOD\n");
 }
 
-int charts_timeline(struct charts *c)
+int charts_timeline(struct charts *c, const struct charts_index *ix)
 {
-	struct buf b = BUF_INIT, sub = BUF_INIT;
-	size_t i, g, undated = 0, trends = 0;
-	double dlo = INFINITY, dhi = -INFINITY, slo = 0, shi = 0;
-	long y0 = 0, m0 = 0, y1 = 0, m1 = 0;
+	struct buf b = BUF_INIT, sub = BUF_INIT, label = BUF_INIT;
+	size_t i, g, undated = 0, dated = 0, trends = 0;
+	double slo = 0, shi = 0;
+	long first = 0, last = 0;
 	size_t keys = c->sel.nshown + (c->sel.nothers > 0);
 	int ret, key_lines = (int)(keys + 3) / 4;
 
+	if (index_missing(c, ix, "timeline"))
+		return 1;
 	gpscript_style(&b);
 	buf_adds(&b, "$dots << EOD\n");
 	for (i = 0; i < c->art.n; i++) {
-		double days;
-		long y, m;
-		g = c->art_group[i];
-		if (g == (size_t)-1 || isnan(c->art.a[i].stance))
+		double v = article_value(c, i, ix);
+		long day;
+
+		if (isnan(v))
 			continue;
-		if (article_day(c->art.a[i].date, &days, &y, &m) < 0) {
+		if (article_day(c->art.a[i].date, &day) < 0) {
 			undated++;
 			continue;
 		}
-		if (days < dlo) {
-			y0 = y;
-			m0 = m;
-		}
-		if (days > dhi) {
-			y1 = y;
-			m1 = m;
-		}
-		gpscript_extend(&dlo, &dhi, days);
-		gpscript_extend(&slo, &shi, c->art.a[i].stance);
-		gpscript_num(&b, days * 86400);
+		if (!dated || day < first)
+			first = day;
+		if (!dated || day > last)
+			last = day;
+		dated++;
+		g = c->art_group[i];
+		gpscript_extend(&slo, &shi, v);
+		gpscript_num(&b, (double)day * 86400);
 		buf_addch(&b, ' ');
-		gpscript_num(&b, c->art.a[i].stance);
+		gpscript_num(&b, v);
 		buf_addf(&b, " %zu\n", c->shown[g] ? g : c->out.ngroups);
+	}
+	/* No date, no time axis: it would read 1970. */
+	if (!dated) {
+		buf_release(&b);
+		return charts_missing(c, "timeline", "no article with a %s value has a date",
+				      ix->name);
 	}
 	buf_adds(&b, "EOD\n");
 	for (g = 0; g < c->out.ngroups; g++)
@@ -761,19 +1009,15 @@ int charts_timeline(struct charts *c)
 	if (undated)
 		buf_addf(&sub, "%s%zu article%s without a date left out", sub.len ? "; " : "",
 			 undated, undated == 1 ? "" : "s");
-	add_title(c, &b, "Stance of every article over time", sub.len ? sub.data : NULL);
-	gpscript_set_text(&b, "set ylabel", "stance (> 0: more accusatory)");
+	buf_addf(&label, "%s of every article over time", ix->name);
+	if (label.data[0] >= 'a' && label.data[0] <= 'z')
+		label.data[0] = (char)(label.data[0] - 'a' + 'A');
+	add_title(c, &b, label.data, sub.len ? sub.data : NULL);
+	buf_reset(&label);
+	buf_addf(&label, "%s (> 0: %s)", ix->name, ix->pos);
+	gpscript_set_text(&b, "set ylabel", label.data);
 	gpscript_set_text(&b, "set xlabel", "date of publication");
-	buf_adds(&b, "set xdata time\nset timefmt '%s'\n");
-	if (dhi >= dlo) {
-		double pad = (dhi - dlo) * 0.05 + 15;
-		gpscript_date_tics(&b, y0, m0, y1, m1);
-		buf_adds(&b, "set xrange [");
-		gpscript_num(&b, (dlo - pad) * 86400);
-		buf_addch(&b, ':');
-		gpscript_num(&b, (dhi + pad) * 86400);
-		buf_adds(&b, "]\n");
-	}
+	gpscript_date_axis(&b, first, last);
 	/* The zero line always shows; a range is never empty. */
 	{
 		double pad = shi > slo ? (shi - slo) * 0.1 : 0.5;
@@ -817,25 +1061,62 @@ int charts_timeline(struct charts *c)
 	ret = draw(c, "timeline", 1000, 540 + title_extra(c) + (keys > 6 ? key_lines * 18 : 0), &b);
 	buf_release(&b);
 	buf_release(&sub);
+	buf_release(&label);
 	return ret;
 }
 
 #define KEY_TOP 10
 
+/*
+ * The legend of the keyness chart, on the title's blank last line (lines
+ * of about 27 pixels at font 16): a key of gnuplot's stacks its entries
+ * in a narrow panel, and at the top right it ran into the title.
+ */
+static void keyness_legend(struct buf *b, int width, int height, int title_lines)
+{
+	double y = 1 - (title_lines * 27.0 + 14) / height, x[2];
+	static const char *const what[] = { "in a lexicon", "not in a lexicon" };
+	int i;
+
+	x[0] = 0.5 - 150.0 / width;
+	x[1] = 0.5 + 10.0 / width;
+	for (i = 0; i < 2; i++) {
+		/* A filled square, U+25A0, in the colour of the bars. */
+		buf_addf(b, "set label %d ", 120 + 2 * i);
+		gpscript_quote(b, "\xE2\x96\xA0");
+		buf_addf(b, " at screen %f, screen %f center tc rgb '%s' font ',16'\n", x[i], y,
+			 palette[i ? 5 : 1]);
+		buf_addf(b, "set label %d ", 121 + 2 * i);
+		gpscript_quote(b, what[i]);
+		buf_addf(b, " at screen %f, screen %f left font ',12'\n", x[i] + 12.0 / width, y);
+	}
+}
+
 int charts_keyness(struct charts *c)
 {
 	struct buf b = BUF_INIT, label = BUF_INIT;
-	size_t g, i, j, K = c->sel.nshown, cols, rows, panel = 0, n;
+	size_t g, i, j, K = 0, cols, rows, panel = 0, n, *with = NULL;
 	double lo = 0, hi = 0;
-	int ret, width, height;
+	int ret, width, height, title_lines = 2;
 
-	if (!K)
-		return 0;
+	if (!c->have_key)
+		return charts_missing(c, "keyness", "keyness.tsv is missing or unreadable");
+	/* A panel for each group shown that has words: an empty panel tells nothing. */
+	with = xmalloc((c->nkpanel + 1) * sizeof(size_t));
+	for (j = 0; j < c->nkpanel; j++)
+		if (c->key_start[c->kpanel[j]] < c->key_start[c->kpanel[j] + 1])
+			with[K++] = c->kpanel[j];
+	if (!K) {
+		free(with);
+		return charts_missing(c, "keyness", "keyness.tsv has no word");
+	}
 	cols = K < 3 ? K : 3;
 	rows = (K + cols - 1) / cols;
+	width = (int)cols * 440;
+	height = (int)rows * 470 + 84 + (title_extra(c) || c->key_by_outlet || K < c->nkpanel ? 24 : 0);
 	/* One x range for every panel, so the bars compare across outlets. */
 	for (j = 0; j < K; j++) {
-		g = c->sel.shown[j];
+		g = with[j];
 		for (i = c->key_start[g]; i < c->key_start[g + 1] && i - c->key_start[g] < KEY_TOP; i++)
 			gpscript_extend(&lo, &hi, c->key[i].z);
 	}
@@ -851,15 +1132,27 @@ int charts_keyness(struct charts *c)
 		gpscript_quote(&b, t.data);
 		buf_reset(&t);
 		/* The groups pooled as "all others" have no panel: their words are their own. */
-		res_selection_say(&c->out, &c->sel, &t);
+		if (c->key_by_outlet) {
+			buf_addf(&t, "by outlet, not by %s: keyness is always by outlet", c->by);
+			if (c->nkpanel < c->nkgroups)
+				buf_addf(&t, "; the first %zu of %zu", c->nkpanel, c->nkgroups);
+		} else {
+			res_selection_say(&c->out, &c->sel, &t);
+			if (t.len)
+				buf_adds(&t, "; a panel each for those shown only");
+		}
+		if (K < c->nkpanel)
+			buf_addf(&t, "%s%zu without a panel: no word in keyness.tsv",
+				 t.len ? "; " : "", c->nkpanel - K);
 		if (t.len) {
-			buf_adds(&t, "; a panel each for those shown only");
 			buf_adds(&b, ".\"\\n\".");
 			gpscript_quote(&b, t.data);
+			title_lines++;
 		}
 		buf_release(&t);
 	}
-	buf_adds(&b, " font ',16'\n");
+	/* A last line of the title left blank for the key, which overlapped the title's end. */
+	buf_adds(&b, ".\"\\n \" font ',16'\n");
 	gpscript_xrange(&b, lo, hi, 0.08);
 	buf_adds(&b, "set xtics ");
 	gpscript_num(&b, gpscript_nice_step(hi - lo, 4));
@@ -872,7 +1165,7 @@ int charts_keyness(struct charts *c)
 	for (j = 0; j < K; j++, panel++) {
 		size_t first;
 
-		g = c->sel.shown[j];
+		g = with[j];
 		first = c->key_start[g];
 		buf_addf(&b, "unset key\n$k%zu << EOD\n", g);
 		buf_adds(&label, "");
@@ -893,55 +1186,66 @@ int charts_keyness(struct charts *c)
 		}
 		buf_adds(&b, ") scale 0 nomirror\n");
 		buf_adds(&b, "set title ");
-		add_group_name(&b, c->out.groups[g]);
+		add_group_name(&b, c->kgroups[g]);
 		buf_adds(&b, " font ',15'\n");
 		if (panel == 0)
-			buf_adds(&b, "set key at screen 0.995, screen 0.995 right top vertical samplen 1 "
-				     "font ',12'\n");
-		if (first == c->key_start[g + 1]) {
-			/* No word: an empty data block makes gnuplot warn, so none is plotted. */
-			buf_adds(&b, "set label 110 'no words in keyness.tsv' at graph 0.5, graph 0.5 "
-				     "center tc rgb '#777777'\n");
-			buf_addf(&b, "plot keyentry with boxes fs solid 0.9 noborder lc rgb '%s' "
-				 "title 'in a lexicon', keyentry with boxes fs solid 0.9 noborder "
-				 "lc rgb '%s' title 'not in a lexicon', NaN notitle\nunset label 110\n",
-				 palette[1], palette[5]);
-			continue;
-		}
+			keyness_legend(&b, width, height, title_lines);
 		buf_addf(&b, "plot $k%zu using 1:($4 == 1 ? $2 : NaN):3:(0.36) with boxxyerror "
-			 "fs solid 0.9 noborder lc rgb '%s' title 'in a lexicon', "
+			 "fs solid 0.9 noborder lc rgb '%s' notitle, "
 			 "$k%zu using 1:($4 == 0 ? $2 : NaN):3:(0.36) with boxxyerror "
-			 "fs solid 0.9 noborder lc rgb '%s' title 'not in a lexicon'\n",
+			 "fs solid 0.9 noborder lc rgb '%s' notitle\n",
 			 g, palette[1], g, palette[5]);
+		if (panel == 0)
+			buf_adds(&b, "unset label 120\nunset label 121\nunset label 122\n"
+				     "unset label 123\n");
 	}
 	buf_adds(&b, "unset multiplot\n");
-	width = (int)cols * 440;
-	height = (int)rows * 470 + 60 + title_extra(c);
 	ret = draw(c, "keyness", width, height, &b);
 	buf_release(&b);
 	buf_release(&label);
+	free(with);
 	return ret;
 }
 
-int charts_voice(struct charts *c, const char *cat)
+/*
+ * Whether the voice chart has a panel of category k: outlets.tsv splits it
+ * into own voice and quoted (C_own_rate), and categories.tsv, when there
+ * is one, marks it voice (every category, or those of the @voice lines).
+ */
+static int has_voice(const struct charts *c, size_t k)
 {
-	struct buf b = BUF_INIT, m_all = BUF_INIT, m_own = BUF_INIT, what = BUF_INIT;
-	size_t i;
-	double hi = 0, lo = 0;
-	int ret;
+	struct buf metric = BUF_INIT;
+	size_t m;
+	int has = 0;
 
-	buf_addf(&m_all, "%s_rate", cat);
-	buf_addf(&m_own, "%s_own_rate", cat);
-	gpscript_style(&b);
-	buf_addf(&what, "Matches of '%s': in the outlet's own voice or quoted", cat);
-	add_title(c, &b, what.data, "pooled over the articles of each outlet");
-	buf_reset(&what);
-	buf_addf(&what, "%s matches per 1,000 tokens", cat);
-	gpscript_set_text(&b, "set xlabel", what.data);
-	add_group_ytics(c, &b);
-	buf_adds(&b, "set grid xtics lc rgb '#e5e5e5' lw 1 dt 1\n"
-		     "set key outside bottom center horizontal samplen 1.5 width 2 font ',13'\n"
-		     "set bmargin 7\n$v << EOD\n");
+	if (c->declared) {
+		const struct lexdecl_category *d = lexdecl_category(&c->decl, c->out.categories[k]);
+		if (!d || !d->voice)
+			return 0;
+	}
+
+	buf_addf(&metric, "%s_own_rate", c->out.categories[k]);
+	for (m = 0; m < c->out.nmetrics && !has; m++)
+		has = !strcmp(c->out.metrics[m], metric.data);
+	buf_release(&metric);
+	return has;
+}
+
+/*
+ * The data block $vK of category k's panel: a row per row of the chart,
+ * "y own_x own_half quoted_x quoted_half own_count quoted_count total";
+ * its largest rate in *hi.
+ */
+static void voice_block(struct charts *c, size_t k, struct buf *b, double *hi)
+{
+	struct buf m_all = BUF_INIT, m_own = BUF_INIT;
+	size_t i;
+	double lo = 0;
+
+	buf_addf(&m_all, "%s_rate", c->out.categories[k]);
+	buf_addf(&m_own, "%s_own_rate", c->out.categories[k]);
+	buf_addf(b, "$v%zu << EOD\n", k);
+	*hi = 0;
 	for (i = 0; i < c->nrows; i++) {
 		struct res_stat tall, town;
 		const struct res_stat *all = row_stat(c, c->order[i], m_all.data, &tall);
@@ -951,39 +1255,111 @@ int charts_voice(struct charts *c, const char *cat)
 		if (!all || !own || isnan(all->rate) || isnan(own->rate))
 			continue;
 		q = all->rate - own->rate;
-		gpscript_extend(&lo, &hi, all->rate);
-		/* y own_x own_half quoted_x quoted_half own_count quoted_count total */
-		buf_addf(&b, "%zu ", i + 1);
-		gpscript_num(&b, own->rate / 2);
-		buf_addch(&b, ' ');
-		gpscript_num(&b, own->rate / 2);
-		buf_addch(&b, ' ');
-		gpscript_num(&b, own->rate + q / 2);
-		buf_addch(&b, ' ');
-		gpscript_num(&b, q / 2);
-		buf_addch(&b, ' ');
-		gpscript_num(&b, own->count);
-		buf_addch(&b, ' ');
-		gpscript_num(&b, all->count - own->count);
-		buf_addch(&b, ' ');
-		gpscript_num(&b, all->rate);
-		buf_addch(&b, '\n');
+		gpscript_extend(&lo, hi, all->rate);
+		buf_addf(b, "%zu ", i + 1);
+		gpscript_num(b, own->rate / 2);
+		buf_addch(b, ' ');
+		gpscript_num(b, own->rate / 2);
+		buf_addch(b, ' ');
+		gpscript_num(b, own->rate + q / 2);
+		buf_addch(b, ' ');
+		gpscript_num(b, q / 2);
+		buf_addch(b, ' ');
+		gpscript_num(b, own->count);
+		buf_addch(b, ' ');
+		gpscript_num(b, all->count - own->count);
+		buf_addch(b, ' ');
+		gpscript_num(b, all->rate);
+		buf_addch(b, '\n');
 	}
-	buf_adds(&b, "EOD\n");
-	buf_adds(&b, "set xrange [0:");
-	gpscript_num(&b, hi > 0 ? hi * 1.45 : 1);
-	buf_adds(&b, "]\n");
-	buf_addf(&b, "plot $v using 2:1:3:(0.3) with boxxyerror fs solid 0.9 noborder lc rgb '%s' "
-		 "title 'own voice', "
-		 "$v using 4:1:5:(0.3) with boxxyerror fs pattern 4 border lc rgb '%s' lc rgb '%s' "
-		 "title 'in quotations', "
-		 "$v using ($8):1:(sprintf('  %%d own, %%d quoted', $6, $7)) with labels left "
-		 "font ',12' tc rgb '#333333' notitle\n", palette[1], palette[0], palette[0]);
-	ret = draw(c, "voice", 900, group_height(c->nrows) + 40 + title_extra(c), &b);
-	buf_release(&b);
+	buf_adds(b, "EOD\n");
 	buf_release(&m_all);
 	buf_release(&m_own);
-	buf_release(&what);
+}
+
+/* Heights in pixels of the voice chart: title, key, and a panel per category. */
+#define VOICE_TOP 86
+#define VOICE_BOTTOM 56
+
+static int voice_panel_height(const struct charts *c)
+{
+	int h = 96 + 40 * (int)c->nrows;
+	return h < 190 ? 190 : h;
+}
+
+int charts_voice(struct charts *c)
+{
+	struct buf b = BUF_INIT, sub = BUF_INIT;
+	size_t k, P = 0, p, *cat = xmalloc((c->out.ncategories + 1) * sizeof(size_t));
+	size_t split = 0, silent = 0;
+	int ret, panel_h = voice_panel_height(c), height;
+
+	/* A panel for each category split by voice that matched somewhere. */
+	for (k = 0; k < c->out.ncategories; k++) {
+		if (!has_voice(c, k))
+			continue;
+		split++;
+		if (any_match(c, "_rate", k))
+			cat[P++] = k;
+		else
+			silent++;
+	}
+	if (!P) {
+		free(cat);
+		if (split)
+			return charts_missing(c, "voice", "no lexicon entry matched");
+		if (c->declared && c->out.ncategories)
+			return charts_missing(c, "voice", "no category of categories.tsv has "
+					      "voice yes (an @voice line names them)");
+		return charts_missing(c, "voice", "outlets.tsv splits no category by voice");
+	}
+	height = VOICE_TOP + (int)P * panel_h + VOICE_BOTTOM + title_extra(c);
+	buf_adds(&sub, "a panel per category, pooled over the articles of each group");
+	if (silent)
+		buf_addf(&sub, "; %zu categor%s without a match left out", silent,
+			 silent == 1 ? "y" : "ies");
+	gpscript_style(&b);
+	add_title(c, &b, "Matches in the group's own voice or quoted", sub.data);
+	add_group_ytics(c, &b);
+	buf_adds(&b, "set grid xtics lc rgb '#e5e5e5' lw 1 dt 1\n"
+		     "set tmargin 2.2\nset bmargin 2.4\nset rmargin 3\n");
+	for (p = 0; p < P; p++) {
+		double hi;
+		voice_block(c, cat[p], &b, &hi);
+		if (p == 0)
+			buf_adds(&b, "set multiplot\n");
+		/* Panels top down, the key under the last. */
+		buf_addf(&b, "set origin 0, %f\nset size 1, %f\n",
+			 (double)(VOICE_BOTTOM + (int)(P - 1 - p) * panel_h) / height,
+			 (double)panel_h / height);
+		buf_adds(&b, "set title ");
+		gpscript_quote(&b, c->out.categories[cat[p]]);
+		buf_adds(&b, " font ',14'\n");
+		if (p == P - 1) {
+			gpscript_set_text(&b, "set xlabel", "matches per 1,000 tokens");
+			buf_adds(&b, "set bmargin 3.2\nset key at screen 0.5, screen 0.004 center bottom "
+				     "horizontal samplen 1.5 width 2 font ',13'\n");
+		} else {
+			buf_adds(&b, "unset key\n");
+		}
+		buf_adds(&b, "set xrange [0:");
+		gpscript_num(&b, hi > 0 ? hi * 1.45 : 1);
+		buf_addf(&b, "]\nplot $v%zu using 2:1:3:(0.3) with boxxyerror fs solid 0.9 noborder "
+			 "lc rgb '%s' title 'own voice', "
+			 "$v%zu using 4:1:5:(0.3) with boxxyerror fs pattern 4 border lc rgb '%s' "
+			 "lc rgb '%s' title 'in quotations', "
+			 "$v%zu using ($8):1:(sprintf('  %%d own, %%d quoted', $6, $7)) with labels "
+			 "left font ',12' tc rgb '#333333' notitle\n",
+			 cat[p], palette[1], cat[p], palette[0], palette[0], cat[p]);
+		/* The title's labels are drawn once, with the first panel. */
+		if (p == 0)
+			buf_adds(&b, "unset label 101\nunset label 102\nunset label 105\n");
+	}
+	buf_adds(&b, "unset multiplot\n");
+	ret = draw(c, "voice", 900, height, &b);
+	buf_release(&b);
+	buf_release(&sub);
+	free(cat);
 	return ret;
 }
 
@@ -992,6 +1368,8 @@ void charts_release(struct charts *c)
 	size_t i;
 	res_outlets_release(&c->out);
 	res_articles_release(&c->art);
+	lexdecl_release(&c->decl);
+	charts_indices_release(&c->indices);
 	for (i = 0; i < c->nkey; i++)
 		free(c->key[i].term);
 	free(c->key);
@@ -999,8 +1377,17 @@ void charts_release(struct charts *c)
 	free(c->row_of);
 	free(c->shown);
 	free(c->key_start);
+	for (i = 0; i < c->nkgroups; i++)
+		free(c->kgroups[i]);
+	free(c->kgroups);
+	free(c->kpanel);
 	res_selection_release(&c->sel);
 	free(c->art_group);
 	free(c->trend);
 	free(c->trend_n);
+	for (i = 0; i < c->nfig; i++) {
+		free(c->fig[i].name);
+		free(c->fig[i].why);
+	}
+	free(c->fig);
 }

@@ -175,15 +175,34 @@ void gpscript_xrange(struct buf *b, double lo, double hi, double pad_right)
 	buf_adds(b, "]\n");
 }
 
-/*
- * Date tics at the first of a month or a year, at most about eight, so no
- * label repeats: "2014" when the dates span two years or more, else "2014-10".
- */
-void gpscript_date_tics(struct buf *b, long y0, long m0, long y1, long m1)
+/* Steps of day tics, in days: the first that gives at most eight tics is taken. */
+static const long day_steps[] = { 1, 2, 3, 7, 14 };
+/* Up to this many days, the tics are days; up to 24 months, months; beyond, years. */
+#define DAY_TICS_MAX_SPAN 62
+
+/* Tics at days first, first + step, ... up to last: "2014-10-19". */
+static void day_tics(struct buf *b, long first, long last)
+{
+	long span = last - first, step = day_steps[sizeof(day_steps) / sizeof(day_steps[0]) - 1], k;
+	size_t i;
+
+	for (i = 0; i < sizeof(day_steps) / sizeof(day_steps[0]); i++)
+		if (span / day_steps[i] + 1 <= 8) {
+			step = day_steps[i];
+			break;
+		}
+	for (k = first; k <= last; k += step) {
+		long y, m, d;
+		date_civil_from_days(k, &y, &m, &d);
+		buf_addf(b, "%s'%04ld-%02ld-%02ld' %ld", k > first ? ", " : "", y, m, d, k * 86400);
+	}
+}
+
+/* Tics at the first of a month ("2014-10") or of a year ("2014"), at most about eight. */
+static void month_year_tics(struct buf *b, long y0, long m0, long y1, long m1)
 {
 	long months = (y1 - y0) * 12 + (m1 - m0) + 1, step, k, n = 0;
 
-	buf_adds(b, "set xtics (");
 	if (months > 24) {
 		step = (y1 - y0 + 1 + 7) / 8;
 		for (k = y0 + (m0 > 1); k <= y1 + 1; k += step, n++)
@@ -194,7 +213,29 @@ void gpscript_date_tics(struct buf *b, long y0, long m0, long y1, long m1)
 			buf_addf(b, "%s'%04ld-%02ld' %ld", n ? ", " : "", k / 12, k % 12 + 1,
 				 date_days_from_civil(k / 12, k % 12 + 1, 1) * 86400);
 	}
-	buf_adds(b, ") nomirror\n");
+}
+
+void gpscript_date_axis(struct buf *b, long first, long last)
+{
+	long y0, m0, y1, m1, d;
+	double pad;
+
+	buf_adds(b, "set xdata time\nset timefmt '%s'\nset xtics (");
+	if (last - first <= DAY_TICS_MAX_SPAN) {
+		day_tics(b, first, last);
+		/* Half a day beyond the ends, so a corpus of one date has an axis around it. */
+		pad = (double)(last - first) * 0.05 + 0.5;
+	} else {
+		date_civil_from_days(first, &y0, &m0, &d);
+		date_civil_from_days(last, &y1, &m1, &d);
+		month_year_tics(b, y0, m0, y1, m1);
+		pad = (double)(last - first) * 0.05 + 15;
+	}
+	buf_adds(b, ") nomirror\nset xrange [");
+	gpscript_num(b, ((double)first - pad) * 86400);
+	buf_addch(b, ':');
+	gpscript_num(b, ((double)last + pad) * 86400);
+	buf_adds(b, "]\n");
 }
 
 /* A term cut to at most max code points, with an ellipsis when cut. */

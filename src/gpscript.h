@@ -63,10 +63,14 @@ void gpscript_extend(double *lo, double *hi, double v);
 void gpscript_xrange(struct buf *b, double lo, double hi, double pad_right);
 
 /*
- * Time tics (seconds since 1970) at the first of a month or a year for
- * dates from y0-m0 to y1-m1, at most about eight, so no label repeats.
+ * The time x axis (seconds since 1970) of dates from day first to day last
+ * (days since 1970; first <= last): its range, padded, and at most about
+ * eight tics, so no label repeats, in the unit the span asks for: days
+ * ("2014-10-19") up to two months, the first of a month ("2014-10") up to
+ * two years, the first of a year ("2014") beyond. Only ever called with
+ * dates: an axis without any would read 1970.
  */
-void gpscript_date_tics(struct buf *b, long y0, long m0, long y1, long m1);
+void gpscript_date_axis(struct buf *b, long first, long last);
 
 /* s cut to at most max code points into out, with an ellipsis when cut. */
 void gpscript_shorten(const char *s, size_t max, struct buf *out);

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "boilerplate.h"
 #include "fsutil.h"
@@ -14,7 +15,6 @@
 #include "score.h"
 #include "sha256.h"
 #include "sort.h"
-#include "stance.h"
 #include "targetchart.h"
 #include "text.h"
 #include "tsv.h"
@@ -78,7 +78,7 @@ static double group_tokens(const struct report_page *p, size_t g)
 	return res_group_tokens(&p->out, g);
 }
 
-/* The head of a table of groups: name, articles, tokens, a rate per category, stance. */
+/* The head of a table of groups: name, articles, tokens, a rate per category, each index. */
 static void summary_head(struct report_page *p, const char *cls)
 {
 	struct buf *h = &p->h;
@@ -92,14 +92,18 @@ static void summary_head(struct report_page *p, const char *cls)
 		html_escape(h, p->out.categories[k]);
 		buf_adds(h, "</th>");
 	}
-	buf_adds(h, "<th class=\"n\">stance</th></tr></thead>\n<tbody>\n");
+	for (k = 0; k < p->ix.n; k++) {
+		buf_adds(h, "<th class=\"n\">");
+		html_escape(h, p->ix.ix[k].name);
+		buf_adds(h, "</th>");
+	}
+	buf_adds(h, "</tr></thead>\n<tbody>\n");
 }
 
 /* The row of "all others" (results.h): pooled rates, the mean of their articles, no interval. */
 static void summary_others(struct report_page *p)
 {
 	struct buf *h = &p->h, metric = BUF_INIT;
-	struct res_stat st = res_others(&p->out, &p->sel, "stance");
 	size_t k;
 
 	buf_adds(h, "<tr class=\"others\"><td>" RES_OTHERS " (");
@@ -122,9 +126,13 @@ static void summary_others(struct report_page *p)
 	}
 	if (!p->out.ncategories)
 		buf_adds(h, "NA</td>");
-	buf_adds(h, "<td class=\"n\">");
-	html_num(h, st.mean, 2);
-	buf_adds(h, "</td></tr>\n");
+	for (k = 0; k < p->ix.n; k++) {
+		struct res_stat st = res_others(&p->out, &p->sel, p->ix.ix[k].name);
+		buf_adds(h, "<td class=\"n\">");
+		html_num(h, st.mean, 2);
+		buf_adds(h, "</td>");
+	}
+	buf_adds(h, "</tr>\n");
 	buf_release(&metric);
 }
 
@@ -172,7 +180,6 @@ static void every_table(struct report_page *p, const char *order, double *key, i
 	summary_head(p, " class=\"every\"");
 	for (i = 0; i < p->out.ngroups; i++) {
 		size_t g = idx[i];
-		const struct res_stat *st = res_outlets_get(&p->out, g, "stance");
 
 		buf_adds(h, "<tr><td>");
 		html_escape(h, p->out.groups[g]);
@@ -189,9 +196,13 @@ static void every_table(struct report_page *p, const char *order, double *key, i
 			html_num(h, rate[k] ? rate[k]->rate : NAN, 1);
 			buf_adds(h, "</td>");
 		}
-		buf_adds(h, "<td class=\"n\">");
-		html_num(h, st ? st->mean : NAN, 2);
-		buf_adds(h, "</td></tr>\n");
+		for (k = 0; k < p->ix.n; k++) {
+			const struct res_stat *st = res_outlets_get(&p->out, g, p->ix.ix[k].name);
+			buf_adds(h, "<td class=\"n\">");
+			html_num(h, st ? st->mean : NAN, 2);
+			buf_adds(h, "</td>");
+		}
+		buf_adds(h, "</tr>\n");
 	}
 	buf_adds(h, "</tbody></table>\n</details>\n");
 	free(idx);
@@ -199,30 +210,82 @@ static void every_table(struct report_page *p, const char *order, double *key, i
 	buf_release(&metric);
 }
 
-/* The full tables under the summary of the groups shown: by articles, by stance, by name. */
+/* The full tables under the summary of the groups shown: by articles, by the first index, by name. */
 static void summary_every(struct report_page *p)
 {
 	double *key = xmalloc((p->out.ngroups + 1) * sizeof(double));
+	struct buf order = BUF_INIT;
 	size_t g;
 
 	buf_adds(&p->h, "<p>The table above shows the ");
 	res_selection_say(&p->out, &p->sel, &p->h);
 	buf_adds(&p->h, " (as the charts; <code>--max-groups</code> or <code>--groups</code> "
 		      "choose others). The row '" RES_OTHERS "' pools them: each rate is their "
-		      "matches over their tokens, stance the mean over their articles; it has no "
+		      "matches over their tokens");
+	if (p->ix.n)
+		buf_adds(&p->h, ", an index the mean over their articles");
+	buf_adds(&p->h, "; it has no "
 		      "interval, as its articles come from many groups. Every group is listed "
 		      "below, in three orders (a page without script cannot sort a table); "
 		      "outlets.tsv has the intervals.</p>\n");
 	for (g = 0; g < p->out.ngroups; g++)
 		key[g] = group_articles(p, g);
 	every_table(p, "largest first by articles", key, 0);
-	for (g = 0; g < p->out.ngroups; g++) {
-		const struct res_stat *st = res_outlets_get(&p->out, g, "stance");
-		key[g] = st ? st->mean : NAN;
+	if (p->ix.n) {
+		const struct charts_index *ix = &p->ix.ix[0];
+		for (g = 0; g < p->out.ngroups; g++) {
+			const struct res_stat *st = res_outlets_get(&p->out, g, ix->name);
+			key[g] = st ? st->mean : NAN;
+		}
+		buf_addf(&order, "%s first by mean %s", ix->pos, ix->name);
+		every_table(p, order.data, key, 0);
 	}
-	every_table(p, "most accusatory first by mean stance", key, 0);
 	every_table(p, "by name", NULL, 0);
+	buf_release(&order);
 	free(key);
+}
+
+/*
+ * What each index is, after the rates in the summary's text: "stance is
+ * the mean over articles of log((A + 0.5) / (B + 0.5)), positive when A
+ * outweighs B"; or the one line that says there is none.
+ */
+static void summary_indices(struct report_page *p)
+{
+	struct buf *h = &p->h;
+	size_t k;
+
+	if (!p->ix.n) {
+		buf_adds(h, p->ix.declared
+			    ? " The lexicons declare no index (an <code>@index</code> line of a "
+			      "lexicon declares one), so there is no index column and no index chart."
+			    : " outlets.tsv has no index, so there is no index column and no index "
+			      "chart.");
+		return;
+	}
+	for (k = 0; k < p->ix.n; k++) {
+		const struct lexdecl_index *d = p->ix.declared
+			? lexdecl_index(&p->decl, p->ix.ix[k].name) : NULL;
+		struct buf f = BUF_INIT;
+
+		buf_adds(h, " <code>");
+		html_escape(h, p->ix.ix[k].name);
+		buf_adds(h, "</code> is the mean over articles of ");
+		if (d) {
+			lexdecl_index_formula(d, &f);
+			html_escape(h, f.data);
+			buf_adds(h, ", positive when ");
+			html_escape(h, d->a);
+			buf_adds(h, " outweighs ");
+			html_escape(h, d->b);
+		} else {
+			buf_adds(h, "its column of scores.tsv");
+		}
+		buf_adds(h, ", with its 95% t-interval.");
+		buf_release(&f);
+	}
+	buf_adds(h, " outlets.tsv also has a BCa bootstrap interval of each index, which covers "
+		    "too little in small groups.");
 }
 
 static void write_summary(struct report_page *p)
@@ -236,19 +299,15 @@ static void write_summary(struct report_page *p)
 		    "of the log rate, which allows for matches that come in bursts within "
 		    "articles; outlets.tsv keeps the exact Poisson interval, which does not, "
 		    "beside it; a group of one article or without matches has no article-level "
-		    "interval). Stance is the mean over articles of "
-		    STANCE_FORMULA ", positive when accusatory "
-		    "phrasing outweighs conciliatory phrasing, with its 95% t-interval "
-		    "(outlets.tsv also has a BCa bootstrap interval, which covers too little "
-		    "in small groups).</p>\n");
+		    "interval).");
+	summary_indices(p);
+	buf_adds(h, "</p>\n");
 	summary_head(p, "");
 	for (i = 0; i < p->sel.nshown; i++) {
-		const struct res_stat *st;
 		double n;
 		int one;
 
 		g = p->sel.shown[i];
-		st = res_outlets_get(&p->out, g, "stance");
 		n = group_articles(p, g);
 		one = n == 1;
 
@@ -277,15 +336,19 @@ static void write_summary(struct report_page *p)
 			}
 			buf_adds(h, "</td>");
 		}
-		buf_adds(h, "<td class=\"n\">");
-		if (st) {
-			html_num(h, st->mean, 2);
-			buf_adds(h, "<br>");
-			html_interval(h, st->mean_lo, st->mean_hi, 2);
-		} else {
-			buf_adds(h, "NA");
+		for (k = 0; k < p->ix.n; k++) {
+			const struct res_stat *st = res_outlets_get(&p->out, g, p->ix.ix[k].name);
+			buf_adds(h, "<td class=\"n\">");
+			if (st) {
+				html_num(h, st->mean, 2);
+				buf_adds(h, "<br>");
+				html_interval(h, st->mean_lo, st->mean_hi, 2);
+			} else {
+				buf_adds(h, "NA");
+			}
+			buf_adds(h, "</td>");
 		}
-		buf_adds(h, "</td></tr>\n");
+		buf_adds(h, "</tr>\n");
 	}
 	if (p->sel.nothers)
 		summary_others(p);
@@ -306,24 +369,128 @@ static void write_summary(struct report_page *p)
 static const struct {
 	const char *name, *caption;
 } charts[] = {
-	{ "stance", "Mean stance per group with its 95% t-interval. Open circles: groups "
-		    "of one article, no interval." },
 	{ "categories", "Matches per 1,000 tokens per group and category, pooled, with "
 			"article-level 95% intervals (HC1, as in the summary; none for a "
 			"group of one article or without matches)." },
-	{ "articles", "The stance of every article (one dot each, jittered vertically) and "
-		      "the group mean (bar)." },
-	{ "timeline", "The stance of every article over its date of publication. A group "
-		      "with 20 dated articles or more has a trend: the mean stance over a "
+	{ "timeline", "The %s of every article over its date of publication. A group "
+		      "with 20 dated articles or more has a trend: the mean %s over a "
 		      "centred window of a quarter of the corpus's date span, where the window "
 		      "holds 5 articles or more, with the 95% t-interval of that mean as a band "
 		      "(trend.tsv has the numbers)." },
 	{ "keyness", "The ten words that most set each outlet apart from all the others "
 		     "(z of the log-odds ratio with an informative Dirichlet prior); words "
 		     "written exactly as a lexicon entry that matched are marked." },
-	{ "voice", "Accusatory matches per 1,000 tokens, split into the outlet's own voice "
-		   "and quotations, with the counts." },
+	{ "voice", "Matches per 1,000 tokens of each category that matched, split into the "
+		   "group's own voice and quotations, with the counts: a panel per category." },
 };
+
+/* The caption of chart name into out; empty for a chart this page does not know. */
+static void chart_caption(const struct report_page *p, const char *name, struct buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < p->ix.n; i++) {
+		const struct charts_index *ix = &p->ix.ix[i];
+		if (!strcmp(name, ix->file)) {
+			buf_addf(out, "Mean %s per group with its 95%% t-interval (%s). Open "
+				 "circles: groups of one article, no interval.", ix->name,
+				 ix->formula);
+			return;
+		}
+		if (!strcmp(name, ix->articles_file)) {
+			buf_addf(out, "The %s of every article (one dot each, jittered "
+				 "vertically) and the group mean (bar).", ix->name);
+			return;
+		}
+	}
+	for (i = 0; i < sizeof(charts) / sizeof(charts[0]); i++)
+		if (!strcmp(charts[i].name, name)) {
+			/* The timeline shows the first index. */
+			const char *first = p->ix.n ? p->ix.ix[0].name : "index";
+			if (strstr(charts[i].caption, "%s"))
+				buf_addf(out, charts[i].caption, first, first);
+			else
+				buf_adds(out, charts[i].caption);
+			return;
+		}
+}
+
+/* Chart name's figure: its SVG inline, or a line saying it is missing. */
+static void chart_figure(struct report_page *p, const char *name)
+{
+	struct buf file = BUF_INIT, prefix = BUF_INIT, caption = BUF_INIT;
+	char *path, *svg;
+	size_t len;
+
+	buf_addf(&file, "%s.svg", name);
+	path = path_join(p->o->outdir, file.data);
+	svg = read_file(path, &len);
+	buf_adds(&p->h, "<figure id=\"chart-");
+	html_escape(&p->h, name);
+	buf_adds(&p->h, "\">\n");
+	buf_addf(&prefix, "%s-", name);
+	if (!svg) {
+		buf_adds(&p->h, "<p class=\"na\">This chart was not drawn.</p>\n");
+	} else if (memchr(svg, '\0', len) || html_svg_inline(&p->h, svg, len, prefix.data) < 0) {
+		warning("'%s' is not a plain gnuplot SVG; left out of the report", path);
+		buf_adds(&p->h, "<p class=\"na\">This chart was left out: its SVG file holds "
+			     "something other than a drawing.</p>\n");
+	}
+	buf_adds(&p->h, "\n<figcaption><strong>");
+	html_escape(&p->h, name);
+	buf_adds(&p->h, ".svg</strong> (also ");
+	html_escape(&p->h, name);
+	buf_adds(&p->h, ".png). ");
+	chart_caption(p, name, &caption);
+	html_escape(&p->h, buf_str(&caption));
+	buf_adds(&p->h, "</figcaption>\n</figure>\n");
+	buf_release(&caption);
+	free(svg);
+	free(path);
+	buf_release(&file);
+	buf_release(&prefix);
+}
+
+/*
+ * The charts chart wrote, as its charts.tsv lists them in order; one not
+ * drawn has a line saying why ("No timeline chart: no article has a
+ * date."). -1 when there is no charts.tsv (a run of an older framing).
+ */
+static int charts_listed(struct report_page *p)
+{
+	char *path = path_join(p->o->outdir, "charts.tsv");
+	struct tsv *t = access(path, F_OK) == 0 ? tsv_open(path) : NULL;
+	long cc, cd, cn;
+	int rc;
+
+	free(path);
+	if (!t)
+		return -1;
+	cc = tsv_column(t, "chart");
+	cd = tsv_column(t, "drawn");
+	cn = tsv_column(t, "note");
+	if (cc < 0 || cd < 0 || cn < 0) {
+		tsv_close(t);
+		return -1;
+	}
+	while ((rc = tsv_next(t)) > 0) {
+		const char *name = tsv_field(t, (size_t)cc), *note = tsv_field(t, (size_t)cn);
+
+		if (!strcmp(tsv_field(t, (size_t)cd), "1")) {
+			chart_figure(p, name);
+			continue;
+		}
+		buf_adds(&p->h, "<p class=\"na missing\" id=\"chart-");
+		html_escape(&p->h, name);
+		buf_adds(&p->h, "\">No ");
+		html_escape(&p->h, name);
+		buf_adds(&p->h, " chart: ");
+		html_escape(&p->h, note);
+		buf_adds(&p->h, ".</p>\n");
+	}
+	tsv_close(t);
+	return rc < 0 ? -1 : 0;
+}
 
 /* As CHARTS_BARS_MAX (charts.h): beyond it the categories chart is a ranking. */
 #define CHARTS_BARS_MAX_REPORT 25
@@ -345,32 +512,16 @@ static void write_charts(struct report_page *p)
 				 "drawing bars.", CHARTS_BARS_MAX_REPORT);
 		buf_adds(&p->h, "</p>\n");
 	}
-	for (i = 0; i < sizeof(charts) / sizeof(charts[0]); i++) {
-		struct buf file = BUF_INIT, prefix = BUF_INIT;
-		char *path, *svg;
-		size_t len;
-
-		buf_addf(&file, "%s.svg", charts[i].name);
-		path = path_join(p->o->outdir, file.data);
-		svg = read_file(path, &len);
-		buf_addf(&p->h, "<figure id=\"chart-%s\">\n", charts[i].name);
-		buf_addf(&prefix, "%s-", charts[i].name);
-		if (!svg) {
-			buf_adds(&p->h, "<p class=\"na\">This chart was not drawn.</p>\n");
-		} else if (memchr(svg, '\0', len) || html_svg_inline(&p->h, svg, len, prefix.data) < 0) {
-			warning("'%s' is not a plain gnuplot SVG; left out of the report", path);
-			buf_adds(&p->h, "<p class=\"na\">This chart was left out: its SVG file holds "
-				     "something other than a drawing.</p>\n");
-		}
-		buf_addf(&p->h, "\n<figcaption><strong>%s.svg</strong> (also %s.png). ",
-			 charts[i].name, charts[i].name);
-		html_escape(&p->h, charts[i].caption);
-		buf_adds(&p->h, "</figcaption>\n</figure>\n");
-		free(svg);
-		free(path);
-		buf_release(&file);
-		buf_release(&prefix);
-	}
+	if (charts_listed(p) == 0)
+		return;
+	/* A chart run of an older framing: the charts it drew, in their order. */
+	for (i = 0; i < p->ix.n; i++)
+		chart_figure(p, p->ix.ix[i].file);
+	chart_figure(p, "categories");
+	for (i = 0; i < p->ix.n; i++)
+		chart_figure(p, p->ix.ix[i].articles_file);
+	for (i = 1; i < sizeof(charts) / sizeof(charts[0]); i++)
+		chart_figure(p, charts[i].name);
 }
 
 /*
@@ -425,7 +576,7 @@ static double cmp_num(struct tsv *t, const long *c, int k)
 
 /*
  * One row of the table: rates by the article-level rate ratio with its
- * interval and rr_p, the stance index by the difference of means, Cohen's
+ * interval and rr_p, an index by the difference of means, Cohen's
  * d and Welch's p; p (Holm) in both.
  */
 static void comparison_row(struct report_page *p, struct tsv *t, const long *c)
@@ -500,9 +651,11 @@ static void write_pairs(struct report_page *p)
 	buf_adds(h, "<p>Rates (matches per 1,000 tokens) are compared by the rate ratio of the "
 		    "pooled rates with its article-level 95% interval and test (<code>rr_lo</code>, "
 		    "<code>rr_hi</code>, <code>rr_p</code>: the sandwich (HC1) standard error of the "
-		    "log ratio, which holds when matches come in bursts within articles); the "
-		    "stance index is compared by Welch's t-test of the per-article means "
-		    "(<code>welch_p</code>). <code>p (Holm)</code> is Holm's adjustment of those "
+		    "log ratio, which holds when matches come in bursts within articles)");
+	if (p->ix.n)
+		buf_addf(h, "; %s compared by Welch's t-test of the per-article means "
+			 "(<code>welch_p</code>)", p->ix.n == 1 ? "the index is" : "each index is");
+	buf_adds(h, ". <code>p (Holm)</code> is Holm's adjustment of those "
 		    "p-values over one family of comparisons (the rows of compare.tsv with a "
 		    "<code>p_holm</code>; README, Methods, says which). A pair in which a group "
 		    "has one article or no matches has no article-level rate test and is left "
@@ -542,7 +695,7 @@ static void write_pairs(struct report_page *p)
 	else
 		buf_addf(h, "</tbody></table>\n<p>%zu of the %zu comparisons in the family reach "
 			 "p &lt; 0.05 after Holm's adjustment (%zu rows in compare.tsv). The 'a / b' "
-			 "column holds the pooled rates or the mean stance of the two groups.</p>\n",
+			 "column holds the pooled rates or the mean index of the two groups.</p>\n",
 			 shown, family, rows);
 	if (shown > PAIRS_LISTED)
 		buf_addf(h, "<p>The table lists the first %d of them, in the order of "
@@ -588,15 +741,20 @@ static void overall_chisq(struct buf *h, struct tsv *t, const long *c)
 	buf_adds(h, "</li>\n");
 }
 
-/* The Kruskal-Wallis row on stance, or why it is not cited. */
+/* The Kruskal-Wallis row on an index, or why it is not cited. */
 static void overall_kruskal(struct buf *h, struct tsv *t, const long *c)
 {
-	buf_adds(h, "<li>Kruskal-Wallis on stance (");
+	const char *metric = tsv_field(t, (size_t)c[1]);
+
+	buf_adds(h, "<li>Kruskal-Wallis on ");
+	html_escape(h, metric);
+	buf_adds(h, " (");
 	html_escape(h, tsv_field(t, (size_t)c[6]));
 	buf_adds(h, " articles): ");
 	if (c[8] >= 0 && strstr(tsv_field(t, (size_t)c[8]), LENGTHS_DIFFER)) {
-		buf_adds(h, "not cited, as the groups' article lengths differ and stance "
-			    "depends on length (the note of tests.tsv says so).</li>\n");
+		buf_adds(h, "not cited, as the groups' article lengths differ and ");
+		html_escape(h, metric);
+		buf_adds(h, " depends on length (the note of tests.tsv says so).</li>\n");
 		return;
 	}
 	buf_adds(h, "H = ");
@@ -608,7 +766,18 @@ static void overall_kruskal(struct buf *h, struct tsv *t, const long *c)
 	buf_adds(h, "</li>\n");
 }
 
-/* The overall tests of tests.tsv: the chi-square rows and Kruskal-Wallis on stance. */
+/* Whether metric is one of the indices. */
+static int is_index(const struct report_page *p, const char *metric)
+{
+	size_t k;
+
+	for (k = 0; k < p->ix.n; k++)
+		if (!strcmp(p->ix.ix[k].name, metric))
+			return 1;
+	return 0;
+}
+
+/* The overall tests of tests.tsv: the chi-square rows and Kruskal-Wallis on each index. */
 static void write_overall(struct report_page *p)
 {
 	static const char *const names[] = {
@@ -635,7 +804,7 @@ static void write_overall(struct report_page *p)
 		const char *test = tsv_field(t, (size_t)c[0]);
 		if (!strcmp(test, "chisq"))
 			overall_chisq(h, t, c);
-		else if (!strcmp(test, "kruskal") && !strcmp(tsv_field(t, (size_t)c[1]), "stance"))
+		else if (!strcmp(test, "kruskal") && is_index(p, tsv_field(t, (size_t)c[1])))
 			overall_kruskal(h, t, c);
 	}
 	buf_adds(h, "</ul>\n");
@@ -1141,6 +1310,17 @@ void reportpage_write(struct report_page *p)
 	struct buf *h = &p->h;
 	struct buf title = BUF_INIT;
 
+	char *path = path_join(p->o->outdir, LEXDECL_NAME);
+	int r = lexdecl_load(&p->decl, path), declared = r == 0;
+
+	/* A bad categories.tsv was told by chart, which read it first: no index then. */
+	free(path);
+	if (r == 1 && p->lx_ok) {
+		/* A run of an older score: the lexicons this report read declare them. */
+		lexdecl_from_lexicon(&p->decl, &p->lx);
+		declared = 1;
+	}
+	charts_indices_init(&p->ix, &p->decl, declared, &p->out, NULL);
 	buf_addf(&title, "Framing report: %s", p->o->corpus_name);
 	buf_adds(h, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 		    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
@@ -1171,4 +1351,6 @@ void reportpage_write(struct report_page *p)
 	write_methods(p);
 	buf_adds(h, "</main>\n</body>\n</html>\n");
 	buf_release(&title);
+	charts_indices_release(&p->ix);
+	lexdecl_release(&p->decl);
 }

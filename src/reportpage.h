@@ -2,6 +2,8 @@
 #define REPORTPAGE_H
 
 #include "buf.h"
+#include "charts.h"
+#include "lexdecl.h"
 #include "lexicon.h"
 #include "matchrows.h"
 #include "report.h"
@@ -23,6 +25,8 @@ struct report_page {
 	struct matchrows m;		/* matches.tsv; sorted by the matches section */
 	struct lexicon lx;
 	int lx_ok;			/* 0: the lexicons could not be read again */
+	struct lexdecl decl;		/* categories.tsv of the folder, read by reportpage_write */
+	struct charts_indices ix;	/* the indices, as the charts draw them */
 };
 
 /* Appends the whole page to p->h. */

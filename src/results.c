@@ -412,7 +412,7 @@ int res_articles_load(struct res_articles *r, const char *path, const struct sco
 {
 	char *files[1];
 	struct scoretab *t;
-	size_t i, chart_index = (size_t)-1;
+	size_t i;
 
 	memset(r, 0, sizeof(*r));
 	files[0] = xstrdup(path);
@@ -424,11 +424,8 @@ int res_articles_load(struct res_articles *r, const char *path, const struct sco
 	r->a = xcalloc(t->n + 1, sizeof(*r->a));
 	r->nindex = t->nindex;
 	r->index_name = xcalloc(t->nindex + 1, sizeof(*r->index_name));
-	for (i = 0; i < t->nindex; i++) {
+	for (i = 0; i < t->nindex; i++)
 		r->index_name[i] = xstrdup(t->index_name[i]);
-		if (!strcmp(t->index_name[i], RES_CHART_INDEX))
-			chart_index = i;
-	}
 	/* The table is sorted by group; the charts want the order of the file. */
 	for (i = 0; i < t->n; i++) {
 		const struct scoretab_article *s = &t->a[i];
@@ -441,7 +438,6 @@ int res_articles_load(struct res_articles *r, const char *path, const struct sco
 		a->dropped = s->dropped;
 		a->index = xmalloc((t->nindex + 1) * sizeof(*a->index));
 		memcpy(a->index, s->index, t->nindex * sizeof(*a->index));
-		a->stance = chart_index < t->nindex ? s->index[chart_index] : NAN;
 	}
 	scoretab_free(t);
 	return 0;

@@ -106,14 +106,7 @@ struct res_article {
 	char *id, *group, *date, *title;
 	double tokens, dropped;
 	double *index;		/* per index of res_articles, NAN when NA */
-	/*
-	 * The index RES_CHART_INDEX (NAN without it), the one the charts draw
-	 * until they draw each of index: their outlets.tsv rows have its name.
-	 */
-	double stance;
 };
-
-#define RES_CHART_INDEX "stance"
 
 
 struct res_articles {

@@ -15,13 +15,13 @@ expect 0 "" -- report -q $lex "$ROOT/corpus/seeds" --group-map "$T/map.tsv" -o "
 awk -F'\t' '$1 == "China" && $2 == "stance" && $3 == 3 { f = 1 } END { exit !f }' "$T/r/outlets.tsv" ||
 	fail "China is not the 3 China Daily articles"
 for g in China Iran Sputnik; do
-	grep -q ">$g (" "$T/r/articles.svg" || fail "articles.svg has no $g"
+	grep -q ">$g (" "$T/r/stance_articles.svg" || fail "stance_articles.svg has no $g"
 	grep -q "<td>$g" "$T/r/report.html" || fail "report.html has no row of $g"
 done
-grep -q "China Daily" "$T/r/articles.svg" && fail "articles.svg groups by outlet beside tables by country"
+grep -q "China Daily" "$T/r/stance_articles.svg" && fail "stance_articles.svg groups by outlet beside tables by country"
 
 # Titles name what the map makes of a group (its second column: country).
-grep -q "Stance of every article, by country" "$T/r/articles.svg" || fail "articles.svg title: not by country"
+grep -q "Stance of every article, by country" "$T/r/stance_articles.svg" || fail "stance_articles.svg title: not by country"
 grep -q "groups (grouped by country)" "$T/r/report.html" || fail "report.html: not grouped by country"
 grep -q "regrouped by --group-map" "$T/r/report.html" || fail "report.html: the map is not named"
 # stats then chart, each given the map.
@@ -30,8 +30,8 @@ expect 0 "" -- stats -q "$T/s/scores.tsv" --group-map "$T/map.tsv" --unmapped-na
 [ "$(cut -f1 "$T/s/outlets.tsv" | sort -u | tr '\n' ',')" = "China,Iran,NA,group," ] ||
 	fail "--unmapped-na: $(cut -f1 "$T/s/outlets.tsv" | sort -u | tr '\n' ' ')"
 expect 0 "" -- chart -q -i "$T/s" --group-map "$T/map.tsv" --unmapped-na
-grep -q ">Iran (" "$T/s/articles.svg" || fail "chart --group-map: no Iran in articles.svg"
-grep -q "Press TV" "$T/s/articles.svg" && fail "chart --group-map: articles.svg by outlet"
+grep -q ">Iran (" "$T/s/stance_articles.svg" || fail "chart --group-map: no Iran in stance_articles.svg"
+grep -q "Press TV" "$T/s/stance_articles.svg" && fail "chart --group-map: articles.svg by outlet"
 # chart must group as stats did: without the map beside tables made with
 # it (rows of countries without their articles' dots), or the other way.
 expect 2 "was grouped with --group-map" -- chart -q -i "$T/s" -o "$T/c1"

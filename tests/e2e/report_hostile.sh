@@ -28,7 +28,7 @@ $FRAMING report -l "$ROOT/lexicons/stance.lex" -l "$ROOT/lexicons/actors.lex" co
 for f in SENTINEL out/SENTINEL corpus/SENTINEL /tmp/SENTINEL "$ROOT/SENTINEL"; do
 	[ -e "$f" ] && fail "$f exists: a command ran"
 done
-for c in stance categories articles timeline keyness voice; do
+for c in stance categories stance_articles timeline keyness voice; do
 	xmllint --noout out/$c.svg || fail "$c.svg is not XML"
 	[ -s out/$c.png ] || fail "no $c.png"
 done

@@ -6,7 +6,7 @@ set -u
 fail() { echo "FAIL: $*"; exit 1; }
 $FRAMING report -l "$ROOT/lexicons/stance.lex" -l "$ROOT/lexicons/actors.lex" \
 	"$ROOT/corpus/seeds" -o out 2>err || { cat err; fail "report failed"; }
-for c in stance categories articles timeline keyness voice targets; do
+for c in stance categories stance_articles timeline keyness voice targets; do
 	[ -s out/$c.svg ] || fail "no $c.svg"
 	xmllint --noout out/$c.svg || fail "$c.svg is not XML"
 	[ "$(head -c 8 out/$c.png | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] ||
