@@ -78,7 +78,8 @@ const char *dic_format_name(enum dic_format f)
 struct term {
 	char *text;		/* as written, without the quotes of a case-sensitive entry */
 	size_t *cats;
-	size_t ncats, alloc;
+	double *weights;	/* of the entry in cats[k] */
+	size_t ncats, alloc, walloc;
 };
 
 struct terms {
@@ -93,6 +94,7 @@ static void terms_release(struct terms *ts)
 	for (i = 0; i < ts->n; i++) {
 		free(ts->t[i].text);
 		free(ts->t[i].cats);
+		free(ts->t[i].weights);
 	}
 	free(ts->t);
 	counts_free(ts->index);
@@ -113,7 +115,8 @@ static void collect_terms(const struct lexicon *lx, enum dic_format f, struct te
 		const char *text = e->written + e->case_sensitive;
 		struct term *t;
 
-		if (e->weight != 1)
+		/* LIWC-22 reads a number in a .dicx cell as the weight. */
+		if (e->weight != 1 && f != DIC_LIWCX)
 			note(notes, "%s:%zu:%zu: the weight %g of '%s' is dropped: %s has no weights",
 			     e->file, e->line, e->col, e->weight, e->written, fmt);
 		if (e->case_sensitive)
@@ -140,6 +143,8 @@ static void collect_terms(const struct lexicon *lx, enum dic_format f, struct te
 			continue;
 		}
 		ALLOC_GROW(t->cats, t->ncats + 1, t->alloc);
+		ALLOC_GROW(t->weights, t->ncats + 1, t->walloc);
+		t->weights[t->ncats] = e->weight;
 		t->cats[t->ncats++] = e->category;
 	}
 }
@@ -159,6 +164,26 @@ static void note_descriptions(const struct lexicon *lx, enum dic_format f,
 		note(notes, "%s: the descriptions of %s are dropped: %s has none",
 		     lx->nfiles ? lx->files[0] : "lexicon", names.data, dic_format_name(f));
 	buf_release(&names);
+}
+
+/*
+ * A weight as the shortest decimal that reads back as the same double, so
+ * that 0.12345678 survives a conversion (%g kept 6 digits).
+ */
+static void add_weight(struct buf *out, double w)
+{
+	struct buf t = BUF_INIT;
+	double back = 0;
+	int prec;
+
+	for (prec = 1; prec <= 17; prec++) {
+		buf_reset(&t);
+		buf_addf(&t, "%.*g", prec, w);
+		if (parse_double(t.data, &back) == 0 && back == w)
+			break;
+	}
+	buf_add(out, t.data, t.len);
+	buf_release(&t);
 }
 
 static void export_dic(const struct lexicon *lx, const struct terms *ts, struct buf *out)
@@ -208,9 +233,14 @@ static void export_dicx(const struct lexicon *lx, const struct terms *ts, struct
 		csv_field(out, ts->t[i].text);
 		for (c = 0; c < lx->ncategories; c++) {
 			buf_addch(out, ',');
-			for (k = 0; k < ts->t[i].ncats; k++)
-				if (ts->t[i].cats[k] == c)
+			for (k = 0; k < ts->t[i].ncats; k++) {
+				if (ts->t[i].cats[k] != c)
+					continue;
+				if (ts->t[i].weights[k] == 1)
 					buf_addch(out, 'X');
+				else
+					add_weight(out, ts->t[i].weights[k]);
+			}
 		}
 		buf_adds(out, "\r\n");
 	}
@@ -430,10 +460,12 @@ static void add_term(struct import *im, struct import_cat *c, const char *term, 
 	if (term_problem(term, &why)) {
 		note(im->notes, "%s: '%s' is left out: %s", where, term, why.data);
 	} else {
-		if (weight != 1)
-			buf_addf(&c->entries, "%s = %g\n", term, weight);
-		else
-			buf_addf(&c->entries, "%s\n", term);
+		buf_adds(&c->entries, term);
+		if (weight != 1) {
+			buf_adds(&c->entries, " = ");
+			add_weight(&c->entries, weight);
+		}
+		buf_addch(&c->entries, '\n');
 		c->nentries++;
 	}
 	buf_release(&why);
@@ -731,8 +763,12 @@ static int import_dicx(struct import *im, const char *text, size_t len)
 				continue;
 			if (!strcmp(cell, "X") || !strcmp(cell, "x"))
 				add_term(im, &im->c[cols[i]], buf_str(&f[0]), 1, where.data);
-			else if (parse_double(cell, &w) == 0 && w > 0)
+			else if (parse_double(cell, &w) == 0 && w > 0 && w <= LEXICON_MAX_WEIGHT)
 				add_term(im, &im->c[cols[i]], buf_str(&f[0]), w, where.data);
+			else if (parse_double(cell, &w) == 0 && w > LEXICON_MAX_WEIGHT)
+				note(im->notes, "%s: the weight %s of '%s' in column '%s' is over "
+				     "1000000, the most .lex takes; left out", where.data, cell,
+				     buf_str(&f[0]), im->c[cols[i]].id);
 			else
 				note(im->notes, "%s: cell '%s' of '%s' in column '%s' is neither X nor "
 				     "a positive weight; left out", where.data, cell, buf_str(&f[0]),
