@@ -13,7 +13,6 @@
 #include "lexicon.h"
 #include "lexrun.h"
 #include "match.h"
-#include "stance.h"
 #include "suggest.h"
 #include "table.h"
 #include "util.h"
@@ -128,15 +127,6 @@ static void print_results(const struct suggest_run_opts *o, const struct lexicon
 	}
 }
 
-/*
- * Who a sentence is about, not how it is phrased: no terms are suggested
- * for an actor category unless it is named.
- */
-static int is_actor(const struct lexicon *lx, size_t c)
-{
-	return stance_is_actor_category(lx->categories[c].name);
-}
-
 static void cat_add(struct cat_list *cl, size_t c)
 {
 	size_t i;
@@ -175,12 +165,15 @@ static int cat_list_make(struct cat_list *cl, const struct suggest_run_opts *o,
 	if (bad)
 		return -1;
 	if (!o->ncategories) {
+		/* An actor (@actors) says who a sentence is about, not how it is
+		 * phrased: its terms are suggested only when it is named. */
 		for (i = 0; i < lx->ncategories; i++)
-			if (!is_actor(lx, i))
+			if (!lx->categories[i].actor)
 				cat_add(cl, i);
 		if (!cl->n)
-			return error("the lexicons have no category to suggest terms for (actors "
-				     "are left out unless named: give --category NAME)");
+			return error("the lexicons have no category to suggest terms for (the "
+				     "actors, after an @actors line, only when named: give "
+				     "--category NAME)");
 	}
 	cl->several = named != 1;
 	return 0;

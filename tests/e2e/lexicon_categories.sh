@@ -105,6 +105,15 @@ printf '%s\n' "[accusatory]: outlets using it most: Press TV" \
 # An actor is still there when named.
 "$FRAMING" lexicon suggest $S -n 2 -c china >"$T/out" || fail "suggest -c china"
 head -n 1 "$T/out" | grep -q '^\[china\]' || fail "suggest -c china: no section"
+# Actors are what @actors marks, not a name: "china" and "us" of a file
+# without @actors get their sections; a user's @actors file gets none.
+printf '[china]\nbeijing\n[us]\nwashington\n' >"$T/plain.lex"
+"$FRAMING" lexicon suggest -l "$T/plain.lex" $S -n 1 | grep '^\[' | cut -d: -f1 >"$T/heads"
+printf '[china]\n[us]\n' | cmp -s - "$T/heads" || { cat "$T/heads"; fail "china, us without @actors"; }
+printf '@actors\n[fed]\nfed\n[ecb]\necb\n' >"$T/banks.lex"
+"$FRAMING" lexicon suggest -l "$T/user.lex" -l "$T/banks.lex" --jsonl "$T/m.jsonl" --no-clean \
+	--min 1 -n 1 | grep '^\[' | cut -d: -f1 >"$T/heads"
+printf '[bullish]\n[bearish]\n[hedged]\n' | cmp -s - "$T/heads" || { cat "$T/heads"; fail "@actors of a user"; }
 # Only actors: nothing to suggest for, said plainly.
 expect 2 "the lexicons have no category to suggest terms for" -- lexicon suggest -l lexicons/actors.lex $S
 
