@@ -152,18 +152,21 @@ static void collect_terms(const struct lexicon *lx, enum dic_format f, struct te
 static void note_descriptions(const struct lexicon *lx, enum dic_format f,
 			      struct dic_notes *notes)
 {
-	struct buf names = BUF_INIT;
-	size_t i;
+	size_t i, k;
 
-	for (i = 0; i < lx->ncategories; i++) {
-		if (!*lx->categories[i].description)
-			continue;
-		buf_addf(&names, "%s[%s]", names.len ? ", " : "", lx->categories[i].name);
+	/* One note per file, naming the file the categories are in. */
+	for (k = 0; k < lx->nfiles; k++) {
+		struct buf names = BUF_INIT;
+		for (i = 0; i < lx->ncategories; i++) {
+			if (!*lx->categories[i].description || strcmp(lx->categories[i].file, lx->files[k]))
+				continue;
+			buf_addf(&names, "%s[%s]", names.len ? ", " : "", lx->categories[i].name);
+		}
+		if (names.len)
+			note(notes, "%s: the descriptions of %s are dropped: %s has none",
+			     lx->files[k], names.data, dic_format_name(f));
+		buf_release(&names);
 	}
-	if (names.len)
-		note(notes, "%s: the descriptions of %s are dropped: %s has none",
-		     lx->nfiles ? lx->files[0] : "lexicon", names.data, dic_format_name(f));
-	buf_release(&names);
 }
 
 /*
@@ -184,6 +187,50 @@ static void add_weight(struct buf *out, double w)
 	}
 	buf_add(out, t.data, t.len);
 	buf_release(&t);
+}
+
+/*
+ * The directives (lines starting with '@'): none of the three formats has
+ * indices, actors or a voice chart, so each line is left out with a note
+ * at its place. An @voice line of several names is one note; the @actors
+ * line is named by its file, as the lexicon keeps only which categories
+ * follow it.
+ */
+static void note_directives(const struct lexicon *lx, enum dic_format f,
+			    struct dic_notes *notes)
+{
+	const char *fmt = dic_format_name(f);
+	const char *tool = f == DIC_YAML ? "quanteda" : "LIWC";
+	size_t i, k;
+
+	for (i = 0; i < lx->nindices; i++) {
+		const struct lex_index *x = &lx->indices[i];
+		note(notes, "%s:%zu: @index %s cannot be written to %s (%s has no indices); "
+		     "it is left out", x->file, x->line, x->name, fmt, tool);
+	}
+	for (i = 0; i < lx->nfiles; i++) {
+		struct buf names = BUF_INIT;
+		size_t n = 0;
+		for (k = 0; k < lx->ncategories; k++) {
+			const struct lex_category *c = &lx->categories[k];
+			if (!c->actor || strcmp(c->file, lx->files[i]))
+				continue;
+			buf_addf(&names, "%s[%s]", n++ ? ", " : "", c->name);
+		}
+		if (n)
+			note(notes, "%s: @actors cannot be written to %s (%s has no actors); it is "
+			     "left out, and %s %s written as %s", lx->files[i], fmt, tool,
+			     buf_str(&names), n > 1 ? "are" : "is",
+			     n > 1 ? "plain categories" : "a plain category");
+		buf_release(&names);
+	}
+	for (i = 0; i < lx->nvoice; i++) {
+		const struct lex_ref *r = &lx->voice[i];
+		if (i && lx->voice[i - 1].file == r->file && lx->voice[i - 1].line == r->line)
+			continue;
+		note(notes, "%s:%zu: @voice cannot be written to %s (%s has no voice chart); "
+		     "it is left out", r->file, r->line, fmt, tool);
+	}
 }
 
 static void export_dic(const struct lexicon *lx, const struct terms *ts, struct buf *out)
@@ -301,6 +348,7 @@ void dic_export(const struct lexicon *lx, enum dic_format f, struct buf *out,
 	struct terms ts;
 	struct dic_notes dup = DIC_NOTES_INIT;
 
+	note_directives(lx, f, notes);
 	collect_terms(lx, f, &ts, f == DIC_YAML ? &dup : notes);
 	if (f == DIC_YAML) {
 		/* YAML keeps duplicates and descriptions (as comments); only weights
@@ -416,7 +464,7 @@ static const char *term_problem(const char *term, struct buf *why)
 	const char *p;
 
 	buf_reset(why);
-	if (term[0] == '[' || term[0] == '"')
+	if (term[0] == '[' || term[0] == '"' || term[0] == '@')
 		buf_addf(why, "it starts with '%c', which .lex reads as syntax", term[0]);
 	else if (strchr(term, '='))
 		buf_adds(why, "'=' starts a weight in .lex");

@@ -38,4 +38,65 @@ printf 'DicTerm,a\r\nfoo,2000000\r\nbar,3\r\n' >"$T/big.dicx"
 [ "$(sed "s|$T/||" "$T/err")" = "framing: warning: big.dicx:2: the weight 2000000 of 'foo' in column 'a' is over 1000000, the most .lex takes; left out" ] \
 	|| { cat "$T/err"; fail "import big: not the message"; }
 grep -qx 'bar = 3' "$T/big.lex" || fail "import big: bar lost"
+
+# Import: a LIWC term starting with '@' would be read as a directive by .lex
+# (the converter said "does not load (a bug"); it is left out with a note.
+printf '%%\n1\ta\n%%\n@home\t1\nhome\t1\n' >"$T/at.dic"
+"$FRAMING" lexicon import "$T/at.dic" -o "$T/at.lex" 2>"$T/err" || { cat "$T/err"; fail "import @home: status"; }
+[ "$(sed "s|$T/||" "$T/err")" = "framing: warning: at.dic:4: '@home' is left out: it starts with '@', which .lex reads as syntax" ] \
+	|| { cat "$T/err"; fail "import @home: not the note"; }
+grep -qx home "$T/at.lex" || fail "import @home: home lost"
+
+# The directives: no format has indices, actors or a voice chart. Each @
+# line is named once at its place (an @voice of two names is one line; the
+# @actors line by its file) and left out; the terms travel as before.
+cat >"$T/d.lex" <<'LEX'
+[bullish]
+rally
+[bearish]
+slump
+@index tone = difference bullish bearish
+@index mood = log-ratio bullish bearish
+@voice bullish bearish
+LEX
+printf '@actors\n[fed]\nfed\n[ecb]\necb\n' >"$T/a.lex"
+for f in dic dicx yaml; do
+	"$FRAMING" lexicon export -f $f "$T/d.lex" "$T/a.lex" -o "$T/d.$f" 2>"$T/err" || fail "export $f: status $?"
+	case $f in
+	dic) n=.dic t=LIWC ;;
+	dicx) n=.dicx t=LIWC ;;
+	yaml) n=YAML t=quanteda ;;
+	esac
+	printf '%s\n' "framing: warning: d.lex:5: @index tone cannot be written to $n ($t has no indices); it is left out" \
+		"framing: warning: d.lex:6: @index mood cannot be written to $n ($t has no indices); it is left out" \
+		"framing: warning: a.lex: @actors cannot be written to $n ($t has no actors); it is left out, and [fed], [ecb] are written as plain categories" \
+		"framing: warning: d.lex:7: @voice cannot be written to $n ($t has no voice chart); it is left out" \
+		>"$T/want"
+	sed "s|$T/||" "$T/err" | cmp -s "$T/want" - || { diff "$T/want" "$T/err"; fail "export $f: not the directive warnings"; }
+	grep -q '@' "$T/d.$f" && { cat "$T/d.$f"; fail "export $f: an @ line written"; }
+done
+printf '%%\n1\tbullish\n2\tbearish\n3\tfed\n4\tecb\n%%\nrally\t1\nslump\t2\nfed\t3\necb\t4\n' \
+	| cmp -s - "$T/d.dic" || { cat "$T/d.dic"; fail "export dic with directives: not the terms"; }
+# Descriptions dropped by .dic are named with the file they are in (all
+# were put on the first file).
+"$FRAMING" lexicon export -f dic lexicons/stance.lex lexicons/actors.lex 2>&1 >/dev/null | grep descriptions >"$T/got"
+printf '%s\n' "framing: warning: lexicons/stance.lex: the descriptions of [accusatory], [conciliatory], [distancing] are dropped: .dic has none" \
+	"framing: warning: lexicons/actors.lex: the descriptions of [china], [us] are dropped: .dic has none" \
+	| cmp -s - "$T/got" || { cat "$T/got"; fail "descriptions: not one note per file"; }
+# -q silences them with the other warnings.
+"$FRAMING" lexicon export -q -f dic "$T/d.lex" >/dev/null 2>"$T/err" || fail "export -q"
+[ ! -s "$T/err" ] || { cat "$T/err"; fail "export -q: warnings"; }
+
+# The @ line changes nothing else: stance.lex exports the bytes and the
+# warnings of stance.lex without its @index line, and that one warning more.
+grep -v '^@' lexicons/stance.lex >"$T/plain.lex"
+for f in dic dicx yaml; do
+	"$FRAMING" lexicon export -f $f "$T/plain.lex" -o "$T/plain.$f" 2>"$T/plain-err" || fail "plain $f"
+	"$FRAMING" lexicon export -f $f lexicons/stance.lex -o "$T/stance.$f" 2>"$T/err" || fail "stance $f"
+	cmp -s "$T/plain.$f" "$T/stance.$f" || fail "$f: the @index line changed the output"
+	grep -v '@index stance cannot be written' "$T/err" | sed 's|lexicons/stance.lex|plain.lex|' >"$T/rest"
+	sed "s|$T/||" "$T/plain-err" | cmp -s - "$T/rest" || { diff "$T/plain-err" "$T/rest"; fail "$f: other warnings changed"; }
+	[ "$(grep -c '@index stance cannot be written' "$T/err")" = 1 ] || fail "$f: not one @index warning"
+done
+
 echo ok
