@@ -192,9 +192,8 @@ static void add_weight(struct buf *out, double w)
 /*
  * The directives (lines starting with '@'): none of the three formats has
  * indices, actors or a voice chart, so each line is left out with a note
- * at its place. An @voice line of several names is one note; the @actors
- * line is named by its file, as the lexicon keeps only which categories
- * follow it.
+ * at its place. An @voice line of several names is one note, and an
+ * @actors line one that names the categories after it.
  */
 static void note_directives(const struct lexicon *lx, enum dic_format f,
 			    struct dic_notes *notes)
@@ -208,20 +207,18 @@ static void note_directives(const struct lexicon *lx, enum dic_format f,
 		note(notes, "%s:%zu: @index %s cannot be written to %s (%s has no indices); "
 		     "it is left out", x->file, x->line, x->name, fmt, tool);
 	}
-	for (i = 0; i < lx->nfiles; i++) {
+	/* The categories after one @actors line are neighbours in lx. */
+	for (i = 0; i < lx->ncategories; i = k) {
+		const struct lex_category *c = &lx->categories[i];
 		struct buf names = BUF_INIT;
-		size_t n = 0;
-		for (k = 0; k < lx->ncategories; k++) {
-			const struct lex_category *c = &lx->categories[k];
-			if (!c->actor || strcmp(c->file, lx->files[i]))
-				continue;
-			buf_addf(&names, "%s[%s]", n++ ? ", " : "", c->name);
-		}
-		if (n)
-			note(notes, "%s: @actors cannot be written to %s (%s has no actors); it is "
-			     "left out, and %s %s written as %s", lx->files[i], fmt, tool,
-			     buf_str(&names), n > 1 ? "are" : "is",
-			     n > 1 ? "plain categories" : "a plain category");
+		for (k = i; k < lx->ncategories && lx->categories[k].actors_line == c->actors_line
+			    && !strcmp(lx->categories[k].file, c->file); k++)
+			buf_addf(&names, "%s[%s]", k > i ? ", " : "", lx->categories[k].name);
+		if (c->actors_line)
+			note(notes, "%s:%zu: @actors cannot be written to %s (%s has no actors); it is "
+			     "left out, and %s %s written as %s", c->file, c->actors_line, fmt, tool,
+			     buf_str(&names), k - i > 1 ? "are" : "is",
+			     k - i > 1 ? "plain categories" : "a plain category");
 		buf_release(&names);
 	}
 	for (i = 0; i < lx->nvoice; i++) {

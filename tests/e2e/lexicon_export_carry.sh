@@ -48,8 +48,8 @@ printf '%%\n1\ta\n%%\n@home\t1\nhome\t1\n' >"$T/at.dic"
 grep -qx home "$T/at.lex" || fail "import @home: home lost"
 
 # The directives: no format has indices, actors or a voice chart. Each @
-# line is named once at its place (an @voice of two names is one line; the
-# @actors line by its file) and left out; the terms travel as before.
+# line is named once at its FILE:LINE (an @voice of two names is one line)
+# and left out; the terms travel as before.
 cat >"$T/d.lex" <<'LEX'
 [bullish]
 rally
@@ -59,7 +59,8 @@ slump
 @index mood = log-ratio bullish bearish
 @voice bullish bearish
 LEX
-printf '@actors\n[fed]\nfed\n[ecb]\necb\n' >"$T/a.lex"
+# Two @actors lines in one file: two warnings, each naming its categories.
+printf '# central banks\n@actors\n[fed]\nfed\n[ecb]\necb\n@actors\n[boe]\nboe\n' >"$T/a.lex"
 for f in dic dicx yaml; do
 	"$FRAMING" lexicon export -f $f "$T/d.lex" "$T/a.lex" -o "$T/d.$f" 2>"$T/err" || fail "export $f: status $?"
 	case $f in
@@ -69,13 +70,14 @@ for f in dic dicx yaml; do
 	esac
 	printf '%s\n' "framing: warning: d.lex:5: @index tone cannot be written to $n ($t has no indices); it is left out" \
 		"framing: warning: d.lex:6: @index mood cannot be written to $n ($t has no indices); it is left out" \
-		"framing: warning: a.lex: @actors cannot be written to $n ($t has no actors); it is left out, and [fed], [ecb] are written as plain categories" \
+		"framing: warning: a.lex:2: @actors cannot be written to $n ($t has no actors); it is left out, and [fed], [ecb] are written as plain categories" \
+		"framing: warning: a.lex:7: @actors cannot be written to $n ($t has no actors); it is left out, and [boe] is written as a plain category" \
 		"framing: warning: d.lex:7: @voice cannot be written to $n ($t has no voice chart); it is left out" \
 		>"$T/want"
 	sed "s|$T/||" "$T/err" | cmp -s "$T/want" - || { diff "$T/want" "$T/err"; fail "export $f: not the directive warnings"; }
 	grep -q '@' "$T/d.$f" && { cat "$T/d.$f"; fail "export $f: an @ line written"; }
 done
-printf '%%\n1\tbullish\n2\tbearish\n3\tfed\n4\tecb\n%%\nrally\t1\nslump\t2\nfed\t3\necb\t4\n' \
+printf '%%\n1\tbullish\n2\tbearish\n3\tfed\n4\tecb\n5\tboe\n%%\nrally\t1\nslump\t2\nfed\t3\necb\t4\nboe\t5\n' \
 	| cmp -s - "$T/d.dic" || { cat "$T/d.dic"; fail "export dic with directives: not the terms"; }
 # Descriptions dropped by .dic are named with the file they are in (all
 # were put on the first file).
