@@ -87,27 +87,37 @@ long lexcat_closest(const struct lexicon *lx, const char *name)
 	return best;
 }
 
+void lexcat_hint(const struct lexicon *lx, const char *name, struct buf *out)
+{
+	long c = lexcat_closest(lx, name);
+	size_t i;
+
+	if (c >= 0) {
+		buf_addf(out, "; did you mean '%s'?", lx->categories[c].name);
+		return;
+	}
+	if (lx->ncategories == 0) {
+		buf_adds(out, ": the lexicons have no category");
+		return;
+	}
+	buf_adds(out, "; the categories are ");
+	for (i = 0; i < lx->ncategories && i < LEXCAT_LIST_MAX; i++)
+		buf_addf(out, "%s%s", i ? ", " : "", lx->categories[i].name);
+	if (lx->ncategories > LEXCAT_LIST_MAX)
+		buf_addf(out, " and %zu more", lx->ncategories - LEXCAT_LIST_MAX);
+}
+
 long lexcat_find(const struct lexicon *lx, const char *name)
 {
 	long c = lexicon_category(lx, name);
-	struct buf shown = BUF_INIT, list = BUF_INIT;
-	size_t i;
+	struct buf shown = BUF_INIT, hint = BUF_INIT;
 
 	if (c >= 0)
 		return c;
 	buf_shown(&shown, name);
-	if ((c = lexcat_closest(lx, name)) >= 0) {
-		error("no category '%s'; did you mean '%s'?", buf_str(&shown), lx->categories[c].name);
-	} else if (lx->ncategories == 0) {
-		error("no category '%s': the lexicons have no category", buf_str(&shown));
-	} else {
-		for (i = 0; i < lx->ncategories && i < LEXCAT_LIST_MAX; i++)
-			buf_addf(&list, "%s%s", i ? ", " : "", lx->categories[i].name);
-		if (lx->ncategories > LEXCAT_LIST_MAX)
-			buf_addf(&list, " and %zu more", lx->ncategories - LEXCAT_LIST_MAX);
-		error("no category '%s'; the categories are %s", buf_str(&shown), buf_str(&list));
-	}
+	lexcat_hint(lx, name, &hint);
+	error("no category '%s'%s", buf_str(&shown), buf_str(&hint));
 	buf_release(&shown);
-	buf_release(&list);
+	buf_release(&hint);
 	return -1;
 }

@@ -3,12 +3,14 @@
 
 #include <stddef.h>
 
+#include "buf.h"
 #include "lexicon.h"
 
 /*
  * Category names as a user types them: every command that takes a
  * category name (kwic --category, lexicon suggest --category) looks it up
- * here, so that a mistyped name gets the same message everywhere:
+ * here, and the directives of a lexicon file (@index, @voice) take the
+ * hint from here, so that a mistyped name gets the same message everywhere:
  *   no category 'bearsh'; did you mean 'bearish'?
  * or, with no name close enough, the list of the categories there are.
  */
@@ -18,6 +20,13 @@
  * (error(), so exit status 2 is the caller's). name is borrowed.
  */
 long lexcat_find(const struct lexicon *lx, const char *name);
+
+/*
+ * Appends to out what follows "no category 'NAME'" in that message:
+ * "; did you mean 'C'?", else "; the categories are A, B" (the first 30
+ * and how many more), or ": the lexicons have no category".
+ */
+void lexcat_hint(const struct lexicon *lx, const char *name, struct buf *out);
 
 /*
  * The category of lx closest to name by edit distance (insertions,

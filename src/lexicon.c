@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "fsutil.h"
+#include "lexcat.h"
 #include "parse.h"
 #include "sort.h"
 #include "text.h"
@@ -505,10 +506,17 @@ int lexicon_parse(struct lexicon *lx, const char *name, const char *text, size_t
 
 static int resolve_ref(const struct lexicon *lx, struct lex_ref *ref)
 {
+	struct buf hint = BUF_INIT;
+
 	ref->category = lexicon_category(lx, ref->name);
 	if (ref->category >= 0)
 		return 0;
-	return error("%s:%zu:%zu: no category '%s'", ref->file, ref->line, ref->col, ref->name);
+	/* A typo gets the hint the category options get (lexcat.h). */
+	lexcat_hint(lx, ref->name, &hint);
+	error("%s:%zu:%zu: no category '%s'%s", ref->file, ref->line, ref->col, ref->name,
+	      buf_str(&hint));
+	buf_release(&hint);
+	return -1;
 }
 
 int lexicon_resolve(struct lexicon *lx)
