@@ -100,6 +100,26 @@ static void terms_release(struct terms *ts)
 	counts_free(ts->index);
 }
 
+/*
+ * A weight as the shortest decimal that reads back as the same double, so
+ * that 0.12345678 survives a conversion (%g kept 6 digits).
+ */
+static void add_weight(struct buf *out, double w)
+{
+	struct buf t = BUF_INIT;
+	double back = 0;
+	int prec;
+
+	for (prec = 1; prec <= 17; prec++) {
+		buf_reset(&t);
+		buf_addf(&t, "%.*g", prec, w);
+		if (parse_double(t.data, &back) == 0 && back == w)
+			break;
+	}
+	buf_add(out, t.data, t.len);
+	buf_release(&t);
+}
+
 /* Collects the terms, noting everything the target format loses. */
 static void collect_terms(const struct lexicon *lx, enum dic_format f, struct terms *ts,
 			  struct dic_notes *notes)
@@ -116,9 +136,13 @@ static void collect_terms(const struct lexicon *lx, enum dic_format f, struct te
 		struct term *t;
 
 		/* LIWC-22 reads a number in a .dicx cell as the weight. */
-		if (e->weight != 1 && f != DIC_LIWCX)
-			note(notes, "%s:%zu:%zu: the weight %g of '%s' is dropped: %s has no weights",
-			     e->file, e->line, e->col, e->weight, e->written, fmt);
+		if (e->weight != 1 && f != DIC_LIWCX) {
+			struct buf w = BUF_INIT;
+			add_weight(&w, e->weight);
+			note(notes, "%s:%zu:%zu: the weight %s of '%s' is dropped: %s has no weights",
+			     e->file, e->line, e->col, buf_str(&w), e->written, fmt);
+			buf_release(&w);
+		}
 		if (e->case_sensitive)
 			note(notes, "%s:%zu:%zu: '%s' is written as %.*s without its case: %s "
 			     "ignores case, so it also matches other spellings", e->file, e->line,
@@ -167,26 +191,6 @@ static void note_descriptions(const struct lexicon *lx, enum dic_format f,
 			     lx->files[k], names.data, dic_format_name(f));
 		buf_release(&names);
 	}
-}
-
-/*
- * A weight as the shortest decimal that reads back as the same double, so
- * that 0.12345678 survives a conversion (%g kept 6 digits).
- */
-static void add_weight(struct buf *out, double w)
-{
-	struct buf t = BUF_INIT;
-	double back = 0;
-	int prec;
-
-	for (prec = 1; prec <= 17; prec++) {
-		buf_reset(&t);
-		buf_addf(&t, "%.*g", prec, w);
-		if (parse_double(t.data, &back) == 0 && back == w)
-			break;
-	}
-	buf_add(out, t.data, t.len);
-	buf_release(&t);
 }
 
 /*

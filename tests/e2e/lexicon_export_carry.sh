@@ -20,14 +20,15 @@ printf 'severe = 2\nmild = 0.12345678\nplain\nplain = 1.5\n' | cmp -s - "$T/got"
 [ "$(cat "$T/err")" = "framing: nothing lost: 2 categories and 4 entries carried over" ] ||
 	{ cat "$T/err"; fail "import dicx: not the one line saying nothing is lost"; }
 
-# .dic and YAML: one warning per weighted entry, at its line.
+# .dic and YAML: one warning per weighted entry, at its line, with the
+# weight as written (%g said 0.123457).
 for f in dic yaml; do
 	"$FRAMING" lexicon export -f $f "$T/h.lex" >/dev/null 2>"$T/err" || fail "export $f"
 	grep 'weight' "$T/err" | sed "s|$T/||" >"$T/got"
 	n=.dic
 	[ $f = yaml ] && n=YAML
 	printf '%s\n' "framing: warning: h.lex:2:1: the weight 2 of 'severe' is dropped: $n has no weights" \
-		"framing: warning: h.lex:3:1: the weight 0.123457 of 'mild' is dropped: $n has no weights" \
+		"framing: warning: h.lex:3:1: the weight 0.12345678 of 'mild' is dropped: $n has no weights" \
 		"framing: warning: h.lex:6:1: the weight 1.5 of 'plain' is dropped: $n has no weights" \
 		| cmp -s - "$T/got" || { cat "$T/err"; fail "$f: not the weight warnings"; }
 done
