@@ -53,6 +53,7 @@ LIB_OBJS = \
 	$(BUILD)/keyness.o \
 	$(BUILD)/kwic.o \
 	$(BUILD)/kwicrun.o \
+	$(BUILD)/lexcat.o \
 	$(BUILD)/lexcheck.o \
 	$(BUILD)/lexcheckrun.o \
 	$(BUILD)/lexdiff.o \

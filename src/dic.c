@@ -78,7 +78,8 @@ const char *dic_format_name(enum dic_format f)
 struct term {
 	char *text;		/* as written, without the quotes of a case-sensitive entry */
 	size_t *cats;
-	size_t ncats, alloc;
+	double *weights;	/* of the entry in cats[k] */
+	size_t ncats, alloc, walloc;
 };
 
 struct terms {
@@ -93,9 +94,30 @@ static void terms_release(struct terms *ts)
 	for (i = 0; i < ts->n; i++) {
 		free(ts->t[i].text);
 		free(ts->t[i].cats);
+		free(ts->t[i].weights);
 	}
 	free(ts->t);
 	counts_free(ts->index);
+}
+
+/*
+ * A weight as the shortest decimal that reads back as the same double, so
+ * that 0.12345678 survives a conversion (%g kept 6 digits).
+ */
+static void add_weight(struct buf *out, double w)
+{
+	struct buf t = BUF_INIT;
+	double back = 0;
+	int prec;
+
+	for (prec = 1; prec <= 17; prec++) {
+		buf_reset(&t);
+		buf_addf(&t, "%.*g", prec, w);
+		if (parse_double(t.data, &back) == 0 && back == w)
+			break;
+	}
+	buf_add(out, t.data, t.len);
+	buf_release(&t);
 }
 
 /* Collects the terms, noting everything the target format loses. */
@@ -113,9 +135,14 @@ static void collect_terms(const struct lexicon *lx, enum dic_format f, struct te
 		const char *text = e->written + e->case_sensitive;
 		struct term *t;
 
-		if (e->weight != 1)
-			note(notes, "%s:%zu:%zu: the weight %g of '%s' is dropped: %s has no weights",
-			     e->file, e->line, e->col, e->weight, e->written, fmt);
+		/* LIWC-22 reads a number in a .dicx cell as the weight. */
+		if (e->weight != 1 && f != DIC_LIWCX) {
+			struct buf w = BUF_INIT;
+			add_weight(&w, e->weight);
+			note(notes, "%s:%zu:%zu: the weight %s of '%s' is dropped: %s has no weights",
+			     e->file, e->line, e->col, buf_str(&w), e->written, fmt);
+			buf_release(&w);
+		}
 		if (e->case_sensitive)
 			note(notes, "%s:%zu:%zu: '%s' is written as %.*s without its case: %s "
 			     "ignores case, so it also matches other spellings", e->file, e->line,
@@ -140,6 +167,8 @@ static void collect_terms(const struct lexicon *lx, enum dic_format f, struct te
 			continue;
 		}
 		ALLOC_GROW(t->cats, t->ncats + 1, t->alloc);
+		ALLOC_GROW(t->weights, t->ncats + 1, t->walloc);
+		t->weights[t->ncats] = e->weight;
 		t->cats[t->ncats++] = e->category;
 	}
 }
@@ -147,18 +176,62 @@ static void collect_terms(const struct lexicon *lx, enum dic_format f, struct te
 static void note_descriptions(const struct lexicon *lx, enum dic_format f,
 			      struct dic_notes *notes)
 {
-	struct buf names = BUF_INIT;
-	size_t i;
+	size_t i, k;
 
-	for (i = 0; i < lx->ncategories; i++) {
-		if (!*lx->categories[i].description)
-			continue;
-		buf_addf(&names, "%s[%s]", names.len ? ", " : "", lx->categories[i].name);
+	/* One note per file, naming the file the categories are in. */
+	for (k = 0; k < lx->nfiles; k++) {
+		struct buf names = BUF_INIT;
+		for (i = 0; i < lx->ncategories; i++) {
+			if (!*lx->categories[i].description || strcmp(lx->categories[i].file, lx->files[k]))
+				continue;
+			buf_addf(&names, "%s[%s]", names.len ? ", " : "", lx->categories[i].name);
+		}
+		if (names.len)
+			note(notes, "%s: the descriptions of %s are dropped: %s has none",
+			     lx->files[k], names.data, dic_format_name(f));
+		buf_release(&names);
 	}
-	if (names.len)
-		note(notes, "%s: the descriptions of %s are dropped: %s has none",
-		     lx->nfiles ? lx->files[0] : "lexicon", names.data, dic_format_name(f));
-	buf_release(&names);
+}
+
+/*
+ * The directives (lines starting with '@'): none of the three formats has
+ * indices, actors or a voice chart, so each line is left out with a note
+ * at its place. An @voice line of several names is one note, and an
+ * @actors line one that names the categories after it.
+ */
+static void note_directives(const struct lexicon *lx, enum dic_format f,
+			    struct dic_notes *notes)
+{
+	const char *fmt = dic_format_name(f);
+	const char *tool = f == DIC_YAML ? "quanteda" : "LIWC";
+	size_t i, k;
+
+	for (i = 0; i < lx->nindices; i++) {
+		const struct lex_index *x = &lx->indices[i];
+		note(notes, "%s:%zu: @index %s cannot be written to %s (%s has no indices); "
+		     "it is left out", x->file, x->line, x->name, fmt, tool);
+	}
+	/* The categories after one @actors line are neighbours in lx. */
+	for (i = 0; i < lx->ncategories; i = k) {
+		const struct lex_category *c = &lx->categories[i];
+		struct buf names = BUF_INIT;
+		for (k = i; k < lx->ncategories && lx->categories[k].actors_line == c->actors_line
+			    && !strcmp(lx->categories[k].file, c->file); k++)
+			buf_addf(&names, "%s[%s]", k > i ? ", " : "", lx->categories[k].name);
+		if (c->actors_line)
+			note(notes, "%s:%zu: @actors cannot be written to %s (%s has no actors); it is "
+			     "left out, and %s %s written as %s", c->file, c->actors_line, fmt, tool,
+			     buf_str(&names), k - i > 1 ? "are" : "is",
+			     k - i > 1 ? "plain categories" : "a plain category");
+		buf_release(&names);
+	}
+	for (i = 0; i < lx->nvoice; i++) {
+		const struct lex_ref *r = &lx->voice[i];
+		if (i && lx->voice[i - 1].file == r->file && lx->voice[i - 1].line == r->line)
+			continue;
+		note(notes, "%s:%zu: @voice cannot be written to %s (%s has no voice chart); "
+		     "it is left out", r->file, r->line, fmt, tool);
+	}
 }
 
 static void export_dic(const struct lexicon *lx, const struct terms *ts, struct buf *out)
@@ -208,9 +281,14 @@ static void export_dicx(const struct lexicon *lx, const struct terms *ts, struct
 		csv_field(out, ts->t[i].text);
 		for (c = 0; c < lx->ncategories; c++) {
 			buf_addch(out, ',');
-			for (k = 0; k < ts->t[i].ncats; k++)
-				if (ts->t[i].cats[k] == c)
+			for (k = 0; k < ts->t[i].ncats; k++) {
+				if (ts->t[i].cats[k] != c)
+					continue;
+				if (ts->t[i].weights[k] == 1)
 					buf_addch(out, 'X');
+				else
+					add_weight(out, ts->t[i].weights[k]);
+			}
 		}
 		buf_adds(out, "\r\n");
 	}
@@ -271,6 +349,7 @@ void dic_export(const struct lexicon *lx, enum dic_format f, struct buf *out,
 	struct terms ts;
 	struct dic_notes dup = DIC_NOTES_INIT;
 
+	note_directives(lx, f, notes);
 	collect_terms(lx, f, &ts, f == DIC_YAML ? &dup : notes);
 	if (f == DIC_YAML) {
 		/* YAML keeps duplicates and descriptions (as comments); only weights
@@ -386,7 +465,7 @@ static const char *term_problem(const char *term, struct buf *why)
 	const char *p;
 
 	buf_reset(why);
-	if (term[0] == '[' || term[0] == '"')
+	if (term[0] == '[' || term[0] == '"' || term[0] == '@')
 		buf_addf(why, "it starts with '%c', which .lex reads as syntax", term[0]);
 	else if (strchr(term, '='))
 		buf_adds(why, "'=' starts a weight in .lex");
@@ -430,10 +509,12 @@ static void add_term(struct import *im, struct import_cat *c, const char *term, 
 	if (term_problem(term, &why)) {
 		note(im->notes, "%s: '%s' is left out: %s", where, term, why.data);
 	} else {
-		if (weight != 1)
-			buf_addf(&c->entries, "%s = %g\n", term, weight);
-		else
-			buf_addf(&c->entries, "%s\n", term);
+		buf_adds(&c->entries, term);
+		if (weight != 1) {
+			buf_adds(&c->entries, " = ");
+			add_weight(&c->entries, weight);
+		}
+		buf_addch(&c->entries, '\n');
 		c->nentries++;
 	}
 	buf_release(&why);
@@ -731,8 +812,12 @@ static int import_dicx(struct import *im, const char *text, size_t len)
 				continue;
 			if (!strcmp(cell, "X") || !strcmp(cell, "x"))
 				add_term(im, &im->c[cols[i]], buf_str(&f[0]), 1, where.data);
-			else if (parse_double(cell, &w) == 0 && w > 0)
+			else if (parse_double(cell, &w) == 0 && w > 0 && w <= LEXICON_MAX_WEIGHT)
 				add_term(im, &im->c[cols[i]], buf_str(&f[0]), w, where.data);
+			else if (parse_double(cell, &w) == 0 && w > LEXICON_MAX_WEIGHT)
+				note(im->notes, "%s: the weight %s of '%s' in column '%s' is over "
+				     "1000000, the most .lex takes; left out", where.data, cell,
+				     buf_str(&f[0]), im->c[cols[i]].id);
 			else
 				note(im->notes, "%s: cell '%s' of '%s' in column '%s' is neither X nor "
 				     "a positive weight; left out", where.data, cell, buf_str(&f[0]),

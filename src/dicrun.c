@@ -16,18 +16,32 @@
 #include "util.h"
 #include "banned.h"
 
-/* The notes as warnings, then out to the file or standard output. */
-static int finish(const struct dic_notes *notes, const struct buf *out, const char *output)
+/*
+ * The notes as warnings, or, when there is none, a line that says nothing
+ * was lost (what: "2 categories and 5 entries"), so that silence is never
+ * left to mean either; then out to the file or standard output.
+ */
+static int finish(const struct dic_notes *notes, const struct buf *out, const char *output,
+		  const char *what, int quiet)
 {
 	size_t i;
 
 	for (i = 0; i < notes->n; i++)
 		warning("%s", notes->msg[i]);
+	if (!notes->n && !quiet)
+		inform("nothing lost: %s carried over", what);
 	/* outfile_commit frees the file even when it fails: no abort after it. */
 	if (output)
 		return outfile_write_all(output, buf_str(out), out->len) < 0 ? EXIT_FAILED : EXIT_OK;
 	fwrite(buf_str(out), 1, out->len, stdout);
 	return EXIT_OK;
+}
+
+/* "2 categories and 5 entries" of lx, for finish. */
+static void count_lexicon(struct buf *what, const struct lexicon *lx)
+{
+	buf_addf(what, "%zu categor%s and %zu entr%s", lx->ncategories,
+		 lx->ncategories == 1 ? "y" : "ies", lx->nentries, lx->nentries == 1 ? "y" : "ies");
 }
 
 /* An output that is one of the inputs would destroy it: refused (a usage error). */
@@ -63,7 +77,14 @@ int dic_import_run(const struct dic_import_opts *o)
 			warning("%s", notes.msg[i]);
 		status = EXIT_USAGE;
 	} else {
-		status = finish(&notes, &out, o->output);
+		/* dic_import checked that its output loads; this counts it. */
+		struct lexicon lx = LEXICON_INIT;
+		struct buf what = BUF_INIT;
+		if (!notes.n && lexicon_parse(&lx, o->input, buf_str(&out), out.len) == 0)
+			count_lexicon(&what, &lx);
+		status = finish(&notes, &out, o->output, buf_str(&what), o->quiet);
+		buf_release(&what);
+		lexicon_release(&lx);
 	}
 	free(text);
 	buf_release(&out);
@@ -87,8 +108,11 @@ int dic_export_run(const struct dic_export_opts *o)
 	if (!bad && lexicon_resolve(&lx) < 0)
 		bad = 1;
 	if (!bad) {
+		struct buf what = BUF_INIT;
 		dic_export(&lx, o->format, &out, &notes);
-		status = finish(&notes, &out, o->output);
+		count_lexicon(&what, &lx);
+		status = finish(&notes, &out, o->output, buf_str(&what), o->quiet);
+		buf_release(&what);
 	}
 	buf_release(&out);
 	dic_notes_release(&notes);

@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "kwic.h"
+#include "lexcat.h"
 #include "lexicon.h"
 #include "lexrun.h"
 #include "match.h"
@@ -59,10 +60,8 @@ int kwic_run(const struct kwic_run_opts *o)
 	if (o->category ? lexicon_load_all(&lx, o->lexicons, o->nlexicons) < 0
 	    : load_patterns(o, &lx) < 0)
 		goto out;
-	if (o->category && (category = lexicon_category(&lx, o->category)) < 0) {
-		error("no category '%s' in the lexicons", o->category);
+	if (o->category && (category = lexcat_find(&lx, o->category)) < 0)
 		goto out;
-	}
 	if (!(src = lexrun_open(&o->tool.in, o->tool.by, &o->tool.opt, &use)))
 		goto out;
 	m = matcher_new(&lx);

@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "fsutil.h"
+#include "lexcat.h"
 #include "parse.h"
 #include "sort.h"
 #include "text.h"
@@ -29,7 +30,7 @@ struct cursor {
 	size_t line;
 	const char *line_start;
 	int in_bad_category;	/* entries under a broken header are not reported again */
-	int actors;		/* after an @actors line of the file */
+	size_t actors;		/* the line of the file's last @actors line, 0 before any */
 };
 
 static size_t column_of(const struct cursor *cur, const char *p)
@@ -128,7 +129,8 @@ static int parse_category(struct lexicon *lx, const struct cursor *cur, const ch
 	c->description = xstrndup(desc, (size_t)(trim_end(desc, end) - desc));
 	c->file = xstrdup(cur->file);
 	c->line = cur->line;
-	c->actor = cur->actors;
+	c->actor = cur->actors != 0;
+	c->actors_line = cur->actors;
 	c->weighted = 0;
 	c->voice = 0;
 	return 0;
@@ -452,7 +454,7 @@ static int parse_directive(struct lexicon *lx, struct cursor *cur, const char *f
 		if (skip_blanks(stop, end) < end)
 			return parse_error(cur, skip_blanks(stop, end), "@actors takes nothing "
 					   "after it: it marks every category after it in its file%s", "");
-		cur->actors = 1;
+		cur->actors = cur->line;
 		return 0;
 	} else {
 		struct buf nm = BUF_INIT;
@@ -504,10 +506,17 @@ int lexicon_parse(struct lexicon *lx, const char *name, const char *text, size_t
 
 static int resolve_ref(const struct lexicon *lx, struct lex_ref *ref)
 {
+	struct buf hint = BUF_INIT;
+
 	ref->category = lexicon_category(lx, ref->name);
 	if (ref->category >= 0)
 		return 0;
-	return error("%s:%zu:%zu: no category '%s'", ref->file, ref->line, ref->col, ref->name);
+	/* A typo gets the hint the category options get (lexcat.h). */
+	lexcat_hint(lx, ref->name, &hint);
+	error("%s:%zu:%zu: no category '%s'%s", ref->file, ref->line, ref->col, ref->name,
+	      buf_str(&hint));
+	buf_release(&hint);
+	return -1;
 }
 
 int lexicon_resolve(struct lexicon *lx)

@@ -40,6 +40,7 @@ struct lex_category {
 	char *file;	/* the lexicon file it came from */
 	size_t line;
 	int actor;	/* after an @actors line: it names who a sentence is about */
+	size_t actors_line;	/* that @actors line (for messages), else 0 */
 	int voice;	/* named by an @voice line */
 	int weighted;	/* some entry has a weight other than 1 */
 };

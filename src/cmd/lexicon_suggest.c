@@ -1,6 +1,6 @@
 /*
- * framing lexicon suggest CORPUS|--jsonl FILE --category C: words and two-word phrases
- * that are not in the lexicon yet but go with the category. This file
+ * framing lexicon suggest CORPUS|--jsonl FILE [--category C]: words and two-word
+ * phrases that are not in the lexicon yet but go with a category. This file
  * parses the options; suggest_run (suggestrun.c) does the work.
  */
 #include <stdio.h>
@@ -14,13 +14,13 @@
 #include "banned.h"
 
 static const char usage[] =
-	"usage: framing lexicon suggest [-l LEXICON]... [--category NAME] [-n N]\n"
-	"                               [--min N] [--tsv] [--no-clean]\n"
+	"usage: framing lexicon suggest [-l LEXICON]... [--category NAME[,NAME...]]...\n"
+	"                               [-n N] [--min N] [--tsv] [--no-clean]\n"
 	"                               [--max-article-bytes N] [-q]\n"
 	"                               CORPUS | --jsonl FILE\n"
 	"\n"
 	"Lists words and two-word phrases of CORPUS that no lexicon entry covers\n"
-	"(function words left out), ranked by how strongly they go with the\n"
+	"(function words left out), ranked by how strongly they go with each\n"
 	"category, with two example contexts each:\n"
 	"  with       occurrences in sentences with a counted match of the category\n"
 	"  total      occurrences in the corpus\n"
@@ -33,9 +33,13 @@ static const char usage[] =
 	"Read the examples before adding a term: a strong z on a small corpus can\n"
 	"be one article's topic. The articles are read as by framing score, twice\n"
 	"(counts, then examples): a CORPUS folder, or a JSON Lines file with --jsonl\n"
-	"(a file, not a pipe).\n"
+	"(a file, not a pipe). Without --category, every category but the actors\n"
+	"(those after an @actors line: who a sentence is about, not how it is\n"
+	"phrased) gets a list of its own, in lexicon order; the TSV of several\n"
+	"categories starts with a column category.\n"
 	"\n"
-	"  -c, --category NAME  the category (default: accusatory)\n"
+	"  -c, --category NAME  a category; repeat or separate with commas for\n"
+	"                       several (default: every category but the actors)\n"
 	"  -l, --lexicon FILE   a lexicon; repeat for several (default: lexicons/*.lex)\n"
 	"  -n N                 how many suggestions (default 15)\n"
 	"      --min N          least occurrences with the category (default 2)\n"
@@ -52,10 +56,10 @@ static const char usage[] =
 int cmd_lexicon_suggest(int argc, char **argv)
 {
 	struct suggest_run_opts o;
-	struct options_list lex = { NULL, 0, 0 };
+	struct options_list lex = { NULL, 0, 0 }, cats = { NULL, 0, 0 };
 	struct options_args args;
 	const struct option_spec specs[] = {
-		OPT_STRING('c', "category", &o.category),
+		OPT_STRINGS('c', "category", &cats),
 		OPT_STRINGS('l', "lexicon", &lex),
 		OPT_SIZE('n', NULL, &o.n, 1, 100000),
 		OPT_SIZE(0, "min", &o.min_with, 0, 100000),
@@ -78,6 +82,8 @@ int cmd_lexicon_suggest(int argc, char **argv)
 	if (sourceopts_corpus(&o.tool.in, &args, 0, NULL, usage) == OPTIONS_OK) {
 		o.lexicons = lex.items;
 		o.nlexicons = lex.n;
+		o.categories = cats.items;
+		o.ncategories = cats.n;
 		status = suggest_run(&o);
 	}
 	options_release(specs, &args);

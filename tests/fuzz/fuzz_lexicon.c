@@ -1,13 +1,17 @@
 /*
  * Fuzz target: the lexicon parser. Whatever the bytes, lexicon_parse
  * either accepts them or reports FILE:LINE:COL problems; an accepted
- * lexicon must compile into a matcher and match its own text.
+ * lexicon must compile into a matcher and match its own text, resolve the
+ * names of its @ lines (or say which it cannot, with a hint) and export
+ * with a note per @ line it cannot carry.
  */
 #include "fuzz.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
+#include "dic.h"
 #include "lexicon.h"
 #include "match.h"
 #include "text.h"
@@ -35,6 +39,15 @@ int fuzz_lexicon(const uint8_t *data, size_t size)
 		match_list_release(&ml);
 		text_tokens_release(&tt);
 		matcher_free(m);
+		if (lexicon_resolve(&lx) == 0) {
+			struct buf out = BUF_INIT;
+			struct dic_notes notes = DIC_NOTES_INIT;
+			dic_export(&lx, DIC_LIWC, &out, &notes);
+			if (notes.n < lx.nindices)
+				abort();
+			dic_notes_release(&notes);
+			buf_release(&out);
+		}
 	}
 	lexicon_release(&lx);
 	free(text);
