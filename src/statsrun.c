@@ -21,6 +21,7 @@
 #include "stance.h"
 #include "statmodel.h"
 #include "stats.h"
+#include "stories.h"
 #include "stattables.h"
 #include "tsv.h"
 #include "util.h"
@@ -51,6 +52,24 @@ static int filter_articles(struct scoretab *t, const struct stats_run_opts *o, i
 	if (!t->has_stance)
 		warning("no stance values (the lexicon lacks " STANCE_ACCUSATORY " or "
 			STANCE_CONCILIATORY "): no stance rows");
+	return 0;
+}
+
+/* Stories (stories.h) to stories.tsv; -1 after a message. */
+static int stories_stage(const struct stats_run_opts *o, int have_pairs, struct stories **out)
+{
+	struct stories_params sp = { o->story_window, o->story_threshold };
+	char *pairs = have_pairs > 0 ? path_join(o->outdir, "duplicates.tsv") : NULL;
+
+	*out = stories_find(o->files, o->nfiles, pairs, &sp);
+	free(pairs);
+	if (*out && stories_write(*out, o->outdir) < 0) {
+		stories_free(*out);
+		*out = NULL;
+	}
+	if (!*out)
+		return -1;
+	fprintf(stderr, "framing: stories: %zu stories\n", stories_count(*out));
 	return 0;
 }
 
@@ -154,6 +173,8 @@ void stats_run_opts_init(struct stats_run_opts *o)
 	o->all_pairs_max = 30;
 	o->perm_budget = 2e8;
 	o->keyness_top = 100;
+	o->story_window = STORIES_WINDOW;
+	o->story_threshold = STORIES_THRESHOLD;
 }
 
 /* Group name's index in t (sorted bytewise), or -1. */
@@ -365,9 +386,18 @@ static void stamp_run(struct runset *set, const struct stats_run_opts *o)
 		runset_input(set, o->group_map);
 	if (o->pairs_file)
 		runset_input(set, o->pairs_file);
-	buf_release(&v);
 	/* Written only when there are signatures: never an old one beside new tables. */
 	runset_owns(set, "duplicates.tsv");
+	runset_owns(set, "stories.tsv");
+	if (o->stories) {
+		buf_reset(&v);
+		buf_addf(&v, "%ld", o->story_window);
+		runset_param(set, "story-window", v.data);
+		buf_reset(&v);
+		buf_addf(&v, "%g", o->story_threshold);
+		runset_param(set, "story-threshold", v.data);
+	}
+	buf_release(&v);
 }
 
 int stats_run(const struct stats_run_opts *args)
@@ -381,6 +411,7 @@ int stats_run(const struct stats_run_opts *args)
 	struct statmodel sm;
 	struct scoretab *t;
 	struct runset *set;
+	struct stories *stories = NULL;
 	int ret, have_pairs;
 
 	util_set_quiet(args->quiet);
@@ -407,9 +438,15 @@ int stats_run(const struct stats_run_opts *args)
 		runset_abort(set);
 		return have_pairs == -2 ? EXIT_FAILED : EXIT_USAGE;
 	}
+	if (o->stories && stories_stage(o, have_pairs, &stories) < 0) {
+		scoretab_free(t);
+		runset_abort(set);
+		return EXIT_USAGE;
+	}
 	if (t->n == 0)
 		warning("no articles left to compare");
 	if (choose_pairs(t, o, &p, &user) < 0) {
+		stories_free(stories);
 		free(user.v);
 		scoretab_free(t);
 		runset_abort(set);
@@ -420,6 +457,7 @@ int stats_run(const struct stats_run_opts *args)
 	scoretab_drop_rows(t);
 	ret = write_all(&sm, o) < 0 ? EXIT_FAILED : EXIT_OK;
 	statmodel_release(&sm);
+	stories_free(stories);
 	scoretab_free(t);
 	free(user.v);
 	return runset_finish(set, ret);

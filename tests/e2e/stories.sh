@@ -1,0 +1,95 @@
+# Issue 17, stories found by framing: score + stats --stories on a corpus of
+# invented articles with known stories (tests/e2e/stories_corpus.py) must
+# match them (adjusted Rand index >= 0.9, by tests/e2e/ari.awk and, when R
+# has mclust, by mclust::adjustedRandIndex beside it); the seeds' two "hard
+# to resume talks" articles are one story and nothing else is; shards scored
+# apart give the stories of the whole; -j does not change a byte; wire
+# copies are in one story; run.tsv records stories.tsv and the parameters.
+. "$ROOT/tests/e2e/hostile.lib"
+cd "$ROOT" || exit 1
+command -v python3 >/dev/null 2>&1 || { echo "python3 is missing"; exit 77; }
+
+quiet="--bootstrap 0 --permutations 0 -q"
+
+# -- the seeds
+"$FRAMING" score corpus/seeds -o "$T/seeds" -q || fail "score seeds"
+"$FRAMING" stats "$T/seeds/scores.tsv" -o "$T/seeds" --stories $quiet || fail "stats seeds"
+s1=$(awk -F'\t' '$1 == "cd-2014-10-20" { print $2 }' "$T/seeds/stories.tsv")
+s2=$(awk -F'\t' '$1 == "ptv-2014-10-19" { print $2 }' "$T/seeds/stories.tsv")
+[ -n "$s1" ] && [ "$s1" = "$s2" ] || fail "seeds: the two 'hard to resume talks' articles are stories $s1 and $s2"
+grep -q "^cd-2014-10-20	$s1	2	2	2014-10-19	2014-10-20	" "$T/seeds/stories.tsv" \
+	|| fail "seeds: the talks story is not 2 articles of 2 outlets from 2014-10-19 to 2014-10-20"
+[ "$(awk -F'\t' 'NR > 1 && $3 > 1' "$T/seeds/stories.tsv" | wc -l)" -eq 2 ] \
+	|| fail "seeds: another story of several articles: $(cat "$T/seeds/stories.tsv")"
+grep -q "^[^	]*	[^	]*	story-window	3$" "$T/seeds/run.tsv" || fail "run.tsv: no story-window"
+grep -q "^[^	]*	output	stories.tsv	" "$T/seeds/run.tsv" || fail "run.tsv: stories.tsv not an output"
+# signatures.tsv keeps its columns and adds the story's
+head -n 1 "$T/seeds/signatures.tsv" | grep -qx "id	outlet	date	signature	content_words	story_signature	top_terms" \
+	|| fail "signatures.tsv header: $(head -n 1 "$T/seeds/signatures.tsv")"
+# without --stories no stories.tsv, and an old one is not left beside new tables
+"$FRAMING" stats "$T/seeds/scores.tsv" -o "$T/seeds" $quiet || fail "stats seeds without --stories"
+[ ! -e "$T/seeds/stories.tsv" ] || fail "an old stories.tsv left beside tables without --stories"
+
+# -- the corpus of known stories
+python3 tests/e2e/stories_corpus.py "$T/c" 17 || fail "stories_corpus.py"
+"$FRAMING" score "$T/c" -o "$T/o" -q || fail "score"
+"$FRAMING" stats "$T/o/scores.tsv" -o "$T/s" --stories $quiet || fail "stats --stories"
+ari=$(awk -f tests/e2e/ari.awk "$T/c/truth.tsv" "$T/s/stories.tsv") || fail "ari.awk"
+awk -v a="$ari" 'BEGIN { exit !(a >= 0.9) }' || fail "adjusted Rand index $ari < 0.9"
+echo "adjusted Rand index: $ari"
+# the oracle: R's mclust (Scrucca et al.), the same index computed apart
+if command -v Rscript >/dev/null 2>&1 && Rscript -e 'library(mclust)' >/dev/null 2>&1; then
+	cat > "$T/ari.R" <<'EOF'
+suppressMessages(library(mclust))
+a <- commandArgs(TRUE)
+t <- read.delim(a[1], colClasses = "character")
+s <- read.delim(a[2], colClasses = "character")
+m <- merge(t, s, by = "id")
+stopifnot(nrow(m) == nrow(t), nrow(m) == nrow(s))
+cat(sprintf("%.6f\n", adjustedRandIndex(m$story.x, m$story.y)))
+EOF
+	r=$(Rscript "$T/ari.R" "$T/c/truth.tsv" "$T/s/stories.tsv") || fail "Rscript"
+	awk -v a="$ari" -v r="$r" 'BEGIN { d = a - r; exit !(d < 1e-6 && d > -1e-6) }' \
+		|| fail "ari.awk says $ari, mclust::adjustedRandIndex $r"
+else
+	echo "skip: R's mclust, the second computation of the index"
+fi
+# the wire copy (in duplicates.tsv) is in its story; the story whose words
+# come back 30 days later is two stories
+copy=$(awk -F'\t' '$2 == "s00"' "$T/c/truth.tsv" | tail -n 1 | cut -f1)
+grep -q "$copy" "$T/s/duplicates.tsv" || fail "the wire copy $copy is not in duplicates.tsv"
+first=$(awk -F'\t' '$2 == "s00"' "$T/c/truth.tsv" | head -n 1 | cut -f1)
+[ "$(awk -F'\t' -v a="$first" -v b="$copy" '$1 == a || $1 == b { print $2 }' "$T/s/stories.tsv" | sort -u | wc -l)" -eq 1 ] \
+	|| fail "the wire copy $copy is not in the story of $first"
+later=$(awk -F'\t' '$2 == "s01-later"' "$T/c/truth.tsv" | head -n 1 | cut -f1)
+early=$(awk -F'\t' '$2 == "s01"' "$T/c/truth.tsv" | head -n 1 | cut -f1)
+[ "$(awk -F'\t' -v a="$early" -v b="$later" '$1 == a || $1 == b { print $2 }' "$T/s/stories.tsv" | sort -u | wc -l)" -eq 2 ] \
+	|| fail "the story 30 days later ($later) joined the first ($early)"
+
+# -- -j does not change a byte
+"$FRAMING" stats "$T/o/scores.tsv" -o "$T/s1" --stories $quiet -j 1 || fail "stats -j 1"
+cmp -s "$T/s/stories.tsv" "$T/s1/stories.tsv" || fail "stories.tsv differs with -j 1"
+
+# -- shards scored apart: the same stories as the whole
+awk 'NR == 1 || NR % 2 == 0' "$T/c/manifest.tsv" > "$T/m1"
+awk 'NR == 1 || NR % 2 == 1' "$T/c/manifest.tsv" > "$T/m2"
+cp "$T/m1" "$T/c/manifest.tsv"
+"$FRAMING" score "$T/c" -o "$T/sh1" -q || fail "score shard 1"
+cp "$T/m2" "$T/c/manifest.tsv"
+"$FRAMING" score "$T/c" -o "$T/sh2" -q || fail "score shard 2"
+"$FRAMING" stats "$T/sh1/scores.tsv" "$T/sh2/scores.tsv" -o "$T/s2" --stories $quiet \
+	|| fail "stats --stories on two shards"
+cmp -s "$T/s/stories.tsv" "$T/s2/stories.tsv" || fail "two shards give other stories than the whole"
+
+# -- the options and the refusals
+expect 2 "story-threshold" -- stats "$T/o/scores.tsv" -o "$T/x" --stories --story-threshold 1.5
+expect 2 "story-window" -- stats "$T/o/scores.tsv" -o "$T/x" --stories --story-window -1
+"$FRAMING" stats "$T/o/scores.tsv" -o "$T/s3" --stories --story-window 0 --story-threshold 0.9 $quiet \
+	|| fail "stats --story-window 0"
+[ "$(cut -f2 "$T/s3/stories.tsv" | sort -u | wc -l)" -gt "$(cut -f2 "$T/s/stories.tsv" | sort -u | wc -l)" ] \
+	|| fail "a narrower window and a higher threshold did not split stories"
+# signatures.tsv of an older framing (no story columns, no run.tsv): refused, saying why
+cut -f1-4 "$T/o/signatures.tsv" > "$T/old.tsv" && cp "$T/old.tsv" "$T/o/signatures.tsv"
+rm -f "$T/o/run.tsv"
+expect 2 "no column 'content_words' (score again" -- stats "$T/o/scores.tsv" -o "$T/x" --stories
+exit 0
