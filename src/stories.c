@@ -286,7 +286,7 @@ static int stories_read(struct stories *s, const char *path, struct counts *seen
 		}
 	while ((r = tsv_next(in)) > 0) {
 		const char *id = tsv_field(in, (size_t)col[C_ID]);
-		const char *outlet = tsv_field(in, (size_t)col[C_OUTLET]);
+		const char *outlet = tsv_field(in, (size_t)col[C_OUTLET]), *terms;
 		struct stories_item *it;
 		uint64_t *o;
 		if ((*counts_slot(seen, id, strlen(id)))++)
@@ -305,8 +305,8 @@ static int stories_read(struct stories *s, const char *path, struct counts *seen
 		it->outlet = (size_t)*o - 1;
 		it->day = stories_day(tsv_field(in, (size_t)col[C_DATE]));
 		it->id = xstrdup(id);
-		it->terms = xstrdup(*tsv_field(in, (size_t)col[C_TERMS]) ? tsv_field(in, (size_t)col[C_TERMS])
-									: "-");
+		terms = tsv_field(in, (size_t)col[C_TERMS]);
+		it->terms = xstrdup(*terms ? terms : "-");
 		s->n++;
 	}
 	tsv_close(in);
@@ -427,27 +427,58 @@ struct stories_pair {
 	unsigned equal;		/* bins equal */
 };
 
+/*
+ * The pairs kept, and a set of them (open addressing on a < b packed in 64
+ * bits) so that a pair that agrees in several bands is kept once. Whether
+ * an earlier band found it cannot be told from the signatures alone: the
+ * bucket cap may have kept the pair from being compared there.
+ */
 struct stories_pairs {
 	struct stories_pair *p;
 	size_t n, alloc;
+	uint64_t *set;		/* (a << 32 | b) + 1, 0 for an empty slot */
+	size_t cap;		/* slots, a power of two */
 };
 
-/*
- * Compares items x < y first found alike in band: kept when similar
- * enough and when no earlier band has them alike (there they were found
- * already), so each pair is kept once without a table of pairs.
- */
-static void stories_check(const struct stories *s, size_t x, size_t y, size_t band,
-			  unsigned need, struct stories_pairs *out)
+static uint64_t *stories_pair_slot(uint64_t *set, size_t cap, uint64_t key)
 {
-	const uint16_t *a = s->items[x].sig, *b = s->items[y].sig;
-	unsigned k, eq;
+	size_t i = (size_t)stories_mix(key) & (cap - 1);
 
-	for (k = 0; k < band; k++)
-		if (a[k] == b[k])
-			return;
-	eq = stories_equal(&s->items[x], &s->items[y]);
-	if (eq < need)
+	while (set[i] && set[i] != key)
+		i = (i + 1) & (cap - 1);
+	return &set[i];
+}
+
+/* Whether x, y is new to the pairs (and now in the set). */
+static int stories_pair_new(struct stories_pairs *out, size_t x, size_t y)
+{
+	uint64_t key = ((uint64_t)x << 32 | (uint64_t)y) + 1, *slot;
+	size_t i;
+
+	if (2 * (out->n + 1) > out->cap) {
+		size_t old = out->cap;
+		uint64_t *set = out->set;
+		out->cap = old ? 2 * old : 1024;
+		out->set = xcalloc(out->cap, sizeof(*out->set));
+		for (i = 0; i < old; i++)
+			if (set[i])
+				*stories_pair_slot(out->set, out->cap, set[i]) = set[i];
+		free(set);
+	}
+	slot = stories_pair_slot(out->set, out->cap, key);
+	if (*slot)
+		return 0;
+	*slot = key;
+	return 1;
+}
+
+/* Compares items x < y found alike in a band: kept once, when similar enough. */
+static void stories_check(const struct stories *s, size_t x, size_t y, unsigned need,
+			  struct stories_pairs *out)
+{
+	unsigned eq = stories_equal(&s->items[x], &s->items[y]);
+
+	if (eq < need || !stories_pair_new(out, x, y))
 		return;
 	ALLOC_GROW(out->p, out->n + 1, out->alloc);
 	out->p[out->n++] = (struct stories_pair){ x, y, eq };
@@ -491,7 +522,7 @@ static void stories_band(const struct stories *s, size_t band, size_t *keys, siz
 		for (y = x + 1; y < n && y - x <= STORIES_BUCKET_CAP
 				&& s->items[keys[y]].sig[band] == v && stories_near(s, keys[x], keys[y]);
 		     y++)
-			stories_check(s, keys[x], keys[y], band, need, out);
+			stories_check(s, keys[x], keys[y], need, out);
 	}
 }
 
@@ -508,7 +539,7 @@ static int stories_cmp_pair(const void *pa, const void *pb)
 
 static void stories_link(struct stories *s)
 {
-	struct stories_pairs pairs = { NULL, 0, 0 };
+	struct stories_pairs pairs = { NULL, 0, 0, NULL, 0 };
 	size_t *keys = xmalloc((s->n + 1) * sizeof(*keys));
 	size_t *count = xmalloc(65537 * sizeof(*count));
 	unsigned need = (unsigned)(s->p.threshold * STORIES_BINS + 0.999999);
@@ -522,6 +553,7 @@ static void stories_link(struct stories *s)
 	for (i = 0; i < pairs.n; i++)
 		stories_join(s, pairs.p[i].a, pairs.p[i].b, 1);
 	free(pairs.p);
+	free(pairs.set);
 	free(keys);
 	free(count);
 }
@@ -591,6 +623,8 @@ struct stories *stories_find(char **files, size_t nfiles, const char *duplicates
 	counts_free(dirs);
 	if (ret == 0 && !found)
 		ret = error("--stories: no signatures.tsv beside the scores");
+	if (ret == 0 && s->n >= UINT32_MAX)	/* pairs are packed in 64 bits */
+		ret = error("--stories: %zu articles, more than it can group", s->n);
 	if (ret == 0) {
 		sort_array(s->items, s->n, sizeof(*s->items), stories_cmp_item);
 		stories_index_ids(s);

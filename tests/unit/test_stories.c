@@ -237,6 +237,37 @@ static void test_duplicates_joined(void **state)
 	fx_end(&f);
 }
 
+/*
+ * A pair found only in a later band: twenty articles of one day share bin
+ * 0 (a frequent word's bin), so in band 0 a and b, the first and the last
+ * of that bucket, are more than STORIES_BUCKET_CAP apart and never
+ * compared; they also share bins 1 to 30, alone. The first grouping
+ * skipped them in band 1 as "found in band 0 already": two stories.
+ */
+static void test_crowded_band(void **state)
+{
+	struct fixture f;
+	uint64_t key[64];
+	char sig[257], name[16];
+	char *out;
+	int i, j;
+	(void)state;
+	fx_begin(&f);
+	for (i = 0; i < 20; i++) {
+		for (j = 0; j < 64; j++)
+			key[j] = j == 0 ? 7 : (i == 0 || i == 19) && j <= 30 ? 8 : 100u * (unsigned)i + (unsigned)j + 1000u;
+		sig_of_keys(sig, key);
+		snprintf(name, sizeof(name), "n%02d", i);
+		fx_row(&f, name, i % 2 ? "X" : "Y", "2014-10-20", sig, "talks");
+	}
+	out = fx_write(&f, fx_group(&f, 3, 0.2, NULL));
+	assert_int_not_equal(story_of(out, "n00"), 0);
+	assert_int_equal(story_of(out, "n00"), story_of(out, "n19"));
+	assert_non_null(strstr(out, "n00\t1\t2\t2\t"));
+	free(out);
+	fx_end(&f);
+}
+
 /* Same rows in another order, or split over two shards: the same bytes. */
 static void test_deterministic(void **state)
 {
@@ -510,6 +541,7 @@ int main(void)
 		cmocka_unit_test(test_undated),
 		cmocka_unit_test(test_duplicates_joined),
 		cmocka_unit_test(test_deterministic),
+		cmocka_unit_test(test_crowded_band),
 		cmocka_unit_test(test_chaining_guard),
 		cmocka_unit_test(test_bridge),
 		cmocka_unit_test(test_threshold),
