@@ -14,13 +14,18 @@ quiet="--bootstrap 0 --permutations 0 -q"
 # -- the seeds
 "$FRAMING" score corpus/seeds -o "$T/seeds" -q || fail "score seeds"
 "$FRAMING" stats "$T/seeds/scores.tsv" -o "$T/seeds" --stories $quiet || fail "stats seeds"
-s1=$(awk -F'\t' '$1 == "cd-2014-10-20" { print $2 }' "$T/seeds/stories.tsv")
-s2=$(awk -F'\t' '$1 == "ptv-2014-10-19" { print $2 }' "$T/seeds/stories.tsv")
-[ -n "$s1" ] && [ "$s1" = "$s2" ] || fail "seeds: the two 'hard to resume talks' articles are stories $s1 and $s2"
-grep -q "^cd-2014-10-20	$s1	2	2	2014-10-19	2014-10-20	" "$T/seeds/stories.tsv" \
-	|| fail "seeds: the talks story is not 2 articles of 2 outlets from 2014-10-19 to 2014-10-20"
-[ "$(awk -F'\t' 'NR > 1 && $3 > 1' "$T/seeds/stories.tsv" | wc -l)" -eq 2 ] \
-	|| fail "seeds: another story of several articles: $(cat "$T/seeds/stories.tsv")"
+# the whole stories.tsv: the talks (a day apart) are one story, the three
+# others, all about China, the US and cyber security, one story each
+cat > "$T/seeds.expect" <<'EOF'
+id	story	size	outlets	first_date	last_date	top_terms
+cd-2013-06-04	1	1	1	2013-06-04	2013-06-04	attacks china chinese cybersecurity dialogue
+ptv-2014-10-19	2	2	2	2014-10-19	2014-10-20	china cooperation cyber security bilateral
+cd-2014-10-20	2	2	2	2014-10-19	2014-10-20	china cooperation cyber security bilateral
+cd-2015-09-11	3	1	1	2015-09-11	2015-09-11	attacks china cooperation cyber groundless
+sp-2015-09-17	4	1	1	2015-09-17	2015-09-17	china chinese cyberspace mutual online
+EOF
+cmp -s "$T/seeds.expect" "$T/seeds/stories.tsv" \
+	|| fail "seeds: stories.tsv is not as expected: $(diff "$T/seeds.expect" "$T/seeds/stories.tsv")"
 grep -q "^[^	]*	[^	]*	story-window	3$" "$T/seeds/run.tsv" || fail "run.tsv: no story-window"
 grep -q "^[^	]*	output	stories.tsv	" "$T/seeds/run.tsv" || fail "run.tsv: stories.tsv not an output"
 # signatures.tsv keeps its columns and adds the story's
@@ -29,6 +34,16 @@ head -n 1 "$T/seeds/signatures.tsv" | grep -qx "id	outlet	date	signature	content
 # without --stories no stories.tsv, and an old one is not left beside new tables
 "$FRAMING" stats "$T/seeds/scores.tsv" -o "$T/seeds" $quiet || fail "stats seeds without --stories"
 [ ! -e "$T/seeds/stories.tsv" ] || fail "an old stories.tsv left beside tables without --stories"
+
+# -- ari.awk itself, on labellings small enough to check by hand:
+# R: mclust::adjustedRandIndex(c("a","a","a","b","b","c","c","c","d"),
+#                              c(1,1,2,2,2,3,3,3,4)) = 0.645320
+printf 'id\tstory\n1\ta\n2\ta\n3\ta\n4\tb\n5\tb\n6\tc\n7\tc\n8\tc\n9\td\n' > "$T/t9"
+printf 'id\tstory\tsize\n1\t1\t.\n2\t1\t.\n3\t2\t.\n4\t2\t.\n5\t2\t.\n6\t3\t.\n7\t3\t.\n8\t3\t.\n9\t4\t.\n' > "$T/f9"
+[ "$(awk -f tests/e2e/ari.awk "$T/t9" "$T/f9")" = 0.645320 ] \
+	|| fail "ari.awk: $(awk -f tests/e2e/ari.awk "$T/t9" "$T/f9"), mclust 0.645320"
+# the same labels found: 1 (R: adjustedRandIndex(x, x) = 1)
+[ "$(awk -f tests/e2e/ari.awk "$T/t9" "$T/t9")" = 1.000000 ] || fail "ari.awk: a labelling against itself"
 
 # -- the corpus of known stories
 python3 tests/e2e/stories_corpus.py "$T/c" 17 || fail "stories_corpus.py"
@@ -67,8 +82,10 @@ early=$(awk -F'\t' '$2 == "s01"' "$T/c/truth.tsv" | head -n 1 | cut -f1)
 	|| fail "the story 30 days later ($later) joined the first ($early)"
 
 # -- -j does not change a byte
-"$FRAMING" stats "$T/o/scores.tsv" -o "$T/s1" --stories $quiet -j 1 || fail "stats -j 1"
-cmp -s "$T/s/stories.tsv" "$T/s1/stories.tsv" || fail "stories.tsv differs with -j 1"
+for j in 1 2 4; do
+	"$FRAMING" stats "$T/o/scores.tsv" -o "$T/s1" --stories $quiet -j $j || fail "stats -j $j"
+	cmp -s "$T/s/stories.tsv" "$T/s1/stories.tsv" || fail "stories.tsv differs with -j $j"
+done
 
 # -- shards scored apart: the same stories as the whole
 awk 'NR == 1 || NR % 2 == 0' "$T/c/manifest.tsv" > "$T/m1"
@@ -80,6 +97,9 @@ cp "$T/m2" "$T/c/manifest.tsv"
 "$FRAMING" stats "$T/sh1/scores.tsv" "$T/sh2/scores.tsv" -o "$T/s2" --stories $quiet \
 	|| fail "stats --stories on two shards"
 cmp -s "$T/s/stories.tsv" "$T/s2/stories.tsv" || fail "two shards give other stories than the whole"
+"$FRAMING" stats "$T/sh2/scores.tsv" "$T/sh1/scores.tsv" -o "$T/s2" --stories $quiet -j 2 \
+	|| fail "stats --stories on two shards, the other order"
+cmp -s "$T/s/stories.tsv" "$T/s2/stories.tsv" || fail "shards in the other order give other stories"
 
 # -- the options and the refusals
 expect 2 "story-threshold" -- stats "$T/o/scores.tsv" -o "$T/x" --stories --story-threshold 1.5
