@@ -55,7 +55,10 @@ static int filter_articles(struct scoretab *t, const struct stats_run_opts *o, i
 	return 0;
 }
 
-/* Stories (stories.h) to stories.tsv; -1 after a message. */
+/*
+ * Stories (stories.h) to stories.tsv: EXIT_OK, EXIT_USAGE after a message
+ * on the signatures, EXIT_FAILED on a write error.
+ */
 static int stories_stage(const struct stats_run_opts *o, int have_pairs, struct stories **out)
 {
 	struct stories_params sp = { o->story_window, o->story_threshold };
@@ -63,14 +66,15 @@ static int stories_stage(const struct stats_run_opts *o, int have_pairs, struct 
 
 	*out = stories_find(o->files, o->nfiles, pairs, &sp);
 	free(pairs);
-	if (*out && stories_write(*out, o->outdir) < 0) {
+	if (!*out)
+		return EXIT_USAGE;
+	if (stories_write(*out, o->outdir) < 0) {
 		stories_free(*out);
 		*out = NULL;
+		return EXIT_FAILED;
 	}
-	if (!*out)
-		return -1;
 	fprintf(stderr, "framing: stories: %zu stories\n", stories_count(*out));
-	return 0;
+	return EXIT_OK;
 }
 
 /*
@@ -438,10 +442,10 @@ int stats_run(const struct stats_run_opts *args)
 		runset_abort(set);
 		return have_pairs == -2 ? EXIT_FAILED : EXIT_USAGE;
 	}
-	if (o->stories && stories_stage(o, have_pairs, &stories) < 0) {
+	if (o->stories && (ret = stories_stage(o, have_pairs, &stories)) != EXIT_OK) {
 		scoretab_free(t);
 		runset_abort(set);
-		return EXIT_USAGE;
+		return ret;
 	}
 	if (t->n == 0)
 		warning("no articles left to compare");

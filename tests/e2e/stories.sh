@@ -101,6 +101,12 @@ cmp -s "$T/s/stories.tsv" "$T/s2/stories.tsv" || fail "two shards give other sto
 	|| fail "stats --stories on two shards, the other order"
 cmp -s "$T/s/stories.tsv" "$T/s2/stories.tsv" || fail "shards in the other order give other stories"
 
+# -- stories.tsv cannot be written (a file size limit): a failed run, 1, not a usage error
+(ulimit -f 8 && exec "$FRAMING" stats "$T/o/scores.tsv" -o "$T/sx" --stories $quiet) 2>"$T/err"
+st=$?
+[ $st = 1 ] || fail "stories.tsv over ulimit -f: status $st: $(cat "$T/err")"
+grep -q "File too large" "$T/err" || fail "stories.tsv over ulimit -f: $(cat "$T/err")"
+
 # -- the options and the refusals
 expect 2 "story-threshold" -- stats "$T/o/scores.tsv" -o "$T/x" --stories --story-threshold 1.5
 expect 2 "story-window" -- stats "$T/o/scores.tsv" -o "$T/x" --stories --story-window -1
