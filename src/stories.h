@@ -27,10 +27,13 @@
  * STORIES_BUCKET_CAP of its bucket in date order, so the work grows with
  * the articles, never with their pairs. A candidate pair is linked when
  * its estimated Jaccard similarity of content words is at least the
- * threshold. Links are taken strongest first and join two stories only
- * when the joined story still spans at most window days, which keeps a
- * chain of links from growing a topic into one giant story. Wire copies
- * (the pairs of duplicates.tsv) are joined first, whatever their dates.
+ * threshold (each pair once, whichever bands find it). Links are taken
+ * strongest first and join two stories only when the joined story still
+ * spans at most window days and the two stories are alike as wholes (the
+ * mean similarity of their articles' pairs reaches the threshold), which
+ * keeps a chain of links from growing a topic into one giant story. Wire
+ * copies (the pairs of duplicates.tsv) are joined first, whatever their
+ * dates.
  */
 
 #define STORIES_WINDOW 3		/* days, --story-window */
