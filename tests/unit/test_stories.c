@@ -390,7 +390,7 @@ static void test_bridge(void **state)
 	sig_of_keys(sig[8], key);
 	fx_begin(&f);
 	for (i = 0; i < 9; i++) {
-		char id[8];
+		char id[16];
 		snprintf(id, sizeof(id), "b%d", i);
 		fx_row(&f, id, i % 2 ? "X" : "Y", "2014-10-20", sig[i], "talks");
 	}
