@@ -84,6 +84,7 @@ LIB_OBJS = \
 	$(BUILD)/scoretab.o \
 	$(BUILD)/sha256.o \
 	$(BUILD)/signatures.o \
+	$(BUILD)/stories.o \
 	$(BUILD)/sort.o \
 	$(BUILD)/source.o \
 	$(BUILD)/sourceopts.o \

@@ -9,6 +9,7 @@
 #include "dedup.h"
 #include "htmlpage.h"
 #include "lexdecl.h"
+#include "stories.h"
 #include "targets.h"
 #include "text.h"
 #include "util.h"
@@ -306,7 +307,7 @@ void score_matches_header(struct buf *out)
 
 void score_signatures_header(struct buf *out)
 {
-	buf_adds(out, "id\toutlet\tdate\tsignature\n");
+	buf_adds(out, "id\toutlet\tdate\tsignature\t" STORIES_SIGNATURE_COLUMNS "\n");
 }
 
 static void write_signature(struct scorer *s, const struct article *a, struct buf *out)
@@ -315,6 +316,7 @@ static void write_signature(struct scorer *s, const struct article *a, struct bu
 	add_field(out, a->outlet);
 	add_field(out, *a->date ? a->date : "NA");
 	dedup_sign(s->hashes, s->tt.n, out);
+	stories_sign(&s->tt, out);
 	buf_addch(out, '\n');
 }
 

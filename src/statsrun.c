@@ -21,6 +21,7 @@
 #include "signatures.h"
 #include "statmodel.h"
 #include "stats.h"
+#include "stories.h"
 #include "stattables.h"
 #include "targetstats.h"
 #include "tsv.h"
@@ -52,6 +53,28 @@ static int filter_articles(struct scoretab *t, const struct stats_run_opts *o, i
 	if (!t->nindex)
 		warning("no index declared (an @index line of a lexicon declares one): no index rows");
 	return 0;
+}
+
+/*
+ * Stories (stories.h) to stories.tsv: EXIT_OK, EXIT_USAGE after a message
+ * on the signatures, EXIT_FAILED on a write error.
+ */
+static int stories_stage(const struct stats_run_opts *o, int have_pairs, struct stories **out)
+{
+	struct stories_params sp = { o->story_window, o->story_threshold };
+	char *pairs = have_pairs > 0 ? path_join(o->outdir, "duplicates.tsv") : NULL;
+
+	*out = stories_find(o->files, o->nfiles, pairs, &sp);
+	free(pairs);
+	if (!*out)
+		return EXIT_USAGE;
+	if (stories_write(*out, o->outdir) < 0) {
+		stories_free(*out);
+		*out = NULL;
+		return EXIT_FAILED;
+	}
+	fprintf(stderr, "framing: stories: %zu stories\n", stories_count(*out));
+	return EXIT_OK;
 }
 
 /*
@@ -154,6 +177,8 @@ void stats_run_opts_init(struct stats_run_opts *o)
 	o->all_pairs_max = 30;
 	o->perm_budget = 2e8;
 	o->keyness_top = 100;
+	o->story_window = STORIES_WINDOW;
+	o->story_threshold = STORIES_THRESHOLD;
 }
 
 /* Group name's index in t (sorted bytewise), or -1. */
@@ -366,9 +391,18 @@ static void stamp_run(struct runset *set, const struct stats_run_opts *o)
 		runset_input(set, o->group_map);
 	if (o->pairs_file)
 		runset_input(set, o->pairs_file);
-	buf_release(&v);
 	/* Written only when there are signatures: never an old one beside new tables. */
 	runset_owns(set, "duplicates.tsv");
+	runset_owns(set, "stories.tsv");
+	if (o->stories) {
+		buf_reset(&v);
+		buf_addf(&v, "%ld", o->story_window);
+		runset_param(set, "story-window", v.data);
+		buf_reset(&v);
+		buf_addf(&v, "%g", o->story_threshold);
+		runset_param(set, "story-threshold", v.data);
+	}
+	buf_release(&v);
 }
 
 /*
@@ -421,6 +455,7 @@ int stats_run(const struct stats_run_opts *args)
 	struct statmodel sm;
 	struct scoretab *t;
 	struct runset *set;
+	struct stories *stories = NULL;
 	int ret, have_pairs;
 
 	util_set_quiet(args->quiet);
@@ -447,9 +482,15 @@ int stats_run(const struct stats_run_opts *args)
 		runset_abort(set);
 		return have_pairs == -2 ? EXIT_FAILED : EXIT_USAGE;
 	}
+	if (o->stories && (ret = stories_stage(o, have_pairs, &stories)) != EXIT_OK) {
+		scoretab_free(t);
+		runset_abort(set);
+		return ret;
+	}
 	if (t->n == 0)
 		warning("no articles left to compare");
 	if (choose_pairs(t, o, &p, &user) < 0) {
+		stories_free(stories);
 		free(user.v);
 		scoretab_free(t);
 		runset_abort(set);
@@ -464,6 +505,7 @@ int stats_run(const struct stats_run_opts *args)
 		ret = write_declarations(t, args, o->outdir, set) < 0 || write_all(&sm, o) < 0 ?
 		      EXIT_FAILED : EXIT_OK;
 	statmodel_release(&sm);
+	stories_free(stories);
 	scoretab_free(t);
 	free(user.v);
 	return runset_finish(set, ret);

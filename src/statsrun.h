@@ -31,6 +31,10 @@ struct stats_run_opts {
 	size_t keyness_top;	/* token rows per group in keyness.tsv, 0: all */
 	const char *group_map;	/* --group-map FILE, NULL: none */
 	int unmapped_na;	/* unmapped values become NA, not themselves */
+	/* --stories: stories.tsv (stories.h), with its window (days) and threshold */
+	int stories;
+	long story_window;
+	double story_threshold;
 };
 
 /* The defaults of the command line: output/scores.tsv in, output out, ... */

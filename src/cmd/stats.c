@@ -18,6 +18,7 @@ static const char usage[] =
 	"                     [--pairs FILE] [--seed N] [--bootstrap B] [--permutations P]\n"
 	"                     [--perm-max N] [--perm-budget W] [--keyness-top N]\n"
 	"                     [--alpha0 A] [-j N] [--dedup] [-q]\n"
+	"                     [--stories [--story-window DAYS] [--story-threshold X]]\n"
 	"\n"
 	"Reads one or more scores.tsv files (shards of one corpus, read as one\n"
 	"table; default output/scores.tsv) and writes to DIR (default output):\n"
@@ -79,6 +80,12 @@ static const char usage[] =
 	"  --dedup               keep one article (the earliest) of each cluster of\n"
 	"                        near-duplicates (written to DIR/duplicates.tsv from\n"
 	"                        the signatures.tsv beside the scores)\n"
+	"  --stories             group the articles into stories (DIR/stories.tsv):\n"
+	"                        dated at most --story-window days apart, content\n"
+	"                        words alike (signatures.tsv beside the scores)\n"
+	"  --story-window DAYS   the most days a story spans (default 3)\n"
+	"  --story-threshold X   the least estimated Jaccard similarity of the\n"
+	"                        content words of two linked articles (default 0.2)\n"
 	"  -q, --quiet           no warnings (errors are still printed)\n"
 	"\n"
 	"example: framing stats output/scores.tsv -o output --by wire --seed 7\n";
@@ -108,6 +115,9 @@ int cmd_stats(int argc, char **argv)
 		/* Documented as --threads before the commands agreed on --jobs. */
 		OPT_LONG_ALIAS('j', "jobs", "threads", &jobs, 1, 256),
 		OPT_FLAG(0, "dedup", &o.dedup),
+		OPT_FLAG(0, "stories", &o.stories),
+		OPT_LONG(0, "story-window", &o.story_window, 0, 36500),
+		OPT_DOUBLE(0, "story-threshold", &o.story_threshold, 0, 0),
 		OPT_QUIET(&o.quiet),
 		OPT_HELP(),
 		OPT_END(),
@@ -128,7 +138,13 @@ int cmd_stats(int argc, char **argv)
 	o.compare = compare.items;
 	o.ncompare = compare.n;
 	o.jobs = (size_t)jobs;
-	status = stats_run(&o);
+	/* A share of bins: options.h bounds doubles from below only. */
+	if (o.story_threshold > 1) {
+		error("option '--story-threshold': '%g' is above 1", o.story_threshold);
+		status = EXIT_USAGE;
+	} else {
+		status = stats_run(&o);
+	}
 	options_release(specs, &args);
 	return status;
 }

@@ -2,11 +2,12 @@
  * Fuzz target: framing stats on an arbitrary scores.tsv and the tables
  * beside it (hand-edited files and shards from elsewhere are input too).
  * The first byte picks the grouping column, --dedup, --group-map,
- * --pairs and --all-pairs-max 1 (each group against the rest); the rest
+ * --pairs, --all-pairs-max 1 (each group against the rest) and --stories
+ * (which reads the story columns of signatures.tsv); the rest
  * is scores.tsv, then signatures.tsv, terms.tsv, matches.tsv, the group
  * map, the pairs file and categories.tsv, parted by form feeds (a table
  * absent when its part is), so the near-duplicate, keyness, group map,
- * pairs and declarations readers are fuzzed too, and the indices and
+ * pairs, story and declarations readers are fuzzed too, and the indices and
  * weights that categories.tsv declares against the scores' columns. Resampling is kept small for speed.
  * Bad input must give a message and exit status 2, never a crash or hang.
  */
@@ -84,6 +85,7 @@ int fuzz_scores(const uint8_t *data, size_t size)
 	o.pairs_file = data[0] & 32 ? pairs : NULL;
 	if (data[0] & 64)
 		o.all_pairs_max = 1;
+	o.stories = (data[0] & 128) != 0;
 	if (stats_run(&o) > 2)
 		abort();
 	return 0;
