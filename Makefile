@@ -43,6 +43,7 @@ LIB_OBJS = \
 	$(BUILD)/date.o \
 	$(BUILD)/dedup.o \
 	$(BUILD)/dic.o \
+	$(BUILD)/effects.o \
 	$(BUILD)/dicrun.o \
 	$(BUILD)/fsutil.o \
 	$(BUILD)/gpscript.o \

@@ -31,6 +31,8 @@ struct stats_run_opts {
 	size_t keyness_top;	/* token rows per group in keyness.tsv, 0: all */
 	const char *group_map;	/* --group-map FILE, NULL: none */
 	int unmapped_na;	/* unmapped values become NA, not themselves */
+	const char *within;	/* --within COLUMN: effects.tsv by its stories; NULL: none */
+	unsigned adjust;	/* --adjust date,length: EFFECTS_ADJUST_* */
 };
 
 /* The defaults of the command line: output/scores.tsv in, output out, ... */
