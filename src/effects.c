@@ -21,6 +21,7 @@
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_linalg.h>
 #include <gsl/gsl_multifit.h>
 
 #include "buf.h"
@@ -423,22 +424,84 @@ static void effects_demean(struct effects_work *wk, double *zt)
 }
 
 /*
- * One weighted least squares of the demeaned z on the demeaned X (GSL's
- * SVD solver, columns scaled first); beta and its (X~'WX~)^-1 in wk.
- * -1 when the design is singular.
+ * sqrt(W) [X~ z~] compressed to p rows by a QR decomposition in blocks
+ * of rows (TSQR): R and the first p entries of Q'sqrt(W)z~, with which
+ * the least squares problem has the same solution and the same
+ * (X~'WX~)^-1 = (R'R)^-1, accurate as the QR of the whole (the normal
+ * equations would square its condition). GSL's SVD of a 100,000 x 50
+ * matrix takes seconds; this, a fraction of one.
+ */
+#define EFFECTS_BLOCK 2048
+
+static void effects_compress(const struct effects_work *wk, const double *zt, gsl_matrix *R,
+			     gsl_vector *qz)
+{
+	size_t p = wk->p + wk->pcov, i = 0, j, l, top = 0;
+	gsl_matrix *blk = gsl_matrix_alloc(p + EFFECTS_BLOCK, p);
+	gsl_vector *v = gsl_vector_alloc(p + EFFECTS_BLOCK);
+	gsl_vector *tau = gsl_vector_alloc(p);
+
+	while (i < wk->na) {
+		size_t m = top;
+		gsl_matrix_view b;
+		gsl_vector_view bv;
+
+		for (; i < wk->na && m < top + EFFECTS_BLOCK; i++, m++) {
+			double sw = sqrt(wk->w[i]);
+			for (j = 0; j < p; j++)
+				gsl_matrix_set(blk, m, j, sw * wk->Xt[i * p + j]);
+			gsl_vector_set(v, m, sw * zt[i]);
+		}
+		/* A last block shorter than p rows waits for none: pad with zero rows. */
+		for (; m < p; m++) {
+			for (j = 0; j < p; j++)
+				gsl_matrix_set(blk, m, j, 0);
+			gsl_vector_set(v, m, 0);
+		}
+		b = gsl_matrix_submatrix(blk, 0, 0, m, p);
+		bv = gsl_vector_subvector(v, 0, m);
+		gsl_linalg_QR_decomp(&b.matrix, tau);
+		gsl_linalg_QR_QTvec(&b.matrix, tau, &bv.vector);
+		/* R and Q'z become the first p rows of the next block. */
+		for (j = 0; j < p; j++)
+			for (l = 0; l < p; l++)
+				if (l < j)
+					gsl_matrix_set(blk, j, l, 0);
+		top = p;
+	}
+	for (j = 0; j < p; j++) {
+		for (l = 0; l < p; l++)
+			gsl_matrix_set(R, j, l, l < j ? 0 : gsl_matrix_get(blk, j, l));
+		gsl_vector_set(qz, j, gsl_vector_get(v, j));
+	}
+	gsl_vector_free(tau);
+	gsl_vector_free(v);
+	gsl_matrix_free(blk);
+}
+
+/*
+ * One weighted least squares of the demeaned z on the demeaned X by GSL
+ * (gsl_multifit_wlinear's truncated-SVD form, which reports the rank) on
+ * the compressed system; beta and (X~'WX~)^-1 in wk. -1 when the design
+ * is singular.
  */
 static int effects_wls(struct effects_work *wk, gsl_multifit_linear_workspace *ws, double *zt)
 {
 	size_t p = wk->p + wk->pcov, rank;
 	double chisq;
-	gsl_matrix_view X = gsl_matrix_view_array(wk->Xt, wk->na, p);
-	gsl_vector_view w = gsl_vector_view_array(wk->w, wk->na);
-	gsl_vector_view y = gsl_vector_view_array(zt, wk->na);
+	gsl_matrix *R = gsl_matrix_alloc(p, p);
+	gsl_vector *qz = gsl_vector_alloc(p), *ones = gsl_vector_alloc(p);
+	int ret = 0;
 
-	if (gsl_multifit_wlinear_tsvd(&X.matrix, &w.vector, &y.vector, EFFECTS_TOL, wk->beta,
-				      wk->covb, &chisq, &rank, ws) != GSL_SUCCESS || rank < p)
-		return -1;
-	return 0;
+	effects_compress(wk, zt, R, qz);
+	gsl_vector_set_all(ones, 1);
+	if (gsl_multifit_wlinear_tsvd(R, ones, qz, EFFECTS_TOL, wk->beta, wk->covb, &chisq, &rank,
+				      ws) != GSL_SUCCESS || rank < p)
+		ret = -1;
+	gsl_vector_free(ones);
+	gsl_vector_free(qz);
+	gsl_matrix_free(R);
+	return ret;
 }
 
 /* Xb for active row i. */
@@ -483,10 +546,61 @@ static double effects_poisson_mu(struct effects_work *wk)
 }
 
 /*
+ * The same step by the normal equations (X~'WX~ b = X~'Wz~, Cholesky):
+ * a tenth of the SVD's time on 100,000 articles, for the iterations
+ * before the last. -1 when X~'WX~ is not positive definite.
+ */
+static int effects_wls_normal(struct effects_work *wk, const double *zt)
+{
+	size_t p = wk->p + wk->pcov, i, j, l;
+	gsl_matrix *A = gsl_matrix_calloc(p, p);
+	gsl_vector *b = gsl_vector_calloc(p);
+	int ret = 0;
+
+	for (i = 0; i < wk->na; i++) {
+		const double *row = wk->Xt + i * p;
+		for (j = 0; j < p; j++) {
+			double wj = wk->w[i] * row[j], *a = A->data + j * A->tda;
+			b->data[j] += wj * zt[i];
+			for (l = 0; l <= j; l++)
+				a[l] += wj * row[l];
+		}
+	}
+	for (j = 0; j < p; j++)
+		for (l = 0; l < j; l++)
+			gsl_matrix_set(A, l, j, gsl_matrix_get(A, j, l));
+	if (gsl_linalg_cholesky_decomp1(A) != GSL_SUCCESS ||
+	    gsl_linalg_cholesky_solve(A, b, wk->beta) != GSL_SUCCESS)
+		ret = -1;
+	gsl_vector_free(b);
+	gsl_matrix_free(A);
+	return ret;
+}
+
+/* One IRLS step from the current mu: weights, working response, the fit. */
+static int effects_irls_step(struct effects_work *wk, gsl_multifit_linear_workspace *ws,
+			     double *zt, int last)
+{
+	size_t i;
+
+	for (i = 0; i < wk->na; i++) {
+		wk->w[i] = wk->mu[i];
+		wk->z[i] = log(wk->mu[i]) - wk->off[i] + (wk->y[i] - wk->mu[i]) / wk->mu[i];
+	}
+	effects_demean(wk, zt);
+	if (!last && effects_wls_normal(wk, zt) == 0)
+		return 0;
+	return effects_wls(wk, ws, zt);
+}
+
+/*
  * IRLS for the Poisson model: a weighted least squares step for beta
  * with the story intercepts absorbed, then the intercepts in closed form,
  * until the deviance stops changing. R starts from mu = y + 0.1 and so
- * do we. Leaves mu, the weights and the demeaned design of the last fit.
+ * do we. Once converged, one more step by GSL's SVD solver
+ * (gsl_multifit_wlinear), which checks the rank and gives the bread
+ * (X~'WX~)^-1 with the weights of the step's start, as R's glm does, and
+ * then mu at its beta: the residuals of the scores.
  */
 static const char *effects_poisson(struct effects_work *wk, gsl_multifit_linear_workspace *ws,
 				   struct effects_fitinfo *info)
@@ -500,12 +614,7 @@ static const char *effects_poisson(struct effects_work *wk, gsl_multifit_linear_
 	for (i = 0; i < wk->na; i++)
 		wk->mu[i] = wk->y[i] + 0.1;
 	for (it = 1; it <= EFFECTS_MAXITER; it++) {
-		for (i = 0; i < wk->na; i++) {
-			wk->w[i] = wk->mu[i];
-			wk->z[i] = log(wk->mu[i]) - wk->off[i] + (wk->y[i] - wk->mu[i]) / wk->mu[i];
-		}
-		effects_demean(wk, zt);
-		if (effects_wls(wk, ws, zt) < 0) {
+		if (effects_irls_step(wk, ws, zt, 0) < 0) {
 			why = "singular design";
 			break;
 		}
@@ -526,22 +635,10 @@ static const char *effects_poisson(struct effects_work *wk, gsl_multifit_linear_
 	}
 	info->iterations = it;
 	if (!why) {
-		/*
-		 * The bread at the solution: (X~'WX~)^-1 with the weights of its
-		 * mu (R's come from the iteration before, a difference below its
-		 * convergence tolerance). Solved for z = 0, so beta is kept apart.
-		 */
-		gsl_vector *keep = gsl_vector_alloc(wk->beta->size);
-		gsl_vector_memcpy(keep, wk->beta);
-		for (i = 0; i < wk->na; i++) {
-			wk->w[i] = wk->mu[i];
-			wk->z[i] = 0;
-		}
-		effects_demean(wk, zt);
-		if (effects_wls(wk, ws, zt) < 0)
+		if (effects_irls_step(wk, ws, zt, 1) < 0)
 			why = "singular design";
-		gsl_vector_memcpy(wk->beta, keep);
-		gsl_vector_free(keep);
+		else if (!isfinite(effects_poisson_mu(wk)))
+			why = "no convergence in 100 iterations";
 	}
 	free(zt);
 	return why;
@@ -701,7 +798,7 @@ static const char *effects_solve(struct effects_work *wk, size_t ref, struct eff
 	effects_design(wk);
 	wk->beta = gsl_vector_alloc(p);
 	wk->covb = gsl_matrix_alloc(p, p);
-	ws = gsl_multifit_linear_alloc(wk->na, p);
+	ws = gsl_multifit_linear_alloc(p, p);
 	r = xmalloc((wk->na + 1) * sizeof(double));
 	var = xmalloc((p + 1) * sizeof(double));
 	if (wk->model == EFFECTS_POISSON) {
