@@ -303,16 +303,17 @@ static int effects_columns(struct effects_work *wk, size_t ref, struct effects_e
 		in[o] = 1;
 		effects_union(parent, o, O + wk->st[i]);
 	}
-	for (g = 0; g < O; g++)
-		if (wk->model == EFFECTS_POISSON && est[g].n_articles && ysum_o[g] <= 0)
-			est[g].why = "separation: no matches in any of its stories, so the rate ratio is 0";
 	if (!in[ref]) {
-		*why = wk->model == EFFECTS_POISSON && est[ref].n_articles ?
+		*why = wk->na == 0 && wk->n ? "no matches in any story" :
+			wk->model == EFFECTS_POISSON && est[ref].n_articles ?
 			"the reference has no matches in any of its stories" :
 			"the reference has no article in a story";
 		ret = -1;
 		goto out;
 	}
+	for (g = 0; g < O; g++)
+		if (wk->model == EFFECTS_POISSON && est[g].n_articles && ysum_o[g] <= 0)
+			est[g].why = "separation: no matches in any of its stories, so the rate ratio is 0";
 	base[effects_find(parent, ref)] = ref;
 	wk->col = xmalloc((O + 1) * sizeof(size_t));
 	for (g = 0; g < O; g++) {

@@ -376,7 +376,12 @@ static void learn_columns(struct source *s, const cJSON *obj)
 	size_t alloc = 0;
 
 	cJSON_ArrayForEach(v, obj) {
-		if (!v->string || is_known_field(v->string) || !(cJSON_IsString(v) || cJSON_IsNumber(v)))
+		/*
+		 * A null names its column too: a story (or any field) unknown
+		 * for the first article must not drop the column for all.
+		 */
+		if (!v->string || is_known_field(v->string) ||
+		    !(cJSON_IsString(v) || cJSON_IsNumber(v) || cJSON_IsNull(v)))
 			continue;
 		ALLOC_GROW(s->extra_names, s->nextra + 1, alloc);
 		s->extra_names[s->nextra++] = xstrdup(v->string);
