@@ -2,7 +2,8 @@
  * Fuzz target: framing stats on an arbitrary scores.tsv and the tables
  * beside it (hand-edited files and shards from elsewhere are input too).
  * The first byte picks the grouping column, --dedup, --group-map,
- * --pairs and --all-pairs-max 1 (each group against the rest); the rest
+ * --pairs, --all-pairs-max 1 (each group against the rest) and --within
+ * wire --adjust date --adjust length (effects.tsv); the rest
  * is scores.tsv, then signatures.tsv, terms.tsv, matches.tsv, the group
  * map and the pairs file, parted by form feeds (a table absent when its
  * part is), so the near-duplicate, keyness, group map and pairs readers
@@ -82,6 +83,11 @@ int fuzz_scores(const uint8_t *data, size_t size)
 	o.pairs_file = data[0] & 32 ? pairs : NULL;
 	if (data[0] & 64)
 		o.all_pairs_max = 1;
+	/* effects.tsv, its stories the wire column, adjusted for date and length. */
+	if (data[0] & 128) {
+		o.within = "wire";
+		o.adjust = 3;
+	}
 	if (stats_run(&o) > 2)
 		abort();
 	return 0;
