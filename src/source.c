@@ -1040,7 +1040,7 @@ int source_rewind(struct source *s)
 char *const *source_extra_names(const struct source *s, size_t *n)
 {
 	if (s->warc)
-		return warcin_extra_names(n);
+		return warcin_extra_names(s->warc, n);
 	if (s->corpus) {
 		*n = s->corpus->nextra;
 		return s->corpus->extra_names;
@@ -1401,8 +1401,10 @@ static int decode_warc_record(const struct source *s, const struct source_record
 	char *warc_date = a->date;
 
 	if (!shown_as_is(a->id)) {
+		size_t n;
 		unprintable_id(a->path, a->id);
-		article_release(a, 1);
+		source_extra_names(s, &n);
+		article_release(a, n);
 		free(*text);
 		*text = NULL;
 		return -1;

@@ -37,6 +37,26 @@ text='Officials said the talks were groundless and baseless. Dialogue and cooper
 } > a.csv
 "$FRAMING" score -q --csv a.csv -o v || fail "score csv"
 [ "$(col story v/scores.tsv | tr '\n' ' ')" = "x1=s-1 x2= x3=s-1 " ] || fail "csv story: $(col story v/scores.tsv)"
+# WARC: the --outlets table's columns besides host and outlet are extra
+# columns of every page of the host (here each host a story's crawl);
+# an unlisted host's are empty.
+if command -v python3 >/dev/null 2>&1; then
+	for h in s1.a.example s2.a.example s1.b.example c.example; do
+		mkdir -p "w/$h"
+		printf '<html><head><title>t</title></head><body><p>%s</p></body></html>\n' "$text $h" > "w/$h/p.html"
+	done
+	python3 "$ROOT/tests/warc/mkwarc.py" a.warc --layout plain --pages w || fail "mkwarc.py"
+	printf 'host\toutlet\tstory\tregion\ns1.a.example\tA\ts-1\teast\ns2.a.example\tA\ts-2\teast\ns1.b.example\tB\ts-1\twest\n' > outlets.tsv
+	"$FRAMING" score -q --warc a.warc --outlets outlets.tsv -o wo || fail "score warc"
+	got=$(awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+		{ print $c["outlet"] "=" $c["story"] "=" $c["region"] }' wo/scores.tsv | sort | tr '\n' ' ')
+	[ "$got" = "A=s-1=east A=s-2=east B=s-1=west c.example== " ] || fail "warc story: $got"
+	head -n 1 wo/scores.tsv | grep -q "	url	story	region" || fail "warc columns: $(head -n 1 wo/scores.tsv)"
+	printf 'host\toutlet\turl\nx\tX\tu\n' > bad.tsv
+	expect 2 "a column 'url' would repeat" -- score -q --warc a.warc --outlets bad.tsv -o wb
+else
+	echo "skip: python3 (tests/warc/mkwarc.py) missing: the WARC outlets table's story column"
+fi
 
 # ---- 2. pooled and within-story orders disagree ----
 # Stories 1-12 are heated (many accusatory words, few conciliatory ones),
