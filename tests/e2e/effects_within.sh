@@ -11,6 +11,8 @@
 # 3. Usage errors and NA rows.
 . "$ROOT/tests/e2e/hostile.lib"
 cd "$T" || fail "cd"
+# The shipped lexicons named, so the sanitizer build (outside bin/) finds them too.
+frscore() { "$FRAMING" score -l "$ROOT/lexicons/stance.lex" -l "$ROOT/lexicons/actors.lex" "$@"; }
 col() { awk -F'\t' -v n="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == n) c = i; next } { print $1 "=" (c ? $c : "MISSING") }' "$2"; }
 
 # ---- 1. the story column flows ----
@@ -19,7 +21,7 @@ for i in 1 2 3; do
 	printf 'Officials said the talks were groundless and baseless. Dialogue and cooperation went on.\n' > c/a$i.txt
 done
 printf 'id\tfile\toutlet\tdate\ttitle\tstory\nx1\ta1.txt\tA\t2015-01-01\tt\ts-1\nx2\ta2.txt\tB\t2015-01-02\tt\t\nx3\ta3.txt\tB\t2015-01-03\tt\ts-1\n' > c/manifest.tsv
-"$FRAMING" score -q c -o m || fail "score manifest"
+frscore -q c -o m || fail "score manifest"
 [ "$(col story m/scores.tsv | tr '\n' ' ')" = "x1=s-1 x2= x3=s-1 " ] || fail "manifest story: $(col story m/scores.tsv)"
 text='Officials said the talks were groundless and baseless. Dialogue and cooperation went on.'
 {
@@ -27,7 +29,7 @@ text='Officials said the talks were groundless and baseless. Dialogue and cooper
 	printf '{"id":"x2","outlet":"B","date":"2015-01-02","story":"s-1","text":"%s"}\n' "$text"
 	printf '{"id":"x3","outlet":"B","date":"2015-01-03","story":7,"text":"%s"}\n' "$text"
 } > a.jsonl
-"$FRAMING" score -q --jsonl a.jsonl -o j || fail "score jsonl"
+frscore -q --jsonl a.jsonl -o j || fail "score jsonl"
 [ "$(col story j/scores.tsv | tr '\n' ' ')" = "x1= x2=s-1 x3=7 " ] || fail "jsonl story (null on the first line): $(col story j/scores.tsv)"
 {
 	printf 'id,outlet,date,story,text\n'
@@ -35,7 +37,7 @@ text='Officials said the talks were groundless and baseless. Dialogue and cooper
 	printf 'x2,B,2015-01-02,,"%s"\n' "$text"
 	printf 'x3,B,2015-01-03,s-1,"%s"\n' "$text"
 } > a.csv
-"$FRAMING" score -q --csv a.csv -o v || fail "score csv"
+frscore -q --csv a.csv -o v || fail "score csv"
 [ "$(col story v/scores.tsv | tr '\n' ' ')" = "x1=s-1 x2= x3=s-1 " ] || fail "csv story: $(col story v/scores.tsv)"
 # WARC: the --outlets table's columns besides host and outlet are extra
 # columns of every page of the host (here each host a story's crawl);
@@ -47,13 +49,13 @@ if command -v python3 >/dev/null 2>&1; then
 	done
 	python3 "$ROOT/tests/warc/mkwarc.py" a.warc --layout plain --pages w || fail "mkwarc.py"
 	printf 'host\toutlet\tstory\tregion\ns1.a.example\tA\ts-1\teast\ns2.a.example\tA\ts-2\teast\ns1.b.example\tB\ts-1\twest\n' > outlets.tsv
-	"$FRAMING" score -q --warc a.warc --outlets outlets.tsv -o wo || fail "score warc"
+	frscore -q --warc a.warc --outlets outlets.tsv -o wo || fail "score warc"
 	got=$(awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
 		{ print $c["outlet"] "=" $c["story"] "=" $c["region"] }' wo/scores.tsv | sort | tr '\n' ' ')
 	[ "$got" = "A=s-1=east A=s-2=east B=s-1=west c.example== " ] || fail "warc story: $got"
 	head -n 1 wo/scores.tsv | grep -q "	url	story	region" || fail "warc columns: $(head -n 1 wo/scores.tsv)"
 	printf 'host\toutlet\turl\nx\tX\tu\n' > bad.tsv
-	expect 2 "a column 'url' would repeat" -- score -q --warc a.warc --outlets bad.tsv -o wb
+	expect 2 "a column 'url' would repeat" -- score -q -l "$ROOT/lexicons/stance.lex" --warc a.warc --outlets bad.tsv -o wb
 else
 	echo "skip: python3 (tests/warc/mkwarc.py) missing: the WARC outlets table's story column"
 fi
@@ -96,7 +98,7 @@ BEGIN {
 		}
 	}
 }'
-"$FRAMING" score -q k -o ko || fail "score known corpus"
+frscore -q k -o ko || fail "score known corpus"
 "$FRAMING" stats -q ko/scores.tsv -o ko --within story --reference B --bootstrap 0 --permutations 0 || fail "stats --within"
 o=ko/outlets.tsv e=ko/effects.tsv
 mean() { awk -F'\t' -v g="$1" -v m="$2" -v c="$3" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == c) k = i; next } $1 == g && $2 == m { print $k }' "$o"; }
