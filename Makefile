@@ -43,6 +43,7 @@ LIB_OBJS = \
 	$(BUILD)/date.o \
 	$(BUILD)/dedup.o \
 	$(BUILD)/dic.o \
+	$(BUILD)/effects.o \
 	$(BUILD)/dicrun.o \
 	$(BUILD)/fsutil.o \
 	$(BUILD)/gpscript.o \
@@ -222,7 +223,7 @@ uninstall:
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS = lexicon manifest jsonl text dic scores templates html runstamp csv xml warc \
-	categories targets
+	categories targets outlets
 FUZZ_BUILD = build/fuzz
 # Without -Werror: a warning only clang gives must not stop the fuzzing.
 FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(filter-out -Werror,$(WARNINGS)) $(PKG_CFLAGS) \

@@ -26,7 +26,7 @@
 
 /* Column positions in one file. */
 struct scoretab_cols {
-	long id, outlet, date, tokens, by;
+	long id, outlet, date, tokens, by, within;
 	long title, dropped, lost_words;	/* -1 unless SCORETAB_TEXT (and present) */
 	long *matches, *own, *score;	/* per category */
 	long *index;		/* per index */
@@ -356,6 +356,7 @@ static int scoretab_columns(struct scoretab *t, struct tsv *in, struct scoretab_
 	c->date = scoretab_need(in, "date");
 	c->tokens = scoretab_need(in, "tokens");
 	c->by = scoretab_need(in, t->by);
+	c->within = t->within ? scoretab_need(in, t->within) : -1;
 	c->title = t->flags & SCORETAB_TEXT ? tsv_column(in, "title") : -1;
 	c->dropped = t->flags & SCORETAB_TEXT ? tsv_column(in, "dropped_chars") : -1;
 	/*
@@ -367,7 +368,7 @@ static int scoretab_columns(struct scoretab *t, struct tsv *in, struct scoretab_
 	if (c->lost_words < 0 && t->flags & SCORETAB_TEXT)
 		c->lost_words = tsv_column(in, "dropped_words");
 	if (ret < 0 || c->id < 0 || c->outlet < 0 || c->date < 0 || c->tokens < 0 || c->by < 0 ||
-	    scoretab_declarations(t, in, c, first) < 0)
+	    (t->within && c->within < 0) || scoretab_declarations(t, in, c, first) < 0)
 		return -1;
 	c->matches = xmalloc((t->ncat + 1) * sizeof(long));
 	c->own = xmalloc((t->ncat + 1) * sizeof(long));
@@ -510,6 +511,11 @@ static int scoretab_row(struct scoretab *t, struct tsv *in, const struct scoreta
 	a->date = scoretab_intern(t->store, *tsv_field(in, (size_t)c->date) ?
 				  tsv_field(in, (size_t)c->date) : "NA", &no);
 	a->gname = scoretab_intern(t->store, corpus_group_name(group), &a->gname_no);
+	if (c->within >= 0) {
+		const char *v = tsv_field(in, (size_t)c->within);
+		if (*v && strcmp(v, "NA"))
+			a->within = scoretab_intern(t->store, v, &a->within_no);
+	}
 	a->seq = t->n;
 	return 0;
 }
@@ -845,11 +851,13 @@ static int scoretab_check_shards(char **files, size_t nfiles)
 	return ret;
 }
 
-struct scoretab *scoretab_read(char **files, size_t nfiles, const char *by, unsigned flags)
+static struct scoretab *scoretab_read_cols(char **files, size_t nfiles, const char *by,
+					   const char *within, unsigned flags)
 {
 	struct scoretab *t = xcalloc(1, sizeof(*t));
 	size_t i;
 
+	t->within = within ? xstrdup(within) : NULL;
 	t->flags = flags;
 	t->files = files;
 	t->nfiles = nfiles;
@@ -874,6 +882,11 @@ struct scoretab *scoretab_read(char **files, size_t nfiles, const char *by, unsi
 	t->alloc = t->n + 1;
 	scoretab_finish(t);
 	return t;
+}
+
+struct scoretab *scoretab_read(char **files, size_t nfiles, const char *by, unsigned flags)
+{
+	return scoretab_read_cols(files, nfiles, by, NULL, flags);
 }
 
 /*
@@ -1205,6 +1218,7 @@ void scoretab_free(struct scoretab *t)
 	lexdecl_release(&t->decl);
 	free(t->groups);
 	free(t->by);
+	free(t->within);
 	scoretab_store_free(t->store);
 	free(t);
 }
@@ -1306,6 +1320,13 @@ int scoretab_map_groups(struct scoretab *t, const char *path, int unmapped_na, s
 struct scoretab *scoretab_read_grouped(char **files, size_t nfiles,
 				       const struct scoretab_grouping *g, unsigned flags)
 {
+	return scoretab_read_within(files, nfiles, g, NULL, flags);
+}
+
+struct scoretab *scoretab_read_within(char **files, size_t nfiles,
+				      const struct scoretab_grouping *g, const char *within,
+				      unsigned flags)
+{
 	struct scoretab *t;
 	size_t unmapped;
 
@@ -1313,7 +1334,7 @@ struct scoretab *scoretab_read_grouped(char **files, size_t nfiles,
 		error("--unmapped-na goes with --group-map FILE");
 		return NULL;
 	}
-	t = scoretab_read(files, nfiles, g->by ? g->by : "outlet", flags);
+	t = scoretab_read_cols(files, nfiles, g->by ? g->by : "outlet", within, flags);
 	if (!t || !g->group_map)
 		return t;
 	if (scoretab_map_groups(t, g->group_map, g->unmapped_na, &unmapped) < 0) {

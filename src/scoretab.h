@@ -40,6 +40,8 @@ struct scoretab_article {
 	const char *title;		/* with SCORETAB_TEXT, else NULL */
 	double dropped;			/* dropped_chars with SCORETAB_TEXT, else NAN */
 	double lost_words;		/* lost_words with SCORETAB_TEXT, else NAN */
+	const char *within;		/* the --within column's value; NULL: none, NA or empty */
+	size_t within_no;		/* its number in the store */
 };
 
 struct scoretab_store;
@@ -57,6 +59,7 @@ struct scoretab {
 	size_t nindex;
 	char **index_name;		/* the index columns, in declaration order */
 	char *by;			/* the grouping column */
+	char *within;			/* the column of the articles' within, NULL: none */
 	unsigned flags;			/* of scoretab_read */
 	size_t ngroups;
 	const char **groups;		/* sorted bytewise, borrowed from the store */
@@ -111,6 +114,14 @@ struct scoretab_grouping {
 };
 struct scoretab *scoretab_read_grouped(char **files, size_t nfiles,
 				       const struct scoretab_grouping *g, unsigned flags);
+/*
+ * The same, with each article's value of the column within (stats
+ * --within: the stories) kept in a.within; a file without the column is
+ * refused (FILE: ...).
+ */
+struct scoretab *scoretab_read_within(char **files, size_t nfiles,
+				      const struct scoretab_grouping *g, const char *within,
+				      unsigned flags);
 
 /* Keeps the first of articles with the same id; returns how many were dropped. */
 size_t scoretab_drop_same_ids(struct scoretab *t);

@@ -376,7 +376,12 @@ static void learn_columns(struct source *s, const cJSON *obj)
 	size_t alloc = 0;
 
 	cJSON_ArrayForEach(v, obj) {
-		if (!v->string || is_known_field(v->string) || !(cJSON_IsString(v) || cJSON_IsNumber(v)))
+		/*
+		 * A null names its column too: a story (or any field) unknown
+		 * for the first article must not drop the column for all.
+		 */
+		if (!v->string || is_known_field(v->string) ||
+		    !(cJSON_IsString(v) || cJSON_IsNumber(v) || cJSON_IsNull(v)))
 			continue;
 		ALLOC_GROW(s->extra_names, s->nextra + 1, alloc);
 		s->extra_names[s->nextra++] = xstrdup(v->string);
@@ -1035,7 +1040,7 @@ int source_rewind(struct source *s)
 char *const *source_extra_names(const struct source *s, size_t *n)
 {
 	if (s->warc)
-		return warcin_extra_names(n);
+		return warcin_extra_names(s->warc, n);
 	if (s->corpus) {
 		*n = s->corpus->nextra;
 		return s->corpus->extra_names;
@@ -1396,8 +1401,10 @@ static int decode_warc_record(const struct source *s, const struct source_record
 	char *warc_date = a->date;
 
 	if (!shown_as_is(a->id)) {
+		size_t n;
 		unprintable_id(a->path, a->id);
-		article_release(a, 1);
+		source_extra_names(s, &n);
+		article_release(a, n);
 		free(*text);
 		*text = NULL;
 		return -1;

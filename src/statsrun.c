@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "effects.h"
 #include "keyness.h"
 #include "lexdecl.h"
 #include "fsutil.h"
@@ -355,6 +356,31 @@ static int check_inputs(const struct stats_run_opts *o, struct runset *set)
 	return 0;
 }
 
+/* effects.tsv by the stories of the column --within (effects.h). */
+static int effects_write_within(const struct scoretab *t, const struct stats_run_opts *o,
+				size_t reference)
+{
+	struct effects_opts eo = { reference, o->adjust, o->within };
+	char *path = path_join(o->outdir, "effects.tsv");
+	struct outfile *out;
+	size_t nstories, *story;
+	int ret;
+
+	if (ensure_dir(o->outdir) < 0 || !(out = outfile_open(path))) {
+		free(path);
+		return -1;
+	}
+	free(path);
+	story = effects_stories_from_column(t, &nstories);
+	ret = effects_run(t, story, nstories, &eo, outfile_stream(out));
+	free(story);
+	if (ret < 0) {
+		outfile_abort(out);
+		return -1;
+	}
+	return outfile_commit(out);
+}
+
 static void stamp_run(struct runset *set, const struct stats_run_opts *o)
 {
 	struct buf v = BUF_INIT;
@@ -377,6 +403,11 @@ static void stamp_run(struct runset *set, const struct stats_run_opts *o)
 	runset_param(set, "all-pairs-max", v.data);
 	if (o->reference)
 		runset_param(set, "reference", o->reference);
+	if (o->within)
+		runset_param(set, "within", o->within);
+	if (o->within && o->adjust)
+		runset_param(set, "adjust", o->adjust == (EFFECTS_ADJUST_DATE | EFFECTS_ADJUST_LENGTH) ?
+			     "date,length" : o->adjust & EFFECTS_ADJUST_DATE ? "date" : "length");
 	buf_reset(&v);
 	buf_addf(&v, "%g", o->perm_budget);
 	runset_param(set, "perm-budget", v.data);
@@ -394,6 +425,7 @@ static void stamp_run(struct runset *set, const struct stats_run_opts *o)
 	/* Written only when there are signatures: never an old one beside new tables. */
 	runset_owns(set, "duplicates.tsv");
 	runset_owns(set, "stories.tsv");
+	runset_owns(set, "effects.tsv");
 	if (o->stories) {
 		buf_reset(&v);
 		buf_addf(&v, "%ld", o->story_window);
@@ -465,7 +497,7 @@ int stats_run(const struct stats_run_opts *args)
 	grouping.by = args->by;
 	grouping.group_map = args->group_map;
 	grouping.unmapped_na = args->unmapped_na;
-	t = scoretab_read_grouped(args->files, args->nfiles, &grouping, 0);
+	t = scoretab_read_within(args->files, args->nfiles, &grouping, args->within, 0);
 	if (!t)
 		return EXIT_USAGE;
 	/* Every table goes to the run's staging folder, moved into -o as one set. */
@@ -495,6 +527,11 @@ int stats_run(const struct stats_run_opts *args)
 		scoretab_free(t);
 		runset_abort(set);
 		return EXIT_USAGE;
+	}
+	if (o->within && effects_write_within(t, o, p.reference) < 0) {
+		free(user.v);
+		scoretab_free(t);
+		return runset_finish(set, EXIT_FAILED);
 	}
 	statmodel_build(&sm, t, &p);
 	/* targets_by_group.tsv needs the articles' groups and tokens: before they go. */

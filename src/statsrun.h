@@ -35,6 +35,8 @@ struct stats_run_opts {
 	int stories;
 	long story_window;
 	double story_threshold;
+	const char *within;	/* --within COLUMN: effects.tsv by its stories; NULL: none */
+	unsigned adjust;	/* --adjust date,length: EFFECTS_ADJUST_* */
 };
 
 /* The defaults of the command line: output/scores.tsv in, output out, ... */

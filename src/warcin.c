@@ -56,14 +56,29 @@ struct warcin {
 	uint64_t total, done;	/* bytes of every file; of the files read to their end */
 	uint64_t records, articles, drops[DROP_N];
 	int reported, stopped;
+	char **extra_names;	/* "url", then the --outlets table's own */
+	size_t nextra;
 };
 
-static char *const extra_names[] = { "url" };
-
-char *const *warcin_extra_names(size_t *n)
+char *const *warcin_extra_names(const struct warcin *in, size_t *n)
 {
-	*n = 1;
-	return extra_names;
+	*n = in->nextra;
+	return in->extra_names;
+}
+
+/* "url", then the extra columns of the --outlets table. */
+static void set_extra_names(struct warcin *in)
+{
+	char *const *names = NULL;
+	size_t i, n = 0;
+
+	if (in->map)
+		names = outletmap_extra_names(in->map, &n);
+	in->extra_names = xcalloc(n + 1, sizeof(*in->extra_names));
+	in->extra_names[0] = xstrdup("url");
+	for (i = 0; i < n; i++)
+		in->extra_names[i + 1] = xstrdup(names[i]);
+	in->nextra = n + 1;
 }
 
 struct warcin *warcin_open(const struct warcin_options *o, size_t max_bytes)
@@ -92,6 +107,7 @@ struct warcin *warcin_open(const struct warcin_options *o, size_t max_bytes)
 		warcin_free(in);
 		return NULL;
 	}
+	set_extra_names(in);
 	return in;
 }
 
@@ -106,10 +122,15 @@ static void close_file(struct warcin *in)
 
 void warcin_free(struct warcin *in)
 {
+	size_t i;
+
 	if (!in)
 		return;
 	close_file(in);
 	outletmap_free(in->map);
+	for (i = 0; i < in->nextra; i++)
+		free(in->extra_names[i]);
+	free(in->extra_names);
 	warc_record_release(&in->rec);
 	http_payload_release(&in->http);
 	buf_release(&in->host);
@@ -414,9 +435,10 @@ static int make_article(struct warcin *in, struct article *a, char **text, size_
 {
 	const struct warc_record *r = &in->rec;
 	const char *listed = in->map ? outletmap_find(in->map, buf_str(&in->host)) : NULL;
+	char *const *extra = in->map ? outletmap_extra(in->map, buf_str(&in->host)) : NULL;
 	const char *id = buf_str(&r->id);
 	struct buf b = BUF_INIT;
-	size_t idlen = strlen(id);
+	size_t idlen = strlen(id), i;
 
 	memset(a, 0, sizeof(*a));
 	buf_addf(&b, "%s:%llu", in->o->files.items[in->file - 1], (unsigned long long)r->offset);
@@ -444,8 +466,10 @@ static int make_article(struct warcin *in, struct article *a, char **text, size_
 		a->date = xstrdup("");
 	}
 	a->title = xstrdup("");
-	a->extra = xcalloc(1, sizeof(*a->extra));
+	a->extra = xcalloc(in->nextra, sizeof(*a->extra));
 	a->extra[0] = xstrdup(buf_str(&r->uri));
+	for (i = 1; i < in->nextra; i++)
+		a->extra[i] = xstrdup(extra ? extra[i - 1] : "");
 	return 1;
 }
 

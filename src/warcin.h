@@ -32,8 +32,11 @@ struct warcin;
 struct warcin *warcin_open(const struct warcin_options *o, size_t max_bytes);
 void warcin_free(struct warcin *in);
 
-/* The extra columns of every WARC article: "url". */
-char *const *warcin_extra_names(size_t *n);
+/*
+ * The extra columns of every WARC article: "url", then the --outlets
+ * table's columns other than host and outlet (borrowed).
+ */
+char *const *warcin_extra_names(const struct warcin *in, size_t *n);
 
 /*
  * The next article: a filled (id WARC-Record-ID, outlet, date WARC-Date or

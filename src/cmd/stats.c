@@ -5,8 +5,10 @@
  * (statsrun.c) does the work.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "cmd.h"
+#include "effects.h"
 #include "options.h"
 #include "statsrun.h"
 #include "util.h"
@@ -17,7 +19,8 @@ static const char usage[] =
 	"                     [--all-pairs-max N] [--reference GROUP] [--compare A,B]\n"
 	"                     [--pairs FILE] [--seed N] [--bootstrap B] [--permutations P]\n"
 	"                     [--perm-max N] [--perm-budget W] [--keyness-top N]\n"
-	"                     [--alpha0 A] [-j N] [--dedup] [-q]\n"
+	"                     [--alpha0 A] [-j N] [--dedup] [--within COLUMN]\n"
+	"                     [--adjust date|length] [-q]\n"
 	"                     [--stories [--story-window DAYS] [--story-threshold X]]\n"
 	"\n"
 	"Reads one or more scores.tsv files (shards of one corpus, read as one\n"
@@ -35,6 +38,9 @@ static const char usage[] =
 	"                Holm-adjusted p\n"
 	"  tests.tsv     Kruskal-Wallis per metric, chi-square groups x categories\n"
 	"                with p from relabelling whole articles (all groups)\n"
+	"  effects.tsv   with --within: each outlet against the reference within\n"
+	"                stories (Poisson model of C_matches, linear model of the\n"
+	"                stance, story fixed effects, errors clustered by story)\n"
 	"  keyness.tsv   log-odds with informative Dirichlet prior, per outlet vs\n"
 	"                the rest: the --keyness-top terms of each outlet, the\n"
 	"                lexicon's terms and entries, from terms.tsv and\n"
@@ -86,15 +92,43 @@ static const char usage[] =
 	"  --story-window DAYS   the most days a story spans (default 3)\n"
 	"  --story-threshold X   the least estimated Jaccard similarity of the\n"
 	"                        content words of two linked articles (default 0.2)\n"
+	"  --within COLUMN       write effects.tsv, the stories being the values of\n"
+	"                        this scores.tsv column (e.g. story; NA or empty:\n"
+	"                        no story, left out); the reference is --reference\n"
+	"  --adjust date|length  with --within, adjust for the date (natural spline,\n"
+	"                        4 df) or the length (log tokens); repeatable\n"
 	"  -q, --quiet           no warnings (errors are still printed)\n"
 	"\n"
 	"example: framing stats output/scores.tsv -o output --by wire --seed 7\n";
+
+/* --adjust date, length or both (repeated, or "date,length"); only with --within. */
+static int parse_adjust(const struct options_list *l, struct stats_run_opts *o)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		const char *s = l->items[i];
+		if (!strcmp(s, "date"))
+			o->adjust |= EFFECTS_ADJUST_DATE;
+		else if (!strcmp(s, "length"))
+			o->adjust |= EFFECTS_ADJUST_LENGTH;
+		else if (!strcmp(s, "date,length") || !strcmp(s, "length,date"))
+			o->adjust |= EFFECTS_ADJUST_DATE | EFFECTS_ADJUST_LENGTH;
+		else
+			return error("--adjust: '%s' is not date or length", s);
+	}
+	if (o->adjust && !o->within)
+		return error("--adjust goes with --within COLUMN");
+	if (o->within && !*o->within)
+		return error("--within: empty column name");
+	return 0;
+}
 
 int cmd_stats(int argc, char **argv)
 {
 	struct stats_run_opts o;
 	struct options_args args;
-	struct options_list compare = { NULL, 0, 0 };
+	struct options_list compare = { NULL, 0, 0 }, adjust = { NULL, 0, 0 };
 	long seed = 1, jobs;
 	const struct option_spec specs[] = {
 		OPT_STRING('o', "output", &o.outdir),
@@ -118,6 +152,8 @@ int cmd_stats(int argc, char **argv)
 		OPT_FLAG(0, "stories", &o.stories),
 		OPT_LONG(0, "story-window", &o.story_window, 0, 36500),
 		OPT_DOUBLE(0, "story-threshold", &o.story_threshold, 0, 0),
+		OPT_STRING(0, "within", &o.within),
+		OPT_STRINGS(0, "adjust", &adjust),
 		OPT_QUIET(&o.quiet),
 		OPT_HELP(),
 		OPT_END(),
@@ -138,6 +174,10 @@ int cmd_stats(int argc, char **argv)
 	o.compare = compare.items;
 	o.ncompare = compare.n;
 	o.jobs = (size_t)jobs;
+	if (parse_adjust(&adjust, &o) < 0) {
+		options_release(specs, &args);
+		return EXIT_USAGE;
+	}
 	/* A share of bins: options.h bounds doubles from below only. */
 	if (o.story_threshold > 1) {
 		error("option '--story-threshold': '%g' is above 1", o.story_threshold);

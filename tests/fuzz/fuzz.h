@@ -26,6 +26,7 @@ int fuzz_templates(const uint8_t *data, size_t size);
 int fuzz_html(const uint8_t *data, size_t size);
 int fuzz_runstamp(const uint8_t *data, size_t size);
 int fuzz_categories(const uint8_t *data, size_t size);
+int fuzz_outlets(const uint8_t *data, size_t size);
 int fuzz_csv(const uint8_t *data, size_t size);
 int fuzz_xml(const uint8_t *data, size_t size);
 int fuzz_warc(const uint8_t *data, size_t size);

@@ -3,7 +3,8 @@
  * beside it (hand-edited files and shards from elsewhere are input too).
  * The first byte picks the grouping column, --dedup, --group-map,
  * --pairs, --all-pairs-max 1 (each group against the rest) and --stories
- * (which reads the story columns of signatures.tsv); the rest
+ * (which reads the story columns of signatures.tsv) with --within wire
+ * --adjust date --adjust length (effects.tsv); the rest
  * is scores.tsv, then signatures.tsv, terms.tsv, matches.tsv, the group
  * map, the pairs file and categories.tsv, parted by form feeds (a table
  * absent when its part is), so the near-duplicate, keyness, group map,
@@ -86,6 +87,11 @@ int fuzz_scores(const uint8_t *data, size_t size)
 	if (data[0] & 64)
 		o.all_pairs_max = 1;
 	o.stories = (data[0] & 128) != 0;
+	/* effects.tsv, its stories the wire column, adjusted for date and length. */
+	if (data[0] & 128) {
+		o.within = "wire";
+		o.adjust = 3;
+	}
 	if (stats_run(&o) > 2)
 		abort();
 	return 0;

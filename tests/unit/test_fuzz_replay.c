@@ -33,6 +33,7 @@
 #include "../fuzz/fuzz_html.c"
 #include "../fuzz/fuzz_runstamp.c"
 #include "../fuzz/fuzz_categories.c"
+#include "../fuzz/fuzz_outlets.c"
 #include "../fuzz/fuzz_warc.c"
 #include "../fuzz/fuzz_targets.c"
 
@@ -160,6 +161,12 @@ static void test_replay_categories(void **state)
 	replay("categories", fuzz_categories);
 }
 
+static void test_replay_outlets(void **state)
+{
+	(void)state;
+	replay("outlets", fuzz_outlets);
+}
+
 static void test_replay_warc(void **state)
 {
 	(void)state;
@@ -207,6 +214,8 @@ static void test_replay_tiny(void **state)
 		fuzz_categories(bytes + i, 1);
 		fuzz_targets(bytes + i, 0);
 		fuzz_targets(bytes + i, 1);
+		fuzz_outlets(bytes + i, 0);
+		fuzz_outlets(bytes + i, 1);
 	}
 }
 
@@ -224,6 +233,7 @@ int main(void)
 		cmocka_unit_test(test_replay_templates),
 		cmocka_unit_test(test_replay_html),
 		cmocka_unit_test(test_replay_runstamp),
+		cmocka_unit_test(test_replay_outlets),
 		cmocka_unit_test(test_replay_warc),
 		cmocka_unit_test(test_replay_categories),
 		cmocka_unit_test(test_replay_targets),
