@@ -91,6 +91,8 @@ LIB_OBJS = \
 	$(BUILD)/stats.o \
 	$(BUILD)/statsrun.o \
 	$(BUILD)/stattables.o \
+	$(BUILD)/storypage.o \
+	$(BUILD)/storyset.o \
 	$(BUILD)/suggest.o \
 	$(BUILD)/suggestrun.o \
 	$(BUILD)/table.o \

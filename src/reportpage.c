@@ -15,6 +15,7 @@
 #include "sha256.h"
 #include "sort.h"
 #include "stance.h"
+#include "storypage.h"
 #include "text.h"
 #include "tsv.h"
 #include "util.h"
@@ -1163,6 +1164,7 @@ void reportpage_write(struct report_page *p)
 	write_summary(p);
 	write_charts(p);
 	write_comparisons(p);
+	storypage_write(h, p->o);
 	write_matches(p);
 	write_coverage(p);
 	write_warnings(p);

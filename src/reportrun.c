@@ -50,8 +50,15 @@ static struct source *open_source(const struct report_run_opts *o)
 {
 	struct source *src = source_open(&o->in);
 
-	if (src && (!source_has_column(src, o->by) || !strcmp(o->by, "file"))) {
-		lexrun_no_column(src, o->by);
+	const char *bad = NULL;
+
+	if (src && (!source_has_column(src, o->by) || !strcmp(o->by, "file")))
+		bad = o->by;
+	else if (src && o->within && (!source_has_column(src, o->within) ||
+				      !strcmp(o->within, "file")))
+		bad = o->within;
+	if (bad) {
+		lexrun_no_column(src, bad);
 		source_free(src);
 		return NULL;
 	}
@@ -173,6 +180,8 @@ static int write_report(const struct report_run_opts *o, const char *corpus_name
 	r.max_groups = o->max_groups;
 	r.groups = o->groups;
 	r.skipped = skipped;
+	r.within = o->within;
+	r.max_stories = o->max_stories;
 	unit = o->group_map ? scoretab_map_unit(o->group_map) : NULL;
 	r.by_label = unit;
 	status = report_write(&r) < 0 ? EXIT_FAILED : EXIT_OK;
