@@ -91,6 +91,7 @@ LIB_OBJS = \
 	$(BUILD)/stats.o \
 	$(BUILD)/statsrun.o \
 	$(BUILD)/stattables.o \
+	$(BUILD)/storychart.o \
 	$(BUILD)/storypage.o \
 	$(BUILD)/storyset.o \
 	$(BUILD)/suggest.o \

@@ -20,6 +20,7 @@
 #include "outfile.h"
 #include "results.h"
 #include "runset.h"
+#include "storychart.h"
 #include "scoretab.h"
 #include "sort.h"
 #include "stance.h"
@@ -434,7 +435,8 @@ int chart_run(const struct chart_run_opts *o)
 		warning("no keyness chart: %s/keyness.tsv is missing or unreadable", o->indir);
 	if (!c.key_start)
 		index_keyness(&c);
-	status = draw_all(&c) < 0 ? EXIT_FAILED : EXIT_OK;
+	status = draw_all(&c) < 0 || storychart_draw(&(struct storychart_opts){ o->indir, c.outdir,
+		 c.formats, c.corpus, c.by, o->within, o->max_stories }, set) < 0 ? EXIT_FAILED : EXIT_OK;
 	status = runset_finish(set, status);
 out:
 	charts_release(&c);

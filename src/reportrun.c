@@ -151,6 +151,8 @@ static int run_chart(const struct report_run_opts *o, const char *corpus_name)
 	c.quiet = o->quiet;
 	c.max_groups = o->max_groups;
 	c.groups = o->groups;
+	c.within = o->within;
+	c.max_stories = o->max_stories;
 	return chart_run(&c);
 }
 

@@ -19,6 +19,8 @@
 #include "buf.h"
 #include "fsutil.h"
 #include "report.h"
+#include "chart.h"
+#include "storychart.h"
 #include "storypage.h"
 
 static void put(const char *dir, const char *name, const char *text)
@@ -133,6 +135,26 @@ static void test_storypage_disagree(void **state)
 	assert_null(strstr(html, "Story 3"));
 	assert_true(strstr(html, "Story 1:") < strstr(html, "Story 2:"));
 	free(html);
+
+	/* The charts, drawn from the same tables and inlined in the section. */
+	if (chart_available()) {
+		struct storychart_opts co = { dir, dir, CHART_SVG, "fixture", "outlet", NULL, 0 };
+		assert_int_equal(storychart_draw(&co, NULL), 0);
+		html = section(dir, NULL);
+		has(html, "<figure id=\"chart-stories\">");
+		has(html, "<figure id=\"chart-effects\">");
+		has(html, "stance of each article, by story and outlet");
+		has(html, "stance against B: within stories and pooled");
+		if (getenv("STORYPAGE_DUMP")) {
+			FILE *f = fopen(getenv("STORYPAGE_DUMP"), "w");
+			assert_non_null(f);
+			fputs(html, f);
+			fclose(f);
+		}
+		free(html);
+		drop(dir, "stories.svg");
+		drop(dir, "effects.svg");
+	}
 
 	/* --within story: the column's values, the same stories. */
 	html = section(dir, "story");
