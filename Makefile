@@ -220,7 +220,7 @@ uninstall:
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS = lexicon manifest jsonl text dic scores templates html runstamp csv xml warc \
-	categories
+	categories storypage
 FUZZ_BUILD = build/fuzz
 # Without -Werror: a warning only clang gives must not stop the fuzzing.
 FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(filter-out -Werror,$(WARNINGS)) $(PKG_CFLAGS) \

@@ -34,6 +34,7 @@
 #include "../fuzz/fuzz_runstamp.c"
 #include "../fuzz/fuzz_categories.c"
 #include "../fuzz/fuzz_warc.c"
+#include "../fuzz/fuzz_storypage.c"
 
 static const char *root(void)
 {
@@ -159,6 +160,12 @@ static void test_replay_categories(void **state)
 	replay("categories", fuzz_categories);
 }
 
+static void test_replay_storypage(void **state)
+{
+	(void)state;
+	replay("storypage", fuzz_storypage);
+}
+
 static void test_replay_warc(void **state)
 {
 	(void)state;
@@ -198,6 +205,8 @@ static void test_replay_tiny(void **state)
 		fuzz_warc(bytes + i, 1);
 		fuzz_categories(bytes + i, 0);
 		fuzz_categories(bytes + i, 1);
+		fuzz_storypage(bytes + i, 0);
+		fuzz_storypage(bytes + i, 1);
 	}
 }
 
@@ -217,6 +226,7 @@ int main(void)
 		cmocka_unit_test(test_replay_runstamp),
 		cmocka_unit_test(test_replay_warc),
 		cmocka_unit_test(test_replay_categories),
+		cmocka_unit_test(test_replay_storypage),
 		cmocka_unit_test(test_replay_tiny),
 	};
 	char lexdir[1024];
