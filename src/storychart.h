@@ -12,7 +12,8 @@ struct runset;
  * one colour per group; effects.svg/png, each outlet's within-story effect
  * on that index against the reference (effects.tsv, with its 95%
  * interval) beside the pooled difference (compare.tsv). A chart without
- * data is not drawn (and an old one is removed: set owns the files).
+ * data is not drawn, nor are both when no story is shared by two groups
+ * (an old chart is removed: set owns the files).
  * Every text reaches gnuplot through gpscript_quote.
  */
 struct storychart_opts {

@@ -14,13 +14,18 @@
 #include "storyset.h"
 #include "text.h"
 #include "util.h"
+#include "xalloc.h"
 #include "banned.h"
 
 /* A story's column shows this many articles of a group, an article this many matches. */
 #define STORYPAGE_ARTICLES 3
 #define STORYPAGE_MATCHES 10
+/* A title shows this many bytes. */
+#define STORYPAGE_TITLE 300
 /* Rows of the effects table; effects.tsv has them all. */
 #define STORYPAGE_EFFECTS 60
+/* Disagreeing rows the sentence names; the table shades them all. */
+#define STORYPAGE_NAMED 3
 
 /*
  * The section's own rules: a <style> element here keeps reportpage.c's
@@ -61,13 +66,35 @@ static void match_line(struct buf *h, const struct storyset_match *m)
 	buf_adds(h, "</span></li>\n");
 }
 
+/* A title, cut at a character after STORYPAGE_TITLE bytes, with an ellipsis. */
+static void title(struct buf *h, const char *t)
+{
+	size_t len = t ? strlen(t) : 0, cut = len;
+	struct buf part = BUF_INIT;
+
+	if (!len) {
+		buf_adds(h, "(no title)");
+		return;
+	}
+	if (len > STORYPAGE_TITLE) {
+		cut = STORYPAGE_TITLE;
+		while (cut && ((unsigned char)t[cut] & 0xC0) == 0x80)
+			cut--;
+	}
+	buf_add(&part, t, cut);
+	html_escape(h, part.data);
+	if (cut < len)
+		buf_adds(h, "&#8230;");
+	buf_release(&part);
+}
+
 static void article_block(struct buf *h, const struct storyset *ss,
 			  const struct storyset_article *a)
 {
 	size_t i;
 
 	buf_adds(h, "<div class=\"art\"><p class=\"t\">");
-	html_escape(h, a->title && *a->title ? a->title : "(no title)");
+	title(h, a->title);
 	buf_adds(h, "</p><p class=\"meta\">");
 	html_escape(h, a->date ? a->date : "NA");
 	buf_adds(h, " &#183; <code>");
@@ -99,7 +126,7 @@ static void article_block(struct buf *h, const struct storyset *ss,
 static void story_block(struct buf *h, const struct storyset *ss, const struct storyset_story *s,
 			const char *word)
 {
-	size_t i, j;
+	size_t i, j, shown, groups = 0;
 
 	buf_adds(h, "<h3>Story ");
 	html_escape(h, s->label);
@@ -109,22 +136,26 @@ static void story_block(struct buf *h, const struct storyset *ss, const struct s
 	}
 	buf_addf(h, "</h3>\n<p class=\"sub\">%zu articles, %zu %s</p>\n<div class=\"sides\">\n",
 		 s->size, s->ngroups, word);
-	for (i = 0; i < s->nart; i = j) {
+	for (i = 0; i < s->nshown; i = j) {
 		const char *g = ss->a[s->art[i]].group;
-		size_t shown = 0;
 
+		for (j = i; j < s->nshown && !strcmp(ss->a[s->art[j]].group, g); j++)
+			;
+		groups++;
 		buf_adds(h, "<div class=\"side\"><h4>");
 		html_escape(h, g);
 		buf_adds(h, "</h4>\n");
-		for (j = i; j < s->nart && !strcmp(ss->a[s->art[j]].group, g); j++)
-			if (shown++ < STORYPAGE_ARTICLES)
-				article_block(h, ss, &ss->a[s->art[j]]);
-		if (shown > STORYPAGE_ARTICLES)
+		for (shown = 0; shown < j - i && shown < STORYPAGE_ARTICLES; shown++)
+			article_block(h, ss, &ss->a[s->art[i + shown]]);
+		if (j - i > STORYPAGE_ARTICLES)
 			buf_addf(h, "<p class=\"na\">and %zu more articles of this story</p>\n",
-				 shown - STORYPAGE_ARTICLES);
+				 j - i - STORYPAGE_ARTICLES);
 		buf_adds(h, "</div>\n");
 	}
 	buf_adds(h, "</div>\n");
+	if (s->nshown < s->nart)
+		buf_addf(h, "<p class=\"na\">and %zu more %s with %zu articles of this story "
+			    "(not shown)</p>\n", s->ngroups - groups, word, s->nart - s->nshown);
 }
 
 /* "accusatory_matches" as words: "accusatory matches per token". */
@@ -143,33 +174,101 @@ static void metric_words(struct buf *h, const struct storyset_effect *e)
 	}
 }
 
-/*
- * "Within stories, X has a lower stance than Y (difference -0.80, 95% CI
- * -1.20 to -0.40), while pooled over all articles it is higher
- * (difference 0.35): the outlets cover different stories."
- */
-static void verdict(struct buf *h, const struct storyset_effect *e)
+/* "A has a lower stance": the direction of the within-story effect, in words. */
+static void direction(struct buf *h, const struct storyset_effect *e)
 {
 	int lin = storyset_effect_linear(e), lower = e->hi < (lin ? 0 : 1);
 
-	buf_adds(h, "<p class=\"verdict\">Within stories, ");
 	html_escape(h, e->outlet);
 	buf_adds(h, lin ? (lower ? " has a lower " : " has a higher ")
 			: (lower ? " has fewer " : " has more "));
 	metric_words(h, e);
-	buf_adds(h, " than ");
-	html_escape(h, e->reference);
-	buf_adds(h, lin ? " (difference " : " (rate ratio ");
+}
+
+/* "difference -0.80, 95% CI -1.20 to -0.40" (or "rate ratio ..."). */
+static void estimate(struct buf *h, const struct storyset_effect *e)
+{
+	buf_adds(h, storyset_effect_linear(e) ? "difference " : "rate ratio ");
 	html_num(h, e->estimate, 2);
 	buf_adds(h, ", 95% CI ");
 	html_num(h, e->lo, 2);
 	buf_adds(h, " to ");
 	html_num(h, e->hi, 2);
-	buf_adds(h, "), while pooled over all articles it has ");
-	buf_adds(h, lin ? (lower ? "a higher one" : "a lower one") : (lower ? "more" : "fewer"));
-	buf_adds(h, lin ? " (difference " : " (rate ratio ");
-	html_num(h, e->pooled, 2);
-	buf_adds(h, "): the outlets cover different stories.</p>\n");
+}
+
+/* The rows to name in the sentence: indices (linear) first, then effects.tsv's order. */
+static size_t disagreeing(const struct storyset_effect *e, size_t n, size_t *pick)
+{
+	size_t i, k = 0;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < n; i++)
+			if (storyset_effect_linear(&e[i]) == !pass && storyset_effect_disagrees(&e[i]))
+				pick[k++] = i;
+	return k;
+}
+
+/*
+ * The one sentence saying whether within-story and pooled comparisons
+ * disagree. One row: "Within stories, A has a lower stance than B
+ * (difference -0.80, 95% CI -1.20 to -0.40), while pooled over all
+ * articles it has a higher one (difference 0.35): the outlets cover
+ * different stories." More: the count, then up to STORYPAGE_NAMED rows.
+ */
+static void verdict(struct buf *h, const struct storyset_effect *e, size_t n)
+{
+	size_t *pick = xmalloc((n + 1) * sizeof(*pick)), k = disagreeing(e, n, pick), i, both = 0;
+
+	buf_adds(h, "<p class=\"verdict\">");
+	for (i = 0; i < n; i++)
+		if (!isnan(e[i].pooled) && !isnan(e[i].lo) && !isnan(e[i].hi))
+			both++;
+	if (!both) {
+		buf_adds(h, "No within-story effect can be set against a pooled comparison "
+			    "(compare.tsv has no row of the same pair and metric).</p>\n");
+	} else if (!k) {
+		buf_adds(h, "Within stories and pooled over all articles agree: no outlet&#39;s "
+			    "within-story effect against ");
+		html_escape(h, e[0].reference);
+		buf_addf(h, " (its 95%% interval) points the other way from the pooled comparison "
+			    "(%zu comparison%s).</p>\n", both, both == 1 ? "" : "s");
+	} else if (k == 1) {
+		const struct storyset_effect *x = &e[pick[0]];
+		int lin = storyset_effect_linear(x), lower = x->hi < (lin ? 0 : 1);
+
+		buf_adds(h, "Within stories, ");
+		direction(h, x);
+		buf_adds(h, " than ");
+		html_escape(h, x->reference);
+		buf_adds(h, " (");
+		estimate(h, x);
+		buf_adds(h, "), while pooled over all articles it has ");
+		buf_adds(h, lin ? (lower ? "a higher one" : "a lower one") : (lower ? "more" : "fewer"));
+		buf_adds(h, lin ? " (difference " : " (rate ratio ");
+		html_num(h, x->pooled, 2);
+		buf_adds(h, "): the outlets cover different stories.</p>\n");
+	} else {
+		buf_addf(h, "Within stories and pooled over all articles point opposite ways in "
+			    "%zu of %zu comparisons with ", k, both);
+		html_escape(h, e[0].reference);
+		buf_adds(h, ": ");
+		for (i = 0; i < k && i < STORYPAGE_NAMED; i++) {
+			const struct storyset_effect *x = &e[pick[i]];
+			if (i)
+				buf_adds(h, i + 1 == k ? " and " : ", ");
+			direction(h, x);
+			buf_adds(h, " (");
+			estimate(h, x);
+			buf_adds(h, "; pooled ");
+			html_num(h, x->pooled, 2);
+			buf_adds(h, ")");
+		}
+		if (k > STORYPAGE_NAMED)
+			buf_addf(h, " and %zu more (shaded below)", k - STORYPAGE_NAMED);
+		buf_adds(h, ": the outlets cover different stories.</p>\n");
+	}
+	free(pick);
 }
 
 static void effect_row(struct buf *h, const struct storyset_effect *e)
@@ -193,7 +292,7 @@ static void effect_row(struct buf *h, const struct storyset_effect *e)
 static void write_effects(struct buf *h, const struct report_opts *o)
 {
 	struct storyset_effect *e;
-	size_t n, i, disagree = 0;
+	size_t n, i;
 	int r = storyset_effects(o->outdir, &e, &n);
 
 	if (r < 0) {
@@ -206,17 +305,7 @@ static void write_effects(struct buf *h, const struct report_opts *o)
 		storyset_effects_free(e, n);
 		return;
 	}
-	for (i = 0; i < n; i++)
-		if (storyset_effect_disagrees(&e[i])) {
-			verdict(h, &e[i]);
-			disagree++;
-		}
-	if (!disagree) {
-		buf_adds(h, "<p class=\"verdict\">Within stories and pooled over all articles, no "
-			    "outlet differs from ");
-		html_escape(h, e[0].reference);
-		buf_adds(h, " in opposite directions.</p>\n");
-	}
+	verdict(h, e, n);
 	buf_adds(h, "<p>Each outlet against the reference outlet ");
 	html_escape(h, e[0].reference);
 	buf_adds(h, " (effects.tsv): within stories (story fixed effects, 95% intervals "
@@ -240,8 +329,9 @@ static void write_figures(struct buf *h, const struct report_opts *o)
 {
 	static const char *const names[] = { "stories", "effects" };
 	static const char *const captions[] = {
-		"The index of each article of the stories above, one row per story, one "
-		"colour per outlet.",
+		"The index of each article of the stories below, one row per story, one "
+		"colour per outlet; the last row, each outlet&#39;s mean over all its articles "
+		"(open diamond, outlets.tsv).",
 		"Each outlet against the reference: within stories (dot, with its 95% "
 		"interval) and pooled over all articles (open diamond).",
 	};
@@ -284,9 +374,15 @@ static void intro(struct buf *h, const struct report_opts *o, const struct story
 	}
 	buf_addf(h, ": %zu stories, %zu of them covered by two or more %s. ", ss->nstories,
 		 ss->nshared, group_word(o));
-	buf_addf(h, "The %zu largest are shown, each outlet's articles side by side: title, date, "
-		    "the index, and the matches in context, in the outlet's own voice or "
-		    "<span class=\"tag q\">quoted</span> (in italics).</p>\n", ss->ns);
+	if (ss->ns == 1 && ss->nshared > 1)
+		buf_adds(h, "The largest is shown");
+	else if (ss->ns < ss->nshared)
+		buf_addf(h, "The %zu largest are shown", ss->ns);
+	else
+		buf_adds(h, ss->ns == 1 ? "It is shown" : "All are shown");
+	buf_adds(h, ", each outlet's articles side by side: title, date, the index, and the "
+		    "matches in context, in the outlet's own voice or <span class=\"tag q\">"
+		    "quoted</span> (in italics).</p>\n");
 }
 
 void storypage_write(struct buf *h, const struct report_opts *o)

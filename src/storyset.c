@@ -16,6 +16,7 @@
 #include "fsutil.h"
 #include "lexdecl.h"
 #include "sort.h"
+#include "stance.h"
 #include "tsv.h"
 #include "util.h"
 #include "xalloc.h"
@@ -96,15 +97,20 @@ static void free_names(char **v, size_t n)
 
 /*
  * The indices and the categories whose matches are shown: categories.tsv's
- * indices and their two categories, else effects.tsv's metrics (linear:
- * indices; Poisson C_matches: categories). No categories: every one.
+ * indices and their two categories; else effects.tsv's linear metrics,
+ * else the stance (stance.h), whose categories stance.h names; the
+ * categories of effects.tsv's Poisson metrics (C_matches) when an index
+ * has none named. No categories: every one.
  */
 static int declared(const char *dir, char ***idx, size_t *nidx, char ***cats, size_t *ncats)
 {
+	static const char *const names[] = { "metric", "model" };
 	struct lexdecl d = LEXDECL_INIT;
 	char *path = path_join(dir, LEXDECL_NAME);
+	char **poisson = NULL;
+	size_t i, npoisson = 0;
 	struct tsv *t;
-	size_t i;
+	long c[2] = { -1, -1 };
 	int r = lexdecl_load(&d, path);
 
 	free(path);
@@ -118,28 +124,32 @@ static int declared(const char *dir, char ***idx, size_t *nidx, char ***cats, si
 	lexdecl_release(&d);
 	if (*nidx)
 		return 0;
-	if ((r = open_table(dir, "effects.tsv", &t)) != 0)
-		return r < 0 ? -1 : 0;
-	{
-		static const char *const names[] = { "metric", "model" };
-		long c[2] = { -1, -1 };
-		if (columns(t, names, c, 2) < 0) {
-			tsv_close(t);
-			return -1;
-		}
-		while ((r = tsv_next(t)) > 0) {
-			const char *m = tsv_field(t, c[0]);
-			size_t len = strlen(m);
-			if (!strcmp(tsv_field(t, c[1]), "linear"))
-				add_name(idx, nidx, m);
-			else if (len > 8 && !strcmp(m + len - 8, "_matches")) {
-				char *cat = xstrndup(m, len - 8);
-				add_name(cats, ncats, cat);
-				free(cat);
-			}
+	if ((r = open_table(dir, "effects.tsv", &t)) < 0)
+		return -1;
+	if (!r && columns(t, names, c, 2) < 0)
+		r = -1;
+	while (t && r >= 0 && (r = tsv_next(t)) > 0) {
+		const char *m = tsv_field(t, c[0]);
+		size_t len = strlen(m);
+		if (!strcmp(tsv_field(t, c[1]), "linear"))
+			add_name(idx, nidx, m);
+		else if (len > 8 && !strcmp(m + len - 8, "_matches")) {
+			char *cat = xstrndup(m, len - 8);
+			add_name(&poisson, &npoisson, cat);
+			free(cat);
 		}
 	}
 	tsv_close(t);
+	if (!*nidx)
+		add_name(idx, nidx, "stance");
+	for (i = 0; i < *nidx; i++)
+		if (!strcmp((*idx)[i], "stance")) {
+			add_name(cats, ncats, STANCE_ACCUSATORY);
+			add_name(cats, ncats, STANCE_CONCILIATORY);
+		}
+	for (i = 0; !*ncats && i < npoisson; i++)
+		add_name(cats, ncats, poisson[i]);
+	free_names(poisson, npoisson);
 	return r < 0 ? -1 : 0;
 }
 
@@ -477,8 +487,17 @@ int storyset_load(struct storyset *ss, const char *dir, const char *by, const ch
 	if (read_details(ss, dir, byid) < 0 || read_matches(ss, dir, byid, cats, ncats) < 0)
 		goto out;
 	order_ctx = ss;
-	for (i = 0; i < ss->ns; i++)
-		sort_array(ss->s[i].art, ss->s[i].nart, sizeof(size_t), order_cmp);
+	for (i = 0; i < ss->ns; i++) {
+		struct storyset_story *s = &ss->s[i];
+		size_t j, groups = 0;
+
+		sort_array(s->art, s->nart, sizeof(size_t), order_cmp);
+		for (j = 0; j < s->nart; j++)
+			if ((!j || strcmp(ss->a[s->art[j]].group, ss->a[s->art[j - 1]].group)) &&
+			    ++groups > STORYSET_GROUPS)
+				break;
+		s->nshown = j;
+	}
 	ret = 0;
 out:
 	for (i = 0; i < nsv; i++) {
@@ -526,6 +545,34 @@ void storyset_release(struct storyset *ss)
 	free(ss->a);
 	free_names(ss->index, ss->nindex);
 	memset(ss, 0, sizeof(*ss));
+}
+
+int storyset_pooled_means(const char *dir, const char *metric, char *const *groups, size_t n,
+			  double *mean)
+{
+	static const char *const names[] = { "group", "metric", "mean" };
+	struct tsv *t;
+	size_t i;
+	long c[3];
+	int r;
+
+	for (i = 0; i < n; i++)
+		mean[i] = NAN;
+	if ((r = open_table(dir, "outlets.tsv", &t)) != 0)
+		return r < 0 ? -1 : 0;
+	if (columns(t, names, c, 3) < 0) {
+		tsv_close(t);
+		return -1;
+	}
+	while ((r = tsv_next(t)) > 0) {
+		if (strcmp(tsv_field(t, c[1]), metric))
+			continue;
+		for (i = 0; i < n; i++)
+			if (!strcmp(tsv_field(t, c[0]), groups[i]))
+				mean[i] = num(tsv_field(t, c[2]));
+	}
+	tsv_close(t);
+	return r < 0 ? -1 : 0;
 }
 
 int storyset_effect_linear(const struct storyset_effect *e)

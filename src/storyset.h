@@ -11,13 +11,15 @@
  * groups, largest first, up to a limit; their articles (title, date, the
  * value of every index) and their matches (matches.tsv). The indices are
  * the rows of categories.tsv with role index, else the linear metrics of
- * effects.tsv; the matches shown are those of the categories the indices
- * are made of, else the Poisson metrics of effects.tsv, else every
- * category: no category is named here. Everything is owned by the set.
+ * effects.tsv, else the stance (stance.h); the matches shown are those of
+ * the categories the indices are made of, else of the Poisson metrics of
+ * effects.tsv, else of every category. Everything is owned by the set.
  */
 
 /* The default of --max-stories. */
 #define STORYSET_MAX 10
+/* A story's groups shown side by side and drawn: the first, by name. */
+#define STORYSET_GROUPS 6
 
 struct storyset_match {
 	char *category, *left, *surface, *right;
@@ -36,6 +38,7 @@ struct storyset_story {
 	size_t size, ngroups;		/* articles, groups covering it */
 	size_t *art;			/* indices into a, by group, then date, then id */
 	size_t nart;
+	size_t nshown;			/* art[0 .. nshown): of the first STORYSET_GROUPS groups */
 };
 
 struct storyset {
@@ -64,6 +67,14 @@ int storyset_load(struct storyset *ss, const char *dir, const char *by, const ch
 		  size_t max);
 
 void storyset_release(struct storyset *ss);
+
+/*
+ * The pooled mean of metric for each of the n groups from dir/outlets.tsv
+ * (the column mean of its rows group, metric): mean[i] for groups[i], NAN
+ * where it has none (or there is no outlets.tsv). 0, or -1 after a message.
+ */
+int storyset_pooled_means(const char *dir, const char *metric, char *const *groups, size_t n,
+			  double *mean);
 
 /* An effects.tsv row, with the pooled comparison of the same pair from compare.tsv. */
 struct storyset_effect {

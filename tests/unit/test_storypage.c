@@ -67,6 +67,18 @@ static void has(const char *html, const char *want)
 	}
 }
 
+static size_t count(const char *html, const char *what)
+{
+	size_t n = 0;
+	const char *p = html;
+
+	while ((p = strstr(p, what))) {
+		n++;
+		p += strlen(what);
+	}
+	return n;
+}
+
 /*
  * Outlet A is the most accusatory pooled (it covers the heated story s1
  * more) and the less accusatory within stories: the sentence says so.
@@ -107,14 +119,15 @@ static void test_storypage_disagree(void **state)
 	    "B\tA\taccusatory_rate\t4\t3\t1\t1\t-1\tNA\tNA\tNA\tNA\tNA\tNA\tNA\t0.8\tNA\tNA\tNA\tNA\tNA\tNA\t\n");
 	html = section(dir, NULL);
 	has(html, "<h2 id=\"stories\">Same story</h2>");
-	has(html, ": 3 stories, 2 of them covered by two or more outlets. The 2 largest are shown");
-	has(html, "<p class=\"verdict\">Within stories, A has a lower stance than B (difference "
-		  "-0.80, 95% CI -1.20 to -0.40), while pooled over all articles it has a higher one "
-		  "(difference 0.35): the outlets cover different stories.</p>");
-	/* compare.tsv has B against A: the pooled rate ratio is turned round, 1 / 0.8. */
-	has(html, "<p class=\"verdict\">Within stories, A has fewer accusatory matches per token "
-		  "than B (rate ratio 0.50, 95% CI 0.30 to 0.80), while pooled over all articles it "
-		  "has more (rate ratio 1.25): the outlets cover different stories.</p>");
+	has(html, ": 3 stories, 2 of them covered by two or more outlets. All are shown, each");
+	/* Two comparisons point opposite ways: one sentence names both, the index first. */
+	has(html, "<p class=\"verdict\">Within stories and pooled over all articles point "
+		  "opposite ways in 2 of 2 comparisons with B: A has a lower stance (difference "
+		  "-0.80, 95% CI -1.20 to -0.40; pooled 0.35) and A has fewer accusatory matches "
+		  "per token (rate ratio 0.50, 95% CI 0.30 to 0.80; pooled 1.25): the outlets cover "
+		  "different stories.</p>");
+	assert_int_equal(count(html, "<p class=\"verdict\">"), 1);
+	assert_int_equal(count(html, "<tr class=\"one\">"), 2);
 	/* Largest story first; the outlets side by side, each with its articles and indices. */
 	has(html, "<h3>Story 1: tariff row</h3>\n<p class=\"sub\">3 articles, 2 outlets</p>\n"
 		  "<div class=\"sides\">\n<div class=\"side\"><h4>A</h4>\n<div class=\"art\"><p "
@@ -139,8 +152,13 @@ static void test_storypage_disagree(void **state)
 	/* The charts, drawn from the same tables and inlined in the section. */
 	if (chart_available()) {
 		struct storychart_opts co = { dir, dir, CHART_SVG, "fixture", "outlet", NULL, 0 };
+		/* The pooled means of the chart's last row: outlets.tsv's mean of stance. */
+		put(dir, "outlets.tsv", "group\tmetric\tarticles\tmean\n"
+		    "A\tstance\t3\t0.7\nB\tstance\t4\t0.35\nA\taccusatory_rate\t3\t9\n");
 		assert_int_equal(storychart_draw(&co, NULL), 0);
 		html = section(dir, NULL);
+		has(html, "all articles (mean)");
+		has(html, "mean over all articles");
 		has(html, "<figure id=\"chart-stories\">");
 		has(html, "<figure id=\"chart-effects\">");
 		has(html, "stance of each article, by story and outlet");
@@ -162,6 +180,32 @@ static void test_storypage_disagree(void **state)
 	has(html, "<h3>Story s1</h3>\n<p class=\"sub\">3 articles, 2 outlets</p>");
 	free(html);
 
+	/*
+	 * compare.tsv has B against A with the rate ratio 2: A has fewer pooled too
+	 * (1 / 2 = 0.5). One comparison left that points the other way: its sentence.
+	 */
+	put(dir, "compare.tsv", COMPARE_HEAD
+	    "A\tB\tstance\t3\t4\t0.7\t0.35\t0.35\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\t\n"
+	    "B\tA\taccusatory_rate\t4\t3\t1\t1\t-1\tNA\tNA\tNA\tNA\tNA\tNA\tNA\t2\tNA\tNA\tNA\tNA\tNA\tNA\t\n");
+	html = section(dir, NULL);
+	has(html, "<p class=\"verdict\">Within stories, A has a lower stance than B (difference "
+		  "-0.80, 95% CI -1.20 to -0.40), while pooled over all articles it has a higher one "
+		  "(difference 0.35): the outlets cover different stories.</p>");
+	assert_int_equal(count(html, "<p class=\"verdict\">"), 1);
+	assert_int_equal(count(html, "<tr class=\"one\">"), 1);
+	free(html);
+	/* Pooled stance -0.35 as well: they agree, and one sentence says so. */
+	put(dir, "compare.tsv", COMPARE_HEAD
+	    "B\tA\tstance\t4\t3\t0.7\t0.35\t0.35\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\t\n"
+	    "B\tA\taccusatory_rate\t4\t3\t1\t1\t-1\tNA\tNA\tNA\tNA\tNA\tNA\tNA\t2\tNA\tNA\tNA\tNA\tNA\tNA\t\n");
+	html = section(dir, NULL);
+	has(html, "<p class=\"verdict\">Within stories and pooled over all articles agree: no "
+		  "outlet&#39;s within-story effect against B (its 95% interval) points the other "
+		  "way from the pooled comparison (2 comparisons).</p>");
+	assert_int_equal(count(html, "<p class=\"verdict\">"), 1);
+	assert_null(strstr(html, "<tr class=\"one\">"));
+	free(html);
+
 	/* No story shared by two outlets: one line. */
 	put(dir, "stories.tsv", "id\tstory\tsize\toutlets\tfirst_date\tlast_date\ttop_terms\n"
 	    "a1\t1\t1\t1\t2020-01-01\t2020-01-01\tx\n");
@@ -170,6 +214,17 @@ static void test_storypage_disagree(void **state)
 		  "covered by two or more outlets.</p>\n");
 	assert_null(strstr(html, "<h3>"));
 	free(html);
+	/* Nor a chart: with effects.tsv and outlets.tsv still there, neither is drawn. */
+	if (chart_available()) {
+		struct storychart_opts co = { dir, dir, CHART_SVG, "fixture", "outlet", NULL, 0 };
+		char *svg = path_join(dir, "effects.svg");
+		assert_int_equal(storychart_draw(&co, NULL), 0);
+		assert_int_equal(access(svg, F_OK), -1);
+		free(svg);
+		svg = path_join(dir, "stories.svg");
+		assert_int_equal(access(svg, F_OK), -1);
+		free(svg);
+	}
 	/* Nor without stories.tsv. */
 	drop(dir, "stories.tsv");
 	html = section(dir, NULL);
@@ -177,9 +232,9 @@ static void test_storypage_disagree(void **state)
 	free(html);
 	{
 		static const char *const files[] = { "scores.tsv", "matches.tsv", "effects.tsv",
-						     "compare.tsv" };
+						     "compare.tsv", "outlets.tsv" };
 		size_t i;
-		for (i = 0; i < 4; i++)
+		for (i = 0; i < 5; i++)
 			drop(dir, files[i]);
 	}
 	assert_int_equal(rmdir(dir), 0);
@@ -213,8 +268,8 @@ static void test_storypage_hostile(void **state)
 		  "&quot; onmouseover=&quot;x <span");
 	has(html, "<h4>B&#39;</h4>");
 	/* No pooled comparison: no sentence of disagreement. */
-	has(html, "<p class=\"verdict\">Within stories and pooled over all articles, no outlet "
-		  "differs from B&#39; in opposite directions.</p>");
+	has(html, "<p class=\"verdict\">No within-story effect can be set against a pooled "
+		  "comparison (compare.tsv has no row of the same pair and metric).</p>");
 	free(html);
 	drop(dir, "scores.tsv");
 	drop(dir, "matches.tsv");
