@@ -218,13 +218,20 @@ static size_t disagreeing(const struct storyset_effect *e, size_t n, size_t *pic
  */
 static void verdict(struct buf *h, const struct storyset_effect *e, size_t n)
 {
-	size_t *pick = xmalloc((n + 1) * sizeof(*pick)), k = disagreeing(e, n, pick), i, both = 0;
+	size_t *pick = xmalloc((n + 1) * sizeof(*pick)), k = disagreeing(e, n, pick), i, est = 0, both = 0;
 
 	buf_adds(h, "<p class=\"verdict\">");
-	for (i = 0; i < n; i++)
-		if (!isnan(e[i].pooled) && !isnan(e[i].lo) && !isnan(e[i].hi))
+	for (i = 0; i < n; i++) {
+		if (isnan(e[i].estimate) || isnan(e[i].lo) || isnan(e[i].hi))
+			continue;
+		est++;
+		if (!isnan(e[i].pooled))
 			both++;
-	if (!both) {
+	}
+	if (!est) {
+		buf_adds(h, "No within-story effect could be estimated: the notes of effects.tsv "
+			    "in the table say why.</p>\n");
+	} else if (!both) {
 		buf_adds(h, "No within-story effect can be set against a pooled comparison "
 			    "(compare.tsv has no row of the same pair and metric).</p>\n");
 	} else if (!k) {
@@ -285,6 +292,8 @@ static void effect_row(struct buf *h, const struct storyset_effect *e)
 	html_interval(h, e->lo, e->hi, 2);
 	buf_addf(h, "</td><td class=\"n\">%zu</td><td class=\"n\">", e->n_stories);
 	html_num(h, e->pooled, 2);
+	buf_adds(h, "</td><td class=\"note\">");
+	html_escape(h, e->note);
 	buf_adds(h, "</td></tr>\n");
 }
 
@@ -313,7 +322,8 @@ static void write_effects(struct buf *h, const struct report_opts *o)
 		    "the difference of the mean index, or the ratio of the rates). Rows where "
 		    "the two point opposite ways are shaded.</p>\n<table><thead><tr><th>outlet</th>"
 		    "<th>metric</th><th>effect</th><th class=\"n\">within stories</th>"
-		    "<th class=\"n\">shared stories</th><th class=\"n\">pooled</th></tr></thead>"
+		    "<th class=\"n\">shared stories</th><th class=\"n\">pooled</th><th>note</th></tr>"
+		    "</thead>"
 		    "<tbody>\n");
 	for (i = 0; i < n && i < STORYPAGE_EFFECTS; i++)
 		effect_row(h, &e[i]);

@@ -672,7 +672,7 @@ int storyset_effects(const char *dir, struct storyset_effect **out, size_t *n)
 	struct storyset_effect *v = NULL;
 	size_t alloc = 0;
 	struct tsv *t;
-	long c[8];
+	long c[8], note;
 	int r;
 
 	*n = 0;
@@ -683,6 +683,7 @@ int storyset_effects(const char *dir, struct storyset_effect **out, size_t *n)
 		tsv_close(t);
 		return -1;
 	}
+	note = tsv_column(t, "note");
 	while ((r = tsv_next(t)) > 0) {
 		struct storyset_effect *e;
 		double ns = num(tsv_field(t, c[7]));
@@ -695,6 +696,7 @@ int storyset_effects(const char *dir, struct storyset_effect **out, size_t *n)
 		e->reference = xstrdup(tsv_field(t, c[1]));
 		e->metric = xstrdup(tsv_field(t, c[2]));
 		e->model = xstrdup(tsv_field(t, c[3]));
+		e->note = xstrdup(note >= 0 ? tsv_field(t, note) : "");
 		e->estimate = num(tsv_field(t, c[4]));
 		e->lo = num(tsv_field(t, c[5]));
 		e->hi = num(tsv_field(t, c[6]));
@@ -721,6 +723,7 @@ void storyset_effects_free(struct storyset_effect *e, size_t n)
 		free(e[i].reference);
 		free(e[i].metric);
 		free(e[i].model);
+		free(e[i].note);
 	}
 	free(e);
 }

@@ -79,6 +79,7 @@ int storyset_pooled_means(const char *dir, const char *metric, char *const *grou
 /* An effects.tsv row, with the pooled comparison of the same pair from compare.tsv. */
 struct storyset_effect {
 	char *outlet, *reference, *metric, *model;
+	char *note;		/* why a number is NA, what was left out; "" without the column */
 	double estimate, lo, hi;
 	size_t n_stories;
 	double pooled;		/* compare.tsv's diff or rate ratio, outlet against reference */

@@ -271,6 +271,15 @@ static void test_storypage_hostile(void **state)
 	has(html, "<p class=\"verdict\">No within-story effect can be set against a pooled "
 		  "comparison (compare.tsv has no row of the same pair and metric).</p>");
 	free(html);
+	/* No effect estimated (one shared story): the sentence says so, the note why. */
+	put(dir, "effects.tsv", EFFECTS_HEAD
+	    "<b>A&amp;</b>\tB'\tstance\tlinear\tNA\tNA\tNA\tNA\tNA\t1\t1\tno residual <i>df</i>\n");
+	html = section(dir, "story");
+	has(html, "<p class=\"verdict\">No within-story effect could be estimated: the notes of "
+		  "effects.tsv in the table say why.</p>");
+	has(html, "<td class=\"note\">no residual &lt;i&gt;df&lt;/i&gt;</td></tr>");
+	assert_null(strstr(html, "<i>"));
+	free(html);
 	drop(dir, "scores.tsv");
 	drop(dir, "matches.tsv");
 	drop(dir, "effects.tsv");
