@@ -282,7 +282,7 @@ static int effects_chart(const struct storychart_opts *o, struct runset *set,
 		buf_addf(&b, ", $pooled using 2:1 with points pt 12 ps 1.8 lw 2 lc rgb '%s' "
 			 "title 'pooled over all articles'", EFFECT_POOLED);
 	buf_adds(&b, "\n");
-	ret = draw(o, set, "effects", 220 + 46 * (int)rows, &b);
+	ret = draw(o, set, "effects", 260 + 60 * (int)rows, &b);
 	storyset_effects_free(e, n);
 	buf_release(&b);
 	buf_release(&within);
