@@ -297,8 +297,10 @@ int storychart_draw(const struct storychart_opts *o, struct runset *set)
 	int ret;
 
 	if (storyset_load(&ss, o->indir, o->by, o->within,
-			  o->max_stories ? o->max_stories : STORYSET_MAX) < 0)
+			  o->max_stories ? o->max_stories : STORYSET_MAX) < 0) {
+		storyset_release(&ss);
 		return -1;
+	}
 	ret = stories_chart(o, set, &ss);
 	if (effects_chart(o, set, &ss) < 0)
 		ret = -1;

@@ -472,8 +472,11 @@ int storyset_load(struct storyset *ss, const char *dir, const char *by, const ch
 	int r, ret = -1;
 
 	ss->within = within;
-	if (!within && (r = load_srows(dir, &sv, &nsv)) != 0)
-		return r < 0 ? -1 : 0;
+	if (!within && (r = load_srows(dir, &sv, &nsv)) != 0) {
+		if (r > 0)
+			return 0;
+		goto out;
+	}
 	if (declared(dir, &ss->index, &ss->nindex, &cats, &ncats) < 0 ||
 	    read_rows(dir, by, within, sv, nsv, &rows, &nrows) < 0)
 		goto out;
