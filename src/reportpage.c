@@ -1156,7 +1156,8 @@ void reportpage_write(struct report_page *p)
 	buf_adds(h, "); framing ");
 	html_escape(h, FRAMING_VERSION);
 	buf_adds(h, "</p>\n<nav><a href=\"#summary\">Summary</a><a href=\"#charts\">Charts</a>"
-		    "<a href=\"#comparisons\">Comparisons</a><a href=\"#matches\">Matches</a>"
+		    "<a href=\"#comparisons\">Comparisons</a><a href=\"#stories\">Same story</a>"
+		    "<a href=\"#matches\">Matches</a>"
 		    "<a href=\"#coverage\">Lexicon coverage</a><a href=\"#warnings\">Warnings</a>"
 		    "<a href=\"#methods\">Methods</a></nav>\n");
 	write_skipped_banner(p);
