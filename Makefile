@@ -94,6 +94,9 @@ LIB_OBJS = \
 	$(BUILD)/stats.o \
 	$(BUILD)/statsrun.o \
 	$(BUILD)/stattables.o \
+	$(BUILD)/storychart.o \
+	$(BUILD)/storypage.o \
+	$(BUILD)/storyset.o \
 	$(BUILD)/suggest.o \
 	$(BUILD)/suggestrun.o \
 	$(BUILD)/table.o \
@@ -223,7 +226,7 @@ uninstall:
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS = lexicon manifest jsonl text dic scores templates html runstamp csv xml warc \
-	categories targets outlets
+	categories targets outlets storypage
 FUZZ_BUILD = build/fuzz
 # Without -Werror: a warning only clang gives must not stop the fuzzing.
 FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(filter-out -Werror,$(WARNINGS)) $(PKG_CFLAGS) \

@@ -21,6 +21,7 @@
 #include "outfile.h"
 #include "results.h"
 #include "runset.h"
+#include "storychart.h"
 #include "scoretab.h"
 #include "sort.h"
 #include "targetchart.h"
@@ -571,6 +572,10 @@ int chart_run(const struct chart_run_opts *o)
 	keyness_panels(&c, o->max_groups);
 	status = draw_all(&c) < 0 || write_figures(&c) < 0 ? EXIT_FAILED : EXIT_OK;
 	if (status == EXIT_OK && targetchart_draw(&c, o->indir) < 0)
+		status = EXIT_FAILED;
+	if (status == EXIT_OK &&
+	    storychart_draw(&(struct storychart_opts){ o->indir, c.outdir, c.formats, c.corpus,
+						       c.by, o->within, o->max_stories }, set) < 0)
 		status = EXIT_FAILED;
 	status = runset_finish(set, status);
 out:

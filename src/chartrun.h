@@ -20,6 +20,8 @@ struct chart_run_opts {
 	int quiet;		/* no warnings (util_set_quiet) */
 	size_t max_groups;	/* show at most this many largest groups (results.h) */
 	const char *groups;	/* NULL, or the groups to show, comma-separated */
+	const char *within;	/* the stories of storychart.h: a column, NULL: stories.tsv */
+	size_t max_stories;	/* of storychart.h; 0: its default */
 };
 
 /* The defaults of the command line: output in and out, by outlet, SVG and PNG, 25 groups. */

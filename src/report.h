@@ -30,6 +30,8 @@ struct report_opts {
 	size_t max_groups;	/* the groups shown one by one: as framing chart's (results.h) */
 	const char *groups;	/* NULL, or as framing chart --groups */
 	size_t skipped;		/* articles score skipped (bad lines): a banner says so */
+	const char *within;	/* the stories: this column of scores.tsv, NULL: stories.tsv */
+	size_t max_stories;	/* of the "Same story" section (storypage.h); 0: the default */
 };
 
 /* The word for a group in the report's titles. */

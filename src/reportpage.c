@@ -15,6 +15,7 @@
 #include "score.h"
 #include "sha256.h"
 #include "sort.h"
+#include "storypage.h"
 #include "targetchart.h"
 #include "text.h"
 #include "tsv.h"
@@ -1336,7 +1337,8 @@ void reportpage_write(struct report_page *p)
 	buf_adds(h, "); framing ");
 	html_escape(h, FRAMING_VERSION);
 	buf_adds(h, "</p>\n<nav><a href=\"#summary\">Summary</a><a href=\"#charts\">Charts</a>"
-		    "<a href=\"#comparisons\">Comparisons</a><a href=\"#matches\">Matches</a>"
+		    "<a href=\"#comparisons\">Comparisons</a><a href=\"#stories\">Same story</a>"
+		    "<a href=\"#matches\">Matches</a>"
 		    "<a href=\"#coverage\">Lexicon coverage</a><a href=\"#warnings\">Warnings</a>"
 		    "<a href=\"#methods\">Methods</a></nav>\n");
 	write_skipped_banner(p);
@@ -1345,6 +1347,7 @@ void reportpage_write(struct report_page *p)
 	write_charts(p);
 	targetchart_report(h, p->o->outdir);
 	write_comparisons(p);
+	storypage_write(h, p->o);
 	write_matches(p);
 	write_coverage(p);
 	write_warnings(p);

@@ -50,8 +50,15 @@ static struct source *open_source(const struct report_run_opts *o)
 {
 	struct source *src = source_open(&o->in);
 
-	if (src && (!source_has_column(src, o->by) || !strcmp(o->by, "file"))) {
-		lexrun_no_column(src, o->by);
+	const char *bad = NULL;
+
+	if (src && (!source_has_column(src, o->by) || !strcmp(o->by, "file")))
+		bad = o->by;
+	else if (src && o->within && (!source_has_column(src, o->within) ||
+				      !strcmp(o->within, "file")))
+		bad = o->within;
+	if (bad) {
+		lexrun_no_column(src, bad);
 		source_free(src);
 		return NULL;
 	}
@@ -123,6 +130,9 @@ static int run_stats(const struct report_run_opts *o)
 	s.bootstrap = REPORT_RESAMPLES;
 	s.permutations = REPORT_RESAMPLES;
 	s.quiet = o->quiet;
+	/* The 'Same story' section: the user's stories, else the ones framing finds. */
+	s.within = o->within;
+	s.stories = !o->within;
 	if (o->jobs > 0)
 		s.jobs = (size_t)o->jobs;
 	status = stats_run(&s);
@@ -144,6 +154,8 @@ static int run_chart(const struct report_run_opts *o, const char *corpus_name)
 	c.quiet = o->quiet;
 	c.max_groups = o->max_groups;
 	c.groups = o->groups;
+	c.within = o->within;
+	c.max_stories = o->max_stories;
 	return chart_run(&c);
 }
 
@@ -173,6 +185,8 @@ static int write_report(const struct report_run_opts *o, const char *corpus_name
 	r.max_groups = o->max_groups;
 	r.groups = o->groups;
 	r.skipped = skipped;
+	r.within = o->within;
+	r.max_stories = o->max_stories;
 	unit = o->group_map ? scoretab_map_unit(o->group_map) : NULL;
 	r.by_label = unit;
 	status = report_write(&r) < 0 ? EXIT_FAILED : EXIT_OK;

@@ -25,6 +25,8 @@ struct report_run_opts {
 	int quiet;
 	size_t max_groups;	/* of the charts and the report's tables (results.h) */
 	const char *groups;	/* NULL, or the groups to show, comma-separated */
+	const char *within;	/* the stories: this column, NULL: found by stats (stories.tsv) */
+	size_t max_stories;	/* of the "Same story" section; 0: STORYSET_MAX */
 };
 
 /* The defaults of the command line: output, by outlet, seed 1, 50 MB, clean and negation on. */

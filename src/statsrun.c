@@ -356,22 +356,33 @@ static int check_inputs(const struct stats_run_opts *o, struct runset *set)
 	return 0;
 }
 
-/* effects.tsv by the stories of the column --within (effects.h). */
-static int effects_write_within(const struct scoretab *t, const struct stats_run_opts *o,
-				size_t reference)
+/*
+ * effects.tsv (effects.h) by the stories of the column --within, else by
+ * the stories --stories found; neither: no effects.tsv.
+ */
+static int effects_write(const struct scoretab *t, const struct stats_run_opts *o,
+			 const struct stories *stories, size_t reference)
 {
-	struct effects_opts eo = { reference, o->adjust, o->within };
-	char *path = path_join(o->outdir, "effects.tsv");
+	struct effects_opts eo = { reference, o->adjust, o->within ? o->within : "story" };
+	char *path;
 	struct outfile *out;
 	size_t nstories, *story;
 	int ret;
 
+	if (!o->within && !stories)
+		return 0;
+	path = path_join(o->outdir, "effects.tsv");
 	if (ensure_dir(o->outdir) < 0 || !(out = outfile_open(path))) {
 		free(path);
 		return -1;
 	}
 	free(path);
-	story = effects_stories_from_column(t, &nstories);
+	if (o->within) {
+		story = effects_stories_from_column(t, &nstories);
+	} else {
+		story = stories_index(stories, t);
+		nstories = stories_count(stories);
+	}
 	ret = effects_run(t, story, nstories, &eo, outfile_stream(out));
 	free(story);
 	if (ret < 0) {
@@ -528,7 +539,8 @@ int stats_run(const struct stats_run_opts *args)
 		runset_abort(set);
 		return EXIT_USAGE;
 	}
-	if (o->within && effects_write_within(t, o, p.reference) < 0) {
+	if (effects_write(t, o, stories, p.reference) < 0) {
+		stories_free(stories);
 		free(user.v);
 		scoretab_free(t);
 		return runset_finish(set, EXIT_FAILED);

@@ -9,6 +9,7 @@
 #include "reportrun.h"
 #include "results.h"
 #include "sourceopts.h"
+#include "storyset.h"
 #include "templates.h"
 #include "util.h"
 #include "banned.h"
@@ -17,6 +18,7 @@ static const char usage[] =
 	"usage: framing report [-l LEXICON]... [-o DIR] [--by COLUMN] [--seed N] [-j N]\n"
 	"                      [--no-clean] [--no-negation] [--max-article-bytes N] [-q]\n"
 	"                      [--max-groups N | --groups A,B,...]\n"
+	"                      [--within COLUMN] [--max-stories N]\n"
 	"                      CORPUS | --jsonl FILE|-\n"
 	"\n"
 	"Runs framing score, framing stats and framing chart on CORPUS (or on\n"
@@ -51,6 +53,11 @@ static const char usage[] =
 	"                      the others pooled as 'all others'; the report\n"
 	"                      still lists every group in a full table\n"
 	"  --groups A,B,...    show these groups instead (at most 50)\n"
+	"  --within COLUMN     the stories of the 'Same story' section are the\n"
+	"                      values of this column (e.g. story); default: the\n"
+	"                      stories framing stats --stories finds\n"
+	"  --max-stories N     that section shows the N largest stories covered by\n"
+	"                      two or more groups (default 10)\n"
 	"  -q, --quiet         no warnings, no progress line (errors are still\n"
 	"                      printed)\n"
 	"\n"
@@ -63,7 +70,7 @@ int cmd_report(int argc, char **argv)
 	struct report_run_opts o;
 	struct options_list lex = { NULL, 0, 0 };
 	struct options_args args;
-	long seed = 1, jobs = 0, max_groups = RES_MAX_GROUPS;
+	long seed = 1, jobs = 0, max_groups = RES_MAX_GROUPS, max_stories = STORYSET_MAX;
 	const struct option_spec specs[] = {
 		OPT_STRINGS('l', "lexicon", &lex),
 		OPT_STRING('o', "output", &o.outdir),
@@ -77,6 +84,8 @@ int cmd_report(int argc, char **argv)
 		OPT_WARC_LANG(&o.in),
 		OPT_LONG(0, "max-groups", &max_groups, 1, RES_MAX_GROUPS_LIMIT),
 		OPT_STRING(0, "groups", &o.groups),
+		OPT_STRING(0, "within", &o.within),
+		OPT_LONG(0, "max-stories", &max_stories, 1, 1000),
 		OPT_QUIET(&o.quiet),
 		OPT_TEMPLATES(&o.opt.templates),
 		OPT_HELP(),
@@ -95,6 +104,7 @@ int cmd_report(int argc, char **argv)
 		o.seed = (unsigned long)seed;
 		o.jobs = (int)jobs;
 		o.max_groups = (size_t)max_groups;
+		o.max_stories = (size_t)max_stories;
 		status = report_run(&o);
 	}
 	options_release(specs, &args);

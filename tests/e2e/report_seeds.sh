@@ -1,12 +1,13 @@
 #!/bin/sh
 # Acceptance of issue 4 on corpus/seeds: every chart as SVG (valid XML) and
-# PNG (signature, over 5 KB), and report.html with every chart inline, the
+# PNG (signature, over 5 KB), and report.html with every chart inline (the
+# seeds' one shared story, cd-2014-10-20 and ptv-2014-10-19, draws stories), the
 # three outlets side by side and the one-article outlets flagged.
 set -u
 fail() { echo "FAIL: $*"; exit 1; }
 $FRAMING report -l "$ROOT/lexicons/stance.lex" -l "$ROOT/lexicons/actors.lex" \
 	"$ROOT/corpus/seeds" -o out 2>err || { cat err; fail "report failed"; }
-for c in stance categories stance_articles timeline keyness voice targets; do
+for c in stance categories stance_articles timeline keyness voice targets stories; do
 	[ -s out/$c.svg ] || fail "no $c.svg"
 	xmllint --noout out/$c.svg || fail "$c.svg is not XML"
 	[ "$(head -c 8 out/$c.png | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] ||
@@ -14,7 +15,7 @@ for c in stance categories stance_articles timeline keyness voice targets; do
 	[ "$(wc -c <out/$c.png)" -gt 5120 ] || fail "$c.png under 5 KB"
 	grep -q "id=\"chart-$c\"" out/report.html || fail "$c missing from the report"
 done
-[ "$(grep -c '<svg' out/report.html)" -eq 7 ] || fail "not seven inline charts"
+[ "$(grep -c '<svg' out/report.html)" -eq 8 ] || fail "not eight inline charts"
 grep -qi '<script' out/report.html && fail "script in the report"
 grep -q '<?xml' out/report.html && fail "XML prolog left in the report"
 for o in "China Daily" "Press TV" "Sputnik"; do

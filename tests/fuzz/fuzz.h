@@ -31,5 +31,6 @@ int fuzz_csv(const uint8_t *data, size_t size);
 int fuzz_xml(const uint8_t *data, size_t size);
 int fuzz_warc(const uint8_t *data, size_t size);
 int fuzz_targets(const uint8_t *data, size_t size);
+int fuzz_storypage(const uint8_t *data, size_t size);
 
 #endif

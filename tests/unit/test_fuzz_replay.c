@@ -36,6 +36,7 @@
 #include "../fuzz/fuzz_outlets.c"
 #include "../fuzz/fuzz_warc.c"
 #include "../fuzz/fuzz_targets.c"
+#include "../fuzz/fuzz_storypage.c"
 
 static const char *root(void)
 {
@@ -167,6 +168,12 @@ static void test_replay_outlets(void **state)
 	replay("outlets", fuzz_outlets);
 }
 
+static void test_replay_storypage(void **state)
+{
+	(void)state;
+	replay("storypage", fuzz_storypage);
+}
+
 static void test_replay_warc(void **state)
 {
 	(void)state;
@@ -216,6 +223,8 @@ static void test_replay_tiny(void **state)
 		fuzz_targets(bytes + i, 1);
 		fuzz_outlets(bytes + i, 0);
 		fuzz_outlets(bytes + i, 1);
+		fuzz_storypage(bytes + i, 0);
+		fuzz_storypage(bytes + i, 1);
 	}
 }
 
@@ -237,6 +246,7 @@ int main(void)
 		cmocka_unit_test(test_replay_warc),
 		cmocka_unit_test(test_replay_categories),
 		cmocka_unit_test(test_replay_targets),
+		cmocka_unit_test(test_replay_storypage),
 		cmocka_unit_test(test_replay_tiny),
 	};
 	char lexdir[1024];
