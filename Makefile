@@ -89,7 +89,6 @@ LIB_OBJS = \
 	$(BUILD)/sort.o \
 	$(BUILD)/source.o \
 	$(BUILD)/sourceopts.o \
-	$(BUILD)/stance.o \
 	$(BUILD)/statmodel.o \
 	$(BUILD)/stats.o \
 	$(BUILD)/statsrun.o \

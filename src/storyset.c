@@ -16,7 +16,6 @@
 #include "fsutil.h"
 #include "lexdecl.h"
 #include "sort.h"
-#include "stance.h"
 #include "tsv.h"
 #include "util.h"
 #include "xalloc.h"
@@ -97,10 +96,10 @@ static void free_names(char **v, size_t n)
 
 /*
  * The indices and the categories whose matches are shown: categories.tsv's
- * indices and their two categories; else effects.tsv's linear metrics,
- * else the stance (stance.h), whose categories stance.h names; the
- * categories of effects.tsv's Poisson metrics (C_matches) when an index
- * has none named. No categories: every one.
+ * indices and their two categories; else (tables of a framing older than
+ * categories.tsv) effects.tsv's linear metrics, else a column named
+ * stance, with the categories of effects.tsv's Poisson metrics
+ * (C_matches). No categories: every one.
  */
 static int declared(const char *dir, char ***idx, size_t *nidx, char ***cats, size_t *ncats)
 {
@@ -142,12 +141,8 @@ static int declared(const char *dir, char ***idx, size_t *nidx, char ***cats, si
 	tsv_close(t);
 	if (!*nidx)
 		add_name(idx, nidx, "stance");
-	for (i = 0; i < *nidx; i++)
-		if (!strcmp((*idx)[i], "stance")) {
-			add_name(cats, ncats, STANCE_ACCUSATORY);
-			add_name(cats, ncats, STANCE_CONCILIATORY);
-		}
-	for (i = 0; !*ncats && i < npoisson; i++)
+	/* Without declarations the matches shown are those of every category. */
+	for (i = 0; i < npoisson; i++)
 		add_name(cats, ncats, poisson[i]);
 	free_names(poisson, npoisson);
 	return r < 0 ? -1 : 0;

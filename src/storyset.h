@@ -11,7 +11,7 @@
  * groups, largest first, up to a limit; their articles (title, date, the
  * value of every index) and their matches (matches.tsv). The indices are
  * the rows of categories.tsv with role index, else the linear metrics of
- * effects.tsv, else the stance (stance.h); the matches shown are those of
+ * effects.tsv, else a stance column; the matches shown are those of
  * the categories the indices are made of, else of the Poisson metrics of
  * effects.tsv, else of every category. Everything is owned by the set.
  */
