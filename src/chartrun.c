@@ -573,10 +573,13 @@ int chart_run(const struct chart_run_opts *o)
 	status = draw_all(&c) < 0 || write_figures(&c) < 0 ? EXIT_FAILED : EXIT_OK;
 	if (status == EXIT_OK && targetchart_draw(&c, o->indir) < 0)
 		status = EXIT_FAILED;
-	if (status == EXIT_OK &&
-	    storychart_draw(&(struct storychart_opts){ o->indir, c.outdir, c.formats, c.corpus,
-						       c.by, o->within, o->max_stories }, set) < 0)
-		status = EXIT_FAILED;
+	if (status == EXIT_OK) {
+		struct scoretab_grouping g = { o->by, o->group_map, o->unmapped_na };
+		struct storychart_opts so = { o->indir, c.outdir, c.formats, c.corpus, c.by, &g,
+					      o->within, o->max_stories };
+		if (storychart_draw(&so, set) < 0)
+			status = EXIT_FAILED;
+	}
 	status = runset_finish(set, status);
 out:
 	charts_release(&c);

@@ -74,7 +74,8 @@ static int stories_stage(const struct stats_run_opts *o, int have_pairs, struct 
 		*out = NULL;
 		return EXIT_FAILED;
 	}
-	fprintf(stderr, "framing: stories: %zu stories\n", stories_count(*out));
+	if (!o->quiet)
+		inform("stories: %zu stories", stories_count(*out));
 	return EXIT_OK;
 }
 

@@ -296,7 +296,7 @@ int storychart_draw(const struct storychart_opts *o, struct runset *set)
 	struct storyset ss = STORYSET_INIT;
 	int ret;
 
-	if (storyset_load(&ss, o->indir, o->by, o->within,
+	if (storyset_load(&ss, o->indir, o->grouping, o->within,
 			  o->max_stories ? o->max_stories : STORYSET_MAX) < 0) {
 		storyset_release(&ss);
 		return -1;

@@ -16,10 +16,12 @@ struct runset;
  * (an old chart is removed: set owns the files).
  * Every text reaches gnuplot through gpscript_quote.
  */
+struct scoretab_grouping;
 struct storychart_opts {
 	const char *indir, *outdir;	/* the tables; where the charts go */
 	int formats;			/* CHART_SVG | CHART_PNG */
 	const char *corpus, *by;	/* for the titles; the grouping column */
+	const struct scoretab_grouping *grouping;	/* the groups, as stats made them */
 	const char *within;		/* the stories' column, NULL: stories.tsv */
 	size_t max_stories;		/* 0: STORYSET_MAX */
 };

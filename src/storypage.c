@@ -11,6 +11,7 @@
 
 #include "fsutil.h"
 #include "html.h"
+#include "scoretab.h"
 #include "storyset.h"
 #include "text.h"
 #include "util.h"
@@ -398,10 +399,11 @@ static void intro(struct buf *h, const struct report_opts *o, const struct story
 void storypage_write(struct buf *h, const struct report_opts *o)
 {
 	struct storyset ss = STORYSET_INIT;
+	struct scoretab_grouping g = { o->by, o->group_map, o->unmapped_na };
 	size_t i;
 
 	buf_adds(h, "<h2 id=\"stories\">Same story</h2>\n");
-	if (storyset_load(&ss, o->outdir, o->by, o->within,
+	if (storyset_load(&ss, o->outdir, &g, o->within,
 			  o->max_stories ? o->max_stories : STORYSET_MAX) < 0) {
 		buf_adds(h, "<p class=\"na\">The stories could not be read.</p>\n");
 		storyset_release(&ss);

@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "fsutil.h"
 #include "lexdecl.h"
+#include "scoretab.h"
 #include "sort.h"
 #include "tsv.h"
 #include "util.h"
@@ -222,31 +223,32 @@ static int story_cmp(const void *pa, const void *pb)
 	return label_cmp(a->label, b->label);
 }
 
-/* Pass 1: every article's id, group and story (NULL: none). */
-static int read_rows(const char *dir, const char *by, const char *within, struct srow *sv,
-		     size_t ns, struct row **out, size_t *n)
+/*
+ * Pass 1: every article's id, group and story (NULL: none), the groups
+ * read as stats and the charts read them (scoretab: --by and --group-map).
+ */
+static int read_rows(const char *dir, const struct scoretab_grouping *g, const char *within,
+		     struct srow *sv, size_t ns, struct row **out, size_t *n)
 {
-	const char *names[3] = { "id", by, within };
-	struct tsv *t;
+	char *files[1];
+	struct scoretab *t;
 	struct row *v = NULL;
-	size_t alloc = 0;
-	long c[3];
-	int r;
+	size_t alloc = 0, i;
 
 	*n = 0;
-	if (open_table(dir, "scores.tsv", &t) != 0)
-		return t ? -1 : error("no scores.tsv in %s", dir);
-	if (columns(t, names, c, within ? 3 : 2) < 0) {
-		tsv_close(t);
+	files[0] = path_join(dir, "scores.tsv");
+	t = scoretab_read_within(files, 1, g, within, 0);
+	free(files[0]);
+	if (!t)
 		return -1;
-	}
-	while ((r = tsv_next(t)) > 0) {
-		const char *id = tsv_field(t, c[0]), *story = NULL;
+	for (i = 0; i < t->n; i++) {
+		const struct scoretab_article *a = &t->a[i];
+		const char *story = NULL;
 		struct srow *s;
 
 		if (within)
-			story = tsv_field(t, c[2]);
-		else if ((s = srow_find(sv, ns, id)))
+			story = a->within;
+		else if ((s = srow_find(sv, ns, a->id)))
 			story = s->story;
 		if (!story || missing(story))
 			continue;
@@ -254,14 +256,14 @@ static int read_rows(const char *dir, const char *by, const char *within, struct
 			alloc = alloc ? 2 * alloc : 64;
 			v = xrealloc(v, alloc * sizeof(*v));
 		}
-		v[*n].id = xstrdup(id);
-		v[*n].group = xstrdup(tsv_field(t, c[1]));
+		v[*n].id = xstrdup(a->id);
+		v[*n].group = xstrdup(a->gname);
 		v[*n].story = xstrdup(story);
 		(*n)++;
 	}
-	tsv_close(t);
+	scoretab_free(t);
 	*out = v;
-	return r < 0 ? -1 : 0;
+	return 0;
 }
 
 /* The stories of rows: counted, and the shared ones kept, largest first, up to max. */
@@ -456,8 +458,8 @@ static int order_cmp(const void *pa, const void *pb)
 	return strcmp(a->id, b->id);
 }
 
-int storyset_load(struct storyset *ss, const char *dir, const char *by, const char *within,
-		  size_t max)
+int storyset_load(struct storyset *ss, const char *dir, const struct scoretab_grouping *g,
+		  const char *within, size_t max)
 {
 	struct srow *sv = NULL;
 	struct row *rows = NULL;
@@ -473,7 +475,7 @@ int storyset_load(struct storyset *ss, const char *dir, const char *by, const ch
 		goto out;
 	}
 	if (declared(dir, &ss->index, &ss->nindex, &cats, &ncats) < 0 ||
-	    read_rows(dir, by, within, sv, nsv, &rows, &nrows) < 0)
+	    read_rows(dir, g, within, sv, nsv, &rows, &nrows) < 0)
 		goto out;
 	ss->have_stories = 1;
 	pick_stories(ss, rows, nrows, sv, nsv, max);

@@ -57,14 +57,15 @@ struct storyset {
 #define STORYSET_INIT { 0, NULL, 0, 0, NULL, 0, NULL, 0, NULL, 0 }
 
 /*
- * Loads the set from the tables in dir: groups are the values of the
- * column by of scores.tsv, stories those of the column within (NULL:
- * stories.tsv). Without stories (no stories.tsv, or no such column) it
+ * Loads the set from the tables in dir: groups are those of the grouping
+ * g of scores.tsv (its column, regrouped by a group map as stats does),
+ * stories the values of the column within (NULL: stories.tsv). Without stories (no stories.tsv, or no such column) it
  * returns 0 with have_stories 0. -1 after a message on a table it cannot
  * read.
  */
-int storyset_load(struct storyset *ss, const char *dir, const char *by, const char *within,
-		  size_t max);
+struct scoretab_grouping;
+int storyset_load(struct storyset *ss, const char *dir, const struct scoretab_grouping *g,
+		  const char *within, size_t max);
 
 void storyset_release(struct storyset *ss);
 

@@ -19,6 +19,7 @@
 #include "buf.h"
 #include "fsutil.h"
 #include "report.h"
+#include "scoretab.h"
 #include "chart.h"
 #include "storychart.h"
 #include "storypage.h"
@@ -151,7 +152,8 @@ static void test_storypage_disagree(void **state)
 
 	/* The charts, drawn from the same tables and inlined in the section. */
 	if (chart_available()) {
-		struct storychart_opts co = { dir, dir, CHART_SVG, "fixture", "outlet", NULL, 0 };
+		struct scoretab_grouping g = { "outlet", NULL, 0 };
+		struct storychart_opts co = { dir, dir, CHART_SVG, "fixture", "outlet", &g, NULL, 0 };
 		/* The pooled means of the chart's last row: outlets.tsv's mean of stance. */
 		put(dir, "outlets.tsv", "group\tmetric\tarticles\tmean\n"
 		    "A\tstance\t3\t0.7\nB\tstance\t4\t0.35\nA\taccusatory_rate\t3\t9\n");
@@ -216,7 +218,8 @@ static void test_storypage_disagree(void **state)
 	free(html);
 	/* Nor a chart: with effects.tsv and outlets.tsv still there, neither is drawn. */
 	if (chart_available()) {
-		struct storychart_opts co = { dir, dir, CHART_SVG, "fixture", "outlet", NULL, 0 };
+		struct scoretab_grouping g = { "outlet", NULL, 0 };
+		struct storychart_opts co = { dir, dir, CHART_SVG, "fixture", "outlet", &g, NULL, 0 };
 		char *svg = path_join(dir, "effects.svg");
 		assert_int_equal(storychart_draw(&co, NULL), 0);
 		assert_int_equal(access(svg, F_OK), -1);
