@@ -746,6 +746,15 @@ static void effects_report(const struct effects_work *wk, size_t ref, const doub
 
 		if (g == ref || c == SIZE_MAX || est[g].why)
 			continue;
+		/*
+		 * Clustered by story, an outlet seen in one shared story has one
+		 * cluster: its residuals there sum to zero, so its interval would
+		 * have no width (an estimate that looks exact, from one story).
+		 */
+		if (est[g].n_stories < 2) {
+			est[g].why = "in fewer than 2 shared stories: no cluster-robust interval";
+			continue;
+		}
 		b = gsl_vector_get(wk->beta, c);
 		se = sqrt(var[c]);
 		if (!isfinite(b) || !(se > 0) || !isfinite(se)) {
