@@ -50,7 +50,8 @@ static int filter_articles(struct scoretab *t, const struct stats_run_opts *o, i
 	}
 	empty = scoretab_drop_empty(t);
 	if (empty)
-		warning("%zu articles without tokens were left out", empty);
+		warning("%zu article%s without tokens %s left out", empty, empty == 1 ? "" : "s",
+			empty == 1 ? "was" : "were");
 	if (!t->nindex)
 		warning("no index declared (an @index line of a lexicon declares one): no index rows");
 	return 0;

@@ -22,7 +22,7 @@ static const char usage[] =
 	"keyness.tsv and categories.tsv in DIR (default output), each as SVG\n"
 	"and PNG:\n"
 	"  INDEX           mean of each index the lexicons declare (@index),\n"
-	"                  per group with its 95% interval (stance.svg)\n"
+	"                  per group with its 95% interval (e.g. stance.svg)\n"
 	"  categories      matches per 1,000 tokens per group and category\n"
 	"  INDEX_articles  the index of every article, one dot each, by group\n"
 	"  timeline        the first index of every article over its date\n"

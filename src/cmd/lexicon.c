@@ -19,7 +19,7 @@ static const struct subcommand subcommands[] = {
 	{ "check", cmd_lexicon_check, "report problems with FILE:LINE:COL; glob expansions" },
 	{ "stats", cmd_lexicon_stats, "matches, articles, outlets, quoted share per entry" },
 	{ "suggest", cmd_lexicon_suggest, "words and phrases that go with a category" },
-	{ "diff", cmd_lexicon_diff, "what an edit changes: entries, rates, stance, ranks" },
+	{ "diff", cmd_lexicon_diff, "what an edit changes: entries, rates, indices, ranks" },
 	{ "import", cmd_lexicon_import, "convert a LIWC .dic or .dicx file to .lex" },
 	{ "export", cmd_lexicon_export, "write a .lex as LIWC .dic, .dicx or quanteda YAML" },
 };

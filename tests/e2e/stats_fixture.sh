@@ -19,7 +19,7 @@ for f in outlets compare tests keyness; do
 	[ -s a/$f.tsv ] || fail "no a/$f.tsv"
 done
 grep -qiE 'nan|inf' a/*.tsv && fail "nan or inf in output"
-grep -Fq "1 articles without tokens were left out" err || fail "no warning about sp-0"
+grep -Fq "1 article without tokens was left out" err || fail "no warning about sp-0"
 
 # Article-level (HC1) interval, R: x <- c(6,3,1,4); t <- c(400,250,500,320)/1000;
 #    m <- glm(x ~ 1, offset = log(t), family = poisson);
