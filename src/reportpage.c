@@ -34,7 +34,9 @@ static const char css[] =
 	"h1{font-size:1.9em;margin:.4em 0 .1em}h2{font-size:1.4em;margin:1.8em 0 .5em;"
 	"border-bottom:2px solid #0072B2;padding-bottom:.15em}h3{font-size:1.1em;margin:1.2em 0 .4em}"
 	".sub{color:#555;margin:0 0 1em}"
-	"table{border-collapse:collapse;margin:.5em 0 1em;font-size:.92em}"
+	/* A wide table (many categories and indices) scrolls, not the page. */
+	"table{border-collapse:collapse;margin:.5em 0 1em;font-size:.92em;display:block;"
+	"max-width:100%;overflow-x:auto}"
 	"th,td{padding:.3em .6em;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}"
 	"th{background:#f3f6f9;font-weight:600}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}"
 	"tr.one td{background:#fff8ec}"
