@@ -383,8 +383,8 @@ static void intro(struct buf *h, const struct report_opts *o, const struct story
 		buf_adds(h, "those framing found (stories.tsv: articles a few days apart whose "
 			    "content words are alike)");
 	}
-	buf_addf(h, ": %zu stories, %zu of them covered by two or more %s. ", ss->nstories,
-		 ss->nshared, group_word(o));
+	buf_addf(h, ": %zu stor%s, %zu of them covered by two or more %s. ", ss->nstories,
+		 ss->nstories == 1 ? "y" : "ies", ss->nshared, group_word(o));
 	if (ss->ns == 1 && ss->nshared > 1)
 		buf_adds(h, "The largest is shown");
 	else if (ss->ns < ss->nshared)
