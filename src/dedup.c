@@ -16,6 +16,8 @@
 #include "outfile.h"
 #include "sort.h"
 #include "text.h"
+#include "tsv.h"
+#include "util.h"
 #include "xalloc.h"
 #include "banned.h"
 
@@ -441,4 +443,25 @@ void dedup_free(struct dedup *d)
 	}
 	free(d->items);
 	free(d);
+}
+
+int dedup_read_pairs(const char *path, void (*pair)(const char *a, const char *b, void *ctx),
+		     void *ctx)
+{
+	struct tsv *in = tsv_open(path);
+	long ca, cb;
+	int r;
+
+	if (!in)
+		return -1;
+	ca = tsv_column(in, "id_a");
+	cb = tsv_column(in, "id_b");
+	if (ca < 0 || cb < 0) {
+		tsv_close(in);
+		return error("%s:1: no columns 'id_a' and 'id_b'", path);
+	}
+	while ((r = tsv_next(in)) > 0)
+		pair(tsv_field(in, (size_t)ca), tsv_field(in, (size_t)cb), ctx);
+	tsv_close(in);
+	return r < 0 ? -1 : 0;
 }

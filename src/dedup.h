@@ -47,6 +47,13 @@ int dedup_add_signature(struct dedup *d, const char *id, const char *outlet, con
  */
 int dedup_write(struct dedup *d, const char *dir);
 
+/*
+ * Calls pair(id_a, id_b, ctx) for each row of a duplicates.tsv at path
+ * (the one reader of what dedup_write writes). -1 after a message.
+ */
+int dedup_read_pairs(const char *path, void (*pair)(const char *a, const char *b, void *ctx),
+		     void *ctx);
+
 void dedup_free(struct dedup *d);
 
 #endif

@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "corpus.h"
 #include "counts.h"
+#include "dedup.h"
 #include "fsutil.h"
 #include "parse.h"
 #include "sha256.h"
@@ -1041,30 +1042,19 @@ static long scoretab_lookup(struct scoretab_article **p, size_t n, const char *i
 	return -1;
 }
 
-static int scoretab_read_pairs(struct scoretab_article **p, size_t n, const char *path,
-			       size_t *parent)
-{
-	struct tsv *in = tsv_open(path);
-	long ca, cb;
-	int r;
+struct scoretab_pairs {
+	struct scoretab_article **p;
+	size_t n, *parent;
+};
 
-	if (!in)
-		return -1;
-	ca = tsv_column(in, "id_a");
-	cb = tsv_column(in, "id_b");
-	if (ca < 0 || cb < 0) {
-		tsv_close(in);
-		return error("%s:1: no columns 'id_a' and 'id_b'", path);
-	}
-	while ((r = tsv_next(in)) > 0) {
-		long x = scoretab_lookup(p, n, tsv_field(in, (size_t)ca));
-		long y = scoretab_lookup(p, n, tsv_field(in, (size_t)cb));
-		/* Articles dropped earlier or in other shards are not ours to join. */
-		if (x >= 0 && y >= 0)
-			scoretab_union(p, parent, (size_t)x, (size_t)y);
-	}
-	tsv_close(in);
-	return r < 0 ? -1 : 0;
+static void scoretab_join_pair(const char *a, const char *b, void *ctx)
+{
+	struct scoretab_pairs *c = ctx;
+	long x = scoretab_lookup(c->p, c->n, a), y = scoretab_lookup(c->p, c->n, b);
+
+	/* Articles dropped earlier or in other shards are not ours to join. */
+	if (x >= 0 && y >= 0)
+		scoretab_union(c->p, c->parent, (size_t)x, (size_t)y);
 }
 
 int scoretab_clusters(const struct scoretab *t, const char *pairs, size_t **root)
@@ -1076,7 +1066,8 @@ int scoretab_clusters(const struct scoretab *t, const char *pairs, size_t **root
 	parent = xmalloc((t->n ? t->n : 1) * sizeof(*parent));
 	for (i = 0; i < t->n; i++)
 		parent[i] = i;
-	if (scoretab_read_pairs(p, t->n, pairs, parent) < 0) {
+	if (dedup_read_pairs(pairs, scoretab_join_pair,
+			     &(struct scoretab_pairs){ p, t->n, parent }) < 0) {
 		free(parent);
 		free(p);
 		return -1;

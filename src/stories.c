@@ -17,10 +17,11 @@
 #include "clean.h"
 #include "counts.h"
 #include "date.h"
+#include "dedup.h"
 #include "fsutil.h"
 #include "outfile.h"
+#include "signatures.h"
 #include "sort.h"
-#include "tsv.h"
 #include "util.h"
 #include "xalloc.h"
 #include "banned.h"
@@ -267,50 +268,27 @@ static long stories_day(const char *date)
 
 enum { C_ID, C_OUTLET, C_DATE, C_WORDS, C_SIG, C_TERMS, NCOLS };
 
-/* Adds the rows of one signatures.tsv, each id once; -1 after a message. */
-static int stories_read(struct stories *s, const char *path, struct counts *seen)
+/* One row of a signatures.tsv (signatures_each); -1 when its signature is not ours. */
+static int stories_add_row(const char *const *field, void *ctx)
 {
-	static const char *const names[NCOLS] = { "id", "outlet", "date", "content_words",
-						 "story_signature", "top_terms" };
-	struct tsv *in = tsv_open(path);
-	long col[NCOLS];
-	int r, i;
+	struct stories *s = ctx;
+	struct stories_item *it;
+	uint64_t *o;
 
-	if (!in)
+	ALLOC_GROW(s->items, s->n + 1, s->alloc);
+	it = &s->items[s->n];
+	memset(it, 0, sizeof(*it));
+	if (stories_parse_sig(field[C_SIG], it) < 0)
 		return -1;
-	for (i = 0; i < NCOLS; i++)
-		if ((col[i] = tsv_column(in, names[i])) < 0) {
-			tsv_close(in);
-			return error("%s:1: no column '%s' (score again to find stories)", path,
-				     names[i]);
-		}
-	while ((r = tsv_next(in)) > 0) {
-		const char *id = tsv_field(in, (size_t)col[C_ID]);
-		const char *outlet = tsv_field(in, (size_t)col[C_OUTLET]), *terms;
-		struct stories_item *it;
-		uint64_t *o;
-		if ((*counts_slot(seen, id, strlen(id)))++)
-			continue;
-		ALLOC_GROW(s->items, s->n + 1, s->alloc);
-		it = &s->items[s->n];
-		memset(it, 0, sizeof(*it));
-		if (stories_parse_sig(tsv_field(in, (size_t)col[C_SIG]), it) < 0) {
-			r = error("%s:%zu: not a story signature written by framing score", path,
-				  tsv_line(in));
-			break;
-		}
-		o = counts_slot(s->outlets, outlet, strlen(outlet));
-		if (!*o)
-			*o = counts_size(s->outlets);
-		it->outlet = (size_t)*o - 1;
-		it->day = stories_day(tsv_field(in, (size_t)col[C_DATE]));
-		it->id = xstrdup(id);
-		terms = tsv_field(in, (size_t)col[C_TERMS]);
-		it->terms = xstrdup(*terms ? terms : "-");
-		s->n++;
-	}
-	tsv_close(in);
-	return r < 0 ? -1 : 0;
+	o = counts_slot(s->outlets, field[C_OUTLET], strlen(field[C_OUTLET]));
+	if (!*o)
+		*o = counts_size(s->outlets);
+	it->outlet = (size_t)*o - 1;
+	it->day = stories_day(field[C_DATE]);
+	it->id = xstrdup(field[C_ID]);
+	it->terms = xstrdup(*field[C_TERMS] ? field[C_TERMS] : "-");
+	s->n++;
+	return 0;
 }
 
 static int stories_cmp_item(const void *pa, const void *pb)
@@ -397,29 +375,14 @@ static void stories_join(struct stories *s, size_t a, size_t b, int guard)
 	x->size += y->size;
 }
 
-/* Joins the wire copies of duplicates.tsv; -1 after a message. */
-static int stories_join_duplicates(struct stories *s, const char *path)
+/* Joins the wire copies of duplicates.tsv (dedup_read_pairs). */
+static void stories_join_duplicate(const char *a, const char *b, void *ctx)
 {
-	struct tsv *in = tsv_open(path);
-	long ca, cb;
-	int r;
+	struct stories *s = ctx;
+	uint64_t ia = counts_get(s->ids, a, strlen(a)), ib = counts_get(s->ids, b, strlen(b));
 
-	if (!in)
-		return -1;
-	ca = tsv_column(in, "id_a");
-	cb = tsv_column(in, "id_b");
-	if (ca < 0 || cb < 0) {
-		tsv_close(in);
-		return error("%s:1: no columns 'id_a' and 'id_b'", path);
-	}
-	while ((r = tsv_next(in)) > 0) {
-		const char *a = tsv_field(in, (size_t)ca), *b = tsv_field(in, (size_t)cb);
-		uint64_t ia = counts_get(s->ids, a, strlen(a)), ib = counts_get(s->ids, b, strlen(b));
-		if (ia && ib)
-			stories_join(s, (size_t)ia - 1, (size_t)ib - 1, 0);
-	}
-	tsv_close(in);
-	return r < 0 ? -1 : 0;
+	if (ia && ib)
+		stories_join(s, (size_t)ia - 1, (size_t)ib - 1, 0);
 }
 
 struct stories_pair {
@@ -601,27 +564,21 @@ static void stories_index_ids(struct stories *s)
 struct stories *stories_find(char **files, size_t nfiles, const char *duplicates,
 			     const struct stories_params *p)
 {
+	static const char *const columns[NCOLS] = { "id", "outlet", "date", "content_words",
+						     "story_signature", "top_terms" };
 	struct stories *s = xcalloc(1, sizeof(*s));
-	struct counts *seen = counts_new(), *dirs = counts_new();
-	size_t i, found = 0;
+	const struct signatures_pass pass = { columns, NCOLS, " (score again to find stories)",
+		"not a story signature written by framing score", stories_add_row, s };
+	long found;
 	int ret = 0;
 
 	s->p = *p;
 	s->ids = counts_new();
 	s->outlets = counts_new();
-	for (i = 0; i < nfiles && ret == 0; i++) {
-		char *path = scoretab_sibling(files[i], "signatures.tsv");
-		FILE *probe;
-		if ((*counts_slot(dirs, path, strlen(path)))++ == 0 && (probe = fopen(path, "r"))) {
-			fclose(probe);
-			found++;
-			ret = stories_read(s, path, seen);
-		}
-		free(path);
-	}
-	counts_free(seen);
-	counts_free(dirs);
-	if (ret == 0 && !found)
+	found = signatures_each(files, nfiles, &pass);
+	if (found < 0)
+		ret = -1;
+	else if (!found)
 		ret = error("--stories: no signatures.tsv beside the scores");
 	if (ret == 0 && s->n >= UINT32_MAX)	/* pairs are packed in 64 bits */
 		ret = error("--stories: %zu articles, more than it can group", s->n);
@@ -629,7 +586,7 @@ struct stories *stories_find(char **files, size_t nfiles, const char *duplicates
 		sort_array(s->items, s->n, sizeof(*s->items), stories_cmp_item);
 		stories_index_ids(s);
 		if (duplicates)
-			ret = stories_join_duplicates(s, duplicates);
+			ret = dedup_read_pairs(duplicates, stories_join_duplicate, s);
 	}
 	if (ret < 0) {
 		stories_free(s);
