@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "fsutil.h"
 #include "gpscript.h"
 #include "outfile.h"
 #include "util.h"
@@ -341,5 +342,31 @@ out:
 	buf_release(&head);
 	buf_release(&tail);
 	buf_release(&body);
+	return ret;
+}
+
+int chart_render_files(const char *dir, const char *name, int formats, int width, int height,
+		       const char *script)
+{
+	static const struct { enum chart_format fmt; const char *ext; } fmts[] = {
+		{ CHART_SVG, "svg" }, { CHART_PNG, "png" },
+	};
+	struct buf file = BUF_INIT;
+	size_t i;
+	int ret = 0;
+
+	for (i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++) {
+		char *path;
+
+		if (!(formats & fmts[i].fmt))
+			continue;
+		buf_reset(&file);
+		buf_addf(&file, "%s.%s", name, fmts[i].ext);
+		path = path_join(dir, file.data);
+		if (chart_render(path, fmts[i].fmt, width, height, script) < 0)
+			ret = -1;
+		free(path);
+	}
+	buf_release(&file);
 	return ret;
 }

@@ -34,4 +34,12 @@ int chart_available(void);
 int chart_render(const char *path, enum chart_format fmt, int width, int height,
 		 const char *script);
 
+/*
+ * chart_render into dir/name.svg and dir/name.png, those of formats
+ * (CHART_SVG | CHART_PNG) only: every figure's pair of files. 0, or -1
+ * after a message (the other format is still tried).
+ */
+int chart_render_files(const char *dir, const char *name, int formats, int width, int height,
+		       const char *script);
+
 #endif

@@ -316,25 +316,8 @@ static int group_height(size_t n)
 static int draw(struct charts *c, const char *name, int width, int height,
 		const struct buf *script)
 {
-	static const struct { int fmt; const char *ext; } fmts[] = {
-		{ CHART_SVG, "svg" }, { CHART_PNG, "png" },
-	};
-	size_t i;
-	int ret = 0;
+	int ret = chart_render_files(c->outdir, name, c->formats, width, height, buf_str(script));
 
-	for (i = 0; i < 2; i++) {
-		struct buf file = BUF_INIT;
-		char *path;
-
-		if (!(c->formats & fmts[i].fmt))
-			continue;
-		buf_addf(&file, "%s.%s", name, fmts[i].ext);
-		path = path_join(c->outdir, file.data);
-		if (chart_render(path, (enum chart_format)fmts[i].fmt, width, height, buf_str(script)) < 0)
-			ret = -1;
-		free(path);
-		buf_release(&file);
-	}
 	if (!ret)
 		drawn(c, name);
 	return ret;

@@ -54,32 +54,25 @@ static void title(struct buf *b, const struct storychart_opts *o, const char *wh
 	buf_release(&line);
 }
 
-/* Draws name.svg/png, or removes them when script is NULL (nothing to draw). */
+/*
+ * Draws name.svg/png; with script NULL (nothing to draw) none, and an old
+ * pair goes when the run commits (set owns them).
+ */
 static int draw(const struct storychart_opts *o, struct runset *set, const char *name,
 		int height, const struct buf *script)
 {
-	static const struct { int fmt; const char *ext; } fmts[] = {
-		{ CHART_SVG, "svg" }, { CHART_PNG, "png" },
-	};
-	size_t i;
-	int ret = 0;
+	struct buf file = BUF_INIT;
 
-	for (i = 0; i < 2; i++) {
-		struct buf file = BUF_INIT;
-		char *path;
-
-		buf_addf(&file, "%s.%s", name, fmts[i].ext);
-		if (set)
-			runset_owns(set, file.data);
-		path = path_join(o->outdir, file.data);
-		if (script && (o->formats & fmts[i].fmt) &&
-		    chart_render(path, (enum chart_format)fmts[i].fmt, 900, height,
-				 buf_str(script)) < 0)
-			ret = -1;
-		free(path);
-		buf_release(&file);
+	if (set) {
+		buf_addf(&file, "%s.svg", name);
+		runset_owns(set, file.data);
+		buf_reset(&file);
+		buf_addf(&file, "%s.png", name);
+		runset_owns(set, file.data);
 	}
-	return ret;
+	buf_release(&file);
+	return script ? chart_render_files(o->outdir, name, o->formats, 900, height,
+					   buf_str(script)) : 0;
 }
 
 static int name_cmp(const void *a, const void *b)

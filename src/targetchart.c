@@ -265,9 +265,6 @@ static int panel_height(const struct charts *c)
 
 int targetchart_draw(struct charts *c, const char *indir)
 {
-	static const struct { int fmt; const char *ext; } fmts[] = {
-		{ CHART_SVG, "svg" }, { CHART_PNG, "png" },
-	};
 	struct targets_table t;
 	struct buf b = BUF_INIT, line = BUF_INIT;
 	char *path = path_join(indir, "targets_by_group.tsv");
@@ -314,16 +311,7 @@ int targetchart_draw(struct charts *c, const char *indir)
 		add_panel(c, &t, cat, y, h, &b);
 	}
 	buf_adds(&b, "unset multiplot\n");
-	for (i = 0; i < 2; i++) {
-		if (!(c->formats & fmts[i].fmt))
-			continue;
-		buf_reset(&line);
-		buf_addf(&line, "targets.%s", fmts[i].ext);
-		path = path_join(c->outdir, buf_str(&line));
-		if (chart_render(path, (enum chart_format)fmts[i].fmt, 1100, height, buf_str(&b)) < 0)
-			ret = -1;
-		free(path);
-	}
+	ret = chart_render_files(c->outdir, "targets", c->formats, 1100, height, buf_str(&b));
 	buf_release(&b);
 	buf_release(&line);
 	table_release(&t);
