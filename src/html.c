@@ -10,8 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fsutil.h"
 #include "sanitize.h"
 #include "text.h"
+#include "util.h"
 #include "banned.h"
 
 /* ---- escaping ---- */
@@ -278,4 +280,33 @@ void html_interval(struct buf *b, double lo, double hi, int digits)
 	buf_adds(b, ", ");
 	html_num(b, hi, digits);
 	buf_adds(b, "]</span>");
+}
+
+int html_chart_figure(struct buf *b, const char *dir, const char *name)
+{
+	struct buf file = BUF_INIT;
+	char *path, *svg;
+	size_t len;
+	int absent;
+
+	buf_addf(&file, "%s.svg", name);
+	path = path_join(dir, file.data);
+	svg = read_file(path, &len);
+	absent = !svg;
+	if (svg) {
+		buf_adds(b, "<figure id=\"chart-");
+		html_escape(b, name);
+		buf_adds(b, "\">\n");
+		buf_reset(&file);
+		buf_addf(&file, "%s-", name);
+		if (memchr(svg, '\0', len) || html_svg_inline(b, svg, len, file.data) < 0) {
+			warning("'%s' is not a plain gnuplot SVG; left out of the report", path);
+			buf_adds(b, "<p class=\"na\">This chart was left out: its SVG file holds "
+				    "something other than a drawing.</p>\n");
+		}
+	}
+	free(svg);
+	free(path);
+	buf_release(&file);
+	return absent;
 }

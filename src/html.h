@@ -34,6 +34,15 @@ void html_markdown(struct buf *b, const char *md);
  */
 int html_svg_inline(struct buf *b, const char *svg, size_t len, const char *prefix);
 
+/*
+ * A chart of the report: opens <figure id="chart-NAME"> and inlines
+ * dir/NAME.svg (ids prefixed "NAME-"), or says in a line, with a warning,
+ * that it was left out when the file is not a plain gnuplot SVG. The
+ * caller writes the figcaption and closes the figure. Returns 1 without
+ * writing anything when there is no such file, else 0.
+ */
+int html_chart_figure(struct buf *b, const char *dir, const char *name);
+
 /* A number with digits decimals; NA for NAN. */
 void html_num(struct buf *b, double v, int digits);
 

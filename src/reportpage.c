@@ -421,23 +421,12 @@ static void chart_caption(const struct report_page *p, const char *name, struct 
 /* Chart name's figure: its SVG inline, or a line saying it is missing. */
 static void chart_figure(struct report_page *p, const char *name)
 {
-	struct buf file = BUF_INIT, prefix = BUF_INIT, caption = BUF_INIT;
-	char *path, *svg;
-	size_t len;
+	struct buf caption = BUF_INIT;
 
-	buf_addf(&file, "%s.svg", name);
-	path = path_join(p->o->outdir, file.data);
-	svg = read_file(path, &len);
-	buf_adds(&p->h, "<figure id=\"chart-");
-	html_escape(&p->h, name);
-	buf_adds(&p->h, "\">\n");
-	buf_addf(&prefix, "%s-", name);
-	if (!svg) {
-		buf_adds(&p->h, "<p class=\"na\">This chart was not drawn.</p>\n");
-	} else if (memchr(svg, '\0', len) || html_svg_inline(&p->h, svg, len, prefix.data) < 0) {
-		warning("'%s' is not a plain gnuplot SVG; left out of the report", path);
-		buf_adds(&p->h, "<p class=\"na\">This chart was left out: its SVG file holds "
-			     "something other than a drawing.</p>\n");
+	if (html_chart_figure(&p->h, p->o->outdir, name) > 0) {
+		buf_adds(&p->h, "<figure id=\"chart-");
+		html_escape(&p->h, name);
+		buf_adds(&p->h, "\">\n<p class=\"na\">This chart was not drawn.</p>\n");
 	}
 	buf_adds(&p->h, "\n<figcaption><strong>");
 	html_escape(&p->h, name);
@@ -448,10 +437,6 @@ static void chart_figure(struct report_page *p, const char *name)
 	html_escape(&p->h, buf_str(&caption));
 	buf_adds(&p->h, "</figcaption>\n</figure>\n");
 	buf_release(&caption);
-	free(svg);
-	free(path);
-	buf_release(&file);
-	buf_release(&prefix);
 }
 
 /*

@@ -348,28 +348,10 @@ static void write_figures(struct buf *h, const struct report_opts *o)
 	};
 	size_t i;
 
-	for (i = 0; i < 2; i++) {
-		struct buf file = BUF_INIT, prefix = BUF_INIT;
-		char *path, *svg;
-		size_t len;
-
-		buf_addf(&file, "%s.svg", names[i]);
-		path = path_join(o->outdir, file.data);
-		svg = read_file(path, &len);
-		buf_addf(&prefix, "%s-", names[i]);
-		if (svg) {
-			buf_addf(h, "<figure id=\"chart-%s\">\n", names[i]);
-			if (memchr(svg, '\0', len) || html_svg_inline(h, svg, len, prefix.data) < 0)
-				buf_adds(h, "<p class=\"na\">This chart was left out: its SVG file "
-					    "holds something other than a drawing.</p>\n");
+	for (i = 0; i < 2; i++)
+		if (html_chart_figure(h, o->outdir, names[i]) == 0)
 			buf_addf(h, "\n<figcaption><strong>%s.svg</strong> (also %s.png). %s"
 				 "</figcaption>\n</figure>\n", names[i], names[i], captions[i]);
-		}
-		free(svg);
-		free(path);
-		buf_release(&file);
-		buf_release(&prefix);
-	}
 }
 
 static void intro(struct buf *h, const struct report_opts *o, const struct storyset *ss)

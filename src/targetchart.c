@@ -320,28 +320,20 @@ int targetchart_draw(struct charts *c, const char *indir)
 
 void targetchart_report(struct buf *h, const char *outdir)
 {
-	char *path = path_join(outdir, "targets.svg"), *svg;
-	size_t len;
+	struct buf fig = BUF_INIT;
 
 	/* Not drawn (no actor, no match): no section, as the table has no row. */
-	svg = read_file(path, &len);
-	if (!svg) {
-		free(path);
+	if (html_chart_figure(&fig, outdir, "targets") > 0) {
+		buf_release(&fig);
 		return;
 	}
-	buf_adds(h, "<h2 id=\"targets\">Who is the target of each category</h2>\n"
-		    "<figure id=\"chart-targets\">\n");
-	if (memchr(svg, '\0', len) || html_svg_inline(h, svg, len, "targets-") < 0) {
-		warning("'%s' is not a plain gnuplot SVG; left out of the report", path);
-		buf_adds(h, "<p class=\"na\">This chart was left out: its SVG file holds "
-			    "something other than a drawing.</p>\n");
-	}
+	buf_adds(h, "<h2 id=\"targets\">Who is the target of each category</h2>\n");
+	buf_add(h, fig.data, fig.len);
+	buf_release(&fig);
 	buf_adds(h, "\n<figcaption><strong>targets.svg</strong> (also targets.png). For each "
 		    "category that is not an actor, the share of its counted matches that fall "
 		    "in sentences naming only one actor, several actors, or none, per group, "
 		    "with the group's articles and matches of the category; "
 		    "targets_by_group.tsv has each share with its article-level 95% "
 		    "interval.</figcaption>\n</figure>\n");
-	free(svg);
-	free(path);
 }
