@@ -375,10 +375,11 @@ static const struct {
 	{ "categories", "Matches per 1,000 tokens per group and category, pooled, with "
 			"article-level 95% intervals (HC1, as in the summary; none for a "
 			"group of one article or without matches)." },
+	/* A format (the first index, twice): its percent sign is doubled. */
 	{ "timeline", "The %s of every article over its date of publication. A group "
 		      "with 20 dated articles or more has a trend: the mean %s over a "
 		      "centred window of a quarter of the corpus's date span, where the window "
-		      "holds 5 articles or more, with the 95% t-interval of that mean as a band "
+		      "holds 5 articles or more, with the 95%% t-interval of that mean as a band "
 		      "(trend.tsv has the numbers)." },
 	{ "keyness", "The ten words that most set each outlet apart from all the others "
 		     "(z of the log-odds ratio with an informative Dirichlet prior); words "

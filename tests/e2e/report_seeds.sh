@@ -28,4 +28,6 @@ grep -q '<td>Sputnik<span class="flag">one article</span>' out/report.html ||
 grep -q '<td>China Daily<span class="flag">' out/report.html && fail "China Daily flagged"
 grep -q 'SHA-256 <span class="hash">[0-9a-f]\{64\}' out/report.html || fail "no lexicon hash"
 grep -q 'log((accusatory + 0.5)' out/report.html || fail "no stance formula"
+# The timeline's caption is a format: its "% t" once printed "95% -interval".
+grep -q '95% t-interval of that mean' out/report.html || fail "timeline caption: $(grep -o '95%[^<]*of that mean' out/report.html)"
 echo ok
