@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "fsutil.h"
+#include "hash.h"
 #include "outfile.h"
 #include "sort.h"
 #include "text.h"
@@ -54,15 +55,6 @@ struct dedup {
 	size_t n, alloc;
 };
 
-/* splitmix64's finaliser: a fixed, well-mixing hash of 64 bits. */
-static uint64_t dedup_mix(uint64_t x)
-{
-	x += 0x9e3779b97f4a7c15ULL;
-	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-	return x ^ (x >> 31);
-}
-
 struct dedup *dedup_new(void)
 {
 	return xcalloc(1, sizeof(struct dedup));
@@ -70,7 +62,7 @@ struct dedup *dedup_new(void)
 
 /*
  * Each empty bin takes the value of the first filled bin that its fixed
- * probe sequence, dedup_mix((bin << 32) | attempt) % DEDUP_BINS for attempt
+ * probe sequence, hash_mix64((bin << 32) | attempt) % DEDUP_BINS for attempt
  * 1, 2, ..., reaches. Only the first time a sequence reaches each bin
  * matters, so the bins in that order are worked out once per process; an
  * article of one word (one filled bin) then costs a walk down a list of
@@ -89,7 +81,7 @@ static void build_probe_order(void)
 		uint64_t attempt = 0;
 		size_t n = 0;
 		while (n < DEDUP_BINS) {
-			size_t from = (size_t)(dedup_mix(((uint64_t)j << 32) | ++attempt) % DEDUP_BINS);
+			size_t from = (size_t)(hash_mix64(((uint64_t)j << 32) | ++attempt) % DEDUP_BINS);
 			if (!seen[from]) {
 				seen[from] = 1;
 				probe_order[j][n++] = (unsigned char)from;
@@ -138,7 +130,7 @@ static void dedup_signature(struct dedup_item *it, const uint64_t *word_hashes, 
 		wh[i % DEDUP_SHINGLE] = w;
 		if (i + 1 < span)
 			continue;
-		h = dedup_mix(roll ^ 0x5eed);
+		h = hash_mix64(roll ^ 0x5eed);
 		bin = (size_t)(h >> 57);		/* top 7 bits: 128 bins */
 		if (!filled[bin] || (uint32_t)h < min[bin])
 			min[bin] = (uint32_t)h;

@@ -23,10 +23,13 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_multifit.h>
+#include <gsl/gsl_statistics_double.h>
 
 #include "buf.h"
 #include "date.h"
+#include "quantile.h"
 #include "sort.h"
+#include "stats.h"
 #include "util.h"
 #include "xalloc.h"
 #include "banned.h"
@@ -36,28 +39,10 @@
 #define EFFECTS_TOL 1e-10	/* singular values below this share of the largest: singular */
 #define EFFECTS_HUGE 40.0	/* a log rate ratio beyond this has not converged */
 
-const char effects_header[] =
+static const char effects_header[] =
 	"outlet\treference\tmetric\tmodel\testimate\tse\tlo\thi\tp\tn_articles\tn_stories\tnote\n";
 
 /* ---- the natural spline ---- */
-
-static int effects_cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* R's quantile(x, p) of type 7 on sorted x. */
-static double effects_quantile(const double *s, size_t n, double p)
-{
-	double h = (double)(n - 1) * p;
-	size_t lo = (size_t)floor(h);
-
-	if (lo + 1 >= n)
-		return s[n - 1];
-	return s[lo] + (h - (double)lo) * (s[lo + 1] - s[lo]);
-}
 
 static double effects_cube(double v)
 {
@@ -81,12 +66,14 @@ size_t effects_spline(const double *x, size_t n, double *out)
 		return 0;
 	s = xmalloc(n * sizeof(double));
 	memcpy(s, x, n * sizeof(double));
-	sort_array(s, n, sizeof(double), effects_cmp_double);
+	stats_sort(s, n);
 	lo = s[0];
 	span = s[n - 1] - s[0];
 	knot[nk++] = 0;
 	for (j = 1; j <= 3; j++) {
-		double k = (effects_quantile(s, n, 0.25 * (double)j) - lo) / span;
+		/* GSL's quantile is R's type 7, quantile()'s default, as ns() takes it. */
+		double k = (gsl_stats_quantile_from_sorted_data(s, 1, n, 0.25 * (double)j) - lo)
+			   / span;
 		/* Coinciding knots add nothing to the space: R aliases their column. */
 		if (k > knot[nk - 1] && k < 1)
 			knot[nk++] = k;
@@ -602,8 +589,7 @@ static int effects_irls_step(struct effects_work *wk, gsl_multifit_linear_worksp
  * (X~'WX~)^-1 with the weights of the step's start, as R's glm does, and
  * then mu at its beta: the residuals of the scores.
  */
-static const char *effects_poisson(struct effects_work *wk, gsl_multifit_linear_workspace *ws,
-				   struct effects_fitinfo *info)
+static const char *effects_poisson(struct effects_work *wk, gsl_multifit_linear_workspace *ws)
 {
 	double *zt = xmalloc((wk->na + 1) * sizeof(double));
 	double dev = INFINITY, old;
@@ -633,7 +619,6 @@ static const char *effects_poisson(struct effects_work *wk, gsl_multifit_linear_
 			break;
 		}
 	}
-	info->iterations = it;
 	if (!why) {
 		if (effects_irls_step(wk, ws, zt, 1) < 0)
 			why = "singular design";
@@ -738,7 +723,7 @@ static void effects_report(const struct effects_work *wk, size_t ref, const doub
 {
 	size_t g;
 	double q = wk->model == EFFECTS_POISSON ? gsl_cdf_ugaussian_Pinv(0.975) :
-		gsl_cdf_tdist_Pinv(0.975, df);
+		quantile_t(0.975, df);
 
 	for (g = 0; g < wk->d->noutlets; g++) {
 		size_t c = wk->col ? wk->col[g] : SIZE_MAX;
@@ -811,7 +796,7 @@ static const char *effects_solve(struct effects_work *wk, size_t ref, struct eff
 	r = xmalloc((wk->na + 1) * sizeof(double));
 	var = xmalloc((p + 1) * sizeof(double));
 	if (wk->model == EFFECTS_POISSON) {
-		why = effects_poisson(wk, ws, info);
+		why = effects_poisson(wk, ws);
 		for (i = 0; i < wk->na && !why; i++)
 			r[i] = wk->y[i] - wk->mu[i];
 	} else {

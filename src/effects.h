@@ -67,7 +67,6 @@ struct effects_fitinfo {
 	size_t single;		/* of them covered by one outlet only */
 	size_t no_story, no_value, no_tokens, no_date;	/* articles left out */
 	size_t rank;		/* parameters of the full model, fixed effects included */
-	int iterations;		/* IRLS iterations (Poisson) */
 	const char *why;	/* a static reason when the whole fit failed, else NULL */
 };
 
@@ -114,7 +113,5 @@ int effects_run(const struct scoretab *t, const size_t *story, size_t nstories,
  */
 size_t *effects_stories_from_column(const struct scoretab *t, size_t *nstories);
 
-/* The header line of effects.tsv, newline included. */
-extern const char effects_header[];
 
 #endif

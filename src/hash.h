@@ -43,4 +43,16 @@ static inline uint64_t hash_fnv_part(uint64_t h, const char *s)
 	return hash_fnv_step(h, 0xff);
 }
 
+/*
+ * splitmix64's finaliser: a fixed, well-mixing hash of 64 bits (MinHash
+ * bins of near-duplicates and stories, the seeds of the resampling).
+ */
+static inline uint64_t hash_mix64(uint64_t x)
+{
+	x += 0x9e3779b97f4a7c15ULL;
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+	return x ^ (x >> 31);
+}
+
 #endif

@@ -746,20 +746,11 @@ void stats_holm(const double *p, size_t n, double *adj)
 	free(where);
 }
 
-/* splitmix64's finaliser: spreads nearby seeds over the whole range. */
-static uint64_t stats_mix(uint64_t x)
-{
-	x += 0x9e3779b97f4a7c15ULL;
-	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-	return x ^ (x >> 31);
-}
-
 unsigned long stats_seed(unsigned long seed, const char *name_a, const char *name_b)
 {
 	uint64_t h = hash_fnv_part(hash_fnv_part(HASH_FNV_OFFSET, name_a), name_b);
 	/* taus2 takes 32 bits of seed; 0 would mean "GSL's default seed". */
-	uint32_t s = (uint32_t)(stats_mix(h ^ stats_mix((uint64_t)seed)) >> 32);
+	uint32_t s = (uint32_t)(hash_mix64(h ^ hash_mix64((uint64_t)seed)) >> 32);
 	return s ? s : 1;
 }
 

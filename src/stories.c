@@ -19,6 +19,7 @@
 #include "date.h"
 #include "dedup.h"
 #include "fsutil.h"
+#include "hash.h"
 #include "outfile.h"
 #include "signatures.h"
 #include "sort.h"
@@ -61,15 +62,6 @@ static int stories_is_content(const char *w, size_t len)
 		if (!strcmp(w, stories_reporting[i]))
 			return 0;
 	return 1;
-}
-
-/* splitmix64's finaliser, as dedup.c mixes its shingles (another seed). */
-static uint64_t stories_mix(uint64_t x)
-{
-	x += 0x9e3779b97f4a7c15ULL;
-	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-	return x ^ (x >> 31);
 }
 
 static int stories_cmp_u64(const void *pa, const void *pb)
@@ -120,7 +112,7 @@ static void stories_keep_top(struct stories_word *top, size_t *n, struct stories
 static void stories_minhash_add(uint64_t hash, uint32_t min[STORIES_BINS],
 				unsigned char filled[STORIES_BINS])
 {
-	uint64_t h = stories_mix(hash ^ 0x570e1e5ULL);
+	uint64_t h = hash_mix64(hash ^ 0x570e1e5ULL);
 	size_t bin = (size_t)(h >> 58);	/* top 6 bits: 64 bins */
 
 	if (!filled[bin] || (uint32_t)h < min[bin])
@@ -405,7 +397,7 @@ struct stories_pairs {
 
 static uint64_t *stories_pair_slot(uint64_t *set, size_t cap, uint64_t key)
 {
-	size_t i = (size_t)stories_mix(key) & (cap - 1);
+	size_t i = (size_t)hash_mix64(key) & (cap - 1);
 
 	while (set[i] && set[i] != key)
 		i = (i + 1) & (cap - 1);

@@ -237,7 +237,8 @@ static int read_rows(const char *dir, const struct scoretab_grouping *g, const c
 
 	*n = 0;
 	files[0] = path_join(dir, "scores.tsv");
-	t = scoretab_read_within(files, 1, g, within, 0);
+	/* SCORETAB_TEXT, as the charts read it: terms.tsv was checked by stats already. */
+	t = scoretab_read_within(files, 1, g, within, SCORETAB_TEXT);
 	free(files[0]);
 	if (!t)
 		return -1;
