@@ -843,7 +843,7 @@ void clean_result_release(struct clean_result *r)
 	memset(r, 0, sizeof(*r));
 }
 
-int clean_is_stopword(const char *w)
+int clean_is_stopword(const char *w, size_t len)
 {
-	return is_stopword(w, strlen(w));
+	return is_stopword(w, len);
 }

@@ -109,8 +109,9 @@ int clean_ends_sentence(const char *s, size_t start, size_t end);
  */
 int clean_ascii_scans_agree(const char *s, size_t n);
 
-/* Whether w (normalised, NUL-terminated) is one of the English function
- * words the cleaner counts; for tools that skip them (lexicon suggest). */
-int clean_is_stopword(const char *w);
+/* Whether w[0, len) (normalised) is one of the English function words
+ * the cleaner counts; for tools that skip them (lexicon suggest, story
+ * signatures). */
+int clean_is_stopword(const char *w, size_t len);
 
 #endif

@@ -9,6 +9,7 @@
 #include "stories.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,29 +46,41 @@ static const char *const stories_reporting[] = {
 	"week", "new", "last", "like", "one", "two", "mr", "ms",
 };
 
-static int stories_is_content(const char *w, size_t len)
+#define STORIES_NREPORTING (sizeof(stories_reporting) / sizeof(*stories_reporting))
+
+/* The reporting words' text_hash, so a token is compared by the hash it has. */
+static uint64_t stories_reporting_hash[STORIES_NREPORTING];
+static pthread_once_t stories_reporting_once = PTHREAD_ONCE_INIT;
+
+static void stories_hash_reporting(void)
 {
 	size_t i;
+
+	for (i = 0; i < STORIES_NREPORTING; i++)
+		stories_reporting_hash[i] = text_hash(stories_reporting[i],
+						      strlen(stories_reporting[i]));
+}
+
+/* Token i of tt (normalised as w, len bytes) is a content word. */
+static int stories_is_content(const struct text_tokens *tt, size_t i)
+{
+	const char *w = text_norm(tt, i);
+	size_t j, len = tt->tok[i].norm_len;
 	int letter = 0;
 
 	if (len < 3)
 		return 0;
-	for (i = 0; i < len && !letter; i++) {
-		unsigned char c = (unsigned char)w[i];
+	for (j = 0; j < len && !letter; j++) {
+		unsigned char c = (unsigned char)w[j];
 		letter = c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 	}
-	if (!letter || clean_is_stopword(w))
+	if (!letter || clean_is_stopword(w, len))
 		return 0;
-	for (i = 0; i < sizeof(stories_reporting) / sizeof(*stories_reporting); i++)
-		if (!strcmp(w, stories_reporting[i]))
+	pthread_once(&stories_reporting_once, stories_hash_reporting);
+	for (j = 0; j < STORIES_NREPORTING; j++)
+		if (tt->tok[i].hash == stories_reporting_hash[j] && !strcmp(w, stories_reporting[j]))
 			return 0;
 	return 1;
-}
-
-static int stories_cmp_u64(const void *pa, const void *pb)
-{
-	uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
-	return a < b ? -1 : a > b;
 }
 
 /* A distinct content word: its hash, count and first token. */
@@ -151,12 +164,12 @@ void stories_sign(const struct text_tokens *tt, struct buf *out)
 	uint32_t min[STORIES_BINS];
 	unsigned char filled[STORIES_BINS] = { 0 };
 	uint16_t sig[STORIES_BINS];
-	size_t i, j, n = 0, run, distinct = 0, ntop = 0;
+	size_t i, j, n = 0, run, distinct = 0, ntop = 0, found;
 
 	for (i = 0; i < tt->n; i++)
-		if (stories_is_content(text_norm(tt, i), tt->tok[i].norm_len))
+		if (stories_is_content(tt, i))
 			h[n++] = tt->tok[i].hash;
-	sort_array(h, n, sizeof(*h), stories_cmp_u64);
+	sort_u64(h, n);
 	for (i = 0; i < n; i = run) {
 		for (run = i + 1; run < n && h[run] == h[i]; run++)
 			;
@@ -177,12 +190,17 @@ void stories_sign(const struct text_tokens *tt, struct buf *out)
 		buf_addch(out, hex[(sig[i] >> 4) & 15]);
 		buf_addch(out, hex[sig[i] & 15]);
 	}
-	/* Each kept word's first token, for its text and the order. */
-	for (i = 0; i < tt->n; i++)
+	/*
+	 * Each kept word's first token, for its text and the order: words are
+	 * their hashes here, so the first token of that hash (a content word,
+	 * as all of its tokens are); done when every one is found.
+	 */
+	for (i = 0, found = 0; i < tt->n && found < ntop; i++)
 		for (j = 0; j < ntop; j++)
-			if (top[j].first == SIZE_MAX && top[j].hash == tt->tok[i].hash
-			    && stories_is_content(text_norm(tt, i), tt->tok[i].norm_len))
+			if (top[j].first == SIZE_MAX && top[j].hash == tt->tok[i].hash) {
 				top[j].first = i;
+				found++;
+			}
 	for (i = 1; i < ntop; i++)
 		for (j = i; j > 0 && stories_before(&top[j], &top[j - 1]); j--) {
 			struct stories_word t = top[j];

@@ -104,7 +104,7 @@ static int candidate(const struct suggest *s, const struct text_tokens *tt, size
 	size_t pos = 0, len = tt->tok[i].norm_len;
 	int bad = 0;
 
-	if (s->covered[i] || clean_is_stopword(w))
+	if (s->covered[i] || clean_is_stopword(w, len))
 		return 0;
 	while (pos < len)
 		if (text_is_letter(text_decode(w, len, &pos, &bad)))

@@ -516,12 +516,6 @@ struct pass_worker {
 	size_t found_alloc;
 };
 
-static int cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return x < y ? -1 : x > y;
-}
-
 /*
  * The distinct line keys of an article, in w->keys: lines as the cleaner
  * splits them, so that the keys are those it asks about (blocks: a web
@@ -545,7 +539,7 @@ static void article_keys(struct pass_worker *w, const char *text, size_t len, in
 		if (h)
 			w->keys[w->nkeys++] = h;
 	}
-	sort_array(w->keys, w->nkeys, sizeof(*w->keys), cmp_u64);
+	sort_u64(w->keys, w->nkeys);
 	for (i = 0; i < w->nkeys; i++)
 		if (!n || w->keys[n - 1] != w->keys[i])
 			w->keys[n++] = w->keys[i];
