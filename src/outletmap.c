@@ -164,10 +164,12 @@ static const struct outletmap_row *find_row(const struct outletmap *m, const cha
 	return NULL;
 }
 
-const char *outletmap_find(const struct outletmap *m, const char *host)
+const char *outletmap_find(const struct outletmap *m, const char *host, char *const **extra)
 {
 	const struct outletmap_row *r = find_row(m, host);
 
+	if (extra)
+		*extra = r ? r->extra : NULL;
 	return r ? r->outlet : NULL;
 }
 
@@ -175,11 +177,4 @@ char *const *outletmap_extra_names(const struct outletmap *m, size_t *n)
 {
 	*n = m->nextra;
 	return m->extra_names;
-}
-
-char *const *outletmap_extra(const struct outletmap *m, const char *host)
-{
-	const struct outletmap_row *r = find_row(m, host);
-
-	return r ? r->extra : NULL;
 }

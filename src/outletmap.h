@@ -18,19 +18,17 @@ struct outletmap;
 struct outletmap *outletmap_load(const char *path);
 void outletmap_free(struct outletmap *m);
 
-/* The outlet of host (lowercase), borrowed; NULL when it is not listed. */
-const char *outletmap_find(const struct outletmap *m, const char *host);
+/*
+ * The outlet of host (lowercase), borrowed; NULL when it is not listed.
+ * With extra not NULL, *extra gets the values of the columns other than
+ * host and outlet (outletmap_extra_names), borrowed; NULL when not listed.
+ */
+const char *outletmap_find(const struct outletmap *m, const char *host, char *const **extra);
 
 /*
  * The names of the table's columns other than host and outlet, in their
  * order (borrowed; *n of them, maybe 0).
  */
 char *const *outletmap_extra_names(const struct outletmap *m, size_t *n);
-
-/*
- * The values of those columns for host, borrowed; NULL when it is not
- * listed.
- */
-char *const *outletmap_extra(const struct outletmap *m, const char *host);
 
 #endif

@@ -462,31 +462,30 @@ static void stamp_run(struct runset *set, const struct stats_run_opts *o)
 static int write_declarations(const struct scoretab *t, const struct stats_run_opts *args,
 			      const char *dir, struct runset *set)
 {
-	char *dest = path_join(args->outdir, LEXDECL_NAME), *path;
-	struct outfile *out;
+	char *dest, *path;
 	struct buf b = BUF_INIT;
 	size_t i;
-	int same = 0;
+	int same = 0, ret;
 
+	if (!t->declared) {
+		runset_owns(set, LEXDECL_NAME);
+		return 0;
+	}
+	dest = path_join(args->outdir, LEXDECL_NAME);
 	for (i = 0; i < args->nfiles && !same; i++) {
 		char *p = scoretab_sibling(args->files[i], LEXDECL_NAME);
 		same = fsutil_same_file(p, dest);
 		free(p);
 	}
 	free(dest);
-	if (!t->declared)
-		runset_owns(set, LEXDECL_NAME);
-	if (!t->declared || same)
+	if (same)
 		return 0;
 	path = path_join(dir, LEXDECL_NAME);
-	out = outfile_open(path);
-	free(path);
-	if (!out)
-		return -1;
 	lexdecl_write(&t->decl, &b);
-	fwrite(b.data, 1, b.len, outfile_stream(out));
+	ret = outfile_write_all(path, buf_str(&b), b.len);
+	free(path);
 	buf_release(&b);
-	return outfile_commit(out);
+	return ret;
 }
 
 int stats_run(const struct stats_run_opts *args)

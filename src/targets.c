@@ -24,15 +24,6 @@ struct targets {
 	size_t *count;		/* per category: nactors + 2 columns (several, none) */
 };
 
-int targets_any_actor(const struct lexicon *lx)
-{
-	size_t i;
-
-	for (i = 0; i < lx->ncategories; i++)
-		if (lx->categories[i].actor)
-			return 1;
-	return 0;
-}
 
 struct targets *targets_new(const struct lexicon *lx)
 {

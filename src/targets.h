@@ -33,9 +33,6 @@ struct targets;
 struct targets *targets_new(const struct lexicon *lx);
 void targets_free(struct targets *t);
 
-/* Whether lx declares any actor (else targets.tsv has its header only). */
-int targets_any_actor(const struct lexicon *lx);
-
 /* The targets.tsv header line, with its newline. */
 void targets_header(struct buf *out);
 

@@ -332,7 +332,6 @@ int targetstats_write(const struct scoretab *t, char *const *files, size_t nfile
 {
 	struct reading r;
 	struct buf out = BUF_INIT;
-	struct outfile *f;
 	char *path;
 	size_t i;
 	int ret;
@@ -363,13 +362,8 @@ int targetstats_write(const struct scoretab *t, char *const *files, size_t nfile
 		return -1;
 	}
 	path = path_join(outdir, "targets_by_group.tsv");
-	f = outfile_open(path);
+	ret = outfile_write_all(path, buf_str(&out), out.len);
 	free(path);
-	ret = -1;
-	if (f) {
-		fwrite(out.data, 1, out.len, outfile_stream(f));
-		ret = outfile_commit(f);
-	}
 	buf_release(&out);
 	return ret;
 }

@@ -242,7 +242,7 @@ static int want(const struct warc_record *r, void *ctx)
 		return 0;
 	}
 	uri_host(buf_str(&r->uri), &in->host);
-	if (in->map && in->o->drop_unlisted && !outletmap_find(in->map, in->host.data ? in->host.data : "")) {
+	if (in->map && in->o->drop_unlisted && !outletmap_find(in->map, in->host.data ? in->host.data : "", NULL)) {
 		in->drops[DROP_UNLISTED]++;
 		return 0;
 	}
@@ -434,8 +434,8 @@ static void report(struct warcin *in)
 static int make_article(struct warcin *in, struct article *a, char **text, size_t *len, int *html)
 {
 	const struct warc_record *r = &in->rec;
-	const char *listed = in->map ? outletmap_find(in->map, buf_str(&in->host)) : NULL;
-	char *const *extra = in->map ? outletmap_extra(in->map, buf_str(&in->host)) : NULL;
+	char *const *extra = NULL;
+	const char *listed = in->map ? outletmap_find(in->map, buf_str(&in->host), &extra) : NULL;
 	const char *id = buf_str(&r->id);
 	struct buf b = BUF_INIT;
 	size_t idlen = strlen(id), i;
