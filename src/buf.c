@@ -123,8 +123,11 @@ void buf_add_double(struct buf *b, double v)
 	}
 	if (v == 0)
 		v = 0;	/* no "-0" */
-	/* Whole numbers below 10^6 print as integers under %.6g: no printf for them. */
-	if (v == (double)(int64_t)v && v > -1e6 && v < 1e6) {
+	/*
+	 * Whole numbers below 10^6 print as integers under %.6g: no printf for
+	 * them. The range first: a double beyond int64_t has no (int64_t) value.
+	 */
+	if (v > -1e6 && v < 1e6 && v == (double)(int64_t)v) {
 		if (v < 0)
 			buf_addch(b, '-');
 		buf_add_uint(b, (uint64_t)(v < 0 ? -v : v));
